@@ -1,0 +1,43 @@
+"use client"
+
+import * as React from "react"
+import {
+  CircleCheckIcon,
+  InfoIcon,
+  Loader2Icon,
+  OctagonXIcon,
+  TriangleAlertIcon,
+} from "lucide-react"
+import { Toaster as Sonner, type ToasterProps } from "sonner"
+
+function Toaster({ ...props }: ToasterProps) {
+  return (
+    <Sonner
+      theme="light"
+      position="bottom-right"
+      richColors
+      closeButton
+      className="toaster group"
+      icons={{
+        success: <CircleCheckIcon className="size-4" aria-hidden="true" />,
+        info: <InfoIcon className="size-4" aria-hidden="true" />,
+        warning: <TriangleAlertIcon className="size-4" aria-hidden="true" />,
+        error: <OctagonXIcon className="size-4" aria-hidden="true" />,
+        loading: (
+          <Loader2Icon className="size-4 animate-spin" aria-hidden="true" />
+        ),
+      }}
+      style={
+        {
+          "--normal-bg": "var(--popover)",
+          "--normal-text": "var(--popover-foreground)",
+          "--normal-border": "var(--border)",
+          "--border-radius": "var(--radius)",
+        } as React.CSSProperties
+      }
+      {...props}
+    />
+  )
+}
+
+export { Toaster }

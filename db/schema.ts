@@ -1,0 +1,251 @@
+// The database schema: Auth.js tables, organizations and their members, invitations, the audit log,
+// the development mailbox and the rate-limit counters. One schema serves PGlite and PostgreSQL.
+import { relations, sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+export const memberRole = pgEnum('member_role', ['owner', 'admin', 'member']);
+export const invitationRole = pgEnum('invitation_role', ['admin', 'member']);
+export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked']);
+export const deliveryStatus = pgEnum('delivery_status', ['queued', 'sent', 'failed']);
+export const auditAction = pgEnum('audit_action', [
+  'organization.created',
+  'organization.renamed',
+  'organization.ownership_transferred',
+  'invitation.sent',
+  'invitation.resent',
+  'invitation.role_changed',
+  'invitation.revoked',
+  'invitation.accepted',
+  'invitation.declined',
+  'member.role_changed',
+  'member.removed',
+  'member.left',
+]);
+
+// ---------------------------------------------------------------------------------------------------
+// Auth.js (the property names are the ones @auth/drizzle-adapter expects)
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name'),
+  email: text('email').notNull().unique(),
+  emailVerified: timestamp('email_verified', { withTimezone: true, mode: 'date' }),
+  image: text('image'),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').$type<'email' | 'oauth' | 'oidc' | 'webauthn'>().notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index('accounts_user_id_idx').on(t.userId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Organizations and membership
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: memberRole('role').notNull(),
+    /** Who sent the invitation this membership came from, if any. */
+    invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('memberships_organization_user_idx').on(t.organizationId, t.userId),
+    index('memberships_user_organization_idx').on(t.userId, t.organizationId),
+    index('memberships_organization_role_idx').on(t.organizationId, t.role),
+    index('memberships_organization_created_idx').on(t.organizationId, t.createdAt),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Trimmed and lower-cased. */
+    email: text('email').notNull(),
+    role: invitationRole('role').notNull(),
+    /** SHA-256 of the link's secret, hex. The secret itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    status: invitationStatus('status').notNull().default('pending'),
+    invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    sendCount: integer('send_count').notNull().default(1),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveryStatus: deliveryStatus('delivery_status').notNull().default('queued'),
+    deliveryError: text('delivery_error'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedById: uuid('accepted_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('invitations_one_pending_per_email_idx')
+      .on(t.organizationId, t.email)
+      .where(sql`${t.status} = 'pending'`),
+    index('invitations_organization_status_created_idx').on(t.organizationId, t.status, t.createdAt),
+    index('invitations_email_idx').on(t.email),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Kept as written at the time, so the log still reads after the account is gone. */
+    actorEmail: text('actor_email'),
+    action: auditAction('action').notNull(),
+    targetType: text('target_type').$type<'member' | 'invitation' | 'organization'>().notNull(),
+    targetId: uuid('target_id'),
+    targetEmail: text('target_email'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_events_organization_created_idx').on(t.organizationId, t.createdAt.desc())],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Infrastructure
+
+/** The development mailbox: every message the mailbox transport "sent". Never written by Resend. */
+export const mailboxMessages = pgTable(
+  'mailbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    from: text('from').notNull(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    tags: jsonb('tags').$type<Record<string, string>>().notNull().default({}),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mailbox_messages_sent_at_idx').on(t.sentAt.desc())],
+);
+
+/** Fixed-window counters, shared by every app server because they live in the database. */
+export const rateLimitBuckets = pgTable(
+  'rate_limit_buckets',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Relations
+
+export const usersRelations = relations(users, ({ many }) => ({
+  memberships: many(memberships),
+}));
+
+export const organizationsRelations = relations(organizations, ({ many }) => ({
+  memberships: many(memberships),
+  invitations: many(invitations),
+  auditEvents: many(auditEvents),
+}));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  organization: one(organizations, { fields: [memberships.organizationId], references: [organizations.id] }),
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+}));
+
+export const invitationsRelations = relations(invitations, ({ one }) => ({
+  organization: one(organizations, { fields: [invitations.organizationId], references: [organizations.id] }),
+  invitedBy: one(users, { fields: [invitations.invitedById], references: [users.id] }),
+}));
+
+export const auditEventsRelations = relations(auditEvents, ({ one }) => ({
+  organization: one(organizations, { fields: [auditEvents.organizationId], references: [organizations.id] }),
+  actor: one(users, { fields: [auditEvents.actorId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Organization = typeof organizations.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type MailboxMessage = typeof mailboxMessages.$inferSelect;
+export type MemberRole = (typeof memberRole.enumValues)[number];
+export type InvitationRole = (typeof invitationRole.enumValues)[number];
+export type AuditAction = (typeof auditAction.enumValues)[number];

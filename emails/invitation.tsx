@@ -1,0 +1,64 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { EmailLayout, emailStyles } from './_components/email-layout';
+
+export interface InvitationEmailProps {
+  inviterName: string;
+  inviterEmail: string;
+  organizationName: string;
+  roleLabel: string;
+  acceptUrl: string;
+  /** Already formatted, e.g. "December 4, 2026". */
+  expiresAt: string;
+}
+
+/** The inviter's name, or only the email when the name is empty or equals the email. */
+export function inviterDisplayName({ inviterName, inviterEmail }: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail'>): string {
+  const name = inviterName.trim();
+  return name === '' || name === inviterEmail.trim() ? inviterEmail.trim() : name;
+}
+
+function inviterWithEmail(props: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail'>): string {
+  const display = inviterDisplayName(props);
+  const email = props.inviterEmail.trim();
+  return display === email ? email : `${display} (${email})`;
+}
+
+export default function InvitationEmail(props: InvitationEmailProps) {
+  const { organizationName, roleLabel, acceptUrl, expiresAt } = props;
+  const inviter = inviterDisplayName(props);
+
+  return (
+    <EmailLayout preview={`${inviter} invited you to join ${organizationName} on AI Hub`}>
+      <Heading as="h1" style={emailStyles.heading}>
+        {`Join ${organizationName} on AI Hub`}
+      </Heading>
+      <Text style={emailStyles.text}>
+        {`${inviterWithEmail(props)} invited you to join ${organizationName} on AI Hub as ${roleLabel}.`}
+      </Text>
+      <Section style={emailStyles.buttonSection}>
+        <Button href={acceptUrl} style={emailStyles.button}>
+          Accept Invitation
+        </Button>
+      </Section>
+      <Text style={emailStyles.muted}>Or copy and paste this link into your browser:</Text>
+      <Text style={emailStyles.muted}>
+        <Link href={acceptUrl} style={emailStyles.link}>
+          {acceptUrl}
+        </Link>
+      </Text>
+      <Text style={emailStyles.text}>{`This invitation expires on ${expiresAt}.`}</Text>
+      <Text style={emailStyles.muted}>
+        If you weren&apos;t expecting this invitation, you can ignore this email.
+      </Text>
+    </EmailLayout>
+  );
+}
+
+InvitationEmail.PreviewProps = {
+  inviterName: 'Maya Chen',
+  inviterEmail: 'maya.chen@northwind.example',
+  organizationName: 'Northwind Labs',
+  roleLabel: 'Admin',
+  acceptUrl: 'https://aihub.example.com/invitations/accept?token=3f9c1a7e2b8d4c6f',
+  expiresAt: 'December 4, 2026',
+} satisfies InvitationEmailProps;

@@ -1,0 +1,45 @@
+import { createElement, type ReactElement } from 'react';
+import { render } from '@react-email/components';
+import InvitationEmail, { inviterDisplayName, type InvitationEmailProps } from './invitation';
+import SignInEmail, { type SignInEmailProps } from './sign-in';
+
+export type { InvitationEmailProps } from './invitation';
+export type { SignInEmailProps } from './sign-in';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Subjects go into a mail header: collapse any run of CR/LF into a space and trim. */
+export function sanitizeSubject(subject: string): string {
+  return subject.replace(/[\r\n]+/g, ' ').trim();
+}
+
+/** Keep headings in their original case in the plain-text part (html-to-text uppercases them by default). */
+const plainTextOptions = {
+  plainText: true,
+  htmlToTextOptions: {
+    selectors: (['h1', 'h2', 'h3'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
+  },
+} as const;
+
+async function renderBoth(element: ReactElement): Promise<Pick<RenderedEmail, 'html' | 'text'>> {
+  const [html, text] = await Promise.all([render(element), render(element, plainTextOptions)]);
+  return { html, text };
+}
+
+export async function renderInvitationEmail(props: InvitationEmailProps): Promise<RenderedEmail> {
+  const { html, text } = await renderBoth(createElement(InvitationEmail, props));
+  return {
+    subject: sanitizeSubject(`${inviterDisplayName(props)} invited you to join ${props.organizationName} on AI Hub`),
+    html,
+    text,
+  };
+}
+
+export async function renderSignInEmail(props: SignInEmailProps): Promise<RenderedEmail> {
+  const { html, text } = await renderBoth(createElement(SignInEmail, props));
+  return { subject: sanitizeSubject('Sign in to AI Hub'), html, text };
+}

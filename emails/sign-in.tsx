@@ -1,0 +1,40 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { EmailLayout, emailStyles } from './_components/email-layout';
+
+export interface SignInEmailProps {
+  /** The one-time sign-in link. */
+  url: string;
+  /** The host the request came from, e.g. "aihub.example.com". */
+  host: string;
+}
+
+export default function SignInEmail({ url, host }: SignInEmailProps) {
+  return (
+    <EmailLayout preview={host ? `Sign in to AI Hub (${host})` : 'Sign in to AI Hub'}>
+      <Heading as="h1" style={emailStyles.heading}>
+        Sign in to AI Hub
+      </Heading>
+      {host ? (
+        <Text style={emailStyles.text}>{`Use the button below to sign in to AI Hub at ${host}.`}</Text>
+      ) : null}
+      <Section style={emailStyles.buttonSection}>
+        <Button href={url} style={emailStyles.button}>
+          Sign in
+        </Button>
+      </Section>
+      <Text style={emailStyles.muted}>Or copy and paste this link into your browser:</Text>
+      <Text style={emailStyles.muted}>
+        <Link href={url} style={emailStyles.link}>
+          {url}
+        </Link>
+      </Text>
+      <Text style={emailStyles.text}>This link expires in 24 hours and can be used once.</Text>
+      <Text style={emailStyles.muted}>If you didn&apos;t try to sign in, you can ignore this email.</Text>
+    </EmailLayout>
+  );
+}
+
+SignInEmail.PreviewProps = {
+  url: 'https://aihub.example.com/api/auth/callback/resend?token=8b2e4f1a9c7d&email=maya.chen%40northwind.example',
+  host: 'aihub.example.com',
+} satisfies SignInEmailProps;

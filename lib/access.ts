@@ -1,0 +1,74 @@
+// Who may enter the console of which organization, read from the database on every request and every
+// action (never from a token), so that a removal takes effect on the removed person's next request.
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, type Database, type Executor } from '@/db/client';
+import { memberships, organizations, type MemberRole, type Organization } from '@/db/schema';
+import type { Actor } from './actor';
+import { fail } from './errors';
+import { can, type Permission } from './policy';
+import { rows } from './sql';
+
+export interface ConsoleAccess {
+  organization: Organization;
+  role: MemberRole;
+}
+
+/** The organization (by slug) and the person's role in it, or null when they are not a member. */
+export async function findMembershipBySlug(userId: string, slug: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ organization: organizations, role: memberships.role })
+    .from(organizations)
+    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId)))
+    .where(eq(organizations.slug, slug));
+  return row ?? null;
+}
+
+/** The role of `userId` in `organizationId`, or null. */
+export async function roleIn(db: Executor, userId: string, organizationId: string): Promise<MemberRole | null> {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  return row?.role ?? null;
+}
+
+/** Throws FORBIDDEN unless the actor holds `permission` in the organization (NOT_FOUND if not a member). */
+export async function requireConsoleAccess(
+  actor: Actor,
+  organizationId: string,
+  permission: Permission = 'console:access',
+): Promise<{ db: Database; role: MemberRole }> {
+  const db = await getDb();
+  const role = await roleIn(db, actor.userId, organizationId);
+  if (!role) fail('NOT_FOUND');
+  if (!can(role, permission)) fail('FORBIDDEN');
+  return { db, role };
+}
+
+export interface LockedOrganization {
+  id: string;
+  name: string;
+  slug: string;
+  actorRole: MemberRole | null;
+  ownerCount: number;
+}
+
+/**
+ * Locks the organization's row for the rest of the transaction and reads, in the same statement, the
+ * actor's role and the number of Owners. Every change to membership takes this lock first, so two
+ * Owners demoting each other at the same moment run one after the other and the second sees one Owner.
+ */
+export async function lockOrganization(tx: Executor, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
+  const [row] = await rows<{ id: string; name: string; slug: string; actor_role: MemberRole | null; owner_count: number }>(
+    tx,
+    sql`SELECT o.id, o.name, o.slug, m.role AS actor_role,
+          (SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = o.id AND mo.role = 'owner') AS owner_count
+        FROM ${organizations} o
+        LEFT JOIN ${memberships} m ON m.organization_id = o.id AND m.user_id = ${actorUserId}
+        WHERE o.id = ${organizationId}
+        FOR UPDATE OF o`,
+  );
+  if (!row) fail('NOT_FOUND');
+  return { id: row.id, name: row.name, slug: row.slug, actorRole: row.actor_role, ownerCount: Number(row.owner_count) };
+}

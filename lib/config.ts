@@ -1,0 +1,79 @@
+// Settings read from the environment. Read on each call (cheap) so that tests can change them.
+export type EmailTransportName = 'resend' | 'mailbox';
+
+function intFrom(value: string | undefined, fallback: number) {
+  const parsed = value === undefined || value === '' ? Number.NaN : Number(value);
+  return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : fallback;
+}
+
+export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT || 3000}`;
+  return url.replace(/\/+$/, '');
+}
+
+export function emailFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return env.EMAIL_FROM || 'AI Hub <no-reply@aihub.localhost>';
+}
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/**
+ * Which transport delivers email. RESEND_API_KEY → resend. Otherwise the development mailbox, but a
+ * production server only takes the mailbox when EMAIL_TRANSPORT=mailbox is set on purpose: an open
+ * mailbox page would hand anyone every sign-in link.
+ */
+export function emailTransport(env: NodeJS.ProcessEnv = process.env): EmailTransportName {
+  const chosen = env.EMAIL_TRANSPORT?.trim().toLowerCase();
+  if (chosen === 'resend') {
+    if (!env.RESEND_API_KEY) throw new ConfigurationError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY.');
+    return 'resend';
+  }
+  if (chosen === 'mailbox') return 'mailbox';
+  if (chosen) throw new ConfigurationError(`EMAIL_TRANSPORT must be "resend" or "mailbox", not "${chosen}".`);
+  if (env.RESEND_API_KEY) return 'resend';
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigurationError(
+      'No email transport: set RESEND_API_KEY to send real email, or EMAIL_TRANSPORT=mailbox for a local ' +
+        'trial (the development mailbox shows every sign-in link to anyone who opens /dev/mailbox).',
+    );
+  }
+  return 'mailbox';
+}
+
+export function isMailboxActive(env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    return emailTransport(env) === 'mailbox';
+  } catch {
+    return false;
+  }
+}
+
+export interface InvitationSettings {
+  /** How long a link works. */
+  ttlMs: number;
+  /** The least time between two sends to one address of one organization. */
+  resendCooldownMs: number;
+  /** Emails an organization may send in one hour. */
+  perOrganizationPerHour: number;
+  /** Addresses in one call. */
+  maxPerBatch: number;
+}
+
+export function invitationSettings(env: NodeJS.ProcessEnv = process.env): InvitationSettings {
+  return {
+    ttlMs: intFrom(env.INVITATION_TTL_HOURS, 7 * 24) * 3_600_000,
+    resendCooldownMs: intFrom(env.INVITATION_RESEND_COOLDOWN_SECONDS, 60) * 1000,
+    perOrganizationPerHour: intFrom(env.INVITATIONS_PER_ORGANIZATION_PER_HOUR, 500),
+    maxPerBatch: 100,
+  };
+}
+
+/** Invitation look-ups and accepts allowed per client per minute (guessing links at speed is refused). */
+export function invitationLookupsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+  return intFrom(env.INVITATION_LOOKUPS_PER_MINUTE, 60);
+}

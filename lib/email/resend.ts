@@ -1,0 +1,75 @@
+// The Resend transport. The client is made on first use (its constructor throws without a key), and it
+// honours RESEND_BASE_URL, which the tests point at a fake API on 127.0.0.1. Nothing is stored.
+import { createHash } from 'node:crypto';
+import { Resend } from 'resend';
+import type { DeliveryResult, EmailMessage } from './index';
+
+let client: { key: string; resend: Resend } | undefined;
+
+function resendClient(): Resend {
+  const key = process.env.RESEND_API_KEY ?? '';
+  if (!client || client.key !== key) client = { key, resend: new Resend(key) };
+  return client.resend;
+}
+
+function timeoutMs() {
+  const value = Number(process.env.EMAIL_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 10_000;
+}
+
+/** Resolves to the API's answer or rejects after EMAIL_TIMEOUT_MS, so a hanging API cannot hang us. */
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  const ms = timeoutMs();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The email API did not answer within ${ms} ms.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function tagsOf(message: EmailMessage) {
+  return message.tags ? Object.entries(message.tags).map(([name, value]) => ({ name, value })) : undefined;
+}
+
+export async function sendWithResend(messages: EmailMessage[], from: string): Promise<DeliveryResult[]> {
+  const resend = resendClient();
+  if (messages.length === 1) {
+    const [message] = messages as [EmailMessage];
+    const { data, error } = await withTimeout(
+      resend.emails.send(
+        { from, to: message.to, subject: message.subject, html: message.html, text: message.text, tags: tagsOf(message) },
+        message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
+      ),
+    );
+    if (error || !data) return [{ ok: false, error: error?.message ?? 'The email API returned no id.' }];
+    return [{ ok: true, id: data.id }];
+  }
+
+  // One key for the whole batch, derived from the messages' own keys: a retry of the same batch is
+  // recognised by the API, a different batch is not.
+  const keys = messages.map((message) => message.idempotencyKey);
+  const idempotencyKey = keys.every(Boolean)
+    ? `batch-${createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 48)}`
+    : undefined;
+  const { data, error } = await withTimeout(
+    resend.batch.send(
+      messages.map((message) => ({
+        from,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        tags: tagsOf(message),
+      })),
+      idempotencyKey ? { idempotencyKey } : undefined,
+    ),
+  );
+  if (error || !data) {
+    const reason = error?.message ?? 'The email API returned no ids.';
+    return messages.map(() => ({ ok: false as const, error: reason }));
+  }
+  return messages.map((_, index) => {
+    const sent = data.data[index];
+    return sent ? { ok: true as const, id: sent.id } : { ok: false as const, error: 'The email API returned no id for this message.' };
+  });
+}

@@ -1,0 +1,50 @@
+// Every error the domain can return, with the message a person sees. Server actions turn a DomainError
+// into `{ ok: false, error: { code, message, details } }`; anything else is logged and shown as INTERNAL.
+export const errorMessages = {
+  UNAUTHENTICATED: 'You need to sign in first.',
+  FORBIDDEN: "You don't have permission to do that.",
+  NOT_FOUND: 'That organization, member or invitation was not found.',
+  INVALID_INPUT: 'Some of what was entered is not valid.',
+  OWNER_REQUIRED: 'Only an Owner can make someone an Owner, or change or remove an Owner.',
+  INVITATION_ROLE: 'Invitations can give Admin or Member. Make someone an Owner after they join.',
+  LAST_OWNER:
+    'An organization must keep at least one Owner. Make another member an Owner first, or delete the organization.',
+  BULK_REFUSED: 'Nothing was changed: some of the selected users cannot be changed.',
+  TOO_MANY_ADDRESSES: 'You can invite at most 100 addresses at a time.',
+  NO_VALID_ADDRESSES: 'Enter at least one valid email address.',
+  RATE_LIMITED: 'Too many attempts. Wait a little and try again.',
+  INVITATION_INVALID: 'This invitation link is not valid. It may have been revoked or replaced by a newer one.',
+  INVITATION_EXPIRED: 'This invitation has expired. Ask an admin of the organization to send a new one.',
+  INVITATION_ALREADY_ACCEPTED: 'This invitation has already been accepted.',
+  INVITATION_EMAIL_MISMATCH: 'This invitation was sent to a different email address than the one you are signed in with.',
+  ACCOUNT_EXISTS: 'An account with this email already exists. Sign in to accept the invitation.',
+  ALREADY_MEMBER: 'You are already a member of this organization.',
+  NOT_A_MEMBER: 'That person is not a member of this organization.',
+  CONFIRMATION_MISMATCH: 'The name you typed does not match the organization name.',
+  INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** One refused target of a bulk action: which row and why. */
+export interface RefusedTarget {
+  id: string;
+  email: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorMessages[code],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function fail(code: ErrorCode, message?: string, details?: Record<string, unknown>): never {
+  throw new DomainError(code, message, details);
+}

@@ -1,0 +1,201 @@
+// Changing roles and removing people: any mix of members and pending invitations, one or many, all or
+// nothing. Each call is one transaction of three statements whatever the selection's size: lock the
+// organization (with the actor's role and the Owner count), read the targets, write the change with its
+// audit events.
+import { sql } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db/client';
+import { auditEvents, invitations, memberships, users, type MemberRole } from '@/db/schema';
+import type { Actor } from './actor';
+import { lockOrganization, type LockedOrganization } from './access';
+import { DomainError, errorMessages, fail, type RefusedTarget } from './errors';
+import { decide, ownersRemainAfter, roleLabels, type PolicyTarget, type TargetAction } from './policy';
+import { jsonb, rows, uuidArray } from './sql';
+
+export const MAX_SELECTION = 10_000;
+
+interface Target {
+  kind: 'member' | 'invitation';
+  id: string;
+  userId: string | null;
+  role: MemberRole;
+  email: string;
+}
+
+function policyTarget(target: Target): PolicyTarget {
+  return target.kind === 'member'
+    ? { kind: 'member', userId: target.userId!, role: target.role }
+    : { kind: 'invitation', role: target.role as 'admin' | 'member' };
+}
+
+async function loadTargets(tx: Executor, organizationId: string, ids: string[]): Promise<Target[]> {
+  const found = await rows<{ kind: 'member' | 'invitation'; id: string; user_id: string | null; role: MemberRole; email: string }>(
+    tx,
+    sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
+          FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+          WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
+        UNION ALL
+        SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
+          FROM ${invitations} i
+          WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.id = ANY(${uuidArray(ids)})`,
+  );
+  return found.map((row) => ({ kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email }));
+}
+
+function uniqueIds(ids: readonly string[]): string[] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) fail('INVALID_INPUT', 'Select at least one user.');
+  if (unique.length > MAX_SELECTION) fail('INVALID_INPUT', `Select at most ${MAX_SELECTION} users at a time.`);
+  return unique;
+}
+
+/**
+ * Checks every target against the policy and rule 4. Throws BULK_REFUSED naming each refused row, or
+ * LAST_OWNER; returns the targets otherwise.
+ */
+function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets: Target[], action: TargetAction) {
+  if (!org.actorRole) fail('NOT_FOUND');
+  const policyActor = { userId: actor.userId, role: org.actorRole };
+  const byId = new Map(targets.map((target) => [target.id, target]));
+  const refused: RefusedTarget[] = [];
+  for (const id of ids) {
+    const target = byId.get(id);
+    if (!target) {
+      refused.push({ id, email: '', code: 'NOT_FOUND', message: errorMessages.NOT_FOUND });
+      continue;
+    }
+    const decision = decide(policyActor, policyTarget(target), action);
+    if (!decision.allowed) refused.push({ id, email: target.email, code: decision.code, message: decision.message });
+  }
+  if (refused.length > 0) {
+    if (ids.length === 1) {
+      const [only] = refused;
+      throw new DomainError(only!.code, only!.message, { refused });
+    }
+    const reasons = [...new Set(refused.map((row) => row.message))].join(' ');
+    throw new DomainError(
+      'BULK_REFUSED',
+      `Nothing was changed: ${refused.length} of the ${ids.length} selected users can't be changed. ${reasons}`,
+      { refused },
+    );
+  }
+  const members = targets.filter((target) => target.kind === 'member');
+  const lost = members.filter((t) => t.role === 'owner' && (action.type === 'remove' || action.role !== 'owner')).length;
+  const gained = action.type === 'change_role' && action.role === 'owner' ? members.filter((t) => t.role !== 'owner').length : 0;
+  if (!ownersRemainAfter(org.ownerCount, lost, gained)) fail('LAST_OWNER');
+}
+
+export interface RoleChangeResult {
+  /** How many rows changed (rows that already had the role are left alone and not counted). */
+  changed: number;
+  role: MemberRole;
+  /** True when the actor changed their own role and no longer has console access. */
+  actorLostAccess: boolean;
+}
+
+/**
+ * Gives `role` to every selected member and pending invitation of the organization. All or nothing:
+ * when any row may not be changed, nothing changes and the error lists each refused row and why.
+ */
+export async function changeRoles(
+  actor: Actor,
+  input: { organizationId: string; ids: readonly string[]; role: MemberRole },
+): Promise<RoleChangeResult> {
+  const ids = uniqueIds(input.ids);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    if (!org.actorRole) fail('NOT_FOUND');
+    const targets = await loadTargets(tx, org.id, ids);
+    authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
+
+    const toChange = targets.filter((target) => target.role !== input.role);
+    const memberIds = toChange.filter((t) => t.kind === 'member').map((t) => t.id);
+    const invitationIds = toChange.filter((t) => t.kind === 'invitation').map((t) => t.id);
+    const audit = toChange.map((t) => ({
+      action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
+      target_type: t.kind,
+      target_id: t.id,
+      target_email: t.email,
+      details: { from: t.role, to: input.role },
+    }));
+    if (toChange.length > 0) {
+      await tx.execute(sql`
+        WITH m AS (
+          UPDATE ${memberships} SET role = ${input.role}::member_role, updated_at = now()
+          WHERE organization_id = ${org.id} AND id = ANY(${uuidArray(memberIds)})
+          RETURNING id
+        ), i AS (
+          UPDATE ${invitations} SET role = ${input.role === 'owner' ? 'admin' : input.role}::invitation_role, updated_at = now()
+          WHERE organization_id = ${org.id} AND status = 'pending' AND id = ANY(${uuidArray(invitationIds)})
+          RETURNING id
+        )
+        INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
+        SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
+        FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)`);
+    }
+    const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
+    return { changed: toChange.length, role: input.role, actorLostAccess: Boolean(self) && input.role === 'member' };
+  });
+}
+
+export interface RemovalResult {
+  removedMembers: number;
+  revokedInvitations: number;
+  /** True when the actor removed themselves (left the organization). */
+  actorLeft: boolean;
+}
+
+/**
+ * Removes every selected member (their account stays) and revokes every selected pending invitation.
+ * All or nothing, under the same rules as changeRoles; removing yourself is leaving.
+ */
+export async function removeMembers(
+  actor: Actor,
+  input: { organizationId: string; ids: readonly string[] },
+): Promise<RemovalResult> {
+  const ids = uniqueIds(input.ids);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    if (!org.actorRole) fail('NOT_FOUND');
+    const targets = await loadTargets(tx, org.id, ids);
+    authorize(org, actor, ids, targets, { type: 'remove' });
+
+    const memberIds = targets.filter((t) => t.kind === 'member').map((t) => t.id);
+    const invitationIds = targets.filter((t) => t.kind === 'invitation').map((t) => t.id);
+    const audit = targets.map((t) => ({
+      action: t.kind === 'invitation' ? 'invitation.revoked' : t.userId === actor.userId ? 'member.left' : 'member.removed',
+      target_type: t.kind,
+      target_id: t.id,
+      target_email: t.email,
+      details: { role: t.role, roleLabel: roleLabels[t.role] },
+    }));
+    await tx.execute(sql`
+      WITH m AS (
+        DELETE FROM ${memberships} WHERE organization_id = ${org.id} AND id = ANY(${uuidArray(memberIds)}) RETURNING id
+      ), i AS (
+        UPDATE ${invitations} SET status = 'revoked', updated_at = now()
+        WHERE organization_id = ${org.id} AND status = 'pending' AND id = ANY(${uuidArray(invitationIds)})
+        RETURNING id
+      )
+      INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
+      SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
+      FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)`);
+    return {
+      removedMembers: memberIds.length,
+      revokedInvitations: invitationIds.length,
+      actorLeft: targets.some((t) => t.kind === 'member' && t.userId === actor.userId),
+    };
+  });
+}
+
+/** Leaves the organization (any role), unless you are its last Owner. */
+export async function leaveOrganization(actor: Actor, input: { organizationId: string }): Promise<RemovalResult> {
+  const db = await getDb();
+  const [own] = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM ${memberships} WHERE organization_id = ${input.organizationId} AND user_id = ${actor.userId}`,
+  );
+  if (!own) fail('NOT_FOUND');
+  return removeMembers(actor, { organizationId: input.organizationId, ids: [own.id] });
+}

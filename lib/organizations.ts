@@ -1,0 +1,143 @@
+// Organizations: create, list yours, rename, transfer ownership, delete.
+import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { memberships, organizations, users, type MemberRole } from '@/db/schema';
+import type { Actor } from './actor';
+import { recordAudit } from './audit';
+import { lockOrganization } from './access';
+import { fail } from './errors';
+import { can } from './policy';
+
+export const MAX_ORGANIZATION_NAME = 80;
+
+/** Trims, folds inner white space (and CR/LF) to one space, and checks the length. */
+export function cleanOrganizationName(raw: string): string {
+  const name = raw.replace(/\s+/g, ' ').trim();
+  if (name.length === 0) fail('INVALID_INPUT', 'Enter a name for the organization.');
+  if (name.length > MAX_ORGANIZATION_NAME) {
+    fail('INVALID_INPUT', `The name can be at most ${MAX_ORGANIZATION_NAME} characters.`);
+  }
+  return name;
+}
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/g, '');
+  return slug || 'organization';
+}
+
+/** Creates an organization with the actor as its Owner; the slug is derived from the name and kept unique. */
+export async function createOrganization(actor: Actor, input: { name: string }) {
+  const name = cleanOrganizationName(input.name);
+  const base = slugify(name);
+  const db = await getDb();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const taken = await tx
+          .select({ slug: organizations.slug })
+          .from(organizations)
+          .where(or(eq(organizations.slug, base), like(organizations.slug, `${base}-%`)));
+        const used = new Set(taken.map((row) => row.slug));
+        let slug = base;
+        for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+        const [organization] = await tx.insert(organizations).values({ name, slug }).returning();
+        await tx.insert(memberships).values({ organizationId: organization!.id, userId: actor.userId, role: 'owner' });
+        await recordAudit(tx, organization!.id, actor, [
+          { action: 'organization.created', targetType: 'organization', targetId: organization!.id, details: { name } },
+        ]);
+        return organization!;
+      });
+    } catch (error) {
+      // Two creations raced for the same slug: the unique index refused one; pick again.
+      if (!String((error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code).includes('23505')) {
+        throw error;
+      }
+    }
+  }
+  fail('INTERNAL');
+}
+
+/** Every organization the person belongs to, with their role, by name. */
+export async function listMyOrganizations(userId: string) {
+  const db = await getDb();
+  return db
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name), asc(organizations.slug));
+}
+
+/** Renames the organization (Owner, Admin). The slug, and so every link, stays. */
+export async function renameOrganization(actor: Actor, input: { organizationId: string; name: string }) {
+  const name = cleanOrganizationName(input.name);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    if (!org.actorRole) fail('NOT_FOUND');
+    if (!can(org.actorRole, 'org:settings')) fail('FORBIDDEN');
+    if (org.name === name) return { id: org.id, name, slug: org.slug };
+    await tx.update(organizations).set({ name }).where(eq(organizations.id, org.id));
+    await recordAudit(tx, org.id, actor, [
+      { action: 'organization.renamed', targetType: 'organization', targetId: org.id, details: { from: org.name, to: name } },
+    ]);
+    return { id: org.id, name, slug: org.slug };
+  });
+}
+
+/**
+ * Hands the organization to another member in one step: they become Owner, the actor becomes Admin.
+ * Owners only; the new Owner must already be a member.
+ */
+export async function transferOwnership(actor: Actor, input: { organizationId: string; toUserId: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    if (!org.actorRole) fail('NOT_FOUND');
+    if (org.actorRole !== 'owner') fail('OWNER_REQUIRED');
+    if (input.toUserId === actor.userId) fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
+    const [target] = await tx
+      .select({ id: memberships.id, role: memberships.role, email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.toUserId)));
+    if (!target) fail('NOT_A_MEMBER');
+    await tx
+      .update(memberships)
+      .set({ role: sql`CASE WHEN ${memberships.userId} = ${actor.userId} THEN 'admin'::member_role ELSE 'owner'::member_role END` })
+      .where(and(eq(memberships.organizationId, org.id), or(eq(memberships.userId, actor.userId), eq(memberships.userId, input.toUserId))));
+    await recordAudit(tx, org.id, actor, [
+      {
+        action: 'organization.ownership_transferred',
+        targetType: 'member',
+        targetId: target.id,
+        targetEmail: target.email,
+        details: { from: target.role, to: 'owner' satisfies MemberRole, previousOwnerBecomes: 'admin' },
+      },
+    ]);
+    return { newOwnerUserId: input.toUserId };
+  });
+}
+
+/**
+ * Deletes the organization, its memberships, invitations and audit events (accounts stay). Owners only,
+ * and only when `confirmName` is the organization's name exactly.
+ */
+export async function deleteOrganization(actor: Actor, input: { organizationId: string; confirmName: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    if (!org.actorRole) fail('NOT_FOUND');
+    if (!can(org.actorRole, 'org:delete')) fail('FORBIDDEN', 'Only an Owner can delete the organization.');
+    if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
+    await tx.delete(organizations).where(eq(organizations.id, org.id));
+    return { id: org.id, name: org.name };
+  });
+}

@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import { renderInvitationEmail, renderSignInEmail, type InvitationEmailProps } from '@/emails/render';
+
+const invitation: InvitationEmailProps = {
+  inviterName: 'Maya Chen',
+  inviterEmail: 'maya.chen@northwind.example',
+  organizationName: 'Northwind Labs',
+  roleLabel: 'Admin',
+  acceptUrl: 'https://aihub.example.com/invitations/accept?token=abc123',
+  expiresAt: 'December 4, 2026',
+};
+
+/** All href values of <a> elements, with HTML entities for & decoded. */
+function anchorHrefs(html: string): string[] {
+  return [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+describe('renderInvitationEmail', () => {
+  it('text part contains inviter, organization, role, button label, plain URL, expiry and the ignore sentence', async () => {
+    const { text } = await renderInvitationEmail(invitation);
+    expect(text).toContain(
+      'Maya Chen (maya.chen@northwind.example) invited you to join Northwind Labs on AI Hub as Admin.',
+    );
+    expect(text).toContain('Join Northwind Labs on AI Hub');
+    expect(text).toContain('Accept Invitation');
+    expect(text).toContain('Or copy and paste this link into your browser:');
+    expect(text).toContain(invitation.acceptUrl);
+    expect(text).toContain('This invitation expires on December 4, 2026.');
+    expect(text).toContain("If you weren't expecting this invitation, you can ignore this email.");
+  });
+
+  it('subject names the inviter and organization', async () => {
+    const { subject } = await renderInvitationEmail(invitation);
+    expect(subject).toBe('Maya Chen invited you to join Northwind Labs on AI Hub');
+  });
+
+  it('shows only the email when the inviter name is empty or equals the email', async () => {
+    for (const inviterName of ['', invitation.inviterEmail]) {
+      const { text, subject } = await renderInvitationEmail({ ...invitation, inviterName });
+      expect(text).toContain(
+        'maya.chen@northwind.example invited you to join Northwind Labs on AI Hub as Admin.',
+      );
+      expect(text).not.toContain('(maya.chen@northwind.example)');
+      expect(subject).toBe('maya.chen@northwind.example invited you to join Northwind Labs on AI Hub');
+    }
+  });
+
+  it('HTML has an <a> whose href is the accept URL', async () => {
+    const acceptUrl = 'https://aihub.example.com/invitations/accept?token=abc123&org=42';
+    const { html } = await renderInvitationEmail({ ...invitation, acceptUrl });
+    expect(anchorHrefs(html)).toContain(acceptUrl);
+  });
+
+  it('escapes a <script> tag in names instead of emitting raw HTML', async () => {
+    const evil = '<script>alert(1)</script>';
+    const { html } = await renderInvitationEmail({
+      ...invitation,
+      inviterName: evil,
+      organizationName: `Acme ${evil}`,
+    });
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('subject built from names containing "\\r\\n" has no CR or LF', async () => {
+    const { subject } = await renderInvitationEmail({
+      ...invitation,
+      inviterName: 'Mallory\r\nBcc: victim@example.com',
+      organizationName: 'Evil\n\rCorp',
+    });
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(subject).toBe('Mallory Bcc: victim@example.com invited you to join Evil Corp on AI Hub');
+  });
+});
+
+describe('renderSignInEmail', () => {
+  const url = 'https://aihub.example.com/api/auth/callback/resend?token=xyz789&email=maya%40northwind.example';
+
+  it('contains the sign-in URL in the text part and as an <a> href in the HTML', async () => {
+    const { html, text, subject } = await renderSignInEmail({ url, host: 'aihub.example.com' });
+    expect(subject).toBe('Sign in to AI Hub');
+    expect(text).toContain(url);
+    expect(anchorHrefs(html)).toContain(url);
+  });
+
+  it('text part contains the heading, button label, expiry notice and ignore sentence', async () => {
+    const { text } = await renderSignInEmail({ url, host: 'aihub.example.com' });
+    expect(text).toContain('Sign in to AI Hub');
+    expect(text).toContain('Sign in');
+    expect(text).toContain('This link expires in 24 hours and can be used once.');
+    expect(text).toContain("If you didn't try to sign in, you can ignore this email.");
+  });
+});

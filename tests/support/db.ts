@@ -1,0 +1,74 @@
+// Each test file gets its own database: PGlite in memory by default, or a fresh PostgreSQL database
+// (created here, dropped afterwards) when TEST_DATABASE_URL is set. Tables are emptied between tests.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { openPglite, openPostgres, setDatabaseHandle, type DatabaseHandle } from '@/db/client';
+import { resetClock } from '@/lib/clock';
+
+export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+const TABLES = [
+  'audit_events',
+  'invitations',
+  'memberships',
+  'organizations',
+  'sessions',
+  'accounts',
+  'verification_tokens',
+  'users',
+  'mailbox_messages',
+  'rate_limit_buckets',
+];
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** The connection string of this file's own database (PostgreSQL only). */
+  url?: string;
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `aihub_test_${randomBytes(6).toString('hex')}`;
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = postgres(base, { max: 1, onnotice: () => {} });
+      await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+/** Opens this file's database before its tests and hands it to the app's client module. */
+export function useTestDatabase(options: { max?: number } = {}): TestDatabase {
+  const state = {} as TestDatabase;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    if (usingPostgres) {
+      const created = await createPostgresDatabase();
+      drop = created.drop;
+      state.url = created.url;
+      state.handle = await openPostgres(created.url, { migrate: true, max: options.max ?? 10 });
+    } else {
+      state.handle = await openPglite('memory://');
+    }
+    setDatabaseHandle(state.handle);
+  });
+  beforeEach(async () => {
+    resetClock();
+    await state.handle.db.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
+  });
+  afterAll(async () => {
+    setDatabaseHandle(undefined);
+    await state.handle?.close();
+    await drop?.();
+  });
+  return state;
+}

@@ -1,0 +1,73 @@
+// Factories for the domain tests: unique emails, real rows through the real domain functions where one
+// exists.
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { invitations, memberships, users, type InvitationRole, type MemberRole } from '@/db/schema';
+import type { Actor } from '@/lib/actor';
+import { now } from '@/lib/clock';
+import { createOrganization } from '@/lib/organizations';
+import { newToken } from '@/lib/tokens';
+
+let counter = 0;
+
+export function uniqueEmail(label = 'user') {
+  counter += 1;
+  return `${label}-${counter}-${randomBytes(3).toString('hex')}@example.com`;
+}
+
+export async function createUser(input: { email?: string; name?: string | null } = {}): Promise<Actor> {
+  const db = await getDb();
+  const email = (input.email ?? uniqueEmail()).toLowerCase();
+  const name = input.name === undefined ? `Person ${counter}` : input.name;
+  const [user] = await db.insert(users).values({ email, name, emailVerified: now() }).returning();
+  return { userId: user!.id, email: user!.email, name: user!.name };
+}
+
+/** An organization with a fresh Owner; returns both. */
+export async function createOrganizationWithOwner(name = 'Acme') {
+  const owner = await createUser({ name: 'Olivia Owner' });
+  const organization = await createOrganization(owner, { name });
+  return { organization, owner };
+}
+
+/** Adds an existing (or new) person to the organization with `role`; returns the person and membership id. */
+export async function addMember(organizationId: string, role: MemberRole, person?: Actor) {
+  const db = await getDb();
+  const actor = person ?? (await createUser());
+  const [membership] = await db.insert(memberships).values({ organizationId, userId: actor.userId, role }).returning();
+  return { ...actor, membershipId: membership!.id };
+}
+
+/** Writes a pending invitation directly (no email); returns its id and raw token. */
+export async function addInvitation(
+  organizationId: string,
+  input: { email?: string; role?: InvitationRole; invitedById?: string; expiresAt?: Date } = {},
+) {
+  const db = await getDb();
+  const { token, hash } = newToken();
+  const email = (input.email ?? uniqueEmail('invitee')).toLowerCase();
+  const [row] = await db
+    .insert(invitations)
+    .values({
+      organizationId,
+      email,
+      role: input.role ?? 'member',
+      tokenHash: hash,
+      invitedById: input.invitedById ?? null,
+      expiresAt: input.expiresAt ?? new Date(now().getTime() + 7 * 24 * 3_600_000),
+      lastSentAt: new Date(now().getTime() - 3_600_000),
+      deliveryStatus: 'sent',
+    })
+    .returning();
+  return { id: row!.id, email, token, role: row!.role };
+}
+
+export async function membershipOf(organizationId: string, userId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
