@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { ChevronLeft } from 'lucide-react';
+import { Logo } from '@/components/brand/logo';
+import { SidebarNav } from '@/components/console/sidebar-nav';
+import { RoleBadge } from '@/components/shared/role-badge';
+import { UserMenu } from '@/components/shared/user-menu';
+import { requireConsole } from './guard';
+
+export default async function ConsoleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const { actor, organization, role } = await requireConsole(org);
+  return (
+    <div className="flex min-h-svh flex-col md:flex-row">
+      <aside className="flex shrink-0 flex-col gap-4 border-b bg-sidebar p-4 md:sticky md:top-0 md:h-svh md:w-64 md:border-r md:border-b-0">
+        <Link href="/" className="w-fit rounded-md focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">
+          <Logo />
+        </Link>
+        <div className="flex items-center gap-3 rounded-lg border bg-background p-3">
+          <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-primary font-semibold text-primary-foreground uppercase" aria-hidden="true">
+            {organization.name.slice(0, 1)}
+          </span>
+          <div className="min-w-0">
+            <div className="truncate text-sm font-semibold" data-testid="organization-name">
+              {organization.name}
+            </div>
+            <RoleBadge role={role} />
+          </div>
+        </div>
+        <SidebarNav slug={organization.slug} />
+        <Link href="/" className="mt-auto hidden items-center gap-1 text-sm text-muted-foreground hover:text-foreground md:flex">
+          <ChevronLeft className="size-4" aria-hidden="true" />
+          All organizations
+        </Link>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-end border-b px-4 sm:px-6">
+          <UserMenu email={actor.email} name={actor.name} />
+        </header>
+        <main className="flex-1 p-4 sm:p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

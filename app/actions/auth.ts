@@ -1,0 +1,41 @@
+'use server';
+// Sign in with an email magic link, and sign out.
+import { AuthError } from 'next-auth';
+import { EMAIL_PROVIDER_ID, signIn, signOut } from '@/app/auth';
+import { signInSchema } from '@/lib/validation';
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+/** Only paths on this site: never send a person elsewhere after sign-in. */
+function safeCallback(url: string | undefined): string {
+  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
+}
+
+/**
+ * `<form action>` for /login: sends the magic link and goes to "Check your email".
+ * Fields: `email`, `callbackUrl` (a path on this site).
+ */
+export async function signInWithEmailAction(_state: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({ email: form.get('email') ?? '', callbackUrl: form.get('callbackUrl') ?? undefined });
+  if (!parsed.success) {
+    return { error: parsed.error.issues[0]?.message ?? 'Enter a valid email address.', email: String(form.get('email') ?? '') };
+  }
+  try {
+    await signIn(EMAIL_PROVIDER_ID, { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      console.error('[auth] sign-in failed', error);
+      return { error: 'We could not send the sign-in email. Please try again in a moment.', email: parsed.data.email };
+    }
+    throw error; // the redirect to "Check your email"
+  }
+  return {};
+}
+
+/** Signs out and goes to /login. */
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/login' });
+}

@@ -1,0 +1,90 @@
+'use server';
+// Server actions for invitations: invite, resend, accept, decline. Each returns
+// `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
+import { revalidatePath } from 'next/cache';
+import { cookies, headers } from 'next/headers';
+import {
+  acceptInvitation,
+  acceptInvitationAsNewUser,
+  declineInvitation,
+  inviteMembers,
+  resendInvitation,
+  type AcceptResult,
+  type InviteResult,
+  type InviteSummary,
+} from '@/lib/invitations';
+import {
+  acceptAsNewUserSchema,
+  inviteMembersSchema,
+  resendInvitationSchema,
+  tokenSchema,
+} from '@/lib/validation';
+import { getActor } from '@/app/_lib/session';
+import { sessionCookieName } from '@/app/_lib/session-cookie';
+import { run, runAsActor, type ActionResult } from './result';
+
+/**
+ * Invites up to 100 addresses with one role, or resends to those with a pending invitation.
+ * Input: `{ organizationId, emails: string[], role: 'admin' | 'member' }`.
+ * Output: `{ results: { email, outcome, invitationId?, reason? }[], counts }`, outcome one of
+ * invited, resent, already_member, invalid, rate_limited, not_delivered.
+ * Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVITATION_ROLE,
+ * TOO_MANY_ADDRESSES, NO_VALID_ADDRESSES.
+ */
+export async function inviteMembersAction(input: unknown): Promise<ActionResult<InviteSummary>> {
+  return runAsActor(inviteMembersSchema, input, async (actor, data) => {
+    const result = await inviteMembers(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
+    return result;
+  });
+}
+
+/**
+ * Sends a pending invitation again with a new link. Input: `{ organizationId, invitationId }`.
+ * Output: one invite result. Who: Owners and Admins. Errors: as inviteMembersAction, RATE_LIMITED.
+ */
+export async function resendInvitationAction(input: unknown): Promise<ActionResult<InviteResult>> {
+  return runAsActor(resendInvitationSchema, input, async (actor, data) => {
+    const result = await resendInvitation(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
+    return result;
+  });
+}
+
+/**
+ * Accepts an invitation as the signed-in person. Input: `{ token }`.
+ * Output: `{ outcome: 'accepted' | 'already_member', organization, role }`.
+ * Who: the person signed in with the invited address. Errors: UNAUTHENTICATED, INVITATION_INVALID,
+ * INVITATION_EXPIRED, INVITATION_ALREADY_ACCEPTED, INVITATION_EMAIL_MISMATCH.
+ */
+export async function acceptInvitationAction(input: unknown): Promise<ActionResult<AcceptResult>> {
+  return runAsActor(tokenSchema, input, async (actor, data) => {
+    const result = await acceptInvitation(actor, data);
+    revalidatePath('/');
+    return result;
+  });
+}
+
+/**
+ * Accepts an invitation while signed out, for an address that has no account: creates the account,
+ * the membership and a session, and sets the session cookie. Input: `{ token, name? }`.
+ * Output: as acceptInvitationAction. Who: whoever holds the link. Errors: INVITATION_* as above,
+ * ACCOUNT_EXISTS (sign in first).
+ */
+export async function acceptInvitationAsNewUserAction(input: unknown): Promise<ActionResult<AcceptResult>> {
+  return run(acceptAsNewUserSchema, input, async (data) => {
+    const { sessionToken, sessionExpires, userId: _userId, ...result } = await acceptInvitationAsNewUser(data);
+    const requestHeaders = await headers();
+    const { name, secure } = sessionCookieName(requestHeaders.get('x-forwarded-proto'));
+    (await cookies()).set(name, sessionToken, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: sessionExpires });
+    return result;
+  });
+}
+
+/**
+ * Declines an invitation. Input: `{ token }`. Output: `{ organization: { name } }`.
+ * Who: whoever holds the link, unless signed in as someone else (INVITATION_EMAIL_MISMATCH).
+ */
+export async function declineInvitationAction(input: unknown): Promise<ActionResult<{ organization: { name: string } }>> {
+  return run(tokenSchema, input, async (data) => declineInvitation(await getActor(), data));
+}

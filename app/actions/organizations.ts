@@ -1,0 +1,69 @@
+'use server';
+// Server actions for organizations: create, rename, transfer ownership, delete. Each returns
+// `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
+import { revalidatePath } from 'next/cache';
+import {
+  createOrganization,
+  deleteOrganization,
+  renameOrganization,
+  transferOwnership,
+} from '@/lib/organizations';
+import type { Organization } from '@/db/schema';
+import {
+  createOrganizationSchema,
+  deleteOrganizationSchema,
+  renameOrganizationSchema,
+  transferOwnershipSchema,
+} from '@/lib/validation';
+import { runAsActor, type ActionResult } from './result';
+
+/**
+ * Creates an organization; the caller becomes its Owner. Input: `{ name }` (1–80 characters).
+ * Output: the organization `{ id, name, slug, ... }`. Who: anyone signed in.
+ * Errors: UNAUTHENTICATED, INVALID_INPUT.
+ */
+export async function createOrganizationAction(input: unknown): Promise<ActionResult<Organization>> {
+  return runAsActor(createOrganizationSchema, input, async (actor, data) => {
+    const organization = await createOrganization(actor, data);
+    revalidatePath('/');
+    return organization;
+  });
+}
+
+/**
+ * Renames the organization (its slug and links stay). Input: `{ organizationId, name }`.
+ * Output: `{ id, name, slug }`. Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN.
+ */
+export async function renameOrganizationAction(input: unknown): Promise<ActionResult<{ id: string; name: string; slug: string }>> {
+  return runAsActor(renameOrganizationSchema, input, async (actor, data) => {
+    const result = await renameOrganization(actor, data);
+    revalidatePath('/', 'layout');
+    return result;
+  });
+}
+
+/**
+ * Makes another member the Owner; the caller becomes Admin. Input: `{ organizationId, toUserId }`.
+ * Output: `{ newOwnerUserId }`. Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND,
+ * OWNER_REQUIRED, NOT_A_MEMBER.
+ */
+export async function transferOwnershipAction(input: unknown): Promise<ActionResult<{ newOwnerUserId: string }>> {
+  return runAsActor(transferOwnershipSchema, input, async (actor, data) => {
+    const result = await transferOwnership(actor, data);
+    revalidatePath('/', 'layout');
+    return result;
+  });
+}
+
+/**
+ * Deletes the organization with its memberships, invitations and audit log (accounts stay).
+ * Input: `{ organizationId, confirmName }` (the name, typed exactly). Output: `{ id, name }`.
+ * Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFIRMATION_MISMATCH.
+ */
+export async function deleteOrganizationAction(input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
+  return runAsActor(deleteOrganizationSchema, input, async (actor, data) => {
+    const result = await deleteOrganization(actor, data);
+    revalidatePath('/', 'layout');
+    return result;
+  });
+}

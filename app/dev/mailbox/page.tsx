@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Inbox } from 'lucide-react';
+import { Logo } from '@/components/brand/logo';
+import { isMailboxActive } from '@/lib/config';
+import { getMailboxMessage, listMailboxMessages } from '@/lib/email/mailbox';
+import { cn } from '@/lib/utils';
+
+export const metadata: Metadata = { title: 'Development mailbox' };
+export const dynamic = 'force-dynamic';
+
+const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
+  if (!isMailboxActive()) notFound();
+  const { id } = await searchParams;
+  const messages = await listMailboxMessages(200);
+  const selected = id && /^[0-9a-f-]{36}$/.test(id) ? await getMailboxMessage(id) : (messages[0] ?? null);
+
+  return (
+    <div className="flex min-h-svh flex-col">
+      <header className="flex h-14 items-center gap-3 border-b px-4">
+        <Logo />
+        <span className="text-sm text-muted-foreground">Development mailbox: every email the app sent. Not available in production.</span>
+      </header>
+      <div className="grid flex-1 md:grid-cols-[22rem_1fr]">
+        <nav aria-label="Messages" className="border-b md:border-r md:border-b-0">
+          <h1 className="px-4 pt-4 pb-2 text-sm font-semibold">Inbox ({messages.length})</h1>
+          {messages.length === 0 ? (
+            <p className="flex items-center gap-2 px-4 py-6 text-sm text-muted-foreground">
+              <Inbox className="size-4" aria-hidden="true" /> No messages yet.
+            </p>
+          ) : (
+            <ul className="max-h-[calc(100svh-7rem)] overflow-y-auto">
+              {messages.map((message) => (
+                <li key={message.id}>
+                  <Link
+                    href={`/dev/mailbox?id=${message.id}`}
+                    aria-current={selected?.id === message.id ? 'true' : undefined}
+                    className={cn(
+                      'block border-b px-4 py-3 text-sm hover:bg-muted',
+                      selected?.id === message.id && 'bg-muted',
+                    )}
+                  >
+                    <div className="truncate font-medium">{message.subject}</div>
+                    <div className="truncate text-muted-foreground">To {message.to}</div>
+                    <div className="text-xs text-muted-foreground">{time.format(message.sentAt)} UTC</div>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </nav>
+        <section aria-label="Message" className="flex flex-col">
+          {selected ? (
+            <>
+              <div className="border-b p-4 text-sm">
+                <h2 className="text-base font-semibold">{selected.subject}</h2>
+                <div className="text-muted-foreground">
+                  From {selected.from} · To {selected.to} · {time.format(selected.sentAt)} UTC
+                </div>
+              </div>
+              <iframe
+                title={`Email: ${selected.subject}`}
+                srcDoc={selected.html}
+                sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+                className="min-h-[36rem] w-full flex-1 bg-white"
+              />
+            </>
+          ) : (
+            <p className="p-6 text-sm text-muted-foreground">Select a message.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

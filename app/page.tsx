@@ -1,0 +1,84 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { ArrowRight, Building2 } from 'lucide-react';
+import { Logo } from '@/components/brand/logo';
+import { CreateOrganizationForm } from '@/components/home/create-organization-form';
+import { FlashToast } from '@/components/shared/flash-toast';
+import { RoleBadge } from '@/components/shared/role-badge';
+import { UserMenu } from '@/components/shared/user-menu';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { getActor } from '@/app/_lib/session';
+import { noticeMessage } from '@/lib/notices';
+import { listMyOrganizations } from '@/lib/organizations';
+import { can } from '@/lib/policy';
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await getActor();
+  if (!actor) redirect('/login');
+  const params = await searchParams;
+  const organizations = await listMyOrganizations(actor.userId);
+
+  return (
+    <div className="min-h-svh bg-muted/40">
+      <FlashToast message={noticeMessage(params.notice, params.org)} />
+      <header className="border-b bg-background">
+        <div className="mx-auto flex h-16 max-w-4xl items-center justify-between gap-4 px-4 sm:px-6">
+          <Logo />
+          <UserMenu email={actor.email} name={actor.name} />
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-4xl gap-6 px-4 py-8 sm:px-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
+          <p className="text-sm text-muted-foreground">The organizations you belong to on AI Hub, and your role in each.</p>
+        </div>
+        <Card>
+          <CardContent className="p-0">
+            {organizations.length === 0 ? (
+              <div className="flex flex-col items-center gap-2 px-6 py-10 text-center">
+                <Building2 className="size-8 text-muted-foreground" aria-hidden="true" />
+                <p className="font-medium">You are not in any organization yet</p>
+                <p className="text-sm text-muted-foreground">Create one below, or accept an invitation from your email.</p>
+              </div>
+            ) : (
+              <ul className="divide-y" aria-label="Your organizations">
+                {organizations.map((organization) => (
+                  <li key={organization.id} className="flex flex-wrap items-center gap-3 px-6 py-4">
+                    <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-muted font-semibold uppercase" aria-hidden="true">
+                      {organization.name.slice(0, 1)}
+                    </span>
+                    <div className="min-w-0 flex-1">
+                      <div className="truncate font-medium">{organization.name}</div>
+                      <div className="text-sm text-muted-foreground">/{organization.slug}</div>
+                    </div>
+                    <RoleBadge role={organization.role} />
+                    {can(organization.role, 'console:access') ? (
+                      <Button asChild variant="outline" size="sm">
+                        <Link href={`/admin/${organization.slug}/users`} aria-label={`Open the admin console of ${organization.name}`}>
+                          Admin console
+                          <ArrowRight aria-hidden="true" />
+                        </Link>
+                      </Button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Create organization</h2>
+            </CardTitle>
+            <CardDescription>You become its Owner and can invite your team right away.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CreateOrganizationForm />
+          </CardContent>
+        </Card>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { Logo } from '@/components/brand/logo';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+
+/** The centred card of the sign-in, check-email and invitation pages. */
+export function AuthCard({
+  title,
+  description,
+  icon,
+  children,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  icon?: React.ReactNode;
+  children?: React.ReactNode;
+}) {
+  return (
+    <main className="flex min-h-svh flex-col items-center justify-center gap-8 bg-muted/40 p-6">
+      <Logo className="text-lg" />
+      <Card className="w-full max-w-md">
+        <CardHeader className="text-center">
+          {icon ? <div className="mx-auto mb-2">{icon}</div> : null}
+          <CardTitle className="text-xl">
+            <h1>{title}</h1>
+          </CardTitle>
+          {description ? <CardDescription className="text-pretty">{description}</CardDescription> : null}
+        </CardHeader>
+        {children ? <CardContent className="grid gap-4">{children}</CardContent> : null}
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Loader2 } from 'lucide-react';
+import { signInWithEmailAction, type SignInState } from '@/app/actions/auth';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithEmailAction, {
+    email: defaultEmail,
+  });
+  return (
+    <form action={formAction} className="grid gap-4" noValidate>
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <div className="grid gap-2">
+        <Label htmlFor="email">Email</Label>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          placeholder="you@company.com"
+          defaultValue={state.email}
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? 'email-error' : undefined}
+          required
+          autoFocus
+        />
+        {state.error ? (
+          <p id="email-error" role="alert" className="text-sm text-destructive">
+            {state.error}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+        Sign in with email
+      </Button>
+    </form>
+  );
+}

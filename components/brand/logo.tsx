@@ -1,0 +1,14 @@
+import { Sparkles } from 'lucide-react';
+import { cn } from '@/lib/utils';
+
+/** The AI Hub wordmark. */
+export function Logo({ className }: { className?: string }) {
+  return (
+    <span className={cn('inline-flex items-center gap-2 font-semibold tracking-tight', className)}>
+      <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
+        <Sparkles className="size-4" aria-hidden="true" />
+      </span>
+      AI Hub
+    </span>
+  );
+}

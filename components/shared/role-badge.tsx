@@ -1,0 +1,9 @@
+import type { MemberRole } from '@/db/schema';
+import { Badge } from '@/components/ui/badge';
+import { roleLabels } from '@/lib/policy';
+
+const variant = { owner: 'default', admin: 'secondary', member: 'outline' } as const;
+
+export function RoleBadge({ role }: { role: MemberRole }) {
+  return <Badge variant={variant[role]}>{roleLabels[role]}</Badge>;
+}
