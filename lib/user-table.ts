@@ -8,11 +8,9 @@ import { requireConsoleAccess } from './access';
 import { now } from './clock';
 import { rows } from './sql';
 
-export const userStatuses = ['active', 'pending', 'expired', 'not_delivered'] as const;
-export type UserStatus = (typeof userStatuses)[number];
-export const sortKeys = ['name', 'email', 'role', 'status', 'date'] as const;
-export type SortKey = (typeof sortKeys)[number];
-export const pageSizes = [10, 25, 50, 100] as const;
+import { pageSizes, type SortKey, type UserStatus } from './user-table-params';
+
+export * from './user-table-params';
 
 export interface UserTableQuery {
   organizationId: string;
@@ -146,3 +144,4 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
   };
 }
+

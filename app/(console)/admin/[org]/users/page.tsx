@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import { UsersView } from '@/components/users/users-view';
+import type { UserTableRow } from '@/components/users/types';
+import { assignableRoles, canRemove, invitableRoles, type PolicyTarget } from '@/lib/policy';
+import { listUserTable, parseUserTableParams, type UserRow } from '@/lib/user-table';
+import { requireConsole } from '../guard';
+
+export const metadata: Metadata = { title: 'Users' };
+
+function policyTarget(row: UserRow): PolicyTarget {
+  return row.kind === 'member' ? { kind: 'member', userId: row.userId!, role: row.role } : { kind: 'invitation', role: row.role === 'admin' ? 'admin' : 'member' };
+}
+
+export default async function UsersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { org } = await params;
+  const { actor, organization, role } = await requireConsole(org, 'users');
+  const tableParams = parseUserTableParams(await searchParams);
+  const result = await listUserTable(actor, {
+    organizationId: organization.id,
+    search: tableParams.search,
+    roles: tableParams.role ? [tableParams.role] : undefined,
+    statuses: tableParams.status ? [tableParams.status] : undefined,
+    sort: tableParams.sort,
+    direction: tableParams.direction,
+    page: tableParams.page,
+    pageSize: tableParams.pageSize,
+  });
+  const viewer = { userId: actor.userId, role };
+  const rows: UserTableRow[] = result.rows.map((row) => ({
+    ...row,
+    date: row.date.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    allowedRoles: assignableRoles(viewer, policyTarget(row)),
+    canDelete: canRemove(viewer, policyTarget(row)),
+    canResend: row.kind === 'invitation' && invitableRoles(role).length > 0,
+    isSelf: row.userId === actor.userId,
+  }));
+  return (
+    <UsersView
+      organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
+      viewer={{ userId: actor.userId, role, invitableRoles: invitableRoles(role) }}
+      rows={rows}
+      params={tableParams}
+      total={result.total}
+      page={result.page}
+      pageCount={result.pageCount}
+    />
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { X } from 'lucide-react';
+import { isValidEmail, splitAddresses } from '@/lib/email-address';
+import { cn } from '@/lib/utils';
+
+export interface Chip {
+  email: string;
+  valid: boolean;
+}
+
+/**
+ * An address input that turns text into chips: Enter, comma, space or a pasted list make chips; invalid
+ * ones are marked; repeats collapse; a chip goes with its × or with Backspace in the empty input.
+ */
+export function EmailChipsInput({
+  id,
+  chips,
+  onChange,
+  disabled,
+  describedBy,
+  max = 100,
+}: {
+  id: string;
+  chips: Chip[];
+  onChange: (chips: Chip[]) => void;
+  disabled?: boolean;
+  describedBy?: string;
+  max?: number;
+}) {
+  const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  function add(raw: string) {
+    const candidates = splitAddresses(raw);
+    if (candidates.length === 0) return;
+    const next = [...chips];
+    for (const email of candidates) {
+      if (next.length >= max) break;
+      if (next.some((chip) => chip.email === email)) continue;
+      next.push({ email, valid: isValidEmail(email) });
+    }
+    onChange(next);
+  }
+
+  function commit() {
+    if (text.trim()) add(text);
+    setText('');
+  }
+
+  function remove(email: string) {
+    onChange(chips.filter((chip) => chip.email !== email));
+    input.current?.focus();
+  }
+
+  return (
+    <div
+      className={cn(
+        'flex min-h-20 w-full cursor-text flex-wrap content-start items-start gap-1.5 rounded-md border border-input bg-transparent p-2 shadow-xs transition-[color,box-shadow]',
+        'focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/50',
+        disabled && 'pointer-events-none opacity-50',
+      )}
+      onClick={() => input.current?.focus()}
+    >
+      <ul className="contents" aria-label="Addresses to invite">
+        {chips.map((chip) => (
+          <li
+            key={chip.email}
+            className={cn(
+              'inline-flex max-w-full items-center gap-1 rounded-md border py-0.5 pr-0.5 pl-2 text-sm',
+              chip.valid ? 'bg-secondary text-secondary-foreground' : 'border-destructive/50 bg-destructive/10 text-destructive',
+            )}
+            aria-invalid={chip.valid ? undefined : true}
+            title={chip.valid ? undefined : 'Not a valid email address: it will not be sent'}
+          >
+            <span className="truncate">{chip.email}</span>
+            {chip.valid ? null : <span className="sr-only">(not a valid email address)</span>}
+            <button
+              type="button"
+              className="rounded-sm p-0.5 hover:bg-foreground/10 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+              onClick={(event) => {
+                event.stopPropagation();
+                remove(chip.email);
+              }}
+              aria-label={`Remove ${chip.email}`}
+            >
+              <X className="size-3.5" aria-hidden="true" />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        ref={input}
+        id={id}
+        type="text"
+        inputMode="email"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        placeholder={chips.length === 0 ? 'name@company.com, another@company.com' : ''}
+        className="min-w-40 flex-1 bg-transparent px-1 py-0.5 text-sm outline-none placeholder:text-muted-foreground"
+        onChange={(event) => {
+          const value = event.target.value;
+          // A separator typed at the end turns what came before into a chip.
+          if (/[\s,;]$/.test(value)) {
+            add(value);
+            setText('');
+          } else {
+            setText(value);
+          }
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          } else if (event.key === 'Backspace' && text === '' && chips.length > 0) {
+            event.preventDefault();
+            onChange(chips.slice(0, -1));
+          }
+        }}
+        onPaste={(event) => {
+          const pasted = event.clipboardData.getData('text');
+          if (/[\s,;]/.test(pasted.trim())) {
+            event.preventDefault();
+            add(`${text}${pasted}`);
+            setText('');
+          }
+        }}
+        onBlur={commit}
+      />
+    </div>
+  );
+}
+

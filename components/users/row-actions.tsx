@@ -1,0 +1,86 @@
+'use client';
+
+import { useRef } from 'react';
+import { MoreHorizontal, Send, Trash2, UserCog } from 'lucide-react';
+import type { MemberRole } from '@/db/schema';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuSub,
+  DropdownMenuSubContent,
+  DropdownMenuSubTrigger,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { roleLabels, roles } from '@/lib/policy';
+import type { UserTableRow } from './types';
+
+/** The `More options` menu of one row: `Change role` (the roles the viewer may give), `Resend invitation`, `Delete`. */
+export function RowActions({
+  row,
+  onChangeRole,
+  onResend,
+  onDelete,
+}: {
+  row: UserTableRow;
+  onChangeRole: (row: UserTableRow, role: MemberRole) => void;
+  onResend: (row: UserTableRow) => void;
+  onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
+}) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  const canChange = row.allowedRoles.some((role) => role !== row.role);
+  const offered = row.kind === 'invitation' ? roles.filter((role) => role !== 'owner') : roles;
+  return (
+    <DropdownMenu modal={false}>
+      <DropdownMenuTrigger asChild>
+        <Button ref={trigger} variant="ghost" size="icon-sm" aria-label="More options" title={`More options for ${row.email}`}>
+          <MoreHorizontal aria-hidden="true" />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-52">
+        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">{row.email}</DropdownMenuLabel>
+        <DropdownMenuSub>
+          <DropdownMenuSubTrigger disabled={!canChange}>
+            <UserCog aria-hidden="true" />
+            Change role
+          </DropdownMenuSubTrigger>
+          <DropdownMenuSubContent>
+            <DropdownMenuRadioGroup
+              value={row.role}
+              onValueChange={(value) => {
+                if (value !== row.role) onChangeRole(row, value as MemberRole);
+              }}
+            >
+              {offered.map((role) => (
+                <DropdownMenuRadioItem key={role} value={role} disabled={role !== row.role && !row.allowedRoles.includes(role)}>
+                  {roleLabels[role]}
+                </DropdownMenuRadioItem>
+              ))}
+            </DropdownMenuRadioGroup>
+          </DropdownMenuSubContent>
+        </DropdownMenuSub>
+        {row.canResend ? (
+          <DropdownMenuItem onSelect={() => onResend(row)}>
+            <Send aria-hidden="true" />
+            Resend invitation
+          </DropdownMenuItem>
+        ) : null}
+        <DropdownMenuSeparator />
+        <DropdownMenuItem variant="destructive" disabled={!row.canDelete} onSelect={() => onDelete(row, trigger.current)}>
+          <Trash2 aria-hidden="true" />
+          Delete
+        </DropdownMenuItem>
+        {!canChange && !row.canDelete ? (
+          <p className="px-2 py-1.5 text-xs text-muted-foreground">
+            {row.role === 'owner' ? 'Only an Owner can change or remove an Owner.' : 'You cannot change this user.'}
+          </p>
+        ) : null}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,34 @@
+import type { InvitationRole, MemberRole } from '@/db/schema';
+import type { UserStatus } from '@/lib/user-table-params';
+
+/** One row of the user table as the browser gets it: data plus what the policy lets this viewer do. */
+export interface UserTableRow {
+  kind: 'member' | 'invitation';
+  id: string;
+  userId: string | null;
+  name: string | null;
+  email: string;
+  role: MemberRole;
+  status: UserStatus;
+  date: string;
+  expiresAt: string | null;
+  invitedBy: string | null;
+  deliveryError: string | null;
+  /** Roles the viewer may give this row (from lib/policy). */
+  allowedRoles: MemberRole[];
+  canDelete: boolean;
+  canResend: boolean;
+  isSelf: boolean;
+}
+
+export interface UsersViewer {
+  userId: string;
+  role: MemberRole;
+  invitableRoles: InvitationRole[];
+}
+
+export interface UsersOrganization {
+  id: string;
+  name: string;
+  slug: string;
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import Link from 'next/link';
+import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { pageSizes } from '@/lib/user-table-params';
+
+/** Rows per page, where you are, and links to the first, previous, next and last pages. */
+export function UsersPagination({
+  page,
+  pageCount,
+  pageSize,
+  total,
+  hrefFor,
+  onPageSize,
+}: {
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+  hrefFor: (page: number) => string;
+  onPageSize: (size: number) => void;
+}) {
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(page * pageSize, total);
+  const link = (target: number, label: string, icon: React.ReactNode, disabled: boolean) =>
+    disabled ? (
+      <Button variant="outline" size="icon-sm" disabled aria-label={label}>
+        {icon}
+      </Button>
+    ) : (
+      <Button asChild variant="outline" size="icon-sm">
+        <Link href={hrefFor(target)} aria-label={label} scroll={false}>
+          {icon}
+        </Link>
+      </Button>
+    );
+  return (
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-muted-foreground" aria-live="polite">
+        {total === 0 ? 'No users' : `Showing ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+      </p>
+      <div className="flex items-center gap-4">
+        <div className="flex items-center gap-2">
+          <span className="hidden text-muted-foreground sm:inline" id="rows-per-page">
+            Rows per page
+          </span>
+          <Select value={String(pageSize)} onValueChange={(value) => onPageSize(Number(value))}>
+            <SelectTrigger size="sm" aria-labelledby="rows-per-page" aria-label="Rows per page" className="w-20">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {pageSizes.map((size) => (
+                <SelectItem key={size} value={String(size)}>
+                  {size}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        <span className="tabular-nums">
+          Page {page} of {pageCount}
+        </span>
+        <div className="flex items-center gap-1">
+          {link(1, 'First page', <ChevronsLeft aria-hidden="true" />, page <= 1)}
+          {link(page - 1, 'Previous page', <ChevronLeft aria-hidden="true" />, page <= 1)}
+          {link(page + 1, 'Next page', <ChevronRight aria-hidden="true" />, page >= pageCount)}
+          {link(pageCount, 'Last page', <ChevronsRight aria-hidden="true" />, page >= pageCount)}
+        </div>
+      </div>
+    </nav>
+  );
+}

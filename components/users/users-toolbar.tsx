@@ -1,0 +1,80 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Search, X } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import type { UserTableParams } from '@/lib/user-table-params';
+import { statusLabels } from './status-badge';
+
+/** Search, role and status filters. They change the URL; the server does the filtering. */
+export function UsersToolbar({
+  params,
+  onChange,
+  children,
+}: {
+  params: UserTableParams;
+  onChange: (changes: Record<string, string | null>) => void;
+  children?: React.ReactNode;
+}) {
+  const [search, setSearch] = useState(params.search);
+  useEffect(() => setSearch(params.search), [params.search]);
+  useEffect(() => {
+    if (search === params.search) return;
+    const timer = setTimeout(() => onChange({ q: search.trim() || null }), 300);
+    return () => clearTimeout(timer);
+  }, [search, params.search, onChange]);
+
+  const filtered = Boolean(params.search || params.role || params.status);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <div className="relative w-full sm:w-72">
+        <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+        <Input
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') onChange({ q: search.trim() || null });
+          }}
+          placeholder="Search by name or email"
+          aria-label="Search users"
+          className="pl-8"
+          maxLength={200}
+        />
+      </div>
+      <Select value={params.role ?? 'all'} onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}>
+        <SelectTrigger size="sm" aria-label="Filter by role" className="w-36">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value="all">All roles</SelectItem>
+          <SelectItem value="owner">Owner</SelectItem>
+          <SelectItem value="admin">Admin</SelectItem>
+          <SelectItem value="member">Member</SelectItem>
+        </SelectContent>
+      </Select>
+      <Select value={params.status ?? 'all'} onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}>
+        <SelectTrigger size="sm" aria-label="Filter by status" className="w-40">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value="all">All statuses</SelectItem>
+          {Object.entries(statusLabels).map(([value, label]) => (
+            <SelectItem key={value} value={value}>
+              {label}
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
+      {filtered ? (
+        <Button variant="ghost" size="sm" onClick={() => onChange({ q: null, role: null, status: null })}>
+          <X aria-hidden="true" />
+          Clear filters
+        </Button>
+      ) : null}
+      {children}
+    </div>
+  );
+}

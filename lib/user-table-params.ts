@@ -1,0 +1,30 @@
+// The user table's URL state and its vocabulary. Pure, so the browser can import it too.
+export const userStatuses = ['active', 'pending', 'expired', 'not_delivered'] as const;
+export type UserStatus = (typeof userStatuses)[number];
+export const sortKeys = ['name', 'email', 'role', 'status', 'date'] as const;
+export type SortKey = (typeof sortKeys)[number];
+export const pageSizes = [10, 25, 50, 100] as const;
+
+/** Reads the table's state from the page's URL; anything unknown falls back to the default. */
+export function parseUserTableParams(params: Record<string, string | string[] | undefined>) {
+  const one = (key: string) => {
+    const value = params[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const role = one('role');
+  const status = one('status');
+  const sort = one('sort');
+  const size = Number(one('size'));
+  const page = Number(one('page'));
+  return {
+    search: one('q')?.slice(0, 200) ?? '',
+    role: (['owner', 'admin', 'member'] as const).find((r) => r === role) ?? null,
+    status: userStatuses.find((s) => s === status) ?? null,
+    sort: sortKeys.find((k) => k === sort) ?? ('date' as SortKey),
+    direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
+    pageSize: (pageSizes as readonly number[]).includes(size) ? size : 25,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+export type UserTableParams = ReturnType<typeof parseUserTableParams>;
