@@ -16,6 +16,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The environment variables a function reads (process.env by default). */
+type Env = Record<string, string | undefined>;
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 export const DEFAULT_PGLITE_DIR = '.data/pglite';
 
@@ -132,7 +135,7 @@ export async function openPostgres(
 }
 
 /** Chooses the driver from the environment: DATABASE_URL → PostgreSQL, otherwise PGlite in PGLITE_DIR. */
-export function openFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseHandle> {
+export function openFromEnvironment(env: Env = process.env): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
   return openPglite(env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
 }

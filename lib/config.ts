@@ -1,4 +1,6 @@
 // Settings read from the environment. Read on each call (cheap) so that tests can change them.
+/** The environment variables a function reads (process.env by default). */
+export type Env = Record<string, string | undefined>;
 export type EmailTransportName = 'resend' | 'mailbox';
 
 function intFrom(value: string | undefined, fallback: number) {
@@ -6,12 +8,12 @@ function intFrom(value: string | undefined, fallback: number) {
   return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : fallback;
 }
 
-export function appUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function appUrl(env: Env = process.env): string {
   const url = env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT || 3000}`;
   return url.replace(/\/+$/, '');
 }
 
-export function emailFrom(env: NodeJS.ProcessEnv = process.env): string {
+export function emailFrom(env: Env = process.env): string {
   return env.EMAIL_FROM || 'AI Hub <no-reply@aihub.localhost>';
 }
 
@@ -27,7 +29,7 @@ export class ConfigurationError extends Error {
  * production server only takes the mailbox when EMAIL_TRANSPORT=mailbox is set on purpose: an open
  * mailbox page would hand anyone every sign-in link.
  */
-export function emailTransport(env: NodeJS.ProcessEnv = process.env): EmailTransportName {
+export function emailTransport(env: Env = process.env): EmailTransportName {
   const chosen = env.EMAIL_TRANSPORT?.trim().toLowerCase();
   if (chosen === 'resend') {
     if (!env.RESEND_API_KEY) throw new ConfigurationError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY.');
@@ -45,7 +47,7 @@ export function emailTransport(env: NodeJS.ProcessEnv = process.env): EmailTrans
   return 'mailbox';
 }
 
-export function isMailboxActive(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isMailboxActive(env: Env = process.env): boolean {
   try {
     return emailTransport(env) === 'mailbox';
   } catch {
@@ -64,7 +66,7 @@ export interface InvitationSettings {
   maxPerBatch: number;
 }
 
-export function invitationSettings(env: NodeJS.ProcessEnv = process.env): InvitationSettings {
+export function invitationSettings(env: Env = process.env): InvitationSettings {
   return {
     ttlMs: intFrom(env.INVITATION_TTL_HOURS, 7 * 24) * 3_600_000,
     resendCooldownMs: intFrom(env.INVITATION_RESEND_COOLDOWN_SECONDS, 60) * 1000,
@@ -74,6 +76,6 @@ export function invitationSettings(env: NodeJS.ProcessEnv = process.env): Invita
 }
 
 /** Invitation look-ups and accepts allowed per client per minute (guessing links at speed is refused). */
-export function invitationLookupsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+export function invitationLookupsPerMinute(env: Env = process.env): number {
   return intFrom(env.INVITATION_LOOKUPS_PER_MINUTE, 60);
 }

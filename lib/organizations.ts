@@ -96,23 +96,31 @@ export async function renameOrganization(actor: Actor, input: { organizationId: 
  * Hands the organization to another member in one step: they become Owner, the actor becomes Admin.
  * Owners only; the new Owner must already be a member.
  */
-export async function transferOwnership(actor: Actor, input: { organizationId: string; toUserId: string }) {
+export async function transferOwnership(
+  actor: Actor,
+  input: { organizationId: string } & ({ toUserId: string } | { toEmail: string }),
+) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
     if (!org.actorRole) fail('NOT_FOUND');
     if (org.actorRole !== 'owner') fail('OWNER_REQUIRED');
-    if (input.toUserId === actor.userId) fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
     const [target] = await tx
-      .select({ id: memberships.id, role: memberships.role, email: users.email })
+      .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, input.toUserId)));
+      .where(
+        and(
+          eq(memberships.organizationId, org.id),
+          'toUserId' in input ? eq(memberships.userId, input.toUserId) : eq(users.email, input.toEmail.trim().toLowerCase()),
+        ),
+      );
     if (!target) fail('NOT_A_MEMBER');
+    if (target.userId === actor.userId) fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
     await tx
       .update(memberships)
       .set({ role: sql`CASE WHEN ${memberships.userId} = ${actor.userId} THEN 'admin'::member_role ELSE 'owner'::member_role END` })
-      .where(and(eq(memberships.organizationId, org.id), or(eq(memberships.userId, actor.userId), eq(memberships.userId, input.toUserId))));
+      .where(and(eq(memberships.organizationId, org.id), or(eq(memberships.userId, actor.userId), eq(memberships.userId, target.userId))));
     await recordAudit(tx, org.id, actor, [
       {
         action: 'organization.ownership_transferred',
@@ -122,7 +130,7 @@ export async function transferOwnership(actor: Actor, input: { organizationId: s
         details: { from: target.role, to: 'owner' satisfies MemberRole, previousOwnerBecomes: 'admin' },
       },
     ]);
-    return { newOwnerUserId: input.toUserId };
+    return { newOwnerUserId: target.userId, newOwnerEmail: target.email };
   });
 }
 

@@ -32,7 +32,10 @@ export const acceptAsNewUserSchema = z.object({
 export const organizationNameSchema = z.string().max(200, 'The name can be at most 80 characters.');
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 export const renameOrganizationSchema = z.object({ organizationId: id, name: organizationNameSchema });
-export const transferOwnershipSchema = z.object({ organizationId: id, toUserId: id });
+export const transferOwnershipSchema = z.union([
+  z.object({ organizationId: id, toUserId: id }),
+  z.object({ organizationId: id, toEmail: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter the email of a member.' })) }),
+]);
 export const deleteOrganizationSchema = z.object({ organizationId: id, confirmName: z.string().max(200) });
 
 export const signInSchema = z.object({

@@ -35,7 +35,8 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
   return {};
 }
 
-/** Signs out and goes to /login. */
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/login' });
+/** Signs out and goes to /login, or to `redirectTo` (a path on this site) when the form sends one. */
+export async function signOutAction(form?: FormData): Promise<void> {
+  const target = form?.get('redirectTo');
+  await signOut({ redirectTo: typeof target === 'string' ? safeCallback(target) : '/login' });
 }

@@ -43,11 +43,11 @@ export async function renameOrganizationAction(input: unknown): Promise<ActionRe
 }
 
 /**
- * Makes another member the Owner; the caller becomes Admin. Input: `{ organizationId, toUserId }`.
- * Output: `{ newOwnerUserId }`. Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND,
+ * Makes another member the Owner; the caller becomes Admin. Input: `{ organizationId, toUserId }` or
+ * `{ organizationId, toEmail }`. Output: `{ newOwnerUserId, newOwnerEmail }`. Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND,
  * OWNER_REQUIRED, NOT_A_MEMBER.
  */
-export async function transferOwnershipAction(input: unknown): Promise<ActionResult<{ newOwnerUserId: string }>> {
+export async function transferOwnershipAction(input: unknown): Promise<ActionResult<{ newOwnerUserId: string; newOwnerEmail: string }>> {
   return runAsActor(transferOwnershipSchema, input, async (actor, data) => {
     const result = await transferOwnership(actor, data);
     revalidatePath('/', 'layout');

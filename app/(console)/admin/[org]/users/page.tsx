@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { FlashToast } from '@/components/shared/flash-toast';
 import { UsersView } from '@/components/users/users-view';
+import { noticeMessage } from '@/lib/notices';
 import type { UserTableRow } from '@/components/users/types';
 import { assignableRoles, canRemove, invitableRoles, type PolicyTarget } from '@/lib/policy';
 import { listUserTable, parseUserTableParams, type UserRow } from '@/lib/user-table';
@@ -20,7 +22,8 @@ export default async function UsersPage({
 }) {
   const { org } = await params;
   const { actor, organization, role } = await requireConsole(org, 'users');
-  const tableParams = parseUserTableParams(await searchParams);
+  const query = await searchParams;
+  const tableParams = parseUserTableParams(query);
   const result = await listUserTable(actor, {
     organizationId: organization.id,
     search: tableParams.search,
@@ -42,7 +45,9 @@ export default async function UsersPage({
     isSelf: row.userId === actor.userId,
   }));
   return (
-    <UsersView
+    <>
+      <FlashToast message={noticeMessage(query.notice, query.org)} />
+      <UsersView
       organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
       viewer={{ userId: actor.userId, role, invitableRoles: invitableRoles(role) }}
       rows={rows}
@@ -50,6 +55,7 @@ export default async function UsersPage({
       total={result.total}
       page={result.page}
       pageCount={result.pageCount}
-    />
+      />
+    </>
   );
 }

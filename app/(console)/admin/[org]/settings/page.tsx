@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { DeleteOrganization, LeaveOrganization } from '@/components/settings/danger-zone';
+import { RenameForm } from '@/components/settings/rename-form';
+import { TransferOwnership } from '@/components/settings/transfer-ownership';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { can } from '@/lib/policy';
+import { requireConsole } from '../guard';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const { organization, role } = await requireConsole(org, 'settings');
+  const owner = can(role, 'org:delete');
+  return (
+    <div className="grid max-w-3xl gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <p className="text-sm text-muted-foreground">General settings of {organization.name}.</p>
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>General</h2>
+          </CardTitle>
+          <CardDescription>The organization&apos;s name. Its address, /{organization.slug}, stays the same.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <RenameForm organizationId={organization.id} name={organization.name} />
+        </CardContent>
+      </Card>
+      {owner ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Transfer ownership</h2>
+            </CardTitle>
+            <CardDescription>Hand the organization to another member: they become an Owner, and you become an Admin.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <TransferOwnership organizationId={organization.id} organizationName={organization.name} />
+          </CardContent>
+        </Card>
+      ) : null}
+      <Card className="border-destructive/40">
+        <CardHeader>
+          <CardTitle>
+            <h2>Danger zone</h2>
+          </CardTitle>
+          <CardDescription>
+            {owner
+              ? 'Leave the organization, or delete it with everything in it. An organization always keeps at least one Owner.'
+              : 'Leave the organization. Only an Owner can delete it.'}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-wrap gap-3">
+          <LeaveOrganization organizationId={organization.id} organizationName={organization.name} />
+          {owner ? <DeleteOrganization organizationId={organization.id} organizationName={organization.name} /> : null}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CircleCheck, Clock, LinkIcon } from 'lucide-react';
+import { signOutAction } from '@/app/actions/auth';
+import { getActor } from '@/app/_lib/session';
+import { AuthCard } from '@/components/auth/auth-card';
+import { InvitationResponse } from '@/components/invite/invitation-response';
+import { Button } from '@/components/ui/button';
+import { getInvitation } from '@/lib/invitations';
+import { roleLabels } from '@/lib/policy';
+
+export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+function OrganizationMark({ name }: { name: string }) {
+  return (
+    <span className="flex size-12 items-center justify-center rounded-xl bg-primary text-xl font-semibold text-primary-foreground uppercase" aria-hidden="true">
+      {name.slice(0, 1)}
+    </span>
+  );
+}
+
+/** The invitation acceptance page: every state of the link gets its own clear card, never a crash. */
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [invitation, actor] = await Promise.all([getInvitation(token), getActor()]);
+  const self = `/invite/${token}`;
+
+  if (invitation.status === 'invalid') {
+    return (
+      <AuthCard
+        title="This invitation link is not valid"
+        description="It may have been revoked, or replaced by a newer invitation. Ask an admin of the organization to send you a new one."
+        icon={<LinkIcon className="size-10 text-muted-foreground" aria-hidden="true" />}
+      >
+        <Button asChild variant="outline">
+          <Link href="/">Go to AI Hub</Link>
+        </Button>
+      </AuthCard>
+    );
+  }
+
+  const inviter = invitation.inviter.name || invitation.inviter.email || 'Someone';
+  const organization = invitation.organization.name;
+
+  if (invitation.status === 'expired') {
+    return (
+      <AuthCard
+        title="This invitation has expired"
+        description={`Your invitation to join ${organization} expired on ${dateFormat.format(invitation.expiresAt)}. Ask ${inviter} or another admin of ${organization} to send you a new one.`}
+        icon={<Clock className="size-10 text-muted-foreground" aria-hidden="true" />}
+      >
+        <Button asChild variant="outline">
+          <Link href="/">Go to AI Hub</Link>
+        </Button>
+      </AuthCard>
+    );
+  }
+
+  if (invitation.status === 'accepted') {
+    return (
+      <AuthCard
+        title="This invitation has already been accepted"
+        description={`You can sign in to AI Hub to use ${organization}.`}
+        icon={<CircleCheck className="size-10 text-muted-foreground" aria-hidden="true" />}
+      >
+        <Button asChild>
+          <Link href={actor ? '/' : `/login?email=${encodeURIComponent(invitation.email)}`}>{actor ? 'Go to your organizations' : 'Sign in'}</Link>
+        </Button>
+      </AuthCard>
+    );
+  }
+
+  const heading = (
+    <>
+      {inviter} invited you to join {organization} on AI Hub as {roleLabels[invitation.role]}
+    </>
+  );
+  const description = `The invitation was sent to ${invitation.email} and expires on ${dateFormat.format(invitation.expiresAt)}.`;
+
+  if (actor && actor.email !== invitation.email) {
+    return (
+      <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
+        <div role="alert" className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
+          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as <strong>{actor.email}</strong>. Sign out and
+          open the link again as {invitation.email} to accept it.
+        </div>
+        <form action={signOutAction}>
+          <input type="hidden" name="redirectTo" value={self} />
+          <Button type="submit" className="w-full">
+            Sign out
+          </Button>
+        </form>
+      </AuthCard>
+    );
+  }
+
+  if (!actor && invitation.accountExists) {
+    return (
+      <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
+        <p className="text-center text-sm text-muted-foreground">
+          {invitation.email} already has an AI Hub account. Sign in to accept; you will come back here.
+        </p>
+        <Button asChild>
+          <Link href={`/login?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(self)}`}>Sign in to accept</Link>
+        </Button>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
+      <InvitationResponse token={token} mode={actor ? 'signed-in' : 'new-account'} organizationName={organization} />
+    </AuthCard>
+  );
+}

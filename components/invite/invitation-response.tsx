@@ -1,0 +1,113 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { Loader2 } from 'lucide-react';
+import { toast } from 'sonner';
+import {
+  acceptInvitationAction,
+  acceptInvitationAsNewUserAction,
+  declineInvitationAction,
+} from '@/app/actions/invitations';
+import type { ActionResult } from '@/app/actions/result';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import type { AcceptResult } from '@/lib/invitations';
+import { noticeQuery } from '@/lib/notices';
+
+/**
+ * `Accept` and `Decline` on the acceptance page. Signed in as the invited address: Accept joins.
+ * Signed out with no account yet: Accept creates the account, signs in and joins in one step.
+ */
+export function InvitationResponse({
+  token,
+  mode,
+  organizationName,
+}: {
+  token: string;
+  mode: 'signed-in' | 'new-account';
+  organizationName: string;
+}) {
+  const router = useRouter();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [declined, setDeclined] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const [choice, setChoice] = useState<'accept' | 'decline' | null>(null);
+
+  function finish(result: ActionResult<AcceptResult>) {
+    if (!result.ok) {
+      setError(result.error.message);
+      toast.error(result.error.message);
+      router.refresh();
+      return;
+    }
+    const { organization, role, outcome } = result.data;
+    const notice = noticeQuery(outcome === 'accepted' ? 'joined' : 'joined-already', organization.name);
+    router.push(role === 'member' ? `/?${notice}` : `/admin/${organization.slug}/users?${notice}`);
+    router.refresh();
+  }
+
+  function accept() {
+    setChoice('accept');
+    startTransition(async () => {
+      finish(
+        mode === 'signed-in'
+          ? await acceptInvitationAction({ token })
+          : await acceptInvitationAsNewUserAction({ token, name: name.trim() || undefined }),
+      );
+    });
+  }
+
+  function decline() {
+    setChoice('decline');
+    startTransition(async () => {
+      const result = await declineInvitationAction({ token });
+      if (!result.ok) {
+        setError(result.error.message);
+        toast.error(result.error.message);
+        return;
+      }
+      setDeclined(true);
+      toast.success(`You declined the invitation to ${organizationName}.`);
+    });
+  }
+
+  if (declined) {
+    return (
+      <p role="status" className="text-center text-sm text-muted-foreground">
+        You declined the invitation to {organizationName}. You can close this page.
+      </p>
+    );
+  }
+
+  return (
+    <div className="grid gap-4">
+      {mode === 'new-account' ? (
+        <div className="grid gap-2">
+          <Label htmlFor="invite-name">Your name (optional)</Label>
+          <Input id="invite-name" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} autoComplete="name" />
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+      <div className="grid gap-2 sm:grid-cols-2">
+        <Button variant="outline" onClick={decline} disabled={pending}>
+          {pending && choice === 'decline' ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+          Decline
+        </Button>
+        <Button onClick={accept} disabled={pending} className="sm:order-last">
+          {pending && choice === 'accept' ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+          Accept
+        </Button>
+      </div>
+      {mode === 'new-account' ? (
+        <p className="text-center text-xs text-muted-foreground">Accepting creates your AI Hub account for this address.</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { Loader2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { leaveOrganizationAction } from '@/app/actions/members';
+import { deleteOrganizationAction } from '@/app/actions/organizations';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { noticeQuery } from '@/lib/notices';
+
+/** `Leave organization`, for anyone; asks first. The last Owner is refused by the server with what to do. */
+export function LeaveOrganization({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  return (
+    <AlertDialog open={open} onOpenChange={setOpen}>
+      <AlertDialogTrigger asChild>
+        <Button variant="outline">Leave organization</Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>Leave {organizationName}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            You will lose access to {organizationName} and its admin console at once. Someone will have to invite you again to come back.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            disabled={pending}
+            onClick={(event) => {
+              event.preventDefault();
+              startTransition(async () => {
+                const result = await leaveOrganizationAction({ organizationId });
+                setOpen(false);
+                if (!result.ok) {
+                  toast.error(result.error.message);
+                  return;
+                }
+                router.push(`/?${noticeQuery('left', organizationName)}`);
+              });
+            }}
+          >
+            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Leave organization
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
+
+/** `Delete organization`: Owners only; the name must be typed to confirm. */
+export function DeleteOrganization({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setTyped('');
+          setError(null);
+        }
+      }}
+    >
+      <AlertDialogTrigger asChild>
+        <Button variant="destructive">Delete organization</Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>Delete {organizationName}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            This removes the organization, every membership and invitation, and its activity log, for good. People keep their AI Hub
+            accounts.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <div className="grid gap-2">
+          <Label htmlFor="confirm-name">
+            Type <span className="font-semibold">{organizationName}</span> to confirm
+          </Label>
+          <Input
+            id="confirm-name"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            aria-invalid={error ? true : undefined}
+          />
+          {error ? (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            disabled={pending || typed.trim() !== organizationName}
+            onClick={(event) => {
+              event.preventDefault();
+              startTransition(async () => {
+                const result = await deleteOrganizationAction({ organizationId, confirmName: typed });
+                if (!result.ok) {
+                  setError(result.error.message);
+                  return;
+                }
+                router.push(`/?${noticeQuery('deleted', result.data.name)}`);
+              });
+            }}
+          >
+            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Delete organization
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
