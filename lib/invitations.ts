@@ -17,12 +17,12 @@ import type { Actor } from './actor';
 import { lockOrganization } from './access';
 import { recordAudit } from './audit';
 import { now } from './clock';
-import { appUrl, invitationSettings } from './config';
+import { appUrl, invitationLookupsPerMinute, invitationSettings } from './config';
 import { sendEmails, type EmailMessage } from './email';
 import { parseAddresses } from './email-address';
 import { fail } from './errors';
 import { can, invitableRoles, roleLabels } from './policy';
-import { hit, usedInWindow } from './rate-limit';
+import { allow, hit, usedInWindow } from './rate-limit';
 import { jsonb, rows, textArray } from './sql';
 import { hashToken, isWellFormedToken, newToken } from './tokens';
 
@@ -474,3 +474,13 @@ export async function declineInvitation(actor: Actor | null, input: { token: str
   });
 }
 
+
+/**
+ * Counts one look-up or accept of an invitation link by `clientKey` (the client's address) and says
+ * whether it is within INVITATION_LOOKUPS_PER_MINUTE. Counted in the database, so the limit holds across
+ * app servers; it keeps anyone from trying links at speed.
+ */
+export async function allowInvitationAttempt(clientKey: string): Promise<boolean> {
+  const db = await getDb();
+  return allow(db, `invitation-link:${clientKey}`, invitationLookupsPerMinute(), now(), 60_000);
+}

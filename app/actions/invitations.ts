@@ -21,7 +21,15 @@ import {
 } from '@/lib/validation';
 import { getActor } from '@/app/_lib/session';
 import { sessionCookieName } from '@/app/_lib/session-cookie';
+import { clientKey } from '@/app/_lib/client-key';
+import { DomainError } from '@/lib/errors';
+import { allowInvitationAttempt } from '@/lib/invitations';
 import { run, runAsActor, type ActionResult } from './result';
+
+/** Refuses link attempts past the per-client limit (RATE_LIMITED). */
+async function limitLinkAttempts() {
+  if (!(await allowInvitationAttempt(await clientKey()))) throw new DomainError('RATE_LIMITED');
+}
 
 /**
  * Invites up to 100 addresses with one role, or resends to those with a pending invitation.
@@ -55,10 +63,12 @@ export async function resendInvitationAction(input: unknown): Promise<ActionResu
  * Accepts an invitation as the signed-in person. Input: `{ token }`.
  * Output: `{ outcome: 'accepted' | 'already_member', organization, role }`.
  * Who: the person signed in with the invited address. Errors: UNAUTHENTICATED, INVITATION_INVALID,
- * INVITATION_EXPIRED, INVITATION_ALREADY_ACCEPTED, INVITATION_EMAIL_MISMATCH.
+ * INVITATION_EXPIRED, INVITATION_ALREADY_ACCEPTED, INVITATION_EMAIL_MISMATCH, RATE_LIMITED (too many link
+ * attempts from one client).
  */
 export async function acceptInvitationAction(input: unknown): Promise<ActionResult<AcceptResult>> {
   return runAsActor(tokenSchema, input, async (actor, data) => {
+    await limitLinkAttempts();
     const result = await acceptInvitation(actor, data);
     revalidatePath('/');
     return result;
@@ -73,6 +83,7 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
  */
 export async function acceptInvitationAsNewUserAction(input: unknown): Promise<ActionResult<AcceptResult>> {
   return run(acceptAsNewUserSchema, input, async (data) => {
+    await limitLinkAttempts();
     const { sessionToken, sessionExpires, userId: _userId, ...result } = await acceptInvitationAsNewUser(data);
     const requestHeaders = await headers();
     const { name, secure } = sessionCookieName(requestHeaders.get('x-forwarded-proto'));
@@ -86,5 +97,8 @@ export async function acceptInvitationAsNewUserAction(input: unknown): Promise<A
  * Who: whoever holds the link, unless signed in as someone else (INVITATION_EMAIL_MISMATCH).
  */
 export async function declineInvitationAction(input: unknown): Promise<ActionResult<{ organization: { name: string } }>> {
-  return run(tokenSchema, input, async (data) => declineInvitation(await getActor(), data));
+  return run(tokenSchema, input, async (data) => {
+    await limitLinkAttempts();
+    return declineInvitation(await getActor(), data);
+  });
 }

@@ -129,10 +129,10 @@ export function UsersTable({
                     aria-label={`Select ${row.email}`}
                   />
                 </TableCell>
-                <TableCell className="max-w-[18rem]">
+                <TableCell className="max-w-[11rem] sm:max-w-[18rem]">
                   <div className="flex items-center gap-3">
                     <span
-                      className="flex size-8 shrink-0 items-center justify-center rounded-full bg-muted text-xs font-semibold uppercase"
+                      className="hidden size-8 shrink-0 items-center justify-center rounded-full bg-muted text-xs font-semibold uppercase sm:flex"
                       aria-hidden="true"
                     >
                       {(row.name || row.email).slice(0, 1)}

@@ -6,7 +6,8 @@ import { getActor } from '@/app/_lib/session';
 import { AuthCard } from '@/components/auth/auth-card';
 import { InvitationResponse } from '@/components/invite/invitation-response';
 import { Button } from '@/components/ui/button';
-import { getInvitation } from '@/lib/invitations';
+import { allowInvitationAttempt, getInvitation } from '@/lib/invitations';
+import { clientKey } from '@/app/_lib/client-key';
 import { roleLabels } from '@/lib/policy';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
@@ -24,6 +25,15 @@ function OrganizationMark({ name }: { name: string }) {
 /** The invitation acceptance page: every state of the link gets its own clear card, never a crash. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  if (!(await allowInvitationAttempt(await clientKey()))) {
+    return (
+      <AuthCard
+        title="Too many attempts"
+        description="This device has opened too many invitation links in a short time. Wait a minute, then open your link again."
+        icon={<Clock className="size-10 text-muted-foreground" aria-hidden="true" />}
+      />
+    );
+  }
   const [invitation, actor] = await Promise.all([getInvitation(token), getActor()]);
   const self = `/invite/${token}`;
 
