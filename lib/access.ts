@@ -55,19 +55,24 @@ export interface LockedOrganization {
 }
 
 /**
- * Locks the organization's row for the rest of the transaction and reads, in the same statement, the
- * actor's role and the number of Owners. Every change to membership takes this lock first, so two
- * Owners demoting each other at the same moment run one after the other and the second sees one Owner.
+ * Locks the organization's row for the rest of the transaction, then reads the actor's role and the
+ * number of Owners. Every change to membership takes this lock first, so two Owners demoting each other
+ * at the same moment run one after the other and the second sees one Owner.
+ *
+ * Two statements on purpose: under READ COMMITTED a statement reads with the snapshot taken when it
+ * started, so a count read by the locking statement itself would predate a change committed while it
+ * waited for the lock (both Owners would see two Owners, and both demotions would pass).
  */
 export async function lockOrganization(tx: Executor, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
+  const locked = await rows<{ id: string }>(tx, sql`SELECT id FROM ${organizations} WHERE id = ${organizationId} FOR UPDATE`);
+  if (locked.length === 0) fail('NOT_FOUND');
   const [row] = await rows<{ id: string; name: string; slug: string; actor_role: MemberRole | null; owner_count: number }>(
     tx,
     sql`SELECT o.id, o.name, o.slug, m.role AS actor_role,
           (SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = o.id AND mo.role = 'owner') AS owner_count
         FROM ${organizations} o
         LEFT JOIN ${memberships} m ON m.organization_id = o.id AND m.user_id = ${actorUserId}
-        WHERE o.id = ${organizationId}
-        FOR UPDATE OF o`,
+        WHERE o.id = ${organizationId}`,
   );
   if (!row) fail('NOT_FOUND');
   return { id: row.id, name: row.name, slug: row.slug, actorRole: row.actor_role, ownerCount: Number(row.owner_count) };

@@ -1,6 +1,6 @@
 // Changing roles and removing people: any mix of members and pending invitations, one or many, all or
-// nothing. Each call is one transaction of three statements whatever the selection's size: lock the
-// organization (with the actor's role and the Owner count), read the targets, write the change with its
+// nothing. Each call is one transaction of four statements whatever the selection's size: lock the
+// organization, read the actor's role and the Owner count, read the targets, write the change with its
 // audit events.
 import { sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';

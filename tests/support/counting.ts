@@ -1,0 +1,50 @@
+// A second handle on this file's test database that records every SQL statement the app sends, on
+// either driver: postgres.js through openPostgres({ onQuery }), PGlite through drizzle's logger on the
+// same in-memory client.
+import { setDatabaseHandle, schema, type Database, type DatabaseHandle } from '@/db/client';
+import type { TestDatabase } from './db';
+
+export interface CountingHandle {
+  /** Every statement sent through the handle since the last reset. */
+  statements: string[];
+  reset(): void;
+  /** Runs `body` with the app's database set to the counting handle; returns its result and statements. */
+  measure<T>(body: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function openCountingHandle(testDb: TestDatabase): Promise<CountingHandle> {
+  const statements: string[] = [];
+  const logQuery = (query: string) => {
+    statements.push(query);
+  };
+  let handle: DatabaseHandle;
+  if (testDb.url) {
+    const { openPostgres } = await import('@/db/client');
+    handle = await openPostgres(testDb.url, { max: 2, onQuery: logQuery });
+  } else {
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const client = (testDb.handle.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
+    const db = drizzle({ client, schema, logger: { logQuery } });
+    handle = { db: db as unknown as Database, driver: 'pglite', close: async () => {} };
+  }
+  return {
+    statements,
+    reset() {
+      statements.length = 0;
+    },
+    async measure(body) {
+      statements.length = 0;
+      setDatabaseHandle(handle);
+      try {
+        const result = await body();
+        return { result, statements: [...statements] };
+      } finally {
+        setDatabaseHandle(testDb.handle);
+      }
+    },
+    async close() {
+      await handle.close();
+    },
+  };
+}
