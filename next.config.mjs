@@ -28,6 +28,8 @@ function checkProductionServer() {
 export default function config(phase) {
   if (phase === PHASE_PRODUCTION_SERVER) checkProductionServer();
   return {
+    // Lets two builds (say, the browser suite and the benchmark) live side by side.
+    distDir: process.env.NEXT_DIST_DIR || '.next',
     // PGlite loads its WASM and data files from paths relative to its own module: bundling breaks them.
     serverExternalPackages: ['@electric-sql/pglite'],
     poweredByHeader: false,

@@ -1,5 +1,6 @@
 'use server';
 // Sign in with an email magic link, and sign out.
+import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { EMAIL_PROVIDER_ID, signIn, signOut } from '@/app/auth';
 import { signInSchema } from '@/lib/validation';
@@ -24,15 +25,17 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
     return { error: parsed.error.issues[0]?.message ?? 'Enter a valid email address.', email: String(form.get('email') ?? '') };
   }
   try {
-    await signIn(EMAIL_PROVIDER_ID, { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl) });
+    // redirect: false, then our own redirect: letting Auth.js redirect from a server action leaves its
+    // /api/auth/verify-request address in the browser's address bar.
+    await signIn(EMAIL_PROVIDER_ID, { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       console.error('[auth] sign-in failed', error);
       return { error: 'We could not send the sign-in email. Please try again in a moment.', email: parsed.data.email };
     }
-    throw error; // the redirect to "Check your email"
+    throw error;
   }
-  return {};
+  redirect('/login/check-email');
 }
 
 /** Signs out and goes to /login, or to `redirectTo` (a path on this site) when the form sends one. */

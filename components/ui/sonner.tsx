@@ -33,6 +33,11 @@ function Toaster({ ...props }: ToasterProps) {
           "--normal-text": "var(--popover-foreground)",
           "--normal-border": "var(--border)",
           "--border-radius": "var(--radius)",
+          // sonner's rich colours are below WCAG AA contrast on their tinted backgrounds: darken the text.
+          "--success-text": "hsl(140, 100%, 21%)",
+          "--info-text": "hsl(210, 92%, 35%)",
+          "--warning-text": "hsl(31, 92%, 28%)",
+          "--error-text": "hsl(360, 100%, 36%)",
         } as React.CSSProperties
       }
       {...props}
