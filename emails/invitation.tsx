@@ -59,6 +59,6 @@ InvitationEmail.PreviewProps = {
   inviterEmail: 'maya.chen@northwind.example',
   organizationName: 'Northwind Labs',
   roleLabel: 'Admin',
-  acceptUrl: 'https://aihub.example.com/invitations/accept?token=3f9c1a7e2b8d4c6f',
+  acceptUrl: 'https://aihub.example.com/invite/q8Xr2vNc5KpT0yWm3LbE7uHs9ZaF1gJd4oRiV6nCkY0',
   expiresAt: 'December 4, 2026',
 } satisfies InvitationEmailProps;

@@ -43,3 +43,11 @@ export async function renderSignInEmail(props: SignInEmailProps): Promise<Render
   const { html, text } = await renderBoth(createElement(SignInEmail, props));
   return { subject: sanitizeSubject('Sign in to AI Hub'), html, text };
 }
+
+/** Every template with its preview props, rendered: what `npm run email:dev` and /dev/emails show. */
+export async function renderPreviews(): Promise<{ name: string; email: RenderedEmail }[]> {
+  return [
+    { name: 'invitation', email: await renderInvitationEmail(InvitationEmail.PreviewProps) },
+    { name: 'sign-in', email: await renderSignInEmail(SignInEmail.PreviewProps) },
+  ];
+}

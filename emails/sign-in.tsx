@@ -35,6 +35,6 @@ export default function SignInEmail({ url, host }: SignInEmailProps) {
 }
 
 SignInEmail.PreviewProps = {
-  url: 'https://aihub.example.com/api/auth/callback/resend?token=8b2e4f1a9c7d&email=maya.chen%40northwind.example',
+  url: 'https://aihub.example.com/api/auth/callback/email?token=8b2e4f1a9c7d&email=maya.chen%40northwind.example',
   host: 'aihub.example.com',
 } satisfies SignInEmailProps;
