@@ -89,7 +89,8 @@ export function UsersTable({
             <SortHeader label="Status" sortKey="status" params={params} onSort={onSort} />
             <SortHeader label="Joined / invited" sortKey="date" params={params} onSort={onSort} className="hidden md:table-cell" />
             <TableHead className="hidden lg:table-cell">Invited by</TableHead>
-            <TableHead className="w-12">
+            {/* The actions column stays in view when a narrow screen scrolls the table sideways. */}
+            <TableHead className="sticky right-0 w-12 bg-[color-mix(in_oklab,var(--muted)_40%,var(--background))]">
               <span className="sr-only">Actions</span>
             </TableHead>
           </TableRow>
@@ -121,7 +122,7 @@ export function UsersTable({
             </TableRow>
           ) : (
             rows.map((row) => (
-              <TableRow key={row.id} data-state={selected.has(row.id) ? 'selected' : undefined} data-row-email={row.email}>
+              <TableRow key={row.id} className="group" data-state={selected.has(row.id) ? 'selected' : undefined} data-row-email={row.email}>
                 <TableCell className="pl-4">
                   <Checkbox
                     checked={selected.has(row.id)}
@@ -171,7 +172,7 @@ export function UsersTable({
                   <time dateTime={row.date}>{formatDate(row.date)}</time>
                 </TableCell>
                 <TableCell className="hidden max-w-[14rem] truncate text-muted-foreground lg:table-cell">{row.invitedBy ?? '—'}</TableCell>
-                <TableCell className="pr-4 text-right">
+                <TableCell className="sticky right-0 bg-background pr-4 text-right transition-colors group-hover:bg-[color-mix(in_oklab,var(--muted)_50%,var(--background))] group-data-[state=selected]:bg-muted">
                   <RowActions row={row} onChangeRole={onChangeRole} onResend={onResend} onDelete={onDelete} />
                 </TableCell>
               </TableRow>

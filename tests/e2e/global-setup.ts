@@ -13,6 +13,8 @@ import type { TestProject } from 'vitest/node';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const artifacts = path.join(root, '.artifacts', 'e2e');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** Where the build lives: next.config.mjs honours NEXT_DIST_DIR (so two builds can live side by side). */
+const distDir = process.env.NEXT_DIST_DIR || '.next';
 
 function log(message: string) {
   process.stdout.write(`[e2e] ${message}\n`);
@@ -128,8 +130,8 @@ export default async function setup(project: TestProject) {
       throw new Error(`next build failed (status ${build.status}); log in ${buildLog}:\n${tail(buildLog, 60)}`);
     }
     log(`next build done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  } else if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    throw new Error('E2E_SKIP_BUILD=1 but there is no build in .next: run `next build` first');
+  } else if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    throw new Error(`E2E_SKIP_BUILD=1 but there is no build in ${distDir}: run \`next build\` first`);
   }
 
   // Never let the seed or the server take another database or a real email service from the caller's
@@ -190,6 +192,9 @@ export default async function setup(project: TestProject) {
         APP_URL: baseUrl,
         AUTH_URL: baseUrl,
         NEXT_TELEMETRY_DISABLED: '1',
+        // invitations.e2e.ts resends an invitation right after sending it (the product's "add the same
+        // address again"); the default 60 s cooldown would make that test wait a minute.
+        INVITATION_RESEND_COOLDOWN_SECONDS: '0',
       },
       stdio: ['ignore', out, out],
     });

@@ -103,13 +103,25 @@ export function failedToLoad(status: number): RegExp {
 // ---------------------------------------------------------------------------------------------------
 // Contexts
 
+export interface ContextOptions {
+  /** The window size; 1280×800 by default. */
+  viewport?: { width: number; height: number };
+  /**
+   * The client address the app sees, sent as X-Forwarded-For (what the load balancer in front of the
+   * app sets). The app's per-client limits (invitation links: 60 a minute) count by it; without it every
+   * test shares one bucket with every other suite.
+   */
+  clientAddress?: string;
+}
+
 /** A new browser context (1280×800, relative URLs against the server); every page in it is watched. */
-export async function newContext(browser: Browser): Promise<BrowserContext> {
+export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
-    viewport: { width: 1280, height: 800 },
+    viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: 'en-US',
     timezoneId: 'UTC',
+    ...(options.clientAddress ? { extraHTTPHeaders: { 'X-Forwarded-For': options.clientAddress } } : {}),
   });
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(30_000);
@@ -118,8 +130,8 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /** A new context with one page in it. */
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser);
+export async function newPage(browser: Browser, options: ContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, options);
   const page = await context.newPage();
   collectProblems(page);
   return { context, page };
@@ -156,9 +168,9 @@ export function useBrowser() {
       if (!browser) throw new Error('The browser is not running yet (use it inside a test or hook)');
       return browser;
     },
-    async open(): Promise<{ context: BrowserContext; page: Page }> {
+    async open(options: ContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
       if (!browser) throw new Error('The browser is not running yet (use it inside a test or hook)');
-      const opened = await newPage(browser);
+      const opened = await newPage(browser, options);
       contexts.push(opened.context);
       return opened;
     },

@@ -14,12 +14,52 @@ export interface FixtureOrganization {
   slug: string;
 }
 
+export interface FixtureInvitation {
+  id: string;
+  organization: 'acme' | 'initech';
+  email: string;
+  role: 'admin' | 'member';
+  /** The raw link secret: the page is /invite/<token>. */
+  token: string;
+}
+
 export interface E2eFixtures {
-  users: Record<'owner' | 'admin' | 'member' | 'member2' | 'member3' | 'solo', FixturePerson>;
-  organizations: Record<'acme' | 'solo', FixtureOrganization>;
+  users: Record<
+    | 'owner'
+    | 'admin'
+    | 'member'
+    | 'member2'
+    | 'member3'
+    | 'solo'
+    /** Owner of Initech (invitations). */
+    | 'initechOwner'
+    /** Has an AI Hub account, in no organization; invited to Initech as a Member. */
+    | 'casey'
+    /** Owner of Umbrella (role changes and removals). */
+    | 'umbrellaOwner'
+    /** Owner of Hooli (30 Members: search and pagination). */
+    | 'hooliOwner'
+    /** Owner and Admin of Handover (transfer of ownership). */
+    | 'handoverOwner'
+    | 'handoverAdmin',
+    FixturePerson
+  >;
+  /**
+   * Acme (owner, admin, member, member2, member3; the expired invitation) is shared with foundation.e2e.ts
+   * and only read by the other suites. Solo has its Owner alone. The others belong to one suite each.
+   */
+  organizations: Record<'acme' | 'solo' | 'initech' | 'umbrella' | 'hooli' | 'handover', FixtureOrganization>;
+  /** Umbrella's Members, one set per test that changes them (all Members at the start). */
+  umbrella: Record<'promote' | 'bulk1' | 'bulk2' | 'remove' | 'gone1' | 'gone2' | 'steady', FixturePerson>;
+  /** Hooli's 30 Members: staff01@hooli.test … staff30@hooli.test, "Staff Member 01" …. */
+  hooliStaff: FixturePerson[];
   invitations: {
     /** A pending Member invitation to Acme whose link expired a day ago; `token` is the raw link secret. */
-    expired: { id: string; organization: 'acme'; email: string; role: 'admin' | 'member'; token: string };
+    expired: FixtureInvitation & { organization: 'acme' };
+    /** A pending Member invitation to Initech for dana@invitee.test, who has no account. */
+    forSomeoneElse: FixtureInvitation & { organization: 'initech' };
+    /** A pending Member invitation to Initech for casey@elsewhere.test, who has an account. */
+    forExistingAccount: FixtureInvitation & { organization: 'initech' };
   };
 }
 
