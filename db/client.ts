@@ -85,13 +85,16 @@ export async function openPglite(dataDir: string, options: { lock?: boolean } = 
   const inMemory = dataDir.startsWith('memory://');
   const release = !inMemory && options.lock !== false ? acquirePgliteLock(dataDir) : () => {};
   try {
-    const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    const [{ PGlite }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
       import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
       import('drizzle-orm/pglite'),
       import('drizzle-orm/pglite/migrator'),
     ]);
     if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
-    const client = inMemory ? new PGlite() : new PGlite(dataDir);
+    // pg_trgm backs the user table's search indexes (migration 0001 creates the extension).
+    const extensions = { pg_trgm };
+    const client = inMemory ? new PGlite({ extensions }) : new PGlite(dataDir, { extensions });
     await client.waitReady;
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -43,14 +43,22 @@ export const auditAction = pgEnum('audit_action', [
 // ---------------------------------------------------------------------------------------------------
 // Auth.js (the property names are the ones @auth/drizzle-adapter expects)
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name'),
-  email: text('email').notNull().unique(),
-  emailVerified: timestamp('email_verified', { withTimezone: true, mode: 'date' }),
-  image: text('image'),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name'),
+    email: text('email').notNull().unique(),
+    emailVerified: timestamp('email_verified', { withTimezone: true, mode: 'date' }),
+    image: text('image'),
+    createdAt: createdAt(),
+  },
+  // The user table's search: `lower(email) LIKE '%…%'` and `lower(coalesce(name, '')) LIKE '%…%'`.
+  (t) => [
+    index('users_email_trgm_idx').using('gin', sql`lower(${t.email}) gin_trgm_ops`),
+    index('users_name_trgm_idx').using('gin', sql`lower(coalesce(${t.name}, '')) gin_trgm_ops`),
+  ],
+);
 
 export const accounts = pgTable(
   'accounts',
@@ -124,7 +132,8 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex('memberships_organization_user_idx').on(t.organizationId, t.userId),
     index('memberships_user_organization_idx').on(t.userId, t.organizationId),
-    index('memberships_organization_role_idx').on(t.organizationId, t.role),
+    // The role filter in date order, and the Owner count.
+    index('memberships_organization_role_created_idx').on(t.organizationId, t.role, t.createdAt),
     index('memberships_organization_created_idx').on(t.organizationId, t.createdAt),
   ],
 );
@@ -159,6 +168,11 @@ export const invitations = pgTable(
       .where(sql`${t.status} = 'pending'`),
     index('invitations_organization_status_created_idx').on(t.organizationId, t.status, t.createdAt),
     index('invitations_email_idx').on(t.email),
+    // The user table: pending invitations in date order (last sent), and the search by address.
+    index('invitations_organization_pending_sent_idx')
+      .on(t.organizationId, t.lastSentAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('invitations_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
   ],
 );
 

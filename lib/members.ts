@@ -1,12 +1,12 @@
 // Changing roles and removing people: any mix of members and pending invitations, one or many, all or
-// nothing. Each call is one transaction of four statements whatever the selection's size: lock the
-// organization, read the actor's role and the Owner count, read the targets, write the change with its
-// audit events.
+// nothing. Each call is one transaction of three statements whatever the selection's size: lock the
+// organization; read the actor's role, the Owner count and the targets; write the change with its audit
+// events.
 import { sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { auditEvents, invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
-import { lockOrganization, type LockedOrganization } from './access';
+import { lockOrganizationAndRead, type LockedOrganization } from './access';
 import { DomainError, errorMessages, fail, type RefusedTarget } from './errors';
 import { decide, ownersRemainAfter, roleLabels, type PolicyTarget, type TargetAction } from './policy';
 import { jsonb, rows, uuidArray } from './sql';
@@ -27,18 +27,29 @@ function policyTarget(target: Target): PolicyTarget {
     : { kind: 'invitation', role: target.role as 'admin' | 'member' };
 }
 
-async function loadTargets(tx: Executor, organizationId: string, ids: string[]): Promise<Target[]> {
-  const found = await rows<{ kind: 'member' | 'invitation'; id: string; user_id: string | null; role: MemberRole; email: string }>(
-    tx,
-    sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
-          FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
-          WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
-        UNION ALL
-        SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
-          FROM ${invitations} i
-          WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.id = ANY(${uuidArray(ids)})`,
-  );
-  return found.map((row) => ({ kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email }));
+/** The selected rows of the organization: its members and its pending invitations. */
+function targetsQuery(organizationId: string, ids: string[]) {
+  return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
+      FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+      WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
+    UNION ALL
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
+      FROM ${invitations} i
+      WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.id = ANY(${uuidArray(ids)})`;
+}
+
+/** Locks the organization and reads the actor's role, the Owner count and the targets: two statements. */
+async function lockWithTargets(tx: Executor, organizationId: string, actor: Actor, ids: string[]) {
+  const { organization, rows: found } = await lockOrganizationAndRead<{
+    kind: 'member' | 'invitation';
+    id: string;
+    user_id: string | null;
+    role: MemberRole;
+    email: string;
+  }>(tx, organizationId, actor.userId, targetsQuery(organizationId, ids));
+  if (!organization.actorRole) fail('NOT_FOUND');
+  const targets: Target[] = found.map((row) => ({ kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email }));
+  return { org: organization, targets };
 }
 
 function uniqueIds(ids: readonly string[]): string[] {
@@ -103,9 +114,7 @@ export async function changeRoles(
   const ids = uniqueIds(input.ids);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    const targets = await loadTargets(tx, org.id, ids);
+    const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
     authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
 
     const toChange = targets.filter((target) => target.role !== input.role);
@@ -156,9 +165,7 @@ export async function removeMembers(
   const ids = uniqueIds(input.ids);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    const targets = await loadTargets(tx, org.id, ids);
+    const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
     authorize(org, actor, ids, targets, { type: 'remove' });
 
     const memberIds = targets.filter((t) => t.kind === 'member').map((t) => t.id);

@@ -1,11 +1,15 @@
 // The user table: members and pending invitations of one organization in one list, searched, filtered,
-// sorted and paged in the database. One statement per page whatever the organization's size (a second
-// one only when the page asked for is past the end).
+// sorted and paged in the database. Two statements per page whatever the organization's size: the
+// access check with the total, then the page. The page reads only what it shows: each half (members,
+// invitations) walks its own index in the order asked for and stops after the rows needed, and a page
+// past the middle is read from the other end (the last page costs what the first one does).
 import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
-import { requireConsoleAccess } from './access';
 import { now } from './clock';
+import { fail } from './errors';
+import { can, roles as allRoles } from './policy';
 import { rows } from './sql';
 
 import { pageSizes, type SortKey, type UserStatus } from './user-table-params';
@@ -47,83 +51,135 @@ export interface UserTablePage {
   pageCount: number;
 }
 
-const sortColumn: Record<SortKey, SQL> = {
-  name: sql`lower(coalesce(t.name, t.email))`,
-  email: sql`t.email`,
-  role: sql`CASE t.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`,
-  status: sql`CASE t.status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 ELSE 3 END`,
-  date: sql`t.date`,
-};
-
 function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const and = (parts: SQL[]) => sql.join(parts, sql` AND `);
+
+/** One bound parameter: a single value compares with `=` (an index can then give the order too). */
+function oneOf(column: SQL, values: readonly string[], type: 'member_role' | 'invitation_role' | 'text'): SQL {
+  return values.length === 1
+    ? sql`${column} = ${values[0]}::${sql.raw(type)}`
+    : sql`${column} = ANY(${`{${values.join(',')}}`}::${sql.raw(`${type}[]`)})`;
+}
+
+interface PageRow {
+  kind: 'member' | 'invitation';
+  id: string;
+  user_id: string | null;
+  name: string | null;
+  email: string;
+  role: MemberRole;
+  status: UserStatus;
+  date: string | Date;
+  expires_at: string | Date | null;
+  invited_by: string | null;
+  delivery_error: string | null;
+}
+
 /** One page of the user table. Owners and Admins only. */
 export async function listUserTable(actor: Actor, query: UserTableQuery): Promise<UserTablePage> {
-  const { db } = await requireConsoleAccess(actor, query.organizationId);
+  const db = await getDb();
+  const organizationId = query.organizationId;
   const pageSize = (pageSizes as readonly number[]).includes(query.pageSize ?? 0) ? query.pageSize! : 25;
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const sort = sortColumn[query.sort ?? 'date'];
-  const direction = query.direction === 'asc' ? sql`ASC` : sql`DESC`;
+  const offset = (page - 1) * pageSize;
+  const sortKey = query.sort ?? 'date';
+  const descending = query.direction !== 'asc';
   const at = now().toISOString();
   const search = query.search?.trim().toLowerCase().slice(0, 200);
   const pattern = search ? `%${escapeLike(search)}%` : null;
   const wantRoles = query.roles?.length ? query.roles : null;
   const wantStatuses = query.statuses?.length ? query.statuses : null;
+  const invitationRoles = wantRoles?.filter((role) => role !== 'owner') ?? null;
+  const invitationStatuses = wantStatuses?.filter((status) => status !== 'active') ?? null;
   const wantMembers = !wantStatuses || wantStatuses.includes('active');
-  const wantInvitations = !wantStatuses || wantStatuses.some((status) => status !== 'active');
+  const wantInvitations = (!invitationRoles || invitationRoles.length > 0) && (!invitationStatuses || invitationStatuses.length > 0);
 
-  const filters: SQL[] = [];
-  if (wantRoles) filters.push(sql`t.role = ANY(${`{${wantRoles.join(',')}}`}::text[])`);
-  if (wantStatuses) filters.push(sql`t.status = ANY(${`{${wantStatuses.join(',')}}`}::text[])`);
-  const where = filters.length ? sql`WHERE ${sql.join(filters, sql` AND `)}` : sql``;
+  const memberWhere: SQL[] = [sql`m.organization_id = ${organizationId}`];
+  if (wantRoles) memberWhere.push(oneOf(sql`m.role`, wantRoles, 'member_role'));
+  if (pattern) memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
 
-  const memberPart = sql`
-    SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, 'active' AS status,
-           m.created_at AS date, NULL::timestamptz AS expires_at, inviter.email AS invited_by, NULL AS delivery_error
-    FROM ${memberships} m
-    JOIN ${users} u ON u.id = m.user_id
-    LEFT JOIN ${users} inviter ON inviter.id = m.invited_by_id
-    WHERE m.organization_id = ${query.organizationId}
-      ${pattern ? sql`AND (lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})` : sql``}`;
-  const invitationPart = sql`
-    SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL AS name, i.email, i.role::text AS role,
-           CASE WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
-                WHEN i.delivery_status = 'failed' THEN 'not_delivered'
-                ELSE 'pending' END AS status,
-           i.last_sent_at AS date, i.expires_at, inviter.email AS invited_by, i.delivery_error
-    FROM ${invitations} i
-    LEFT JOIN ${users} inviter ON inviter.id = i.invited_by_id
-    WHERE i.organization_id = ${query.organizationId} AND i.status = 'pending'
-      ${pattern ? sql`AND i.email LIKE ${pattern}` : sql``}`;
-  const parts = [wantMembers ? memberPart : null, wantInvitations ? invitationPart : null].filter(Boolean) as SQL[];
-  const union = parts.length ? sql.join(parts, sql` UNION ALL `) : memberPart;
+  const invitationStatus = sql`CASE WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
+    WHEN i.delivery_status = 'failed' THEN 'not_delivered' ELSE 'pending' END`;
+  const invitationWhere: SQL[] = [sql`i.organization_id = ${organizationId}`, sql`i.status = 'pending'`];
+  if (invitationRoles) invitationWhere.push(oneOf(sql`i.role`, invitationRoles, 'invitation_role'));
+  if (invitationStatuses) invitationWhere.push(oneOf(sql`(${invitationStatus})`, invitationStatuses, 'text'));
+  if (pattern) invitationWhere.push(sql`i.email LIKE ${pattern}`);
 
-  const found = await rows<{
-    kind: 'member' | 'invitation';
-    id: string;
-    user_id: string | null;
-    name: string | null;
-    email: string;
-    role: MemberRole;
-    status: UserStatus;
-    date: string | Date;
-    expires_at: string | Date | null;
-    invited_by: string | null;
-    delivery_error: string | null;
-    total: number;
-  }>(
+  // 1. The access check and the total, in one statement. The total is computed only for a role the
+  //    policy lets into the console, and nothing is returned before the check below passes.
+  const consoleRoles = allRoles.filter((role) => can(role, 'console:access'));
+  const memberCount = wantMembers
+    ? pattern
+      ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${and(memberWhere)})`
+      : sql`(SELECT count(*) FROM ${memberships} m WHERE ${and(memberWhere)})`
+    : sql`0`;
+  const invitationCount = wantInvitations ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${and(invitationWhere)})` : sql`0`;
+  const [head] = await rows<{ actor_role: MemberRole | null; total: number | null }>(
     db,
-    sql`SELECT t.*, count(*) OVER ()::int AS total FROM (${union}) t ${where}
-        ORDER BY ${sort} ${direction}, t.email ASC, t.id ASC
-        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    sql`WITH actor AS (SELECT role FROM ${memberships} WHERE organization_id = ${organizationId} AND user_id = ${actor.userId})
+        SELECT (SELECT role::text FROM actor) AS actor_role,
+               CASE WHEN (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[])
+                    THEN (${memberCount} + ${invitationCount})::int END AS total`,
   );
-  let total = found[0]?.total ?? 0;
-  if (found.length === 0 && page > 1) {
-    const [counted] = await rows<{ total: number }>(db, sql`SELECT count(*)::int AS total FROM (${union}) t ${where}`);
-    total = counted?.total ?? 0;
+  if (!head?.actor_role) fail('NOT_FOUND');
+  if (!can(head.actor_role, 'console:access')) fail('FORBIDDEN');
+  const total = Number(head.total ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (offset >= total || (!wantMembers && !wantInvitations)) return { rows: [], total, page, pageSize, pageCount };
+
+  // 2. The page. Past the middle, read it from the other end: reversed order, a small offset.
+  const reverse = 2 * offset + pageSize > total;
+  const limit = reverse ? Math.min(pageSize, total - offset) : pageSize;
+  const skip = reverse ? Math.max(0, total - offset - pageSize) : offset;
+  const keyDirection = sql.raw(descending !== reverse ? 'DESC' : 'ASC');
+  const tieDirection = sql.raw(reverse ? 'DESC' : 'ASC');
+  const memberKey: Record<SortKey, SQL> = {
+    date: sql`m.created_at`,
+    name: sql`lower(coalesce(u.name, u.email))`,
+    email: sql`u.email`,
+    role: sql`CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`,
+    status: sql`0::int`,
+  };
+  const invitationKey: Record<SortKey, SQL> = {
+    date: sql`i.last_sent_at`,
+    name: sql`lower(i.email)`,
+    email: sql`i.email`,
+    role: sql`CASE i.role WHEN 'admin' THEN 1 ELSE 2 END`,
+    status: sql`CASE (${invitationStatus}) WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 ELSE 3 END`,
+  };
+  const parts: SQL[] = [];
+  if (wantMembers) {
+    const key = memberKey[sortKey];
+    parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, 'active' AS status,
+        m.created_at AS date, NULL::timestamptz AS expires_at, m.invited_by_id, NULL::text AS delivery_error, ${key} AS k
+      FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+      WHERE ${and(memberWhere)}
+      ORDER BY ${key} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
+      LIMIT ${skip + limit})`);
   }
+  if (wantInvitations) {
+    const key = invitationKey[sortKey];
+    parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
+        ${invitationStatus} AS status, i.last_sent_at AS date, i.expires_at, i.invited_by_id, i.delivery_error, ${key} AS k
+      FROM ${invitations} i
+      WHERE ${and(invitationWhere)}
+      ORDER BY ${key} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
+      LIMIT ${skip + limit})`);
+  }
+  const found = await rows<PageRow>(
+    db,
+    sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
+               inviter.email AS invited_by, p.delivery_error
+        FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
+              ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
+              LIMIT ${limit} OFFSET ${skip}) p
+        LEFT JOIN ${users} inviter ON inviter.id = p.invited_by_id
+        ORDER BY p.k ${keyDirection}, p.email ${tieDirection}, p.id ${tieDirection}`,
+  );
+  if (reverse) found.reverse();
   return {
     rows: found.map((row) => ({
       kind: row.kind,
@@ -141,7 +197,6 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
     total,
     page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount,
   };
 }
-

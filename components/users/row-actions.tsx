@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { MoreHorizontal, Send, Trash2, UserCog } from 'lucide-react';
 import type { MemberRole } from '@/db/schema';
 import { Button } from '@/components/ui/button';
@@ -20,6 +20,17 @@ import {
 import { roleLabels, roles } from '@/lib/policy';
 import type { UserTableRow } from './types';
 
+const subscribe = () => () => {};
+
+/** False while the server renders and the browser hydrates that HTML, true from then on. */
+function useHydrated() {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
 /** The `More options` menu of one row: `Change role` (the roles the viewer may give), `Resend invitation`, `Delete`. */
 export function RowActions({
   row,
@@ -35,6 +46,25 @@ export function RowActions({
   const trigger = useRef<HTMLButtonElement>(null);
   const canChange = row.allowedRoles.some((role) => role !== row.role);
   const offered = row.kind === 'invitation' ? roles.filter((role) => role !== 'owner') : roles;
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    // The server sends the trigger alone, as the menu renders it when closed: the menu's component tree
+    // is a quarter of the users page's server time at 25 rows. The menu mounts right after hydration,
+    // before the button can do anything (and at once on client-side navigation).
+    return (
+      <Button
+        variant="ghost"
+        size="icon-sm"
+        aria-label="More options"
+        title={`More options for ${row.email}`}
+        aria-haspopup="menu"
+        aria-expanded={false}
+        data-state="closed"
+      >
+        <MoreHorizontal aria-hidden="true" />
+      </Button>
+    );
+  }
   return (
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
