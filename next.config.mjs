@@ -24,6 +24,41 @@ function checkProductionServer() {
   }
 }
 
+/**
+ * Hosts (besides the app's own) from which the browser may call server actions: Next refuses a server
+ * action whose Origin differs from its Host (cross-site request forgery) unless the origin is listed
+ * here. SERVER_ACTIONS_ALLOWED_ORIGINS is comma-separated; full URLs are reduced to their host, and
+ * `*.example.com` patterns are passed through. Needed only when a proxy rewrites Host.
+ */
+export function allowedActionOrigins(value = process.env.SERVER_ACTIONS_ALLOWED_ORIGINS) {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      if (!entry.includes('://')) return entry.replace(/\/+$/, '');
+      try {
+        return new URL(entry).host;
+      } catch {
+        return entry;
+      }
+    });
+}
+
+/**
+ * Security headers of every response. The Content-Security-Policy itself is set per request by
+ * proxy.ts (it carries a fresh nonce); see SECURITY.md.
+ */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  // Browsers honour it only over https, so it is harmless on a local http server.
+  { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+];
+
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function config(phase) {
   if (phase === PHASE_PRODUCTION_SERVER) checkProductionServer();
@@ -35,7 +70,17 @@ export default function config(phase) {
     poweredByHeader: false,
     // `next dev` opened on 127.0.0.1 would otherwise block its own dev resources.
     allowedDevOrigins: ['127.0.0.1', 'localhost'],
-    // forbidden() and app/forbidden.tsx: a real 403 for people outside the console.
-    experimental: { authInterrupts: true },
+    experimental: {
+      // forbidden() and app/forbidden.tsx: a real 403 for people outside the console.
+      authInterrupts: true,
+      serverActions: { allowedOrigins: allowedActionOrigins() },
+    },
+    async headers() {
+      return [
+        { source: '/:path*', headers: securityHeaders },
+        // The invitation link holds its secret in the path: never send it on, not even to this site.
+        { source: '/invite/:path*', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
+      ];
+    },
   };
 }

@@ -2,13 +2,23 @@
 // through the app's own email module. The configuration is lazy so that importing this file opens no
 // database (builds and scripts import it too).
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import NextAuth from 'next-auth';
+import NextAuth, { AuthError } from 'next-auth';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { renderSignInEmail } from '@/emails/render';
 import { sendEmail } from '@/lib/email';
+import { allowSignInEmail } from '@/lib/sign-in';
 
 export const EMAIL_PROVIDER_ID = 'email';
+
+/**
+ * The sign-in email could not be sent. An AuthError, so that Auth.js hands it to signInWithEmailAction
+ * (which tells the person so and keeps what they typed); a plain Error became a redirect to
+ * /login?error=Configuration ("Sign-in is not available right now").
+ */
+class SignInEmailNotSent extends AuthError {
+  static type = 'EmailSignInError';
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
@@ -29,9 +39,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         name: 'Email',
         maxAge: 24 * 60 * 60,
         async sendVerificationRequest({ identifier, url }) {
+          // Both ways in (the sign-in form and Auth.js's own endpoint) come through here.
+          if (!(await allowSignInEmail(identifier))) {
+            throw new SignInEmailNotSent(`Too many sign-in emails to ${identifier} in the last hour.`);
+          }
           const email = await renderSignInEmail({ url, host: new URL(url).host });
           const result = await sendEmail({ to: identifier, ...email, tags: { kind: 'sign-in' } });
-          if (!result.ok) throw new Error(`Could not send the sign-in email: ${result.error}`);
+          if (!result.ok) throw new SignInEmailNotSent(`Could not send the sign-in email: ${result.error}`);
         },
       },
     ],

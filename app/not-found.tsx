@@ -1,9 +1,15 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { FileQuestion } from 'lucide-react';
 import { AuthCard } from '@/components/auth/auth-card';
 import { Button } from '@/components/ui/button';
 
-export default function NotFound() {
+/**
+ * Rendered per request (not prerendered at build), so that its scripts carry the request's CSP nonce
+ * (proxy.ts) and the page hydrates like every other.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <AuthCard
       title="Page not found"

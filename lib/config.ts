@@ -79,3 +79,17 @@ export function invitationSettings(env: Env = process.env): InvitationSettings {
 export function invitationLookupsPerMinute(env: Env = process.env): number {
   return intFrom(env.INVITATION_LOOKUPS_PER_MINUTE, 60);
 }
+
+/**
+ * How many proxies in front of the app append to X-Forwarded-For (a load balancer: 1). The client is
+ * the address that many places from the right; what stands left of it was sent by the client and
+ * proves nothing. At least 1.
+ */
+export function trustedProxyHops(env: Env = process.env): number {
+  return Math.max(1, intFrom(env.TRUSTED_PROXY_HOPS, 1));
+}
+
+/** Sign-in emails one address may be sent per hour (asking again and again would flood its inbox). */
+export function signInEmailsPerAddressPerHour(env: Env = process.env): number {
+  return intFrom(env.SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR, 20);
+}

@@ -24,6 +24,7 @@ import { fail } from './errors';
 import { can, invitableRoles, roleLabels } from './policy';
 import { allow, hit, usedInWindow } from './rate-limit';
 import { jsonb, rows, textArray } from './sql';
+import { foldWhitespace, hasInvisibleCharacters } from './text';
 import { hashToken, isWellFormedToken, newToken } from './tokens';
 
 export type InviteOutcome = 'invited' | 'resent' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
@@ -84,6 +85,7 @@ interface Prepared {
 export async function inviteMembers(
   actor: Actor,
   input: { organizationId: string; emails: readonly string[]; role: InvitationRole | MemberRole },
+  options: { resendOnly?: boolean } = {},
 ): Promise<InviteSummary> {
   const settings = invitationSettings();
   const parsed = parseAddresses(input.emails);
@@ -125,6 +127,8 @@ export async function inviteMembers(
         continue;
       }
       const open = pending.get(email);
+      // A resend of a row that was revoked or accepted meanwhile must not bring it back as a new one.
+      if (options.resendOnly && !open) fail('NOT_FOUND');
       if (open && open.delivery_status !== 'failed' && open.last_sent_at) {
         const since = at.getTime() - new Date(open.last_sent_at).getTime();
         if (since < settings.resendCooldownMs) {
@@ -284,7 +288,11 @@ export async function resendInvitation(actor: Actor, input: { organizationId: st
         WHERE id = ${input.invitationId} AND organization_id = ${input.organizationId} AND status = 'pending'`,
   );
   if (!invitation) fail('NOT_FOUND');
-  const summary = await inviteMembers(actor, { organizationId: input.organizationId, emails: [invitation.email], role: invitation.role });
+  const summary = await inviteMembers(
+    actor,
+    { organizationId: input.organizationId, emails: [invitation.email], role: invitation.role },
+    { resendOnly: true },
+  );
   const [result] = summary.results;
   if (result!.outcome === 'rate_limited') fail('RATE_LIMITED', result!.reason);
   return result!;
@@ -337,6 +345,25 @@ async function findByToken(db: Executor, token: string, lock: boolean): Promise<
         ${lock ? sql`FOR UPDATE OF i` : sql``}`,
   );
   return row ?? null;
+}
+
+/**
+ * Reads the invitation of `token` for a change (accept, decline), taking the locks in the order every
+ * membership change takes them: the organization's row first (as lockOrganization does), then the
+ * invitation's. Locking the invitation first deadlocked against a concurrent change in the same
+ * organization (which holds the organization and waits for the invitation, while the accept waits for
+ * the organization through its foreign keys), and let a revoke or a role change that had read the
+ * invitation as pending record an event for a change that never happened.
+ */
+async function lockByToken(tx: Executor, token: string): Promise<InvitationRow | null> {
+  if (!isWellFormedToken(token)) return null;
+  const [ref] = await rows<{ organization_id: string }>(
+    tx,
+    sql`SELECT organization_id FROM ${invitations} WHERE token_hash = ${hashToken(token)}`,
+  );
+  if (!ref) return null;
+  await tx.execute(sql`SELECT id FROM ${organizations} WHERE id = ${ref.organization_id} FOR UPDATE`);
+  return findByToken(tx, token, true);
 }
 
 function statusOf(row: InvitationRow | null): InvitationView['status'] {
@@ -416,7 +443,7 @@ async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor)
 export async function acceptInvitation(actor: Actor, input: { token: string }): Promise<AcceptResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await findByToken(tx, input.token, true);
+    const row = await lockByToken(tx, input.token);
     refuseUnlessOpen(row);
     if (row.email !== actor.email.trim().toLowerCase()) fail('INVITATION_EMAIL_MISMATCH');
     return completeAcceptance(tx, row, actor);
@@ -436,12 +463,13 @@ export interface NewAccountAcceptance extends AcceptResult {
  * (ACCOUNT_EXISTS).
  */
 export async function acceptInvitationAsNewUser(input: { token: string; name?: string | null }): Promise<NewAccountAcceptance> {
+  const name = foldWhitespace(input.name ?? '').slice(0, 100) || null;
+  if (name && hasInvisibleCharacters(name)) fail('INVALID_INPUT', 'The name cannot contain control characters.');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await findByToken(tx, input.token, true);
+    const row = await lockByToken(tx, input.token);
     refuseUnlessOpen(row);
     if (row.account_exists) fail('ACCOUNT_EXISTS');
-    const name = input.name?.replace(/\s+/g, ' ').trim().slice(0, 100) || null;
     const [user] = await tx
       .insert(users)
       .values({ email: row.email, name, emailVerified: now() })
@@ -463,7 +491,7 @@ export async function acceptInvitationAsNewUser(input: { token: string; name?: s
 export async function declineInvitation(actor: Actor | null, input: { token: string }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const row = await findByToken(tx, input.token, true);
+    const row = await lockByToken(tx, input.token);
     refuseUnlessOpen(row);
     if (actor && row.email !== actor.email.trim().toLowerCase()) fail('INVITATION_EMAIL_MISMATCH');
     await tx.update(invitations).set({ status: 'revoked' }).where(eq(invitations.id, row.id));

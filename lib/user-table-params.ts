@@ -17,7 +17,8 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
   const size = Number(one('size'));
   const page = Number(one('page'));
   return {
-    search: one('q')?.slice(0, 200) ?? '',
+    // Control characters never match a name or an address (and PostgreSQL refuses NUL outright).
+    search: one('q')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) ?? '',
     role: (['owner', 'admin', 'member'] as const).find((r) => r === role) ?? null,
     status: userStatuses.find((s) => s === status) ?? null,
     sort: sortKeys.find((k) => k === sort) ?? ('date' as SortKey),

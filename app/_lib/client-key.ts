@@ -1,10 +1,11 @@
-// Who is asking, for per-client rate limits: the first address in x-forwarded-for (set by the load
-// balancer in front of the app), else x-real-ip, else one shared bucket.
+// Who is asking, for per-client rate limits: the address the nearest trusted proxy put into
+// X-Forwarded-For (see lib/client-address.ts and TRUSTED_PROXY_HOPS); `next start` sets the header to
+// the socket's address when no proxy did.
 import 'server-only';
 import { headers } from 'next/headers';
+import { clientAddress } from '@/lib/client-address';
 
 export async function clientKey(): Promise<string> {
   const list = await headers();
-  const forwarded = list.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || list.get('x-real-ip') || 'unknown').slice(0, 64);
+  return clientAddress(list.get('x-forwarded-for'), list.get('x-real-ip'));
 }

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { EMAIL_PROVIDER_ID, signIn, signOut } from '@/app/auth';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation';
 
 export interface SignInState {
@@ -11,9 +12,7 @@ export interface SignInState {
 }
 
 /** Only paths on this site: never send a person elsewhere after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
-}
+const safeCallback = safeCallbackPath;
 
 /**
  * `<form action>` for /login: sends the magic link and goes to "Check your email".

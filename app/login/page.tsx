@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getActor } from '@/app/_lib/session';
+import { safeCallbackPath } from '@/lib/safe-redirect';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined;
   const email = typeof params.email === 'string' ? params.email : undefined;
   const error = typeof params.error === 'string' ? (errors[params.error] ?? 'Sign-in failed. Please try again.') : null;
-  if (await getActor()) redirect(callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/');
+  if (await getActor()) redirect(safeCallbackPath(callbackUrl));
   return (
     <AuthCard title="Sign in to AI Hub" description="We'll email you a magic link for a password-free sign in.">
       {error ? (
