@@ -11,7 +11,6 @@ import { now } from './clock';
 import { fail } from './errors';
 import { can, roles as allRoles } from './policy';
 import { rows } from './sql';
-
 import { pageSizes, type SortKey, type UserStatus } from './user-table-params';
 
 export * from './user-table-params';

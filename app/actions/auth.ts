@@ -11,9 +11,6 @@ export interface SignInState {
   email?: string;
 }
 
-/** Only paths on this site: never send a person elsewhere after sign-in. */
-const safeCallback = safeCallbackPath;
-
 /**
  * `<form action>` for /login: sends the magic link and goes to "Check your email".
  * Fields: `email`, `callbackUrl` (a path on this site).
@@ -26,7 +23,7 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
   try {
     // redirect: false, then our own redirect: letting Auth.js redirect from a server action leaves its
     // /api/auth/verify-request address in the browser's address bar.
-    await signIn(EMAIL_PROVIDER_ID, { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl), redirect: false });
+    await signIn(EMAIL_PROVIDER_ID, { email: parsed.data.email, redirectTo: safeCallbackPath(parsed.data.callbackUrl), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       console.error('[auth] sign-in failed', error);
@@ -40,5 +37,5 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
 /** Signs out and goes to /login, or to `redirectTo` (a path on this site) when the form sends one. */
 export async function signOutAction(form?: FormData): Promise<void> {
   const target = form?.get('redirectTo');
-  await signOut({ redirectTo: typeof target === 'string' ? safeCallback(target) : '/login' });
+  await signOut({ redirectTo: typeof target === 'string' ? safeCallbackPath(target) : '/login' });
 }

@@ -4,11 +4,13 @@ import { createHash } from 'node:crypto';
 import { Resend } from 'resend';
 import type { DeliveryResult, EmailMessage } from './index';
 
-let client: { key: string; resend: Resend } | undefined;
+let client: { key: string; baseUrl: string; resend: Resend } | undefined;
 
+/** One client per key and API address (the SDK reads RESEND_BASE_URL when it is constructed). */
 function resendClient(): Resend {
   const key = process.env.RESEND_API_KEY ?? '';
-  if (!client || client.key !== key) client = { key, resend: new Resend(key) };
+  const baseUrl = process.env.RESEND_BASE_URL ?? '';
+  if (!client || client.key !== key || client.baseUrl !== baseUrl) client = { key, baseUrl, resend: new Resend(key) };
   return client.resend;
 }
 
