@@ -1,0 +1,46 @@
+// The URL is attacker input: anyone can send a signed-in person a crafted link. On the e2e server, for a
+// signed-in Owner of their own organization:
+//   - /login?callbackUrl=… never sends them to another host, also when dot segments in front of a double
+//     slash (`/.//evil.example`) only become `//` once the path is normalised.
+import { randomBytes } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, signIn, useBrowser } from './support/browser';
+
+const chromium = useBrowser();
+
+/** Signs a fresh person in and creates their organization; returns the page, its cookie and the organization. */
+async function ownerOfNewOrganization(label: string) {
+  const { context, page } = await chromium.open();
+  await signIn(page, `${label}-${randomBytes(4).toString('hex')}@example.test`);
+  const name = `Params ${randomBytes(3).toString('hex')}`;
+  await page.getByLabel('Organization name').fill(name);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await page.waitForURL(/\/admin\/[^/]+\/users/);
+  const slug = new URL(page.url()).pathname.split('/')[2]!;
+  const cookie = (await context.cookies(baseUrl())).map((c) => `${c.name}=${c.value}`).join('; ');
+  return { page, cookie, slug, name };
+}
+
+function get(path: string, cookie?: string) {
+  return fetch(`${baseUrl()}${path}`, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
+}
+
+describe('/login?callbackUrl=… for a signed-in person', () => {
+  test('dot segments in front of a double slash (/.//evil.example and friends) still land on this site', async () => {
+    const { page, cookie } = await ownerOfNewOrganization('redirect');
+    const site = new URL(baseUrl()).origin;
+    const payloads = ['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/./\\evil.example'];
+    for (const payload of payloads) {
+      const response = await get(`/login?callbackUrl=${encodeURIComponent(payload)}`, cookie);
+      expect([303, 307, 308], payload).toContain(response.status);
+      const location = response.headers.get('location') ?? '';
+      // The header as a browser reads it: a relative value must not start with '//' or '/\'.
+      if (!/^https?:/.test(location)) expect(location, `${payload}: Location`).toMatch(/^\/(?:$|[^/\\])/);
+      expect(new URL(location, baseUrl()).origin, `${payload}: Location ${location}`).toBe(site);
+    }
+    // And in the browser itself, which follows the redirect.
+    await page.goto(`/login?callbackUrl=${encodeURIComponent('/.//evil.example')}`).catch(() => null);
+    expect(new URL(page.url()).origin).toBe(site);
+    expect(new URL(page.url()).pathname).toBe('/evil.example');
+  });
+});
