@@ -1,12 +1,18 @@
 // The URL is attacker input: anyone can send a signed-in person a crafted link. On the e2e server, for a
 // signed-in Owner of their own organization:
 //   - /login?callbackUrl=… never sends them to another host, also when dot segments in front of a double
-//     slash (`/.//evil.example`) only become `//` once the path is normalised.
+//     slash (`/.//evil.example`) only become `//` once the path is normalised;
+//   - ?notice=… accepts only the product's own codes (no inherited property names), and the toast's text
+//     never comes from the URL: the organization it names is looked up among the person's own.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { expectToast } from './support/console';
 import { baseUrl, signIn, useBrowser } from './support/browser';
 
 const chromium = useBrowser();
+
+/** What a crafted link would like the product to say. */
+const SPOOF = 'Your account is suspended. Call +1 555 0100';
 
 /** Signs a fresh person in and creates their organization; returns the page, its cookie and the organization. */
 async function ownerOfNewOrganization(label: string) {
@@ -42,5 +48,43 @@ describe('/login?callbackUrl=… for a signed-in person', () => {
     await page.goto(`/login?callbackUrl=${encodeURIComponent('/.//evil.example')}`).catch(() => null);
     expect(new URL(page.url()).origin).toBe(site);
     expect(new URL(page.url()).pathname).toBe('/evil.example');
+  });
+});
+
+describe('?notice=… toasts', () => {
+  test('inherited property names are no notice: /?notice=__proto__ answers 200, toString shows no "[object …]"', async () => {
+    const { cookie, slug } = await ownerOfNewOrganization('notice-codes');
+    for (const path of ['/', `/admin/${slug}/users`]) {
+      for (const code of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+        const response = await get(`${path}?notice=${code}`, cookie);
+        const body = await response.text();
+        expect(response.status, `${path}?notice=${code}`).toBe(200);
+        expect(body, `${path}?notice=${code}`).not.toContain('[object');
+        expect(body, `${path}?notice=${code}`).not.toContain('[native code]');
+      }
+    }
+    // The same mistake on /login: ?error= is looked up in a table of messages.
+    for (const code of ['__proto__', 'constructor', 'toString']) {
+      const response = await get(`/login?error=${code}`);
+      expect(response.status, `/login?error=${code}`).toBe(200);
+      expect(await response.text()).toContain('Sign-in failed. Please try again.');
+    }
+  });
+
+  test('the text of a toast never comes from the URL; the organization is named only when it is one of yours', async () => {
+    const { page, cookie, slug, name } = await ownerOfNewOrganization('notice-text');
+    for (const path of ['/', `/admin/${slug}/users`]) {
+      const body = await (await get(`${path}?notice=joined&org=${encodeURIComponent(SPOOF)}`, cookie)).text();
+      expect(body, path).not.toContain(SPOOF);
+    }
+    await page.goto(`/?notice=joined&org=${encodeURIComponent(SPOOF)}`);
+    const generic = await expectToast(page, 'Welcome to the organization!');
+    expect(await generic.textContent()).not.toContain('suspended');
+
+    await page.goto(`/?notice=joined&org=${encodeURIComponent(slug)}`);
+    await expectToast(page, `Welcome to ${name}!`);
+
+    await page.goto(`/admin/${slug}/users?notice=joined&org=${encodeURIComponent(SPOOF)}`);
+    await expectToast(page, `Welcome to ${name}!`);
   });
 });
