@@ -3,9 +3,12 @@
 //   - /login?callbackUrl=… never sends them to another host, also when dot segments in front of a double
 //     slash (`/.//evil.example`) only become `//` once the path is normalised;
 //   - ?notice=… accepts only the product's own codes (no inherited property names), and the toast's text
-//     never comes from the URL: the organization it names is looked up among the person's own.
+//     never comes from the URL: the organization it names is looked up among the person's own;
+//   - a page number past any real page shows an empty page, never the error page.
 import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { MAX_PAGE } from '@/lib/paging';
 import { expectToast } from './support/console';
 import { baseUrl, signIn, useBrowser } from './support/browser';
 
@@ -13,6 +16,7 @@ const chromium = useBrowser();
 
 /** What a crafted link would like the product to say. */
 const SPOOF = 'Your account is suspended. Call +1 555 0100';
+const ERROR_PAGE = 'This page could not be loaded';
 
 /** Signs a fresh person in and creates their organization; returns the page, its cookie and the organization. */
 async function ownerOfNewOrganization(label: string) {
@@ -29,6 +33,13 @@ async function ownerOfNewOrganization(label: string) {
 
 function get(path: string, cookie?: string) {
   return fetch(`${baseUrl()}${path}`, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
+}
+
+/** Waits for the page's own heading or the console's error page, and says which one came. */
+async function headingShown(page: Page, own: string): Promise<string> {
+  const heading = page.getByRole('heading', { name: new RegExp(`^(${own}|${ERROR_PAGE})$`) }).first();
+  await heading.waitFor();
+  return (await heading.textContent()) ?? '';
 }
 
 describe('/login?callbackUrl=… for a signed-in person', () => {
@@ -86,5 +97,21 @@ describe('?notice=… toasts', () => {
 
     await page.goto(`/admin/${slug}/users?notice=joined&org=${encodeURIComponent(SPOOF)}`);
     await expectToast(page, `Welcome to ${name}!`);
+  });
+});
+
+describe('page numbers', () => {
+  test('a page far past the end (?page=1000000000000000000) shows an empty page, not the error page', async () => {
+    const { page, cookie, slug } = await ownerOfNewOrganization('pages');
+    for (const value of ['1000000000000000000', '9'.repeat(40), '1e309', '-5', '2.5', '0x10']) {
+      expect((await get(`/admin/${slug}/activity?page=${value}`, cookie)).status, value).toBe(200);
+    }
+    await page.goto(`/admin/${slug}/activity?page=1000000000000000000`);
+    expect(await headingShown(page, 'Activity')).toBe('Activity');
+    await page.getByText('No activity on this page').waitFor();
+    await page.getByText(`Page ${MAX_PAGE} of 1`).waitFor();
+
+    await page.goto(`/admin/${slug}/users?page=1000000000000000000`);
+    expect(await headingShown(page, 'Users\\b.*')).toMatch(/^Users/);
   });
 });
