@@ -18,10 +18,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (!actor) redirect('/login');
   const params = await searchParams;
   const organizations = await listMyOrganizations(actor.userId);
+  // `?org=` is only a key: the toast names the organization when it is one of this person's own.
+  const named = organizations.find((organization) => organization.slug === params.org)?.name ?? null;
 
   return (
     <div className="min-h-svh bg-muted/40">
-      <FlashToast message={noticeMessage(params.notice, params.org)} />
+      <FlashToast message={noticeMessage(params.notice, named)} />
       <header className="border-b bg-background">
         <div className="mx-auto flex h-16 max-w-4xl items-center justify-between gap-4 px-4 sm:px-6">
           <Logo />

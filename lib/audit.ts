@@ -4,6 +4,7 @@ import type { Executor } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';
 import type { Actor } from './actor';
 import { requireConsoleAccess } from './access';
+import { clampPage } from './paging';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -52,7 +53,7 @@ export async function listAuditEvents(
 ): Promise<AuditPage> {
   const { db } = await requireConsoleAccess(actor, input.organizationId);
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), 100);
-  const page = Math.max(input.page ?? 1, 1);
+  const page = clampPage(input.page ?? 1);
   const [events, [totalRow]] = await Promise.all([
     db
       .select({

@@ -24,7 +24,7 @@ import { fail } from './errors';
 import { can, invitableRoles, roleLabels } from './policy';
 import { allow, hit, usedInWindow } from './rate-limit';
 import { jsonb, rows, textArray } from './sql';
-import { foldWhitespace, hasInvisibleCharacters } from './text';
+import { cleanPersonName } from './text';
 import { hashToken, isWellFormedToken, newToken } from './tokens';
 
 export type InviteOutcome = 'invited' | 'resent' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
@@ -463,8 +463,7 @@ export interface NewAccountAcceptance extends AcceptResult {
  * (ACCOUNT_EXISTS).
  */
 export async function acceptInvitationAsNewUser(input: { token: string; name?: string | null }): Promise<NewAccountAcceptance> {
-  const name = foldWhitespace(input.name ?? '').slice(0, 100) || null;
-  if (name && hasInvisibleCharacters(name)) fail('INVALID_INPUT', 'The name cannot contain control characters.');
+  const name = cleanPersonName(input.name);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockByToken(tx, input.token);

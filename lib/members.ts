@@ -177,21 +177,32 @@ export async function removeMembers(
       target_email: t.email,
       details: { role: t.role, roleLabel: roleLabels[t.role] },
     }));
-    await tx.execute(sql`
+    // What is reported and recorded is what the statements changed (their RETURNING rows), not the rows
+    // read above: the two agree under the organization's lock, and a test proves the count would notice
+    // if they did not.
+    const [done] = await rows<{ removed_members: number; revoked_invitations: number; actor_left: boolean }>(
+      tx,
+      sql`
       WITH m AS (
-        DELETE FROM ${memberships} WHERE organization_id = ${org.id} AND id = ANY(${uuidArray(memberIds)}) RETURNING id
+        DELETE FROM ${memberships} WHERE organization_id = ${org.id} AND id = ANY(${uuidArray(memberIds)}) RETURNING id, user_id
       ), i AS (
         UPDATE ${invitations} SET status = 'revoked', updated_at = now()
         WHERE organization_id = ${org.id} AND status = 'pending' AND id = ANY(${uuidArray(invitationIds)})
         RETURNING id
+      ), a AS (
+        INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
+        SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
+        FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)
+        WHERE (x.target_type = 'member' AND x.target_id IN (SELECT id FROM m))
+           OR (x.target_type = 'invitation' AND x.target_id IN (SELECT id FROM i))
       )
-      INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
-      SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
-      FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)`);
+      SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
+             EXISTS (SELECT 1 FROM m WHERE user_id = ${actor.userId}::uuid) AS actor_left`,
+    );
     return {
-      removedMembers: memberIds.length,
-      revokedInvitations: invitationIds.length,
-      actorLeft: targets.some((t) => t.kind === 'member' && t.userId === actor.userId),
+      removedMembers: Number(done?.removed_members ?? 0),
+      revokedInvitations: Number(done?.revoked_invitations ?? 0),
+      actorLeft: Boolean(done?.actor_left),
     };
   });
 }

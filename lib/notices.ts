@@ -1,22 +1,44 @@
-// Messages a redirect can ask the next page to show as a toast: `?notice=<code>&org=<name>`.
-// Codes, not text, travel in the URL, so a crafted link cannot put words in the product's mouth.
-const notices = {
-  joined: (org: string) => `Welcome to ${org}!`,
-  'joined-already': (org: string) => `You are already a member of ${org}.`,
-  left: (org: string) => `You left ${org}.`,
-  'lost-access': (org: string) => `You no longer have access to the admin console of ${org}.`,
-  deleted: (org: string) => `${org} was deleted.`,
-  declined: (org: string) => `You declined the invitation to ${org}.`,
-} as const;
+// Text a page shows because its URL asked for it: the toast after a redirect (`?notice=<code>`) and the
+// reason on /login (`?error=<code>`, set by Auth.js). Anyone can craft such a URL, so codes, never text,
+// travel in it, and only a table's own entries are codes (Maps: `__proto__` or `toString` is no key, where
+// `code in object` matched them and made the page throw or show "[object Object]").
 
-export type NoticeCode = keyof typeof notices;
+export type NoticeCode = 'joined' | 'joined-already' | 'left' | 'lost-access' | 'deleted';
 
-export function noticeMessage(code: unknown, org: unknown): string | null {
-  if (typeof code !== 'string' || !(code in notices)) return null;
-  const name = typeof org === 'string' && org.length > 0 ? org.slice(0, 80) : 'the organization';
-  return notices[code as NoticeCode](name);
+const notices = new Map<string, (organization: string) => string>([
+  ['joined', (org) => `Welcome to ${org}!`],
+  ['joined-already', (org) => `You are already a member of ${org}.`],
+  ['left', (org) => `You left ${org}.`],
+  ['lost-access', (org) => `You no longer have access to the admin console of ${org}.`],
+  ['deleted', (org) => `${org} was deleted.`],
+] satisfies [NoticeCode, (organization: string) => string][]);
+
+/**
+ * The toast for `?notice=<code>`, or null for anything that is not one of the codes above.
+ * `organizationName` must come from the database (an organization the page verified for the signed-in
+ * person), never from the URL; without one the text says "the organization".
+ */
+export function noticeMessage(code: unknown, organizationName: string | null): string | null {
+  const message = typeof code === 'string' ? notices.get(code) : undefined;
+  return message ? message(organizationName || 'the organization') : null;
 }
 
-export function noticeQuery(code: NoticeCode, org: string): string {
-  return `notice=${encodeURIComponent(code)}&org=${encodeURIComponent(org)}`;
+/**
+ * The query a redirect adds for the next page's toast. `organizationSlug` is only a key: the next page
+ * names the organization if it is one of the signed-in person's own (see app/page.tsx).
+ */
+export function noticeQuery(code: NoticeCode, organizationSlug?: string): string {
+  const notice = `notice=${encodeURIComponent(code)}`;
+  return organizationSlug ? `${notice}&org=${encodeURIComponent(organizationSlug)}` : notice;
+}
+
+const signInErrors = new Map<string, string>([
+  ['Verification', 'That sign-in link has expired or was already used. Enter your email for a new one.'],
+  ['Configuration', 'Sign-in is not available right now. Please try again later.'],
+]);
+
+/** The reason shown on /login for Auth.js's `?error=<code>`: its own message, a generic one, or null without a code. */
+export function signInErrorMessage(code: unknown): string | null {
+  if (typeof code !== 'string') return null;
+  return signInErrors.get(code) ?? 'Sign-in failed. Please try again.';
 }

@@ -7,15 +7,15 @@ import { recordAudit } from './audit';
 import { lockOrganization } from './access';
 import { fail } from './errors';
 import { can } from './policy';
-import { foldWhitespace, hasInvisibleCharacters } from './text';
+import { foldWhitespace, refuseInvisibleCharacters } from './text';
 
 export const MAX_ORGANIZATION_NAME = 80;
 
-/** Trims, folds inner white space (and CR/LF) to one space, and checks the length and the characters. */
+/** Checks the characters as typed, folds white space (and CR/LF) to one space and trims, and checks the length. */
 export function cleanOrganizationName(raw: string): string {
+  refuseInvisibleCharacters(raw);
   const name = foldWhitespace(raw);
   if (name.length === 0) fail('INVALID_INPUT', 'Enter a name for the organization.');
-  if (hasInvisibleCharacters(name)) fail('INVALID_INPUT', 'The name cannot contain control characters.');
   if (name.length > MAX_ORGANIZATION_NAME) {
     fail('INVALID_INPUT', `The name can be at most ${MAX_ORGANIZATION_NAME} characters.`);
   }

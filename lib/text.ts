@@ -1,7 +1,23 @@
 // Names people type (organization names, display names): one line of visible text. Pure.
+import { fail } from './errors';
 
-/** Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that can make a name display as something else. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/** The longest display name kept (the action's input schema refuses longer ones). */
+export const MAX_PERSON_NAME = 100;
+
+export const INVISIBLE_CHARACTERS_MESSAGE =
+  'The name cannot contain invisible or control characters, such as zero-width spaces or direction marks.';
+
+/**
+ * What no name may hold. Control characters (C0 except the white space that folding turns into a space,
+ * DEL, C1): PostgreSQL refuses NUL outright, and the rest have no place in a name shown to other people.
+ * And the characters that hide text or make it display as something else: the Arabic letter mark
+ * (U+061C), zero-width characters and direction marks (U+200B–U+200F), the line and paragraph separators
+ * (U+2028–U+2029), the bidirectional embeddings and overrides (U+202A–U+202E), the word joiner and
+ * invisible operators (U+2060–U+2064), the bidirectional isolates (U+2066–U+2069) and the zero-width
+ * no-break space (U+FEFF). `Acme\u202Egnp.exe` displays as "Acmeexe.png", and `Ac\u200Bme` looks like
+ * "Acme" but is another name.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
 /** Folds every run of white space (CR/LF and tabs included) into one space and trims. */
 export function foldWhitespace(raw: string): string {
@@ -9,9 +25,20 @@ export function foldWhitespace(raw: string): string {
 }
 
 /**
- * True when `text` holds a control character or a bidirectional override. PostgreSQL refuses NUL in
- * text outright (an error, not a message), and the others have no place in a name shown to other people.
+ * True when `text` holds a character no name may hold (see INVISIBLE). Ask it of the text as typed:
+ * folding turns U+2028, U+2029 and U+FEFF into spaces, and trimming drops them at either end.
  */
 export function hasInvisibleCharacters(text: string): boolean {
   return INVISIBLE.test(text);
+}
+
+/** Refuses (INVALID_INPUT) a name as typed that holds a character no name may hold. */
+export function refuseInvisibleCharacters(raw: string): void {
+  if (hasInvisibleCharacters(raw)) fail('INVALID_INPUT', INVISIBLE_CHARACTERS_MESSAGE);
+}
+
+/** A display name as typed: one line of at most MAX_PERSON_NAME characters, or null when blank. */
+export function cleanPersonName(raw: string | null | undefined): string | null {
+  refuseInvisibleCharacters(raw ?? '');
+  return foldWhitespace(raw ?? '').slice(0, MAX_PERSON_NAME) || null;
 }

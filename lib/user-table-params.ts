@@ -1,4 +1,6 @@
 // The user table's URL state and its vocabulary. Pure, so the browser can import it too.
+import { parsePage } from './paging';
+
 export const userStatuses = ['active', 'pending', 'expired', 'not_delivered'] as const;
 export type UserStatus = (typeof userStatuses)[number];
 export const sortKeys = ['name', 'email', 'role', 'status', 'date'] as const;
@@ -15,7 +17,6 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
   const status = one('status');
   const sort = one('sort');
   const size = Number(one('size'));
-  const page = Number(one('page'));
   return {
     // Control characters never match a name or an address (and PostgreSQL refuses NUL outright).
     search: one('q')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) ?? '',
@@ -24,7 +25,7 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
     sort: sortKeys.find((k) => k === sort) ?? ('date' as SortKey),
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
     pageSize: (pageSizes as readonly number[]).includes(size) ? size : 25,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: parsePage(one('page')),
   };
 }
 

@@ -10,6 +10,7 @@ import type { Actor } from './actor';
 import { now } from './clock';
 import { fail } from './errors';
 import { can, roles as allRoles } from './policy';
+import { clampPage } from './paging';
 import { rows } from './sql';
 import { pageSizes, type SortKey, type UserStatus } from './user-table-params';
 
@@ -82,7 +83,7 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
   const db = await getDb();
   const organizationId = query.organizationId;
   const pageSize = (pageSizes as readonly number[]).includes(query.pageSize ?? 0) ? query.pageSize! : 25;
-  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const page = clampPage(query.page ?? 1);
   const offset = (page - 1) * pageSize;
   const sortKey = query.sort ?? 'date';
   const descending = query.direction !== 'asc';

@@ -1,8 +1,12 @@
 // Input schemas of the server actions (zod). Shared by the actions and the tests; the domain functions
 // check again what matters to them, so a caller that skips these is still safe.
 import { z } from 'zod';
+import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, MAX_PERSON_NAME } from './text';
 
 const id = z.uuid({ message: 'Not a valid id.' });
+/** A name other people will see: refused here as in the domain when it holds invisible characters. */
+const visibleName = (max: number, tooLong: string) =>
+  z.string().max(max, tooLong).refine((name) => !hasInvisibleCharacters(name), INVISIBLE_CHARACTERS_MESSAGE);
 const selection = z.array(id).min(1, 'Select at least one user.').max(10_000, 'Select at most 10,000 users.');
 
 export const roleSchema = z.enum(['owner', 'admin', 'member'], { message: 'The role must be Owner, Admin or Member.' });
@@ -26,10 +30,10 @@ export const resendInvitationSchema = z.object({ organizationId: id, invitationI
 export const tokenSchema = z.object({ token: z.string().min(1).max(200) });
 export const acceptAsNewUserSchema = z.object({
   token: z.string().min(1).max(200),
-  name: z.string().max(100, 'The name can be at most 100 characters.').optional(),
+  name: visibleName(MAX_PERSON_NAME, `The name can be at most ${MAX_PERSON_NAME} characters.`).optional(),
 });
 
-export const organizationNameSchema = z.string().max(200, 'The name can be at most 80 characters.');
+export const organizationNameSchema = visibleName(200, 'The name can be at most 80 characters.');
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 export const renameOrganizationSchema = z.object({ organizationId: id, name: organizationNameSchema });
 export const transferOwnershipSchema = z.union([

@@ -44,8 +44,9 @@ export function InvitationResponse({
       return;
     }
     const { organization, role, outcome } = result.data;
-    const notice = noticeQuery(outcome === 'accepted' ? 'joined' : 'joined-already', organization.name);
-    router.push(role === 'member' ? `/?${notice}` : `/admin/${organization.slug}/users?${notice}`);
+    // The console page names its own organization; the home page looks the slug up among yours.
+    const code = outcome === 'accepted' ? 'joined' : 'joined-already';
+    router.push(role === 'member' ? `/?${noticeQuery(code, organization.slug)}` : `/admin/${organization.slug}/users?${noticeQuery(code)}`);
     router.refresh();
   }
 

@@ -53,7 +53,7 @@ export function LeaveOrganization({ organizationId, organizationName }: { organi
                   toast.error(result.error.message);
                   return;
                 }
-                router.push(`/?${noticeQuery('left', organizationName)}`);
+                router.push(`/?${noticeQuery('left')}`);
               });
             }}
           >
@@ -125,7 +125,7 @@ export function DeleteOrganization({ organizationId, organizationName }: { organ
                   setError(result.error.message);
                   return;
                 }
-                router.push(`/?${noticeQuery('deleted', result.data.name)}`);
+                router.push(`/?${noticeQuery('deleted')}`);
               });
             }}
           >

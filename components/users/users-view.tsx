@@ -79,9 +79,10 @@ export function UsersView({
 
   const leaveConsole = useCallback(
     (code: 'left' | 'lost-access') => {
-      router.push(`/?${noticeQuery(code, organization.name)}`);
+      // After leaving, the home page can no longer verify the organization: only lost-access names it.
+      router.push(`/?${noticeQuery(code, code === 'lost-access' ? organization.slug : undefined)}`);
     },
-    [router, organization.name],
+    [router, organization.slug],
   );
 
   function runRoleChange(targets: UserTableRow[], role: MemberRole) {

@@ -1,7 +1,7 @@
 // The server actions called directly, with Next's request APIs and the session mocked: the documented
 // result shapes, input validation, authentication, and the generic INTERNAL error.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/actor';
 
@@ -43,7 +43,7 @@ import {
 } from '@/app/actions/organizations';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
-import { snapshot, tokenFrom } from '../support/state';
+import { auditActions, snapshot, tokenFrom } from '../support/state';
 
 useTestDatabase();
 
@@ -86,16 +86,45 @@ describe('success: { ok: true, data }', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const member = await addMember(organization.id, 'member');
     const admin = await addMember(organization.id, 'admin');
+    const invitation = await addInvitation(organization.id);
     signInAs(owner);
-    expect(await removeMembersAction({ organizationId: organization.id, ids: [member.membershipId] })).toEqual({
+    expect(await removeMembersAction({ organizationId: organization.id, ids: [member.membershipId, invitation.id] })).toEqual({
       ok: true,
-      data: { removedMembers: 1, revokedInvitations: 0, actorLeft: false },
+      data: { removedMembers: 1, revokedInvitations: 1, actorLeft: false },
     });
+    expect(await membershipOf(organization.id, member.userId)).toBeNull();
     signInAs(admin);
     expect(await leaveOrganizationAction({ organizationId: organization.id })).toEqual({
       ok: true,
       data: { removedMembers: 1, revokedInvitations: 0, actorLeft: true },
     });
+    expect(await membershipOf(organization.id, admin.userId)).toBeNull();
+  });
+
+  it('removeMembersAction counts what the DELETE and UPDATE … RETURNING changed, not the rows it read first', async () => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    const member = await addMember(organization.id, 'member');
+    const invitation = await addInvitation(organization.id);
+    // A row trigger that returns NULL makes PostgreSQL skip the row without an error: the statements
+    // then change nothing, although the rows were read (and authorized) a moment before.
+    const db = await getDb();
+    const run = async (statements: string[]) => {
+      for (const statement of statements) await db.execute(sql.raw(statement));
+    };
+    await run([
+      'CREATE FUNCTION test_skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$',
+      'CREATE TRIGGER test_skip_delete BEFORE DELETE ON memberships FOR EACH ROW EXECUTE FUNCTION test_skip_row()',
+      'CREATE TRIGGER test_skip_update BEFORE UPDATE ON invitations FOR EACH ROW EXECUTE FUNCTION test_skip_row()',
+    ]);
+    try {
+      signInAs(owner);
+      const result = await removeMembersAction({ organizationId: organization.id, ids: [member.membershipId, invitation.id] });
+      expect(result).toEqual({ ok: true, data: { removedMembers: 0, revokedInvitations: 0, actorLeft: false } });
+      expect(await membershipOf(organization.id, member.userId)).not.toBeNull();
+      expect((await auditActions(organization.id)).map((event) => event.action)).toEqual(['organization.created']);
+    } finally {
+      await run(['DROP TRIGGER test_skip_delete ON memberships', 'DROP TRIGGER test_skip_update ON invitations', 'DROP FUNCTION test_skip_row()']);
+    }
   });
 
   it('inviteMembersAction returns results and counts; resendInvitationAction one result', async () => {

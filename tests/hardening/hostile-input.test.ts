@@ -192,6 +192,13 @@ const cases: Case[] = [
   { group: 'name', name: 'delete confirmed with 10,000 characters', expect: { code: 'INVALID_INPUT' }, run: (w) => deleteOrganizationAction({ organizationId: w.orgId, confirmName: TEN_THOUSAND }) },
   { group: 'name', name: 'display name of 10,000 characters on accept', as: 'nobody', expect: { code: 'INVALID_INPUT' }, run: (w) => acceptInvitationAsNewUserAction({ token: w.invitation.token, name: TEN_THOUSAND }) },
   { group: 'name', name: 'display name with NUL on accept', as: 'nobody', expect: { code: 'INVALID_INPUT' }, run: (w) => acceptInvitationAsNewUserAction({ token: w.invitation.token, name: 'Eve\u0000' }) },
+  { group: 'name', name: 'organization name with a zero-width space', expect: { code: 'INVALID_INPUT' }, run: () => createOrganizationAction({ name: 'Ac\u200bme' }) },
+  { group: 'name', name: 'organization name with a line separator', expect: { code: 'INVALID_INPUT' }, run: () => createOrganizationAction({ name: 'Acme\u2028Corp' }) },
+  { group: 'name', name: 'organization name starting with a byte order mark', expect: { code: 'INVALID_INPUT' }, run: () => createOrganizationAction({ name: '\ufeffAcme' }) },
+  { group: 'name', name: 'rename with a right-to-left isolate', expect: { code: 'INVALID_INPUT' }, run: (w) => renameOrganizationAction({ organizationId: w.orgId, name: 'Acme \u2067exe.gnp\u2069' }) },
+  { group: 'name', name: 'rename with an Arabic letter mark', expect: { code: 'INVALID_INPUT' }, run: (w) => renameOrganizationAction({ organizationId: w.orgId, name: 'Acme\u061c' }) },
+  { group: 'name', name: 'display name with a right-to-left mark on accept', as: 'nobody', expect: { code: 'INVALID_INPUT' }, run: (w) => acceptInvitationAsNewUserAction({ token: w.invitation.token, name: 'Eve\u200f' }) },
+  { group: 'name', name: 'display name with a paragraph separator on accept', as: 'nobody', expect: { code: 'INVALID_INPUT' }, run: (w) => acceptInvitationAsNewUserAction({ token: w.invitation.token, name: 'Eve\u2029Adams' }) },
 
   // --- Tokens
   { group: 'token', name: 'token of 10,000 characters', as: 'nobody', expect: { code: 'INVALID_INPUT' }, run: () => declineInvitationAction({ token: TEN_THOUSAND }) },

@@ -5,6 +5,7 @@ import { describeEvent } from '@/components/activity/describe';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { listAuditEvents } from '@/lib/audit';
+import { parsePage } from '@/lib/paging';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Activity' };
@@ -17,13 +18,13 @@ export default async function ActivityPage({
   searchParams,
 }: {
   params: Promise<{ org: string }>;
-  searchParams: Promise<{ page?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org } = await params;
   const { actor, organization } = await requireConsole(org, 'activity');
-  const requested = Number((await searchParams).page);
-  const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
-  const result = await listAuditEvents(actor, { organizationId: organization.id, page, pageSize: PAGE_SIZE });
+  const requested = parsePage((await searchParams).page);
+  const result = await listAuditEvents(actor, { organizationId: organization.id, page: requested, pageSize: PAGE_SIZE });
+  const { page } = result;
   const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const base = `/admin/${organization.slug}/activity`;
 

@@ -46,7 +46,7 @@ export default async function UsersPage({
   }));
   return (
     <>
-      <FlashToast message={noticeMessage(query.notice, query.org)} />
+      <FlashToast message={noticeMessage(query.notice, organization.name)} />
       <UsersView
       organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
       viewer={{ userId: actor.userId, role, invitableRoles: invitableRoles(role) }}
