@@ -1,5 +1,6 @@
 // The database schema: Auth.js tables, organizations and their members, invitations, the audit log,
-// the development mailbox and the rate-limit counters. One schema serves PGlite and PostgreSQL.
+// the log of deleted organizations, the development mailbox and the rate-limit counters. One schema
+// serves PGlite and PostgreSQL.
 import { relations, sql } from 'drizzle-orm';
 import {
   index,
@@ -196,6 +197,28 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_organization_created_idx').on(t.organizationId, t.createdAt.desc())],
 );
 
+/**
+ * Who deleted which organization, and when. Deliberately without a foreign key to organizations: the
+ * organization's own audit events are deleted with it (they cascade), and this row is the record that
+ * outlives it. Written in the deleting transaction. The actor's email is kept as written, so the row
+ * still reads after the account is gone.
+ */
+export const organizationDeletions = pgTable(
+  'organization_deletions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    /** Memberships at the moment of deletion (read under the organization's lock). */
+    memberCount: integer('member_count').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorEmail: text('actor_email').notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organization_deletions_organization_idx').on(t.organizationId)],
+);
+
 // ---------------------------------------------------------------------------------------------------
 // Infrastructure
 
@@ -259,6 +282,7 @@ export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OrganizationDeletion = typeof organizationDeletions.$inferSelect;
 export type MailboxMessage = typeof mailboxMessages.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];
 export type InvitationRole = (typeof invitationRole.enumValues)[number];

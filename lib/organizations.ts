@@ -1,7 +1,7 @@
 // Organizations: create, list yours, rename, transfer ownership, delete.
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { memberships, organizations, users, type MemberRole } from '@/db/schema';
+import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { lockOrganization } from './access';
@@ -138,7 +138,9 @@ export async function transferOwnership(
 
 /**
  * Deletes the organization, its memberships, invitations and audit events (accounts stay). Owners only,
- * and only when `confirmName` is the organization's name exactly.
+ * and only when `confirmName` is the organization's name exactly. Its audit events go with it, so the
+ * same transaction writes who deleted it, and how big it was, to organization_deletions (no foreign key
+ * to the organization, so the record outlives it).
  */
 export async function deleteOrganization(actor: Actor, input: { organizationId: string; confirmName: string }) {
   const db = await getDb();
@@ -147,6 +149,15 @@ export async function deleteOrganization(actor: Actor, input: { organizationId: 
     if (!org.actorRole) fail('NOT_FOUND');
     if (!can(org.actorRole, 'org:delete')) fail('FORBIDDEN', 'Only an Owner can delete the organization.');
     if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
+    const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, org.id));
+    await tx.insert(organizationDeletions).values({
+      organizationId: org.id,
+      name: org.name,
+      slug: org.slug,
+      memberCount: members?.n ?? 0,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+    });
     await tx.delete(organizations).where(eq(organizations.id, org.id));
     return { id: org.id, name: org.name };
   });

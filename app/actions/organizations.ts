@@ -56,8 +56,9 @@ export async function transferOwnershipAction(input: unknown): Promise<ActionRes
 }
 
 /**
- * Deletes the organization with its memberships, invitations and audit log (accounts stay).
- * Input: `{ organizationId, confirmName }` (the name, typed exactly). Output: `{ id, name }`.
+ * Deletes the organization with its memberships, invitations and audit log (accounts stay); who
+ * deleted it is kept in organization_deletions. Input: `{ organizationId, confirmName }` (the name,
+ * typed exactly). Output: `{ id, name }`.
  * Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFIRMATION_MISMATCH.
  */
 export async function deleteOrganizationAction(input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
