@@ -35,7 +35,8 @@ async function limitLinkAttempts() {
  * Invites up to 100 addresses with one role, or resends to those with a pending invitation.
  * Input: `{ organizationId, emails: string[], role: 'admin' | 'member' }`.
  * Output: `{ results: { email, outcome, invitationId?, reason? }[], counts }`, outcome one of
- * invited, resent, already_member, invalid, rate_limited, not_delivered.
+ * invited, resent, already_member, invalid, rate_limited, not_delivered. Once the invitations are
+ * written, a failure to build, send or record an email is an address's outcome, never an error.
  * Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVITATION_ROLE,
  * TOO_MANY_ADDRESSES, NO_VALID_ADDRESSES.
  */
