@@ -90,7 +90,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId)],
+  // sessions_expires_idx: pruning expired sessions (lib/prune.ts) reads the oldest first.
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_idx').on(t.expires)],
 );
 
 export const verificationTokens = pgTable(
@@ -100,7 +101,7 @@ export const verificationTokens = pgTable(
     token: text('token').notNull(),
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+  (t) => [primaryKey({ columns: [t.identifier, t.token] }), index('verification_tokens_expires_idx').on(t.expires)],
 );
 
 // ---------------------------------------------------------------------------------------------------
@@ -238,15 +239,20 @@ export const mailboxMessages = pgTable(
   (t) => [index('mailbox_messages_sent_at_idx').on(t.sentAt.desc())],
 );
 
-/** Fixed-window counters, shared by every app server because they live in the database. */
+/**
+ * Fixed-window counters, shared by every app server because they live in the database. A row is one
+ * key's window; `expires_at` (the window's end) says when nothing reads it any more, so that pruning
+ * (lib/prune.ts) can find finished windows through its index whatever their length.
+ */
 export const rateLimitBuckets = pgTable(
   'rate_limit_buckets',
   {
     key: text('key').notNull(),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
     count: integer('count').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_buckets_expires_at_idx').on(t.expiresAt)],
 );
 
 // ---------------------------------------------------------------------------------------------------

@@ -93,3 +93,18 @@ export function trustedProxyHops(env: Env = process.env): number {
 export function signInEmailsPerAddressPerHour(env: Env = process.env): number {
   return intFrom(env.SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR, 20);
 }
+
+export interface PruneSettings {
+  /** Prune on every Nth rate-limit check of a process (0: never; a scheduler may call pruneExpired instead). */
+  every: number;
+  /** At most this many rows deleted per table per run, so one run stays short. */
+  batch: number;
+}
+
+/** How often, and how much, expired rate-limit windows, sign-in tokens and sessions are deleted. */
+export function pruneSettings(env: Env = process.env): PruneSettings {
+  return {
+    every: intFrom(env.PRUNE_EXPIRED_EVERY, 100),
+    batch: Math.max(1, intFrom(env.PRUNE_EXPIRED_BATCH, 1000)),
+  };
+}
