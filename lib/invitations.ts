@@ -20,9 +20,9 @@ import { now } from './clock';
 import { appUrl, invitationLookupsPerMinute, invitationSettings } from './config';
 import { sendEmails, type EmailMessage } from './email';
 import { parseAddresses } from './email-address';
-import { fail } from './errors';
+import { errorMessages, fail, type ErrorCode } from './errors';
 import { can, invitableRoles, roleLabels } from './policy';
-import { allow, hit, usedInWindow } from './rate-limit';
+import { allow, hit, hitEach, lockBuckets, usedInWindow } from './rate-limit';
 import { jsonb, rows, textArray } from './sql';
 import { foldWhitespace, hasInvisibleCharacters } from './text';
 import { hashToken, isWellFormedToken, newToken } from './tokens';
@@ -35,6 +35,8 @@ export interface InviteResult {
   invitationId?: string;
   /** Why it was not delivered or was refused, in words. */
   reason?: string;
+  /** For `rate_limited`: which limit (RATE_LIMITED for the cooldown and the hourly cap). */
+  code?: ErrorCode;
 }
 
 export interface InviteSummary {
@@ -43,6 +45,7 @@ export interface InviteSummary {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const SESSION_MAX_AGE_MS = 30 * 24 * HOUR;
 
 export function invitationUrl(token: string): string {
@@ -80,7 +83,9 @@ interface Prepared {
  * invitation resends it: a new link (the old one stops working), the expiry starts again and the role
  * becomes the one chosen now. One transaction writes every invitation and its audit event; the emails go
  * out after the commit, MAX_BATCH per API call; each invitation records its delivery result. An address
- * sent to less than the cooldown ago, or past the organization's hourly cap, is `rate_limited`.
+ * sent to less than the cooldown ago, past the organization's hourly cap, past the inviting account's
+ * daily cap or past its own daily cap (both across all organizations) is `rate_limited`, with `code`
+ * saying which; the other addresses still go out.
  */
 export async function inviteMembers(
   actor: Actor,
@@ -133,7 +138,7 @@ export async function inviteMembers(
         const since = at.getTime() - new Date(open.last_sent_at).getTime();
         if (since < settings.resendCooldownMs) {
           const wait = Math.ceil((settings.resendCooldownMs - since) / 1000);
-          results.set(email, { email, outcome: 'rate_limited', reason: `Sent moments ago. You can resend in ${wait} s.` });
+          results.set(email, { email, outcome: 'rate_limited', code: 'RATE_LIMITED', reason: `Sent moments ago. You can resend in ${wait} s.` });
           continue;
         }
       }
@@ -141,17 +146,38 @@ export async function inviteMembers(
       candidates.push({ email, kind: open ? 'resend' : 'new', token, tokenHash: hash });
     }
 
-    // The organization's hourly cap, counted in the database under the organization's lock.
+    if (candidates.length === 0) return { prepared: [] as Prepared[], organizationName: org.name };
+
+    // The limits, counted in the database. The organization's hourly cap is safe under the
+    // organization's lock. The account's and the addresses' daily caps are shared with other
+    // organizations, whose invitations do not take this lock: their buckets are locked here until the
+    // commit (always account first, then addresses in sorted order, so two invitations cannot deadlock).
     const capKey = `invitations:${org.id}`;
-    const used = candidates.length > 0 ? await usedInWindow(tx, capKey, at, HOUR) : 0;
-    const room = Math.max(0, settings.perOrganizationPerHour - used);
-    const sending = candidates.slice(0, room);
-    for (const skipped of candidates.slice(room)) {
-      results.set(skipped.email, {
-        email: skipped.email,
-        outcome: 'rate_limited',
-        reason: `Your organization can send ${settings.perOrganizationPerHour} invitations an hour. Try again later.`,
-      });
+    const accountKey = `invitations-by:${actor.userId}`;
+    const addressKey = (email: string) => `invitations-to:${email}`;
+    let orgRoom = settings.perOrganizationPerHour - (await usedInWindow(tx, capKey, at, HOUR));
+    let accountRoom = settings.perAccountPerDay - ((await lockBuckets(tx, [accountKey], at, DAY)).get(accountKey) ?? 0);
+    const received = await lockBuckets(tx, candidates.map((item) => addressKey(item.email)), at, DAY);
+    const sending: Prepared[] = [];
+    for (const item of candidates) {
+      let refusal: { code: ErrorCode; reason: string } | null = null;
+      if ((received.get(addressKey(item.email)) ?? 0) >= settings.perAddressPerDay) {
+        refusal = { code: 'INVITATION_ADDRESS_LIMIT', reason: errorMessages.INVITATION_ADDRESS_LIMIT };
+      } else if (orgRoom <= 0) {
+        refusal = {
+          code: 'RATE_LIMITED',
+          reason: `Your organization can send ${settings.perOrganizationPerHour} invitations an hour. Try again later.`,
+        };
+      } else if (accountRoom <= 0) {
+        refusal = { code: 'INVITATION_ACCOUNT_LIMIT', reason: errorMessages.INVITATION_ACCOUNT_LIMIT };
+      }
+      if (refusal) {
+        results.set(item.email, { email: item.email, outcome: 'rate_limited', ...refusal });
+        continue;
+      }
+      sending.push(item);
+      orgRoom -= 1;
+      accountRoom -= 1;
     }
     if (sending.length === 0) return { prepared: [] as Prepared[], organizationName: org.name };
 
@@ -191,6 +217,8 @@ export async function inviteMembers(
       item.sendCount = byEmail.get(item.email)!.sendCount;
     }
     await hit(tx, capKey, at, HOUR, sending.length);
+    await hit(tx, accountKey, at, DAY, sending.length);
+    await hitEach(tx, sending.map((item) => addressKey(item.email)), at, DAY);
     await recordAudit(
       tx,
       org.id,
@@ -318,7 +346,7 @@ export async function resendInvitation(actor: Actor, input: { organizationId: st
     { resendOnly: true },
   );
   const [result] = summary.results;
-  if (result!.outcome === 'rate_limited') fail('RATE_LIMITED', result!.reason);
+  if (result!.outcome === 'rate_limited') fail(result!.code ?? 'RATE_LIMITED', result!.reason);
   return result!;
 }
 

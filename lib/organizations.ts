@@ -5,8 +5,11 @@ import { memberships, organizationDeletions, organizations, users, type MemberRo
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { lockOrganization } from './access';
+import { now } from './clock';
+import { organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
 import { can } from './policy';
+import { hit } from './rate-limit';
 import { foldWhitespace, hasInvisibleCharacters } from './text';
 
 export const MAX_ORGANIZATION_NAME = 80;
@@ -34,14 +37,26 @@ export function slugify(name: string): string {
   return slug || 'organization';
 }
 
-/** Creates an organization with the actor as its Owner; the slug is derived from the name and kept unique. */
+const DAY = 24 * 3_600_000;
+
+/**
+ * Creates an organization with the actor as its Owner; the slug is derived from the name and kept unique.
+ * At most ORGANIZATIONS_PER_ACCOUNT_PER_DAY per account (ORGANIZATION_LIMIT): each organization brings
+ * an invitation cap of its own. Deleting one gives no room back.
+ */
 export async function createOrganization(actor: Actor, input: { name: string }) {
   const name = cleanOrganizationName(input.name);
   const base = slugify(name);
   const db = await getDb();
+  const at = now();
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await db.transaction(async (tx) => {
+        // Counted first, in the same transaction: a refusal (or any failure) rolls the count back, and
+        // the bucket's row lock makes a concurrent creation by the same account wait for this one, so
+        // the count it then reads is exact.
+        const created = await hit(tx, `organizations-by:${actor.userId}`, at, DAY);
+        if (created > organizationsPerAccountPerDay()) fail('ORGANIZATION_LIMIT');
         const taken = await tx
           .select({ slug: organizations.slug })
           .from(organizations)

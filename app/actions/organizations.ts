@@ -20,7 +20,7 @@ import { runAsActor, type ActionResult } from './result';
 /**
  * Creates an organization; the caller becomes its Owner. Input: `{ name }` (1–80 characters).
  * Output: the organization `{ id, name, slug, ... }`. Who: anyone signed in.
- * Errors: UNAUTHENTICATED, INVALID_INPUT.
+ * Errors: UNAUTHENTICATED, INVALID_INPUT, ORGANIZATION_LIMIT (ORGANIZATIONS_PER_ACCOUNT_PER_DAY).
  */
 export async function createOrganizationAction(input: unknown): Promise<ActionResult<Organization>> {
   return runAsActor(createOrganizationSchema, input, async (actor, data) => {
