@@ -1,5 +1,6 @@
 // The database schema: Auth.js tables, organizations and their members, invitations, the audit log,
-// the development mailbox and the rate-limit counters. One schema serves PGlite and PostgreSQL.
+// the log of deleted organizations, the development mailbox and the rate-limit counters. One schema
+// serves PGlite and PostgreSQL.
 import { relations, sql } from 'drizzle-orm';
 import {
   index,
@@ -89,7 +90,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId)],
+  // sessions_expires_idx: pruning expired sessions (lib/prune.ts) reads the oldest first.
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_idx').on(t.expires)],
 );
 
 export const verificationTokens = pgTable(
@@ -99,7 +101,7 @@ export const verificationTokens = pgTable(
     token: text('token').notNull(),
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+  (t) => [primaryKey({ columns: [t.identifier, t.token] }), index('verification_tokens_expires_idx').on(t.expires)],
 );
 
 // ---------------------------------------------------------------------------------------------------
@@ -196,6 +198,28 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_organization_created_idx').on(t.organizationId, t.createdAt.desc())],
 );
 
+/**
+ * Who deleted which organization, and when. Deliberately without a foreign key to organizations: the
+ * organization's own audit events are deleted with it (they cascade), and this row is the record that
+ * outlives it. Written in the deleting transaction. The actor's email is kept as written, so the row
+ * still reads after the account is gone.
+ */
+export const organizationDeletions = pgTable(
+  'organization_deletions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    /** Memberships at the moment of deletion (read under the organization's lock). */
+    memberCount: integer('member_count').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorEmail: text('actor_email').notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organization_deletions_organization_idx').on(t.organizationId)],
+);
+
 // ---------------------------------------------------------------------------------------------------
 // Infrastructure
 
@@ -215,15 +239,20 @@ export const mailboxMessages = pgTable(
   (t) => [index('mailbox_messages_sent_at_idx').on(t.sentAt.desc())],
 );
 
-/** Fixed-window counters, shared by every app server because they live in the database. */
+/**
+ * Fixed-window counters, shared by every app server because they live in the database. A row is one
+ * key's window; `expires_at` (the window's end) says when nothing reads it any more, so that pruning
+ * (lib/prune.ts) can find finished windows through its index whatever their length.
+ */
 export const rateLimitBuckets = pgTable(
   'rate_limit_buckets',
   {
     key: text('key').notNull(),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
     count: integer('count').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_buckets_expires_at_idx').on(t.expiresAt)],
 );
 
 // ---------------------------------------------------------------------------------------------------
@@ -259,6 +288,7 @@ export type Organization = typeof organizations.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OrganizationDeletion = typeof organizationDeletions.$inferSelect;
 export type MailboxMessage = typeof mailboxMessages.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];
 export type InvitationRole = (typeof invitationRole.enumValues)[number];

@@ -62,6 +62,10 @@ export interface InvitationSettings {
   resendCooldownMs: number;
   /** Emails an organization may send in one hour. */
   perOrganizationPerHour: number;
+  /** Emails one inviting account may send per (UTC) day, across all its organizations. */
+  perAccountPerDay: number;
+  /** Emails one address may receive per (UTC) day, across all organizations. */
+  perAddressPerDay: number;
   /** Addresses in one call. */
   maxPerBatch: number;
 }
@@ -71,8 +75,21 @@ export function invitationSettings(env: Env = process.env): InvitationSettings {
     ttlMs: intFrom(env.INVITATION_TTL_HOURS, 7 * 24) * 3_600_000,
     resendCooldownMs: intFrom(env.INVITATION_RESEND_COOLDOWN_SECONDS, 60) * 1000,
     perOrganizationPerHour: intFrom(env.INVITATIONS_PER_ORGANIZATION_PER_HOUR, 500),
+    // Anyone can sign up and make organizations, so the per-organization cap alone does not stop one
+    // person from mailing strangers. A team onboarding itself sends a few hundred at most and invites
+    // an address once or twice; a spammer needs thousands, and many to each address.
+    perAccountPerDay: intFrom(env.INVITATIONS_PER_ACCOUNT_PER_DAY, 1000),
+    perAddressPerDay: intFrom(env.INVITATIONS_PER_ADDRESS_PER_DAY, 5),
     maxPerBatch: 100,
   };
+}
+
+/**
+ * Organizations one account may create per (UTC) day. Each new organization would otherwise bring a
+ * fresh invitation cap of its own; nobody sets up more than a handful in a day.
+ */
+export function organizationsPerAccountPerDay(env: Env = process.env): number {
+  return intFrom(env.ORGANIZATIONS_PER_ACCOUNT_PER_DAY, 10);
 }
 
 /** Invitation look-ups and accepts allowed per client per minute (guessing links at speed is refused). */
@@ -92,4 +109,19 @@ export function trustedProxyHops(env: Env = process.env): number {
 /** Sign-in emails one address may be sent per hour (asking again and again would flood its inbox). */
 export function signInEmailsPerAddressPerHour(env: Env = process.env): number {
   return intFrom(env.SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR, 20);
+}
+
+export interface PruneSettings {
+  /** Prune on every Nth rate-limit check of a process (0: never; a scheduler may call pruneExpired instead). */
+  every: number;
+  /** At most this many rows deleted per table per run, so one run stays short. */
+  batch: number;
+}
+
+/** How often, and how much, expired rate-limit windows, sign-in tokens and sessions are deleted. */
+export function pruneSettings(env: Env = process.env): PruneSettings {
+  return {
+    every: intFrom(env.PRUNE_EXPIRED_EVERY, 100),
+    batch: Math.max(1, intFrom(env.PRUNE_EXPIRED_BATCH, 1000)),
+  };
 }

@@ -13,6 +13,11 @@ export const errorMessages = {
   TOO_MANY_ADDRESSES: 'You can invite at most 100 addresses at a time.',
   NO_VALID_ADDRESSES: 'Enter at least one valid email address.',
   RATE_LIMITED: 'Too many attempts. Wait a little and try again.',
+  ORGANIZATION_LIMIT: 'You have created as many organizations today as one account can. The limit resets at midnight UTC.',
+  INVITATION_ACCOUNT_LIMIT:
+    'You have sent as many invitations today as one account can, across all your organizations. The limit resets at midnight UTC.',
+  INVITATION_ADDRESS_LIMIT:
+    'This address has been sent as many invitations today as one address can receive. The limit resets at midnight UTC.',
   INVITATION_INVALID: 'This invitation link is not valid. It may have been revoked or replaced by a newer one.',
   INVITATION_EXPIRED: 'This invitation has expired. Ask an admin of the organization to send a new one.',
   INVITATION_ALREADY_ACCEPTED: 'This invitation has already been accepted.',

@@ -20,9 +20,9 @@ import { now } from './clock';
 import { appUrl, invitationLookupsPerMinute, invitationSettings } from './config';
 import { sendEmails, type EmailMessage } from './email';
 import { parseAddresses } from './email-address';
-import { fail } from './errors';
+import { errorMessages, fail, type ErrorCode } from './errors';
 import { can, invitableRoles, roleLabels } from './policy';
-import { allow, hit, usedInWindow } from './rate-limit';
+import { allow, hit, hitEach, lockBuckets, usedInWindow } from './rate-limit';
 import { jsonb, rows, textArray } from './sql';
 import { cleanPersonName } from './text';
 import { hashToken, isWellFormedToken, newToken } from './tokens';
@@ -35,6 +35,8 @@ export interface InviteResult {
   invitationId?: string;
   /** Why it was not delivered or was refused, in words. */
   reason?: string;
+  /** For `rate_limited`: which limit (RATE_LIMITED for the cooldown and the hourly cap). */
+  code?: ErrorCode;
 }
 
 export interface InviteSummary {
@@ -43,6 +45,7 @@ export interface InviteSummary {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const SESSION_MAX_AGE_MS = 30 * 24 * HOUR;
 
 export function invitationUrl(token: string): string {
@@ -80,7 +83,9 @@ interface Prepared {
  * invitation resends it: a new link (the old one stops working), the expiry starts again and the role
  * becomes the one chosen now. One transaction writes every invitation and its audit event; the emails go
  * out after the commit, MAX_BATCH per API call; each invitation records its delivery result. An address
- * sent to less than the cooldown ago, or past the organization's hourly cap, is `rate_limited`.
+ * sent to less than the cooldown ago, past the organization's hourly cap, past the inviting account's
+ * daily cap or past its own daily cap (both across all organizations) is `rate_limited`, with `code`
+ * saying which; the other addresses still go out.
  */
 export async function inviteMembers(
   actor: Actor,
@@ -133,7 +138,7 @@ export async function inviteMembers(
         const since = at.getTime() - new Date(open.last_sent_at).getTime();
         if (since < settings.resendCooldownMs) {
           const wait = Math.ceil((settings.resendCooldownMs - since) / 1000);
-          results.set(email, { email, outcome: 'rate_limited', reason: `Sent moments ago. You can resend in ${wait} s.` });
+          results.set(email, { email, outcome: 'rate_limited', code: 'RATE_LIMITED', reason: `Sent moments ago. You can resend in ${wait} s.` });
           continue;
         }
       }
@@ -141,17 +146,38 @@ export async function inviteMembers(
       candidates.push({ email, kind: open ? 'resend' : 'new', token, tokenHash: hash });
     }
 
-    // The organization's hourly cap, counted in the database under the organization's lock.
+    if (candidates.length === 0) return { prepared: [] as Prepared[], organizationName: org.name };
+
+    // The limits, counted in the database. The organization's hourly cap is safe under the
+    // organization's lock. The account's and the addresses' daily caps are shared with other
+    // organizations, whose invitations do not take this lock: their buckets are locked here until the
+    // commit (always account first, then addresses in sorted order, so two invitations cannot deadlock).
     const capKey = `invitations:${org.id}`;
-    const used = candidates.length > 0 ? await usedInWindow(tx, capKey, at, HOUR) : 0;
-    const room = Math.max(0, settings.perOrganizationPerHour - used);
-    const sending = candidates.slice(0, room);
-    for (const skipped of candidates.slice(room)) {
-      results.set(skipped.email, {
-        email: skipped.email,
-        outcome: 'rate_limited',
-        reason: `Your organization can send ${settings.perOrganizationPerHour} invitations an hour. Try again later.`,
-      });
+    const accountKey = `invitations-by:${actor.userId}`;
+    const addressKey = (email: string) => `invitations-to:${email}`;
+    let orgRoom = settings.perOrganizationPerHour - (await usedInWindow(tx, capKey, at, HOUR));
+    let accountRoom = settings.perAccountPerDay - ((await lockBuckets(tx, [accountKey], at, DAY)).get(accountKey) ?? 0);
+    const received = await lockBuckets(tx, candidates.map((item) => addressKey(item.email)), at, DAY);
+    const sending: Prepared[] = [];
+    for (const item of candidates) {
+      let refusal: { code: ErrorCode; reason: string } | null = null;
+      if ((received.get(addressKey(item.email)) ?? 0) >= settings.perAddressPerDay) {
+        refusal = { code: 'INVITATION_ADDRESS_LIMIT', reason: errorMessages.INVITATION_ADDRESS_LIMIT };
+      } else if (orgRoom <= 0) {
+        refusal = {
+          code: 'RATE_LIMITED',
+          reason: `Your organization can send ${settings.perOrganizationPerHour} invitations an hour. Try again later.`,
+        };
+      } else if (accountRoom <= 0) {
+        refusal = { code: 'INVITATION_ACCOUNT_LIMIT', reason: errorMessages.INVITATION_ACCOUNT_LIMIT };
+      }
+      if (refusal) {
+        results.set(item.email, { email: item.email, outcome: 'rate_limited', ...refusal });
+        continue;
+      }
+      sending.push(item);
+      orgRoom -= 1;
+      accountRoom -= 1;
     }
     if (sending.length === 0) return { prepared: [] as Prepared[], organizationName: org.name };
 
@@ -191,6 +217,8 @@ export async function inviteMembers(
       item.sendCount = byEmail.get(item.email)!.sendCount;
     }
     await hit(tx, capKey, at, HOUR, sending.length);
+    await hit(tx, accountKey, at, DAY, sending.length);
+    await hitEach(tx, sending.map((item) => addressKey(item.email)), at, DAY);
     await recordAudit(
       tx,
       org.id,
@@ -212,7 +240,7 @@ export async function inviteMembers(
       inviterEmail: actor.email,
       organizationName,
       roleLabel: roleLabels[role],
-      expiresAt: formatDate(expiresAt),
+      expiresAt,
     });
     for (const item of prepared) {
       const outcome = delivered.get(item.email)!;
@@ -232,37 +260,57 @@ export async function inviteMembers(
 
 const URL_PLACEHOLDER = 'https://invitation.placeholder/accept-url';
 
+/** The reason an address reads when its email could not be built (nothing was sent to it). */
+const NOT_PREPARED = 'The invitation email could not be prepared, so it was not sent. Send it again.';
+
+type DeliveryOutcome = { ok: true } | { ok: false; error: string };
+
 /**
  * Renders the email once for the batch (only the link differs), sends everything through the email
  * module, then records each invitation's delivery result in one statement. The update is keyed by the
  * link's hash, so a newer resend that raced this one keeps its own result.
+ *
+ * Runs after the invitations committed, so it never throws: the invitations exist whatever happens
+ * here, and an error reported as INTERNAL ("Nothing was changed") would be false. A template that fails
+ * sends nothing and each address reads NOT_PREPARED (recorded as failed, so Resend works at once); a
+ * failure to record the results is logged and the person still learns what the email API answered (the
+ * rows then stay `queued`, shown as Pending).
  */
 async function deliver(
   prepared: Prepared[],
-  props: { inviterName: string; inviterEmail: string; organizationName: string; roleLabel: string; expiresAt: string },
-): Promise<Map<string, { ok: true } | { ok: false; error: string }>> {
-  const template = await renderInvitationEmail({ ...props, acceptUrl: URL_PLACEHOLDER });
-  const messages: EmailMessage[] = prepared.map((item) => {
-    const url = invitationUrl(item.token);
-    return {
-      to: item.email,
-      subject: template.subject,
-      html: template.html.replaceAll(URL_PLACEHOLDER, url),
-      text: template.text.replaceAll(URL_PLACEHOLDER, url),
-      idempotencyKey: `invitation-${item.invitationId}-${item.sendCount}`,
-      tags: { kind: 'invitation' },
-    };
-  });
-  let results;
+  props: { inviterName: string; inviterEmail: string; organizationName: string; roleLabel: string; expiresAt: Date },
+): Promise<Map<string, DeliveryOutcome>> {
+  let messages: EmailMessage[] | null = null;
   try {
-    results = await sendEmails(messages);
+    const template = await renderInvitationEmail({ ...props, expiresAt: formatDate(props.expiresAt), acceptUrl: URL_PLACEHOLDER });
+    messages = prepared.map((item) => {
+      const url = invitationUrl(item.token);
+      return {
+        to: item.email,
+        subject: template.subject,
+        html: template.html.replaceAll(URL_PLACEHOLDER, url),
+        text: template.text.replaceAll(URL_PLACEHOLDER, url),
+        idempotencyKey: `invitation-${item.invitationId}-${item.sendCount}`,
+        tags: { kind: 'invitation' },
+      };
+    });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    results = messages.map(() => ({ ok: false as const, error: reason }));
+    console.error('[invitations] could not prepare the invitation email; nothing was sent', error);
   }
-  const outcome = new Map<string, { ok: true } | { ok: false; error: string }>();
+  let results: DeliveryOutcome[];
+  if (!messages) {
+    results = prepared.map(() => ({ ok: false, error: NOT_PREPARED }));
+  } else {
+    try {
+      results = await sendEmails(messages);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      results = messages.map(() => ({ ok: false as const, error: reason }));
+    }
+  }
+  const outcome = new Map<string, DeliveryOutcome>();
   const updates = prepared.map((item, index) => {
-    const result = results[index]!;
+    const result = results[index] ?? { ok: false as const, error: NOT_PREPARED };
     outcome.set(item.email, result.ok ? { ok: true } : { ok: false, error: result.error });
     return {
       id: item.invitationId,
@@ -271,11 +319,15 @@ async function deliver(
       error: result.ok ? null : result.error.slice(0, 500),
     };
   });
-  const db = await getDb();
-  await db.execute(sql`
-    UPDATE ${invitations} AS i SET delivery_status = x.status::delivery_status, delivery_error = x.error
-    FROM jsonb_to_recordset(${jsonb(updates)}) AS x(id uuid, token_hash text, status text, error text)
-    WHERE i.id = x.id AND i.token_hash = x.token_hash`);
+  try {
+    const db = await getDb();
+    await db.execute(sql`
+      UPDATE ${invitations} AS i SET delivery_status = x.status::delivery_status, delivery_error = x.error
+      FROM jsonb_to_recordset(${jsonb(updates)}) AS x(id uuid, token_hash text, status text, error text)
+      WHERE i.id = x.id AND i.token_hash = x.token_hash`);
+  } catch (error) {
+    console.error('[invitations] could not record the delivery results; the invitations stay queued', error);
+  }
   return outcome;
 }
 
@@ -294,7 +346,7 @@ export async function resendInvitation(actor: Actor, input: { organizationId: st
     { resendOnly: true },
   );
   const [result] = summary.results;
-  if (result!.outcome === 'rate_limited') fail('RATE_LIMITED', result!.reason);
+  if (result!.outcome === 'rate_limited') fail(result!.code ?? 'RATE_LIMITED', result!.reason);
   return result!;
 }
 

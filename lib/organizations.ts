@@ -1,12 +1,15 @@
 // Organizations: create, list yours, rename, transfer ownership, delete.
-import { and, asc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { memberships, organizations, users, type MemberRole } from '@/db/schema';
+import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { lockOrganization } from './access';
+import { now } from './clock';
+import { organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
 import { can } from './policy';
+import { hit } from './rate-limit';
 import { foldWhitespace, refuseInvisibleCharacters } from './text';
 
 export const MAX_ORGANIZATION_NAME = 80;
@@ -34,14 +37,26 @@ export function slugify(name: string): string {
   return slug || 'organization';
 }
 
-/** Creates an organization with the actor as its Owner; the slug is derived from the name and kept unique. */
+const DAY = 24 * 3_600_000;
+
+/**
+ * Creates an organization with the actor as its Owner; the slug is derived from the name and kept unique.
+ * At most ORGANIZATIONS_PER_ACCOUNT_PER_DAY per account (ORGANIZATION_LIMIT): each organization brings
+ * an invitation cap of its own. Deleting one gives no room back.
+ */
 export async function createOrganization(actor: Actor, input: { name: string }) {
   const name = cleanOrganizationName(input.name);
   const base = slugify(name);
   const db = await getDb();
+  const at = now();
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       return await db.transaction(async (tx) => {
+        // Counted first, in the same transaction: a refusal (or any failure) rolls the count back, and
+        // the bucket's row lock makes a concurrent creation by the same account wait for this one, so
+        // the count it then reads is exact.
+        const created = await hit(tx, `organizations-by:${actor.userId}`, at, DAY);
+        if (created > organizationsPerAccountPerDay()) fail('ORGANIZATION_LIMIT');
         const taken = await tx
           .select({ slug: organizations.slug })
           .from(organizations)
@@ -138,7 +153,9 @@ export async function transferOwnership(
 
 /**
  * Deletes the organization, its memberships, invitations and audit events (accounts stay). Owners only,
- * and only when `confirmName` is the organization's name exactly.
+ * and only when `confirmName` is the organization's name exactly. Its audit events go with it, so the
+ * same transaction writes who deleted it, and how big it was, to organization_deletions (no foreign key
+ * to the organization, so the record outlives it).
  */
 export async function deleteOrganization(actor: Actor, input: { organizationId: string; confirmName: string }) {
   const db = await getDb();
@@ -147,6 +164,15 @@ export async function deleteOrganization(actor: Actor, input: { organizationId: 
     if (!org.actorRole) fail('NOT_FOUND');
     if (!can(org.actorRole, 'org:delete')) fail('FORBIDDEN', 'Only an Owner can delete the organization.');
     if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
+    const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, org.id));
+    await tx.insert(organizationDeletions).values({
+      organizationId: org.id,
+      name: org.name,
+      slug: org.slug,
+      memberCount: members?.n ?? 0,
+      actorId: actor.userId,
+      actorEmail: actor.email,
+    });
     await tx.delete(organizations).where(eq(organizations.id, org.id));
     return { id: org.id, name: org.name };
   });

@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rateLimitBuckets } from '@/db/schema';
-import { rows } from './sql';
+import { pruneNowAndThen } from './prune';
+import { rows, textArray } from './sql';
 
 export function windowStart(at: Date, windowMs: number): Date {
   return new Date(Math.floor(at.getTime() / windowMs) * windowMs);
@@ -19,17 +20,61 @@ export async function usedInWindow(db: Executor, key: string, at: Date, windowMs
 
 /** Adds `amount` hits to `key` and returns the window's new total (one atomic statement). */
 export async function hit(db: Executor, key: string, at: Date, windowMs: number, amount = 1): Promise<number> {
+  const start = windowStart(at, windowMs);
   const found = await rows<{ count: number }>(
     db,
-    sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count)
-        VALUES (${key}, ${windowStart(at, windowMs).toISOString()}, ${amount})
+    sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count, expires_at)
+        VALUES (${key}, ${start.toISOString()}, ${amount}, ${new Date(start.getTime() + windowMs).toISOString()})
         ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count + excluded.count
         RETURNING count`,
   );
   return found[0]!.count;
 }
 
-/** Counts one attempt and says whether it is within `limit` per window. */
+/**
+ * Locks the buckets of `keys` in the window that contains `at` for the rest of the caller's
+ * transaction (creating missing ones at 0) and returns each one's count. For a limit shared by
+ * transactions that hold no common lock (one account inviting in two organizations at once, two
+ * organizations inviting one address): read it here, then add the hits with hit()/hitEach() in the same
+ * transaction. The row lock makes a second transaction wait here until the first commits, and it then
+ * reads the committed count, so the limit is exact across connections and app servers. Keys are locked
+ * in sorted order, so two transactions locking overlapping keys cannot deadlock on them.
+ */
+export async function lockBuckets(tx: Executor, keys: readonly string[], at: Date, windowMs: number): Promise<Map<string, number>> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return new Map();
+  const start = windowStart(at, windowMs);
+  const found = await rows<{ key: string; count: number }>(
+    tx,
+    sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count, expires_at)
+        SELECT k, ${start.toISOString()}::timestamptz, 0, ${new Date(start.getTime() + windowMs).toISOString()}::timestamptz
+        FROM unnest(${textArray(sorted)}) WITH ORDINALITY AS t(k, n) ORDER BY n
+        ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count
+        RETURNING key, count`,
+  );
+  return new Map(found.map((row) => [row.key, Number(row.count)]));
+}
+
+/** Adds one hit to each of `keys` (distinct) in the window that contains `at`, in one statement. */
+export async function hitEach(db: Executor, keys: readonly string[], at: Date, windowMs: number): Promise<void> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return;
+  const start = windowStart(at, windowMs);
+  await db.execute(
+    sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count, expires_at)
+        SELECT k, ${start.toISOString()}::timestamptz, 1, ${new Date(start.getTime() + windowMs).toISOString()}::timestamptz
+        FROM unnest(${textArray(sorted)}) WITH ORDINALITY AS t(k, n) ORDER BY n
+        ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count + 1`,
+  );
+}
+
+/**
+ * Counts one attempt and says whether it is within `limit` per window. For checks made outside a
+ * transaction (each request's own); every so often it also prunes finished windows, so that a bucket
+ * per client per window does not pile up for ever.
+ */
 export async function allow(db: Executor, key: string, limit: number, at: Date, windowMs: number): Promise<boolean> {
-  return (await hit(db, key, at, windowMs)) <= limit;
+  const allowed = (await hit(db, key, at, windowMs)) <= limit;
+  await pruneNowAndThen(db);
+  return allowed;
 }

@@ -34,8 +34,11 @@ async function limitLinkAttempts() {
 /**
  * Invites up to 100 addresses with one role, or resends to those with a pending invitation.
  * Input: `{ organizationId, emails: string[], role: 'admin' | 'member' }`.
- * Output: `{ results: { email, outcome, invitationId?, reason? }[], counts }`, outcome one of
- * invited, resent, already_member, invalid, rate_limited, not_delivered.
+ * Output: `{ results: { email, outcome, invitationId?, reason?, code? }[], counts }`, outcome one of
+ * invited, resent, already_member, invalid, rate_limited, not_delivered; a rate_limited result's `code`
+ * says which limit (RATE_LIMITED, INVITATION_ACCOUNT_LIMIT, INVITATION_ADDRESS_LIMIT). Once the
+ * invitations are written, a failure to build, send or record an email is an address's outcome, never
+ * an error.
  * Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVITATION_ROLE,
  * TOO_MANY_ADDRESSES, NO_VALID_ADDRESSES.
  */
@@ -49,7 +52,8 @@ export async function inviteMembersAction(input: unknown): Promise<ActionResult<
 
 /**
  * Sends a pending invitation again with a new link. Input: `{ organizationId, invitationId }`.
- * Output: one invite result. Who: Owners and Admins. Errors: as inviteMembersAction, RATE_LIMITED.
+ * Output: one invite result. Who: Owners and Admins. Errors: as inviteMembersAction, RATE_LIMITED,
+ * INVITATION_ACCOUNT_LIMIT, INVITATION_ADDRESS_LIMIT.
  */
 export async function resendInvitationAction(input: unknown): Promise<ActionResult<InviteResult>> {
   return runAsActor(resendInvitationSchema, input, async (actor, data) => {

@@ -20,7 +20,7 @@ import { runAsActor, type ActionResult } from './result';
 /**
  * Creates an organization; the caller becomes its Owner. Input: `{ name }` (1–80 characters).
  * Output: the organization `{ id, name, slug, ... }`. Who: anyone signed in.
- * Errors: UNAUTHENTICATED, INVALID_INPUT.
+ * Errors: UNAUTHENTICATED, INVALID_INPUT, ORGANIZATION_LIMIT (ORGANIZATIONS_PER_ACCOUNT_PER_DAY).
  */
 export async function createOrganizationAction(input: unknown): Promise<ActionResult<Organization>> {
   return runAsActor(createOrganizationSchema, input, async (actor, data) => {
@@ -56,8 +56,9 @@ export async function transferOwnershipAction(input: unknown): Promise<ActionRes
 }
 
 /**
- * Deletes the organization with its memberships, invitations and audit log (accounts stay).
- * Input: `{ organizationId, confirmName }` (the name, typed exactly). Output: `{ id, name }`.
+ * Deletes the organization with its memberships, invitations and audit log (accounts stay); who
+ * deleted it is kept in organization_deletions. Input: `{ organizationId, confirmName }` (the name,
+ * typed exactly). Output: `{ id, name }`.
  * Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFIRMATION_MISMATCH.
  */
 export async function deleteOrganizationAction(input: unknown): Promise<ActionResult<{ id: string; name: string }>> {

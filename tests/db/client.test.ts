@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'invitations',
   'mailbox_messages',
   'memberships',
+  'organization_deletions',
   'organizations',
   'rate_limit_buckets',
   'sessions',

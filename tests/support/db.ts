@@ -19,6 +19,7 @@ const TABLES = [
   'users',
   'mailbox_messages',
   'rate_limit_buckets',
+  'organization_deletions',
 ];
 
 export interface TestDatabase {

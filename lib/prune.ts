@@ -1,0 +1,71 @@
+// Deletes rows that nothing reads again: finished rate-limit windows (a row per client per window would
+// otherwise pile up for ever), Auth.js verification tokens and sessions past their expiry. Each run does
+// bounded work: at most `limit` rows per table, oldest first, found through the expiry indexes.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
+import { now } from './clock';
+import { pruneSettings } from './config';
+import { rows } from './sql';
+
+export interface PruneCounts {
+  rateLimitBuckets: number;
+  verificationTokens: number;
+  sessions: number;
+}
+
+async function deletedCount(db: Executor, query: SQL): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`WITH gone AS (${query} RETURNING 1) SELECT count(*)::int AS n FROM gone`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Deletes up to `limit` expired rows from each table and says how many went. SKIP LOCKED lets two app
+ * servers prune at once without waiting on each other. Safe to call from anywhere outside a caller's
+ * transaction (it is its own statements); a scheduled job can call it as it is.
+ */
+export async function pruneExpired(db: Executor, options: { limit: number; at?: Date }): Promise<PruneCounts> {
+  const at = (options.at ?? now()).toISOString();
+  const limit = Math.max(1, Math.floor(options.limit));
+  const buckets = await deletedCount(
+    db,
+    sql`DELETE FROM ${rateLimitBuckets} WHERE (key, window_start) IN (
+          SELECT key, window_start FROM ${rateLimitBuckets} WHERE expires_at <= ${at}
+          ORDER BY expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)`,
+  );
+  const tokens = await deletedCount(
+    db,
+    sql`DELETE FROM ${verificationTokens} WHERE (identifier, token) IN (
+          SELECT identifier, token FROM ${verificationTokens} WHERE expires <= ${at}
+          ORDER BY expires LIMIT ${limit} FOR UPDATE SKIP LOCKED)`,
+  );
+  const expiredSessions = await deletedCount(
+    db,
+    sql`DELETE FROM ${sessions} WHERE session_token IN (
+          SELECT session_token FROM ${sessions} WHERE expires <= ${at}
+          ORDER BY expires LIMIT ${limit} FOR UPDATE SKIP LOCKED)`,
+  );
+  return { rateLimitBuckets: buckets, verificationTokens: tokens, sessions: expiredSessions };
+}
+
+let checksSinceLastRun = 0;
+
+/**
+ * Counts one rate-limit check of this process and, on every PRUNE_EXPIRED_EVERY-th, runs pruneExpired
+ * with PRUNE_EXPIRED_BATCH. The checks are where new buckets come from, so pruning keeps pace with
+ * them without a timer or a second process. Never throws: pruning is housekeeping, and the request that
+ * happens to run it must not fail because of it. Call it outside a transaction.
+ */
+export async function pruneNowAndThen(db: Executor): Promise<PruneCounts | null> {
+  const { every, batch } = pruneSettings();
+  if (every <= 0) return null;
+  checksSinceLastRun += 1;
+  if (checksSinceLastRun < every) return null;
+  checksSinceLastRun = 0;
+  try {
+    return await pruneExpired(db, { limit: batch });
+  } catch (error) {
+    console.error('[prune] could not delete expired rows', error);
+    return null;
+  }
+}

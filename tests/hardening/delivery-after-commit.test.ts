@@ -1,0 +1,156 @@
+// Failures after the invitations committed (rendering the email, recording the delivery results): the
+// invitations exist and emails may have gone out, so the person must not read INTERNAL ("Nothing was
+// changed"). Each address gets the outcome that actually happened. Faults are injected where they would
+// happen: the template module throws, or the database refuses the delivery-status update (a trigger).
+import { count, eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '@/lib/actor';
+
+const mocks = vi.hoisted(() => ({ actor: null as Actor | null, failRender: false }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock('next/headers', () => ({
+  cookies: vi.fn(async () => ({ set: vi.fn(), get: vi.fn(), delete: vi.fn() })),
+  headers: vi.fn(async () => ({ get: () => null })),
+}));
+vi.mock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => mocks.actor) }));
+vi.mock('@/emails/render', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/emails/render')>();
+  return {
+    ...actual,
+    renderInvitationEmail: async (...args: Parameters<typeof actual.renderInvitationEmail>) => {
+      if (mocks.failRender) throw new Error('injected: the invitation template failed to render');
+      return actual.renderInvitationEmail(...args);
+    },
+  };
+});
+
+import { getDb } from '@/db/client';
+import { auditEvents, invitations } from '@/db/schema';
+import { inviteMembersAction, resendInvitationAction } from '@/app/actions/invitations';
+import { useTestDatabase } from '../support/db';
+import { createOrganizationWithOwner } from '../support/factories';
+import { startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+
+useTestDatabase();
+
+let fake: FakeResend;
+let restoreEnv: (() => void) | undefined;
+beforeAll(async () => {
+  fake = await startFakeResend();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  mocks.failRender = false;
+  fake.reset();
+  fake.setMode('ok');
+  restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 1_000 });
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(async () => {
+  restoreEnv?.();
+  vi.restoreAllMocks();
+  const db = await getDb();
+  await db.execute(sql`DROP TRIGGER IF EXISTS refuse_delivery_status ON invitations`);
+  await db.execute(sql`DROP FUNCTION IF EXISTS refuse_delivery_status()`);
+});
+
+/** Makes the database refuse recording a delivery result (queued → sent / failed), as a failing UPDATE would. */
+async function refuseDeliveryRecording() {
+  const db = await getDb();
+  await db.execute(sql`
+    CREATE FUNCTION refuse_delivery_status() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.delivery_status IN ('sent', 'failed') THEN
+        RAISE EXCEPTION 'injected: recording the delivery result failed';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await db.execute(sql`
+    CREATE TRIGGER refuse_delivery_status BEFORE UPDATE ON invitations
+    FOR EACH ROW EXECUTE FUNCTION refuse_delivery_status()`);
+}
+
+async function invitationsOf(organizationId: string) {
+  const db = await getDb();
+  return db.select().from(invitations).where(eq(invitations.organizationId, organizationId)).orderBy(invitations.email);
+}
+
+async function sentEvents(organizationId: string) {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organizationId, organizationId));
+  return row!.n - 1; // minus organization.created
+}
+
+const emails = ['one@example.com', 'two@example.com'];
+
+describe('a failure after the invitations committed is reported as what happened, never as "Nothing was changed"', () => {
+  it('rendering the email throws: the action succeeds, each address is not_delivered with a reason, the rows are marked failed, nothing was sent, and a resend delivers', async () => {
+    const { organization, owner } = await createOrganizationWithOwner('Acme');
+    mocks.actor = owner;
+    mocks.failRender = true;
+
+    const result = await inviteMembersAction({ organizationId: organization.id, emails, role: 'member' });
+
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.counts).toMatchObject({ not_delivered: 2, invited: 0 });
+    for (const row of result.data.results) {
+      expect(row).toMatchObject({ outcome: 'not_delivered', invitationId: expect.any(String) });
+      expect(row.reason).toMatch(/could not be prepared/i);
+      expect(row.reason).not.toMatch(/injected|\.tsx?:\d/); // the internal error stays in the log
+    }
+    expect(fake.requests, 'nothing reached the email API').toHaveLength(0);
+    const rows = await invitationsOf(organization.id);
+    expect(rows.map((r) => [r.email, r.status, r.deliveryStatus])).toEqual([
+      ['one@example.com', 'pending', 'failed'],
+      ['two@example.com', 'pending', 'failed'],
+    ]);
+    expect(rows[0]!.deliveryError).toBe(result.data.results[0]!.reason);
+    expect(await sentEvents(organization.id)).toBe(2);
+    expect(console.error).toHaveBeenCalled();
+
+    // The template works again: Resend from the row delivers at once (a failed delivery has no cooldown).
+    mocks.failRender = false;
+    const again = await resendInvitationAction({ organizationId: organization.id, invitationId: rows[0]!.id });
+    expect(again).toMatchObject({ ok: true, data: { outcome: 'resent', invitationId: rows[0]!.id } });
+    expect(fake.emails().map((m) => m.to)).toEqual(['one@example.com']);
+  });
+
+  it('recording the delivery results throws: the action succeeds and says the emails went out (they did); the invitations exist', async () => {
+    const { organization, owner } = await createOrganizationWithOwner('Acme');
+    mocks.actor = owner;
+    await refuseDeliveryRecording();
+
+    const result = await inviteMembersAction({ organizationId: organization.id, emails, role: 'admin' });
+
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.results.map((r) => [r.email, r.outcome])).toEqual([
+      ['one@example.com', 'invited'],
+      ['two@example.com', 'invited'],
+    ]);
+    expect(fake.emails().map((m) => m.to).sort()).toEqual(emails);
+    const rows = await invitationsOf(organization.id);
+    expect(rows.map((r) => [r.email, r.status, r.role])).toEqual([
+      ['one@example.com', 'pending', 'admin'],
+      ['two@example.com', 'pending', 'admin'],
+    ]);
+    expect(await sentEvents(organization.id)).toBe(2);
+    expect(console.error).toHaveBeenCalled();
+  });
+
+  it('rendering and recording both throw: the action succeeds, each address is not_delivered, nothing was sent', async () => {
+    const { organization, owner } = await createOrganizationWithOwner('Acme');
+    mocks.actor = owner;
+    mocks.failRender = true;
+    await refuseDeliveryRecording();
+
+    const result = await inviteMembersAction({ organizationId: organization.id, emails, role: 'member' });
+
+    expect(result).toMatchObject({ ok: true, data: { counts: { not_delivered: 2 } } });
+    expect(fake.requests).toHaveLength(0);
+    expect((await invitationsOf(organization.id)).map((r) => r.status)).toEqual(['pending', 'pending']);
+  });
+});
