@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { renderSignInEmail } from '@/emails/render';
 import { SESSION_MAX_AGE_SECONDS, newSessionToken, sessionCookie } from '@/lib/auth/session';
+import { publicUrl } from '@/lib/config';
 import { sendEmail } from '@/lib/email';
 import { allowSignInEmail } from '@/lib/sign-in';
 
@@ -23,6 +24,13 @@ class SignInEmailNotSent extends AuthError {
 
 /** The Auth.js configuration, built on each use inside a request (never at import or build time). */
 async function authConfig(): Promise<NextAuthConfig> {
+  // Auth.js builds its URLs, the emailed sign-in link among them, from AUTH_URL, which it reads from
+  // process.env on every call; without it, signIn() in a server action takes the host from the
+  // request's X-Forwarded-Host or Host (createActionURL), which the client chooses. So it always gets
+  // the one public URL. With AUTH_URL set, Auth.js also trusts that host on its own, so trustHost is
+  // not set here: AUTH_TRUST_HOST stays the operator's explicit choice, and changes no link.
+  const url = publicUrl();
+  process.env.AUTH_URL = url;
   const cookie = sessionCookie();
   const db = await getDb();
   return {
@@ -36,7 +44,6 @@ async function authConfig(): Promise<NextAuthConfig> {
     session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, generateSessionToken: newSessionToken },
     useSecureCookies: cookie.options.secure,
     cookies: { sessionToken: cookie },
-    trustHost: true,
     pages: { signIn: '/login', verifyRequest: '/login/check-email', error: '/login' },
     providers: [
       {
@@ -45,6 +52,8 @@ async function authConfig(): Promise<NextAuthConfig> {
         name: 'Email',
         maxAge: 24 * 60 * 60,
         async sendVerificationRequest({ identifier, url: link }) {
+          // Never email a link to another host, whatever Auth.js was handed.
+          if (new URL(link).origin !== url) throw new SignInEmailNotSent(`Refused a sign-in link outside ${url}.`);
           // Both ways in (the sign-in form and Auth.js's own endpoint) come through here.
           if (!(await allowSignInEmail(identifier))) {
             throw new SignInEmailNotSent(`Too many sign-in emails to ${identifier} in the last hour.`);
