@@ -8,6 +8,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { renderSignInEmail } from '@/emails/render';
 import { SESSION_MAX_AGE_SECONDS, newSessionToken, sessionCookie } from '@/lib/auth/session';
 import { publicUrl } from '@/lib/config';
+import { isOnPublicUrl } from '@/lib/deployment.mjs';
 import { sendEmail } from '@/lib/email';
 import { allowSignInEmail } from '@/lib/sign-in';
 
@@ -53,7 +54,7 @@ async function authConfig(): Promise<NextAuthConfig> {
         maxAge: 24 * 60 * 60,
         async sendVerificationRequest({ identifier, url: link }) {
           // Never email a link to another host, whatever Auth.js was handed.
-          if (new URL(link).origin !== url) throw new SignInEmailNotSent(`Refused a sign-in link outside ${url}.`);
+          if (!isOnPublicUrl(link, url)) throw new SignInEmailNotSent(`Refused a sign-in link outside ${url}.`);
           // Both ways in (the sign-in form and Auth.js's own endpoint) come through here.
           if (!(await allowSignInEmail(identifier))) {
             throw new SignInEmailNotSent(`Too many sign-in emails to ${identifier} in the last hour.`);

@@ -60,7 +60,8 @@ export async function signIn(baseUrl: string, email: string, callbackPath: strin
   }
   if (!link) throw new Error(`No sign-in email for ${email} in the development mailbox`);
 
-  // The link starts with the server's public URL (its APP_URL, baseUrl); fetch its path and query there.
+  // The link is on the server's public URL (baseUrl, 127.0.0.1), which Next's route handlers spell
+  // localhost; take its path and query to stay on 127.0.0.1.
   const parsed = new URL(link);
   const callback = await fetch(`${baseUrl}${parsed.pathname}${parsed.search}`, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } });
   await callback.arrayBuffer();

@@ -11,6 +11,9 @@ export declare function publicUrl(env?: Env): string;
 /** Whether `url` points at this machine only: localhost, 127.0.0.0/8 or [::1]. */
 export declare function isLoopbackUrl(url: string): boolean;
 
+/** Whether `link` points into the public URL `origin` (Next's localhost spelling of loopback hosts included). */
+export declare function isOnPublicUrl(link: string, origin: string): boolean;
+
 /** Why the development mailbox may not serve this production server, or null when it may. */
 export declare function mailboxRefusal(env?: Env): string | null;
 

@@ -74,6 +74,19 @@ export function isLoopbackUrl(url) {
 }
 
 /**
+ * Whether `link` points into the public URL `origin`. Next reports 127.0.0.0/8 and [::1] as localhost
+ * in the requests it hands to route handlers, so Auth.js's own endpoints build links on localhost when
+ * the public URL is such an address: with the same scheme and port that is the same server, and counts.
+ * @param {string} link @param {string} origin
+ */
+export function isOnPublicUrl(link, origin) {
+  const target = new URL(link);
+  const own = new URL(origin);
+  if (target.origin === own.origin) return true;
+  return isLoopbackUrl(target.origin) && isLoopbackUrl(own.origin) && target.protocol === own.protocol && target.port === own.port;
+}
+
+/**
  * Why the development mailbox may not serve this production server, or null when it may. It shows every
  * sign-in link at /dev/mailbox to whoever opens it, so it is for a trial on this machine only: a public
  * URL on a loopback address. Outside production it is always allowed.

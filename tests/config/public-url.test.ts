@@ -2,7 +2,7 @@
 // development mailbox.
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, publicUrl } from '@/lib/config';
-import { isLoopbackUrl } from '@/lib/deployment.mjs';
+import { isLoopbackUrl, isOnPublicUrl } from '@/lib/deployment.mjs';
 
 describe('publicUrl', () => {
   it('is http://localhost:<PORT> in development when nothing is set (3000 by default)', () => {
@@ -47,5 +47,21 @@ describe('isLoopbackUrl', () => {
     for (const url of ['https://console.example.com', 'http://127.0.0.1.nip.io', 'http://localhost.evil.example', 'http://10.0.0.1', 'http://[::2]', 'http://0.0.0.0:3000']) {
       expect(isLoopbackUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('isOnPublicUrl (the last check before a sign-in link is emailed)', () => {
+  it('accepts links on the public URL, and Next’s localhost spelling of a loopback public URL', () => {
+    expect(isOnPublicUrl('https://console.example.com/api/auth/callback/email?token=x', 'https://console.example.com')).toBe(true);
+    expect(isOnPublicUrl('http://localhost:4100/api/auth/callback/email?token=x', 'http://127.0.0.1:4100')).toBe(true);
+    expect(isOnPublicUrl('http://localhost:4100/x', 'http://[::1]:4100')).toBe(true);
+  });
+
+  it('refuses any other host, scheme or port', () => {
+    expect(isOnPublicUrl('http://evil.example/api/auth/callback/email?token=x', 'https://console.example.com')).toBe(false);
+    expect(isOnPublicUrl('http://console.example.com/x', 'https://console.example.com')).toBe(false);
+    expect(isOnPublicUrl('https://console.example.com.evil.example/x', 'https://console.example.com')).toBe(false);
+    expect(isOnPublicUrl('http://localhost:4101/x', 'http://127.0.0.1:4100')).toBe(false);
+    expect(isOnPublicUrl('http://localhost:4100/x', 'https://console.example.com')).toBe(false);
   });
 });
