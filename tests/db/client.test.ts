@@ -89,7 +89,9 @@ describe('PGlite in a folder, and its lock', () => {
     expect(fs.existsSync(dir)).toBe(true);
     expect(fs.readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
     expect(await tablesOf(handle.db)).toEqual(EXPECTED_TABLES);
-  });
+    // A fresh PGlite (WASM start, then every migration) is CPU-bound: seconds alone, far more on a
+    // machine whose two cores are busy, so it gets more than the default 30 s.
+  }, 120_000);
 
   it('refuses a second process on the same folder with a message naming the folder and suggesting DATABASE_URL', async () => {
     expect(handle).toBeDefined();
