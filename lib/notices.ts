@@ -20,7 +20,11 @@ const notices = new Map<string, (organization: string) => string>([
  */
 export function noticeMessage(code: unknown, organizationName: string | null): string | null {
   const message = typeof code === 'string' ? notices.get(code) : undefined;
-  return message ? message(organizationName || 'the organization') : null;
+  if (!message) return null;
+  if (organizationName) return message(organizationName);
+  // "the organization" may open the sentence ("The organization was deleted.").
+  const text = message('the organization');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -20,6 +20,11 @@ describe('noticeMessage', () => {
     expect(noticeMessage('nope', 'Acme')).toBeNull();
   });
 
+  it('a sentence that opens with "the organization" starts with a capital letter', () => {
+    expect(noticeMessage('deleted', null)).toBe('The organization was deleted.');
+    expect(noticeMessage('deleted', 'acme labs')).toBe('acme labs was deleted.');
+  });
+
   it('the query a redirect adds carries the code and at most a slug, never a name', () => {
     expect(noticeQuery('joined', 'acme-2')).toBe('notice=joined&org=acme-2');
     expect(noticeQuery('left')).toBe('notice=left');
