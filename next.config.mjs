@@ -1,23 +1,15 @@
 import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+import { productionStartupProblems } from './lib/deployment.mjs';
 
 /**
  * A production server refuses to start without what it needs, and says why, instead of failing on the
- * first request: AUTH_SECRET signs and protects sessions; an email transport must be chosen on purpose
- * (RESEND_API_KEY, or EMAIL_TRANSPORT=mailbox for a local trial, because the development mailbox shows
- * every sign-in link to whoever opens it).
+ * first request: AUTH_SECRET signs and protects sessions; the public URL (APP_URL) is where every emailed
+ * link points, never the request's Host; an email transport must be chosen on purpose, and the
+ * development mailbox, which shows every sign-in link to whoever opens it, only on a loopback public URL.
+ * The rules are in lib/deployment.mjs, which the app applies at run time too.
  */
 function checkProductionServer() {
-  const problems = [];
-  if (!process.env.AUTH_SECRET) {
-    problems.push('AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.');
-  }
-  const transport = process.env.EMAIL_TRANSPORT?.trim().toLowerCase();
-  if (!process.env.RESEND_API_KEY && transport !== 'mailbox') {
-    problems.push(
-      'No email transport. Set RESEND_API_KEY to send real email, or EMAIL_TRANSPORT=mailbox for a local trial ' +
-        '(the development mailbox shows every sign-in link to anyone who opens /dev/mailbox).',
-    );
-  }
+  const problems = productionStartupProblems(process.env);
   if (problems.length > 0) {
     console.error(`\nAI Hub cannot start:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
     process.exit(1);

@@ -5,6 +5,7 @@
 // shown in /dev/mailbox cannot carry a nonce). Production only: `next dev` needs eval and its own
 // websocket. The other security headers come from next.config.mjs. Why a nonce: SECURITY.md.
 import { NextResponse, type NextRequest } from 'next/server';
+import { publicUrl } from '@/lib/config';
 
 export function contentSecurityPolicy(nonce: string, https: boolean): string {
   return [
@@ -31,7 +32,7 @@ function newNonce(): string {
 export function proxy(request: NextRequest) {
   if (process.env.NODE_ENV !== 'production') return NextResponse.next();
   const nonce = newNonce();
-  const https = (process.env.APP_URL || process.env.AUTH_URL || '').startsWith('https://') || request.nextUrl.protocol === 'https:';
+  const https = publicUrl().startsWith('https://') || request.nextUrl.protocol === 'https:';
   const policy = contentSecurityPolicy(nonce, https);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);

@@ -18,5 +18,8 @@ export default defineConfig({
     // PGlite takes seconds to start: one instance per file, files spread over the two cores.
     fileParallelism: true,
     maxWorkers: 2,
+    // next-auth's ESM imports `next/server` without an extension, which Node's own loader refuses; let
+    // Vite resolve it, so tests can run the real Auth.js (sign-in links, sessions).
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

@@ -1,11 +1,13 @@
 // Auth.js (next-auth v5): database sessions through the Drizzle adapter, and an email magic link sent
 // through the app's own email module. The configuration is lazy so that importing this file opens no
-// database (builds and scripts import it too).
+// database and reads no settings (builds and scripts import it too).
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import NextAuth, { AuthError } from 'next-auth';
+import NextAuth, { AuthError, type NextAuthConfig } from 'next-auth';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { renderSignInEmail } from '@/emails/render';
+import { SESSION_MAX_AGE_SECONDS, newSessionToken, sessionCookie } from '@/lib/auth/session';
+import { publicUrl } from '@/lib/config';
 import { sendEmail } from '@/lib/email';
 import { allowSignInEmail } from '@/lib/sign-in';
 
@@ -20,7 +22,16 @@ class SignInEmailNotSent extends AuthError {
   static type = 'EmailSignInError';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+/** The Auth.js configuration, built on each use inside a request (never at import or build time). */
+async function authConfig(): Promise<NextAuthConfig> {
+  // Auth.js builds its URLs, the emailed sign-in link among them, from AUTH_URL, which it reads from
+  // process.env on every call; without it, signIn() in a server action takes the host from the
+  // request's X-Forwarded-Host or Host (createActionURL), which the client chooses. So it always gets
+  // the one public URL. With AUTH_URL set, Auth.js also trusts that host on its own, so trustHost is
+  // not set here: AUTH_TRUST_HOST stays the operator's explicit choice, and changes no link.
+  const url = publicUrl();
+  process.env.AUTH_URL = url;
+  const cookie = sessionCookie();
   const db = await getDb();
   return {
     adapter: DrizzleAdapter(db, {
@@ -29,8 +40,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
     }),
-    session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
-    trustHost: true,
+    // The same lifetime, token and cookie as the sessions the app opens itself (lib/auth/session.ts).
+    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_SECONDS, generateSessionToken: newSessionToken },
+    useSecureCookies: cookie.options.secure,
+    cookies: { sessionToken: cookie },
     pages: { signIn: '/login', verifyRequest: '/login/check-email', error: '/login' },
     providers: [
       {
@@ -38,12 +51,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         type: 'email',
         name: 'Email',
         maxAge: 24 * 60 * 60,
-        async sendVerificationRequest({ identifier, url }) {
+        async sendVerificationRequest({ identifier, url: link }) {
+          // Never email a link to another host, whatever Auth.js was handed.
+          if (new URL(link).origin !== url) throw new SignInEmailNotSent(`Refused a sign-in link outside ${url}.`);
           // Both ways in (the sign-in form and Auth.js's own endpoint) come through here.
           if (!(await allowSignInEmail(identifier))) {
             throw new SignInEmailNotSent(`Too many sign-in emails to ${identifier} in the last hour.`);
           }
-          const email = await renderSignInEmail({ url, host: new URL(url).host });
+          const email = await renderSignInEmail({ url: link, host: new URL(link).host });
           const result = await sendEmail({ to: identifier, ...email, tags: { kind: 'sign-in' } });
           if (!result.ok) throw new SignInEmailNotSent(`Could not send the sign-in email: ${result.error}`);
         },
@@ -55,4 +70,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
   };
-});
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

@@ -188,9 +188,11 @@ export async function startServer(options: { databaseUrl: string; authSecret: st
       RESEND_API_KEY: '',
       RESEND_BASE_URL: '',
       AUTH_SECRET: options.authSecret,
+      // The mailbox on a production server needs a loopback public URL (127.0.0.1 is one). APP_URL is
+      // the one public URL; AUTH_URL is set empty so that none from the caller can disagree with it.
       EMAIL_TRANSPORT: 'mailbox',
       APP_URL: url,
-      AUTH_URL: url,
+      AUTH_URL: '',
       NEXT_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', out, out],

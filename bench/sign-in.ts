@@ -1,8 +1,7 @@
 // Signs a person in through the app's real sign-in flow, over HTTP as a browser without JavaScript
 // would: Auth.js's CSRF token, the POST of the email sign-in form, the magic link from the development
 // mailbox (`EMAIL_TRANSPORT=mailbox`), then the link itself, which sets the database session cookie.
-
-const SESSION_COOKIE = 'authjs.session-token';
+import { sessionCookie } from '@/lib/auth/session';
 
 /** `name=value` pairs of every Set-Cookie header. */
 function cookiesOf(response: Response): Map<string, string> {
@@ -61,13 +60,15 @@ export async function signIn(baseUrl: string, email: string, callbackPath: strin
   }
   if (!link) throw new Error(`No sign-in email for ${email} in the development mailbox`);
 
-  // The link names the host Next saw; take its path and query to stay on 127.0.0.1.
+  // The link starts with the server's public URL (its APP_URL, baseUrl); fetch its path and query there.
   const parsed = new URL(link);
   const callback = await fetch(`${baseUrl}${parsed.pathname}${parsed.search}`, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } });
   await callback.arrayBuffer();
-  const session = cookiesOf(callback).get(SESSION_COOKIE);
+  // The cookie Auth.js sets for this public URL (one module names it for Auth.js and the app).
+  const { name: sessionCookieName } = sessionCookie({ APP_URL: baseUrl });
+  const session = cookiesOf(callback).get(sessionCookieName);
   if (!session) throw new Error(`Following the magic link answered ${callback.status} without a session cookie`);
-  const cookie = `${SESSION_COOKIE}=${session}`;
+  const cookie = `${sessionCookieName}=${session}`;
 
   // The session works: the page answers 200, not a redirect to /login.
   const check = await fetch(`${baseUrl}${callbackPath}`, { redirect: 'manual', headers: { cookie } });

@@ -1,4 +1,8 @@
 // Settings read from the environment. Read on each call (cheap) so that tests can change them.
+import { ConfigurationError, mailboxRefusal, publicUrl } from './deployment.mjs';
+
+export { ConfigurationError, publicUrl };
+
 /** The environment variables a function reads (process.env by default). */
 export type Env = Record<string, string | undefined>;
 export type EmailTransportName = 'resend' | 'mailbox';
@@ -8,26 +12,20 @@ function intFrom(value: string | undefined, fallback: number) {
   return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : fallback;
 }
 
+/** The one public URL, which every emailed link starts with (the rule: publicUrl in deployment.mjs). */
 export function appUrl(env: Env = process.env): string {
-  const url = env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT || 3000}`;
-  return url.replace(/\/+$/, '');
+  return publicUrl(env);
 }
 
 export function emailFrom(env: Env = process.env): string {
   return env.EMAIL_FROM || 'AI Hub <no-reply@aihub.localhost>';
 }
 
-export class ConfigurationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigurationError';
-  }
-}
-
 /**
  * Which transport delivers email. RESEND_API_KEY → resend. Otherwise the development mailbox, but a
- * production server only takes the mailbox when EMAIL_TRANSPORT=mailbox is set on purpose: an open
- * mailbox page would hand anyone every sign-in link.
+ * production server only takes the mailbox when EMAIL_TRANSPORT=mailbox is set on purpose and its public
+ * URL is a loopback address: an open mailbox page would hand anyone every sign-in link. (A production
+ * server refuses to start otherwise; this keeps the mailbox shut even if it was started some other way.)
  */
 export function emailTransport(env: Env = process.env): EmailTransportName {
   const chosen = env.EMAIL_TRANSPORT?.trim().toLowerCase();
@@ -35,7 +33,11 @@ export function emailTransport(env: Env = process.env): EmailTransportName {
     if (!env.RESEND_API_KEY) throw new ConfigurationError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY.');
     return 'resend';
   }
-  if (chosen === 'mailbox') return 'mailbox';
+  if (chosen === 'mailbox') {
+    const refusal = mailboxRefusal(env);
+    if (refusal) throw new ConfigurationError(refusal);
+    return 'mailbox';
+  }
   if (chosen) throw new ConfigurationError(`EMAIL_TRANSPORT must be "resend" or "mailbox", not "${chosen}".`);
   if (env.RESEND_API_KEY) return 'resend';
   if (env.NODE_ENV === 'production') {

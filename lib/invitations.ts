@@ -1,13 +1,11 @@
 // Invitations: send and resend in one transaction, deliver in batches after the commit, look up by the
 // link's secret, accept (signed in, or signed out with a new account), decline.
-import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import {
   invitations,
   memberships,
   organizations,
-  sessions,
   users,
   type InvitationRole,
   type MemberRole,
@@ -15,6 +13,7 @@ import {
 import { renderInvitationEmail } from '@/emails/render';
 import type { Actor } from './actor';
 import { lockOrganization } from './access';
+import { openSession } from './auth/session';
 import { recordAudit } from './audit';
 import { now } from './clock';
 import { appUrl, invitationLookupsPerMinute, invitationSettings } from './config';
@@ -46,7 +45,6 @@ export interface InviteSummary {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const SESSION_MAX_AGE_MS = 30 * 24 * HOUR;
 
 export function invitationUrl(token: string): string {
   return `${appUrl()}/invite/${token}`;
@@ -527,9 +525,7 @@ export async function acceptInvitationAsNewUser(input: { token: string; name?: s
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     if (!user) fail('ACCOUNT_EXISTS');
-    const sessionToken = randomBytes(32).toString('base64url');
-    const sessionExpires = new Date(now().getTime() + SESSION_MAX_AGE_MS);
-    await tx.insert(sessions).values({ sessionToken, userId: user.id, expires: sessionExpires });
+    const { sessionToken, expires: sessionExpires } = await openSession(tx, user.id);
     const result = await completeAcceptance(tx, row, { userId: user.id, email: row.email, name });
     return { ...result, userId: user.id, sessionToken, sessionExpires };
   });

@@ -2,7 +2,7 @@
 // Server actions for invitations: invite, resend, accept, decline. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
 import { revalidatePath } from 'next/cache';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import {
   acceptInvitation,
   acceptInvitationAsNewUser,
@@ -20,8 +20,8 @@ import {
   tokenSchema,
 } from '@/lib/validation';
 import { getActor } from '@/app/_lib/session';
-import { sessionCookieName } from '@/app/_lib/session-cookie';
 import { clientKey } from '@/app/_lib/client-key';
+import { sessionCookie } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
 import { allowInvitationAttempt } from '@/lib/invitations';
 import { run, runAsActor, type ActionResult } from './result';
@@ -89,9 +89,9 @@ export async function acceptInvitationAsNewUserAction(input: unknown): Promise<A
   return run(acceptAsNewUserSchema, input, async (data) => {
     await limitLinkAttempts();
     const { sessionToken, sessionExpires, userId: _userId, ...result } = await acceptInvitationAsNewUser(data);
-    const requestHeaders = await headers();
-    const { name, secure } = sessionCookieName(requestHeaders.get('x-forwarded-proto'));
-    (await cookies()).set(name, sessionToken, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: sessionExpires });
+    // The cookie Auth.js reads (the same module configures it), so auth() finds this session.
+    const { name, options } = sessionCookie();
+    (await cookies()).set(name, sessionToken, { ...options, expires: sessionExpires });
     return result;
   });
 }

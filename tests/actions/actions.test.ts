@@ -356,14 +356,24 @@ describe('acceptInvitationAsNewUserAction', () => {
     expect(session!.expires.getTime()).toBe((options as { expires: Date }).expires.getTime());
   });
 
-  it('uses the __Secure- cookie over https', async () => {
+  it('uses the __Secure- cookie when the public URL is https', async () => {
     const { token } = await invitedNewcomer();
-    mocks.requestHeaders['x-forwarded-proto'] = 'https';
+    process.env.APP_URL = 'https://console.example.com';
     const result = await acceptInvitationAsNewUserAction({ token });
     expect(result.ok).toBe(true);
     const [name, , options] = mocks.cookieSet.mock.calls[0]!;
     expect(name).toBe('__Secure-authjs.session-token');
     expect(options).toMatchObject({ secure: true });
+  });
+
+  it('decides the cookie from the public URL, not from the request: X-Forwarded-Proto changes nothing', async () => {
+    const { token } = await invitedNewcomer();
+    mocks.requestHeaders['x-forwarded-proto'] = 'https';
+    const result = await acceptInvitationAsNewUserAction({ token });
+    expect(result.ok).toBe(true);
+    const [name, , options] = mocks.cookieSet.mock.calls[0]!;
+    expect(name).toBe('authjs.session-token');
+    expect(options).toMatchObject({ secure: false });
   });
 
   it('sets no cookie when the address already has an account (ACCOUNT_EXISTS)', async () => {

@@ -188,9 +188,12 @@ export default async function setup(project: TestProject) {
         ...databaseEnv,
         NODE_ENV: 'production',
         AUTH_SECRET: randomBytes(32).toString('base64'),
+        // The mailbox is allowed on a production server only because this public URL is a loopback
+        // address. APP_URL alone, as the README says: the app hands Auth.js the same URL (AUTH_URL is set
+        // empty so that a value from the caller or a .env file cannot disagree with it).
         EMAIL_TRANSPORT: 'mailbox',
         APP_URL: baseUrl,
-        AUTH_URL: baseUrl,
+        AUTH_URL: '',
         NEXT_TELEMETRY_DISABLED: '1',
         // invitations.e2e.ts resends an invitation right after sending it (the product's "add the same
         // address again"); the default 60 s cooldown would make that test wait a minute.

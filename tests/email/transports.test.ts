@@ -217,9 +217,18 @@ describe('emailTransport() configuration', () => {
     expect(isMailboxActive({ NODE_ENV: 'production' })).toBe(false);
   });
 
-  it('allows the mailbox in production when EMAIL_TRANSPORT=mailbox is set on purpose', () => {
-    expect(emailTransport({ NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' })).toBe('mailbox');
-    expect(emailTransport({ NODE_ENV: 'production', EMAIL_TRANSPORT: ' Mailbox ' })).toBe('mailbox');
+  it('allows the mailbox in production when EMAIL_TRANSPORT=mailbox is set on purpose and the public URL is this machine', () => {
+    const local = { NODE_ENV: 'production', APP_URL: 'http://localhost:3000' };
+    expect(emailTransport({ ...local, EMAIL_TRANSPORT: 'mailbox' })).toBe('mailbox');
+    expect(emailTransport({ ...local, EMAIL_TRANSPORT: ' Mailbox ' })).toBe('mailbox');
+    expect(emailTransport({ ...local, APP_URL: 'http://127.0.0.1:4000', EMAIL_TRANSPORT: 'mailbox' })).toBe('mailbox');
+  });
+
+  it('keeps the mailbox shut in production on a public URL that is not a loopback address (its routes answer 404)', () => {
+    const open = { NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox', APP_URL: 'https://console.example.com' };
+    expect(() => emailTransport(open)).toThrow(/loopback/);
+    expect(isMailboxActive(open)).toBe(false);
+    expect(isMailboxActive({ NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' }), 'no public URL at all').toBe(false);
   });
 
   it('uses Resend in production when RESEND_API_KEY is set', () => {

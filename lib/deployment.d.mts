@@ -1,0 +1,18 @@
+// Types of deployment.mjs (plain JavaScript so that next.config.mjs can load it without TypeScript).
+type Env = Record<string, string | undefined>;
+
+export declare class ConfigurationError extends Error {
+  constructor(message: string);
+}
+
+/** The one public URL (an origin, no trailing slash); throws ConfigurationError when misconfigured. */
+export declare function publicUrl(env?: Env): string;
+
+/** Whether `url` points at this machine only: localhost, 127.0.0.0/8 or [::1]. */
+export declare function isLoopbackUrl(url: string): boolean;
+
+/** Why the development mailbox may not serve this production server, or null when it may. */
+export declare function mailboxRefusal(env?: Env): string | null;
+
+/** Everything that keeps a production server from starting; empty when it may start. */
+export declare function productionStartupProblems(env?: Env): string[];

@@ -1,0 +1,106 @@
+// What a production server (`next start`) refuses to start without, through next.config.mjs itself:
+// the public URL (findings 1 and 8 of the security review) next to AUTH_SECRET and the email transport.
+// `next build` needs none of it. tests/e2e/host-header.e2e.ts starts a real `next start` the same way.
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// next.config.mjs is plain JavaScript with no type declarations; its default export takes the phase.
+let config: (phase: string) => unknown;
+beforeAll(async () => {
+  ({ default: config } = (await import('@/next.config.mjs' as string)) as { default: typeof config });
+});
+
+const KEYS = ['APP_URL', 'AUTH_URL', 'AUTH_SECRET', 'EMAIL_TRANSPORT', 'RESEND_API_KEY', 'PORT'] as const;
+const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
+const env = process.env as Record<string, string | undefined>;
+
+class Exited extends Error {}
+
+/** Runs next.config.mjs for `phase` with `settings` as the environment: the refusal printed, or null if it started. */
+function start(settings: Record<string, string>, phase = PHASE_PRODUCTION_SERVER): string | null {
+  for (const key of KEYS) delete env[key];
+  Object.assign(env, settings);
+  const printed: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
+  const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
+    throw new Exited(`exit ${code}`);
+  });
+  try {
+    config(phase);
+    return null;
+  } catch (error) {
+    if (!(error instanceof Exited)) throw error;
+    expect(exit).toHaveBeenCalledWith(1);
+    return printed.join('\n');
+  }
+}
+
+/** The refusal `next start` prints for `settings`; fails the test if the server would have started. */
+function refusal(settings: Record<string, string>): string {
+  const printed = start(settings);
+  if (printed === null) expect.fail(`it started with ${JSON.stringify(settings)}`);
+  return printed;
+}
+
+const SECRET = { AUTH_SECRET: 'a-secret' };
+
+beforeEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const key of KEYS) {
+    if (saved[key] === undefined) delete env[key];
+    else env[key] = saved[key];
+  }
+});
+
+describe('the public URL', () => {
+  it('a production server without APP_URL refuses to start and says to set APP_URL', () => {
+    const printed = refusal({ ...SECRET, RESEND_API_KEY: 're_x' });
+    expect(printed).toMatch(/APP_URL is not set/);
+    expect(printed).toContain('APP_URL=https://');
+  });
+
+  it('APP_URL and AUTH_URL that differ refuse to start, naming both', () => {
+    const printed = refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://console.example.com', AUTH_URL: 'https://other.example.com' });
+    expect(printed).toMatch(/APP_URL \(https:\/\/console\.example\.com\) and AUTH_URL \(https:\/\/other\.example\.com\) differ/);
+  });
+
+  it('a public URL that is not an http(s) origin refuses to start', () => {
+    expect(refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'console.example.com' })).toMatch(/APP_URL must be/);
+    expect(refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://example.com/console' })).toMatch(/APP_URL must be/);
+  });
+
+  it('starts with APP_URL alone, with AUTH_URL alone, and with both when they agree', () => {
+    expect(start({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://console.example.com' })).toBeNull();
+    expect(start({ ...SECRET, RESEND_API_KEY: 're_x', AUTH_URL: 'https://console.example.com' })).toBeNull();
+    expect(start({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://console.example.com/', AUTH_URL: 'https://console.example.com' })).toBeNull();
+  });
+
+  it('`next build` and `next dev` need no public URL', () => {
+    expect(start({}, PHASE_PRODUCTION_BUILD)).toBeNull();
+    expect(start({}, PHASE_DEVELOPMENT_SERVER)).toBeNull();
+  });
+});
+
+describe('the development mailbox on a production server', () => {
+  it('refuses to start when the public URL is not this machine, and says why', () => {
+    const printed = refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'https://console.example.com' });
+    expect(printed).toMatch(/EMAIL_TRANSPORT=mailbox/);
+    expect(printed).toMatch(/loopback/);
+    expect(printed).toContain('/dev/mailbox');
+    // A host name that merely starts like a loopback address is not one.
+    expect(refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://127.0.0.1.evil.example' })).toMatch(/EMAIL_TRANSPORT=mailbox/);
+    expect(refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://localhost.evil.example:3000' })).toMatch(/EMAIL_TRANSPORT=mailbox/);
+  });
+
+  it('starts when the public URL is a loopback address: localhost, 127.0.0.0/8, [::1]', () => {
+    for (const url of ['http://localhost:3000', 'http://127.0.0.1:4000', 'http://127.8.9.10', 'http://[::1]:3000']) {
+      expect(start({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: url }), url).toBeNull();
+    }
+  });
+
+  it('still refuses without AUTH_SECRET or without a chosen transport (the checks that were there)', () => {
+    expect(refusal({ EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://localhost:3000' })).toMatch(/AUTH_SECRET is not set/);
+    expect(refusal({ ...SECRET, APP_URL: 'https://console.example.com' })).toMatch(/No email transport/);
+  });
+});
