@@ -1,40 +1,35 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2, Plus } from 'lucide-react';
 import { toast } from 'sonner';
 import { createOrganizationAction } from '@/app/actions/organizations';
+import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
 export function CreateOrganizationForm() {
   const router = useRouter();
+  // Controlled, because the button stays disabled while the name is empty.
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await createOrganizationAction({ name });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      setError(null);
-      toast.success(`Created ${result.data.name}`);
-      router.push(`/admin/${result.data.slug}/users`);
-    });
-  }
+  const { state, formAction, pending } = useFormAction(createOrganizationAction, {
+    onSuccess(organization) {
+      toast.success(`Created ${organization.name}`);
+      router.push(`/admin/${organization.slug}/users`);
+    },
+  });
+  // The only field: whatever went wrong is told under it.
+  const error = state.fields?.name ?? state.error;
 
   return (
-    <form onSubmit={submit} className="grid gap-2" noValidate>
+    <form action={formAction} className="grid gap-2" noValidate>
       <Label htmlFor="organization-name">Organization name</Label>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Input
           id="organization-name"
+          name="name"
           value={name}
           onChange={(event) => setName(event.target.value)}
           placeholder="Acme Inc."

@@ -6,6 +6,7 @@ import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { leaveOrganizationAction } from '@/app/actions/members';
 import { deleteOrganizationAction } from '@/app/actions/organizations';
+import { useFormAction } from '@/components/shared/use-form-action';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -68,22 +69,8 @@ export function LeaveOrganization({ organizationId, organizationName }: { organi
 
 /** `Delete organization`: Owners only; the name must be typed to confirm. */
 export function DeleteOrganization({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          setTyped('');
-          setError(null);
-        }
-      }}
-    >
+    <AlertDialog>
       <AlertDialogTrigger asChild>
         <Button variant="destructive">Delete organization</Button>
       </AlertDialogTrigger>
@@ -95,45 +82,53 @@ export function DeleteOrganization({ organizationId, organizationName }: { organ
             accounts.
           </AlertDialogDescription>
         </AlertDialogHeader>
-        <div className="grid gap-2">
-          <Label htmlFor="confirm-name">
-            Type <span className="font-semibold">{organizationName}</span> to confirm
-          </Label>
-          <Input
-            id="confirm-name"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            autoComplete="off"
-            aria-invalid={error ? true : undefined}
-          />
-          {error ? (
-            <p role="alert" className="text-sm text-destructive">
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={pending || typed.trim() !== organizationName}
-            onClick={(event) => {
-              event.preventDefault();
-              startTransition(async () => {
-                const result = await deleteOrganizationAction({ organizationId, confirmName: typed });
-                if (!result.ok) {
-                  setError(result.error.message);
-                  return;
-                }
-                router.push(`/?${noticeQuery('deleted')}`);
-              });
-            }}
-          >
-            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-            Delete organization
-          </AlertDialogAction>
-        </AlertDialogFooter>
+        {/* Closing the dialog unmounts the form, which forgets what was typed and any error. */}
+        <DeleteOrganizationForm organizationId={organizationId} organizationName={organizationName} />
       </AlertDialogContent>
     </AlertDialog>
+  );
+}
+
+function DeleteOrganizationForm({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+  const router = useRouter();
+  // Controlled, because the button stays disabled until the name is typed exactly.
+  const [typed, setTyped] = useState('');
+  const { state, formAction, pending } = useFormAction(deleteOrganizationAction, {
+    onSuccess() {
+      router.push(`/?${noticeQuery('deleted')}`);
+    },
+  });
+  // The only field: whatever went wrong is told under it.
+  const error = state.fields?.confirmName ?? state.error;
+  return (
+    <form action={formAction} className="grid gap-4">
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <div className="grid gap-2">
+        <Label htmlFor="confirm-name">
+          Type <span className="font-semibold">{organizationName}</span> to confirm
+        </Label>
+        <Input
+          id="confirm-name"
+          name="confirmName"
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'confirm-name-error' : undefined}
+        />
+        {error ? (
+          <p id="confirm-name-error" role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <AlertDialogFooter>
+        <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+        <Button type="submit" variant="destructive" disabled={pending || typed.trim() !== organizationName}>
+          {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+          Delete organization
+        </Button>
+      </AlertDialogFooter>
+    </form>
   );
 }

@@ -1,40 +1,37 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { renameOrganizationAction } from '@/app/actions/organizations';
+import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
 export function RenameForm({ organizationId, name }: { organizationId: string; name: string }) {
+  // Controlled, because Save stays disabled while the name is unchanged.
   const [value, setValue] = useState(name);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { state, formAction, pending } = useFormAction(renameOrganizationAction, {
+    onSuccess(organization) {
+      setValue(organization.name);
+      toast.success(`Renamed the organization to ${organization.name}`);
+    },
+    onError(error) {
+      toast.error(error.message);
+    },
+  });
+  // The only field: whatever went wrong is told under it.
+  const error = state.fields?.name ?? state.error;
   const unchanged = value.trim() === name;
   return (
-    <form
-      className="grid gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        startTransition(async () => {
-          const result = await renameOrganizationAction({ organizationId, name: value });
-          if (!result.ok) {
-            setError(result.error.message);
-            toast.error(result.error.message);
-            return;
-          }
-          setError(null);
-          setValue(result.data.name);
-          toast.success(`Renamed the organization to ${result.data.name}`);
-        });
-      }}
-    >
+    <form action={formAction} className="grid gap-2">
+      <input type="hidden" name="organizationId" value={organizationId} />
       <Label htmlFor="organization-name">Organization name</Label>
       <div className="flex flex-col gap-2 sm:flex-row">
         <Input
           id="organization-name"
+          name="name"
           value={value}
           onChange={(event) => setValue(event.target.value)}
           maxLength={80}

@@ -1,13 +1,13 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { transferOwnershipAction } from '@/app/actions/organizations';
+import { useFormAction } from '@/components/shared/use-form-action';
 import {
   AlertDialog,
-  AlertDialogAction,
   AlertDialogCancel,
   AlertDialogContent,
   AlertDialogDescription,
@@ -21,31 +21,30 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { isValidEmail, normalizeEmail } from '@/lib/email-address';
 
+/** The confirmation dialog's form; the address field outside the dialog belongs to it by this id. */
+const FORM_ID = 'transfer-ownership-form';
+
 /** `Transfer ownership`: pick a member by email, confirm; they become Owner and you become Admin. */
 export function TransferOwnership({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
   const router = useRouter();
+  // Controlled, because the address enables the button and is repeated in the confirmation.
   const [email, setEmail] = useState('');
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const target = normalizeEmail(email);
-
-  function transfer() {
-    startTransition(async () => {
-      const result = await transferOwnershipAction({ organizationId, toEmail: target });
-      if (!result.ok) {
-        setError(result.error.message);
-        toast.error(result.error.message);
-        setOpen(false);
-        return;
-      }
+  const { state, formAction, pending } = useFormAction(transferOwnershipAction, {
+    onSuccess(result) {
       setOpen(false);
       setEmail('');
-      setError(null);
-      toast.success(`${result.data.newOwnerEmail} is now an Owner of ${organizationName}. You are an Admin.`);
+      toast.success(`${result.newOwnerEmail} is now an Owner of ${organizationName}. You are an Admin.`);
       router.refresh();
-    });
-  }
+    },
+    onError(error) {
+      toast.error(error.message);
+      setOpen(false);
+    },
+  });
+  // The only field: whatever went wrong is told under it.
+  const error = state.fields?.toEmail ?? state.error;
+  const target = normalizeEmail(email);
 
   return (
     <div className="grid gap-2">
@@ -53,6 +52,8 @@ export function TransferOwnership({ organizationId, organizationName }: { organi
       <div className="flex flex-col gap-2 sm:flex-row">
         <Input
           id="transfer-email"
+          form={FORM_ID}
+          name="toEmail"
           type="email"
           placeholder="Email of a member of this organization"
           value={email}
@@ -74,19 +75,18 @@ export function TransferOwnership({ organizationId, organizationName }: { organi
                 delete the organization or change Owners.
               </AlertDialogDescription>
             </AlertDialogHeader>
-            <AlertDialogFooter>
-              <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-              <AlertDialogAction
-                disabled={pending}
-                onClick={(event) => {
-                  event.preventDefault();
-                  transfer();
-                }}
-              >
-                {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-                Transfer ownership
-              </AlertDialogAction>
-            </AlertDialogFooter>
+            {/* The form lives in the dialog so that only the confirmation submits it: Enter in the address
+                field does nothing while the dialog is closed, as there is no form to submit then. */}
+            <form id={FORM_ID} action={formAction} noValidate>
+              <input type="hidden" name="organizationId" value={organizationId} />
+              <AlertDialogFooter>
+                <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+                <Button type="submit" disabled={pending}>
+                  {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+                  Transfer ownership
+                </Button>
+              </AlertDialogFooter>
+            </form>
           </AlertDialogContent>
         </AlertDialog>
       </div>
