@@ -18,7 +18,7 @@ export interface InviteSummary {
   counts: Record<InviteOutcome, number>;
 }
 
-export function countOutcomes(results: InviteResult[]): Record<InviteOutcome, number> {
+function countOutcomes(results: InviteResult[]): Record<InviteOutcome, number> {
   const counts: Record<InviteOutcome, number> = {
     invited: 0,
     resent: 0,
@@ -29,4 +29,11 @@ export function countOutcomes(results: InviteResult[]): Record<InviteOutcome, nu
   };
   for (const result of results) counts[result.outcome]++;
   return counts;
+}
+
+/** The summary in input order, as the person typed the addresses, with the count of each outcome. */
+export function summarize(order: readonly string[], results: readonly InviteResult[]): InviteSummary {
+  const byEmail = new Map(results.map((result) => [result.email, result]));
+  const ordered = order.map((email) => byEmail.get(email)!);
+  return { results: ordered, counts: countOutcomes(ordered) };
 }

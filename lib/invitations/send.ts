@@ -1,24 +1,39 @@
-// Sending and resending: every invitation of a request written in one transaction under the
-// organization's lock, with its audit event and its share of the sending limits; the emails go out after.
+// Sending and resending (docs/rules.md rules 3, 10 and 12): every invitation of a request written in one
+// transaction under the organization's lock, with its audit event and its share of the sending caps;
+// the emails go out after the commit.
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Executor } from '@/db/client';
 import { invitations, memberships, users, type InvitationRole, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
-import { lockOrganization } from '../access';
+import { lockOrganization, type LockedOrganization } from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { invitationSettings } from '../config';
-import { parseAddresses } from '../email-address';
-import { errorMessages, fail, type ErrorCode } from '../errors';
+import { parseAddresses, type ParsedAddresses } from '../email-address';
+import { fail } from '../errors';
 import { can, invitableRoles, roleLabels } from '../policy';
-import { hit, hitEach, lockBuckets, usedInWindow } from '../rate-limit';
 import { rows, textArray } from '../sql';
 import { newToken } from '../tokens';
-import { deliver, type Prepared } from './delivery';
-import { countOutcomes, type InviteResult, type InviteSummary } from './outcomes';
+import { applyCaps, countSent, type Sender } from './caps';
+import { deliverInvitations, type DeliveryOutcome, type OutgoingInvitation } from './delivery';
+import { summarize, type InviteResult, type InviteSummary } from './outcomes';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+/** The addresses of a request (the valid ones normalized, each once) and the role they are invited with. */
+type InviteRequest = ParsedAddresses & { role: InvitationRole };
+
+/** An address to send to: a new invitation, or its pending one sent again. */
+interface Candidate {
+  email: string;
+  kind: 'new' | 'resend';
+}
+
+type Written = Candidate & OutgoingInvitation;
+
+/** When a transaction step runs: the moment of the request, and the expiry its links get. */
+interface Timing {
+  at: Date;
+  expiresAt: Date;
+}
 
 /**
  * Invites every address with one role (Admin or Member). Re-adding an address that has a pending
@@ -34,170 +49,195 @@ export async function inviteMembers(
   input: { organizationId: string; emails: readonly string[]; role: InvitationRole | MemberRole },
   options: { resendOnly?: boolean } = {},
 ): Promise<InviteSummary> {
-  const settings = invitationSettings();
-  const parsed = parseAddresses(input.emails);
-  if (parsed.valid.length + parsed.invalid.length > settings.maxPerBatch) fail('TOO_MANY_ADDRESSES');
-  if (parsed.valid.length === 0 && parsed.invalid.length === 0) fail('NO_VALID_ADDRESSES');
-  if (input.role !== 'admin' && input.role !== 'member') fail(input.role === 'owner' ? 'INVITATION_ROLE' : 'INVALID_INPUT');
-  const role: InvitationRole = input.role;
-
+  const request = readRequest(input);
   const at = now();
-  const expiresAt = new Date(at.getTime() + settings.ttlMs);
-  const results = new Map<string, InviteResult>();
-  for (const email of parsed.invalid) results.set(email, { email, outcome: 'invalid', reason: 'Not a valid email address.' });
-
+  const timing: Timing = { at, expiresAt: new Date(at.getTime() + invitationSettings().ttlMs) };
   const db = await getDb();
-  const { prepared, organizationName } = await db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    if (!can(org.actorRole, 'members:invite')) fail('FORBIDDEN');
-    if (!invitableRoles(org.actorRole).includes(role)) fail('INVITATION_ROLE');
-    if (parsed.valid.length === 0) return { prepared: [] as Prepared[], organizationName: org.name };
-
-    const existing = await rows<{ kind: 'member' | 'invitation'; email: string; last_sent_at: string | null; delivery_status: string | null }>(
-      tx,
-      sql`SELECT 'member' AS kind, u.email, NULL AS last_sent_at, NULL AS delivery_status
-            FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
-            WHERE m.organization_id = ${org.id} AND u.email = ANY(${textArray(parsed.valid)})
-          UNION ALL
-          SELECT 'invitation', i.email, i.last_sent_at::text, i.delivery_status::text
-            FROM ${invitations} i
-            WHERE i.organization_id = ${org.id} AND i.status = 'pending' AND i.email = ANY(${textArray(parsed.valid)})`,
-    );
-    const members = new Set(existing.filter((row) => row.kind === 'member').map((row) => row.email));
-    const pending = new Map(existing.filter((row) => row.kind === 'invitation').map((row) => [row.email, row]));
-
-    const candidates: Prepared[] = [];
-    for (const email of parsed.valid) {
-      if (members.has(email)) {
-        results.set(email, { email, outcome: 'already_member', reason: 'Already a member of the organization.' });
-        continue;
-      }
-      const open = pending.get(email);
-      // A resend of a row that was revoked or accepted meanwhile must not bring it back as a new one.
-      if (options.resendOnly && !open) fail('NOT_FOUND');
-      if (open && open.delivery_status !== 'failed' && open.last_sent_at) {
-        const since = at.getTime() - new Date(open.last_sent_at).getTime();
-        if (since < settings.resendCooldownMs) {
-          const wait = Math.ceil((settings.resendCooldownMs - since) / 1000);
-          results.set(email, { email, outcome: 'rate_limited', code: 'RATE_LIMITED', reason: `Sent moments ago. You can resend in ${wait} s.` });
-          continue;
-        }
-      }
-      const { token, hash } = newToken();
-      candidates.push({ email, kind: open ? 'resend' : 'new', token, tokenHash: hash });
-    }
-
-    if (candidates.length === 0) return { prepared: [] as Prepared[], organizationName: org.name };
-
-    // The limits, counted in the database. The organization's hourly cap is safe under the
-    // organization's lock. The account's and the addresses' daily caps are shared with other
-    // organizations, whose invitations do not take this lock: their buckets are locked here until the
-    // commit (always account first, then addresses in sorted order, so two invitations cannot deadlock).
-    const capKey = `invitations:${org.id}`;
-    const accountKey = `invitations-by:${actor.userId}`;
-    const addressKey = (email: string) => `invitations-to:${email}`;
-    let orgRoom = settings.perOrganizationPerHour - (await usedInWindow(tx, capKey, at, HOUR));
-    let accountRoom = settings.perAccountPerDay - ((await lockBuckets(tx, [accountKey], at, DAY)).get(accountKey) ?? 0);
-    const received = await lockBuckets(tx, candidates.map((item) => addressKey(item.email)), at, DAY);
-    const sending: Prepared[] = [];
-    for (const item of candidates) {
-      let refusal: { code: ErrorCode; reason: string } | null = null;
-      if ((received.get(addressKey(item.email)) ?? 0) >= settings.perAddressPerDay) {
-        refusal = { code: 'INVITATION_ADDRESS_LIMIT', reason: errorMessages.INVITATION_ADDRESS_LIMIT };
-      } else if (orgRoom <= 0) {
-        refusal = {
-          code: 'RATE_LIMITED',
-          reason: `Your organization can send ${settings.perOrganizationPerHour} invitations an hour. Try again later.`,
-        };
-      } else if (accountRoom <= 0) {
-        refusal = { code: 'INVITATION_ACCOUNT_LIMIT', reason: errorMessages.INVITATION_ACCOUNT_LIMIT };
-      }
-      if (refusal) {
-        results.set(item.email, { email: item.email, outcome: 'rate_limited', ...refusal });
-        continue;
-      }
-      sending.push(item);
-      orgRoom -= 1;
-      accountRoom -= 1;
-    }
-    if (sending.length === 0) return { prepared: [] as Prepared[], organizationName: org.name };
-
-    const written = await tx
-      .insert(invitations)
-      .values(
-        sending.map((item) => ({
-          organizationId: org.id,
-          email: item.email,
-          role,
-          tokenHash: item.tokenHash,
-          invitedById: actor.userId,
-          expiresAt,
-          lastSentAt: at,
-          deliveryStatus: 'queued' as const,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [invitations.organizationId, invitations.email],
-        targetWhere: sql`status = 'pending'`,
-        set: {
-          tokenHash: sql`excluded.token_hash`,
-          role: sql`excluded.role`,
-          invitedById: sql`excluded.invited_by_id`,
-          expiresAt: sql`excluded.expires_at`,
-          lastSentAt: sql`excluded.last_sent_at`,
-          sendCount: sql`${invitations.sendCount} + 1`,
-          deliveryStatus: 'queued',
-          deliveryError: null,
-          updatedAt: at,
-        },
-      })
-      .returning({ id: invitations.id, email: invitations.email, sendCount: invitations.sendCount });
-    const byEmail = new Map(written.map((row) => [row.email, row]));
-    for (const item of sending) {
-      item.invitationId = byEmail.get(item.email)!.id;
-      item.sendCount = byEmail.get(item.email)!.sendCount;
-    }
-    await hit(tx, capKey, at, HOUR, sending.length);
-    await hit(tx, accountKey, at, DAY, sending.length);
-    await hitEach(tx, sending.map((item) => addressKey(item.email)), at, DAY);
-    await recordAudit(
-      tx,
-      org.id,
-      actor,
-      sending.map((item) => ({
-        action: item.kind === 'new' ? ('invitation.sent' as const) : ('invitation.resent' as const),
-        targetType: 'invitation' as const,
-        targetId: item.invitationId,
-        targetEmail: item.email,
-        details: { role },
-      })),
-    );
-    return { prepared: sending, organizationName: org.name };
+  const { organizationName, settled, written } = await db.transaction(async (tx) => {
+    const organization = await authorize(tx, actor, input.organizationId, request.role);
+    const sender: Sender = { organizationId: organization.id, accountId: actor.userId };
+    const classified = await classifyAddresses(tx, organization.id, request.valid, at, options);
+    const { allowed, refused } = await applyCaps(tx, sender, classified.candidates, at);
+    const written = await writeInvitations(tx, organization.id, actor, request.role, timing, allowed);
+    await countSent(tx, sender, written, at);
+    await auditSent(tx, organization.id, actor, request.role, written);
+    return { organizationName: organization.name, settled: [...classified.settled, ...refused], written };
   });
+  const delivered = await deliverInvitations(written, {
+    inviterName: actor.name?.trim() || actor.email,
+    inviterEmail: actor.email,
+    organizationName,
+    roleLabel: roleLabels[request.role],
+    expiresAt: timing.expiresAt,
+  });
+  const invalid = request.invalid.map((email): InviteResult => ({ email, outcome: 'invalid', reason: 'Not a valid email address.' }));
+  return summarize([...request.valid, ...request.invalid], [...invalid, ...settled, ...sentResults(written, delivered)]);
+}
 
-  if (prepared.length > 0) {
-    const delivered = await deliver(prepared, {
-      inviterName: actor.name?.trim() || actor.email,
-      inviterEmail: actor.email,
-      organizationName,
-      roleLabel: roleLabels[role],
-      expiresAt,
-    });
-    for (const item of prepared) {
-      const outcome = delivered.get(item.email)!;
-      results.set(item.email, {
-        email: item.email,
-        invitationId: item.invitationId,
-        outcome: outcome.ok ? (item.kind === 'new' ? 'invited' : 'resent') : 'not_delivered',
-        reason: outcome.ok ? undefined : outcome.error,
-      });
+/** Reads the addresses and the role, or refuses the whole request (too many, none, a role invitations cannot carry). */
+function readRequest(input: { emails: readonly string[]; role: InvitationRole | MemberRole }): InviteRequest {
+  const parsed = parseAddresses(input.emails);
+  const count = parsed.valid.length + parsed.invalid.length;
+  if (count > invitationSettings().maxPerBatch) fail('TOO_MANY_ADDRESSES');
+  if (count === 0) fail('NO_VALID_ADDRESSES');
+  // docs/rules.md rule 3: an invitation carries Admin or Member; an Owner is made after joining.
+  if (input.role !== 'admin' && input.role !== 'member') fail(input.role === 'owner' ? 'INVITATION_ROLE' : 'INVALID_INPUT');
+  return { ...parsed, role: input.role };
+}
+
+/** Locks the organization, as every membership change does first, and checks that the actor may invite with `role`. */
+async function authorize(tx: Executor, actor: Actor, organizationId: string, role: InvitationRole): Promise<LockedOrganization> {
+  const organization = await lockOrganization(tx, organizationId, actor.userId);
+  if (!organization.actorRole) fail('NOT_FOUND');
+  if (!can(organization.actorRole, 'members:invite')) fail('FORBIDDEN');
+  if (!invitableRoles(organization.actorRole).includes(role)) fail('INVITATION_ROLE');
+  return organization;
+}
+
+/**
+ * Sorts the valid addresses: members already (nothing to send), pending invitations sent less than the
+ * cooldown ago (`rate_limited`), and the candidates, to invite anew or to send again.
+ */
+async function classifyAddresses(
+  tx: Executor,
+  organizationId: string,
+  addresses: readonly string[],
+  at: Date,
+  options: { resendOnly?: boolean },
+): Promise<{ settled: InviteResult[]; candidates: Candidate[] }> {
+  const settled: InviteResult[] = [];
+  const candidates: Candidate[] = [];
+  if (addresses.length === 0) return { settled, candidates };
+  const { members, pending } = await readMembersAndPending(tx, organizationId, addresses);
+  for (const email of addresses) {
+    if (members.has(email)) {
+      settled.push({ email, outcome: 'already_member', reason: 'Already a member of the organization.' });
+      continue;
     }
+    const open = pending.get(email);
+    // A resend of a row that was revoked or accepted meanwhile must not bring it back as a new one.
+    if (options.resendOnly && !open) fail('NOT_FOUND');
+    const wait = open ? cooldownLeft(open, at) : 0;
+    if (wait > 0) {
+      settled.push({ email, outcome: 'rate_limited', code: 'RATE_LIMITED', reason: `Sent moments ago. You can resend in ${wait} s.` });
+      continue;
+    }
+    candidates.push({ email, kind: open ? 'resend' : 'new' });
   }
+  return { settled, candidates };
+}
 
-  // Input order, as the person typed them.
-  const ordered = [...parsed.valid, ...parsed.invalid].map((email) => results.get(email)!);
-  return { results: ordered, counts: countOutcomes(ordered) };
+interface PendingInvitation {
+  lastSentAt: string | null;
+  deliveryStatus: string | null;
+}
+
+/** Seconds until a pending invitation may be sent again, 0 if now. A failed delivery reached no one: no wait. */
+function cooldownLeft(open: PendingInvitation, at: Date): number {
+  if (open.deliveryStatus === 'failed' || !open.lastSentAt) return 0;
+  const cooldownMs = invitationSettings().resendCooldownMs;
+  const since = at.getTime() - new Date(open.lastSentAt).getTime();
+  return since < cooldownMs ? Math.ceil((cooldownMs - since) / 1000) : 0;
+}
+
+/** Which of `addresses` are members of the organization, and which have a pending invitation there: one statement. */
+async function readMembersAndPending(tx: Executor, organizationId: string, addresses: readonly string[]) {
+  const found = await rows<{ kind: 'member' | 'invitation'; email: string; last_sent_at: string | null; delivery_status: string | null }>(
+    tx,
+    sql`SELECT 'member' AS kind, u.email, NULL AS last_sent_at, NULL AS delivery_status
+          FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+          WHERE m.organization_id = ${organizationId} AND u.email = ANY(${textArray(addresses)})
+        UNION ALL
+        SELECT 'invitation', i.email, i.last_sent_at::text, i.delivery_status::text
+          FROM ${invitations} i
+          WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.email = ANY(${textArray(addresses)})`,
+  );
+  const pending = new Map<string, PendingInvitation>();
+  for (const row of found) {
+    if (row.kind === 'invitation') pending.set(row.email, { lastSentAt: row.last_sent_at, deliveryStatus: row.delivery_status });
+  }
+  return { members: new Set(found.filter((row) => row.kind === 'member').map((row) => row.email)), pending };
+}
+
+/**
+ * Writes one invitation per candidate in one statement, each with a new link of which only the hash is
+ * stored (docs/rules.md rule 9): a new row, or the address's pending row renewed (rule 10: the old link
+ * stops working, the expiry starts again, the role becomes the one chosen now, the send count goes up).
+ */
+async function writeInvitations(
+  tx: Executor,
+  organizationId: string,
+  actor: Actor,
+  role: InvitationRole,
+  { at, expiresAt }: Timing,
+  candidates: readonly Candidate[],
+): Promise<Written[]> {
+  if (candidates.length === 0) return [];
+  const links = candidates.map((candidate) => {
+    const { token, hash } = newToken();
+    return { ...candidate, token, tokenHash: hash };
+  });
+  const written = await tx
+    .insert(invitations)
+    .values(
+      links.map((link) => ({
+        organizationId,
+        email: link.email,
+        role,
+        tokenHash: link.tokenHash,
+        invitedById: actor.userId,
+        expiresAt,
+        lastSentAt: at,
+        deliveryStatus: 'queued' as const,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [invitations.organizationId, invitations.email],
+      targetWhere: sql`status = 'pending'`,
+      set: {
+        tokenHash: sql`excluded.token_hash`,
+        role: sql`excluded.role`,
+        invitedById: sql`excluded.invited_by_id`,
+        expiresAt: sql`excluded.expires_at`,
+        lastSentAt: sql`excluded.last_sent_at`,
+        sendCount: sql`${invitations.sendCount} + 1`,
+        deliveryStatus: 'queued',
+        deliveryError: null,
+        updatedAt: at,
+      },
+    })
+    .returning({ id: invitations.id, email: invitations.email, sendCount: invitations.sendCount });
+  const byEmail = new Map(written.map((row) => [row.email, row]));
+  return links.map((link) => ({ ...link, invitationId: byEmail.get(link.email)!.id, sendCount: byEmail.get(link.email)!.sendCount }));
+}
+
+/** One audit event per invitation written, in the same transaction. */
+async function auditSent(tx: Executor, organizationId: string, actor: Actor, role: InvitationRole, written: readonly Written[]) {
+  await recordAudit(
+    tx,
+    organizationId,
+    actor,
+    written.map((item) => ({
+      action: item.kind === 'new' ? ('invitation.sent' as const) : ('invitation.resent' as const),
+      targetType: 'invitation' as const,
+      targetId: item.invitationId,
+      targetEmail: item.email,
+      details: { role },
+    })),
+  );
+}
+
+/** What each written invitation's address reads once the email API answered. */
+function sentResults(written: readonly Written[], delivered: Map<string, DeliveryOutcome>): InviteResult[] {
+  return written.map((item) => {
+    const outcome = delivered.get(item.email)!;
+    return {
+      email: item.email,
+      invitationId: item.invitationId,
+      outcome: outcome.ok ? (item.kind === 'new' ? 'invited' : 'resent') : 'not_delivered',
+      reason: outcome.ok ? undefined : outcome.error,
+    };
+  });
 }
 
 /** Sends a pending invitation again (same address, same role): a new link, a new expiry. */
