@@ -1,6 +1,6 @@
 // Accepting (signed in, or signed out with a new account) and declining, each one transaction that
 // locks the organization, then the invitation.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
@@ -8,7 +8,6 @@ import { openSession } from '../auth/session';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { fail } from '../errors';
-import { rows } from '../sql';
 import { cleanPersonName } from '../text';
 import { lockByToken, refuseUnlessOpen, type InvitationRow } from './link';
 
@@ -20,10 +19,9 @@ export interface AcceptResult {
 }
 
 async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor): Promise<AcceptResult> {
-  const organization = { id: row.organization_id, name: row.organization_name, slug: row.organization_slug };
   const inserted = await tx
     .insert(memberships)
-    .values({ organizationId: row.organization_id, userId: user.userId, role: row.role, invitedById: row.invited_by_id })
+    .values({ organizationId: row.organization.id, userId: user.userId, role: row.role, invitedById: row.invitedById })
     .onConflictDoNothing({ target: [memberships.organizationId, memberships.userId] })
     .returning({ role: memberships.role });
   await tx
@@ -32,13 +30,13 @@ async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor)
     .where(eq(invitations.id, row.id));
   let role: MemberRole = row.role;
   if (inserted.length === 0) {
-    const [current] = await rows<{ role: MemberRole }>(
-      tx,
-      sql`SELECT role FROM ${memberships} WHERE organization_id = ${row.organization_id} AND user_id = ${user.userId}`,
-    );
+    const [current] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, row.organization.id), eq(memberships.userId, user.userId)));
     role = current!.role;
   }
-  await recordAudit(tx, row.organization_id, user, [
+  await recordAudit(tx, row.organization.id, user, [
     {
       action: 'invitation.accepted',
       targetType: 'invitation',
@@ -47,7 +45,7 @@ async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor)
       details: { role: row.role, alreadyMember: inserted.length === 0 },
     },
   ]);
-  return { outcome: inserted.length === 0 ? 'already_member' : 'accepted', organization, role };
+  return { outcome: inserted.length === 0 ? 'already_member' : 'accepted', organization: row.organization, role };
 }
 
 /**
@@ -83,7 +81,7 @@ export async function acceptInvitationAsNewUser(input: { token: string; name?: s
   return db.transaction(async (tx) => {
     const row = await lockByToken(tx, input.token);
     refuseUnlessOpen(row);
-    if (row.account_exists) fail('ACCOUNT_EXISTS');
+    if (row.accountExists) fail('ACCOUNT_EXISTS');
     const [user] = await tx
       .insert(users)
       .values({ email: row.email, name, emailVerified: now() })
@@ -107,9 +105,9 @@ export async function declineInvitation(actor: Actor | null, input: { token: str
     refuseUnlessOpen(row);
     if (actor && row.email !== actor.email.trim().toLowerCase()) fail('INVITATION_EMAIL_MISMATCH');
     await tx.update(invitations).set({ status: 'revoked' }).where(eq(invitations.id, row.id));
-    await recordAudit(tx, row.organization_id, actor, [
+    await recordAudit(tx, row.organization.id, actor, [
       { action: 'invitation.declined', targetType: 'invitation', targetId: row.id, targetEmail: row.email, details: { role: row.role } },
     ]);
-    return { organization: { name: row.organization_name } };
+    return { organization: { name: row.organization.name } };
   });
 }

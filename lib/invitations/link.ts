@@ -1,15 +1,16 @@
 // The link: an invitation found by its secret (unknown, revoked, expired, accepted or open), locked for
 // a change in the order every membership change locks, and the limit on trying links.
-import { sql } from 'drizzle-orm';
+import { eq, exists } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from '@/db/client';
 import { invitations, organizations, users, type InvitationRole } from '@/db/schema';
 import { now } from '../clock';
 import { appUrl, invitationLookupsPerMinute } from '../config';
 import { fail } from '../errors';
 import { allow } from '../rate-limit';
-import { rows } from '../sql';
 import { hashToken, isWellFormedToken } from '../tokens';
 
+/** The address the email links to; the secret in it is the only proof of the invitation (docs/rules.md rule 9). */
 export function invitationUrl(token: string): string {
   return `${appUrl()}/invite/${token}`;
 }
@@ -28,35 +29,35 @@ export type InvitationView =
     }
   | { status: 'invalid' };
 
-export interface InvitationRow {
-  id: string;
-  email: string;
-  role: InvitationRole;
-  status: 'pending' | 'accepted' | 'revoked';
-  expires_at: string | Date;
-  invited_by_id: string | null;
-  organization_id: string;
-  organization_name: string;
-  organization_slug: string;
-  inviter_name: string | null;
-  inviter_email: string | null;
-  account_exists: boolean;
+const inviter = alias(users, 'inviter');
+
+/** The invitation whose link hashes to `tokenHash`, with its organization and who sent it. */
+function selectByTokenHash(db: Executor, tokenHash: string) {
+  return db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      status: invitations.status,
+      expiresAt: invitations.expiresAt,
+      invitedById: invitations.invitedById,
+      organization: { id: organizations.id, name: organizations.name, slug: organizations.slug },
+      inviterName: inviter.name,
+      inviterEmail: inviter.email,
+      /** Whether an account with the invited address exists (decides the signed-out path). */
+      accountExists: exists(db.select({ id: users.id }).from(users).where(eq(users.email, invitations.email))).mapWith(Boolean),
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(inviter, eq(inviter.id, invitations.invitedById))
+    .where(eq(invitations.tokenHash, tokenHash));
 }
 
-async function findByToken(db: Executor, token: string, lock: boolean): Promise<InvitationRow | null> {
-  if (!isWellFormedToken(token)) return null;
-  const [row] = await rows<InvitationRow>(
-    db,
-    sql`SELECT i.id, i.email, i.role, i.status, i.expires_at, i.invited_by_id, i.organization_id,
-               o.name AS organization_name, o.slug AS organization_slug,
-               inviter.name AS inviter_name, inviter.email AS inviter_email,
-               EXISTS (SELECT 1 FROM ${users} u WHERE u.email = i.email) AS account_exists
-        FROM ${invitations} i
-        JOIN ${organizations} o ON o.id = i.organization_id
-        LEFT JOIN ${users} inviter ON inviter.id = i.invited_by_id
-        WHERE i.token_hash = ${hashToken(token)}
-        ${lock ? sql`FOR UPDATE OF i` : sql``}`,
-  );
+export type InvitationRow = Awaited<ReturnType<typeof selectByTokenHash>>[number];
+
+async function readByTokenHash(db: Executor, tokenHash: string, options: { lock: boolean }): Promise<InvitationRow | null> {
+  const query = selectByTokenHash(db, tokenHash);
+  const [row] = options.lock ? await query.for('update', { of: invitations }) : await query;
   return row ?? null;
 }
 
@@ -70,25 +71,25 @@ async function findByToken(db: Executor, token: string, lock: boolean): Promise<
  */
 export async function lockByToken(tx: Executor, token: string): Promise<InvitationRow | null> {
   if (!isWellFormedToken(token)) return null;
-  const [ref] = await rows<{ organization_id: string }>(
-    tx,
-    sql`SELECT organization_id FROM ${invitations} WHERE token_hash = ${hashToken(token)}`,
-  );
+  const tokenHash = hashToken(token);
+  const [ref] = await tx
+    .select({ organizationId: invitations.organizationId })
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash));
   if (!ref) return null;
-  await tx.execute(sql`SELECT id FROM ${organizations} WHERE id = ${ref.organization_id} FOR UPDATE`);
-  return findByToken(tx, token, true);
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ref.organizationId)).for('update');
+  return readByTokenHash(tx, tokenHash, { lock: true });
 }
 
 function statusOf(row: InvitationRow | null): InvitationView['status'] {
   if (!row || row.status === 'revoked') return 'invalid';
   if (row.status === 'accepted') return 'accepted';
-  return new Date(row.expires_at).getTime() <= now().getTime() ? 'expired' : 'valid';
+  return row.expiresAt.getTime() <= now().getTime() ? 'expired' : 'valid';
 }
 
 /** What the link shows: valid, expired, accepted, or invalid (unknown and revoked look the same). */
 export async function getInvitation(token: string): Promise<InvitationView> {
-  const db = await getDb();
-  const row = await findByToken(db, token, false);
+  const row = isWellFormedToken(token) ? await readByTokenHash(await getDb(), hashToken(token), { lock: false }) : null;
   const status = statusOf(row);
   if (status === 'invalid' || !row) return { status: 'invalid' };
   return {
@@ -96,13 +97,14 @@ export async function getInvitation(token: string): Promise<InvitationView> {
     invitationId: row.id,
     email: row.email,
     role: row.role,
-    expiresAt: new Date(row.expires_at),
-    organization: { id: row.organization_id, name: row.organization_name, slug: row.organization_slug },
-    inviter: { name: row.inviter_name, email: row.inviter_email },
-    accountExists: Boolean(row.account_exists),
+    expiresAt: row.expiresAt,
+    organization: row.organization,
+    inviter: { name: row.inviterName, email: row.inviterEmail },
+    accountExists: row.accountExists,
   };
 }
 
+/** Refuses a link that is unknown or revoked, accepted, or expired: only an open invitation can change. */
 export function refuseUnlessOpen(row: InvitationRow | null): asserts row is InvitationRow {
   const status = statusOf(row);
   if (status === 'invalid') fail('INVITATION_INVALID');

@@ -1,7 +1,7 @@
 // Sending and resending (docs/rules.md rules 3, 10 and 12): every invitation of a request written in one
 // transaction under the organization's lock, with its audit event and its share of the sending caps;
 // the emails go out after the commit.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '@/db/client';
 import { invitations, memberships, users, type InvitationRole, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
@@ -12,7 +12,7 @@ import { invitationSettings } from '../config';
 import { parseAddresses, type ParsedAddresses } from '../email-address';
 import { fail } from '../errors';
 import { can, invitableRoles, roleLabels } from '../policy';
-import { rows, textArray } from '../sql';
+import { excluded, rows, textArray } from '../sql';
 import { newToken } from '../tokens';
 import { applyCaps, countSent, type Sender } from './caps';
 import { deliverInvitations, type DeliveryOutcome, type OutgoingInvitation } from './delivery';
@@ -195,11 +195,11 @@ async function writeInvitations(
       target: [invitations.organizationId, invitations.email],
       targetWhere: sql`status = 'pending'`,
       set: {
-        tokenHash: sql`excluded.token_hash`,
-        role: sql`excluded.role`,
-        invitedById: sql`excluded.invited_by_id`,
-        expiresAt: sql`excluded.expires_at`,
-        lastSentAt: sql`excluded.last_sent_at`,
+        tokenHash: excluded(invitations.tokenHash),
+        role: excluded(invitations.role),
+        invitedById: excluded(invitations.invitedById),
+        expiresAt: excluded(invitations.expiresAt),
+        lastSentAt: excluded(invitations.lastSentAt),
         sendCount: sql`${invitations.sendCount} + 1`,
         deliveryStatus: 'queued',
         deliveryError: null,
@@ -243,11 +243,16 @@ function sentResults(written: readonly Written[], delivered: Map<string, Deliver
 /** Sends a pending invitation again (same address, same role): a new link, a new expiry. */
 export async function resendInvitation(actor: Actor, input: { organizationId: string; invitationId: string }) {
   const db = await getDb();
-  const [invitation] = await rows<{ email: string; role: InvitationRole }>(
-    db,
-    sql`SELECT email, role FROM ${invitations}
-        WHERE id = ${input.invitationId} AND organization_id = ${input.organizationId} AND status = 'pending'`,
-  );
+  const [invitation] = await db
+    .select({ email: invitations.email, role: invitations.role })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.id, input.invitationId),
+        eq(invitations.organizationId, input.organizationId),
+        eq(invitations.status, 'pending'),
+      ),
+    );
   if (!invitation) fail('NOT_FOUND');
   const summary = await inviteMembers(
     actor,
