@@ -12,7 +12,7 @@ import { fail } from './errors';
 import { can, roles as allRoles } from './policy';
 import { clampPage } from './paging';
 import { rows } from './sql';
-import { pageSizes, type SortKey, type UserStatus } from './user-table-params';
+import { pageSizeOf, type SortKey, type UserStatus } from './user-table-params';
 
 export * from './user-table-params';
 
@@ -97,7 +97,7 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
 /** The page, the order and the search and filters of `query`, each half (members, invitations) its own conditions. */
 function readFilters(query: UserTableQuery): Filters {
   const organizationId = query.organizationId;
-  const pageSize = (pageSizes as readonly number[]).includes(query.pageSize ?? 0) ? query.pageSize! : 25;
+  const pageSize = pageSizeOf(query.pageSize);
   const page = clampPage(query.page ?? 1);
   const at = now().toISOString();
   const search = query.search?.trim().toLowerCase().slice(0, 200);
