@@ -3,6 +3,7 @@
 // access check with the total, then the page. The page reads only what it shows: each half (members,
 // invitations) walks its own index in the order asked for and stops after the rows needed, and a page
 // past the middle is read from the other end (the last page costs what the first one does).
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
