@@ -50,7 +50,7 @@ async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor)
 
 /**
  * Accepts the invitation for the signed-in person, whose email must be the invited one
- * (case-insensitively). Atomic: two tabs, or a double click, make one membership; the second gets
+ * (case-insensitively; docs/rules.md rule 11). Atomic: two tabs, or a double click, make one membership; the second gets
  * INVITATION_ALREADY_ACCEPTED. Someone who is already a member gets `already_member`, not an error.
  */
 export async function acceptInvitation(actor: Actor, input: { token: string }): Promise<AcceptResult> {
