@@ -1,9 +1,9 @@
 // Fixed-window counters in the database, so that a limit holds across every app server.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rateLimitBuckets } from '@/db/schema';
 import { pruneNowAndThen } from './prune';
-import { rows, textArray } from './sql';
+import { excluded, rows, textArray } from './sql';
 
 export function windowStart(at: Date, windowMs: number): Date {
   return new Date(Math.floor(at.getTime() / windowMs) * windowMs);
@@ -11,24 +11,25 @@ export function windowStart(at: Date, windowMs: number): Date {
 
 /** How many hits `key` has taken in the window that contains `at`. */
 export async function usedInWindow(db: Executor, key: string, at: Date, windowMs: number): Promise<number> {
-  const found = await rows<{ count: number }>(
-    db,
-    sql`SELECT count FROM ${rateLimitBuckets} WHERE key = ${key} AND window_start = ${windowStart(at, windowMs).toISOString()}`,
-  );
-  return found[0]?.count ?? 0;
+  const [bucket] = await db
+    .select({ count: rateLimitBuckets.count })
+    .from(rateLimitBuckets)
+    .where(and(eq(rateLimitBuckets.key, key), eq(rateLimitBuckets.windowStart, windowStart(at, windowMs))));
+  return bucket?.count ?? 0;
 }
 
 /** Adds `amount` hits to `key` and returns the window's new total (one atomic statement). */
 export async function hit(db: Executor, key: string, at: Date, windowMs: number, amount = 1): Promise<number> {
   const start = windowStart(at, windowMs);
-  const found = await rows<{ count: number }>(
-    db,
-    sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count, expires_at)
-        VALUES (${key}, ${start.toISOString()}, ${amount}, ${new Date(start.getTime() + windowMs).toISOString()})
-        ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count + excluded.count
-        RETURNING count`,
-  );
-  return found[0]!.count;
+  const [bucket] = await db
+    .insert(rateLimitBuckets)
+    .values({ key, windowStart: start, count: amount, expiresAt: new Date(start.getTime() + windowMs) })
+    .onConflictDoUpdate({
+      target: [rateLimitBuckets.key, rateLimitBuckets.windowStart],
+      set: { count: sql`${rateLimitBuckets.count} + ${excluded(rateLimitBuckets.count)}` },
+    })
+    .returning({ count: rateLimitBuckets.count });
+  return bucket!.count;
 }
 
 /**
@@ -41,31 +42,32 @@ export async function hit(db: Executor, key: string, at: Date, windowMs: number,
  * in sorted order, so two transactions locking overlapping keys cannot deadlock on them.
  */
 export async function lockBuckets(tx: Executor, keys: readonly string[], at: Date, windowMs: number): Promise<Map<string, number>> {
-  const sorted = [...new Set(keys)].sort();
-  if (sorted.length === 0) return new Map();
-  const start = windowStart(at, windowMs);
-  const found = await rows<{ key: string; count: number }>(
-    tx,
-    sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count, expires_at)
-        SELECT k, ${start.toISOString()}::timestamptz, 0, ${new Date(start.getTime() + windowMs).toISOString()}::timestamptz
-        FROM unnest(${textArray(sorted)}) WITH ORDINALITY AS t(k, n) ORDER BY n
-        ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count
-        RETURNING key, count`,
-  );
-  return new Map(found.map((row) => [row.key, Number(row.count)]));
+  return addToEach(tx, keys, at, windowMs, 0);
 }
 
 /** Adds one hit to each of `keys` (distinct) in the window that contains `at`, in one statement. */
 export async function hitEach(db: Executor, keys: readonly string[], at: Date, windowMs: number): Promise<void> {
+  await addToEach(db, keys, at, windowMs, 1);
+}
+
+/**
+ * Adds `amount` (0 only locks) to the bucket of each distinct key, creating missing ones, in sorted key
+ * order and in one statement whatever their number; returns each bucket's new count. Set-based, so raw
+ * SQL: the keys come as one array, and WITH ORDINALITY keeps their order for the row locks.
+ */
+async function addToEach(db: Executor, keys: readonly string[], at: Date, windowMs: number, amount: 0 | 1): Promise<Map<string, number>> {
   const sorted = [...new Set(keys)].sort();
-  if (sorted.length === 0) return;
+  if (sorted.length === 0) return new Map();
   const start = windowStart(at, windowMs);
-  await db.execute(
+  const found = await rows<{ key: string; count: number }>(
+    db,
     sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count, expires_at)
-        SELECT k, ${start.toISOString()}::timestamptz, 1, ${new Date(start.getTime() + windowMs).toISOString()}::timestamptz
+        SELECT k, ${start.toISOString()}::timestamptz, ${amount}::int, ${new Date(start.getTime() + windowMs).toISOString()}::timestamptz
         FROM unnest(${textArray(sorted)}) WITH ORDINALITY AS t(k, n) ORDER BY n
-        ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count + 1`,
+        ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count + excluded.count
+        RETURNING key, count`,
   );
+  return new Map(found.map((row) => [row.key, Number(row.count)]));
 }
 
 /**

@@ -1,5 +1,6 @@
 // Small helpers for raw SQL that must run the same on PGlite and postgres.js.
 import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
 
 /** One bound parameter holding a uuid[] (ids are validated as uuids before they get here). */
@@ -16,6 +17,11 @@ export function textArray(values: readonly string[]): SQL {
 /** One bound parameter holding a jsonb value. */
 export function jsonb(value: unknown): SQL {
   return sql`${JSON.stringify(value)}::jsonb`;
+}
+
+/** In an upsert's DO UPDATE, the value the insert proposed for `column` (PostgreSQL's `excluded` row). */
+export function excluded(column: AnyPgColumn): SQL {
+  return sql`excluded.${sql.identifier(column.name)}`;
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */

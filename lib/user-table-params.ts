@@ -1,11 +1,17 @@
 // The user table's URL state and its vocabulary. Pure, so the browser can import it too.
 import { parsePage } from './paging';
+import { roles } from './policy';
 
 export const userStatuses = ['active', 'pending', 'expired', 'not_delivered'] as const;
 export type UserStatus = (typeof userStatuses)[number];
 export const sortKeys = ['name', 'email', 'role', 'status', 'date'] as const;
 export type SortKey = (typeof sortKeys)[number];
 export const pageSizes = [10, 25, 50, 100] as const;
+
+/** `size` if it is one of pageSizes, else the default, 25. */
+export function pageSizeOf(size: unknown): number {
+  return (pageSizes as readonly unknown[]).includes(size) ? (size as number) : 25;
+}
 
 /** Reads the table's state from the page's URL; anything unknown falls back to the default. */
 export function parseUserTableParams(params: Record<string, string | string[] | undefined>) {
@@ -20,11 +26,11 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
   return {
     // Control characters never match a name or an address (and PostgreSQL refuses NUL outright).
     search: one('q')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) ?? '',
-    role: (['owner', 'admin', 'member'] as const).find((r) => r === role) ?? null,
+    role: roles.find((r) => r === role) ?? null,
     status: userStatuses.find((s) => s === status) ?? null,
     sort: sortKeys.find((k) => k === sort) ?? ('date' as SortKey),
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
-    pageSize: (pageSizes as readonly number[]).includes(size) ? size : 25,
+    pageSize: pageSizeOf(size),
     page: parsePage(one('page')),
   };
 }

@@ -3,8 +3,9 @@
 // access check with the total, then the page. The page reads only what it shows: each half (members,
 // invitations) walks its own index in the order asked for and stops after the rows needed, and a page
 // past the middle is read from the other end (the last page costs what the first one does).
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { now } from './clock';
@@ -12,7 +13,7 @@ import { fail } from './errors';
 import { can, roles as allRoles } from './policy';
 import { clampPage } from './paging';
 import { rows } from './sql';
-import { pageSizes, type SortKey, type UserStatus } from './user-table-params';
+import { pageSizeOf, type SortKey, type UserStatus } from './user-table-params';
 
 export * from './user-table-params';
 
@@ -64,6 +65,102 @@ function oneOf(column: SQL, values: readonly string[], type: 'member_role' | 'in
     : sql`${column} = ANY(${`{${values.join(',')}}`}::${sql.raw(`${type}[]`)})`;
 }
 
+/** What the page asks for, as SQL conditions that the count and the page share. */
+interface Filters {
+  organizationId: string;
+  page: number;
+  pageSize: number;
+  offset: number;
+  sortKey: SortKey;
+  descending: boolean;
+  /** Whether members (always active) and invitations can match at all. */
+  wantMembers: boolean;
+  wantInvitations: boolean;
+  /** A search reads the members' names and addresses, so their count joins users. */
+  searching: boolean;
+  memberWhere: SQL;
+  invitationWhere: SQL;
+  /** An invitation's status as the table shows it: pending, expired or not delivered. */
+  invitationStatus: SQL;
+}
+
+/** One page of the user table. Owners and Admins only. */
+export async function listUserTable(actor: Actor, query: UserTableQuery): Promise<UserTablePage> {
+  const db = await getDb();
+  const filters = readFilters(query);
+  const total = await countAndAuthorize(db, actor, filters);
+  const { page, pageSize } = filters;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const nothingToRead = filters.offset >= total || (!filters.wantMembers && !filters.wantInvitations);
+  return { rows: nothingToRead ? [] : await readPage(db, filters, total), total, page, pageSize, pageCount };
+}
+
+/** The page, the order and the search and filters of `query`, each half (members, invitations) its own conditions. */
+function readFilters(query: UserTableQuery): Filters {
+  const organizationId = query.organizationId;
+  const pageSize = pageSizeOf(query.pageSize);
+  const page = clampPage(query.page ?? 1);
+  const at = now().toISOString();
+  const search = query.search?.trim().toLowerCase().slice(0, 200);
+  const pattern = search ? `%${escapeLike(search)}%` : null;
+  const wantRoles = query.roles?.length ? query.roles : null;
+  const wantStatuses = query.statuses?.length ? query.statuses : null;
+  const invitationRoles = wantRoles?.filter((role) => role !== 'owner') ?? null;
+  const invitationStatuses = wantStatuses?.filter((status) => status !== 'active') ?? null;
+
+  const memberWhere: SQL[] = [sql`m.organization_id = ${organizationId}`];
+  if (wantRoles) memberWhere.push(oneOf(sql`m.role`, wantRoles, 'member_role'));
+  if (pattern) memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
+
+  const invitationStatus = sql`CASE WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
+    WHEN i.delivery_status = 'failed' THEN 'not_delivered' ELSE 'pending' END`;
+  const invitationWhere: SQL[] = [sql`i.organization_id = ${organizationId}`, sql`i.status = 'pending'`];
+  if (invitationRoles) invitationWhere.push(oneOf(sql`i.role`, invitationRoles, 'invitation_role'));
+  if (invitationStatuses) invitationWhere.push(oneOf(sql`(${invitationStatus})`, invitationStatuses, 'text'));
+  if (pattern) invitationWhere.push(sql`i.email LIKE ${pattern}`);
+
+  return {
+    organizationId,
+    page,
+    pageSize,
+    offset: (page - 1) * pageSize,
+    sortKey: query.sort ?? 'date',
+    descending: query.direction !== 'asc',
+    wantMembers: !wantStatuses || wantStatuses.includes('active'),
+    wantInvitations: (!invitationRoles || invitationRoles.length > 0) && (!invitationStatuses || invitationStatuses.length > 0),
+    searching: pattern !== null,
+    memberWhere: and(memberWhere),
+    invitationWhere: and(invitationWhere),
+    invitationStatus,
+  };
+}
+
+/**
+ * The access check and the total, in one statement; refuses a non-member (NOT_FOUND) and a role the
+ * console is not for (FORBIDDEN). The total is computed only for a role the policy lets into the
+ * console, and nothing is returned before the check passes.
+ */
+async function countAndAuthorize(db: Database, actor: Actor, filters: Filters): Promise<number> {
+  const { organizationId, memberWhere, invitationWhere } = filters;
+  const consoleRoles = allRoles.filter((role) => can(role, 'console:access'));
+  const memberCount = filters.wantMembers
+    ? filters.searching
+      ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${memberWhere})`
+      : sql`(SELECT count(*) FROM ${memberships} m WHERE ${memberWhere})`
+    : sql`0`;
+  const invitationCount = filters.wantInvitations ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${invitationWhere})` : sql`0`;
+  const [head] = await rows<{ actor_role: MemberRole | null; total: number | null }>(
+    db,
+    sql`WITH actor AS (SELECT role FROM ${memberships} WHERE organization_id = ${organizationId} AND user_id = ${actor.userId})
+        SELECT (SELECT role::text FROM actor) AS actor_role,
+               CASE WHEN (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[])
+                    THEN (${memberCount} + ${invitationCount})::int END AS total`,
+  );
+  if (!head?.actor_role) fail('NOT_FOUND');
+  if (!can(head.actor_role, 'console:access')) fail('FORBIDDEN');
+  return Number(head.total ?? 0);
+}
+
 interface PageRow {
   kind: 'member' | 'invitation';
   id: string;
@@ -78,95 +175,53 @@ interface PageRow {
   delivery_error: string | null;
 }
 
-/** One page of the user table. Owners and Admins only. */
-export async function listUserTable(actor: Actor, query: UserTableQuery): Promise<UserTablePage> {
-  const db = await getDb();
-  const organizationId = query.organizationId;
-  const pageSize = (pageSizes as readonly number[]).includes(query.pageSize ?? 0) ? query.pageSize! : 25;
-  const page = clampPage(query.page ?? 1);
-  const offset = (page - 1) * pageSize;
-  const sortKey = query.sort ?? 'date';
-  const descending = query.direction !== 'asc';
-  const at = now().toISOString();
-  const search = query.search?.trim().toLowerCase().slice(0, 200);
-  const pattern = search ? `%${escapeLike(search)}%` : null;
-  const wantRoles = query.roles?.length ? query.roles : null;
-  const wantStatuses = query.statuses?.length ? query.statuses : null;
-  const invitationRoles = wantRoles?.filter((role) => role !== 'owner') ?? null;
-  const invitationStatuses = wantStatuses?.filter((status) => status !== 'active') ?? null;
-  const wantMembers = !wantStatuses || wantStatuses.includes('active');
-  const wantInvitations = (!invitationRoles || invitationRoles.length > 0) && (!invitationStatuses || invitationStatuses.length > 0);
-
-  const memberWhere: SQL[] = [sql`m.organization_id = ${organizationId}`];
-  if (wantRoles) memberWhere.push(oneOf(sql`m.role`, wantRoles, 'member_role'));
-  if (pattern) memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
-
-  const invitationStatus = sql`CASE WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
-    WHEN i.delivery_status = 'failed' THEN 'not_delivered' ELSE 'pending' END`;
-  const invitationWhere: SQL[] = [sql`i.organization_id = ${organizationId}`, sql`i.status = 'pending'`];
-  if (invitationRoles) invitationWhere.push(oneOf(sql`i.role`, invitationRoles, 'invitation_role'));
-  if (invitationStatuses) invitationWhere.push(oneOf(sql`(${invitationStatus})`, invitationStatuses, 'text'));
-  if (pattern) invitationWhere.push(sql`i.email LIKE ${pattern}`);
-
-  // 1. The access check and the total, in one statement. The total is computed only for a role the
-  //    policy lets into the console, and nothing is returned before the check below passes.
-  const consoleRoles = allRoles.filter((role) => can(role, 'console:access'));
-  const memberCount = wantMembers
-    ? pattern
-      ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${and(memberWhere)})`
-      : sql`(SELECT count(*) FROM ${memberships} m WHERE ${and(memberWhere)})`
-    : sql`0`;
-  const invitationCount = wantInvitations ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${and(invitationWhere)})` : sql`0`;
-  const [head] = await rows<{ actor_role: MemberRole | null; total: number | null }>(
-    db,
-    sql`WITH actor AS (SELECT role FROM ${memberships} WHERE organization_id = ${organizationId} AND user_id = ${actor.userId})
-        SELECT (SELECT role::text FROM actor) AS actor_role,
-               CASE WHEN (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[])
-                    THEN (${memberCount} + ${invitationCount})::int END AS total`,
-  );
-  if (!head?.actor_role) fail('NOT_FOUND');
-  if (!can(head.actor_role, 'console:access')) fail('FORBIDDEN');
-  const total = Number(head.total ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  if (offset >= total || (!wantMembers && !wantInvitations)) return { rows: [], total, page, pageSize, pageCount };
-
-  // 2. The page. Past the middle, read it from the other end: reversed order, a small offset.
-  const reverse = 2 * offset + pageSize > total;
-  const limit = reverse ? Math.min(pageSize, total - offset) : pageSize;
-  const skip = reverse ? Math.max(0, total - offset - pageSize) : offset;
-  const keyDirection = sql.raw(descending !== reverse ? 'DESC' : 'ASC');
-  const tieDirection = sql.raw(reverse ? 'DESC' : 'ASC');
-  const memberKey: Record<SortKey, SQL> = {
+/** What each half sorts by, for each column of the table. */
+function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQL; invitation: SQL } {
+  const member: Record<SortKey, SQL> = {
     date: sql`m.created_at`,
     name: sql`lower(coalesce(u.name, u.email))`,
     email: sql`u.email`,
     role: sql`CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`,
     status: sql`0::int`,
   };
-  const invitationKey: Record<SortKey, SQL> = {
+  const invitation: Record<SortKey, SQL> = {
     date: sql`i.last_sent_at`,
     name: sql`lower(i.email)`,
     email: sql`i.email`,
     role: sql`CASE i.role WHEN 'admin' THEN 1 ELSE 2 END`,
     status: sql`CASE (${invitationStatus}) WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 ELSE 3 END`,
   };
+  return { member: member[sortKey], invitation: invitation[sortKey] };
+}
+
+/**
+ * The page, in one statement: each half reads at most the rows the page needs through its own index,
+ * and the union is sorted and cut. Past the middle the page is read from the other end (reversed order,
+ * a small offset) and turned back.
+ */
+async function readPage(db: Database, filters: Filters, total: number): Promise<UserRow[]> {
+  const { pageSize, offset, descending } = filters;
+  const reverse = 2 * offset + pageSize > total;
+  const limit = reverse ? Math.min(pageSize, total - offset) : pageSize;
+  const skip = reverse ? Math.max(0, total - offset - pageSize) : offset;
+  const keyDirection = sql.raw(descending !== reverse ? 'DESC' : 'ASC');
+  const tieDirection = sql.raw(reverse ? 'DESC' : 'ASC');
+  const key = sortKeyOf(filters.sortKey, filters.invitationStatus);
   const parts: SQL[] = [];
-  if (wantMembers) {
-    const key = memberKey[sortKey];
+  if (filters.wantMembers) {
     parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, 'active' AS status,
-        m.created_at AS date, NULL::timestamptz AS expires_at, m.invited_by_id, NULL::text AS delivery_error, ${key} AS k
+        m.created_at AS date, NULL::timestamptz AS expires_at, m.invited_by_id, NULL::text AS delivery_error, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
-      WHERE ${and(memberWhere)}
-      ORDER BY ${key} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
+      WHERE ${filters.memberWhere}
+      ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
       LIMIT ${skip + limit})`);
   }
-  if (wantInvitations) {
-    const key = invitationKey[sortKey];
+  if (filters.wantInvitations) {
     parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
-        ${invitationStatus} AS status, i.last_sent_at AS date, i.expires_at, i.invited_by_id, i.delivery_error, ${key} AS k
+        ${filters.invitationStatus} AS status, i.last_sent_at AS date, i.expires_at, i.invited_by_id, i.delivery_error, ${key.invitation} AS k
       FROM ${invitations} i
-      WHERE ${and(invitationWhere)}
-      ORDER BY ${key} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
+      WHERE ${filters.invitationWhere}
+      ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
       LIMIT ${skip + limit})`);
   }
   const found = await rows<PageRow>(
@@ -180,23 +235,21 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
         ORDER BY p.k ${keyDirection}, p.email ${tieDirection}, p.id ${tieDirection}`,
   );
   if (reverse) found.reverse();
+  return found.map(toUserRow);
+}
+
+function toUserRow(row: PageRow): UserRow {
   return {
-    rows: found.map((row) => ({
-      kind: row.kind,
-      id: row.id,
-      userId: row.user_id,
-      name: row.name,
-      email: row.email,
-      role: row.role,
-      status: row.status,
-      date: new Date(row.date),
-      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
-      invitedBy: row.invited_by,
-      deliveryError: row.delivery_error,
-    })),
-    total,
-    page,
-    pageSize,
-    pageCount,
+    kind: row.kind,
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    status: row.status,
+    date: new Date(row.date),
+    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+    invitedBy: row.invited_by,
+    deliveryError: row.delivery_error,
   };
 }

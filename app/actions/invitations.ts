@@ -6,6 +6,7 @@ import { cookies } from 'next/headers';
 import {
   acceptInvitation,
   acceptInvitationAsNewUser,
+  allowInvitationAttempt,
   declineInvitation,
   inviteMembers,
   resendInvitation,
@@ -23,7 +24,6 @@ import { getActor } from '@/app/_lib/session';
 import { clientKey } from '@/app/_lib/client-key';
 import { sessionCookie } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
-import { allowInvitationAttempt } from '@/lib/invitations';
 import { run, runAsActor, type ActionResult } from './result';
 
 /** Refuses link attempts past the per-client limit (RATE_LIMITED). */

@@ -1,0 +1,80 @@
+// Classifying the addresses of a request against the organization: members already, pending invitations
+// still in their cooldown (docs/rules.md rule 12), and the rest, to invite anew or to send again (rule 10).
+import { sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { invitations, memberships, users } from '@/db/schema';
+import { invitationSettings } from '../config';
+import { fail } from '../errors';
+import { rows, textArray } from '../sql';
+import type { InviteResult } from './outcomes';
+
+/** An address to send to: a new invitation, or its pending one sent again. */
+export interface Candidate {
+  email: string;
+  kind: 'new' | 'resend';
+}
+
+/**
+ * Sorts the valid addresses: members already (nothing to send), pending invitations sent less than the
+ * cooldown ago (`rate_limited`), and the candidates, to invite anew or to send again.
+ */
+export async function classifyAddresses(
+  tx: Executor,
+  organizationId: string,
+  addresses: readonly string[],
+  at: Date,
+  options: { resendOnly?: boolean },
+): Promise<{ settled: InviteResult[]; candidates: Candidate[] }> {
+  const settled: InviteResult[] = [];
+  const candidates: Candidate[] = [];
+  if (addresses.length === 0) return { settled, candidates };
+  const { members, pending } = await readMembersAndPending(tx, organizationId, addresses);
+  for (const email of addresses) {
+    if (members.has(email)) {
+      settled.push({ email, outcome: 'already_member', reason: 'Already a member of the organization.' });
+      continue;
+    }
+    const open = pending.get(email);
+    // A resend of a row that was revoked or accepted meanwhile must not bring it back as a new one.
+    if (options.resendOnly && !open) fail('NOT_FOUND');
+    const wait = open ? cooldownLeft(open, at) : 0;
+    if (wait > 0) {
+      settled.push({ email, outcome: 'rate_limited', code: 'RATE_LIMITED', reason: `Sent moments ago. You can resend in ${wait} s.` });
+      continue;
+    }
+    candidates.push({ email, kind: open ? 'resend' : 'new' });
+  }
+  return { settled, candidates };
+}
+
+interface PendingInvitation {
+  lastSentAt: string | null;
+  deliveryStatus: string | null;
+}
+
+/** Seconds until a pending invitation may be sent again, 0 if now. A failed delivery reached no one: no wait. */
+function cooldownLeft(open: PendingInvitation, at: Date): number {
+  if (open.deliveryStatus === 'failed' || !open.lastSentAt) return 0;
+  const cooldownMs = invitationSettings().resendCooldownMs;
+  const since = at.getTime() - new Date(open.lastSentAt).getTime();
+  return since < cooldownMs ? Math.ceil((cooldownMs - since) / 1000) : 0;
+}
+
+/** Which of `addresses` are members of the organization, and which have a pending invitation there: one statement. */
+async function readMembersAndPending(tx: Executor, organizationId: string, addresses: readonly string[]) {
+  const found = await rows<{ kind: 'member' | 'invitation'; email: string; last_sent_at: string | null; delivery_status: string | null }>(
+    tx,
+    sql`SELECT 'member' AS kind, u.email, NULL AS last_sent_at, NULL AS delivery_status
+          FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+          WHERE m.organization_id = ${organizationId} AND u.email = ANY(${textArray(addresses)})
+        UNION ALL
+        SELECT 'invitation', i.email, i.last_sent_at::text, i.delivery_status::text
+          FROM ${invitations} i
+          WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.email = ANY(${textArray(addresses)})`,
+  );
+  const pending = new Map<string, PendingInvitation>();
+  for (const row of found) {
+    if (row.kind === 'invitation') pending.set(row.email, { lastSentAt: row.last_sent_at, deliveryStatus: row.delivery_status });
+  }
+  return { members: new Set(found.filter((row) => row.kind === 'member').map((row) => row.email)), pending };
+}

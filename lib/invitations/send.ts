@@ -1,0 +1,195 @@
+// Sending and resending (docs/rules.md rules 3, 10 and 12): every invitation of a request written in one
+// transaction under the organization's lock, with its audit event and its share of the sending caps;
+// the emails go out after the commit.
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, type Executor } from '@/db/client';
+import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
+import type { Actor } from '../actor';
+import { lockOrganization, type LockedOrganization } from '../access';
+import { recordAudit } from '../audit';
+import { now } from '../clock';
+import { invitationSettings } from '../config';
+import { parseAddresses, type ParsedAddresses } from '../email-address';
+import { fail } from '../errors';
+import { can, invitableRoles, roleLabels } from '../policy';
+import { excluded } from '../sql';
+import { newToken } from '../tokens';
+import { applyCaps, countSent, type Sender } from './caps';
+import { classifyAddresses, type Candidate } from './classify';
+import { deliverInvitations, type DeliveryOutcome, type OutgoingInvitation } from './delivery';
+import { summarize, type InviteResult, type InviteSummary } from './outcomes';
+
+/** The addresses of a request (the valid ones normalized, each once) and the role they are invited with. */
+type InviteRequest = ParsedAddresses & { role: InvitationRole };
+
+type Written = Candidate & OutgoingInvitation;
+
+/** When a transaction step runs: the moment of the request, and the expiry its links get. */
+interface Timing {
+  at: Date;
+  expiresAt: Date;
+}
+
+/**
+ * Invites every address with one role (Admin or Member). Re-adding an address that has a pending
+ * invitation resends it: a new link (the old one stops working), the expiry starts again and the role
+ * becomes the one chosen now. One transaction writes every invitation and its audit event; the emails go
+ * out after the commit, MAX_BATCH per API call; each invitation records its delivery result. An address
+ * sent to less than the cooldown ago, past the organization's hourly cap, past the inviting account's
+ * daily cap or past its own daily cap (both across all organizations) is `rate_limited`, with `code`
+ * saying which; the other addresses still go out.
+ */
+export async function inviteMembers(
+  actor: Actor,
+  input: { organizationId: string; emails: readonly string[]; role: InvitationRole | MemberRole },
+  options: { resendOnly?: boolean } = {},
+): Promise<InviteSummary> {
+  const request = readRequest(input);
+  const at = now();
+  const timing: Timing = { at, expiresAt: new Date(at.getTime() + invitationSettings().ttlMs) };
+  const db = await getDb();
+  const { organizationName, settled, written } = await db.transaction(async (tx) => {
+    const organization = await authorize(tx, actor, input.organizationId, request.role);
+    const sender: Sender = { organizationId: organization.id, accountId: actor.userId };
+    const classified = await classifyAddresses(tx, organization.id, request.valid, at, options);
+    const { allowed, refused } = await applyCaps(tx, sender, classified.candidates, at);
+    const written = await writeInvitations(tx, organization.id, actor, request.role, timing, allowed);
+    await countSent(tx, sender, written, at);
+    await auditSent(tx, organization.id, actor, request.role, written);
+    return { organizationName: organization.name, settled: [...classified.settled, ...refused], written };
+  });
+  const delivered = await deliverInvitations(written, {
+    inviterName: actor.name?.trim() || actor.email,
+    inviterEmail: actor.email,
+    organizationName,
+    roleLabel: roleLabels[request.role],
+    expiresAt: timing.expiresAt,
+  });
+  const invalid = request.invalid.map((email): InviteResult => ({ email, outcome: 'invalid', reason: 'Not a valid email address.' }));
+  return summarize([...request.valid, ...request.invalid], [...invalid, ...settled, ...sentResults(written, delivered)]);
+}
+
+/** Reads the addresses and the role, or refuses the whole request (too many, none, a role invitations cannot carry). */
+function readRequest(input: { emails: readonly string[]; role: InvitationRole | MemberRole }): InviteRequest {
+  const parsed = parseAddresses(input.emails);
+  const count = parsed.valid.length + parsed.invalid.length;
+  if (count > invitationSettings().maxPerBatch) fail('TOO_MANY_ADDRESSES');
+  if (count === 0) fail('NO_VALID_ADDRESSES');
+  // docs/rules.md rule 3: an invitation carries Admin or Member; an Owner is made after joining.
+  if (input.role !== 'admin' && input.role !== 'member') fail(input.role === 'owner' ? 'INVITATION_ROLE' : 'INVALID_INPUT');
+  return { ...parsed, role: input.role };
+}
+
+/** Locks the organization, as every membership change does first, and checks that the actor may invite with `role`. */
+async function authorize(tx: Executor, actor: Actor, organizationId: string, role: InvitationRole): Promise<LockedOrganization> {
+  const organization = await lockOrganization(tx, organizationId, actor.userId);
+  if (!organization.actorRole) fail('NOT_FOUND');
+  if (!can(organization.actorRole, 'members:invite')) fail('FORBIDDEN');
+  if (!invitableRoles(organization.actorRole).includes(role)) fail('INVITATION_ROLE');
+  return organization;
+}
+
+/**
+ * Writes one invitation per candidate in one statement, each with a new link of which only the hash is
+ * stored (docs/rules.md rule 9): a new row, or the address's pending row renewed (rule 10: the old link
+ * stops working, the expiry starts again, the role becomes the one chosen now, the send count goes up).
+ */
+async function writeInvitations(
+  tx: Executor,
+  organizationId: string,
+  actor: Actor,
+  role: InvitationRole,
+  { at, expiresAt }: Timing,
+  candidates: readonly Candidate[],
+): Promise<Written[]> {
+  if (candidates.length === 0) return [];
+  const links = candidates.map((candidate) => {
+    const { token, hash } = newToken();
+    return { ...candidate, token, tokenHash: hash };
+  });
+  const written = await tx
+    .insert(invitations)
+    .values(
+      links.map((link) => ({
+        organizationId,
+        email: link.email,
+        role,
+        tokenHash: link.tokenHash,
+        invitedById: actor.userId,
+        expiresAt,
+        lastSentAt: at,
+        deliveryStatus: 'queued' as const,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [invitations.organizationId, invitations.email],
+      targetWhere: sql`status = 'pending'`,
+      set: {
+        tokenHash: excluded(invitations.tokenHash),
+        role: excluded(invitations.role),
+        invitedById: excluded(invitations.invitedById),
+        expiresAt: excluded(invitations.expiresAt),
+        lastSentAt: excluded(invitations.lastSentAt),
+        sendCount: sql`${invitations.sendCount} + 1`,
+        deliveryStatus: 'queued',
+        deliveryError: null,
+        updatedAt: at,
+      },
+    })
+    .returning({ id: invitations.id, email: invitations.email, sendCount: invitations.sendCount });
+  const byEmail = new Map(written.map((row) => [row.email, row]));
+  return links.map((link) => ({ ...link, invitationId: byEmail.get(link.email)!.id, sendCount: byEmail.get(link.email)!.sendCount }));
+}
+
+/** One audit event per invitation written, in the same transaction. */
+async function auditSent(tx: Executor, organizationId: string, actor: Actor, role: InvitationRole, written: readonly Written[]) {
+  await recordAudit(
+    tx,
+    organizationId,
+    actor,
+    written.map((item) => ({
+      action: item.kind === 'new' ? ('invitation.sent' as const) : ('invitation.resent' as const),
+      targetType: 'invitation' as const,
+      targetId: item.invitationId,
+      targetEmail: item.email,
+      details: { role },
+    })),
+  );
+}
+
+/** What each written invitation's address reads once the email API answered. */
+function sentResults(written: readonly Written[], delivered: Map<string, DeliveryOutcome>): InviteResult[] {
+  return written.map((item) => {
+    const outcome = delivered.get(item.email)!;
+    return {
+      email: item.email,
+      invitationId: item.invitationId,
+      outcome: outcome.ok ? (item.kind === 'new' ? 'invited' : 'resent') : 'not_delivered',
+      reason: outcome.ok ? undefined : outcome.error,
+    };
+  });
+}
+
+/** Sends a pending invitation again (same address, same role): a new link, a new expiry. */
+export async function resendInvitation(actor: Actor, input: { organizationId: string; invitationId: string }) {
+  const db = await getDb();
+  const [invitation] = await db
+    .select({ email: invitations.email, role: invitations.role })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.id, input.invitationId),
+        eq(invitations.organizationId, input.organizationId),
+        eq(invitations.status, 'pending'),
+      ),
+    );
+  if (!invitation) fail('NOT_FOUND');
+  const summary = await inviteMembers(
+    actor,
+    { organizationId: input.organizationId, emails: [invitation.email], role: invitation.role },
+    { resendOnly: true },
+  );
+  const [result] = summary.results;
+  if (result!.outcome === 'rate_limited') fail(result!.code ?? 'RATE_LIMITED', result!.reason);
+  return result!;
+}
