@@ -6,6 +6,8 @@ import type { Actor } from './actor';
 import { requireConsoleAccess } from './access';
 import { clampPage } from './paging';
 
+export type { AuditAction };
+
 export interface AuditEntry {
   action: AuditAction;
   targetType: 'member' | 'invitation' | 'organization';

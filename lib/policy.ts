@@ -1,12 +1,38 @@
 // The one place that decides who may do what. Every operation in lib/ asks it, inside its transaction;
-// the UI asks it too, but only to decide what to offer.
-import type { InvitationRole, MemberRole } from '@/db/schema';
+// the UI asks it too, but only to decide what to offer. It is also the one source of the roles: their
+// list and order, their labels and their rank. Pure, so the browser loads it too.
+import { invitationRoleValues, memberRoleValues } from '@/db/roles';
 import { errorMessages, type ErrorCode } from './errors';
 
-export const roles = ['owner', 'admin', 'member'] as const satisfies readonly MemberRole[];
-export const invitationRoles = ['admin', 'member'] as const satisfies readonly InvitationRole[];
+export type MemberRole = (typeof memberRoleValues)[number];
+export type InvitationRole = (typeof invitationRoleValues)[number];
+
+/** Every role, most access first: the order of menus and filters, and of the user table's role sort. */
+export const roles = memberRoleValues;
+/** The roles an invitation can carry (rule 3), in the same order. */
+export const invitationRoles = invitationRoleValues;
 
 export const roleLabels: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+
+/** A role's place in `roles`: 0 for Owner. What the user table sorts by. */
+export const roleOrder = Object.fromEntries(roles.map((role, index) => [role, index])) as Record<MemberRole, number>;
+
+/** How much access a role gives: Member 0, Admin 1, Owner 2. A higher rank may do all a lower one may. */
+export const roleRank = Object.fromEntries(roles.map((role, index) => [role, roles.length - 1 - index])) as Record<MemberRole, number>;
+
+export function isRole(value: unknown): value is MemberRole {
+  return (roles as readonly unknown[]).includes(value);
+}
+
+export function isInvitationRole(value: unknown): value is InvitationRole {
+  return (invitationRoles as readonly unknown[]).includes(value);
+}
+
+/** "Owner, Admin or Member": the roles in words, for messages. */
+export function roleList(list: readonly MemberRole[]): string {
+  const labels = list.map((role) => roleLabels[role]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
+}
 
 export type Permission =
   | 'org:settings'
@@ -26,7 +52,10 @@ export function can(role: MemberRole | null | undefined, permission: Permission)
   return role ? rolePermissions[role].includes(permission) : false;
 }
 
-const rank: Record<MemberRole, number> = { member: 0, admin: 1, owner: 2 };
+/** The roles that hold `permission` (for a query that must admit the same roles as `can`). */
+export function rolesWith(permission: Permission): MemberRole[] {
+  return roles.filter((role) => can(role, permission));
+}
 
 /** The acting person as the policy sees them: who they are and their role in the organization. */
 export interface PolicyActor {
@@ -64,7 +93,7 @@ export function decide(actor: PolicyActor, target: PolicyTarget, action: TargetA
     // Anyone may leave, or step down; nothing more.
     if (!self) return deny('FORBIDDEN');
     if (action.type === 'remove') return allow;
-    return rank[action.role] <= rank[actor.role] ? allow : deny('FORBIDDEN');
+    return roleRank[action.role] <= roleRank[actor.role] ? allow : deny('FORBIDDEN');
   }
 
   const touchesOwner = target.role === 'owner' || (action.type === 'change_role' && action.role === 'owner');

@@ -1,6 +1,7 @@
 // Input schemas of the server actions (zod). Shared by the actions and the tests; the domain functions
 // check again what matters to them, so a caller that skips these is still safe.
 import { z } from 'zod';
+import { invitationRoles, roleList, roles } from './policy';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, MAX_PERSON_NAME } from './text';
 
 const id = z.uuid({ message: 'Not a valid id.' });
@@ -9,8 +10,8 @@ const visibleName = (max: number, tooLong: string) =>
   z.string().max(max, tooLong).refine((name) => !hasInvisibleCharacters(name), INVISIBLE_CHARACTERS_MESSAGE);
 const selection = z.array(id).min(1, 'Select at least one user.').max(10_000, 'Select at most 10,000 users.');
 
-export const roleSchema = z.enum(['owner', 'admin', 'member'], { message: 'The role must be Owner, Admin or Member.' });
-export const invitationRoleSchema = z.enum(['admin', 'member'], { message: 'Invitations can give Admin or Member.' });
+export const roleSchema = z.enum(roles, { message: `The role must be ${roleList(roles)}.` });
+export const invitationRoleSchema = z.enum(invitationRoles, { message: `Invitations can give ${roleList(invitationRoles)}.` });
 
 export const organizationIdSchema = z.object({ organizationId: id });
 

@@ -3,7 +3,6 @@
 import { useState, useTransition } from 'react';
 import { Loader2, Send, UserPlus } from 'lucide-react';
 import { toast } from 'sonner';
-import type { InvitationRole } from '@/db/schema';
 import { inviteMembersAction } from '@/app/actions/invitations';
 import { Button } from '@/components/ui/button';
 import {
@@ -18,7 +17,7 @@ import {
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { InviteSummary } from '@/lib/invitations';
-import { roleLabels } from '@/lib/policy';
+import { roleLabels, type InvitationRole } from '@/lib/policy';
 import { EmailChipsInput, type Chip } from './email-chips-input';
 import { InviteResultsDialog } from './invite-results-dialog';
 
