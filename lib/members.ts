@@ -8,7 +8,7 @@ import { auditEvents, invitations, memberships, users, type MemberRole } from '@
 import type { Actor } from './actor';
 import { lockOrganizationAndRead, type LockedOrganization } from './access';
 import { DomainError, errorMessages, fail, type RefusedTarget } from './errors';
-import { decide, ownersRemainAfter, roleLabels, type PolicyTarget, type TargetAction } from './policy';
+import { decide, ownersRemainAfter, policyTarget, roleLabels, type TargetAction } from './policy';
 import { jsonb, rows, uuidArray } from './sql';
 
 export const MAX_SELECTION = 10_000;
@@ -19,12 +19,6 @@ interface Target {
   userId: string | null;
   role: MemberRole;
   email: string;
-}
-
-function policyTarget(target: Target): PolicyTarget {
-  return target.kind === 'member'
-    ? { kind: 'member', userId: target.userId!, role: target.role }
-    : { kind: 'invitation', role: target.role as 'admin' | 'member' };
 }
 
 /** The selected rows of the organization: its members and its pending invitations. */

@@ -68,6 +68,16 @@ export type PolicyTarget =
   | { kind: 'member'; userId: string; role: MemberRole }
   | { kind: 'invitation'; role: InvitationRole };
 
+/**
+ * A row of the user table (or a target of a bulk change) as the policy sees it. A pending invitation
+ * has no account yet, so only its role counts.
+ */
+export function policyTarget(row: { kind: 'member' | 'invitation'; userId: string | null; role: MemberRole }): PolicyTarget {
+  return row.kind === 'member'
+    ? { kind: 'member', userId: row.userId!, role: row.role }
+    : { kind: 'invitation', role: isInvitationRole(row.role) ? row.role : 'member' };
+}
+
 export type TargetAction = { type: 'change_role'; role: MemberRole } | { type: 'remove' };
 
 export type Decision = { allowed: true } | { allowed: false; code: ErrorCode; message: string };
