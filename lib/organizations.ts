@@ -8,7 +8,7 @@ import { lockOrganization } from './access';
 import { now } from './clock';
 import { organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
-import { can } from './policy';
+import { can, decideForOrganization } from './policy';
 import { hit } from './rate-limit';
 import { foldWhitespace, refuseInvisibleCharacters } from './text';
 
@@ -121,7 +121,8 @@ export async function transferOwnership(
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
     if (!org.actorRole) fail('NOT_FOUND');
-    if (org.actorRole !== 'owner') fail('OWNER_REQUIRED');
+    const decision = decideForOrganization(org.actorRole, 'transfer_ownership');
+    if (!decision.allowed) fail(decision.code, decision.message);
     const [target] = await tx
       .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, email: users.email })
       .from(memberships)

@@ -107,8 +107,27 @@ export function decide(actor: PolicyActor, target: PolicyTarget, action: TargetA
   }
 
   const touchesOwner = target.role === 'owner' || (action.type === 'change_role' && action.role === 'owner');
-  if (touchesOwner && actor.role !== 'owner') return deny('OWNER_REQUIRED');
+  if (touchesOwner && !makesOwners(actor.role)) return deny('OWNER_REQUIRED');
   return allow;
+}
+
+/** Rule 1: only an Owner makes someone an Owner, or changes or removes one. */
+function makesOwners(role: MemberRole): boolean {
+  return role === 'owner';
+}
+
+/** What may be done to the organization as a whole beyond the permission table. */
+export type OrganizationAction = 'transfer_ownership';
+
+/**
+ * May a member with `role` do `action` to their organization? Handing it over makes another member an
+ * Owner, so rule 1 answers: Owners only.
+ */
+export function decideForOrganization(role: MemberRole, action: OrganizationAction): Decision {
+  switch (action) {
+    case 'transfer_ownership':
+      return makesOwners(role) ? allow : deny('OWNER_REQUIRED');
+  }
 }
 
 /** Rule 4: after the change, does the organization still have an Owner? */
