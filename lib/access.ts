@@ -5,6 +5,7 @@ import { getDb, type Database, type Executor } from '@/db/client';
 import { memberships, organizations, type MemberRole, type Organization } from '@/db/schema';
 import type { Actor } from './actor';
 import { fail } from './errors';
+import { MAX_SLUG_INPUT } from './limits';
 import { can, type Permission } from './policy';
 import { rows } from './sql';
 
@@ -17,7 +18,7 @@ export interface ConsoleAccess {
 export async function findMembershipBySlug(userId: string, slug: string) {
   // Slugs are lower-case letters, digits and dashes; anything else (a NUL from the URL would be a
   // database error) is no organization.
-  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
+  if (slug.length > MAX_SLUG_INPUT || !/^[a-z0-9-]+$/.test(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ organization: organizations, role: memberships.role })

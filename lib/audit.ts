@@ -4,6 +4,7 @@ import type { Executor } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';
 import type { Actor } from './actor';
 import { requireConsoleAccess } from './access';
+import { MAX_PAGE_SIZE } from './limits';
 import { clampPage } from './paging';
 
 export type { AuditAction };
@@ -54,7 +55,7 @@ export async function listAuditEvents(
   input: { organizationId: string; page?: number; pageSize?: number },
 ): Promise<AuditPage> {
   const { db } = await requireConsoleAccess(actor, input.organizationId);
-  const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), 100);
+  const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE_SIZE);
   const page = clampPage(input.page ?? 1);
   const [events, [totalRow]] = await Promise.all([
     db

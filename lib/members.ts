@@ -9,9 +9,8 @@ import type { Actor } from './actor';
 import { lockOrganizationAndRead, type LockedOrganization } from './access';
 import { DomainError, errorMessages, fail, type RefusedTarget } from './errors';
 import { decide, ownersRemainAfter, policyTarget, roleLabels, type TargetAction } from './policy';
+import { MAX_SELECTION } from './limits';
 import { jsonb, rows, uuidArray } from './sql';
-
-export const MAX_SELECTION = 10_000;
 
 interface Target {
   kind: 'member' | 'invitation';
@@ -49,7 +48,7 @@ async function lockWithTargets(tx: Executor, organizationId: string, actor: Acto
 function uniqueIds(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
   if (unique.length === 0) fail('INVALID_INPUT', 'Select at least one user.');
-  if (unique.length > MAX_SELECTION) fail('INVALID_INPUT', `Select at most ${MAX_SELECTION} users at a time.`);
+  if (unique.length > MAX_SELECTION) fail('INVALID_INPUT', `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`);
   return unique;
 }
 

@@ -8,34 +8,12 @@ import { lockOrganization } from './access';
 import { now } from './clock';
 import { organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
+import { cleanOrganizationName, slugify } from './organization-names';
 import { can, decideForOrganization } from './policy';
 import { hit } from './rate-limit';
-import { foldWhitespace, refuseInvisibleCharacters } from './text';
 
-export const MAX_ORGANIZATION_NAME = 80;
-
-/** Checks the characters as typed, folds white space (and CR/LF) to one space and trims, and checks the length. */
-export function cleanOrganizationName(raw: string): string {
-  refuseInvisibleCharacters(raw);
-  const name = foldWhitespace(raw);
-  if (name.length === 0) fail('INVALID_INPUT', 'Enter a name for the organization.');
-  if (name.length > MAX_ORGANIZATION_NAME) {
-    fail('INVALID_INPUT', `The name can be at most ${MAX_ORGANIZATION_NAME} characters.`);
-  }
-  return name;
-}
-
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
-  return slug || 'organization';
-}
+// The name rules live in a pure module, so that the input schemas and the seed read the same ones.
+export { cleanOrganizationName, slugify } from './organization-names';
 
 const DAY = 24 * 3_600_000;
 

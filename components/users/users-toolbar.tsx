@@ -5,6 +5,7 @@ import { Search, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { MAX_SEARCH } from '@/lib/limits';
 import { roleLabels, roles } from '@/lib/policy';
 import type { UserTableParams } from '@/lib/user-table-params';
 import { statusLabels } from './status-badge';
@@ -42,7 +43,7 @@ export function UsersToolbar({
           placeholder="Search by name or email"
           aria-label="Search users"
           className="pl-8"
-          maxLength={200}
+          maxLength={MAX_SEARCH}
         />
       </div>
       <Select value={params.role ?? 'all'} onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}>
