@@ -1,7 +1,7 @@
 // Who may enter the console of which organization, read from the database on every request and every
 // action (never from a token), so that a removal takes effect on the removed person's next request.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Database, type Executor } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { memberships, organizations, type MemberRole, type Organization } from '@/db/schema';
 import type { Actor } from './actor';
 import { fail } from './errors';
@@ -29,7 +29,7 @@ export async function findMembershipBySlug(userId: string, slug: string) {
 }
 
 /** The role of `userId` in `organizationId`, or null. */
-export async function roleIn(db: Executor, userId: string, organizationId: string): Promise<MemberRole | null> {
+export async function roleIn(db: Database, userId: string, organizationId: string): Promise<MemberRole | null> {
   const [row] = await db
     .select({ role: memberships.role })
     .from(memberships)
@@ -67,7 +67,7 @@ export interface LockedOrganization {
  * started, so a count read by the locking statement itself would predate a change committed while it
  * waited for the lock (both Owners would see two Owners, and both demotions would pass).
  */
-export async function lockOrganization(tx: Executor, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
+export async function lockOrganization(tx: Transaction, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
   return (await lockOrganizationAndRead<never>(tx, organizationId, actorUserId, null)).organization;
 }
 
@@ -77,7 +77,7 @@ export async function lockOrganization(tx: Executor, organizationId: string, act
  * change is then lock, read, write, whatever the size of the selection.
  */
 export async function lockOrganizationAndRead<T>(
-  tx: Executor,
+  tx: Transaction,
   organizationId: string,
   actorUserId: string,
   query: SQL | null,

@@ -1,6 +1,6 @@
 // The audit log: one event per change, written inside the change's own transaction.
 import { count, desc, eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import type { Database } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';
 import type { Actor } from './actor';
 import { requireConsoleAccess } from './access';
@@ -17,9 +17,10 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Executor, organizationId: string, actor: Actor | null, entries: AuditEntry[]) {
+/** Writes `entries` in one statement; pass the transaction of the change they record. */
+export async function recordAudit(tx: Database, organizationId: string, actor: Actor | null, entries: AuditEntry[]) {
   if (entries.length === 0) return;
-  await db.insert(auditEvents).values(
+  await tx.insert(auditEvents).values(
     entries.map((entry) => ({
       organizationId,
       actorId: actor?.userId ?? null,

@@ -3,7 +3,7 @@
 // organization; read the actor's role, the Owner count and the targets; write the change with its audit
 // events.
 import { sql } from 'drizzle-orm';
-import { getDb, type Executor } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import { auditEvents, invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { lockOrganizationAndRead, type LockedOrganization } from './access';
@@ -32,7 +32,7 @@ function targetsQuery(organizationId: string, ids: string[]) {
 }
 
 /** Locks the organization and reads the actor's role, the Owner count and the targets: two statements. */
-async function lockWithTargets(tx: Executor, organizationId: string, actor: Actor, ids: string[]) {
+async function lockWithTargets(tx: Transaction, organizationId: string, actor: Actor, ids: string[]) {
   const { organization, rows: found } = await lockOrganizationAndRead<{
     kind: 'member' | 'invitation';
     id: string;
