@@ -6,10 +6,10 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { auditEvents, invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
-import { lockOrganizationAndRead, type LockedOrganization } from './access';
+import { lockOrganizationAndRead, membershipOf, requireMember, type LockedOrganization } from './access';
 import { DomainError, errorMessages, fail, type RefusedTarget } from './errors';
-import { decide, ownersRemainAfter, policyTarget, roleLabels, type TargetAction } from './policy';
 import { MAX_SELECTION } from './limits';
+import { decide, ownersRemainAfter, policyTarget, roleLabels, type TargetAction } from './policy';
 import { jsonb, rows, uuidArray } from './sql';
 
 interface Target {
@@ -40,7 +40,6 @@ async function lockWithTargets(tx: Transaction, organizationId: string, actor: A
     role: MemberRole;
     email: string;
   }>(tx, organizationId, actor.userId, targetsQuery(organizationId, ids));
-  if (!organization.actorRole) fail('NOT_FOUND');
   const targets: Target[] = found.map((row) => ({ kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email }));
   return { org: organization, targets };
 }
@@ -57,8 +56,7 @@ function uniqueIds(ids: readonly string[]): string[] {
  * LAST_OWNER; returns the targets otherwise.
  */
 function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets: Target[], action: TargetAction) {
-  if (!org.actorRole) fail('NOT_FOUND');
-  const policyActor = { userId: actor.userId, role: org.actorRole };
+  const policyActor = { userId: actor.userId, role: requireMember(org.actorRole) };
   const byId = new Map(targets.map((target) => [target.id, target]));
   const refused: RefusedTarget[] = [];
   for (const id of ids) {
@@ -203,10 +201,7 @@ export async function removeMembers(
 /** Leaves the organization (any role), unless you are its last Owner. */
 export async function leaveOrganization(actor: Actor, input: { organizationId: string }): Promise<RemovalResult> {
   const db = await getDb();
-  const [own] = await rows<{ id: string }>(
-    db,
-    sql`SELECT id FROM ${memberships} WHERE organization_id = ${input.organizationId} AND user_id = ${actor.userId}`,
-  );
+  const [own] = await db.select({ id: memberships.id }).from(memberships).where(membershipOf(input.organizationId, actor.userId));
   if (!own) fail('NOT_FOUND');
   return removeMembers(actor, { organizationId: input.organizationId, ids: [own.id] });
 }

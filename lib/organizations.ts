@@ -4,12 +4,12 @@ import { getDb } from '@/db/client';
 import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import { lockOrganization } from './access';
+import { lockOrganization, requireMember, requirePermission } from './access';
 import { now } from './clock';
 import { organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
 import { cleanOrganizationName, slugify } from './organization-names';
-import { can, decideForOrganization } from './policy';
+import { decideForOrganization } from './policy';
 import { hit } from './rate-limit';
 
 // The name rules live in a pure module, so that the input schemas and the seed read the same ones.
@@ -76,8 +76,7 @@ export async function renameOrganization(actor: Actor, input: { organizationId: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    if (!can(org.actorRole, 'org:settings')) fail('FORBIDDEN');
+    requirePermission(org.actorRole, 'org:settings');
     if (org.name === name) return { id: org.id, name, slug: org.slug };
     await tx.update(organizations).set({ name }).where(eq(organizations.id, org.id));
     await recordAudit(tx, org.id, actor, [
@@ -98,8 +97,7 @@ export async function transferOwnership(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    const decision = decideForOrganization(org.actorRole, 'transfer_ownership');
+    const decision = decideForOrganization(requireMember(org.actorRole), 'transfer_ownership');
     if (!decision.allowed) fail(decision.code, decision.message);
     const [target] = await tx
       .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, email: users.email })
@@ -140,8 +138,7 @@ export async function deleteOrganization(actor: Actor, input: { organizationId: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    if (!can(org.actorRole, 'org:delete')) fail('FORBIDDEN', 'Only an Owner can delete the organization.');
+    requirePermission(org.actorRole, 'org:delete', 'Only an Owner can delete the organization.');
     if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
     const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, org.id));
     await tx.insert(organizationDeletions).values({
