@@ -4,13 +4,14 @@
 // events.
 import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { auditEvents, invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { lockOrganizationAndRead, membershipOf, requireMember, type LockedOrganization } from './access';
+import { auditInsert, type AuditEntry } from './audit';
 import { DomainError, errorMessages, fail, type RefusedTarget } from './errors';
 import { MAX_SELECTION } from './limits';
 import { decide, ownersRemainAfter, policyTarget, roleLabels, type TargetAction } from './policy';
-import { jsonb, rows, uuidArray } from './sql';
+import { rows, uuidArray } from './sql';
 
 interface Target {
   kind: 'member' | 'invitation';
@@ -111,13 +112,15 @@ export async function changeRoles(
     const toChange = targets.filter((target) => target.role !== input.role);
     const memberIds = toChange.filter((t) => t.kind === 'member').map((t) => t.id);
     const invitationIds = toChange.filter((t) => t.kind === 'invitation').map((t) => t.id);
-    const audit = toChange.map((t) => ({
-      action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
-      target_type: t.kind,
-      target_id: t.id,
-      target_email: t.email,
-      details: { from: t.role, to: input.role },
-    }));
+    const audit = toChange.map(
+      (t): AuditEntry => ({
+        action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
+        targetType: t.kind,
+        targetId: t.id,
+        targetEmail: t.email,
+        details: { from: t.role, to: input.role },
+      }),
+    );
     if (toChange.length > 0) {
       await tx.execute(sql`
         WITH m AS (
@@ -129,9 +132,7 @@ export async function changeRoles(
           WHERE organization_id = ${org.id} AND status = 'pending' AND id = ANY(${uuidArray(invitationIds)})
           RETURNING id
         )
-        INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
-        SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
-        FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)`);
+        ${auditInsert(org.id, actor, audit)}`);
     }
     const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
     return { changed: toChange.length, role: input.role, actorLostAccess: Boolean(self) && input.role === 'member' };
@@ -161,13 +162,15 @@ export async function removeMembers(
 
     const memberIds = targets.filter((t) => t.kind === 'member').map((t) => t.id);
     const invitationIds = targets.filter((t) => t.kind === 'invitation').map((t) => t.id);
-    const audit = targets.map((t) => ({
-      action: t.kind === 'invitation' ? 'invitation.revoked' : t.userId === actor.userId ? 'member.left' : 'member.removed',
-      target_type: t.kind,
-      target_id: t.id,
-      target_email: t.email,
-      details: { role: t.role, roleLabel: roleLabels[t.role] },
-    }));
+    const audit = targets.map(
+      (t): AuditEntry => ({
+        action: t.kind === 'invitation' ? 'invitation.revoked' : t.userId === actor.userId ? 'member.left' : 'member.removed',
+        targetType: t.kind,
+        targetId: t.id,
+        targetEmail: t.email,
+        details: { role: t.role, roleLabel: roleLabels[t.role] },
+      }),
+    );
     // What is reported and recorded is what the statements changed (their RETURNING rows), not the rows
     // read above: the two agree under the organization's lock, and a test proves the count would notice
     // if they did not.
@@ -181,11 +184,7 @@ export async function removeMembers(
         WHERE organization_id = ${org.id} AND status = 'pending' AND id = ANY(${uuidArray(invitationIds)})
         RETURNING id
       ), a AS (
-        INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
-        SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
-        FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)
-        WHERE (x.target_type = 'member' AND x.target_id IN (SELECT id FROM m))
-           OR (x.target_type = 'invitation' AND x.target_id IN (SELECT id FROM i))
+        ${auditInsert(org.id, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m`, invitation: sql`SELECT id FROM i` } })}
       )
       SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
              EXISTS (SELECT 1 FROM m WHERE user_id = ${actor.userId}::uuid) AS actor_left`,
