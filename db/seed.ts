@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { newToken } from '@/lib/tokens';
-import { slugify } from '@/lib/organizations';
+import { slugify } from '@/lib/organization-names';
 import { openFromEnvironment, openPostgres, type Database } from './client';
 import { auditEvents, invitations, memberships, organizations, users } from './schema';
 

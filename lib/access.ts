@@ -7,6 +7,7 @@
 // statements carry the condition, each for a reason of its own: roleIn reads the role alone;
 // lockOrganizationAndRead reads it after the organization's lock, with the Owner count; the user table
 // reads it with the table's total in one statement (actorRoleQuery).
+import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';

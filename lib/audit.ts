@@ -1,4 +1,5 @@
 // The audit log: one event per change, written inside the change's own transaction.
+import 'server-only';
 import { count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';

@@ -2,6 +2,7 @@
 // nothing. Each call is one transaction of three statements whatever the selection's size: lock the
 // organization; read the actor's role, the Owner count and the targets; write the change with its audit
 // events.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';

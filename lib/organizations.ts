@@ -1,4 +1,5 @@
 // Organizations: create, list yours, rename, transfer ownership, delete.
+import 'server-only';
 import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';

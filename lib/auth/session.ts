@@ -2,6 +2,7 @@
 // long it lasts, the name and flags of its cookie, and how its token is made. app/auth.ts hands these
 // to Auth.js; the app uses them when it opens a session itself (accepting an invitation with a new
 // account). A mismatch would make auth() find no session for a cookie the app set.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from '@/db/client';
 import { sessions } from '@/db/schema';

@@ -1,4 +1,5 @@
 // The development mailbox transport: keeps each message in the database for /dev/mailbox.
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { mailboxMessages } from '@/db/schema';
