@@ -1,5 +1,6 @@
 // Who may enter the console of which organization, read from the database on every request and every
-// action (never from a token), so that a removal takes effect on the removed person's next request.
+// action (never from a token), so that a removal takes effect on the removed person's next request
+// (docs/rules.md rule 7).
 //
 // The actor's role in an organization is read one way: the condition membershipOf(organization, user)
 // finds their membership, and requirePermission turns what it finds into NOT_FOUND (not a member: the

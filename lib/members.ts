@@ -1,7 +1,7 @@
 // Changing roles and removing people: any mix of members and pending invitations, one or many, all or
-// nothing. Each call is one transaction of three statements whatever the selection's size: lock the
-// organization; read the actor's role, the Owner count and the targets; write the change with its audit
-// events.
+// nothing (docs/rules.md rule 6). Each call is one transaction of three statements whatever the
+// selection's size: lock the organization; read the actor's role, the Owner count and the targets; write
+// the change with its audit events.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
@@ -64,7 +64,7 @@ function uniqueIds(ids: readonly string[]): string[] {
 }
 
 /**
- * Checks every target against the policy and rule 4. Throws BULK_REFUSED naming each refused row, or
+ * Checks every target against the policy and docs/rules.md rule 4. Throws BULK_REFUSED naming each refused row, or
  * LAST_OWNER; returns the targets otherwise.
  */
 function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets: Target[], action: TargetAction) {

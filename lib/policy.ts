@@ -9,7 +9,7 @@ export type InvitationRole = (typeof invitationRoleValues)[number];
 
 /** Every role, most access first: the order of menus and filters, and of the user table's role sort. */
 export const roles = memberRoleValues;
-/** The roles an invitation can carry (rule 3), in the same order. */
+/** The roles an invitation can carry (docs/rules.md rule 3), in the same order. */
 export const invitationRoles = invitationRoleValues;
 
 export const roleLabels: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
@@ -86,7 +86,7 @@ const allow: Decision = { allowed: true };
 const deny = (code: ErrorCode): Decision => ({ allowed: false, code, message: errorMessages[code] });
 
 /**
- * May `actor` do `action` to `target`? Covers rules 1–3 and 5 of DESIGN.md §2. Rule 4 (never zero
+ * May `actor` do `action` to `target`? Covers docs/rules.md rules 1–3 and 5. Rule 4 (never zero
  * Owners) depends on the whole selection and is answered by `ownersRemainAfter`.
  */
 export function decide(actor: PolicyActor, target: PolicyTarget, action: TargetAction): Decision {
@@ -111,7 +111,7 @@ export function decide(actor: PolicyActor, target: PolicyTarget, action: TargetA
   return allow;
 }
 
-/** Rule 1: only an Owner makes someone an Owner, or changes or removes one. */
+/** docs/rules.md rule 1: only an Owner makes someone an Owner, or changes or removes one. */
 function makesOwners(role: MemberRole): boolean {
   return role === 'owner';
 }
@@ -130,7 +130,7 @@ export function decideForOrganization(role: MemberRole, action: OrganizationActi
   }
 }
 
-/** Rule 4: after the change, does the organization still have an Owner? */
+/** docs/rules.md rule 4: after the change, does the organization still have an Owner? */
 export function ownersRemainAfter(ownersBefore: number, ownersLost: number, ownersGained: number): boolean {
   return ownersBefore - ownersLost + ownersGained > 0;
 }
