@@ -100,6 +100,15 @@ export async function lockOrganization(tx: Transaction, organizationId: string, 
 }
 
 /**
+ * Takes the organization's row lock (one statement) and says whether the organization exists. The
+ * lock every change to membership takes first; lockOrganization takes it and then reads.
+ */
+export async function lockOrganizationRow(tx: Transaction, organizationId: string): Promise<boolean> {
+  const locked = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for('update');
+  return locked.length > 0;
+}
+
+/**
  * lockOrganization, and in its second statement (after the lock, so with a snapshot as fresh as the
  * counts) also the rows of `query`, as JSON objects. Saves the caller a statement of its own: a bulk
  * change is then lock, read, write, whatever the size of the selection.
@@ -110,8 +119,7 @@ export async function lockOrganizationAndRead<T>(
   actorUserId: string,
   query: SQL | null,
 ): Promise<{ organization: LockedOrganization; rows: T[] }> {
-  const locked = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for('update');
-  if (locked.length === 0) fail('NOT_FOUND');
+  if (!(await lockOrganizationRow(tx, organizationId))) fail('NOT_FOUND');
   const [row] = await rows<{ id: string; name: string; slug: string; actor_role: MemberRole | null; owner_count: number; extra: T[] | string | null }>(
     tx,
     sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actorUserId)}) AS actor_role,
