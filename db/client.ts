@@ -3,11 +3,20 @@
 // guarded by a lock file (PGlite has no lock of its own: two writers on one folder silently lose rows).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
+/** The database, or an open transaction (drizzle's transaction is a database too): what a query runs on. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-/** A database handle or an open transaction: every query function accepts either. */
+
+/**
+ * An open transaction. A function whose statements only mean something inside one (a row lock, an audit
+ * event that must commit with its change) takes this, so that the bare database cannot be passed to it.
+ */
+export type Transaction = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+
+/** @deprecated The same type as Database: take a Database, or a Transaction when the caller's transaction is needed. */
 export type Executor = Database;
 
 export interface DatabaseHandle {

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { invitationRoleValues, memberRoleValues } from './roles';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -22,8 +23,8 @@ const updatedAt = () =>
     .defaultNow()
     .$onUpdate(() => new Date());
 
-export const memberRole = pgEnum('member_role', ['owner', 'admin', 'member']);
-export const invitationRole = pgEnum('invitation_role', ['admin', 'member']);
+export const memberRole = pgEnum('member_role', memberRoleValues);
+export const invitationRole = pgEnum('invitation_role', invitationRoleValues);
 export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked']);
 export const deliveryStatus = pgEnum('delivery_status', ['queued', 'sent', 'failed']);
 export const auditAction = pgEnum('audit_action', [

@@ -1,11 +1,22 @@
 // Who may enter the console of which organization, read from the database on every request and every
-// action (never from a token), so that a removal takes effect on the removed person's next request.
+// action (never from a token), so that a removal takes effect on the removed person's next request
+// (docs/rules.md rule 7).
+//
+// The actor's role in an organization is read one way: the condition membershipOf(organization, user)
+// finds their membership, and requirePermission turns what it finds into NOT_FOUND (not a member: the
+// organization does not exist for them) or FORBIDDEN (a member without the permission). Three
+// statements carry the condition, each for a reason of its own: roleIn reads the role alone;
+// lockOrganizationAndRead reads it after the organization's lock, with the Owner count; the user table
+// reads it with the table's total in one statement (actorRoleQuery).
+import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Database, type Executor } from '@/db/client';
-import { memberships, organizations, type MemberRole, type Organization } from '@/db/schema';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { getDb, type Database, type Transaction } from '@/db/client';
+import { memberships, organizations, type Organization } from '@/db/schema';
 import type { Actor } from './actor';
 import { fail } from './errors';
-import { can, type Permission } from './policy';
+import { MAX_SLUG_INPUT } from './limits';
+import { can, type MemberRole, type Permission } from './policy';
 import { rows } from './sql';
 
 export interface ConsoleAccess {
@@ -13,26 +24,46 @@ export interface ConsoleAccess {
   role: MemberRole;
 }
 
+/** The membership of `userId` in the organization (an id, or a column holding it). */
+export function membershipOf(organizationId: string | AnyPgColumn, userId: string): SQL {
+  return and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId))!;
+}
+
+/** The actor's role as a query of one column, `role` (no row when they are not a member). */
+export function actorRoleQuery(organizationId: string, userId: string): SQL {
+  return sql`SELECT ${memberships.role} AS role FROM ${memberships} WHERE ${membershipOf(organizationId, userId)}`;
+}
+
+/** The actor's role, or NOT_FOUND when they are not a member. */
+export function requireMember(role: MemberRole | null | undefined): MemberRole {
+  if (!role) fail('NOT_FOUND');
+  return role;
+}
+
+/** The actor's role, or NOT_FOUND when they are not a member, or FORBIDDEN (with `message`) without `permission`. */
+export function requirePermission(role: MemberRole | null | undefined, permission: Permission, message?: string): MemberRole {
+  const member = requireMember(role);
+  if (!can(member, permission)) fail('FORBIDDEN', message);
+  return member;
+}
+
 /** The organization (by slug) and the person's role in it, or null when they are not a member. */
-export async function findMembershipBySlug(userId: string, slug: string) {
+export async function findMembershipBySlug(userId: string, slug: string): Promise<ConsoleAccess | null> {
   // Slugs are lower-case letters, digits and dashes; anything else (a NUL from the URL would be a
   // database error) is no organization.
-  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return null;
+  if (slug.length > MAX_SLUG_INPUT || !/^[a-z0-9-]+$/.test(slug)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ organization: organizations, role: memberships.role })
     .from(organizations)
-    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId)))
+    .innerJoin(memberships, membershipOf(organizations.id, userId))
     .where(eq(organizations.slug, slug));
   return row ?? null;
 }
 
 /** The role of `userId` in `organizationId`, or null. */
-export async function roleIn(db: Executor, userId: string, organizationId: string): Promise<MemberRole | null> {
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+export async function roleIn(db: Database, userId: string, organizationId: string): Promise<MemberRole | null> {
+  const [row] = await db.select({ role: memberships.role }).from(memberships).where(membershipOf(organizationId, userId));
   return row?.role ?? null;
 }
 
@@ -43,9 +74,7 @@ export async function requireConsoleAccess(
   permission: Permission = 'console:access',
 ): Promise<{ db: Database; role: MemberRole }> {
   const db = await getDb();
-  const role = await roleIn(db, actor.userId, organizationId);
-  if (!role) fail('NOT_FOUND');
-  if (!can(role, permission)) fail('FORBIDDEN');
+  const role = requirePermission(await roleIn(db, actor.userId, organizationId), permission);
   return { db, role };
 }
 
@@ -66,8 +95,17 @@ export interface LockedOrganization {
  * started, so a count read by the locking statement itself would predate a change committed while it
  * waited for the lock (both Owners would see two Owners, and both demotions would pass).
  */
-export async function lockOrganization(tx: Executor, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
+export async function lockOrganization(tx: Transaction, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
   return (await lockOrganizationAndRead<never>(tx, organizationId, actorUserId, null)).organization;
+}
+
+/**
+ * Takes the organization's row lock (one statement) and says whether the organization exists. The
+ * lock every change to membership takes first; lockOrganization takes it and then reads.
+ */
+export async function lockOrganizationRow(tx: Transaction, organizationId: string): Promise<boolean> {
+  const locked = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for('update');
+  return locked.length > 0;
 }
 
 /**
@@ -76,20 +114,18 @@ export async function lockOrganization(tx: Executor, organizationId: string, act
  * change is then lock, read, write, whatever the size of the selection.
  */
 export async function lockOrganizationAndRead<T>(
-  tx: Executor,
+  tx: Transaction,
   organizationId: string,
   actorUserId: string,
   query: SQL | null,
 ): Promise<{ organization: LockedOrganization; rows: T[] }> {
-  const locked = await rows<{ id: string }>(tx, sql`SELECT id FROM ${organizations} WHERE id = ${organizationId} FOR UPDATE`);
-  if (locked.length === 0) fail('NOT_FOUND');
+  if (!(await lockOrganizationRow(tx, organizationId))) fail('NOT_FOUND');
   const [row] = await rows<{ id: string; name: string; slug: string; actor_role: MemberRole | null; owner_count: number; extra: T[] | string | null }>(
     tx,
-    sql`SELECT o.id, o.name, o.slug, m.role AS actor_role,
+    sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actorUserId)}) AS actor_role,
           (SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = o.id AND mo.role = 'owner') AS owner_count,
           ${query ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)` : sql`NULL::json`} AS extra
         FROM ${organizations} o
-        LEFT JOIN ${memberships} m ON m.organization_id = o.id AND m.user_id = ${actorUserId}
         WHERE o.id = ${organizationId}`,
   );
   if (!row) fail('NOT_FOUND');

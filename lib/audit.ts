@@ -1,10 +1,15 @@
 // The audit log: one event per change, written inside the change's own transaction.
-import { count, desc, eq } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import 'server-only';
+import { count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';
 import type { Actor } from './actor';
 import { requireConsoleAccess } from './access';
+import { MAX_PAGE_SIZE } from './limits';
 import { clampPage } from './paging';
+import { jsonb } from './sql';
+
+export type { AuditAction };
 
 export interface AuditEntry {
   action: AuditAction;
@@ -14,9 +19,10 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(db: Executor, organizationId: string, actor: Actor | null, entries: AuditEntry[]) {
+/** Writes `entries` in one statement; pass the transaction of the change they record. */
+export async function recordAudit(tx: Database, organizationId: string, actor: Actor | null, entries: AuditEntry[]) {
   if (entries.length === 0) return;
-  await db.insert(auditEvents).values(
+  await tx.insert(auditEvents).values(
     entries.map((entry) => ({
       organizationId,
       actorId: actor?.userId ?? null,
@@ -28,6 +34,35 @@ export async function recordAudit(db: Executor, organizationId: string, actor: A
       details: entry.details ?? {},
     })),
   );
+}
+
+/**
+ * The INSERT of `entries` as one set-based statement, for a change that writes its rows and their
+ * events in a single statement (its data-modifying CTEs, then this, or this as one more CTE), so that a
+ * bulk change stays one write whatever its size. With `onlyWritten`, an entry is written only when its
+ * target's id is among the rows of the query given for its target type (the ids the change's CTEs
+ * returned), so the log records what the statement changed rather than what was read before it.
+ */
+export function auditInsert(
+  organizationId: string,
+  actor: Actor | null,
+  entries: readonly AuditEntry[],
+  options: { onlyWritten?: Partial<Record<AuditEntry['targetType'], SQL>> } = {},
+): SQL {
+  const recordset = entries.map((entry) => ({
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId ?? null,
+    target_email: entry.targetEmail ?? null,
+    details: entry.details ?? {},
+  }));
+  const written = Object.entries(options.onlyWritten ?? {}).map(
+    ([targetType, ids]) => sql`(x.target_type = ${targetType} AND x.target_id IN (${ids}))`,
+  );
+  return sql`INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
+    SELECT ${organizationId}, ${actor?.userId ?? null}, ${actor?.email ?? null}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
+    FROM jsonb_to_recordset(${jsonb(recordset)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)
+    ${options.onlyWritten ? sql`WHERE ${written.length > 0 ? sql.join(written, sql` OR `) : sql`false`}` : sql``}`;
 }
 
 export interface AuditPage {
@@ -52,7 +87,7 @@ export async function listAuditEvents(
   input: { organizationId: string; page?: number; pageSize?: number },
 ): Promise<AuditPage> {
   const { db } = await requireConsoleAccess(actor, input.organizationId);
-  const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), 100);
+  const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE_SIZE);
   const page = clampPage(input.page ?? 1);
   const [events, [totalRow]] = await Promise.all([
     db

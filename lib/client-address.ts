@@ -1,5 +1,6 @@
 // Who is asking, for per-client rate limits. Pure, so that it can be tested without a request.
 import { trustedProxyHops } from './config';
+import { MAX_CLIENT_ADDRESS } from './limits';
 
 /**
  * The client's address from the request's X-Forwarded-For (or X-Real-IP): the entry `hops` places from
@@ -13,5 +14,5 @@ export function clientAddress(forwardedFor: string | null, realIp: string | null
     .map((entry) => entry.trim())
     .filter(Boolean);
   const chosen = entries.length > 0 ? entries[Math.max(0, entries.length - Math.max(1, hops))] : realIp?.trim();
-  return (chosen || 'unknown').slice(0, 64);
+  return (chosen || 'unknown').slice(0, MAX_CLIENT_ADDRESS);
 }

@@ -1,5 +1,6 @@
 // Settings read from the environment. Read on each call (cheap) so that tests can change them.
 import { ConfigurationError, mailboxRefusal, publicUrl } from './deployment.mjs';
+import { MAX_INVITATIONS_PER_BATCH } from './limits';
 
 export { ConfigurationError, publicUrl };
 
@@ -82,7 +83,7 @@ export function invitationSettings(env: Env = process.env): InvitationSettings {
     // an address once or twice; a spammer needs thousands, and many to each address.
     perAccountPerDay: intFrom(env.INVITATIONS_PER_ACCOUNT_PER_DAY, 1000),
     perAddressPerDay: intFrom(env.INVITATIONS_PER_ADDRESS_PER_DAY, 5),
-    maxPerBatch: 100,
+    maxPerBatch: MAX_INVITATIONS_PER_BATCH,
   };
 }
 

@@ -4,10 +4,12 @@
 // The HTML living standard's valid e-mail address, plus: at most 254 characters, a local part of at most
 // 64, labels of at most 63, no dot at either end of the local part or twice in a row, and a dot in the
 // domain (a bare host name is never what an admin meant).
+import { MAX_EMAIL_LENGTH } from './limits';
+
 const LOCAL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-export const MAX_EMAIL_LENGTH = 254;
+export { MAX_EMAIL_LENGTH };
 
 export function normalizeEmail(raw: string): string {
   return raw.trim().toLowerCase();

@@ -1,5 +1,7 @@
 // Every error the domain can return, with the message a person sees. Server actions turn a DomainError
 // into `{ ok: false, error: { code, message, details } }`; anything else is logged and shown as INTERNAL.
+import { MAX_INVITATIONS_PER_BATCH } from './limits';
+
 export const errorMessages = {
   UNAUTHENTICATED: 'You need to sign in first.',
   FORBIDDEN: "You don't have permission to do that.",
@@ -10,7 +12,7 @@ export const errorMessages = {
   LAST_OWNER:
     'An organization must keep at least one Owner. Make another member an Owner first, or delete the organization.',
   BULK_REFUSED: 'Nothing was changed: some of the selected users cannot be changed.',
-  TOO_MANY_ADDRESSES: 'You can invite at most 100 addresses at a time.',
+  TOO_MANY_ADDRESSES: `You can invite at most ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`,
   NO_VALID_ADDRESSES: 'Enter at least one valid email address.',
   RATE_LIMITED: 'Too many attempts. Wait a little and try again.',
   ORGANIZATION_LIMIT: 'You have created as many organizations today as one account can. The limit resets at midnight UTC.',

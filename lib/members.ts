@@ -1,17 +1,18 @@
 // Changing roles and removing people: any mix of members and pending invitations, one or many, all or
-// nothing. Each call is one transaction of three statements whatever the selection's size: lock the
-// organization; read the actor's role, the Owner count and the targets; write the change with its audit
-// events.
-import { sql } from 'drizzle-orm';
-import { getDb, type Executor } from '@/db/client';
-import { auditEvents, invitations, memberships, users, type MemberRole } from '@/db/schema';
+// nothing (docs/rules.md rule 6). Each call is one transaction of three statements whatever the
+// selection's size: lock the organization; read the actor's role, the Owner count and the targets; write
+// the change with its audit events.
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
-import { lockOrganizationAndRead, type LockedOrganization } from './access';
+import { lockOrganizationAndRead, membershipOf, requireMember, type LockedOrganization } from './access';
+import { auditInsert, type AuditEntry } from './audit';
 import { DomainError, errorMessages, fail, type RefusedTarget } from './errors';
-import { decide, ownersRemainAfter, roleLabels, type PolicyTarget, type TargetAction } from './policy';
-import { jsonb, rows, uuidArray } from './sql';
-
-export const MAX_SELECTION = 10_000;
+import { MAX_SELECTION } from './limits';
+import { decide, ownersRemainAfter, policyTarget, roleLabels, type TargetAction } from './policy';
+import { rows, uuidArray } from './sql';
 
 interface Target {
   kind: 'member' | 'invitation';
@@ -21,14 +22,20 @@ interface Target {
   email: string;
 }
 
-function policyTarget(target: Target): PolicyTarget {
-  return target.kind === 'member'
-    ? { kind: 'member', userId: target.userId!, role: target.role }
-    : { kind: 'invitation', role: target.role as 'admin' | 'member' };
+/** A row of targetsQuery, as JSON. */
+interface TargetRow {
+  kind: 'member' | 'invitation';
+  id: string;
+  user_id: string | null;
+  role: MemberRole;
+  email: string;
 }
 
-/** The selected rows of the organization: its members and its pending invitations. */
-function targetsQuery(organizationId: string, ids: string[]) {
+/**
+ * The selected rows of the organization: its members and its pending invitations. Read inside the
+ * second statement of lockOrganizationAndRead (after the lock), which is why it is a fragment of SQL.
+ */
+function targetsQuery(organizationId: string, ids: string[]): SQL {
   return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
@@ -39,33 +46,29 @@ function targetsQuery(organizationId: string, ids: string[]) {
 }
 
 /** Locks the organization and reads the actor's role, the Owner count and the targets: two statements. */
-async function lockWithTargets(tx: Executor, organizationId: string, actor: Actor, ids: string[]) {
-  const { organization, rows: found } = await lockOrganizationAndRead<{
-    kind: 'member' | 'invitation';
-    id: string;
-    user_id: string | null;
-    role: MemberRole;
-    email: string;
-  }>(tx, organizationId, actor.userId, targetsQuery(organizationId, ids));
-  if (!organization.actorRole) fail('NOT_FOUND');
+async function lockWithTargets(tx: Transaction, organizationId: string, actor: Actor, ids: string[]) {
+  const { organization, rows: found } = await lockOrganizationAndRead<TargetRow>(tx, organizationId, actor.userId, targetsQuery(organizationId, ids));
   const targets: Target[] = found.map((row) => ({ kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email }));
   return { org: organization, targets };
+}
+
+function idsOf(targets: Target[], kind: Target['kind']): string[] {
+  return targets.filter((target) => target.kind === kind).map((target) => target.id);
 }
 
 function uniqueIds(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
   if (unique.length === 0) fail('INVALID_INPUT', 'Select at least one user.');
-  if (unique.length > MAX_SELECTION) fail('INVALID_INPUT', `Select at most ${MAX_SELECTION} users at a time.`);
+  if (unique.length > MAX_SELECTION) fail('INVALID_INPUT', `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`);
   return unique;
 }
 
 /**
- * Checks every target against the policy and rule 4. Throws BULK_REFUSED naming each refused row, or
+ * Checks every target against the policy and docs/rules.md rule 4. Throws BULK_REFUSED naming each refused row, or
  * LAST_OWNER; returns the targets otherwise.
  */
 function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets: Target[], action: TargetAction) {
-  if (!org.actorRole) fail('NOT_FOUND');
-  const policyActor = { userId: actor.userId, role: org.actorRole };
+  const policyActor = { userId: actor.userId, role: requireMember(org.actorRole) };
   const byId = new Map(targets.map((target) => [target.id, target]));
   const refused: RefusedTarget[] = [];
   for (const id of ids) {
@@ -116,35 +119,37 @@ export async function changeRoles(
   return db.transaction(async (tx) => {
     const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
     authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
-
     const toChange = targets.filter((target) => target.role !== input.role);
-    const memberIds = toChange.filter((t) => t.kind === 'member').map((t) => t.id);
-    const invitationIds = toChange.filter((t) => t.kind === 'invitation').map((t) => t.id);
-    const audit = toChange.map((t) => ({
-      action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
-      target_type: t.kind,
-      target_id: t.id,
-      target_email: t.email,
-      details: { from: t.role, to: input.role },
-    }));
-    if (toChange.length > 0) {
-      await tx.execute(sql`
-        WITH m AS (
-          UPDATE ${memberships} SET role = ${input.role}::member_role, updated_at = now()
-          WHERE organization_id = ${org.id} AND id = ANY(${uuidArray(memberIds)})
-          RETURNING id
-        ), i AS (
-          UPDATE ${invitations} SET role = ${input.role === 'owner' ? 'admin' : input.role}::invitation_role, updated_at = now()
-          WHERE organization_id = ${org.id} AND status = 'pending' AND id = ANY(${uuidArray(invitationIds)})
-          RETURNING id
-        )
-        INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
-        SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
-        FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)`);
-    }
+    if (toChange.length > 0) await writeRoleChange(tx, org.id, actor, toChange, input.role);
     const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
     return { changed: toChange.length, role: input.role, actorLostAccess: Boolean(self) && input.role === 'member' };
   });
+}
+
+/** The role change's one write: the members' and the invitations' updates and their audit events. */
+async function writeRoleChange(tx: Transaction, organizationId: string, actor: Actor, targets: Target[], role: MemberRole) {
+  const audit = targets.map(
+    (t): AuditEntry => ({
+      action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
+      targetType: t.kind,
+      targetId: t.id,
+      targetEmail: t.email,
+      details: { from: t.role, to: role },
+    }),
+  );
+  // The policy gives no invitation the Owner role, so with 'owner' the invitations' list is empty.
+  const invitationRole = role === 'owner' ? 'admin' : role;
+  await tx.execute(sql`
+    WITH m AS (
+      UPDATE ${memberships} SET role = ${role}::member_role, updated_at = now()
+      WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
+      RETURNING id
+    ), i AS (
+      UPDATE ${invitations} SET role = ${invitationRole}::invitation_role, updated_at = now()
+      WHERE organization_id = ${organizationId} AND status = 'pending' AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
+      RETURNING id
+    )
+    ${auditInsert(organizationId, actor, audit)}`);
 }
 
 export interface RemovalResult {
@@ -167,53 +172,52 @@ export async function removeMembers(
   return db.transaction(async (tx) => {
     const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
     authorize(org, actor, ids, targets, { type: 'remove' });
-
-    const memberIds = targets.filter((t) => t.kind === 'member').map((t) => t.id);
-    const invitationIds = targets.filter((t) => t.kind === 'invitation').map((t) => t.id);
-    const audit = targets.map((t) => ({
-      action: t.kind === 'invitation' ? 'invitation.revoked' : t.userId === actor.userId ? 'member.left' : 'member.removed',
-      target_type: t.kind,
-      target_id: t.id,
-      target_email: t.email,
-      details: { role: t.role, roleLabel: roleLabels[t.role] },
-    }));
-    // What is reported and recorded is what the statements changed (their RETURNING rows), not the rows
-    // read above: the two agree under the organization's lock, and a test proves the count would notice
-    // if they did not.
-    const [done] = await rows<{ removed_members: number; revoked_invitations: number; actor_left: boolean }>(
-      tx,
-      sql`
-      WITH m AS (
-        DELETE FROM ${memberships} WHERE organization_id = ${org.id} AND id = ANY(${uuidArray(memberIds)}) RETURNING id, user_id
-      ), i AS (
-        UPDATE ${invitations} SET status = 'revoked', updated_at = now()
-        WHERE organization_id = ${org.id} AND status = 'pending' AND id = ANY(${uuidArray(invitationIds)})
-        RETURNING id
-      ), a AS (
-        INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
-        SELECT ${org.id}, ${actor.userId}, ${actor.email}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
-        FROM jsonb_to_recordset(${jsonb(audit)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)
-        WHERE (x.target_type = 'member' AND x.target_id IN (SELECT id FROM m))
-           OR (x.target_type = 'invitation' AND x.target_id IN (SELECT id FROM i))
-      )
-      SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
-             EXISTS (SELECT 1 FROM m WHERE user_id = ${actor.userId}::uuid) AS actor_left`,
-    );
-    return {
-      removedMembers: Number(done?.removed_members ?? 0),
-      revokedInvitations: Number(done?.revoked_invitations ?? 0),
-      actorLeft: Boolean(done?.actor_left),
-    };
+    return writeRemoval(tx, org.id, actor, targets);
   });
+}
+
+/**
+ * The removal's one write: delete the memberships, revoke the invitations, record the events. What is
+ * reported and recorded is what the statement changed (its RETURNING rows), not the rows read before it:
+ * the two agree under the organization's lock, and a test proves the count would notice if they did not.
+ */
+async function writeRemoval(tx: Transaction, organizationId: string, actor: Actor, targets: Target[]): Promise<RemovalResult> {
+  const audit = targets.map(
+    (t): AuditEntry => ({
+      action: t.kind === 'invitation' ? 'invitation.revoked' : t.userId === actor.userId ? 'member.left' : 'member.removed',
+      targetType: t.kind,
+      targetId: t.id,
+      targetEmail: t.email,
+      details: { role: t.role, roleLabel: roleLabels[t.role] },
+    }),
+  );
+  const [done] = await rows<{ removed_members: number; revoked_invitations: number; actor_left: boolean }>(
+    tx,
+    sql`
+    WITH m AS (
+      DELETE FROM ${memberships} WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
+      RETURNING id, user_id
+    ), i AS (
+      UPDATE ${invitations} SET status = 'revoked', updated_at = now()
+      WHERE organization_id = ${organizationId} AND status = 'pending' AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
+      RETURNING id
+    ), a AS (
+      ${auditInsert(organizationId, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m`, invitation: sql`SELECT id FROM i` } })}
+    )
+    SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
+           EXISTS (SELECT 1 FROM m WHERE user_id = ${actor.userId}::uuid) AS actor_left`,
+  );
+  return {
+    removedMembers: Number(done?.removed_members ?? 0),
+    revokedInvitations: Number(done?.revoked_invitations ?? 0),
+    actorLeft: Boolean(done?.actor_left),
+  };
 }
 
 /** Leaves the organization (any role), unless you are its last Owner. */
 export async function leaveOrganization(actor: Actor, input: { organizationId: string }): Promise<RemovalResult> {
   const db = await getDb();
-  const [own] = await rows<{ id: string }>(
-    db,
-    sql`SELECT id FROM ${memberships} WHERE organization_id = ${input.organizationId} AND user_id = ${actor.userId}`,
-  );
+  const [own] = await db.select({ id: memberships.id }).from(memberships).where(membershipOf(input.organizationId, actor.userId));
   if (!own) fail('NOT_FOUND');
   return removeMembers(actor, { organizationId: input.organizationId, ids: [own.id] });
 }

@@ -1,41 +1,20 @@
 // Organizations: create, list yours, rename, transfer ownership, delete.
+import 'server-only';
 import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import { lockOrganization } from './access';
+import { lockOrganization, requireMember, requirePermission } from './access';
 import { now } from './clock';
 import { organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
-import { can } from './policy';
+import { cleanOrganizationName, slugify } from './organization-names';
+import { decideForOrganization } from './policy';
 import { hit } from './rate-limit';
-import { foldWhitespace, refuseInvisibleCharacters } from './text';
 
-export const MAX_ORGANIZATION_NAME = 80;
-
-/** Checks the characters as typed, folds white space (and CR/LF) to one space and trims, and checks the length. */
-export function cleanOrganizationName(raw: string): string {
-  refuseInvisibleCharacters(raw);
-  const name = foldWhitespace(raw);
-  if (name.length === 0) fail('INVALID_INPUT', 'Enter a name for the organization.');
-  if (name.length > MAX_ORGANIZATION_NAME) {
-    fail('INVALID_INPUT', `The name can be at most ${MAX_ORGANIZATION_NAME} characters.`);
-  }
-  return name;
-}
-
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
-  return slug || 'organization';
-}
+// The name rules live in a pure module, so that the input schemas and the seed read the same ones.
+export { cleanOrganizationName, slugify } from './organization-names';
 
 const DAY = 24 * 3_600_000;
 
@@ -98,8 +77,7 @@ export async function renameOrganization(actor: Actor, input: { organizationId: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    if (!can(org.actorRole, 'org:settings')) fail('FORBIDDEN');
+    requirePermission(org.actorRole, 'org:settings');
     if (org.name === name) return { id: org.id, name, slug: org.slug };
     await tx.update(organizations).set({ name }).where(eq(organizations.id, org.id));
     await recordAudit(tx, org.id, actor, [
@@ -120,8 +98,8 @@ export async function transferOwnership(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    if (org.actorRole !== 'owner') fail('OWNER_REQUIRED');
+    const decision = decideForOrganization(requireMember(org.actorRole), 'transfer_ownership');
+    if (!decision.allowed) fail(decision.code, decision.message);
     const [target] = await tx
       .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, email: users.email })
       .from(memberships)
@@ -161,8 +139,7 @@ export async function deleteOrganization(actor: Actor, input: { organizationId: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
-    if (!org.actorRole) fail('NOT_FOUND');
-    if (!can(org.actorRole, 'org:delete')) fail('FORBIDDEN', 'Only an Owner can delete the organization.');
+    requirePermission(org.actorRole, 'org:delete', 'Only an Owner can delete the organization.');
     if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
     const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, org.id));
     await tx.insert(organizationDeletions).values({

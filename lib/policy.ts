@@ -1,12 +1,38 @@
 // The one place that decides who may do what. Every operation in lib/ asks it, inside its transaction;
-// the UI asks it too, but only to decide what to offer.
-import type { InvitationRole, MemberRole } from '@/db/schema';
+// the UI asks it too, but only to decide what to offer. It is also the one source of the roles: their
+// list and order, their labels and their rank. Pure, so the browser loads it too.
+import { invitationRoleValues, memberRoleValues } from '@/db/roles';
 import { errorMessages, type ErrorCode } from './errors';
 
-export const roles = ['owner', 'admin', 'member'] as const satisfies readonly MemberRole[];
-export const invitationRoles = ['admin', 'member'] as const satisfies readonly InvitationRole[];
+export type MemberRole = (typeof memberRoleValues)[number];
+export type InvitationRole = (typeof invitationRoleValues)[number];
+
+/** Every role, most access first: the order of menus and filters, and of the user table's role sort. */
+export const roles = memberRoleValues;
+/** The roles an invitation can carry (docs/rules.md rule 3), in the same order. */
+export const invitationRoles = invitationRoleValues;
 
 export const roleLabels: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+
+/** A role's place in `roles`: 0 for Owner. What the user table sorts by. */
+export const roleOrder = Object.fromEntries(roles.map((role, index) => [role, index])) as Record<MemberRole, number>;
+
+/** How much access a role gives: Member 0, Admin 1, Owner 2. A higher rank may do all a lower one may. */
+export const roleRank = Object.fromEntries(roles.map((role, index) => [role, roles.length - 1 - index])) as Record<MemberRole, number>;
+
+export function isRole(value: unknown): value is MemberRole {
+  return (roles as readonly unknown[]).includes(value);
+}
+
+export function isInvitationRole(value: unknown): value is InvitationRole {
+  return (invitationRoles as readonly unknown[]).includes(value);
+}
+
+/** "Owner, Admin or Member": the roles in words, for messages. */
+export function roleList(list: readonly MemberRole[]): string {
+  const labels = list.map((role) => roleLabels[role]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
+}
 
 export type Permission =
   | 'org:settings'
@@ -26,7 +52,10 @@ export function can(role: MemberRole | null | undefined, permission: Permission)
   return role ? rolePermissions[role].includes(permission) : false;
 }
 
-const rank: Record<MemberRole, number> = { member: 0, admin: 1, owner: 2 };
+/** The roles that hold `permission` (for a query that must admit the same roles as `can`). */
+export function rolesWith(permission: Permission): MemberRole[] {
+  return roles.filter((role) => can(role, permission));
+}
 
 /** The acting person as the policy sees them: who they are and their role in the organization. */
 export interface PolicyActor {
@@ -39,6 +68,16 @@ export type PolicyTarget =
   | { kind: 'member'; userId: string; role: MemberRole }
   | { kind: 'invitation'; role: InvitationRole };
 
+/**
+ * A row of the user table (or a target of a bulk change) as the policy sees it. A pending invitation
+ * has no account yet, so only its role counts.
+ */
+export function policyTarget(row: { kind: 'member' | 'invitation'; userId: string | null; role: MemberRole }): PolicyTarget {
+  return row.kind === 'member'
+    ? { kind: 'member', userId: row.userId!, role: row.role }
+    : { kind: 'invitation', role: isInvitationRole(row.role) ? row.role : 'member' };
+}
+
 export type TargetAction = { type: 'change_role'; role: MemberRole } | { type: 'remove' };
 
 export type Decision = { allowed: true } | { allowed: false; code: ErrorCode; message: string };
@@ -47,7 +86,7 @@ const allow: Decision = { allowed: true };
 const deny = (code: ErrorCode): Decision => ({ allowed: false, code, message: errorMessages[code] });
 
 /**
- * May `actor` do `action` to `target`? Covers rules 1–3 and 5 of DESIGN.md §2. Rule 4 (never zero
+ * May `actor` do `action` to `target`? Covers docs/rules.md rules 1–3 and 5. Rule 4 (never zero
  * Owners) depends on the whole selection and is answered by `ownersRemainAfter`.
  */
 export function decide(actor: PolicyActor, target: PolicyTarget, action: TargetAction): Decision {
@@ -64,15 +103,34 @@ export function decide(actor: PolicyActor, target: PolicyTarget, action: TargetA
     // Anyone may leave, or step down; nothing more.
     if (!self) return deny('FORBIDDEN');
     if (action.type === 'remove') return allow;
-    return rank[action.role] <= rank[actor.role] ? allow : deny('FORBIDDEN');
+    return roleRank[action.role] <= roleRank[actor.role] ? allow : deny('FORBIDDEN');
   }
 
   const touchesOwner = target.role === 'owner' || (action.type === 'change_role' && action.role === 'owner');
-  if (touchesOwner && actor.role !== 'owner') return deny('OWNER_REQUIRED');
+  if (touchesOwner && !makesOwners(actor.role)) return deny('OWNER_REQUIRED');
   return allow;
 }
 
-/** Rule 4: after the change, does the organization still have an Owner? */
+/** docs/rules.md rule 1: only an Owner makes someone an Owner, or changes or removes one. */
+function makesOwners(role: MemberRole): boolean {
+  return role === 'owner';
+}
+
+/** What may be done to the organization as a whole beyond the permission table. */
+export type OrganizationAction = 'transfer_ownership';
+
+/**
+ * May a member with `role` do `action` to their organization? Handing it over makes another member an
+ * Owner, so rule 1 answers: Owners only.
+ */
+export function decideForOrganization(role: MemberRole, action: OrganizationAction): Decision {
+  switch (action) {
+    case 'transfer_ownership':
+      return makesOwners(role) ? allow : deny('OWNER_REQUIRED');
+  }
+}
+
+/** docs/rules.md rule 4: after the change, does the organization still have an Owner? */
 export function ownersRemainAfter(ownersBefore: number, ownersLost: number, ownersGained: number): boolean {
   return ownersBefore - ownersLost + ownersGained > 0;
 }

@@ -1,4 +1,5 @@
 // Limits on sign-in emails, counted in the database (so they hold across app servers).
+import 'server-only';
 import { getDb } from '@/db/client';
 import { now } from './clock';
 import { signInEmailsPerAddressPerHour } from './config';

@@ -1,8 +1,6 @@
 // Names people type (organization names, display names): one line of visible text. Pure.
 import { fail } from './errors';
-
-/** The longest display name kept (the action's input schema refuses longer ones). */
-export const MAX_PERSON_NAME = 100;
+import { MAX_PERSON_NAME } from './limits';
 
 export const INVISIBLE_CHARACTERS_MESSAGE =
   'The name cannot contain invisible or control characters, such as zero-width spaces or direction marks.';

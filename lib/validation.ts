@@ -1,16 +1,35 @@
 // Input schemas of the server actions (zod). Shared by the actions and the tests; the domain functions
-// check again what matters to them, so a caller that skips these is still safe.
+// check again what matters to them, so a caller that skips these is still safe. Every size comes from
+// lib/limits.ts.
 import { z } from 'zod';
-import { hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE, MAX_PERSON_NAME } from './text';
+import { errorMessages } from './errors';
+import {
+  MAX_ADDRESS_INPUT,
+  MAX_CALLBACK_URL,
+  MAX_CONFIRMATION_INPUT,
+  MAX_EMAIL_LENGTH,
+  MAX_INVITATIONS_PER_BATCH,
+  MAX_ORGANIZATION_NAME,
+  MAX_PERSON_NAME,
+  MAX_SELECTION,
+  MAX_TOKEN_INPUT,
+} from './limits';
+import { ORGANIZATION_NAME_TOO_LONG } from './organization-names';
+import { invitationRoles, roleList, roles } from './policy';
+import { foldWhitespace, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from './text';
 
 const id = z.uuid({ message: 'Not a valid id.' });
 /** A name other people will see: refused here as in the domain when it holds invisible characters. */
-const visibleName = (max: number, tooLong: string) =>
-  z.string().max(max, tooLong).refine((name) => !hasInvisibleCharacters(name), INVISIBLE_CHARACTERS_MESSAGE);
-const selection = z.array(id).min(1, 'Select at least one user.').max(10_000, 'Select at most 10,000 users.');
+const visibleName = () => z.string().refine((name) => !hasInvisibleCharacters(name), INVISIBLE_CHARACTERS_MESSAGE);
+const selection = z
+  .array(id)
+  .min(1, 'Select at least one user.')
+  .max(MAX_SELECTION, `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`);
+const email = (message: string) => z.string().trim().toLowerCase().max(MAX_EMAIL_LENGTH).pipe(z.email({ message }));
+const token = z.string().min(1).max(MAX_TOKEN_INPUT);
 
-export const roleSchema = z.enum(['owner', 'admin', 'member'], { message: 'The role must be Owner, Admin or Member.' });
-export const invitationRoleSchema = z.enum(['admin', 'member'], { message: 'Invitations can give Admin or Member.' });
+export const roleSchema = z.enum(roles, { message: `The role must be ${roleList(roles)}.` });
+export const invitationRoleSchema = z.enum(invitationRoles, { message: `Invitations can give ${roleList(invitationRoles)}.` });
 
 export const organizationIdSchema = z.object({ organizationId: id });
 
@@ -19,30 +38,36 @@ export const removeMembersSchema = z.object({ organizationId: id, ids: selection
 
 export const inviteMembersSchema = z.object({
   organizationId: id,
+  // An entry is checked as an address by the domain, which reports each invalid one; only an entry too
+  // long to be any address refuses the whole call.
   emails: z
-    .array(z.string().max(320, 'An address can be at most 254 characters.'))
+    .array(z.string().max(MAX_ADDRESS_INPUT, `That is too long to be an email address (at most ${MAX_EMAIL_LENGTH} characters).`))
     .min(1, 'Enter at least one email address.')
-    .max(100, 'You can invite at most 100 addresses at a time.'),
+    .max(MAX_INVITATIONS_PER_BATCH, errorMessages.TOO_MANY_ADDRESSES),
   role: invitationRoleSchema,
 });
 export const resendInvitationSchema = z.object({ organizationId: id, invitationId: id });
 
-export const tokenSchema = z.object({ token: z.string().min(1).max(200) });
+export const tokenSchema = z.object({ token });
 export const acceptAsNewUserSchema = z.object({
-  token: z.string().min(1).max(200),
-  name: visibleName(MAX_PERSON_NAME, `The name can be at most ${MAX_PERSON_NAME} characters.`).optional(),
+  token,
+  name: visibleName().max(MAX_PERSON_NAME, `The name can be at most ${MAX_PERSON_NAME} characters.`).optional(),
 });
 
-export const organizationNameSchema = visibleName(200, 'The name can be at most 80 characters.');
+/** Measured as the domain measures it: after white space is folded. */
+export const organizationNameSchema = visibleName().refine(
+  (name) => foldWhitespace(name).length <= MAX_ORGANIZATION_NAME,
+  ORGANIZATION_NAME_TOO_LONG,
+);
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 export const renameOrganizationSchema = z.object({ organizationId: id, name: organizationNameSchema });
 export const transferOwnershipSchema = z.union([
   z.object({ organizationId: id, toUserId: id }),
-  z.object({ organizationId: id, toEmail: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter the email of a member.' })) }),
+  z.object({ organizationId: id, toEmail: email('Enter the email of a member.') }),
 ]);
-export const deleteOrganizationSchema = z.object({ organizationId: id, confirmName: z.string().max(200) });
+export const deleteOrganizationSchema = z.object({ organizationId: id, confirmName: z.string().max(MAX_CONFIRMATION_INPUT) });
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'Enter a valid email address.' })),
-  callbackUrl: z.string().max(2000).optional(),
+  email: email('Enter a valid email address.'),
+  callbackUrl: z.string().max(MAX_CALLBACK_URL).optional(),
 });

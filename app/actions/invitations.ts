@@ -32,7 +32,7 @@ async function limitLinkAttempts() {
 }
 
 /**
- * Invites up to 100 addresses with one role, or resends to those with a pending invitation.
+ * Invites up to MAX_INVITATIONS_PER_BATCH (lib/limits.ts) addresses with one role, or resends to those with a pending invitation.
  * Input: `{ organizationId, emails: string[], role: 'admin' | 'member' }`.
  * Output: `{ results: { email, outcome, invitationId?, reason?, code? }[], counts }`, outcome one of
  * invited, resent, already_member, invalid, rate_limited, not_delivered; a rate_limited result's `code`

@@ -18,7 +18,7 @@ import {
 import { runAsActor, type ActionResult } from './result';
 
 /**
- * Creates an organization; the caller becomes its Owner. Input: `{ name }` (1–80 characters).
+ * Creates an organization; the caller becomes its Owner. Input: `{ name }` (1 to MAX_ORGANIZATION_NAME characters, lib/limits.ts).
  * Output: the organization `{ id, name, slug, ... }`. Who: anyone signed in.
  * Errors: UNAUTHENTICATED, INVALID_INPUT, ORGANIZATION_LIMIT (ORGANIZATIONS_PER_ACCOUNT_PER_DAY).
  */

@@ -1,9 +1,8 @@
-import type { AuditAction } from '@/db/schema';
-import type { MemberRole } from '@/db/schema';
-import { roleLabels } from '@/lib/policy';
+import type { AuditAction } from '@/lib/audit';
+import { isRole, roleLabels } from '@/lib/policy';
 
 function role(value: unknown) {
-  return typeof value === 'string' && value in roleLabels ? roleLabels[value as MemberRole] : String(value ?? '');
+  return isRole(value) ? roleLabels[value] : String(value ?? '');
 }
 
 /** One audit event in words: "changed the role of jane@acme.com from Member to Admin". */

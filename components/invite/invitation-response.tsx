@@ -14,6 +14,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { AcceptResult } from '@/lib/invitations';
+import { MAX_PERSON_NAME } from '@/lib/limits';
 import { noticeQuery } from '@/lib/notices';
 
 /**
@@ -88,7 +89,7 @@ export function InvitationResponse({
       {mode === 'new-account' ? (
         <div className="grid gap-2">
           <Label htmlFor="invite-name">Your name (optional)</Label>
-          <Input id="invite-name" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} autoComplete="name" />
+          <Input id="invite-name" value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_PERSON_NAME} autoComplete="name" />
         </div>
       ) : null}
       {error ? (

@@ -1,6 +1,5 @@
-import type { MemberRole } from '@/db/schema';
 import { Badge } from '@/components/ui/badge';
-import { roleLabels } from '@/lib/policy';
+import { roleLabels, type MemberRole } from '@/lib/policy';
 
 const variant = { owner: 'default', admin: 'secondary', member: 'outline' } as const;
 

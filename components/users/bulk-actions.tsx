@@ -1,7 +1,6 @@
 'use client';
 
 import { ChevronDown, Trash2, UserCog } from 'lucide-react';
-import type { MemberRole } from '@/db/schema';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -13,7 +12,7 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { roleLabels } from '@/lib/policy';
+import { roleLabels, type MemberRole } from '@/lib/policy';
 
 /**
  * The bulk action button shown while rows are selected: `Change role` and `Delete` for every selected

@@ -1,5 +1,4 @@
-import type { MemberRole } from '@/db/schema';
-import { roleLabels } from '@/lib/policy';
+import { roleLabels, type MemberRole } from '@/lib/policy';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 

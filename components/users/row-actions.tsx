@@ -2,7 +2,6 @@
 
 import { useRef, useSyncExternalStore } from 'react';
 import { MoreHorizontal, Send, Trash2, UserCog } from 'lucide-react';
-import type { MemberRole } from '@/db/schema';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -17,7 +16,7 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { roleLabels, roles } from '@/lib/policy';
+import { invitationRoles, roleLabels, roles, type MemberRole } from '@/lib/policy';
 import type { UserTableRow } from './types';
 
 const subscribe = () => () => {};
@@ -45,7 +44,7 @@ export function RowActions({
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const canChange = row.allowedRoles.some((role) => role !== row.role);
-  const offered = row.kind === 'invitation' ? roles.filter((role) => role !== 'owner') : roles;
+  const offered: readonly MemberRole[] = row.kind === 'invitation' ? invitationRoles : roles;
   const hydrated = useHydrated();
   if (!hydrated) {
     // The server sends the trigger alone, as the menu renders it when closed: the menu's component tree

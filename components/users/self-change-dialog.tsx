@@ -1,7 +1,6 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
-import type { MemberRole } from '@/db/schema';
 import {
   AlertDialog,
   AlertDialogAction,
@@ -12,7 +11,7 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import { roleLabels } from '@/lib/policy';
+import { roleLabels, type MemberRole } from '@/lib/policy';
 
 /** Asks before you change your own role to one with less access. */
 export function SelfChangeDialog({

@@ -1,4 +1,4 @@
-import type { InvitationRole, MemberRole } from '@/db/schema';
+import type { InvitationRole, MemberRole } from '@/lib/policy';
 import type { UserStatus } from '@/lib/user-table-params';
 
 /** One row of the user table as the browser gets it: data plus what the policy lets this viewer do. */

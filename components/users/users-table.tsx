@@ -1,7 +1,7 @@
 'use client';
 
 import { ArrowDown, ArrowUp, ArrowUpDown, SearchX, UserPlus } from 'lucide-react';
-import type { MemberRole } from '@/db/schema';
+import type { MemberRole } from '@/lib/policy';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';

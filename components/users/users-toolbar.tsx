@@ -5,6 +5,8 @@ import { Search, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { MAX_SEARCH } from '@/lib/limits';
+import { roleLabels, roles } from '@/lib/policy';
 import type { UserTableParams } from '@/lib/user-table-params';
 import { statusLabels } from './status-badge';
 
@@ -41,7 +43,7 @@ export function UsersToolbar({
           placeholder="Search by name or email"
           aria-label="Search users"
           className="pl-8"
-          maxLength={200}
+          maxLength={MAX_SEARCH}
         />
       </div>
       <Select value={params.role ?? 'all'} onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}>
@@ -50,9 +52,11 @@ export function UsersToolbar({
         </SelectTrigger>
         <SelectContent>
           <SelectItem value="all">All roles</SelectItem>
-          <SelectItem value="owner">Owner</SelectItem>
-          <SelectItem value="admin">Admin</SelectItem>
-          <SelectItem value="member">Member</SelectItem>
+          {roles.map((role) => (
+            <SelectItem key={role} value={role}>
+              {roleLabels[role]}
+            </SelectItem>
+          ))}
         </SelectContent>
       </Select>
       <Select value={params.status ?? 'all'} onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}>

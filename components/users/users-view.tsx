@@ -3,14 +3,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import type { MemberRole } from '@/db/schema';
 import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
 import { resendInvitationAction } from '@/app/actions/invitations';
 import type { ActionError } from '@/app/actions/result';
 import { Button } from '@/components/ui/button';
 import type { RefusedTarget } from '@/lib/errors';
 import { noticeQuery } from '@/lib/notices';
-import { roles } from '@/lib/policy';
+import { roleRank, roles, type MemberRole } from '@/lib/policy';
 import type { UserTableParams } from '@/lib/user-table-params';
 import { BulkActions } from './bulk-actions';
 import { DeleteDialog } from './delete-dialog';
@@ -22,8 +21,6 @@ import { UsersPagination } from './users-pagination';
 import { UsersTable } from './users-table';
 import { UsersToolbar } from './users-toolbar';
 import { useTableUrl } from './use-table-url';
-
-const rank: Record<MemberRole, number> = { member: 0, admin: 1, owner: 2 };
 
 function showError(error: ActionError) {
   const refused = (error.details?.refused as RefusedTarget[] | undefined) ?? [];
@@ -98,7 +95,7 @@ export function UsersView({
 
   function changeRole(targets: UserTableRow[], role: MemberRole) {
     const self = targets.find((row) => row.isSelf);
-    if (self && rank[role] < rank[self.role]) {
+    if (self && roleRank[role] < roleRank[self.role]) {
       setSelfChange({ rows: targets, role });
       return;
     }

@@ -2,8 +2,9 @@
 // long it lasts, the name and flags of its cookie, and how its token is made. app/auth.ts hands these
 // to Auth.js; the app uses them when it opens a session itself (accepting an invitation with a new
 // account). A mismatch would make auth() find no session for a cookie the app set.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { Executor } from '@/db/client';
+import type { Transaction } from '@/db/client';
 import { sessions } from '@/db/schema';
 import { now } from '../clock';
 import { publicUrl, type Env } from '../config';
@@ -38,7 +39,7 @@ export function newSessionToken(): string {
  * Opens a database session for `userId` inside the caller's transaction, the way Auth.js stores one.
  * The caller sets the cookie (`sessionCookie()`, expiring at `expires`).
  */
-export async function openSession(tx: Executor, userId: string): Promise<{ sessionToken: string; expires: Date }> {
+export async function openSession(tx: Transaction, userId: string): Promise<{ sessionToken: string; expires: Date }> {
   const sessionToken = newSessionToken();
   const expires = new Date(now().getTime() + SESSION_MAX_AGE_SECONDS * 1000);
   await tx.insert(sessions).values({ sessionToken, userId, expires });

@@ -1,7 +1,9 @@
 // The development mailbox transport: keeps each message in the database for /dev/mailbox.
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { mailboxMessages } from '@/db/schema';
+import { MAILBOX_MESSAGES_SHOWN } from '@/lib/limits';
 import type { DeliveryResult, EmailMessage } from './index';
 
 export async function sendWithMailbox(messages: EmailMessage[], from: string): Promise<DeliveryResult[]> {
@@ -23,7 +25,7 @@ export async function sendWithMailbox(messages: EmailMessage[], from: string): P
 }
 
 /** Newest first. */
-export async function listMailboxMessages(limit = 100) {
+export async function listMailboxMessages(limit = MAILBOX_MESSAGES_SHOWN) {
   const db = await getDb();
   return db.select().from(mailboxMessages).orderBy(desc(mailboxMessages.sentAt), desc(mailboxMessages.id)).limit(limit);
 }

@@ -166,7 +166,7 @@ export default async function setup(project: TestProject) {
 
     // 3. Fixtures, in their own process, which exits before the server opens the database.
     const seedLog = path.join(artifacts, 'seed.log');
-    const seed = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'tests', 'e2e', 'fixtures', 'seed.ts')], {
+    const seed = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/outside-next.mjs', path.join(root, 'tests', 'e2e', 'fixtures', 'seed.ts')], {
       cwd: root,
       env: { ...baseEnv, ...databaseEnv, E2E_FIXTURES_FILE: fixturesFile, NEXT_TELEMETRY_DISABLED: '1' },
       encoding: 'utf8',

@@ -246,7 +246,7 @@ function runWorker(input: {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', script],
+      ['--import', 'tsx', '--import', './scripts/outside-next.mjs', script],
       {
         cwd: process.cwd(),
         timeout: 90_000,

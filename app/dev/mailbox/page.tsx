@@ -15,7 +15,7 @@ const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   if (!isMailboxActive()) notFound();
   const { id } = await searchParams;
-  const messages = await listMailboxMessages(200);
+  const messages = await listMailboxMessages();
   const selected = id && /^[0-9a-f-]{36}$/.test(id) ? await getMailboxMessage(id) : (messages[0] ?? null);
 
   return (

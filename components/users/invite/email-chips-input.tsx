@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { X } from 'lucide-react';
 import { isValidEmail, splitAddresses } from '@/lib/email-address';
+import { MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
 import { cn } from '@/lib/utils';
 
 export interface Chip {
@@ -20,7 +21,7 @@ export function EmailChipsInput({
   onChange,
   disabled,
   describedBy,
-  max = 100,
+  max = MAX_INVITATIONS_PER_BATCH,
 }: {
   id: string;
   chips: Chip[];

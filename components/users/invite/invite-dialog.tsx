@@ -3,7 +3,6 @@
 import { useState, useTransition } from 'react';
 import { Loader2, Send, UserPlus } from 'lucide-react';
 import { toast } from 'sonner';
-import type { InvitationRole } from '@/db/schema';
 import { inviteMembersAction } from '@/app/actions/invitations';
 import { Button } from '@/components/ui/button';
 import {
@@ -18,7 +17,8 @@ import {
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { InviteSummary } from '@/lib/invitations';
-import { roleLabels } from '@/lib/policy';
+import { MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
+import { roleLabels, type InvitationRole } from '@/lib/policy';
 import { EmailChipsInput, type Chip } from './email-chips-input';
 import { InviteResultsDialog } from './invite-results-dialog';
 
@@ -91,7 +91,7 @@ export function InviteDialog({
               <EmailChipsInput id="invite-emails" chips={chips} onChange={setChips} disabled={pending} describedBy="invite-emails-help" />
               <p id="invite-emails-help" className="text-xs text-muted-foreground" aria-live="polite">
                 {chips.length === 0
-                  ? 'Up to 100 addresses at a time.'
+                  ? `Up to ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`
                   : `${valid.length} to invite${invalidCount ? ` · ${invalidCount} invalid (marked in red, not sent)` : ''}`}
               </p>
             </div>

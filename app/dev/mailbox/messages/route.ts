@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET() {
   if (!isMailboxActive()) return new Response('Not found', { status: 404 });
-  const messages = await listMailboxMessages(200);
+  const messages = await listMailboxMessages();
   return Response.json(
     messages.map(({ id, to, subject, text, html, sentAt }) => ({ id, to, subject, text, html, sentAt })),
     { headers: { 'cache-control': 'no-store' } },

@@ -3,7 +3,7 @@ import { DeleteOrganization, LeaveOrganization } from '@/components/settings/dan
 import { RenameForm } from '@/components/settings/rename-form';
 import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { can } from '@/lib/policy';
+import { can, decideForOrganization } from '@/lib/policy';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -12,6 +12,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const { org } = await params;
   const { organization, role } = await requireConsole(org, 'settings');
   const owner = can(role, 'org:delete');
+  const mayTransfer = decideForOrganization(role, 'transfer_ownership').allowed;
   return (
     <div className="grid max-w-3xl gap-6">
       <div>
@@ -29,7 +30,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           <RenameForm organizationId={organization.id} name={organization.name} />
         </CardContent>
       </Card>
-      {owner ? (
+      {mayTransfer ? (
         <Card>
           <CardHeader>
             <CardTitle>

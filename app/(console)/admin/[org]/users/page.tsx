@@ -3,15 +3,11 @@ import { FlashToast } from '@/components/shared/flash-toast';
 import { UsersView } from '@/components/users/users-view';
 import { noticeMessage } from '@/lib/notices';
 import type { UserTableRow } from '@/components/users/types';
-import { assignableRoles, canRemove, invitableRoles, type PolicyTarget } from '@/lib/policy';
-import { listUserTable, parseUserTableParams, type UserRow } from '@/lib/user-table';
+import { assignableRoles, canRemove, invitableRoles, policyTarget } from '@/lib/policy';
+import { listUserTable, parseUserTableParams } from '@/lib/user-table';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Users' };
-
-function policyTarget(row: UserRow): PolicyTarget {
-  return row.kind === 'member' ? { kind: 'member', userId: row.userId!, role: row.role } : { kind: 'invitation', role: row.role === 'admin' ? 'admin' : 'member' };
-}
 
 export default async function UsersPage({
   params,

@@ -1,0 +1,45 @@
+// Every size the product allows, in one place: what the domain enforces, what the input schemas check
+// first, and what the forms let a person type. Pure, so the browser reads the same numbers. (Page
+// numbers are lib/paging.ts's: MAX_PAGE follows from MAX_PAGE_SIZE, and its comment says how.)
+
+// --- Rules: what a person may enter or select.
+
+/** An organization's name, after white space is folded. */
+export const MAX_ORGANIZATION_NAME = 80;
+/** A display name, after white space is folded; a longer one is cut to this. */
+export const MAX_PERSON_NAME = 100;
+/** An email address (RFC 5321's 256-character path less its angle brackets). */
+export const MAX_EMAIL_LENGTH = 254;
+/** Addresses in one invitation call. */
+export const MAX_INVITATIONS_PER_BATCH = 100;
+/** Rows (members and pending invitations) in one bulk change. */
+export const MAX_SELECTION = 10_000;
+/** A search of the user table. */
+export const MAX_SEARCH = 200;
+/** Rows on one page of a list (the user table, the activity log). */
+export const MAX_PAGE_SIZE = 100;
+/** Characters of a slug made from a name, before a "-2" that keeps it unique. */
+export const MAX_SLUG_BASE = 48;
+
+// --- Input bounds: how much of a field the server reads at all. Generous, so that they never refuse
+// what the rules above allow; past them a request is refused before anything is parsed further.
+
+/** One entry of an invitation's address list, before it is trimmed and checked as an address. */
+export const MAX_ADDRESS_INPUT = 320;
+/** An invitation link's secret (a real one is 43 characters). */
+export const MAX_TOKEN_INPUT = 200;
+/** The organization's name typed to confirm its deletion. */
+export const MAX_CONFIRMATION_INPUT = 200;
+/** The page to return to after signing in. */
+export const MAX_CALLBACK_URL = 2000;
+/** A slug in a console URL (slugs we make are far shorter). */
+export const MAX_SLUG_INPUT = 100;
+/** A client's address as a rate-limit key (an IPv6 address is at most 45). */
+export const MAX_CLIENT_ADDRESS = 64;
+
+// --- What is kept or shown.
+
+/** Characters of an email API's error kept on an invitation. */
+export const MAX_DELIVERY_ERROR = 500;
+/** Messages the development mailbox lists. */
+export const MAILBOX_MESSAGES_SHOWN = 200;
