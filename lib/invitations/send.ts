@@ -2,7 +2,7 @@
 // transaction under the organization's lock, with its audit event and its share of the sending caps;
 // the emails go out after the commit.
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Executor } from '@/db/client';
+import { getDb, type Executor, type Transaction } from '@/db/client';
 import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
 import { lockOrganization, type LockedOrganization } from '../access';
@@ -81,7 +81,7 @@ function readRequest(input: { emails: readonly string[]; role: InvitationRole | 
 }
 
 /** Locks the organization, as every membership change does first, and checks that the actor may invite with `role`. */
-async function authorize(tx: Executor, actor: Actor, organizationId: string, role: InvitationRole): Promise<LockedOrganization> {
+async function authorize(tx: Transaction, actor: Actor, organizationId: string, role: InvitationRole): Promise<LockedOrganization> {
   const organization = await lockOrganization(tx, organizationId, actor.userId);
   if (!organization.actorRole) fail('NOT_FOUND');
   if (!can(organization.actorRole, 'members:invite')) fail('FORBIDDEN');
