@@ -26,7 +26,7 @@ export function isValidEmail(address: string): boolean {
   const labels = domain.split('.');
   if (labels.length < 2) return false;
   if (!labels.every((label) => LABEL.test(label))) return false;
-  return /[a-z]/.test(labels[labels.length - 1]!);
+  return /[a-z]/.test(labels[labels.length - 1]);
 }
 
 /** Splits pasted or typed text into candidate addresses: commas, semicolons and white space separate. */

@@ -83,7 +83,7 @@ function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets
   if (refused.length > 0) {
     if (ids.length === 1) {
       const [only] = refused;
-      throw new DomainError(only!.code, only!.message, { refused });
+      throw new DomainError(only.code, only.message, { refused });
     }
     const reasons = [...new Set(refused.map((row) => row.message))].join(' ');
     throw new DomainError(

@@ -44,11 +44,11 @@ export async function createOrganization(actor: Actor, input: { name: string }) 
         let slug = base;
         for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
         const [organization] = await tx.insert(organizations).values({ name, slug }).returning();
-        await tx.insert(memberships).values({ organizationId: organization!.id, userId: actor.userId, role: 'owner' });
-        await recordAudit(tx, organization!.id, actor, [
-          { action: 'organization.created', targetType: 'organization', targetId: organization!.id, details: { name } },
+        await tx.insert(memberships).values({ organizationId: organization.id, userId: actor.userId, role: 'owner' });
+        await recordAudit(tx, organization.id, actor, [
+          { action: 'organization.created', targetType: 'organization', targetId: organization.id, details: { name } },
         ]);
-        return organization!;
+        return organization;
       });
     } catch (error) {
       // Two creations raced for the same slug: the unique index refused one; pick again.

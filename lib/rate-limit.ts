@@ -29,7 +29,7 @@ export async function hit(db: Executor, key: string, at: Date, windowMs: number,
       set: { count: sql`${rateLimitBuckets.count} + ${excluded(rateLimitBuckets.count)}` },
     })
     .returning({ count: rateLimitBuckets.count });
-  return bucket!.count;
+  return bucket.count;
 }
 
 /**

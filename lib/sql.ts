@@ -26,7 +26,7 @@ export function excluded(column: AnyPgColumn): SQL {
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */
 export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
+  const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
+  return ((result as { rows?: T[] }).rows ?? []);
 }

@@ -28,7 +28,7 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
     search: one('q')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) ?? '',
     role: roles.find((r) => r === role) ?? null,
     status: userStatuses.find((s) => s === status) ?? null,
-    sort: sortKeys.find((k) => k === sort) ?? ('date' as SortKey),
+    sort: sortKeys.find((k) => k === sort) ?? ('date'),
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
     pageSize: pageSizeOf(size),
     page: parsePage(one('page')),

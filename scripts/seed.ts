@@ -44,12 +44,12 @@ export async function seedOrganization(db: Database, options: SeedOptions) {
     .onConflictDoUpdate({ target: users.email, set: { name: 'Olivia Owner' } })
     .returning();
   const [organization] = await db.insert(organizations).values({ name: options.name, slug }).returning();
-  await db.insert(memberships).values({ organizationId: organization!.id, userId: owner!.id, role: 'owner' });
+  await db.insert(memberships).values({ organizationId: organization.id, userId: owner.id, role: 'owner' });
 
   // Two Admins, then Members, with dates spread over the past year.
   const people = Array.from({ length: Math.max(0, options.members - 1) }, (_, index) => {
-    const first = FIRST[index % FIRST.length]!;
-    const last = LAST[(index * 5 + Math.floor(index / FIRST.length)) % LAST.length]!;
+    const first = FIRST[index % FIRST.length];
+    const last = LAST[(index * 5 + Math.floor(index / FIRST.length)) % LAST.length];
     return {
       email: `${first.toLowerCase()}.${last.toLowerCase()}.${index + 1}@${options.domain}`,
       name: `${first} ${last}`,
@@ -66,10 +66,10 @@ export async function seedOrganization(db: Database, options: SeedOptions) {
     const byEmail = new Map(created.map((row) => [row.email, row.id]));
     await db.insert(memberships).values(
       chunk.map((person) => ({
-        organizationId: organization!.id,
+        organizationId: organization.id,
         userId: byEmail.get(person.email)!,
         role: person.role,
-        invitedById: owner!.id,
+        invitedById: owner.id,
         createdAt: person.createdAt,
       })),
     );
@@ -80,11 +80,11 @@ export async function seedOrganization(db: Database, options: SeedOptions) {
     const expired = index % 5 === 4;
     const sentAt = new Date(nowMs - (expired ? 10 : index % 6) * day - index * 1000);
     return {
-      organizationId: organization!.id,
+      organizationId: organization.id,
       email: `invitee.${index + 1}@${options.domain}`,
       role: index % 10 === 0 ? ('admin' as const) : ('member' as const),
       tokenHash: newToken().hash,
-      invitedById: owner!.id,
+      invitedById: owner.id,
       lastSentAt: sentAt,
       createdAt: sentAt,
       expiresAt: new Date(sentAt.getTime() + 7 * day),
@@ -93,12 +93,12 @@ export async function seedOrganization(db: Database, options: SeedOptions) {
   });
   await insertInChunks(invites, 1000, (chunk) => db.insert(invitations).values(chunk));
   await db.insert(auditEvents).values({
-    organizationId: organization!.id,
-    actorId: owner!.id,
+    organizationId: organization.id,
+    actorId: owner.id,
     actorEmail: ownerEmail,
     action: 'organization.created',
     targetType: 'organization',
-    targetId: organization!.id,
+    targetId: organization.id,
     details: { name: options.name, seeded: true },
   });
   console.log(
@@ -137,7 +137,7 @@ async function main() {
     ? await openPostgres(process.env.DATABASE_URL, { migrate: true, max: 2 })
     : await openFromEnvironment();
   try {
-    await seedOrganization(handle.db, { name: values.org!, members, invitations: invitationCount, domain: values.domain! });
+    await seedOrganization(handle.db, { name: values.org, members, invitations: invitationCount, domain: values.domain });
   } finally {
     await handle.close();
   }

@@ -6,6 +6,12 @@ import { EMAIL_PROVIDER_ID, signIn, signOut } from '@/app/auth';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation';
 
+/** A text field of a submitted form ('' when absent or a file). */
+function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 export interface SignInState {
   error?: string;
   email?: string;
@@ -16,9 +22,9 @@ export interface SignInState {
  * Fields: `email`, `callbackUrl` (a path on this site).
  */
 export async function signInWithEmailAction(_state: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse({ email: form.get('email') ?? '', callbackUrl: form.get('callbackUrl') ?? undefined });
+  const parsed = signInSchema.safeParse({ email: formText(form, 'email'), callbackUrl: form.get('callbackUrl') ?? undefined });
   if (!parsed.success) {
-    return { error: parsed.error.issues[0]?.message ?? 'Enter a valid email address.', email: String(form.get('email') ?? '') };
+    return { error: parsed.error.issues[0]?.message ?? 'Enter a valid email address.', email: formText(form, 'email') };
   }
   try {
     // redirect: false, then our own redirect: letting Auth.js redirect from a server action leaves its

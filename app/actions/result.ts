@@ -30,7 +30,7 @@ export async function run<S extends z.ZodType, T>(
   } catch (error) {
     if (error instanceof DomainError) return failure(error.code, error.message, error.details);
     // Next's redirect() and notFound() are errors too: let them through.
-    if (error && typeof error === 'object' && 'digest' in error && String((error as { digest: unknown }).digest).startsWith('NEXT_')) {
+    if (error && typeof error === 'object' && 'digest' in error && String((error).digest).startsWith('NEXT_')) {
       throw error;
     }
     console.error('[action] unexpected error', error);

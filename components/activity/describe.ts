@@ -1,8 +1,13 @@
 import type { AuditAction } from '@/lib/audit';
 import { isRole, roleLabels } from '@/lib/policy';
 
+/** A detail as text: details are JSON written by the domain, so anything but a string is shown as nothing. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function role(value: unknown) {
-  return isRole(value) ? roleLabels[value] : String(value ?? '');
+  return isRole(value) ? roleLabels[value] : text(value);
 }
 
 /** One audit event in words: "changed the role of jane@acme.com from Member to Admin". */
@@ -11,7 +16,7 @@ export function describeEvent(action: AuditAction, target: string, details: Reco
     case 'organization.created':
       return 'created the organization';
     case 'organization.renamed':
-      return `renamed the organization from “${details.from}” to “${details.to}”`;
+      return `renamed the organization from “${text(details.from)}” to “${text(details.to)}”`;
     case 'organization.ownership_transferred':
       return `transferred ownership to ${target}`;
     case 'invitation.sent':

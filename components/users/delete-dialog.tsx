@@ -36,7 +36,7 @@ export function DeleteDialog({
     list.length === 1
       ? self
         ? `Leave ${organizationName}?`
-        : list[0]!.kind === 'invitation'
+        : list[0].kind === 'invitation'
           ? 'Delete this invitation?'
           : 'Delete this user?'
       : `Delete ${list.length} users?`;

@@ -12,7 +12,7 @@ export function plural(count: number, one: string, many = `${one}s`) {
 
 /** "jane@acme.com" for one row, "3 users" for several. */
 export function who(emails: string[]) {
-  return emails.length === 1 ? emails[0]! : plural(emails.length, 'user');
+  return emails.length === 1 ? emails[0] : plural(emails.length, 'user');
 }
 
 export function roleChangeMessage(emails: string[], role: MemberRole) {

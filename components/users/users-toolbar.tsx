@@ -21,7 +21,13 @@ export function UsersToolbar({
   children?: React.ReactNode;
 }) {
   const [search, setSearch] = useState(params.search);
-  useEffect(() => setSearch(params.search), [params.search]);
+  // When the URL's search changes (back button, a cleared filter), the box follows it: adjusted while
+  // rendering, as React advises, rather than in an effect that would render twice.
+  const [urlSearch, setUrlSearch] = useState(params.search);
+  if (urlSearch !== params.search) {
+    setUrlSearch(params.search);
+    setSearch(params.search);
+  }
   useEffect(() => {
     if (search === params.search) return;
     const timer = setTimeout(() => onChange({ q: search.trim() || null }), 300);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useCallback, useMemo, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
@@ -58,13 +58,14 @@ export function UsersView({
   const returnFocus = useRef<HTMLElement | null>(null);
 
   // Selection lives on the page shown: rows that left it (deleted, filtered away) leave the selection.
-  useEffect(() => {
-    setSelected((current) => {
-      const present = new Set(rows.map((row) => row.id));
-      const kept = [...current].filter((id) => present.has(id));
-      return kept.length === current.size ? current : new Set(kept);
-    });
-  }, [rows]);
+  // Adjusted while rendering when the rows change, as React advises, rather than in an effect.
+  const [selectionRows, setSelectionRows] = useState(rows);
+  if (selectionRows !== rows) {
+    setSelectionRows(rows);
+    const present = new Set(rows.map((row) => row.id));
+    const kept = [...selected].filter((id) => present.has(id));
+    if (kept.length !== selected.size) setSelected(new Set(kept));
+  }
 
   const selectedRows = useMemo(() => rows.filter((row) => selected.has(row.id)), [rows, selected]);
   const bulkRoles = useMemo(

@@ -61,5 +61,5 @@ export async function sendEmails(messages: EmailMessage[]): Promise<DeliveryResu
 
 export async function sendEmail(message: EmailMessage): Promise<DeliveryResult> {
   const [result] = await sendEmails([message]);
-  return result!;
+  return result;
 }

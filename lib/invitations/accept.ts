@@ -34,7 +34,7 @@ async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor)
       .select({ role: memberships.role })
       .from(memberships)
       .where(and(eq(memberships.organizationId, row.organization.id), eq(memberships.userId, user.userId)));
-    role = current!.role;
+    role = current.role;
   }
   await recordAudit(tx, row.organization.id, user, [
     {

@@ -56,7 +56,7 @@ export async function deliverInvitations(
   const sent = messages ? await send(messages) : [];
   const outcomes = outgoing.map((_, index) => sent[index] ?? NOT_PREPARED);
   await recordDeliveryResults(outgoing, outcomes);
-  return new Map(outgoing.map((item, index) => [item.email, outcomes[index]!]));
+  return new Map(outgoing.map((item, index) => [item.email, outcomes[index]]));
 }
 
 /** One message per invitation, each with its own link, or null (logged) when the template fails. */
@@ -99,7 +99,7 @@ async function send(messages: EmailMessage[]): Promise<DeliveryOutcome[]> {
  */
 async function recordDeliveryResults(outgoing: readonly OutgoingInvitation[], outcomes: readonly DeliveryOutcome[]): Promise<void> {
   const updates = outgoing.map((item, index) => {
-    const outcome = outcomes[index]!;
+    const outcome = outcomes[index];
     return {
       id: item.invitationId,
       token_hash: item.tokenHash,

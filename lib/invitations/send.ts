@@ -190,6 +190,6 @@ export async function resendInvitation(actor: Actor, input: { organizationId: st
     { resendOnly: true },
   );
   const [result] = summary.results;
-  if (result!.outcome === 'rate_limited') fail(result!.code ?? 'RATE_LIMITED', result!.reason);
-  return result!;
+  if (result.outcome === 'rate_limited') fail(result.code ?? 'RATE_LIMITED', result.reason);
+  return result;
 }
