@@ -16,9 +16,6 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
  */
 export type Transaction = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
-/** @deprecated The same type as Database: take a Database, or a Transaction when the caller's transaction is needed. */
-export type Executor = Database;
-
 export interface DatabaseHandle {
   db: Database;
   driver: 'pglite' | 'postgres';

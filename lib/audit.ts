@@ -1,7 +1,7 @@
 // The audit log: one event per change, written inside the change's own transaction.
 import 'server-only';
 import { count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import type { Transaction } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';
 import type { Actor } from './actor';
 import { requireConsoleAccess } from './access';
@@ -20,7 +20,7 @@ export interface AuditEntry {
 }
 
 /** Writes `entries` in one statement; pass the transaction of the change they record. */
-export async function recordAudit(tx: Database, organizationId: string, actor: Actor | null, entries: AuditEntry[]) {
+export async function recordAudit(tx: Transaction, organizationId: string, actor: Actor | null, entries: AuditEntry[]) {
   if (entries.length === 0) return;
   await tx.insert(auditEvents).values(
     entries.map((entry) => ({

@@ -16,6 +16,9 @@ import { hit } from './rate-limit';
 // The name rules live in a pure module, so that the input schemas and the seed read the same ones.
 export { cleanOrganizationName, slugify } from './organization-names';
 
+/** The app reads the organization's shape from here, not from the schema (app → lib → db). */
+export type { Organization } from '@/db/schema';
+
 const DAY = 24 * 3_600_000;
 
 /**

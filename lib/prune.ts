@@ -1,8 +1,9 @@
 // Deletes rows that nothing reads again: finished rate-limit windows (a row per client per window would
 // otherwise pile up for ever), Auth.js verification tokens and sessions past their expiry. Each run does
 // bounded work: at most `limit` rows per table, oldest first, found through the expiry indexes.
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import type { Database } from '@/db/client';
 import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
 import { now } from './clock';
 import { pruneSettings } from './config';
@@ -14,7 +15,7 @@ export interface PruneCounts {
   sessions: number;
 }
 
-async function deletedCount(db: Executor, query: SQL): Promise<number> {
+async function deletedCount(db: Database, query: SQL): Promise<number> {
   const [row] = await rows<{ n: number }>(db, sql`WITH gone AS (${query} RETURNING 1) SELECT count(*)::int AS n FROM gone`);
   return Number(row?.n ?? 0);
 }
@@ -24,7 +25,7 @@ async function deletedCount(db: Executor, query: SQL): Promise<number> {
  * servers prune at once without waiting on each other. Safe to call from anywhere outside a caller's
  * transaction (it is its own statements); a scheduled job can call it as it is.
  */
-export async function pruneExpired(db: Executor, options: { limit: number; at?: Date }): Promise<PruneCounts> {
+export async function pruneExpired(db: Database, options: { limit: number; at?: Date }): Promise<PruneCounts> {
   const at = (options.at ?? now()).toISOString();
   const limit = Math.max(1, Math.floor(options.limit));
   const buckets = await deletedCount(
@@ -56,7 +57,7 @@ let checksSinceLastRun = 0;
  * them without a timer or a second process. Never throws: pruning is housekeeping, and the request that
  * happens to run it must not fail because of it. Call it outside a transaction.
  */
-export async function pruneNowAndThen(db: Executor): Promise<PruneCounts | null> {
+export async function pruneNowAndThen(db: Database): Promise<PruneCounts | null> {
   const { every, batch } = pruneSettings();
   if (every <= 0) return null;
   checksSinceLastRun += 1;

@@ -1,7 +1,7 @@
 // Small helpers for raw SQL that must run the same on PGlite and postgres.js.
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '@/db/client';
+import type { Database } from '@/db/client';
 
 /** One bound parameter holding a uuid[] (ids are validated as uuids before they get here). */
 export function uuidArray(ids: readonly string[]): SQL {
@@ -25,7 +25,7 @@ export function excluded(column: AnyPgColumn): SQL {
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */
-export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
+export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []);

@@ -1,6 +1,7 @@
 // The user table's URL state and its vocabulary. Pure, so the browser can import it too.
 import { parsePage } from './paging';
-import { roles } from './policy';
+import { MAX_SEARCH } from './limits';
+import { isRole } from './policy';
 
 export const userStatuses = ['active', 'pending', 'expired', 'not_delivered'] as const;
 export type UserStatus = (typeof userStatuses)[number];
@@ -25,8 +26,8 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
   const size = Number(one('size'));
   return {
     // Control characters never match a name or an address (and PostgreSQL refuses NUL outright).
-    search: one('q')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) ?? '',
-    role: roles.find((r) => r === role) ?? null,
+    search: one('q')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_SEARCH) ?? '',
+    role: isRole(role) ? role : null,
     status: userStatuses.find((s) => s === status) ?? null,
     sort: sortKeys.find((k) => k === sort) ?? ('date'),
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),

@@ -8,12 +8,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
+import { actorRoleQuery, requirePermission } from './access';
 import { now } from './clock';
-import { fail } from './errors';
-import { can, roles as allRoles } from './policy';
+import { MAX_SEARCH } from './limits';
+import { isInvitationRole, rolesWith } from './policy';
 import { clampPage } from './paging';
 import { rows } from './sql';
 import { pageSizeOf, type SortKey, type UserStatus } from './user-table-params';
+import { and, escapeLike, oneOf, sortKeyOf } from './user-table-sql';
 
 export * from './user-table-params';
 
@@ -52,19 +54,6 @@ export interface UserTablePage {
   pageCount: number;
 }
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-const and = (parts: SQL[]) => sql.join(parts, sql` AND `);
-
-/** One bound parameter: a single value compares with `=` (an index can then give the order too). */
-function oneOf(column: SQL, values: readonly string[], type: 'member_role' | 'invitation_role' | 'text'): SQL {
-  return values.length === 1
-    ? sql`${column} = ${values[0]}::${sql.raw(type)}`
-    : sql`${column} = ANY(${`{${values.join(',')}}`}::${sql.raw(`${type}[]`)})`;
-}
-
 /** What the page asks for, as SQL conditions that the count and the page share. */
 interface Filters {
   organizationId: string;
@@ -101,11 +90,11 @@ function readFilters(query: UserTableQuery): Filters {
   const pageSize = pageSizeOf(query.pageSize);
   const page = clampPage(query.page ?? 1);
   const at = now().toISOString();
-  const search = query.search?.trim().toLowerCase().slice(0, 200);
+  const search = query.search?.trim().toLowerCase().slice(0, MAX_SEARCH);
   const pattern = search ? `%${escapeLike(search)}%` : null;
   const wantRoles = query.roles?.length ? query.roles : null;
   const wantStatuses = query.statuses?.length ? query.statuses : null;
-  const invitationRoles = wantRoles?.filter((role) => role !== 'owner') ?? null;
+  const invitationRoles = wantRoles?.filter(isInvitationRole) ?? null;
   const invitationStatuses = wantStatuses?.filter((status) => status !== 'active') ?? null;
 
   const memberWhere: SQL[] = [sql`m.organization_id = ${organizationId}`];
@@ -142,7 +131,7 @@ function readFilters(query: UserTableQuery): Filters {
  */
 async function countAndAuthorize(db: Database, actor: Actor, filters: Filters): Promise<number> {
   const { organizationId, memberWhere, invitationWhere } = filters;
-  const consoleRoles = allRoles.filter((role) => can(role, 'console:access'));
+  const consoleRoles = rolesWith('console:access');
   const memberCount = filters.wantMembers
     ? filters.searching
       ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${memberWhere})`
@@ -151,14 +140,13 @@ async function countAndAuthorize(db: Database, actor: Actor, filters: Filters): 
   const invitationCount = filters.wantInvitations ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${invitationWhere})` : sql`0`;
   const [head] = await rows<{ actor_role: MemberRole | null; total: number | null }>(
     db,
-    sql`WITH actor AS (SELECT role FROM ${memberships} WHERE organization_id = ${organizationId} AND user_id = ${actor.userId})
+    sql`WITH actor AS (${actorRoleQuery(organizationId, actor.userId)})
         SELECT (SELECT role::text FROM actor) AS actor_role,
                CASE WHEN (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[])
                     THEN (${memberCount} + ${invitationCount})::int END AS total`,
   );
-  if (!head?.actor_role) fail('NOT_FOUND');
-  if (!can(head.actor_role, 'console:access')) fail('FORBIDDEN');
-  return Number(head.total ?? 0);
+  requirePermission(head?.actor_role, 'console:access');
+  return Number(head?.total ?? 0);
 }
 
 interface PageRow {
@@ -173,25 +161,6 @@ interface PageRow {
   expires_at: string | Date | null;
   invited_by: string | null;
   delivery_error: string | null;
-}
-
-/** What each half sorts by, for each column of the table. */
-function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQL; invitation: SQL } {
-  const member: Record<SortKey, SQL> = {
-    date: sql`m.created_at`,
-    name: sql`lower(coalesce(u.name, u.email))`,
-    email: sql`u.email`,
-    role: sql`CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`,
-    status: sql`0::int`,
-  };
-  const invitation: Record<SortKey, SQL> = {
-    date: sql`i.last_sent_at`,
-    name: sql`lower(i.email)`,
-    email: sql`i.email`,
-    role: sql`CASE i.role WHEN 'admin' THEN 1 ELSE 2 END`,
-    status: sql`CASE (${invitationStatus}) WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 ELSE 3 END`,
-  };
-  return { member: member[sortKey], invitation: invitation[sortKey] };
 }
 
 /**

@@ -7,8 +7,8 @@ import {
   deleteOrganization,
   renameOrganization,
   transferOwnership,
+  type Organization,
 } from '@/lib/organizations';
-import type { Organization } from '@/db/schema';
 import {
   createOrganizationSchema,
   deleteOrganizationSchema,

@@ -9,6 +9,7 @@ import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { MAX_ORGANIZATION_NAME } from '@/lib/limits';
 
 export function CreateOrganizationForm() {
   const router = useRouter();
@@ -33,7 +34,7 @@ export function CreateOrganizationForm() {
           value={name}
           onChange={(event) => setName(event.target.value)}
           placeholder="Acme Inc."
-          maxLength={80}
+          maxLength={MAX_ORGANIZATION_NAME}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'organization-name-error' : undefined}
         />

@@ -8,6 +8,7 @@ import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { MAX_ORGANIZATION_NAME } from '@/lib/limits';
 
 export function RenameForm({ organizationId, name }: { organizationId: string; name: string }) {
   // Controlled, because Save stays disabled while the name is unchanged.
@@ -34,7 +35,7 @@ export function RenameForm({ organizationId, name }: { organizationId: string; n
           name="name"
           value={value}
           onChange={(event) => setValue(event.target.value)}
-          maxLength={80}
+          maxLength={MAX_ORGANIZATION_NAME}
           aria-invalid={error ? true : undefined}
           aria-describedby="organization-name-help"
         />

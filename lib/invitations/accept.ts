@@ -1,8 +1,10 @@
 // Accepting (signed in, or signed out with a new account) and declining, each one transaction that
 // locks the organization, then the invitation.
-import { and, eq } from 'drizzle-orm';
-import { getDb, type Executor } from '@/db/client';
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { roleIn } from '../access';
 import type { Actor } from '../actor';
 import { openSession } from '../auth/session';
 import { recordAudit } from '../audit';
@@ -18,7 +20,7 @@ export interface AcceptResult {
   role: MemberRole;
 }
 
-async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor): Promise<AcceptResult> {
+async function completeAcceptance(tx: Transaction, row: InvitationRow, user: Actor): Promise<AcceptResult> {
   const inserted = await tx
     .insert(memberships)
     .values({ organizationId: row.organization.id, userId: user.userId, role: row.role, invitedById: row.invitedById })
@@ -28,14 +30,8 @@ async function completeAcceptance(tx: Executor, row: InvitationRow, user: Actor)
     .update(invitations)
     .set({ status: 'accepted', acceptedAt: now(), acceptedById: user.userId })
     .where(eq(invitations.id, row.id));
-  let role: MemberRole = row.role;
-  if (inserted.length === 0) {
-    const [current] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, row.organization.id), eq(memberships.userId, user.userId)));
-    role = current.role;
-  }
+  // Someone already a member keeps the role they hold (possibly Owner); read it as access reads it.
+  const role: MemberRole = inserted.length > 0 ? row.role : (await roleIn(tx, user.userId, row.organization.id))!;
   await recordAudit(tx, row.organization.id, user, [
     {
       action: 'invitation.accepted',

@@ -2,7 +2,8 @@
 // servers: per organization per hour, per inviting account per day and per address per day (the last
 // two across every organization). The cooldown on one pending invitation is read with the invitation
 // (send.ts).
-import type { Executor } from '@/db/client';
+import 'server-only';
+import type { Transaction } from '@/db/client';
 import { invitationSettings, type InvitationSettings } from '../config';
 import { errorMessages, type ErrorCode } from '../errors';
 import { hit, hitEach, lockBuckets, usedInWindow } from '../rate-limit';
@@ -35,7 +36,7 @@ interface Room {
  * account's room, so the first ones typed go out.
  */
 export async function applyCaps<T extends { email: string }>(
-  tx: Executor,
+  tx: Transaction,
   sender: Sender,
   candidates: readonly T[],
   at: Date,
@@ -66,7 +67,7 @@ export async function applyCaps<T extends { email: string }>(
  * deadlock).
  */
 async function readRoom(
-  tx: Executor,
+  tx: Transaction,
   sender: Sender,
   candidates: readonly { email: string }[],
   at: Date,
@@ -94,7 +95,7 @@ function refusalOf(room: Room, limits: InvitationSettings, email: string): { cod
 }
 
 /** Counts the invitations just written against every cap, in the transaction that wrote them. */
-export async function countSent(tx: Executor, sender: Sender, sent: readonly { email: string }[], at: Date): Promise<void> {
+export async function countSent(tx: Transaction, sender: Sender, sent: readonly { email: string }[], at: Date): Promise<void> {
   if (sent.length === 0) return;
   await hit(tx, organizationKey(sender), at, HOUR, sent.length);
   await hit(tx, accountKey(sender), at, DAY, sent.length);

@@ -1,7 +1,8 @@
 // Classifying the addresses of a request against the organization: members already, pending invitations
 // still in their cooldown (docs/rules.md rule 12), and the rest, to invite anew or to send again (rule 10).
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import type { Database } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import { invitationSettings } from '../config';
 import { fail } from '../errors';
@@ -19,7 +20,7 @@ export interface Candidate {
  * cooldown ago (`rate_limited`), and the candidates, to invite anew or to send again.
  */
 export async function classifyAddresses(
-  tx: Executor,
+  db: Database,
   organizationId: string,
   addresses: readonly string[],
   at: Date,
@@ -28,7 +29,7 @@ export async function classifyAddresses(
   const settled: InviteResult[] = [];
   const candidates: Candidate[] = [];
   if (addresses.length === 0) return { settled, candidates };
-  const { members, pending } = await readMembersAndPending(tx, organizationId, addresses);
+  const { members, pending } = await readMembersAndPending(db, organizationId, addresses);
   for (const email of addresses) {
     if (members.has(email)) {
       settled.push({ email, outcome: 'already_member', reason: 'Already a member of the organization.' });
@@ -61,9 +62,9 @@ function cooldownLeft(open: PendingInvitation, at: Date): number {
 }
 
 /** Which of `addresses` are members of the organization, and which have a pending invitation there: one statement. */
-async function readMembersAndPending(tx: Executor, organizationId: string, addresses: readonly string[]) {
+async function readMembersAndPending(db: Database, organizationId: string, addresses: readonly string[]) {
   const found = await rows<{ kind: 'member' | 'invitation'; email: string; last_sent_at: string | null; delivery_status: string | null }>(
-    tx,
+    db,
     sql`SELECT 'member' AS kind, u.email, NULL AS last_sent_at, NULL AS delivery_status
           FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
           WHERE m.organization_id = ${organizationId} AND u.email = ANY(${textArray(addresses)})

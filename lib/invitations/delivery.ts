@@ -1,10 +1,12 @@
 // Delivery, after the invitations committed: the email rendered once, sent through the email module,
 // and each invitation's result recorded against the link it carries.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations } from '@/db/schema';
 import { renderInvitationEmail } from '@/emails/render';
 import { sendEmails, type EmailMessage } from '../email';
+import { MAX_DELIVERY_ERROR } from '../limits';
 import { jsonb } from '../sql';
 import { invitationUrl } from './link';
 
@@ -81,7 +83,14 @@ async function buildMessages(outgoing: readonly OutgoingInvitation[], facts: Inv
   }
 }
 
-/** What the email API answered for each message, in order; an exception counts for every message. */
+/**
+ * What the email API answered for each message, in order. sendEmails resolves delivery problems (a
+ * refused message, a failed batch) to results; what it throws is a ConfigurationError from choosing the
+ * transport (EMAIL_TRANSPORT or RESEND_API_KEY misconfigured), before anything is sent. That is caught
+ * here and becomes every message's error: the invitations are committed, so the request must report
+ * them as not delivered (Resend works once the configuration is fixed), not fail with "Nothing was
+ * changed".
+ */
 async function send(messages: EmailMessage[]): Promise<DeliveryOutcome[]> {
   try {
     const results = await sendEmails(messages);
@@ -104,7 +113,7 @@ async function recordDeliveryResults(outgoing: readonly OutgoingInvitation[], ou
       id: item.invitationId,
       token_hash: item.tokenHash,
       status: outcome.ok ? 'sent' : 'failed',
-      error: outcome.ok ? null : outcome.error.slice(0, 500),
+      error: outcome.ok ? null : outcome.error.slice(0, MAX_DELIVERY_ERROR),
     };
   });
   try {

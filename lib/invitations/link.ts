@@ -1,9 +1,11 @@
 // The link: an invitation found by its secret (unknown, revoked, expired, accepted or open), locked for
 // a change in the order every membership change locks, and the limit on trying links.
+import 'server-only';
 import { eq, exists } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Executor } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { invitations, organizations, users, type InvitationRole } from '@/db/schema';
+import { lockOrganizationRow } from '../access';
 import { now } from '../clock';
 import { appUrl, invitationLookupsPerMinute } from '../config';
 import { fail } from '../errors';
@@ -32,7 +34,7 @@ export type InvitationView =
 const inviter = alias(users, 'inviter');
 
 /** The invitation whose link hashes to `tokenHash`, with its organization and who sent it. */
-function selectByTokenHash(db: Executor, tokenHash: string) {
+function selectByTokenHash(db: Database, tokenHash: string) {
   return db
     .select({
       id: invitations.id,
@@ -55,7 +57,7 @@ function selectByTokenHash(db: Executor, tokenHash: string) {
 
 export type InvitationRow = Awaited<ReturnType<typeof selectByTokenHash>>[number];
 
-async function readByTokenHash(db: Executor, tokenHash: string, options: { lock: boolean }): Promise<InvitationRow | null> {
+async function readByTokenHash(db: Database, tokenHash: string, options: { lock: boolean }): Promise<InvitationRow | null> {
   const query = selectByTokenHash(db, tokenHash);
   const [row] = options.lock ? await query.for('update', { of: invitations }) : await query;
   return row ?? null;
@@ -69,7 +71,7 @@ async function readByTokenHash(db: Executor, tokenHash: string, options: { lock:
  * the organization through its foreign keys), and let a revoke or a role change that had read the
  * invitation as pending record an event for a change that never happened.
  */
-export async function lockByToken(tx: Executor, token: string): Promise<InvitationRow | null> {
+export async function lockByToken(tx: Transaction, token: string): Promise<InvitationRow | null> {
   if (!isWellFormedToken(token)) return null;
   const tokenHash = hashToken(token);
   const [ref] = await tx
@@ -77,7 +79,7 @@ export async function lockByToken(tx: Executor, token: string): Promise<Invitati
     .from(invitations)
     .where(eq(invitations.tokenHash, tokenHash));
   if (!ref) return null;
-  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ref.organizationId)).for('update');
+  await lockOrganizationRow(tx, ref.organizationId);
   return readByTokenHash(tx, tokenHash, { lock: true });
 }
 

@@ -1,17 +1,18 @@
 // Sending and resending (docs/rules.md rules 3, 10 and 12): every invitation of a request written in one
 // transaction under the organization's lock, with its audit event and its share of the sending caps;
 // the emails go out after the commit.
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Executor, type Transaction } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
-import { lockOrganization, type LockedOrganization } from '../access';
+import { lockOrganization, requirePermission, type LockedOrganization } from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { invitationSettings } from '../config';
 import { parseAddresses, type ParsedAddresses } from '../email-address';
 import { fail } from '../errors';
-import { can, invitableRoles, roleLabels } from '../policy';
+import { invitableRoles, isInvitationRole, isRole, roleLabels } from '../policy';
 import { excluded } from '../sql';
 import { newToken } from '../tokens';
 import { applyCaps, countSent, type Sender } from './caps';
@@ -76,16 +77,15 @@ function readRequest(input: { emails: readonly string[]; role: InvitationRole | 
   if (count > invitationSettings().maxPerBatch) fail('TOO_MANY_ADDRESSES');
   if (count === 0) fail('NO_VALID_ADDRESSES');
   // docs/rules.md rule 3: an invitation carries Admin or Member; an Owner is made after joining.
-  if (input.role !== 'admin' && input.role !== 'member') fail(input.role === 'owner' ? 'INVITATION_ROLE' : 'INVALID_INPUT');
+  if (!isInvitationRole(input.role)) fail(isRole(input.role) ? 'INVITATION_ROLE' : 'INVALID_INPUT');
   return { ...parsed, role: input.role };
 }
 
 /** Locks the organization, as every membership change does first, and checks that the actor may invite with `role`. */
 async function authorize(tx: Transaction, actor: Actor, organizationId: string, role: InvitationRole): Promise<LockedOrganization> {
   const organization = await lockOrganization(tx, organizationId, actor.userId);
-  if (!organization.actorRole) fail('NOT_FOUND');
-  if (!can(organization.actorRole, 'members:invite')) fail('FORBIDDEN');
-  if (!invitableRoles(organization.actorRole).includes(role)) fail('INVITATION_ROLE');
+  const actorRole = requirePermission(organization.actorRole, 'members:invite');
+  if (!invitableRoles(actorRole).includes(role)) fail('INVITATION_ROLE');
   return organization;
 }
 
@@ -95,7 +95,7 @@ async function authorize(tx: Transaction, actor: Actor, organizationId: string, 
  * stops working, the expiry starts again, the role becomes the one chosen now, the send count goes up).
  */
 async function writeInvitations(
-  tx: Executor,
+  tx: Transaction,
   organizationId: string,
   actor: Actor,
   role: InvitationRole,
@@ -142,7 +142,7 @@ async function writeInvitations(
 }
 
 /** One audit event per invitation written, in the same transaction. */
-async function auditSent(tx: Executor, organizationId: string, actor: Actor, role: InvitationRole, written: readonly Written[]) {
+async function auditSent(tx: Transaction, organizationId: string, actor: Actor, role: InvitationRole, written: readonly Written[]) {
   await recordAudit(
     tx,
     organizationId,

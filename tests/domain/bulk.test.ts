@@ -1,4 +1,4 @@
-// Bulk actions are all or nothing (DESIGN §2 rule 6), keep an Owner (rule 4), and audit each changed row.
+// Bulk actions are all or nothing (docs/rules.md rule 6), keep an Owner (rule 4), and audit each changed row.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { errorMessages } from '@/lib/errors';

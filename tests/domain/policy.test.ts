@@ -35,7 +35,7 @@ function code(actor: PolicyActor, target: PolicyTarget, action: TargetAction) {
   return decision.allowed ? 'allowed' : decision.code;
 }
 
-describe('permissions (DESIGN §2)', () => {
+describe('permissions (docs/rules.md, Roles)', () => {
   it('gives an Owner every permission', () => {
     expect([...rolePermissions.owner].sort()).toEqual(
       ['billing:manage', 'console:access', 'members:invite', 'members:manage', 'org:delete', 'org:settings'].sort(),

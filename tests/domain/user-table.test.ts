@@ -195,7 +195,7 @@ describe('pagination', () => {
   });
 });
 
-describe('statements per call do not grow with the organization (DESIGN §6)', () => {
+describe('statements per call do not grow with the organization', () => {
   let counting: CountingHandle;
   beforeAll(async () => {
     counting = await openCountingHandle(testDb);

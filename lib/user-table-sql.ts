@@ -1,0 +1,47 @@
+// The user table's SQL fragments: the search pattern, the filters' conditions and each column's sort
+// key. The role sort follows the roles' order in lib/policy.ts, so the table sorts as the menus list.
+import { sql, type SQL } from 'drizzle-orm';
+import { invitationRoles, roleOrder, roles, type MemberRole } from './policy';
+import type { SortKey } from './user-table-params';
+
+/** `text` with LIKE's wildcards escaped, to match itself. */
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export const and = (parts: SQL[]) => sql.join(parts, sql` AND `);
+
+/** One bound parameter: a single value compares with `=` (an index can then give the order too). */
+export function oneOf(column: SQL, values: readonly string[], type: 'member_role' | 'invitation_role' | 'text'): SQL {
+  return values.length === 1
+    ? sql`${column} = ${values[0]}::${sql.raw(type)}`
+    : sql`${column} = ANY(${`{${values.join(',')}}`}::${sql.raw(`${type}[]`)})`;
+}
+
+/**
+ * A role's place in `roles` (0 for Owner), for a column holding one of `list`. Each half names only the
+ * values its column can hold: 'owner' is no invitation_role, and PostgreSQL refuses to compare with it.
+ */
+function roleSort(column: SQL, list: readonly MemberRole[]): SQL {
+  const cases = list.map((role) => sql.raw(`WHEN '${role}' THEN ${roleOrder[role]}`));
+  return sql`CASE ${column} ${sql.join(cases, sql` `)} END`;
+}
+
+/** What each half sorts by, for each column of the table. */
+export function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQL; invitation: SQL } {
+  const member: Record<SortKey, SQL> = {
+    date: sql`m.created_at`,
+    name: sql`lower(coalesce(u.name, u.email))`,
+    email: sql`u.email`,
+    role: roleSort(sql`m.role`, roles),
+    status: sql`0::int`,
+  };
+  const invitation: Record<SortKey, SQL> = {
+    date: sql`i.last_sent_at`,
+    name: sql`lower(i.email)`,
+    email: sql`i.email`,
+    role: roleSort(sql`i.role`, invitationRoles),
+    status: sql`CASE (${invitationStatus}) WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 ELSE 3 END`,
+  };
+  return { member: member[sortKey], invitation: invitation[sortKey] };
+}
