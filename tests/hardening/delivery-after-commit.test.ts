@@ -3,7 +3,7 @@
 // changed"). Each address gets the outcome that actually happened. Faults are injected where they would
 // happen: the template module throws, or the database refuses the delivery-status update (a trigger).
 import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 const injected = vi.hoisted(() => ({ failRender: false }));
@@ -23,22 +23,14 @@ import { auditEvents, invitations } from '@/db/schema';
 import { inviteMembersAction, resendInvitationAction } from '@/app/actions/invitations';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
-import { startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+import { useFakeResend, useResendAt } from '../support/fake-resend';
 
 useTestDatabase();
 
-let fake: FakeResend;
+const fake = useFakeResend();
 let restoreEnv: (() => void) | undefined;
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => {
   injected.failRender = false;
-  fake.reset();
-  fake.setMode('ok');
   restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 1_000 });
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });

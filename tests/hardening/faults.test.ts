@@ -34,7 +34,7 @@ import {
 } from '@/app/actions/organizations';
 import { usingPostgres, useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
-import { refusedBaseUrl, startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 import { reportFigures } from './support/figures';
 
 const testDb = useTestDatabase();
@@ -92,18 +92,10 @@ async function startOddApi(status: number, body: string, contentType = 'applicat
 }
 
 describe('the email API fails: the invitation is kept, marked Not delivered with a reason, and can be sent again', () => {
-  let fake: FakeResend;
+  const fake = useFakeResend();
   const odd: { close: () => Promise<void> }[] = [];
-  beforeAll(async () => {
-    fake = await startFakeResend();
-  });
   afterAll(async () => {
-    await fake.close();
     for (const server of odd) await server.close();
-  });
-  beforeEach(() => {
-    fake.reset();
-    fake.setMode('ok');
   });
 
   const cases: { name: string; timeoutMs?: number; setup: () => Promise<string> }[] = [
