@@ -27,7 +27,8 @@ import type { Actor } from '@/lib/actor';
 import { startFakeEmailApi } from './fake-email-api';
 import { counted, load, pageView, startProxyProcess, view, waitUntilQuiet, type LoadResult, type ProxyClient } from './measure';
 import type { ProxyCounts } from './pg-proxy';
-import { build, buildIsFresh, cpuMs, hasBuild, processTree, root, rssBytes, startServer, type Server } from './server';
+import { root } from '../tests/support/next-server';
+import { build, buildIsFresh, cpuMs, hasBuild, processTree, rssBytes, startServer, type Server } from './server';
 import { formatTable, type Row } from './report';
 
 const { values: flags } = parseArgs({
