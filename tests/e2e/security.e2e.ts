@@ -32,6 +32,7 @@ import { rows } from '@/lib/sql';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { expectNoRow, openRowMenu } from './support/console';
 import { baseUrl, expectNoBrowserErrors, failedToLoad, launchBrowser, mailboxMessages, newPage, signIn, useBrowser, waitForEmail } from './support/browser';
+import { gotoReady, waitForReady } from './support/ready';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -228,7 +229,7 @@ describe('in the browser', () => {
     // The invitee accepts as a new account, with markup in their name.
     const invitee = await chromium.open();
     await watchViolations(invitee.context);
-    await invitee.page.goto(`/invite/${token}`);
+    await gotoReady(invitee.page, `/invite/${token}`);
     await expectHydrated(invitee.page);
     await invitee.page.getByText(XSS_ORG, { exact: false }).first().waitFor();
     await expectNoXss(invitee.page);
@@ -242,25 +243,25 @@ describe('in the browser', () => {
     // Every page the Owner sees shows both names as text, runs no injected script, and hydrates.
     const checked: string[] = [];
     for (const pathname of [`/admin/${slug}/users`, `/admin/${slug}/activity`, `/admin/${slug}/settings`, '/', `/invite/${token}`, `/dev/mailbox`, '/no-such-page']) {
-      await page.goto(pathname);
+      await gotoReady(page, pathname);
       await expectHydrated(page);
       await page.waitForLoadState('networkidle');
       await expectNoXss(page);
       expect(await violations(page), pathname).toEqual([]);
       checked.push(pathname);
     }
-    await page.goto(`/admin/${slug}/users`);
+    await gotoReady(page, `/admin/${slug}/users`);
     await page.getByText(XSS_USER.trim(), { exact: false }).first().waitFor();
-    await page.goto(`/admin/${slug}/activity`);
+    await gotoReady(page, `/admin/${slug}/activity`);
     await page.getByText(XSS_USER.trim(), { exact: false }).first().waitFor();
     // The mailbox shows the email in a sandboxed frame, styled (inline styles are allowed), scriptless.
-    await page.goto('/dev/mailbox');
+    await gotoReady(page, '/dev/mailbox');
     const frame = page.frameLocator('iframe[title^="Email:"]').first();
     await frame.getByText('Accept Invitation').first().waitFor();
     await expectNoXss(page);
     expect(await violations(page)).toEqual([]);
     // An interaction works (React's handlers are attached under the policy): the invite modal opens.
-    await page.goto(`/admin/${slug}/users`);
+    await gotoReady(page, `/admin/${slug}/users`);
     await page.getByRole('button', { name: 'Invite New User' }).click();
     await page.getByRole('dialog').waitFor();
     expectNoBrowserErrors(page, { allow: [failedToLoad(404)] });
@@ -286,21 +287,21 @@ describe('in the browser', () => {
     const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec((await waitForEmail(adminEmail, { seenIds: seen })).text)![1]!;
 
     const { context: adminContext, page: adminPage } = await chromium.open();
-    await adminPage.goto(`/invite/${token}`);
+    await gotoReady(adminPage, `/invite/${token}`);
     await adminPage.getByRole('button', { name: 'Accept', exact: true }).click();
     await adminPage.waitForURL(new RegExp(`/admin/${slug}/users`));
     await adminPage.getByRole('heading', { name: 'Users' }).first().waitFor();
     const adminCookie = await cookieHeader(adminContext, baseUrl());
 
     // The Owner removes the Admin in the console: More options, Delete, confirm.
-    await ownerPage.goto(`/admin/${slug}/users`);
+    await gotoReady(ownerPage, `/admin/${slug}/users`);
     const menu = await openRowMenu(ownerPage, adminEmail);
     await menu.getByRole('menuitem', { name: 'Delete' }).click();
     await ownerPage.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
     await expectNoRow(ownerPage, adminEmail);
 
     // Next request: the console answers 403 (the session itself is still valid).
-    const response = await adminPage.goto(`/admin/${slug}/users`);
+    const response = await gotoReady(adminPage, `/admin/${slug}/users`);
     expect(response!.status()).toBe(403);
     await adminPage.getByRole('heading', { name: "You don't have access to this admin console" }).waitFor();
     const session = await (await adminContext.request.get('/api/auth/session')).json();
@@ -649,7 +650,7 @@ describe('a second server: Resend transport, canary secrets', () => {
       const page = await context.newPage();
       const email = fresh('resend-user');
       fake.setMode('error500');
-      await page.goto('/login');
+      await gotoReady(page, '/login');
       await page.getByLabel('Email', { exact: true }).fill(email);
       await page.getByRole('button', { name: 'Sign in with email' }).click();
       await page.getByText('We could not send the sign-in email. Please try again in a moment.').waitFor();
@@ -662,11 +663,12 @@ describe('a second server: Resend transport, canary secrets', () => {
       const link = /https?:\/\/\S+\/api\/auth\/callback\/\S+/.exec(fake.emails().at(-1)!.text!)![0];
       await page.goto(link);
       await page.waitForURL((url) => !url.pathname.startsWith('/api/auth/'));
+      await waitForReady(page);
       const session = await (await context.request.get('/api/auth/session')).json();
       expect(session?.user?.email).toBe(email);
 
       // A run with the Resend transport: an organization, two invitations, one accepted as a new account.
-      await page.goto('/');
+      await gotoReady(page, '/');
       await page.getByLabel('Organization name').fill('Resend run');
       await page.getByRole('button', { name: 'Create organization' }).click();
       await page.waitForURL(/\/admin\/[^/]+\/users/);
@@ -684,7 +686,7 @@ describe('a second server: Resend transport, canary secrets', () => {
       const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(invitation.text!)![1]!;
       const invitee = await browser.newContext({ baseURL: base });
       const inviteePage = await invitee.newPage();
-      await inviteePage.goto(`/invite/${token}`);
+      await gotoReady(inviteePage, `/invite/${token}`);
       await inviteePage.getByRole('button', { name: 'Accept', exact: true }).click();
       await inviteePage.waitForURL((url) => url.pathname === '/');
       await invitee.close();
