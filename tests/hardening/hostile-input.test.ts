@@ -6,7 +6,7 @@
 // Every case: the action answers with a clear error (a documented code and a sentence, no stack, no
 // SQL), or, for addresses, marks them invalid with a reason; and NOTHING is written. Then a few
 // borderline inputs that are accepted, and how they are normalized. (The pages get their hostile
-// input in tests/e2e/security.e2e.ts; emails with hostile names in secrets-and-emails.test.ts.)
+// input in tests/e2e/security-pages.e2e.ts; emails with hostile names in secrets-and-emails.test.ts.)
 import { randomUUID } from 'node:crypto';
 import { asc, count } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
