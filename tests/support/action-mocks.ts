@@ -1,12 +1,13 @@
 // Next's request APIs and the session, replaced for tests that call server actions directly: they throw
 // outside a Next request, and the acting user comes from `actionMocks.actor` instead of a cookie.
 //
-// Load it hoisted, as the first statement of the test file:
+// Load it hoisted, next to the file's imports:
 //   const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 // vi.hoisted runs before any of the file's imports, and `vi.doMock` below (not hoisted itself) replaces
 // a module for every import that comes after it: so the mocks are in place before the actions load,
 // whatever order the imports are in. A plain `import` of this file would not be enough (the actions may
-// load first); the test in tests/support/action-mocks.test.ts fails if the mocks stop taking effect.
+// load first); tests/support/action-mocks.test.ts, which loads it after importing an action, fails if
+// the mocks stop taking effect.
 import { vi } from 'vitest';
 import type { Actor } from '@/lib/actor';
 
