@@ -19,5 +19,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     teardownTimeout: 60_000,
+    // expect.poll waits for the page like Playwright's own waits do. Vitest's default of 1 s is shorter
+    // than a modal's exit on a loaded machine (a run failed on one), and 10 s is what the suite's helpers
+    // already give the rows of the user table.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
+import { HydrationMarker } from '@/components/shared/hydration-marker';
 import { Toaster } from '@/components/ui/sonner';
 import './globals.css';
 
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-svh bg-background font-sans text-foreground antialiased">
         {children}
         <Toaster />
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -1,26 +1,12 @@
-// The production build and the `next start` server of the benchmark: build (or reuse a fresh build),
-// start on 127.0.0.1, find the process that actually serves, read its memory, stop it by PID.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// The benchmark's view of the production build and of `next start` (tests/support/next-server.ts starts
+// it): whether the build is fresh, which process of the server's tree serves, and that process's memory
+// and CPU time, read from /proc.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { buildApp, distDir, root, startNextServer, type NextServer } from '../tests/support/next-server';
 
-export const root = path.resolve(import.meta.dirname, '..');
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-// next.config.mjs builds into NEXT_DIST_DIR when it is set.
-const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const buildId = path.join(distDir(), 'BUILD_ID');
 
 function newestMtime(entry: string): number {
   let stat: fs.Stats;
@@ -47,31 +33,14 @@ export function hasBuild(): boolean {
   return fs.existsSync(buildId);
 }
 
+/** `next build` into the usual folder; returns how long it took in ms. */
 export function build(logFile: string): number {
-  const started = Date.now();
-  const result = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: root,
-    // The build opens no database (every database page is dynamic); keep .env files from pointing it at one.
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '', PGLITE_DIR: '' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  fs.writeFileSync(logFile, `${result.stdout ?? ''}\n${result.stderr ?? ''}`);
-  if (result.status !== 0) {
-    const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`next build failed (status ${result.status}); log in ${logFile}:\n${tail}`);
-  }
-  return Date.now() - started;
+  return buildApp({ logFile });
 }
 
-export interface Server {
-  url: string;
-  port: number;
-  /** The PID we spawned (`node …/next start`). */
-  pid: number;
+export interface Server extends NextServer {
   /** The PID that owns the listening socket (the spawned one, or a child of it). */
   servingPid: number;
-  stop(): Promise<void>;
 }
 
 function childrenOf(pid: number): number[] {
@@ -165,103 +134,22 @@ export function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
-function tail(file: string, lines = 60): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
+/**
+ * `next start` on 127.0.0.1 (autocannon loads nothing else) with the mailbox transport, on `databaseUrl`,
+ * and the process that actually serves it.
+ */
 export async function startServer(options: { databaseUrl: string; authSecret: string; logFile: string }): Promise<Server> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const out = fs.openSync(options.logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: options.databaseUrl,
-      // Next loads .env files only for variables that are undefined: set these (empty) so none leak in.
-      PGLITE_DIR: '',
-      RESEND_API_KEY: '',
-      RESEND_BASE_URL: '',
-      AUTH_SECRET: options.authSecret,
-      // The mailbox on a production server needs a loopback public URL (127.0.0.1 is one). APP_URL is
-      // the one public URL; AUTH_URL is set empty so that none from the caller can disagree with it.
-      EMAIL_TRANSPORT: 'mailbox',
-      APP_URL: url,
-      AUTH_URL: '',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', out, out],
+  const server = await startNextServer({
+    host: '127.0.0.1',
+    logFile: options.logFile,
+    timeoutMs: 60_000,
+    // The mailbox on a production server needs a loopback public URL (127.0.0.1 is one).
+    env: { DATABASE_URL: options.databaseUrl, AUTH_SECRET: options.authSecret, EMAIL_TRANSPORT: 'mailbox' },
   });
-  fs.closeSync(out);
-  const pid = child.pid!;
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
-
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (exited()) return resolve();
-      const timer = setTimeout(() => {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }, 10_000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  const onExit = () => {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  };
-  process.once('exit', onExit);
-
-  const deadline = Date.now() + 60_000;
-  let last = '';
-  for (;;) {
-    if (exited()) throw new Error(`next start exited early (code ${child.exitCode})\n${tail(options.logFile)}`);
-    try {
-      const response = await fetch(`${url}/login`, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
-      await response.arrayBuffer();
-      if (response.status < 500) break;
-      last = `HTTP ${response.status}`;
-    } catch (error) {
-      last = String((error as Error).cause ?? error);
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`next start did not answer within 60 s (last: ${last})\n${tail(options.logFile)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const servingPid = findServingPid(pid, port);
+  const servingPid = findServingPid(server.pid, server.port);
   if (servingPid === null) {
-    await stop();
-    throw new Error(`Could not find the process listening on port ${port} under pid ${pid}`);
+    await server.stop();
+    throw new Error(`Could not find the process listening on port ${server.port} under pid ${server.pid}`);
   }
-  return {
-    url,
-    port,
-    pid,
-    servingPid,
-    async stop() {
-      process.off('exit', onExit);
-      await stop();
-    },
-  };
+  return { ...server, servingPid };
 }

@@ -5,19 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/actor';
 
-const mocks = vi.hoisted(() => ({
-  actor: null as Actor | null,
-  cookieSet: vi.fn(),
-  requestHeaders: {} as Record<string, string>,
-  revalidatePath: vi.fn(),
-}));
-
-vi.mock('next/cache', () => ({ revalidatePath: mocks.revalidatePath, revalidateTag: vi.fn() }));
-vi.mock('next/headers', () => ({
-  cookies: vi.fn(async () => ({ set: mocks.cookieSet, get: vi.fn(), delete: vi.fn() })),
-  headers: vi.fn(async () => ({ get: (name: string) => mocks.requestHeaders[name.toLowerCase()] ?? null })),
-}));
-vi.mock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => mocks.actor) }));
+const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 vi.mock('@/db/client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/db/client')>();
   return { ...actual, getDb: vi.fn(actual.getDb) };

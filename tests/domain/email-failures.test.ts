@@ -1,30 +1,22 @@
 // Invitations when the email API fails: the invitation stays, marked not delivered, and can be sent
 // again at once (no cooldown for a failed delivery) without a duplicate.
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations, mailboxMessages } from '@/db/schema';
 import { getInvitation, inviteMembers } from '@/lib/invitations';
 import { listUserTable } from '@/lib/user-table';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
-import { refusedBaseUrl, startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 import { tokenFrom } from '../support/state';
 
 useTestDatabase();
 
-let fake: FakeResend;
+const fake = useFakeResend();
 let restoreEnv: (() => void) | undefined;
 
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => {
-  fake.reset();
-  fake.setMode('ok');
   restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 500 });
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });

@@ -15,6 +15,7 @@ import {
   SIGN_IN_SUBJECT,
 } from './support/browser';
 import { fixtures } from './support/fixtures';
+import { gotoReady } from './support/ready';
 
 const FORBIDDEN_TITLE = "You don't have access to this admin console";
 
@@ -33,7 +34,7 @@ describe('foundation', () => {
     const { page } = await chromium.open();
     const email = freshEmail('newcomer');
 
-    await page.goto('/login');
+    await gotoReady(page, '/login');
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in to AI Hub' }).isVisible()).toBe(true);
     await screenshot(page, 'login');
     await checkAccessibility(page, 'login');
@@ -66,7 +67,7 @@ describe('foundation', () => {
     const { owner } = fixtures().users;
     const { page } = await chromium.open();
 
-    await page.goto(`/admin/${acme.slug}/users`);
+    await gotoReady(page, `/admin/${acme.slug}/users`);
     const login = new URL(page.url());
     expect(login.pathname).toBe('/login');
     expect(login.searchParams.get('callbackUrl')).toBe(`/admin/${acme.slug}/users`);
@@ -86,7 +87,7 @@ describe('foundation', () => {
         const { page } = await chromium.open();
 
         await signIn(page, email);
-        const response = await page.goto(`/admin/${acme.slug}/users`);
+        const response = await gotoReady(page, `/admin/${acme.slug}/users`);
         await page.getByRole('heading', { name: FORBIDDEN_TITLE }).waitFor();
         expect(response?.status()).toBe(403);
         expect(new URL(page.url()).pathname).toBe(`/admin/${acme.slug}/users`);
@@ -105,7 +106,7 @@ describe('foundation', () => {
     const { page } = await chromium.open();
 
     await signIn(page, fixtures().users.admin.email);
-    const response = await page.goto(`/admin/${acme.slug}/users`);
+    const response = await gotoReady(page, `/admin/${acme.slug}/users`);
     expect(response?.status()).toBe(200);
     await expectConsoleOf(page, acme.name);
 
@@ -118,7 +119,7 @@ describe('foundation', () => {
 
     // Ask for a sign-in link, so there is a message of this test's own to find.
     const seenIds = new Set((await mailboxMessages()).map((message) => message.id));
-    await page.goto('/login');
+    await gotoReady(page, '/login');
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByRole('button', { name: 'Sign in with email' }).click();
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { baseUrl, mailboxMessages, signIn, urlsIn, useBrowser, waitForEmail } from './support/browser';
 import { actionIds, actionResult, rawRequest, setCookies, startExpectingRefusal } from './support/http';
+import { gotoReady } from './support/ready';
 
 function fresh(label: string) {
   return `${label}-${randomBytes(4).toString('hex')}@example.test`;
@@ -61,7 +62,7 @@ describe('links and cookies use the public URL, whatever Host the request names'
   test('the sign-in form’s server action, replayed with a forged Host, X-Forwarded-Host and Origin, emails no link to that host', async () => {
     // The request the sign-in form really sends, captured in the browser (and not sent).
     const { page } = await chromium.open();
-    await page.goto('/login');
+    await gotoReady(page, '/login');
     const captured = fresh('captured');
     await page.getByLabel('Email', { exact: true }).fill(captured);
     const request = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {

@@ -22,6 +22,7 @@ import {
   waitForInvitation,
 } from './support/console';
 import { fixtures } from './support/fixtures';
+import { gotoReady, reloadReady } from './support/ready';
 
 /** A client address of its own for each context of this file (TEST-NET-2, never routed). */
 function client(): ContextOptions {
@@ -98,14 +99,14 @@ describe('invitations', () => {
     const { message, link } = await waitForInvitation(email, seen);
     const invitee = await chromium.open(client());
     const { page } = invitee;
-    await page.goto(`/dev/mailbox?id=${message.id}`);
+    await gotoReady(page, `/dev/mailbox?id=${message.id}`);
     const mail = page.frameLocator('iframe[title^="Email:"]');
     const button = mail.getByRole('link', { name: 'Accept Invitation' });
     await button.waitFor();
     expect(await button.getAttribute('href'), 'the button and the plain-text link are the same').toBe(link);
     await recordPage(page, 'invitations-email-in-mailbox');
 
-    await page.goto(link);
+    await gotoReady(page, link);
     await invitedHeading(page, 'Admin').waitFor();
     await expect.poll(() => page.getByText(`The invitation was sent to ${email}`).isVisible()).toBe(true);
     await recordPage(page, 'invitations-accept-page-new-account');
@@ -121,11 +122,11 @@ describe('invitations', () => {
     expect(session.user?.email).toBe(email);
 
     // The Owner sees the row turn Active.
-    await admin.page.reload();
+    await reloadReady(admin.page);
     await expectRow(admin.page, email, { role: 'Admin', status: 'Active' });
 
     // The link has done its work: opening it again says so.
-    await page.goto(link);
+    await gotoReady(page, link);
     await page.getByRole('heading', { name: 'This invitation has already been accepted' }).waitFor();
     await recordPage(page, 'invitations-already-accepted');
     expectNoBrowserErrors(page);
@@ -159,12 +160,12 @@ describe('invitations', () => {
     await expectRow(admin.page, email, { role: 'Member', status: 'Pending' });
 
     const { page } = await chromium.open(client());
-    await page.goto(oldLink);
+    await gotoReady(page, oldLink);
     await page.getByRole('heading', { name: 'This invitation link is not valid' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await recordPage(page, 'invitations-old-link-invalid');
 
-    await page.goto(newLink);
+    await gotoReady(page, newLink);
     await invitedHeading(page, 'Member').waitFor();
     await page.getByLabel('Your name (optional)').fill('René Newhire');
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
@@ -177,7 +178,7 @@ describe('invitations', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Open the admin console of Initech' }).count()).toBe(0);
     await recordPage(page, 'invitations-accepted-member-home');
 
-    await admin.page.reload();
+    await reloadReady(admin.page);
     await expectRow(admin.page, email, { role: 'Member', status: 'Active' });
     await expect.poll(() => userRow(admin.page, email).textContent()).toContain('René Newhire');
     expectNoBrowserErrors(page);
@@ -187,7 +188,7 @@ describe('invitations', () => {
   test('someone with an account opens the link signed out, is asked to sign in, comes back and accepts', async () => {
     const invitation = fixtures().invitations.forExistingAccount;
     const { page } = await chromium.open(client());
-    await page.goto(`/invite/${invitation.token}`);
+    await gotoReady(page, `/invite/${invitation.token}`);
     await invitedHeading(page, 'Member').waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await recordPage(page, 'invitations-sign-in-to-accept');
@@ -213,7 +214,7 @@ describe('invitations', () => {
     const other = fixtures().users.member;
     const { page } = await chromium.open(client());
     await signIn(page, other.email);
-    await page.goto(`/invite/${invitation.token}`);
+    await gotoReady(page, `/invite/${invitation.token}`);
 
     await invitedHeading(page, 'Member').waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'This invitation is for' });
@@ -236,7 +237,7 @@ describe('invitations', () => {
   test('an expired link shows the expired page, naming the organization and who to ask', async () => {
     const { token } = fixtures().invitations.expired;
     const { page } = await chromium.open(client());
-    await page.goto(`/invite/${token}`);
+    await gotoReady(page, `/invite/${token}`);
     await page.getByRole('heading', { name: 'This invitation has expired' }).waitFor();
     await expect.poll(() => page.getByText(/Your invitation to join Acme expired on/).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/Ask Olivia Owner or another admin of Acme/).isVisible()).toBe(true);
@@ -247,7 +248,7 @@ describe('invitations', () => {
 
   test('a link that was never issued shows the invalid-link page', async () => {
     const { page } = await chromium.open(client());
-    await page.goto(`/invite/${randomBytes(32).toString('base64url')}`);
+    await gotoReady(page, `/invite/${randomBytes(32).toString('base64url')}`);
     await page.getByRole('heading', { name: 'This invitation link is not valid' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Go to AI Hub' }).waitFor();

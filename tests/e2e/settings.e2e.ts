@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { expectNoBrowserErrors, signIn, useBrowser } from './support/browser';
 import { expectRow, expectToast, openUsers, recordPage } from './support/console';
 import { fixtures } from './support/fixtures';
+import { gotoReady } from './support/ready';
 
 describe('settings', () => {
   const chromium = useBrowser();
@@ -14,7 +15,7 @@ describe('settings', () => {
     const { page } = await chromium.open();
     await signIn(page, owner.email);
 
-    const response = await page.goto(`/admin/${handover.slug}/settings`);
+    const response = await gotoReady(page, `/admin/${handover.slug}/settings`);
     expect(response?.status()).toBe(200);
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Transfer ownership' }).waitFor();
@@ -55,7 +56,7 @@ describe('settings', () => {
     // And the new Owner sees the Owner's settings.
     const next = await chromium.open();
     await signIn(next.page, admin.email);
-    await next.page.goto(`/admin/${handover.slug}/settings`);
+    await gotoReady(next.page, `/admin/${handover.slug}/settings`);
     await next.page.getByRole('heading', { name: 'Transfer ownership' }).waitFor();
     await expect.poll(() => next.page.getByTestId('organization-name').textContent()).toBe(handover.name);
     await recordPage(next.page, 'settings-new-owner');

@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { MAX_PAGE } from '@/lib/paging';
 import { expectToast } from './support/console';
 import { baseUrl, signIn, useBrowser } from './support/browser';
+import { gotoReady } from './support/ready';
 
 const chromium = useBrowser();
 
@@ -88,14 +89,14 @@ describe('?notice=… toasts', () => {
       const body = await (await get(`${path}?notice=joined&org=${encodeURIComponent(SPOOF)}`, cookie)).text();
       expect(body, path).not.toContain(SPOOF);
     }
-    await page.goto(`/?notice=joined&org=${encodeURIComponent(SPOOF)}`);
+    await gotoReady(page, `/?notice=joined&org=${encodeURIComponent(SPOOF)}`);
     const generic = await expectToast(page, 'Welcome to the organization!');
     expect(await generic.textContent()).not.toContain('suspended');
 
-    await page.goto(`/?notice=joined&org=${encodeURIComponent(slug)}`);
+    await gotoReady(page, `/?notice=joined&org=${encodeURIComponent(slug)}`);
     await expectToast(page, `Welcome to ${name}!`);
 
-    await page.goto(`/admin/${slug}/users?notice=joined&org=${encodeURIComponent(SPOOF)}`);
+    await gotoReady(page, `/admin/${slug}/users?notice=joined&org=${encodeURIComponent(SPOOF)}`);
     await expectToast(page, `Welcome to ${name}!`);
   });
 });
@@ -106,12 +107,12 @@ describe('page numbers', () => {
     for (const value of ['1000000000000000000', '9'.repeat(40), '1e309', '-5', '2.5', '0x10']) {
       expect((await get(`/admin/${slug}/activity?page=${value}`, cookie)).status, value).toBe(200);
     }
-    await page.goto(`/admin/${slug}/activity?page=1000000000000000000`);
+    await gotoReady(page, `/admin/${slug}/activity?page=1000000000000000000`);
     expect(await headingShown(page, 'Activity')).toBe('Activity');
     await page.getByText('No activity on this page').waitFor();
     await page.getByText(`Page ${MAX_PAGE} of 1`).waitFor();
 
-    await page.goto(`/admin/${slug}/users?page=1000000000000000000`);
+    await gotoReady(page, `/admin/${slug}/users?page=1000000000000000000`);
     expect(await headingShown(page, 'Users\\b.*')).toMatch(/^Users/);
   });
 });

@@ -26,6 +26,7 @@ import {
   usersCount,
 } from './support/console';
 import { fixtures } from './support/fixtures';
+import { gotoReady, reloadReady } from './support/ready';
 
 const OWNER_RULE = 'Only an Owner can make someone an Owner, or change or remove an Owner.';
 const LAST_OWNER =
@@ -57,7 +58,7 @@ describe('user management', () => {
       await recordPage(page, 'users-role-changed');
 
       // It stays changed: the server says so too.
-      await page.reload();
+      await reloadReady(page);
       await expectRow(page, promote.email, { role: 'Admin', status: 'Active' });
       expectNoBrowserErrors(page);
     });
@@ -114,7 +115,7 @@ describe('user management', () => {
       await expect.poll(() => usersCount(page)).toBe(before - 1);
       await recordPage(page, 'users-deleted-one');
 
-      await page.reload();
+      await reloadReady(page);
       await page.getByRole('checkbox', { name: 'Select all users on this page' }).waitFor();
       await expectNoRow(page, remove.email);
       expectNoBrowserErrors(page);
@@ -154,7 +155,7 @@ describe('user management', () => {
       const { acme } = fixtures().organizations;
       const { page } = await chromium.open();
       await signIn(page, fixtures().users.member.email);
-      const response = await page.goto(`/admin/${acme.slug}/users`);
+      const response = await gotoReady(page, `/admin/${acme.slug}/users`);
       expect(response?.status()).toBe(403);
       await page.getByRole('heading', { name: "You don't have access to this admin console" }).waitFor();
       await expect.poll(() => page.getByRole('checkbox').count()).toBe(0);
@@ -208,7 +209,7 @@ describe('user management', () => {
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await expect.poll(() => dialog.count()).toBe(0);
 
-      await page.reload();
+      await reloadReady(page);
       await expectRow(page, owner.email, { role: 'Owner', status: 'Active' });
       await expectRow(page, member3.email, { role: 'Member', status: 'Active' });
       expectNoBrowserErrors(page);
@@ -232,7 +233,7 @@ describe('user management', () => {
       await expectToast(page, LAST_OWNER, 'error');
       await expect.poll(() => confirm.count()).toBe(0);
       await recordPage(page, 'users-last-owner-refused');
-      await page.reload();
+      await reloadReady(page);
       await expectRow(page, owner.email, { role: 'Owner', status: 'Active' });
       await expect.poll(() => page.getByTestId('organization-name').textContent()).toBe(solo.name);
       expectNoBrowserErrors(page);
@@ -287,7 +288,7 @@ describe('user management', () => {
     await expect.poll(() => shownEmails(page)).toEqual(['staff07@hooli.test']);
 
     // The URL alone brings the same view back (a reload, a shared link).
-    await page.goto(`/admin/${hooli.slug}/users?q=staff2&size=10&page=1`);
+    await gotoReady(page, `/admin/${hooli.slug}/users?q=staff2&size=10&page=1`);
     await expect.poll(() => page.getByRole('searchbox', { name: 'Search users' }).inputValue()).toBe('staff2');
     await expect.poll(() => page.getByRole('combobox', { name: 'Rows per page' }).textContent()).toBe('10');
     await expect.poll(async () => (await shownEmails(page)).sort()).toEqual(
@@ -295,7 +296,7 @@ describe('user management', () => {
     );
 
     // A filter narrows too: the one Owner.
-    await page.goto(`/admin/${hooli.slug}/users`);
+    await gotoReady(page, `/admin/${hooli.slug}/users`);
     await chooseOption(page, 'Filter by role', 'Owner');
     await page.waitForURL((url) => url.searchParams.get('role') === 'owner');
     await expect.poll(() => shownEmails(page)).toEqual([fixtures().users.hooliOwner.email]);

@@ -1,12 +1,12 @@
 import { count } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { mailboxMessages } from '@/db/schema';
 import { ConfigurationError, emailTransport, isMailboxActive } from '@/lib/config';
 import { MAX_BATCH, sendEmail, sendEmails, type EmailMessage } from '@/lib/email';
 import { getMailboxMessage, listMailboxMessages } from '@/lib/email/mailbox';
 import { useTestDatabase } from '../support/db';
-import { refusedBaseUrl, startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 
 useTestDatabase();
 
@@ -28,18 +28,10 @@ async function mailboxCount() {
   return row!.n;
 }
 
-let fake: FakeResend;
+const fake = useFakeResend();
 let restoreEnv: (() => void) | undefined;
 
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => {
-  fake.reset();
-  fake.setMode('ok');
   // The transport errors are logged on purpose; keep the output readable.
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });

@@ -3,22 +3,16 @@
 // changed"). Each address gets the outcome that actually happened. Faults are injected where they would
 // happen: the template module throws, or the database refuses the delivery-status update (a trigger).
 import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/actor';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const mocks = vi.hoisted(() => ({ actor: null as Actor | null, failRender: false }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock('next/headers', () => ({
-  cookies: vi.fn(async () => ({ set: vi.fn(), get: vi.fn(), delete: vi.fn() })),
-  headers: vi.fn(async () => ({ get: () => null })),
-}));
-vi.mock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => mocks.actor) }));
+const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
+const injected = vi.hoisted(() => ({ failRender: false }));
 vi.mock('@/emails/render', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/emails/render')>();
   return {
     ...actual,
     renderInvitationEmail: async (...args: Parameters<typeof actual.renderInvitationEmail>) => {
-      if (mocks.failRender) throw new Error('injected: the invitation template failed to render');
+      if (injected.failRender) throw new Error('injected: the invitation template failed to render');
       return actual.renderInvitationEmail(...args);
     },
   };
@@ -29,22 +23,14 @@ import { auditEvents, invitations } from '@/db/schema';
 import { inviteMembersAction, resendInvitationAction } from '@/app/actions/invitations';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
-import { startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+import { useFakeResend, useResendAt } from '../support/fake-resend';
 
 useTestDatabase();
 
-let fake: FakeResend;
+const fake = useFakeResend();
 let restoreEnv: (() => void) | undefined;
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(async () => {
-  await fake.close();
-});
 beforeEach(() => {
-  mocks.failRender = false;
-  fake.reset();
-  fake.setMode('ok');
+  injected.failRender = false;
   restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 1_000 });
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
@@ -89,7 +75,7 @@ describe('a failure after the invitations committed is reported as what happened
   it('rendering the email throws: the action succeeds, each address is not_delivered with a reason, the rows are marked failed, nothing was sent, and a resend delivers', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     mocks.actor = owner;
-    mocks.failRender = true;
+    injected.failRender = true;
 
     const result = await inviteMembersAction({ organizationId: organization.id, emails, role: 'member' });
 
@@ -112,7 +98,7 @@ describe('a failure after the invitations committed is reported as what happened
     expect(console.error).toHaveBeenCalled();
 
     // The template works again: Resend from the row delivers at once (a failed delivery has no cooldown).
-    mocks.failRender = false;
+    injected.failRender = false;
     const again = await resendInvitationAction({ organizationId: organization.id, invitationId: rows[0]!.id });
     expect(again).toMatchObject({ ok: true, data: { outcome: 'resent', invitationId: rows[0]!.id } });
     expect(fake.emails().map((m) => m.to)).toEqual(['one@example.com']);
@@ -144,7 +130,7 @@ describe('a failure after the invitations committed is reported as what happened
   it('rendering and recording both throw: the action succeeds, each address is not_delivered, nothing was sent', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     mocks.actor = owner;
-    mocks.failRender = true;
+    injected.failRender = true;
     await refuseDeliveryRecording();
 
     const result = await inviteMembersAction({ organizationId: organization.id, emails, role: 'member' });

@@ -11,19 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/actor';
 
-const mocks = vi.hoisted(() => ({
-  actor: null as Actor | null,
-  cookieSet: vi.fn(),
-  requestHeaders: {} as Record<string, string>,
-}));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock('next/headers', () => ({
-  cookies: vi.fn(async () => ({ set: mocks.cookieSet, get: vi.fn(), delete: vi.fn() })),
-  headers: vi.fn(async () => ({ get: (name: string) => mocks.requestHeaders[name.toLowerCase()] ?? null })),
-}));
-vi.mock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => mocks.actor) }));
+const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 
 import { getDb, openPglite, type DatabaseHandle } from '@/db/client';
 import { auditEvents, invitations, mailboxMessages, memberships, organizations, sessions, users } from '@/db/schema';
@@ -45,7 +34,7 @@ import {
 } from '@/app/actions/organizations';
 import { usingPostgres, useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
-import { refusedBaseUrl, startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 import { reportFigures } from './support/figures';
 
 const testDb = useTestDatabase();
@@ -103,18 +92,10 @@ async function startOddApi(status: number, body: string, contentType = 'applicat
 }
 
 describe('the email API fails: the invitation is kept, marked Not delivered with a reason, and can be sent again', () => {
-  let fake: FakeResend;
+  const fake = useFakeResend();
   const odd: { close: () => Promise<void> }[] = [];
-  beforeAll(async () => {
-    fake = await startFakeResend();
-  });
   afterAll(async () => {
-    await fake.close();
     for (const server of odd) await server.close();
-  });
-  beforeEach(() => {
-    fake.reset();
-    fake.setMode('ok');
   });
 
   const cases: { name: string; timeoutMs?: number; setup: () => Promise<string> }[] = [

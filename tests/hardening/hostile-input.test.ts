@@ -6,23 +6,12 @@
 // Every case: the action answers with a clear error (a documented code and a sentence, no stack, no
 // SQL), or, for addresses, marks them invalid with a reason; and NOTHING is written. Then a few
 // borderline inputs that are accepted, and how they are normalized. (The pages get their hostile
-// input in tests/e2e/security.e2e.ts; emails with hostile names in secrets-and-emails.test.ts.)
+// input in tests/e2e/security-pages.e2e.ts; emails with hostile names in secrets-and-emails.test.ts.)
 import { randomUUID } from 'node:crypto';
 import { asc, count } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/actor';
 
-const mocks = vi.hoisted(() => ({
-  actor: null as Actor | null,
-  cookieSet: vi.fn(),
-  requestHeaders: {} as Record<string, string>,
-}));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock('next/headers', () => ({
-  cookies: vi.fn(async () => ({ set: mocks.cookieSet, get: vi.fn(), delete: vi.fn() })),
-  headers: vi.fn(async () => ({ get: (name: string) => mocks.requestHeaders[name.toLowerCase()] ?? null })),
-}));
-vi.mock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => mocks.actor) }));
+const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 
 import { getDb } from '@/db/client';
 import { auditEvents, invitations, mailboxMessages, memberships, organizations, sessions, users } from '@/db/schema';

@@ -6,19 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/actor';
 
-const mocks = vi.hoisted(() => ({
-  actor: null as Actor | null,
-  cookieSet: vi.fn(),
-  requestHeaders: {} as Record<string, string>,
-}));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock('next/headers', () => ({
-  cookies: vi.fn(async () => ({ set: mocks.cookieSet, get: vi.fn(), delete: vi.fn() })),
-  headers: vi.fn(async () => ({ get: (name: string) => mocks.requestHeaders[name.toLowerCase()] ?? null })),
-}));
-vi.mock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => mocks.actor) }));
+const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 
 import { getDb } from '@/db/client';
 import { invitations, memberships, organizations } from '@/db/schema';

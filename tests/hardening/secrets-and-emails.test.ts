@@ -7,7 +7,7 @@
 //    escaped in the HTML part, plain in the text part, folded out of the subject, and the recipient
 //    header is exactly the address (checked on what is posted to the Resend API, and in the mailbox).
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { listMailboxMessages } from '@/lib/email/mailbox';
@@ -17,24 +17,14 @@ import { hashToken } from '@/lib/tokens';
 import { advanceClock } from '@/lib/clock';
 import { usingPostgres, useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner, createUser } from '../support/factories';
-import { startFakeResend, useResendAt, type FakeResend } from '../support/fake-resend';
+import { useFakeResend, useResendAt } from '../support/fake-resend';
 import { tokenFrom } from '../support/state';
 import { reportFigures } from './support/figures';
 
 useTestDatabase();
 
-let fake: FakeResend;
+const fake = useFakeResend();
 let restoreEnv: (() => void) | undefined;
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(() => {
-  fake.reset();
-  fake.setMode('ok');
-});
 const savedEnv = { EMAIL_TRANSPORT: process.env.EMAIL_TRANSPORT, INVITATION_RESEND_COOLDOWN_SECONDS: process.env.INVITATION_RESEND_COOLDOWN_SECONDS };
 afterEach(() => {
   restoreEnv?.();

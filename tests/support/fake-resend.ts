@@ -1,138 +1,26 @@
-// A fake Resend API on 127.0.0.1 for the email tests. It records every request and answers according to
-// its mode, which a test may switch at any time:
-//   ok       POST /emails → { id }, POST /emails/batch → { data: [{ id }, ...] } (one per message)
-//   error500 500 with Resend's JSON error body
-//   hang     never answers (the app's EMAIL_TIMEOUT_MS must give up)
-//   slow     answers as `ok` after `slowMs`
+// The fake Resend API (./fake-resend-server.ts) for tests: one per file or describe block with
+// `useFakeResend()`, and the app's email module pointed at it (or at a closed port) with `useResendAt()`.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createFakeResend, type FakeResend } from './fake-resend-server';
 
-export type FakeResendMode = 'ok' | 'error500' | 'hang' | 'slow';
+export { startFakeResend, type FakeResend, type FakeResendMode, type PostedEmail, type RecordedRequest } from './fake-resend-server';
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  /** Lower-cased header names, as node gives them. */
-  headers: http.IncomingHttpHeaders;
-  idempotencyKey: string | undefined;
-  /** The parsed JSON body (undefined when there was none or it was not JSON). */
-  body: unknown;
-}
-
-/** One message as the app posts it to Resend. */
-export interface PostedEmail {
-  from: string;
-  to: string | string[];
-  subject: string;
-  html?: string;
-  text?: string;
-  tags?: { name: string; value: string }[];
-}
-
-export interface FakeResend {
-  port: number;
-  baseUrl: string;
-  requests: RecordedRequest[];
-  mode: FakeResendMode;
-  /** Delay of the `slow` mode. */
-  slowMs: number;
-  setMode(mode: FakeResendMode, options?: { slowMs?: number }): void;
-  /** Forgets the recorded requests (the mode stays). */
-  reset(): void;
-  /** Every message posted so far, single sends and batches flattened, in order. */
-  emails(): PostedEmail[];
-  close(): Promise<void>;
-}
-
-let nextId = 0;
-const emailId = () => `fake-${++nextId}-${randomBytes(4).toString('hex')}`;
-
-export async function startFakeResend(): Promise<FakeResend> {
-  const sockets = new Set<import('node:net').Socket>();
-  const fake = {
-    port: 0,
-    baseUrl: '',
-    requests: [] as RecordedRequest[],
-    mode: 'ok' as FakeResendMode,
-    slowMs: 200,
-  } as FakeResend;
-
-  const answerOk = (req: http.IncomingMessage, res: http.ServerResponse, body: unknown) => {
-    const path = (req.url ?? '').split('?')[0];
-    res.setHeader('content-type', 'application/json');
-    if (req.method === 'POST' && path === '/emails/batch') {
-      const count = Array.isArray(body) ? body.length : 0;
-      res.end(JSON.stringify({ data: Array.from({ length: count }, () => ({ id: emailId() })) }));
-    } else if (req.method === 'POST' && path === '/emails') {
-      res.end(JSON.stringify({ id: emailId() }));
-    } else {
-      res.statusCode = 404;
-      res.end(JSON.stringify({ statusCode: 404, name: 'not_found', message: `No route ${req.method} ${path}` }));
-    }
-  };
-
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      let body: unknown;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        body = undefined;
-      }
-      const key = req.headers['idempotency-key'];
-      fake.requests.push({
-        method: req.method ?? '',
-        path: (req.url ?? '').split('?')[0]!,
-        headers: req.headers,
-        idempotencyKey: Array.isArray(key) ? key[0] : key,
-        body,
-      });
-      switch (fake.mode) {
-        case 'ok':
-          answerOk(req, res, body);
-          return;
-        case 'slow':
-          setTimeout(() => answerOk(req, res, body), fake.slowMs);
-          return;
-        case 'hang':
-          return; // never answer; close() destroys the socket
-        case 'error500':
-          res.statusCode = 500;
-          res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify({ statusCode: 500, name: 'internal_server_error', message: 'The fake API is down.' }));
-          return;
-      }
-    });
+/**
+ * Starts a fake for the tests of the enclosing file or describe block and closes it after them; before
+ * each test it forgets what it recorded and answers `ok` again. Its port and base URL are set once the
+ * tests run (use them inside hooks and tests).
+ */
+export function useFakeResend(): FakeResend {
+  const fake = createFakeResend();
+  beforeAll(() => fake.listen());
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    fake.reset();
+    fake.setMode('ok');
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.port = (server.address() as AddressInfo).port;
-  fake.baseUrl = `http://127.0.0.1:${fake.port}`;
-
-  fake.setMode = (mode, options = {}) => {
-    fake.mode = mode;
-    if (options.slowMs !== undefined) fake.slowMs = options.slowMs;
-  };
-  fake.reset = () => {
-    fake.requests.length = 0;
-  };
-  fake.emails = () =>
-    fake.requests.flatMap((request) => {
-      if (request.path === '/emails/batch' && Array.isArray(request.body)) return request.body as PostedEmail[];
-      if (request.path === '/emails' && request.body) return [request.body as PostedEmail];
-      return [];
-    });
-  fake.close = async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
   return fake;
 }
 

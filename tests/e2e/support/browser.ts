@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { gotoReady, waitForReady } from './ready';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 export const ARTIFACTS_DIR = path.join(root, '.artifacts', 'e2e');
@@ -249,7 +250,7 @@ export function signInLinkFrom(message: MailboxMessage): string {
  * Signs `email` in the way a person does: the Email field on /login (the page stays where it is if it
  * is already on /login, so a `callbackUrl` is kept), "Sign in with email", "Check your email", the
  * newest sign-in email in the development mailbox, then its link. Resolves once the session is live and
- * the browser has left the sign-in pages; returns the page's URL then.
+ * the browser has left the sign-in pages for a page that has hydrated; returns the page's URL then.
  */
 export async function signIn(
   page: Page,
@@ -260,7 +261,9 @@ export async function signIn(
   } = {},
 ): Promise<URL> {
   if (new URL(page.url(), baseUrl()).pathname !== '/login' || !page.url().startsWith(baseUrl())) {
-    await page.goto('/login');
+    await gotoReady(page, '/login');
+  } else {
+    await waitForReady(page);
   }
   const seenIds = new Set((await mailboxMessages()).map((message) => message.id));
   await page.getByLabel('Email', { exact: true }).fill(email);
@@ -277,6 +280,7 @@ export async function signIn(
   await page.goto(link);
   await page.waitForURL((url) => !url.pathname.startsWith('/api/auth/'));
   await page.waitForLoadState('load');
+  await waitForReady(page);
   if (new URL(page.url()).pathname.startsWith('/login')) {
     const alert = await page.getByRole('alert').allTextContents().catch(() => []);
     expect.fail(`The sign-in link for ${email} led back to ${page.url()}${alert.length ? `: ${alert.join(' ')}` : ''}`);

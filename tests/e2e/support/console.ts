@@ -4,6 +4,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { checkAccessibility, screenshot, urlsIn, waitForEmail, type MailboxMessage } from './browser';
+import { gotoReady } from './ready';
 
 /** Every page a test visits: a screenshot and an axe check (serious/critical violations fail). */
 export async function recordPage(page: Page, name: string, options: { exclude?: string[] } = {}) {
@@ -11,9 +12,9 @@ export async function recordPage(page: Page, name: string, options: { exclude?: 
   await checkAccessibility(page, name, options);
 }
 
-/** Opens the users page of `slug` (with an optional query, e.g. `size=10`) and waits for the table. */
+/** Opens the users page of `slug` (with an optional query, e.g. `size=10`), hydrated, and waits for the table. */
 export async function openUsers(page: Page, slug: string, query = '') {
-  const response = await page.goto(`/admin/${slug}/users${query ? `?${query}` : ''}`);
+  const response = await gotoReady(page, `/admin/${slug}/users${query ? `?${query}` : ''}`);
   expect(response?.status(), `GET /admin/${slug}/users`).toBe(200);
   await page.getByRole('heading', { name: /^Users\b/, level: 1 }).waitFor();
   await page.getByRole('checkbox', { name: 'Select all users on this page' }).waitFor();

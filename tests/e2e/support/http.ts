@@ -1,15 +1,13 @@
 // Raw HTTP against the `next start` server, for requests a browser (or fetch) will not send: a forged
 // Host header among them. Also the server action ids of a build, and a `next start` that is expected to
 // refuse to start.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
+import { distDir, freePort, productionEnv, spawnNextStart } from '../../support/next-server';
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-export const mainDist = path.join(root, process.env.NEXT_DIST_DIR || '.next');
+/** The build the e2e global setup serves. */
+export const mainDist = distDir();
 
 /** Server action ids of a build, by exported name. */
 export function actionIds(distDir = mainDist): Record<string, string> {
@@ -71,18 +69,6 @@ export function setCookies(headers: http.IncomingHttpHeaders): { name: string; v
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Runs `next start` on the main build with `env` and waits for it to stop by itself. Resolves with its
  * exit code and output; if it answers HTTP instead (it started), it is stopped by its PID and the result
@@ -90,11 +76,7 @@ export function freePort(): Promise<number> {
  */
 export async function startExpectingRefusal(env: Record<string, string>, timeoutMs = 45_000) {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DATABASE_URL: '', RESEND_API_KEY: '', APP_URL: '', AUTH_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnNextStart(port, productionEnv(env), 'pipe');
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

@@ -1,0 +1,59 @@
+// One benchmark run's settings: the command line (--quick, --skip-build, --build), the sizes and
+// durations of the full and the quick form, where the figures and logs go, and the progress log.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { root } from '../tests/support/next-server';
+
+export const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+  },
+});
+export const quick = flags.quick!;
+
+export const config = quick
+  ? {
+      small: { members: 20, invitations: 2 },
+      large: { members: 200, invitations: 20 },
+      connections: 10,
+      // autocannon works in whole seconds.
+      warmupS: 1,
+      durationS: 1,
+      bulkSize: 25,
+      bulkRepeats: 3,
+      inviteSize: 100,
+      inviteRepeats: 1,
+      viewSamples: 2,
+    }
+  : {
+      small: { members: 100, invitations: 10 },
+      large: { members: 10_000, invitations: 1_000 },
+      connections: 10,
+      warmupS: 5,
+      durationS: 15,
+      bulkSize: 1_000,
+      bulkRepeats: 5,
+      inviteSize: 100,
+      inviteRepeats: 3,
+      viewSamples: 3,
+    };
+
+export const outDir = path.join(root, '.bench');
+export const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+export const logDir = path.join(outDir, `${stamp}${quick ? '-quick' : ''}`);
+
+const startedAt = Date.now();
+export function log(message: string) {
+  process.stdout.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
+}
+
+/** The benchmark could not run (a missed target is no error: it is reported in the table). */
+export class CouldNotRun extends Error {}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};

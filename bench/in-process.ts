@@ -1,0 +1,179 @@
+// Bulk operations and invitations, timed in this process through lib/: bulk role changes and removals
+// beside one bare UPDATE of the same rows, and an invitation of many addresses against a fake email API;
+// each operation's statements counted once through the proxy.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { openPostgres, setDatabaseHandle, type Database, type DatabaseHandle } from '@/db/client';
+import { inviteMembers } from '@/lib/invitations';
+import { changeRoles, removeMembers } from '@/lib/members';
+import { rows, uuidArray } from '@/lib/sql';
+import { startFakeResend, type FakeResend } from '../tests/support/fake-resend-server';
+import { config, CouldNotRun, median } from './config';
+import type { SeededOrg } from './database';
+import { counted, type ProxyClient } from './measure';
+import type { ProxyCounts } from './pg-proxy';
+
+interface QueryCounter {
+  count: number;
+  texts: string[];
+}
+
+async function openCounting(url: string): Promise<{ handle: DatabaseHandle; counter: QueryCounter }> {
+  const counter: QueryCounter = { count: 0, texts: [] };
+  const handle = await openPostgres(url, {
+    max: 1,
+    onQuery: (text) => {
+      counter.count++;
+      counter.texts.push(text.replace(/\s+/g, ' ').trim().slice(0, 200));
+    },
+  });
+  return { handle, counter };
+}
+
+async function memberIds(db: Database, org: SeededOrg, count: number, skip: number): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    db,
+    sql`SELECT id FROM memberships WHERE organization_id = ${org.id} AND role = 'member'
+        ORDER BY created_at, id LIMIT ${count} OFFSET ${skip}`,
+  );
+  if (found.length < count) throw new CouldNotRun(`Only ${found.length} Members left in ${org.label} for a bulk of ${count}`);
+  return found.map((row) => row.id);
+}
+
+async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = process.hrtime.bigint();
+  const value = await action();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+/** The yardstick: one UPDATE of the same rows, no access check, no audit, no transaction of its own. */
+const bareUpdate = (db: Database, ids: string[], role: 'admin' | 'member') =>
+  db.execute(sql`UPDATE memberships SET role = ${role}::member_role WHERE id = ANY(${uuidArray(ids)})`);
+
+interface CountedCall {
+  /** Statements at the PostgreSQL wire, BEGIN/COMMIT included. */
+  wireStatements: number;
+  transactions: number;
+  /** Statements drizzle's logger saw (it does not see BEGIN/COMMIT). */
+  drizzleStatements: number;
+  log: ProxyCounts['log'];
+}
+
+async function countCall(proxyUrl: string, proxy: ProxyClient, action: () => Promise<unknown>): Promise<CountedCall> {
+  const { handle, counter } = await openCounting(proxyUrl);
+  setDatabaseHandle(handle);
+  try {
+    // Open the connection (and let postgres.js do its first-connection work) before counting.
+    await handle.db.execute(sql`SELECT 1`);
+    counter.count = 0;
+    counter.texts = [];
+    const { counts } = await counted(proxy, action);
+    return { wireStatements: counts.statements, transactions: counts.begins, drizzleStatements: counter.count, log: counts.log };
+  } finally {
+    setDatabaseHandle(undefined);
+    await handle.close();
+  }
+}
+
+export async function measureBulk(benchUrl: string, proxyUrl: string, proxy: ProxyClient, org: SeededOrg) {
+  const size = config.bulkSize;
+  const direct = await openPostgres(benchUrl, { max: 1 });
+  const db = direct.db;
+  try {
+    // Role change: the same rows go Member → Admin → Member …; the bare UPDATE makes the same change
+    // first (and is undone, untimed) so both write every row.
+    const changeIds = await memberIds(db, org, size, 0);
+    const changeCount = await countCall(proxyUrl, proxy, () =>
+      changeRoles(org.owner, { organizationId: org.id, ids: changeIds, role: 'admin' }),
+    );
+    await bareUpdate(db, changeIds, 'member');
+    setDatabaseHandle(direct);
+    const change = { domainMs: [] as number[], bareMs: [] as number[] };
+    let current: 'admin' | 'member' = 'member';
+    for (let repeat = 0; repeat < config.bulkRepeats; repeat++) {
+      const target: 'admin' | 'member' = current === 'member' ? 'admin' : 'member';
+      change.bareMs.push((await timed(() => bareUpdate(db, changeIds, target))).ms);
+      await bareUpdate(db, changeIds, current);
+      const result = await timed(() => changeRoles(org.owner, { organizationId: org.id, ids: changeIds, role: target }));
+      if (result.value.changed !== size) throw new CouldNotRun(`changeRoles changed ${result.value.changed} of ${size} rows`);
+      change.domainMs.push(result.ms);
+      current = target;
+    }
+    setDatabaseHandle(undefined);
+
+    // Removal: a fresh set of Members each time, never the rows of the role change.
+    let skip = size;
+    const removeCountIds = await memberIds(db, org, size, skip);
+    const removeCount = await countCall(proxyUrl, proxy, () => removeMembers(org.owner, { organizationId: org.id, ids: removeCountIds }));
+    setDatabaseHandle(direct);
+    const removal = { domainMs: [] as number[], bareMs: [] as number[] };
+    for (let repeat = 0; repeat < config.bulkRepeats; repeat++) {
+      const ids = await memberIds(db, org, size, skip);
+      removal.bareMs.push((await timed(() => bareUpdate(db, ids, 'admin'))).ms);
+      await bareUpdate(db, ids, 'member');
+      const result = await timed(() => removeMembers(org.owner, { organizationId: org.id, ids }));
+      if (result.value.removedMembers !== size) throw new CouldNotRun(`removeMembers removed ${result.value.removedMembers} of ${size}`);
+      removal.domainMs.push(result.ms);
+    }
+    setDatabaseHandle(undefined);
+    return {
+      size,
+      change: { counted: changeCount, ...change, domainMedianMs: median(change.domainMs), bareMedianMs: median(change.bareMs) },
+      removal: { counted: removeCount, ...removal, domainMedianMs: median(removal.domainMs), bareMedianMs: median(removal.bareMs) },
+    };
+  } finally {
+    setDatabaseHandle(undefined);
+    await direct.close();
+  }
+}
+
+/** What the email API was asked so far: batch and single sends, and the messages in them. */
+function emailApiCalls(api: FakeResend) {
+  const posts = (path: string) => api.requests.filter((request) => request.method === 'POST' && request.path === path).length;
+  return { batch: posts('/emails/batch'), single: posts('/emails'), messages: api.emails().length };
+}
+
+export async function measureInvite(benchUrl: string, proxyUrl: string, proxy: ProxyClient, org: SeededOrg) {
+  const api = await startFakeResend();
+  const saved = { ...process.env };
+  // A key of its own: lib/email keeps one Resend client per key, made with the RESEND_BASE_URL of then.
+  process.env.RESEND_API_KEY = `re_bench_${org.label.toLowerCase()}_${randomBytes(4).toString('hex')}`;
+  process.env.RESEND_BASE_URL = api.baseUrl;
+  process.env.EMAIL_TRANSPORT = 'resend';
+  process.env.APP_URL = 'http://127.0.0.1:3000';
+  let batch = 0;
+  const addresses = () => {
+    batch++;
+    return Array.from({ length: config.inviteSize }, (_, index) => `bench.invite.${batch}.${index + 1}@${org.domain}`);
+  };
+  const check = (summary: Awaited<ReturnType<typeof inviteMembers>>) => {
+    if (summary.counts.invited !== config.inviteSize) {
+      const reasons = [...new Set(summary.results.map((result) => result.reason).filter(Boolean))];
+      throw new CouldNotRun(`inviteMembers at ${org.label}: ${JSON.stringify(summary.counts)} ${reasons.join('; ')}`);
+    }
+  };
+  try {
+    const emails = addresses();
+    const countedCall = await countCall(proxyUrl, proxy, async () => check(await inviteMembers(org.owner, { organizationId: org.id, emails, role: 'member' })));
+    const calls = emailApiCalls(api);
+    const direct = await openPostgres(benchUrl, { max: 1 });
+    setDatabaseHandle(direct);
+    const times: number[] = [];
+    try {
+      for (let repeat = 0; repeat < config.inviteRepeats; repeat++) {
+        const more = addresses();
+        times.push((await timed(async () => check(await inviteMembers(org.owner, { organizationId: org.id, emails: more, role: 'member' })))).ms);
+      }
+    } finally {
+      setDatabaseHandle(undefined);
+      await direct.close();
+    }
+    return { addresses: config.inviteSize, counted: countedCall, emailApi: calls, ms: times, medianMs: median(times) };
+  } finally {
+    for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'EMAIL_TRANSPORT', 'APP_URL']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    await api.close();
+  }
+}

@@ -1,0 +1,187 @@
+// The pages under load: one `next start` per size behind the counting proxy, the Owner signed in through
+// the real magic-link flow, then each scenario loaded with autocannon (both sizes in turn), its
+// statements counted at the PostgreSQL wire and its HTML kept beside the logs.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { root } from '../tests/support/next-server';
+import { config, CouldNotRun, log, logDir, quick } from './config';
+import { viaProxy, type SeededOrg } from './database';
+import { counted, load, pageView, view, waitUntilQuiet, type LoadResult, type ProxyClient } from './measure';
+import type { ProxyCounts } from './pg-proxy';
+import { cpuMs, processTree, rssBytes, startServer, type Server } from './server';
+
+export interface Scenario {
+  key: 'default' | 'search' | 'role' | 'last' | 'control';
+  label: string;
+  path: (org: SeededOrg) => string;
+}
+
+export const PAGE_SIZE = 25;
+export const scenarios: Scenario[] = [
+  { key: 'default', label: 'users page, default view', path: (org) => `/admin/${org.slug}/users` },
+  // About one person in twelve is a Hopper: a search that matches many rows at every size.
+  { key: 'search', label: 'users page, search "hopper"', path: (org) => `/admin/${org.slug}/users?q=hopper` },
+  // Members are nearly everyone: the filter that leaves the most rows.
+  { key: 'role', label: 'users page, role filter Member', path: (org) => `/admin/${org.slug}/users?role=member` },
+  {
+    key: 'last',
+    label: 'users page, last page',
+    path: (org) => `/admin/${org.slug}/users?page=${Math.max(1, Math.ceil(org.rows / PAGE_SIZE))}`,
+  },
+  { key: 'control', label: 'control: signed-in home page', path: () => '/' },
+];
+
+export interface ScenarioResult {
+  url: string;
+  load: LoadResult;
+  serverCpuMsPerRequest: number;
+  /** 1-minute load average of the machine just before the load (other processes show here). */
+  loadAverageBefore: number;
+  rssAfterLoad: number;
+  view: { status: number; bytes: number; gzipBytes: number; rscBytes: number; memberAddressesInHtml: number; rowsOnPage: number };
+  /** One entry per sequential page view, counted at the PostgreSQL wire. */
+  statements: { count: number; begins: number; commits: number; log: ProxyCounts['log'] }[];
+}
+
+export interface SizeResult {
+  org: Omit<SeededOrg, 'owner'> & { ownerEmail: string };
+  server: { spawnedPid: number; servingPid: number; processTree: number[]; rssAfterStart: number; rssAfterWarmup: number; rssFinal: number };
+  scenarios: Record<Scenario['key'], ScenarioResult>;
+}
+
+/** One size's server, signed in and warmed up, and the figures gathered so far. */
+interface Running {
+  org: SeededOrg;
+  server: Server;
+  cookie: string;
+  tree: number[];
+  rssAfterStart: number;
+  rssAfterWarmup: number;
+  results: Partial<SizeResult['scenarios']>;
+}
+
+async function startSize(org: SeededOrg, benchUrl: string, proxy: ProxyClient): Promise<Running> {
+  const server: Server = await startServer({
+    databaseUrl: viaProxy(benchUrl, proxy.port),
+    authSecret: randomBytes(32).toString('base64'),
+    logFile: path.join(logDir, `server-${org.label.toLowerCase()}.log`),
+  });
+  try {
+    const tree = processTree(server.pid);
+    log(
+      `next start for ${org.label} (${org.members} members) on ${server.url}: spawned pid ${server.pid}, ` +
+        `serving pid ${server.servingPid} (the one listening on the port; process tree ${tree.join(', ')})`,
+    );
+    const rssAfterStart = rssBytes(server.servingPid);
+    const cookie = await signInOwner(server, org);
+    // A first warm-up over every page so that no scenario pays for the server's first requests (the
+    // quick form warms the users page only, and relies on each load's own warm-up for the rest).
+    for (const scenario of quick ? scenarios.slice(0, 1) : scenarios) {
+      await load(`${server.url}${scenario.path(org)}`, cookie, {
+        connections: config.connections,
+        durationS: Math.ceil(config.warmupS / 2),
+        warmupS: 0,
+      });
+    }
+    return { org, server, cookie, tree, rssAfterStart, rssAfterWarmup: rssBytes(server.servingPid), results: {} };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+async function measureScenario(running: Running, scenario: Scenario, proxy: ProxyClient) {
+  const { org, server, cookie } = running;
+  const url = `${server.url}${scenario.path(org)}`;
+  const loadBefore = os.loadavg()[0]!;
+  let cpuBefore = 0;
+  const measured = await load(url, cookie, { ...config, onMeasureStart: () => (cpuBefore = cpuMs(server.servingPid)) });
+  const serverCpuMs = cpuMs(server.servingPid) - cpuBefore;
+  const rssAfterLoad = rssBytes(server.servingPid);
+  if (measured.non2xx > 0 || measured.ok2xx === 0) {
+    throw new CouldNotRun(
+      `${scenario.label} at ${org.label}: ${measured.non2xx} non-2xx answers of ${measured.total} under load ` +
+        `(see ${path.relative(root, path.join(logDir, `server-${org.label.toLowerCase()}.log`))})`,
+    );
+  }
+  const statements: ScenarioResult['statements'] = [];
+  await waitUntilQuiet(proxy);
+  for (let sample = 0; sample < config.viewSamples; sample++) {
+    const { value, counts } = await counted(proxy, () => view(url, cookie));
+    if (value.status !== 200) throw new CouldNotRun(`${scenario.label} at ${org.label} answered ${value.status}`);
+    statements.push({ count: counts.statements, begins: counts.begins, commits: counts.commits, log: counts.log });
+  }
+  const page = await pageView(url, cookie);
+  fs.writeFileSync(path.join(logDir, `${org.label.toLowerCase()}-${scenario.key}.html`), page.html);
+  const addresses = new Set(page.html.match(new RegExp(`[a-z0-9.+-]+@${org.domain.replace(/\./g, '\\.')}`, 'g')) ?? []);
+  // Table rows in the HTML, less the header row.
+  const rowsOnPage = Math.max(0, (page.html.match(/<tr[\s>]/g) ?? []).length - 1);
+  const result: ScenarioResult = {
+    url: url.replace(server.url, ''),
+    load: measured,
+    // Server CPU per answer holds steady when other processes take the machine's cores; req/s does not.
+    serverCpuMsPerRequest: serverCpuMs / Math.max(1, measured.total),
+    loadAverageBefore: loadBefore,
+    rssAfterLoad,
+    view: {
+      status: page.status,
+      bytes: page.bytes,
+      gzipBytes: page.gzipBytes,
+      rscBytes: page.rscBytes,
+      memberAddressesInHtml: addresses.size,
+      rowsOnPage,
+    },
+    statements,
+  };
+  running.results[scenario.key] = result;
+  log(
+    `${org.label.padEnd(5)} ${scenario.label.padEnd(34)} ${measured.rps.toFixed(1).padStart(7)} req/s` +
+      `  ${result.serverCpuMsPerRequest.toFixed(1)} CPU ms/req  p50 ${measured.latencyMs.p50} ms  ${page.bytes} B` +
+      `  ${statements.map((s) => s.count).join('/')} statements  RSS ${(rssAfterLoad / 2 ** 20).toFixed(0)} MiB`,
+  );
+}
+
+function sizeResult(running: Running): SizeResult {
+  const { org, server } = running;
+  return {
+    org: { label: org.label, members: org.members, invitations: org.invitations, id: org.id, slug: org.slug, domain: org.domain, rows: org.rows, ownerEmail: org.owner.email },
+    server: {
+      spawnedPid: server.pid,
+      servingPid: server.servingPid,
+      processTree: running.tree,
+      rssAfterStart: running.rssAfterStart,
+      rssAfterWarmup: running.rssAfterWarmup,
+      rssFinal: rssBytes(server.servingPid),
+    },
+    scenarios: running.results as SizeResult['scenarios'],
+  };
+}
+
+/**
+ * Both sizes at once, one server each (same build, same database), loaded one after the other for each
+ * scenario, in ABBA order: whatever else the machine is doing weighs on both sizes alike.
+ */
+export async function measurePages(small: SeededOrg, large: SeededOrg, benchUrl: string, proxy: ProxyClient) {
+  const runs: Running[] = [];
+  try {
+    runs.push(await startSize(small, benchUrl, proxy));
+    runs.push(await startSize(large, benchUrl, proxy));
+    for (const [index, scenario] of scenarios.entries()) {
+      for (const running of index % 2 === 0 ? runs : [...runs].reverse()) await measureScenario(running, scenario, proxy);
+    }
+    return { small: sizeResult(runs[0]!), large: sizeResult(runs[1]!) };
+  } finally {
+    for (const running of runs) await running.server.stop();
+  }
+}
+
+async function signInOwner(server: Server, org: SeededOrg): Promise<string> {
+  const { signIn } = await import('./sign-in');
+  try {
+    return await signIn(server.url, org.owner.email, `/admin/${org.slug}/users`);
+  } catch (error) {
+    throw new CouldNotRun(`Signing in ${org.owner.email} failed: ${(error as Error).message}`);
+  }
+}
