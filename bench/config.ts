@@ -11,7 +11,7 @@ export const { values: flags } = parseArgs({
     build: { type: 'boolean', default: false },
   },
 });
-export const quick = flags.quick!;
+export const quick = flags.quick;
 
 export const config = quick
   ? {
@@ -55,5 +55,5 @@ export class CouldNotRun extends Error {}
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };

@@ -18,7 +18,7 @@ export async function createDatabase(admin: string) {
   const client = postgres(admin, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   let version = '';
   try {
-    version = (await client`SHOW server_version`)[0]!.server_version as string;
+    version = (await client`SHOW server_version`)[0].server_version as string;
     await client.unsafe(`CREATE DATABASE ${name}`);
   } catch (error) {
     throw new CouldNotRun(`Could not create a database on ${redact(admin)}: ${(error as Error).message}`);
@@ -81,10 +81,10 @@ export async function seed(db: Database, label: string, size: { members: number;
   return {
     label,
     ...size,
-    id: org!.id,
+    id: org.id,
     slug,
     domain,
-    owner: { userId: org!.owner_id, email: ownerEmail, name: org!.owner_name },
-    rows: org!.rows,
+    owner: { userId: org.owner_id, email: ownerEmail, name: org.owner_name },
+    rows: org.rows,
   };
 }

@@ -102,7 +102,7 @@ export async function measureBulk(benchUrl: string, proxyUrl: string, proxy: Pro
     setDatabaseHandle(undefined);
 
     // Removal: a fresh set of Members each time, never the rows of the role change.
-    let skip = size;
+    const skip = size;
     const removeCountIds = await memberIds(db, org, size, skip);
     const removeCount = await countCall(proxyUrl, proxy, () => removeMembers(org.owner, { organizationId: org.id, ids: removeCountIds }));
     setDatabaseHandle(direct);

@@ -95,7 +95,7 @@ async function startSize(org: SeededOrg, benchUrl: string, proxy: ProxyClient): 
 async function measureScenario(running: Running, scenario: Scenario, proxy: ProxyClient) {
   const { org, server, cookie } = running;
   const url = `${server.url}${scenario.path(org)}`;
-  const loadBefore = os.loadavg()[0]!;
+  const loadBefore = os.loadavg()[0];
   let cpuBefore = 0;
   const measured = await load(url, cookie, { ...config, onMeasureStart: () => (cpuBefore = cpuMs(server.servingPid)) });
   const serverCpuMs = cpuMs(server.servingPid) - cpuBefore;
@@ -171,7 +171,7 @@ export async function measurePages(small: SeededOrg, large: SeededOrg, benchUrl:
     for (const [index, scenario] of scenarios.entries()) {
       for (const running of index % 2 === 0 ? runs : [...runs].reverse()) await measureScenario(running, scenario, proxy);
     }
-    return { small: sizeResult(runs[0]!), large: sizeResult(runs[1]!) };
+    return { small: sizeResult(runs[0]), large: sizeResult(runs[1]) };
   } finally {
     for (const running of runs) await running.server.stop();
   }

@@ -94,7 +94,7 @@ export function startCountingProxy(target: { host: string; port: number }, liste
           continue;
         }
         if (pending.length < 5) return;
-        const type = String.fromCharCode(pending[0]!);
+        const type = String.fromCharCode(pending[0]);
         const total = 1 + pending.readInt32BE(1);
         if (pending.length < total) return;
         const body = pending.subarray(5, total);

@@ -22,9 +22,9 @@ export function formatTable(rows: Row[], labels: { small: string; large: string 
         ],
   );
   const cells = [header, ...body.filter((row): row is string[] => Array.isArray(row))];
-  const widths = header.map((_, column) => Math.max(...cells.map((cells) => cells[column]!.length)));
+  const widths = header.map((_, column) => Math.max(...cells.map((cells) => cells[column].length)));
   const align = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ');
+    cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ');
   const rule = widths.map((width) => '-'.repeat(width)).join('-|-');
   const lines = [align(header), rule];
   for (const row of body) lines.push(Array.isArray(row) ? align(row) : `${row.section}:`);

@@ -31,9 +31,9 @@ async function main() {
   const admin = adminUrl();
   log(`${quick ? 'quick' : 'full'} run; PostgreSQL admin URL ${redact(admin)}; logs in ${path.relative(root, logDir)}/`);
   const [busy] = os.loadavg();
-  if (busy! > os.cpus().length / 2) {
+  if (busy > os.cpus().length / 2) {
     log(
-      `note: the machine is busy before the run (load average ${busy!.toFixed(1)} on ${os.cpus().length} cores): ` +
+      `note: the machine is busy before the run (load average ${busy.toFixed(1)} on ${os.cpus().length} cores): ` +
         `req/s will suffer from the other processes; "server CPU per answer" much less`,
     );
   }

@@ -65,7 +65,7 @@ function childrenOf(pid: number): number[] {
 /** The process tree under `pid`, `pid` first. */
 export function processTree(pid: number): number[] {
   const all = [pid];
-  for (let index = 0; index < all.length; index++) all.push(...childrenOf(all[index]!));
+  for (let index = 0; index < all.length; index++) all.push(...childrenOf(all[index]));
   return all;
 }
 
@@ -82,8 +82,8 @@ function listeningInodes(port: number): Set<string> {
     for (const line of text.split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);
       if (fields.length < 10) continue;
-      const localPort = Number.parseInt(fields[1]!.split(':')[1] ?? '', 16);
-      if (localPort === port && fields[3] === '0A') inodes.add(fields[9]!); // 0A = LISTEN
+      const localPort = Number.parseInt(fields[1].split(':')[1] ?? '', 16);
+      if (localPort === port && fields[3] === '0A') inodes.add(fields[9]); // 0A = LISTEN
     }
   }
   return inodes;
@@ -103,7 +103,7 @@ export function findServingPid(rootPid: number, port: number): number | null {
       try {
         const link = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
         const match = /^socket:\[(\d+)\]$/.exec(link);
-        if (match && inodes.has(match[1]!)) return pid;
+        if (match && inodes.has(match[1])) return pid;
       } catch {
         // closed meanwhile
       }

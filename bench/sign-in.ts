@@ -8,8 +8,8 @@ function cookiesOf(response: Response): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const header of response.headers.getSetCookie()) {
     const [pair] = header.split(';');
-    const at = pair!.indexOf('=');
-    if (at > 0) cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+    const at = pair.indexOf('=');
+    if (at > 0) cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
   }
   return cookies;
 }

@@ -66,7 +66,7 @@ describe('success: { ok: true, data }', () => {
     signInAs(owner);
     const result = await changeRolesAction({ organizationId: organization.id, ids: [member.membershipId], role: 'admin' });
     expect(result).toEqual({ ok: true, data: { changed: 1, role: 'admin', actorLostAccess: false } });
-    expect((await membershipOf(organization.id, member.userId))!.role).toBe('admin');
+    expect((await membershipOf(organization.id, member.userId)).role).toBe('admin');
     expect(mocks.revalidatePath).toHaveBeenCalled();
   });
 
@@ -244,7 +244,7 @@ describe('bad input: INVALID_INPUT with details.fields', () => {
 describe('domain refusals keep their code and details', () => {
   it('BULK_REFUSED carries details.refused naming the rows', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
-    const ownerMembership = (await membershipOf(organization.id, owner.userId))!;
+    const ownerMembership = (await membershipOf(organization.id, owner.userId));
     const admin = await addMember(organization.id, 'admin');
     const member = await addMember(organization.id, 'member');
     signInAs(admin);
@@ -311,7 +311,7 @@ describe('unexpected errors: INTERNAL', () => {
     } finally {
       logged.mockRestore();
     }
-    expect((await membershipOf(organization.id, member.userId))!.role).toBe('member');
+    expect((await membershipOf(organization.id, member.userId)).role).toBe('member');
   });
 });
 
@@ -335,13 +335,13 @@ describe('acceptInvitationAsNewUserAction', () => {
     // The secret travels only in the cookie, never in the result.
     expect(JSON.stringify(result)).not.toMatch(/sessionToken|userId/);
     expect(mocks.cookieSet).toHaveBeenCalledTimes(1);
-    const [name, value, options] = mocks.cookieSet.mock.calls[0]!;
+    const [name, value, options] = mocks.cookieSet.mock.calls[0];
     expect(name).toBe('authjs.session-token');
     expect(options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', secure: false, expires: expect.any(Date) });
     const db = await getDb();
     const [session] = await db.select().from(sessions).where(eq(sessions.sessionToken, value as string));
     expect(session).toBeDefined();
-    expect(session!.expires.getTime()).toBe((options as { expires: Date }).expires.getTime());
+    expect(session.expires.getTime()).toBe((options as { expires: Date }).expires.getTime());
   });
 
   it('uses the __Secure- cookie when the public URL is https', async () => {
@@ -349,7 +349,7 @@ describe('acceptInvitationAsNewUserAction', () => {
     process.env.APP_URL = 'https://console.example.com';
     const result = await acceptInvitationAsNewUserAction({ token });
     expect(result.ok).toBe(true);
-    const [name, , options] = mocks.cookieSet.mock.calls[0]!;
+    const [name, , options] = mocks.cookieSet.mock.calls[0];
     expect(name).toBe('__Secure-authjs.session-token');
     expect(options).toMatchObject({ secure: true });
   });
@@ -359,7 +359,7 @@ describe('acceptInvitationAsNewUserAction', () => {
     mocks.requestHeaders['x-forwarded-proto'] = 'https';
     const result = await acceptInvitationAsNewUserAction({ token });
     expect(result.ok).toBe(true);
-    const [name, , options] = mocks.cookieSet.mock.calls[0]!;
+    const [name, , options] = mocks.cookieSet.mock.calls[0];
     expect(name).toBe('authjs.session-token');
     expect(options).toMatchObject({ secure: false });
   });

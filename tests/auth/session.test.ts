@@ -88,15 +88,15 @@ async function sessionOpenedByAuthJs(email: string): Promise<SessionCookie> {
   const header = response.headers.getSetCookie().find((c) => /authjs\.session-token=/.test(c));
   if (!header) throw new Error(`Auth.js set no session cookie (status ${response.status})`);
   const [pair, ...attributes] = header.split(';').map((part) => part.trim());
-  const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
+  const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
   const attribute = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(key.toLowerCase()));
   return {
     name,
     value,
     secure: Boolean(attribute('Secure')),
     httpOnly: Boolean(attribute('HttpOnly')),
-    sameSite: attribute('SameSite')!.split('=')[1]!.toLowerCase(),
-    path: attribute('Path')!.split('=')[1]!,
+    sameSite: attribute('SameSite')!.split('=')[1].toLowerCase(),
+    path: attribute('Path')!.split('=')[1],
     lifetimeMs: (await expiresOf(value)).getTime() - startedAt,
   };
 }
@@ -111,7 +111,7 @@ async function sessionOpenedByAcceptance(email: string): Promise<SessionCookie> 
   const startedAt = Date.now();
   expect(await acceptInvitationAsNewUserAction({ token })).toMatchObject({ ok: true });
   expect(mocks.cookieSets).toHaveLength(1);
-  const { name, value, options } = mocks.cookieSets[0]!;
+  const { name, value, options } = mocks.cookieSets[0];
   expect(options.expires!.getTime()).toBe((await expiresOf(value)).getTime());
   return {
     name,

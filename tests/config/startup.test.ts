@@ -7,6 +7,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 // next.config.mjs is plain JavaScript with no type declarations; its default export takes the phase.
 let config: (phase: string) => unknown;
 beforeAll(async () => {
+  // `as string` keeps TypeScript from looking for declarations the plain-JavaScript config does not have.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   ({ default: config } = (await import('@/next.config.mjs' as string)) as { default: typeof config });
 });
 

@@ -73,7 +73,7 @@ describe('driver choice', () => {
     opened.push(handle);
     expect(handle.driver).toBe('postgres');
     const [row] = await rows<{ one: number }>(handle.db, sql`SELECT 1::int AS one`);
-    expect(row!.one).toBe(1);
+    expect(row.one).toBe(1);
   });
 });
 
@@ -145,6 +145,6 @@ describe('migrations', () => {
       testDb.handle.db,
       sql`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'invitations_one_pending_per_email_idx'`,
     );
-    expect(row!.n).toBe(1);
+    expect(row.n).toBe(1);
   });
 });

@@ -41,19 +41,19 @@ function nextDay() {
 async function organizationCount() {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(organizations);
-  return row!.n;
+  return row.n;
 }
 
 async function emailsTo(address: string) {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(mailboxMessages).where(eq(mailboxMessages.to, address));
-  return row!.n;
+  return row.n;
 }
 
 async function invitationsTo(address: string) {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(invitations).where(eq(invitations.email, address));
-  return row!.n;
+  return row.n;
 }
 
 describe('defaults', () => {
@@ -121,7 +121,7 @@ describe('invitations sent per inviting account per day, across its organization
       ['f@example.com', 'rate_limited', 'INVITATION_ACCOUNT_LIMIT'],
       ['g@example.com', 'rate_limited', 'INVITATION_ACCOUNT_LIMIT'],
     ]);
-    expect(second.results[2]!.reason).toBe(errorMessages.INVITATION_ACCOUNT_LIMIT);
+    expect(second.results[2].reason).toBe(errorMessages.INVITATION_ACCOUNT_LIMIT);
     expect(await emailsTo('f@example.com')).toBe(0);
     expect(await invitationsTo('f@example.com')).toBe(0);
 
@@ -138,7 +138,7 @@ describe('invitations sent per inviting account per day, across its organization
     process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
     const { organization, owner } = await createOrganizationWithOwner('One');
     const [sent] = (await inviteMembers(owner, { organizationId: organization.id, emails: ['a@example.com'], role: 'member' })).results;
-    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: sent!.invitationId! }), 'INVITATION_ACCOUNT_LIMIT');
+    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: sent.invitationId! }), 'INVITATION_ACCOUNT_LIMIT');
   });
 
   it('one account inviting in 4 organizations at once, 5 addresses each, with a limit of 7: exactly 7 go out', async () => {
@@ -156,9 +156,9 @@ describe('invitations sent per inviting account per day, across its organization
     expect(limited).toHaveLength(13);
     const db = await getDb();
     const [mail] = await db.select({ n: count() }).from(mailboxMessages);
-    expect(mail!.n).toBe(7);
+    expect(mail.n).toBe(7);
     const [written] = await db.select({ n: count() }).from(invitations);
-    expect(written!.n).toBe(7);
+    expect(written.n).toBe(7);
   });
 });
 
@@ -171,7 +171,7 @@ describe('invitation emails one address can receive per day, across organization
       const { organization, owner } = await createOrganizationWithOwner(`Org ${n}`);
       const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [target, `other-${n}@example.com`], role: 'member' });
       outcomes.push(summary.results.map((r) => `${r.outcome}${r.code ? `:${r.code}` : ''}`).join(','));
-      if (n === 2) expect(summary.results[0]!.reason).toBe(errorMessages.INVITATION_ADDRESS_LIMIT);
+      if (n === 2) expect(summary.results[0].reason).toBe(errorMessages.INVITATION_ADDRESS_LIMIT);
     }
     expect(outcomes).toEqual(['invited,invited', 'invited,invited', 'rate_limited:INVITATION_ADDRESS_LIMIT,invited']);
     expect(await emailsTo(target)).toBe(2);
@@ -188,14 +188,14 @@ describe('invitation emails one address can receive per day, across organization
     process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     const invite = () => inviteMembers(owner, { organizationId: organization.id, emails: ['x@example.com'], role: 'member' });
-    expect((await invite()).results[0]!.outcome).toBe('invited');
-    expect((await invite()).results[0]!.outcome).toBe('resent');
+    expect((await invite()).results[0].outcome).toBe('invited');
+    expect((await invite()).results[0].outcome).toBe('resent');
     const [third] = (await invite()).results;
     expect(third).toMatchObject({ outcome: 'rate_limited', code: 'INVITATION_ADDRESS_LIMIT' });
     const db = await getDb();
     const [row] = await db.select().from(invitations).where(eq(invitations.email, 'x@example.com'));
-    expect(row!.sendCount).toBe(2);
-    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: row!.id }), 'INVITATION_ADDRESS_LIMIT');
+    expect(row.sendCount).toBe(2);
+    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: row.id }), 'INVITATION_ADDRESS_LIMIT');
   });
 
   it('6 organizations inviting one address at once with a limit of 2: exactly 2 emails reach it', async () => {
@@ -208,10 +208,10 @@ describe('invitation emails one address can receive per day, across organization
         inviteMembers(owner, { organizationId: organization.id, emails: [`before-${n}@example.com`, target, `after-${n}@example.com`], role: 'member' }),
       ),
     );
-    const toTarget = summaries.map((s) => s.results[1]!.outcome);
+    const toTarget = summaries.map((s) => s.results[1].outcome);
     expect(toTarget.filter((o) => o === 'invited')).toHaveLength(2);
     expect(toTarget.filter((o) => o === 'rate_limited')).toHaveLength(4);
-    expect(summaries.every((s) => s.results[0]!.outcome === 'invited' && s.results[2]!.outcome === 'invited')).toBe(true);
+    expect(summaries.every((s) => s.results[0].outcome === 'invited' && s.results[2].outcome === 'invited')).toBe(true);
     expect(await emailsTo(target)).toBe(2);
     expect(await invitationsTo(target)).toBe(2);
   });

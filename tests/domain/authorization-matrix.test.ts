@@ -210,7 +210,7 @@ describe('acting on yourself (rule 5)', () => {
   it('an Admin may step down to Member, and then loses console access', async () => {
     const { orgId, actors } = await buildWorld();
     const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email })).rows;
-    const result = await changeRoles(actors.Admin, { organizationId: orgId, ids: [self!.id], role: 'member' });
+    const result = await changeRoles(actors.Admin, { organizationId: orgId, ids: [self.id], role: 'member' });
     expect(result).toEqual({ changed: 1, role: 'member', actorLostAccess: true });
     await expectDomainError(listUserTable(actors.Admin, { organizationId: orgId }), 'FORBIDDEN');
   });
@@ -219,9 +219,9 @@ describe('acting on yourself (rule 5)', () => {
     const { orgId, actors } = await buildWorld();
     const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Member.email })).rows;
     const before = await snapshot();
-    await expectDomainError(changeRoles(actors.Member, { organizationId: orgId, ids: [self!.id], role: 'admin' }), 'FORBIDDEN');
+    await expectDomainError(changeRoles(actors.Member, { organizationId: orgId, ids: [self.id], role: 'admin' }), 'FORBIDDEN');
     expect(await snapshot()).toEqual(before);
-    const left = await removeMembers(actors.Member, { organizationId: orgId, ids: [self!.id] });
+    const left = await removeMembers(actors.Member, { organizationId: orgId, ids: [self.id] });
     expect(left).toEqual({ removedMembers: 1, revokedInvitations: 0, actorLeft: true });
   });
 
@@ -229,7 +229,7 @@ describe('acting on yourself (rule 5)', () => {
     const { orgId, actors } = await buildWorld();
     const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email })).rows;
     const before = await snapshot();
-    await expectDomainError(changeRoles(actors.Admin, { organizationId: orgId, ids: [self!.id], role: 'owner' }), 'OWNER_REQUIRED');
+    await expectDomainError(changeRoles(actors.Admin, { organizationId: orgId, ids: [self.id], role: 'owner' }), 'OWNER_REQUIRED');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -237,7 +237,7 @@ describe('acting on yourself (rule 5)', () => {
     const { orgId, actors } = await buildWorld();
     await listUserTable(actors.Admin, { organizationId: orgId });
     const [row] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email })).rows;
-    await removeMembers(actors.Owner, { organizationId: orgId, ids: [row!.id] });
+    await removeMembers(actors.Owner, { organizationId: orgId, ids: [row.id] });
     await expectDomainError(listUserTable(actors.Admin, { organizationId: orgId }), 'NOT_FOUND');
   });
 });

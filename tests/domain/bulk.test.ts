@@ -12,7 +12,7 @@ useTestDatabase();
 async function orgWithPeople() {
   const { organization, owner } = await createOrganizationWithOwner('Acme');
   const orgId = organization.id;
-  const ownerMembership = (await membershipOf(orgId, owner.userId))!;
+  const ownerMembership = (await membershipOf(orgId, owner.userId));
   const admin = await addMember(orgId, 'admin');
   const members = [await addMember(orgId, 'member'), await addMember(orgId, 'member'), await addMember(orgId, 'member')];
   const invites = [await addInvitation(orgId, { role: 'member' }), await addInvitation(orgId, { role: 'admin' })];
@@ -22,7 +22,7 @@ async function orgWithPeople() {
 describe('all or nothing', () => {
   it('an Admin selecting an Owner among Members changes nothing: BULK_REFUSED naming exactly that row with OWNER_REQUIRED', async () => {
     const { orgId, owner, admin, members } = await orgWithPeople();
-    const ids = [members[0]!.membershipId, owner.membershipId, members[1]!.membershipId];
+    const ids = [members[0].membershipId, owner.membershipId, members[1].membershipId];
     const before = await snapshot();
     for (const attempt of [
       () => changeRoles(admin, { organizationId: orgId, ids, role: 'admin' }),
@@ -40,7 +40,7 @@ describe('all or nothing', () => {
   it('names every refused row when several are refused, and only those', async () => {
     const { orgId, owner, admin, members, invites } = await orgWithPeople();
     const secondOwner = await addMember(orgId, 'owner');
-    const ids = [owner.membershipId, members[0]!.membershipId, secondOwner.membershipId, invites[0]!.id];
+    const ids = [owner.membershipId, members[0].membershipId, secondOwner.membershipId, invites[0].id];
     const error = await expectDomainError(changeRoles(admin, { organizationId: orgId, ids, role: 'member' }), 'BULK_REFUSED');
     const refused = (error.details!.refused as { id: string; code: string }[]).map((r) => [r.id, r.code]);
     expect(refused).toEqual([
@@ -55,7 +55,7 @@ describe('all or nothing', () => {
     const foreign = await addMember(elsewhere.organization.id, 'member');
     const foreignInvite = await addInvitation(elsewhere.organization.id);
     const unknown = randomUUID();
-    const ids = [members[0]!.membershipId, unknown, foreign.membershipId, foreignInvite.id];
+    const ids = [members[0].membershipId, unknown, foreign.membershipId, foreignInvite.id];
     const before = await snapshot();
     const error = await expectDomainError(changeRoles(owner, { organizationId: orgId, ids, role: 'admin' }), 'BULK_REFUSED');
     expect(error.details!.refused).toEqual([
@@ -75,14 +75,14 @@ describe('all or nothing', () => {
 
   it('an invitation that is no longer pending counts as not found', async () => {
     const { orgId, owner, invites } = await orgWithPeople();
-    await removeMembers(owner, { organizationId: orgId, ids: [invites[0]!.id] });
-    await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: [invites[0]!.id], role: 'admin' }), 'NOT_FOUND');
+    await removeMembers(owner, { organizationId: orgId, ids: [invites[0].id] });
+    await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: [invites[0].id], role: 'admin' }), 'NOT_FOUND');
   });
 
   it('an empty selection is INVALID_INPUT; repeated ids count once', async () => {
     const { orgId, owner, members } = await orgWithPeople();
     await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: [], role: 'admin' }), 'INVALID_INPUT');
-    const id = members[0]!.membershipId;
+    const id = members[0].membershipId;
     const result = await changeRoles(owner, { organizationId: orgId, ids: [id, id, id], role: 'admin' });
     expect(result.changed).toBe(1);
   });
@@ -92,21 +92,21 @@ describe('members and invitations together', () => {
   it('a role change applies to members and pending invitations in one go, with one audit event per row', async () => {
     const { orgId, owner, members, invites } = await orgWithPeople();
     const eventsBefore = await auditCount(orgId);
-    const ids = [members[0]!.membershipId, members[1]!.membershipId, invites[0]!.id];
+    const ids = [members[0].membershipId, members[1].membershipId, invites[0].id];
     const result = await changeRoles(owner, { organizationId: orgId, ids, role: 'admin' });
     expect(result).toEqual({ changed: 3, role: 'admin', actorLostAccess: false });
     const after = await snapshot();
     expect(after.members.filter((m) => ids.includes(m.id)).map((m) => m.role)).toEqual(['admin', 'admin']);
-    expect(after.invites.find((i) => i.id === invites[0]!.id)!.role).toBe('admin');
-    expect(after.members.find((m) => m.id === members[2]!.membershipId)!.role).toBe('member');
+    expect(after.invites.find((i) => i.id === invites[0].id)!.role).toBe('admin');
+    expect(after.members.find((m) => m.id === members[2].membershipId)!.role).toBe('member');
 
     const events = (await auditActions(orgId)).slice(eventsBefore);
     expect(events).toHaveLength(3);
     expect(events.map((e) => [e.action, e.targetId]).sort()).toEqual(
       [
-        ['invitation.role_changed', invites[0]!.id],
-        ['member.role_changed', members[0]!.membershipId],
-        ['member.role_changed', members[1]!.membershipId],
+        ['invitation.role_changed', invites[0].id],
+        ['member.role_changed', members[0].membershipId],
+        ['member.role_changed', members[1].membershipId],
       ].sort(),
     );
     for (const event of events) expect(event.details).toEqual({ from: 'member', to: 'admin' });
@@ -115,12 +115,12 @@ describe('members and invitations together', () => {
   it('removal removes members (accounts stay) and revokes invitations together, one audit event per row', async () => {
     const { orgId, owner, members, invites } = await orgWithPeople();
     const eventsBefore = await auditCount(orgId);
-    const ids = [members[0]!.membershipId, invites[0]!.id, invites[1]!.id];
+    const ids = [members[0].membershipId, invites[0].id, invites[1].id];
     const result = await removeMembers(owner, { organizationId: orgId, ids });
     expect(result).toEqual({ removedMembers: 1, revokedInvitations: 2, actorLeft: false });
     const after = await snapshot();
-    expect(after.members.map((m) => m.id)).not.toContain(members[0]!.membershipId);
-    expect(after.invites.filter((i) => i.status === 'revoked').map((i) => i.id).sort()).toEqual([invites[0]!.id, invites[1]!.id].sort());
+    expect(after.members.map((m) => m.id)).not.toContain(members[0].membershipId);
+    expect(after.invites.filter((i) => i.status === 'revoked').map((i) => i.id).sort()).toEqual([invites[0].id, invites[1].id].sort());
     const events = (await auditActions(orgId)).slice(eventsBefore);
     expect(events.map((e) => e.action).sort()).toEqual(['invitation.revoked', 'invitation.revoked', 'member.removed']);
     // The account is still there, and can be a member elsewhere.
@@ -132,17 +132,17 @@ describe('members and invitations together', () => {
     const { orgId, owner, members, invites } = await orgWithPeople();
     const before = await snapshot();
     const error = await expectDomainError(
-      changeRoles(owner, { organizationId: orgId, ids: [members[0]!.membershipId, invites[0]!.id], role: 'owner' }),
+      changeRoles(owner, { organizationId: orgId, ids: [members[0].membershipId, invites[0].id], role: 'owner' }),
       'BULK_REFUSED',
     );
-    expect((error.details!.refused as { id: string; code: string }[]).map((r) => [r.id, r.code])).toEqual([[invites[0]!.id, 'INVITATION_ROLE']]);
+    expect((error.details!.refused as { id: string; code: string }[]).map((r) => [r.id, r.code])).toEqual([[invites[0].id, 'INVITATION_ROLE']]);
     expect(await snapshot()).toEqual(before);
   });
 
   it('a role change to the same role is a no-op with no audit event', async () => {
     const { orgId, owner, members, invites } = await orgWithPeople();
     const before = await snapshot();
-    const result = await changeRoles(owner, { organizationId: orgId, ids: [members[0]!.membershipId, invites[0]!.id], role: 'member' });
+    const result = await changeRoles(owner, { organizationId: orgId, ids: [members[0].membershipId, invites[0].id], role: 'member' });
     expect(result).toEqual({ changed: 0, role: 'member', actorLostAccess: false });
     expect(await snapshot()).toEqual(before);
   });
@@ -150,10 +150,10 @@ describe('members and invitations together', () => {
   it('a mixed selection changes only the rows whose role differs, and audits only those', async () => {
     const { orgId, owner, admin, members } = await orgWithPeople();
     const eventsBefore = await auditCount(orgId);
-    const result = await changeRoles(owner, { organizationId: orgId, ids: [admin.membershipId, members[0]!.membershipId], role: 'admin' });
+    const result = await changeRoles(owner, { organizationId: orgId, ids: [admin.membershipId, members[0].membershipId], role: 'admin' });
     expect(result.changed).toBe(1);
     const events = (await auditActions(orgId)).slice(eventsBefore);
-    expect(events.map((e) => e.targetId)).toEqual([members[0]!.membershipId]);
+    expect(events.map((e) => e.targetId)).toEqual([members[0].membershipId]);
   });
 });
 
@@ -161,7 +161,7 @@ describe('the last Owner (rule 4)', () => {
   it('removing the only Owner is LAST_OWNER, and nothing changes', async () => {
     const { orgId, owner, members } = await orgWithPeople();
     const before = await snapshot();
-    const error = await expectDomainError(removeMembers(owner, { organizationId: orgId, ids: [owner.membershipId, members[0]!.membershipId] }), 'LAST_OWNER');
+    const error = await expectDomainError(removeMembers(owner, { organizationId: orgId, ids: [owner.membershipId, members[0].membershipId] }), 'LAST_OWNER');
     expect(error.message).toBe(errorMessages.LAST_OWNER);
     await expectDomainError(leaveOrganization(owner, { organizationId: orgId }), 'LAST_OWNER');
     await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: [owner.membershipId], role: 'admin' }), 'LAST_OWNER');
@@ -186,12 +186,12 @@ describe('the last Owner (rule 4)', () => {
     await addMember(orgId, 'owner');
     const result = await changeRoles(owner, { organizationId: orgId, ids: [owner.membershipId], role: 'admin' });
     expect(result).toEqual({ changed: 1, role: 'admin', actorLostAccess: false });
-    expect((await membershipOf(orgId, owner.userId))!.role).toBe('admin');
+    expect((await membershipOf(orgId, owner.userId)).role).toBe('admin');
   });
 
   it('after promoting a member to Owner, the former only Owner may step down to Member', async () => {
     const { orgId, owner, members } = await orgWithPeople();
-    await changeRoles(owner, { organizationId: orgId, ids: [members[0]!.membershipId], role: 'owner' });
+    await changeRoles(owner, { organizationId: orgId, ids: [members[0].membershipId], role: 'owner' });
     const result = await changeRoles(owner, { organizationId: orgId, ids: [owner.membershipId], role: 'member' });
     expect(result).toEqual({ changed: 1, role: 'member', actorLostAccess: true });
   });

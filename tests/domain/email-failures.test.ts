@@ -58,11 +58,11 @@ describe.each(failures)('when $name', ({ setup }) => {
     expect(first.counts.not_delivered).toBe(1);
     const [failed] = await pendingFor(organization.id, email);
     expect(failed).toMatchObject({ status: 'pending', role: 'admin', deliveryStatus: 'failed', sendCount: 1 });
-    expect(failed!.deliveryError).toBeTruthy();
-    expect(failed!.deliveryError).toBe(first.results[0]!.reason);
+    expect(failed.deliveryError).toBeTruthy();
+    expect(failed.deliveryError).toBe(first.results[0].reason);
 
     const table = await listUserTable(owner, { organizationId: organization.id, search: email });
-    expect(table.rows).toEqual([expect.objectContaining({ kind: 'invitation', status: 'not_delivered', deliveryError: failed!.deliveryError })]);
+    expect(table.rows).toEqual([expect.objectContaining({ kind: 'invitation', status: 'not_delivered', deliveryError: failed.deliveryError })]);
     expect((await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total).toBe(1);
 
     // The API is back; no cooldown wait for a failed delivery.
@@ -71,25 +71,25 @@ describe.each(failures)('when $name', ({ setup }) => {
     fake.setMode('ok');
     fake.reset();
     const again = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'member' });
-    expect(again.results).toEqual([expect.objectContaining({ email, outcome: 'resent', invitationId: failed!.id })]);
+    expect(again.results).toEqual([expect.objectContaining({ email, outcome: 'resent', invitationId: failed.id })]);
     expect(fake.requests).toHaveLength(1);
-    expect(fake.requests[0]!.path).toBe('/emails');
-    expect(fake.requests[0]!.idempotencyKey).toBe(`invitation-${failed!.id}-2`);
+    expect(fake.requests[0].path).toBe('/emails');
+    expect(fake.requests[0].idempotencyKey).toBe(`invitation-${failed.id}-2`);
 
     const rows = await pendingFor(organization.id, email);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: failed!.id, deliveryStatus: 'sent', deliveryError: null, sendCount: 2, role: 'member' });
+    expect(rows[0]).toMatchObject({ id: failed.id, deliveryStatus: 'sent', deliveryError: null, sendCount: 2, role: 'member' });
     const db = await getDb();
     const [all] = await db.select({ n: count() }).from(invitations).where(eq(invitations.email, email));
-    expect(all!.n).toBe(1);
-    expect((await listUserTable(owner, { organizationId: organization.id, search: email })).rows[0]!.status).toBe('pending');
+    expect(all.n).toBe(1);
+    expect((await listUserTable(owner, { organizationId: organization.id, search: email })).rows[0].status).toBe('pending');
 
     // The delivered link works; the email went to the API and nothing to the mailbox.
     const [posted] = fake.emails();
-    expect(posted!.to).toBe(email);
-    expect((await getInvitation(tokenFrom(posted!.text!))).status).toBe('valid');
+    expect(posted.to).toBe(email);
+    expect((await getInvitation(tokenFrom(posted.text!))).status).toBe('valid');
     const [mail] = await db.select({ n: count() }).from(mailboxMessages);
-    expect(mail!.n).toBe(0);
+    expect(mail.n).toBe(0);
   });
 });
 
@@ -109,14 +109,14 @@ describe('delivery through the API', () => {
       .select({ n: count() })
       .from(invitations)
       .where(and(eq(invitations.organizationId, organization.id), eq(invitations.deliveryStatus, 'sent')));
-    expect(sent!.n).toBe(100);
+    expect(sent.n).toBe(100);
   });
 
   it('a slow API that answers within the timeout delivers', async () => {
     fake.setMode('slow', { slowMs: 200 });
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     const summary = await inviteMembers(owner, { organizationId: organization.id, emails: ['slow@example.com'], role: 'member' });
-    expect(summary.results[0]!.outcome).toBe('invited');
+    expect(summary.results[0].outcome).toBe('invited');
   });
 
   it('a failed batch marks every address of it not_delivered', async () => {
@@ -128,7 +128,7 @@ describe('delivery through the API', () => {
       role: 'member',
     });
     expect(summary.results.map((r) => r.outcome)).toEqual(['not_delivered', 'not_delivered', 'not_delivered']);
-    expect(summary.results[0]!.reason).toBe('The fake API is down.');
+    expect(summary.results[0].reason).toBe('The fake API is down.');
     expect((await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total).toBe(3);
   });
 });

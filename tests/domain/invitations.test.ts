@@ -44,7 +44,7 @@ async function latestToken(to: string) {
 async function invitedWithLink(role: 'admin' | 'member' = 'member', email = 'invitee@example.com') {
   const { organization, owner } = await createOrganizationWithOwner('Acme');
   const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role });
-  expect(summary.results[0]!.outcome).toBe('invited');
+  expect(summary.results[0].outcome).toBe('invited');
   return { organization, owner, email, token: await latestToken(email) };
 }
 
@@ -72,7 +72,7 @@ describe('inviting', () => {
       ['a@b', 'invalid'],
     ]);
     expect(summary.counts).toMatchObject({ invited: 1, already_member: 1, invalid: 2, resent: 0, rate_limited: 0, not_delivered: 0 });
-    expect(summary.results[0]!.invitationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(summary.results[0].invitationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await invitationRow(organization.id, existing.email)).toHaveLength(0);
   });
 
@@ -115,14 +115,14 @@ describe('inviting', () => {
     const { organization, owner } = await createOrganizationWithOwner('Northwind');
     await inviteMembers(owner, { organizationId: organization.id, emails: ['ann@example.com'], role: 'admin' });
     const [message] = await listMailboxMessages();
-    expect(message!.to).toBe('ann@example.com');
-    expect(message!.subject).toBe('Olivia Owner invited you to join Northwind on AI Hub');
-    const token = tokenFrom(message!.text);
-    expect(message!.text).toContain(`https://hub.example.com/invite/${token}`);
-    expect(message!.html).toContain(`https://hub.example.com/invite/${token}`);
-    expect(message!.text).toContain('as Admin');
-    expect(message!.text).toContain('Accept Invitation');
-    expect(message!.text).toMatch(/expires on \w+ \d{1,2}, \d{4}/);
+    expect(message.to).toBe('ann@example.com');
+    expect(message.subject).toBe('Olivia Owner invited you to join Northwind on AI Hub');
+    const token = tokenFrom(message.text);
+    expect(message.text).toContain(`https://hub.example.com/invite/${token}`);
+    expect(message.html).toContain(`https://hub.example.com/invite/${token}`);
+    expect(message.text).toContain('as Admin');
+    expect(message.text).toContain('Accept Invitation');
+    expect(message.text).toMatch(/expires on \w+ \d{1,2}, \d{4}/);
     const view = await getInvitation(token);
     expect(view).toMatchObject({
       status: 'valid',
@@ -146,9 +146,9 @@ describe('inviting', () => {
     const db = await getDb();
     const dump = await rows<{ row: string }>(db, sql`SELECT row_to_json(i)::text AS row FROM ${invitations} i`);
     expect(dump).toHaveLength(1);
-    expect(dump[0]!.row).not.toContain(token);
+    expect(dump[0].row).not.toContain(token);
     const [row] = await invitationRow(organization.id, 'invitee@example.com');
-    expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
   });
 });
@@ -160,7 +160,7 @@ describe('resending', () => {
     advanceClock(COOLDOWN_MS + 1_000);
 
     const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'admin' });
-    expect(summary.results).toEqual([expect.objectContaining({ email, outcome: 'resent', invitationId: first!.id })]);
+    expect(summary.results).toEqual([expect.objectContaining({ email, outcome: 'resent', invitationId: first.id })]);
     const newToken = await latestToken(email);
     expect(newToken).not.toBe(oldToken);
     expect((await listMailboxMessages()).filter((m) => m.to === email)).toHaveLength(2);
@@ -171,9 +171,9 @@ describe('resending', () => {
     const found = await invitationRow(organization.id, email);
     expect(found).toHaveLength(1);
     const [second] = found;
-    expect(second).toMatchObject({ id: first!.id, role: 'admin', sendCount: 2, status: 'pending' });
-    expect(second!.expiresAt.getTime() - first!.expiresAt.getTime()).toBeGreaterThanOrEqual(COOLDOWN_MS);
-    expect(second!.lastSentAt.getTime()).toBeGreaterThan(first!.lastSentAt.getTime());
+    expect(second).toMatchObject({ id: first.id, role: 'admin', sendCount: 2, status: 'pending' });
+    expect(second.expiresAt.getTime() - first.expiresAt.getTime()).toBeGreaterThanOrEqual(COOLDOWN_MS);
+    expect(second.lastSentAt.getTime()).toBeGreaterThan(first.lastSentAt.getTime());
     expect((await auditActions(organization.id)).map((e) => e.action)).toContain('invitation.resent');
 
     await expectDomainError(acceptInvitation(await createUser({ email }), { token: oldToken }), 'INVITATION_INVALID');
@@ -194,9 +194,9 @@ describe('resending', () => {
   it('resendInvitation refuses inside the cooldown with RATE_LIMITED, and resends after it', async () => {
     const { organization, owner, email } = await invitedWithLink();
     const [row] = await invitationRow(organization.id, email);
-    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: row!.id }), 'RATE_LIMITED');
+    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: row.id }), 'RATE_LIMITED');
     advanceClock(COOLDOWN_MS);
-    const result = await resendInvitation(owner, { organizationId: organization.id, invitationId: row!.id });
+    const result = await resendInvitation(owner, { organizationId: organization.id, invitationId: row.id });
     expect(result).toMatchObject({ email, outcome: 'resent' });
     expect((await invitationRow(organization.id, email))[0]).toMatchObject({ role: 'member', sendCount: 2 });
   });
@@ -207,23 +207,23 @@ describe('resending', () => {
     const emails = ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com', 'e@example.com'];
     const summary = await inviteMembers(owner, { organizationId: organization.id, emails, role: 'member' });
     expect(summary.results.map((r) => r.outcome)).toEqual(['invited', 'invited', 'invited', 'rate_limited', 'rate_limited']);
-    expect(summary.results[3]!.reason).toMatch(/3 invitations an hour/);
+    expect(summary.results[3].reason).toMatch(/3 invitations an hour/);
     expect(await invitationRow(organization.id, 'd@example.com')).toHaveLength(0);
 
     const again = await inviteMembers(owner, { organizationId: organization.id, emails: ['f@example.com'], role: 'member' });
-    expect(again.results[0]!.outcome).toBe('rate_limited');
+    expect(again.results[0].outcome).toBe('rate_limited');
 
     advanceClock(3_600_000);
     const later = await inviteMembers(owner, { organizationId: organization.id, emails: ['f@example.com'], role: 'member' });
-    expect(later.results[0]!.outcome).toBe('invited');
+    expect(later.results[0].outcome).toBe('invited');
   });
 
   it('the hourly cap is per organization', async () => {
     process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = '1';
     const one = await createOrganizationWithOwner('One');
     const two = await createOrganizationWithOwner('Two');
-    expect((await inviteMembers(one.owner, { organizationId: one.organization.id, emails: ['x@example.com'], role: 'member' })).results[0]!.outcome).toBe('invited');
-    expect((await inviteMembers(two.owner, { organizationId: two.organization.id, emails: ['x@example.com'], role: 'member' })).results[0]!.outcome).toBe('invited');
+    expect((await inviteMembers(one.owner, { organizationId: one.organization.id, emails: ['x@example.com'], role: 'member' })).results[0].outcome).toBe('invited');
+    expect((await inviteMembers(two.owner, { organizationId: two.organization.id, emails: ['x@example.com'], role: 'member' })).results[0].outcome).toBe('invited');
   });
 });
 
@@ -254,14 +254,14 @@ describe('expiry, revocation and declining', () => {
     const { organization, owner, email } = await invitedWithLink();
     advanceClock(8 * DAY);
     const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'member' });
-    expect(summary.results[0]!.outcome).toBe('resent');
+    expect(summary.results[0].outcome).toBe('resent');
     expect((await getInvitation(await latestToken(email))).status).toBe('valid');
   });
 
   it('revoking with removeMembers makes the link invalid', async () => {
     const { organization, owner, email, token } = await invitedWithLink();
     const [row] = await invitationRow(organization.id, email);
-    const result = await removeMembers(owner, { organizationId: organization.id, ids: [row!.id] });
+    const result = await removeMembers(owner, { organizationId: organization.id, ids: [row.id] });
     expect(result).toEqual({ removedMembers: 0, revokedInvitations: 1, actorLeft: false });
     expect(await getInvitation(token)).toEqual({ status: 'invalid' });
     await expectDomainError(acceptInvitation(await createUser({ email }), { token }), 'INVITATION_INVALID');
@@ -272,7 +272,7 @@ describe('expiry, revocation and declining', () => {
     const { organization, token, email } = await invitedWithLink();
     expect(await declineInvitation(null, { token })).toEqual({ organization: { name: 'Acme' } });
     expect(await getInvitation(token)).toEqual({ status: 'invalid' });
-    expect((await invitationRow(organization.id, email))[0]!.status).toBe('revoked');
+    expect((await invitationRow(organization.id, email))[0].status).toBe('revoked');
     expect((await auditActions(organization.id)).map((e) => e.action)).toContain('invitation.declined');
     await expectDomainError(declineInvitation(null, { token }), 'INVITATION_INVALID');
   });
@@ -327,10 +327,10 @@ describe('accepting', () => {
     const rejected = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toMatchObject({ code: 'INVITATION_ALREADY_ACCEPTED' });
+    expect(rejected[0].reason).toMatchObject({ code: 'INVITATION_ALREADY_ACCEPTED' });
     const db = await getDb();
     const [n] = await db.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, organization.id));
-    expect(n!.n).toBe(2); // the Owner and the invitee
+    expect(n.n).toBe(2); // the Owner and the invitee
     expect((await auditActions(organization.id)).filter((e) => e.action === 'invitation.accepted')).toHaveLength(1);
   });
 
@@ -340,7 +340,7 @@ describe('accepting', () => {
     const invitation = await addInvitation(organization.id, { email: existing.email, role: 'member', invitedById: owner.userId });
     const result = await acceptInvitation(existing, { token: invitation.token });
     expect(result).toMatchObject({ outcome: 'already_member', role: 'admin' });
-    expect((await membershipOf(organization.id, existing.userId))!.role).toBe('admin');
+    expect((await membershipOf(organization.id, existing.userId)).role).toBe('admin');
     expect((await getInvitation(invitation.token)).status).toBe('accepted');
   });
 
@@ -355,7 +355,7 @@ describe('accepting', () => {
     const db = await getDb();
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ id: result.userId, name: 'Brand New' });
-    expect(user!.emailVerified).toBeInstanceOf(Date);
+    expect(user.emailVerified).toBeInstanceOf(Date);
     const [session] = await db.select().from(sessions).where(eq(sessions.sessionToken, result.sessionToken));
     expect(session).toMatchObject({ userId: result.userId });
     expect(await membershipOf(organization.id, result.userId)).toMatchObject({ role: 'admin' });
@@ -372,7 +372,7 @@ describe('accepting', () => {
     await expectDomainError(acceptInvitationAsNewUser({ token }), 'ACCOUNT_EXISTS');
     expect(await snapshot()).toEqual(before);
     const [sessionsAfter] = await db.select({ n: count() }).from(sessions);
-    expect(sessionsAfter!.n).toBe(sessionsBefore!.n);
+    expect(sessionsAfter.n).toBe(sessionsBefore.n);
     expect((await getInvitation(token)).status).toBe('valid');
   });
 });

@@ -24,11 +24,11 @@ describe('the organization deletion log', () => {
     const db = await getDb();
     expect(await db.select().from(organizations).where(eq(organizations.id, organization.id))).toEqual([]);
     const [events] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organizationId, organization.id));
-    expect(events!.n, 'the organization’s own audit events went with it').toBe(0);
+    expect(events.n, 'the organization’s own audit events went with it').toBe(0);
     const [left] = await db.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, organization.id));
-    expect(left!.n).toBe(0);
+    expect(left.n).toBe(0);
     const [invites] = await db.select({ n: count() }).from(invitations).where(eq(invitations.organizationId, organization.id));
-    expect(invites!.n).toBe(0);
+    expect(invites.n).toBe(0);
 
     const log = await db.select().from(organizationDeletions);
     expect(log).toEqual([
@@ -41,8 +41,8 @@ describe('the organization deletion log', () => {
         actorEmail: owner.email,
       }),
     ]);
-    expect(log[0]!.deletedAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 5_000);
-    expect(log[0]!.deletedAt.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
+    expect(log[0].deletedAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 5_000);
+    expect(log[0].deletedAt.getTime()).toBeLessThanOrEqual(Date.now() + 5_000);
   });
 
   it('a refused deletion (wrong name, not an Owner) writes no log row', async () => {
@@ -53,6 +53,6 @@ describe('the organization deletion log', () => {
     await expectDomainError(deleteOrganization(owner, { organizationId: organization.id, confirmName: 'Kept' }), 'NOT_FOUND');
     const db = await getDb();
     const [log] = await db.select({ n: count() }).from(organizationDeletions);
-    expect(log!.n).toBe(0);
+    expect(log.n).toBe(0);
   });
 });

@@ -179,13 +179,13 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 });
 const orgArb = fc
   .array(roleArb, { minLength: 0, maxLength: 7 })
-  .map((roles) => [{ userId: 'u0', role: 'owner' as MemberRole }, ...roles.map((role, i) => ({ userId: `u${i + 1}`, role }))]);
+  .map((roles): ModelMember[] => [{ userId: 'u0', role: 'owner' }, ...roles.map((role, i) => ({ userId: `u${i + 1}`, role }))]);
 
 /** Applies the step as lib/members.ts does: all or nothing, each target through decide, then rule 4. */
 function apply(org: ModelMember[], step: Step): { org: ModelMember[]; applied: boolean } {
   if (org.length === 0) return { org, applied: false };
-  const actor = org[step.actor % org.length]!;
-  const targets = [...new Set(step.targets.map((t) => org[t % org.length]!))];
+  const actor = org[step.actor % org.length];
+  const targets = [...new Set(step.targets.map((t) => org[t % org.length]))];
   const allowed = targets.every(
     (t) => decide({ userId: actor.userId, role: actor.role }, { kind: 'member', userId: t.userId, role: t.role }, step.action).allowed,
   );

@@ -28,7 +28,7 @@ afterEach(() => {
 async function bucketRows() {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(rateLimitBuckets);
-  return row!.n;
+  return row.n;
 }
 
 describe('rate_limit_buckets stays bounded', () => {
@@ -80,7 +80,7 @@ describe('pruneExpired', () => {
       await hit(db, 'client', now(), MINUTE);
       advanceClock(MINUTE);
     }
-    const oldest = (await db.select().from(rateLimitBuckets).orderBy(asc(rateLimitBuckets.windowStart)))[10]!.windowStart;
+    const oldest = (await db.select().from(rateLimitBuckets).orderBy(asc(rateLimitBuckets.windowStart)))[10].windowStart;
     const runs = [];
     for (let run = 0; run < 4; run++) runs.push((await prune.pruneExpired(db, { limit: 10 })).rateLimitBuckets);
     expect(runs).toEqual([10, 10, 5, 0]);
@@ -93,7 +93,7 @@ describe('pruneExpired', () => {
     await prune.pruneExpired(db, { limit: 10 });
     const left = await db.select().from(rateLimitBuckets).orderBy(asc(rateLimitBuckets.windowStart));
     expect(left).toHaveLength(15);
-    expect(left[0]!.windowStart.getTime(), 'the ten oldest went first').toBe(oldest.getTime() + 25 * MINUTE);
+    expect(left[0].windowStart.getTime(), 'the ten oldest went first').toBe(oldest.getTime() + 25 * MINUTE);
   });
 
   it('runs on every PRUNE_EXPIRED_EVERY-th rate-limit check, and a failing run does not fail the check', async () => {

@@ -20,12 +20,12 @@ async function ownerCount(organizationId: string) {
     .select({ n: count() })
     .from(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'owner')));
-  return row!.n;
+  return row.n;
 }
 
 async function orgWithOwners(n: number) {
   const { organization, owner } = await createOrganizationWithOwner('Race');
-  const first = (await membershipOf(organization.id, owner.userId))!;
+  const first = (await membershipOf(organization.id, owner.userId));
   const owners: (Actor & { membershipId: string })[] = [{ ...owner, membershipId: first.id }];
   for (let i = 1; i < n; i++) owners.push(await addMember(organization.id, 'owner'));
   return { orgId: organization.id, owners };
@@ -47,8 +47,8 @@ describe.skipIf(!usingPostgres)('concurrent changes to Owners (PostgreSQL)', () 
     const { orgId, owners } = await orgWithOwners(N);
     const calls: Promise<unknown>[] = [];
     for (let i = 0; i < 30; i++) {
-      const actor = owners[i % N]!;
-      const target = owners[(i * 7 + Math.floor(i / N)) % N]!; // covers each other and themselves
+      const actor = owners[i % N];
+      const target = owners[(i * 7 + Math.floor(i / N)) % N]; // covers each other and themselves
       const others = owners.filter((o) => o !== actor).slice(0, 2);
       switch (i % 5) {
         case 0:
@@ -90,7 +90,7 @@ describe.skipIf(!usingPostgres)('concurrent changes to Owners (PostgreSQL)', () 
     const { orgId, owners } = await orgWithOwners(N);
     const calls: Promise<unknown>[] = [];
     for (let i = 0; i < 30; i++) {
-      const actor = owners[i % N]!;
+      const actor = owners[i % N];
       calls.push(changeRoles(actor, { organizationId: orgId, ids: [actor.membershipId], role: 'admin' }));
     }
     const outcomes = await settle(calls);

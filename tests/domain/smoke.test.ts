@@ -18,7 +18,7 @@ describe('membership domain smoke', () => {
     expect(invited.results.map((r) => r.outcome)).toEqual(['invited', 'already_member', 'invalid']);
     const mail = await listMailboxMessages();
     expect(mail).toHaveLength(1);
-    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail[0]!.text)![1]!;
+    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail[0].text)![1];
     expect((await getInvitation(token)).status).toBe('valid');
 
     const table = await listUserTable(owner, { organizationId: organization.id });

@@ -119,8 +119,8 @@ describe('sorting', () => {
   const keyOf: Record<(typeof sortKeys)[number], (row: UserRow) => string | number> = {
     name: (r) => (r.name ?? r.email).toLowerCase(),
     email: (r) => r.email,
-    role: (r) => roleRank[r.role]!,
-    status: (r) => statusRank[r.status]!,
+    role: (r) => roleRank[r.role],
+    status: (r) => statusRank[r.status],
     date: (r) => r.date.getTime(),
   };
 
@@ -173,7 +173,7 @@ describe('pagination', () => {
     const all = pages.flatMap((p) => p.rows.map((r) => r.email));
     expect(new Set(all).size).toBe(25);
     expect(all).toEqual([...all].sort());
-    expect(pages[1]!.rows[0]!.email).toBe('paged-11@example.com'); // paged-01..24, then the Owner's user-… address
+    expect(pages[1].rows[0].email).toBe('paged-11@example.com'); // paged-01..24, then the Owner's user-… address
   });
 
   it('a page past the end has no rows but the right total', async () => {
@@ -219,9 +219,9 @@ describe('statements per call do not grow with the organization', () => {
       INSERT INTO invitations (organization_id, email, role, token_hash, expires_at)
       SELECT ${organization.id}, 'invite-' || ${size}::text || '-' || g || '@example.com', 'member', md5(random()::text || g), now() + interval '7 days'
       FROM generate_series(1, 5) g`);
-    const memberIds = (
-      await db.execute(sql`SELECT id FROM memberships WHERE organization_id = ${organization.id} AND role = 'member'`)
-    ) as unknown;
+    const memberIds: unknown = await db.execute(
+      sql`SELECT id FROM memberships WHERE organization_id = ${organization.id} AND role = 'member'`,
+    );
     const list = Array.isArray(memberIds) ? memberIds : (memberIds as { rows: { id: string }[] }).rows;
     return { orgId: organization.id, owner, memberIds: (list as { id: string }[]).map((r) => r.id) };
   }

@@ -74,7 +74,7 @@ export default async function setup(project: TestProject) {
     // 2. A fresh database.
     if (process.env.E2E_DATABASE_URL) {
       const created = await createPostgresDatabase(process.env.E2E_DATABASE_URL);
-      dropDatabase = created.drop;
+      dropDatabase = () => created.drop();
       databaseEnv.DATABASE_URL = created.url;
       log(`database: PostgreSQL ${created.name}`);
     } else {

@@ -22,7 +22,7 @@ function fresh(label: string) {
 }
 
 function clientAddress() {
-  return `198.51.100.${1 + (randomBytes(1)[0]! % 250)}`;
+  return `198.51.100.${1 + (randomBytes(1)[0] % 250)}`;
 }
 
 /** The ways a client can name another host; each Origin matches, so Next lets the action run. */
@@ -51,9 +51,9 @@ async function expectOnlyOwnLinks(email: string, label: string): Promise<number>
 }
 
 async function organizationIdOf(page: Page): Promise<string> {
-  const slug = new URL(page.url()).pathname.split('/')[2]!;
+  const slug = new URL(page.url()).pathname.split('/')[2];
   const html = await (await page.context().request.get(`/admin/${slug}/settings`)).text();
-  return /organizationId\\?":\\?"([0-9a-f-]{36})/.exec(html)![1]!;
+  return /organizationId\\?":\\?"([0-9a-f-]{36})/.exec(html)![1];
 }
 
 describe('links and cookies use the public URL, whatever Host the request names', () => {
@@ -85,8 +85,8 @@ describe('links and cookies use the public URL, whatever Host the request names'
         headers: {
           host: new URL(baseUrl()).host,
           origin: baseUrl(),
-          'content-type': form.headers['content-type']!,
-          'next-action': form.headers['next-action']!,
+          'content-type': form.headers['content-type'],
+          'next-action': form.headers['next-action'],
           'next-router-state-tree': form.headers['next-router-state-tree'] ?? '',
           accept: 'text/x-component',
           'x-forwarded-for': clientAddress(),
@@ -132,7 +132,7 @@ describe('links and cookies use the public URL, whatever Host the request names'
     await page.getByLabel('Organization name').fill(`Host ${randomBytes(2).toString('hex')}`);
     await page.getByRole('button', { name: 'Create organization' }).click();
     await page.waitForURL(/\/admin\/[^/]+\/users/);
-    const slug = new URL(page.url()).pathname.split('/')[2]!;
+    const slug = new URL(page.url()).pathname.split('/')[2];
     const organizationId = await organizationIdOf(page);
     const ownerCookie = (await context.cookies(baseUrl())).map((c) => `${c.name}=${c.value}`).join('; ');
     const ids = actionIds();
@@ -156,7 +156,7 @@ describe('links and cookies use the public URL, whatever Host the request names'
     for (const [label, forged] of Object.entries(FORGERIES)) {
       const invitee = fresh('host-invitee');
       const seen = new Set((await mailboxMessages()).map((m) => m.id));
-      const invited = await call(ids.inviteMembersAction!, `/admin/${slug}/users`, [{ organizationId, emails: [invitee], role: 'member' }], forged, ownerCookie);
+      const invited = await call(ids.inviteMembersAction, `/admin/${slug}/users`, [{ organizationId, emails: [invitee], role: 'member' }], forged, ownerCookie);
       expect(actionResult(invited.body), `invite with forged ${label} (HTTP ${invited.status})`).toMatchObject({ ok: true, data: { counts: { invited: 1 } } });
       const email = await waitForEmail(invitee, { seenIds: seen });
       expect(email.text).toContain('Accept Invitation');
@@ -166,8 +166,8 @@ describe('links and cookies use the public URL, whatever Host the request names'
       // Accepting signed out, under the same forged headers: the session cookie is the public URL's
       // (http here: no Secure, no __Secure- prefix, no Domain), nothing redirects to the forged host,
       // and the cookie signs the person in on the public URL.
-      const token = new URL(link).pathname.split('/')[2]!;
-      const accepted = await call(ids.acceptInvitationAsNewUserAction!, `/invite/${token}`, [{ token }], forged);
+      const token = new URL(link).pathname.split('/')[2];
+      const accepted = await call(ids.acceptInvitationAsNewUserAction, `/invite/${token}`, [{ token }], forged);
       expect(actionResult(accepted.body), `accept with forged ${label}`).toMatchObject({ ok: true });
       for (const header of ['location', 'x-action-redirect']) {
         const target = String(accepted.headers[header] ?? '');
@@ -175,8 +175,8 @@ describe('links and cookies use the public URL, whatever Host the request names'
       }
       const cookies = setCookies(accepted.headers).filter((c) => c.name.endsWith('authjs.session-token'));
       expect(cookies.map((c) => c.name)).toEqual(['authjs.session-token']);
-      expect(cookies[0]!.attributes.some((a) => a === 'secure' || a.startsWith('domain='))).toBe(false);
-      const session = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: `authjs.session-token=${cookies[0]!.value}` } });
+      expect(cookies[0].attributes.some((a) => a === 'secure' || a.startsWith('domain='))).toBe(false);
+      const session = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: `authjs.session-token=${cookies[0].value}` } });
       expect(((await session.json()) as { user?: { email?: string } } | null)?.user?.email).toBe(invitee);
     }
   });

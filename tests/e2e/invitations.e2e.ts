@@ -26,7 +26,7 @@ import { gotoReady, reloadReady } from './support/ready';
 
 /** A client address of its own for each context of this file (TEST-NET-2, never routed). */
 function client(): ContextOptions {
-  return { clientAddress: `198.51.100.${1 + randomBytes(1)[0]! % 250}` };
+  return { clientAddress: `198.51.100.${1 + randomBytes(1)[0] % 250}` };
 }
 
 const INVITER = 'Ian Initech';

@@ -26,14 +26,14 @@ describe('in the browser', () => {
     await ownerPage.getByLabel('Organization name').fill(`Removal ${randomBytes(2).toString('hex')}`);
     await ownerPage.getByRole('button', { name: 'Create organization' }).click();
     await ownerPage.waitForURL(/\/admin\/[^/]+\/users/);
-    const slug = new URL(ownerPage.url()).pathname.split('/')[2]!;
+    const slug = new URL(ownerPage.url()).pathname.split('/')[2];
     const organizationId = await organizationIdOf(ownerPage);
     const ids = actionIds(mainDist);
     const ownerCookie = await cookieHeader(ownerContext, baseUrl());
 
     const seen = new Set((await mailboxMessages()).map((m) => m.id));
-    await callAction(baseUrl(), { id: ids.inviteMembersAction!, path: `/admin/${slug}/users`, args: [{ organizationId, emails: [adminEmail], role: 'admin' }], cookie: ownerCookie });
-    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec((await waitForEmail(adminEmail, { seenIds: seen })).text)![1]!;
+    await callAction(baseUrl(), { id: ids.inviteMembersAction, path: `/admin/${slug}/users`, args: [{ organizationId, emails: [adminEmail], role: 'admin' }], cookie: ownerCookie });
+    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec((await waitForEmail(adminEmail, { seenIds: seen })).text)![1];
 
     const { context: adminContext, page: adminPage } = await chromium.open();
     await gotoReady(adminPage, `/invite/${token}`);
@@ -58,13 +58,13 @@ describe('in the browser', () => {
 
     // Next action: refused, nothing changed.
     const attempt = await callAction(baseUrl(), {
-      id: ids.inviteMembersAction!,
+      id: ids.inviteMembersAction,
       path: `/admin/${slug}/users`,
       args: [{ organizationId, emails: [fresh('back-door')], role: 'admin' }],
       cookie: adminCookie,
     });
     expect(attempt.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const rename = await callAction(baseUrl(), { id: ids.renameOrganizationAction!, path: `/admin/${slug}/settings`, args: [{ organizationId, name: 'Taken over' }], cookie: adminCookie });
+    const rename = await callAction(baseUrl(), { id: ids.renameOrganizationAction, path: `/admin/${slug}/settings`, args: [{ organizationId, name: 'Taken over' }], cookie: adminCookie });
     expect(rename.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     figures.push(['removed Admin: next request 403, next actions refused', 3]);
   });
@@ -113,14 +113,14 @@ describe('server actions refuse cross-origin calls', () => {
       const name = `Forged ${randomBytes(3).toString('hex')}`;
       const outcomes: string[] = [];
       for (const origin of ['http://evil.example', 'https://localhost.evil.example', 'null', `${baseUrl().replace('localhost', '127.0.0.2')}`]) {
-        const forged = await callAction(baseUrl(), { id: ids.createOrganizationAction!, path: '/', args: [{ name }], cookie, origin });
+        const forged = await callAction(baseUrl(), { id: ids.createOrganizationAction, path: '/', args: [{ name }], cookie, origin });
         expect(forged.result, `Origin ${origin}: the action must not run`).toBeNull();
         expect(forged.status).toBeGreaterThanOrEqual(400);
         outcomes.push(`${origin} → ${forged.status}`);
       }
       const home = await (await context.request.get('/')).text();
       expect(home).not.toContain(name);
-      const same = await callAction(baseUrl(), { id: ids.createOrganizationAction!, path: '/', args: [{ name }], cookie });
+      const same = await callAction(baseUrl(), { id: ids.createOrganizationAction, path: '/', args: [{ name }], cookie });
       expect(same.result).toMatchObject({ ok: true, data: { name } });
       figures.push(['forged Origins refused (curl, with the session cookie)', outcomes.length]);
       await context.close();
@@ -135,7 +135,7 @@ describe('invitation links are rate limited per client (pages)', () => {
     // Fixed one-minute windows: start early in a minute so that the run stays inside one.
     const second = new Date().getUTCSeconds();
     if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
-    const real = `203.0.113.${1 + (randomBytes(1)[0]! % 250)}`;
+    const real = `203.0.113.${1 + (randomBytes(1)[0] % 250)}`;
     const view = (forwardedFor: string) =>
       fetch(`${baseUrl()}/invite/${randomBytes(32).toString('base64url')}`, { headers: { 'X-Forwarded-For': forwardedFor } }).then((r) => r.text());
     const limited = (body: string) => body.includes('Too many attempts');

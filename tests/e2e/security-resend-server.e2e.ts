@@ -110,7 +110,7 @@ describe('a second server: Resend transport, canary secrets', () => {
       const response = await fetch(`${base}${pathname}`, { redirect: 'manual' });
       const body = await response.text();
       bodies.push(body, JSON.stringify([...response.headers]));
-      for (const match of body.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)) served.add(match[1]!);
+      for (const match of body.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)) served.add(match[1]);
     }
     for (const asset of served) bodies.push(await (await fetch(`${base}${asset}`)).text(), '');
     for (const body of bodies) for (const secret of secrets) expect(body.includes(secret)).toBe(false);
@@ -121,7 +121,7 @@ describe('a second server: Resend transport, canary secrets', () => {
   test('allowed origins come from SERVER_ACTIONS_ALLOWED_ORIGINS: listed origins may call actions, others may not', async () => {
     const ids = actionIds(dist);
     const call = (origin: string | null) =>
-      callAction(base, { id: ids.declineInvitationAction!, path: `/invite/${'B'.repeat(43)}`, args: [{ token: 'C'.repeat(43) }], origin });
+      callAction(base, { id: ids.declineInvitationAction, path: `/invite/${'B'.repeat(43)}`, args: [{ token: 'C'.repeat(43) }], origin });
     for (const origin of ['https://console.example.com', 'https://admin.example.org', base]) {
       const result = await call(origin);
       expect(result.result, `${origin} is allowed`).toMatchObject({ ok: false, error: { code: 'INVITATION_INVALID' } });
@@ -163,18 +163,18 @@ describe('a second server: Resend transport, canary secrets', () => {
       await page.getByLabel('Organization name').fill('Resend run');
       await page.getByRole('button', { name: 'Create organization' }).click();
       await page.waitForURL(/\/admin\/[^/]+\/users/);
-      const slug = new URL(page.url()).pathname.split('/')[2]!;
+      const slug = new URL(page.url()).pathname.split('/')[2];
       const settings = await (await context.request.get(`/admin/${slug}/settings`)).text();
-      const organizationId = /organizationId\\?":\\?"([0-9a-f-]{36})/.exec(settings)![1]!;
+      const organizationId = /organizationId\\?":\\?"([0-9a-f-]{36})/.exec(settings)![1];
       const invited = await callAction(base, {
-        id: actionIds(dist).inviteMembersAction!,
+        id: actionIds(dist).inviteMembersAction,
         path: `/admin/${slug}/users`,
         args: [{ organizationId, emails: ['first@example.test', 'second@example.test'], role: 'member' }],
         cookie: await cookieHeader(context, base),
       });
       expect(invited.result).toMatchObject({ ok: true, data: { counts: { invited: 2 } } });
       const invitation = fake.emails().find((m) => m.to === 'first@example.test')!;
-      const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(invitation.text!)![1]!;
+      const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(invitation.text!)![1];
       const invitee = await browser.newContext({ baseURL: base });
       const inviteePage = await invitee.newPage();
       await gotoReady(inviteePage, `/invite/${token}`);
@@ -213,8 +213,8 @@ describe('a second server: Resend transport, canary secrets', () => {
     expect(posted.length).toBeGreaterThanOrEqual(3);
     const secrets = new Set<string>();
     for (const message of posted) {
-      for (const match of message.text!.matchAll(/\/invite\/([A-Za-z0-9_-]{43})/g)) secrets.add(match[1]!);
-      for (const match of message.text!.matchAll(/[?&]token=([A-Za-z0-9_-]+)/g)) secrets.add(match[1]!);
+      for (const match of message.text!.matchAll(/\/invite\/([A-Za-z0-9_-]{43})/g)) secrets.add(match[1]);
+      for (const match of message.text!.matchAll(/[?&]token=([A-Za-z0-9_-]+)/g)) secrets.add(match[1]);
     }
     expect(secrets.size).toBeGreaterThanOrEqual(3);
     await stopServer();
@@ -234,7 +234,7 @@ describe('a second server: Resend transport, canary secrets', () => {
         }
       }
       const [mail] = await rows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM mailbox_messages`);
-      expect(mail!.n).toBe(0);
+      expect(mail.n).toBe(0);
       figures.push(['rows scanned after the Resend run (raw tokens and links looked for)', `${scanned} (${secrets.size})`]);
     } finally {
       await handle.close();

@@ -27,7 +27,7 @@ async function ownerOfNewOrganization(label: string) {
   await page.getByLabel('Organization name').fill(name);
   await page.getByRole('button', { name: 'Create organization' }).click();
   await page.waitForURL(/\/admin\/[^/]+\/users/);
-  const slug = new URL(page.url()).pathname.split('/')[2]!;
+  const slug = new URL(page.url()).pathname.split('/')[2];
   const cookie = (await context.cookies(baseUrl())).map((c) => `${c.name}=${c.value}`).join('; ');
   return { page, cookie, slug, name };
 }

@@ -10,7 +10,6 @@ import {
   bodyRows,
   bulkButton,
   bulkChangeRole,
-  changeRoleFromRowMenu,
   chooseOption,
   dismissToasts,
   expectNoRow,

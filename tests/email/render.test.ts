@@ -12,7 +12,7 @@ const invitation: InvitationEmailProps = {
 
 /** All href values of <a> elements, with HTML entities for & decoded. */
 function anchorHrefs(html: string): string[] {
-  return [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+  return [...html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
 }
 
 describe('renderInvitationEmail', () => {

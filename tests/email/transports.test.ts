@@ -25,7 +25,7 @@ function message(n: number, extra: Partial<EmailMessage> = {}): EmailMessage {
 async function mailboxCount() {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(mailboxMessages);
-  return row!.n;
+  return row.n;
 }
 
 const fake = useFakeResend();
@@ -98,8 +98,8 @@ describe('resend transport against the fake API', () => {
     expect(fake.requests).toHaveLength(1);
     const [request] = fake.requests;
     expect(request).toMatchObject({ method: 'POST', path: '/emails', idempotencyKey: 'key-1' });
-    expect(request!.headers.authorization).toBe(`Bearer ${process.env.RESEND_API_KEY}`);
-    expect(request!.body).toMatchObject({
+    expect(request.headers.authorization).toBe(`Bearer ${process.env.RESEND_API_KEY}`);
+    expect(request.body).toMatchObject({
       from: 'AI Hub <no-reply@aihub.localhost>',
       to: 'person-1@example.com',
       subject: 'Subject 1',
@@ -114,8 +114,8 @@ describe('resend transport against the fake API', () => {
     expect(fake.requests).toHaveLength(1);
     const [request] = fake.requests;
     expect(request).toMatchObject({ method: 'POST', path: '/emails/batch' });
-    expect(request!.idempotencyKey).toMatch(/^batch-[0-9a-f]{48}$/);
-    expect((request!.body as { to: string }[]).map((m) => m.to)).toEqual([
+    expect(request.idempotencyKey).toMatch(/^batch-[0-9a-f]{48}$/);
+    expect((request.body as { to: string }[]).map((m) => m.to)).toEqual([
       'person-1@example.com',
       'person-2@example.com',
       'person-3@example.com',
@@ -195,7 +195,7 @@ describe('resend transport against the fake API', () => {
     await sendEmails([message(2, { subject: 'Line one\nLine two' }), message(3, { subject: 'A\rB' })]);
     const posted = fake.emails();
     expect(posted.map((m) => m.subject)).toEqual(['Hello Bcc: victim@example.com', 'Line one Line two', 'A B']);
-    expect(posted[0]!.to).toBe('person-1@example.com');
+    expect(posted[0].to).toBe('person-1@example.com');
     // None of these bodies has a line break, so none may appear anywhere in what was posted.
     for (const request of fake.requests) expect(JSON.stringify(request.body)).not.toMatch(/\\r|\\n/);
     for (const m of posted) expect(m.subject).not.toMatch(/[\r\n]/);

@@ -88,12 +88,12 @@ async function auditTotals(db: Database, organizationId: string) {
                count(*) FILTER (WHERE action IN ('invitation.sent', 'invitation.resent'))::int AS sends
         FROM audit_events WHERE organization_id = ${organizationId} AND action <> 'organization.created'`,
   );
-  return row!;
+  return row;
 }
 
 async function invitationMail(db: Database) {
   const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM mailbox_messages WHERE tags->>'kind' = 'invitation'`);
-  return row!.n;
+  return row.n;
 }
 
 function expectActivity(stats: Stats) {
@@ -220,7 +220,7 @@ describe.skipIf(!usingPostgres)('concurrency on PostgreSQL', () => {
     // exactly the cap (they asked for far more), and both were refused past it.
     expect(audit.sends).toBe(stats.sends);
     expect(audit.sends).toBe(CAP);
-    expect(bucket!.count).toBe(CAP);
+    expect(bucket.count).toBe(CAP);
     expect(mail).toBe(CAP);
     for (const refused of capRefusals) expect(refused).toBeGreaterThan(0);
 
@@ -294,7 +294,7 @@ async function whileHoldingOrganization(organizationId: string, call: () => Prom
       // Let the call reach the lock and wait there.
       for (let i = 0; i < 100; i++) {
         const [waiting] = await holder`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-        if (waiting!.n > 0) break;
+        if (waiting.n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await meanwhile(tx);
@@ -331,6 +331,6 @@ describe.skipIf(!usingPostgres)('targeted races (PostgreSQL)', () => {
     expect(outcome).toBe('NOT_FOUND');
     const db = await getDb();
     const [pending] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM invitations WHERE status = 'pending'`);
-    expect(pending!.n).toBe(0);
+    expect(pending.n).toBe(0);
   });
 });

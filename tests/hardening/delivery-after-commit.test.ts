@@ -66,7 +66,7 @@ async function invitationsOf(organizationId: string) {
 async function sentEvents(organizationId: string) {
   const db = await getDb();
   const [row] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organizationId, organizationId));
-  return row!.n - 1; // minus organization.created
+  return row.n - 1; // minus organization.created
 }
 
 const emails = ['one@example.com', 'two@example.com'];
@@ -93,14 +93,14 @@ describe('a failure after the invitations committed is reported as what happened
       ['one@example.com', 'pending', 'failed'],
       ['two@example.com', 'pending', 'failed'],
     ]);
-    expect(rows[0]!.deliveryError).toBe(result.data.results[0]!.reason);
+    expect(rows[0].deliveryError).toBe(result.data.results[0].reason);
     expect(await sentEvents(organization.id)).toBe(2);
     expect(console.error).toHaveBeenCalled();
 
     // The template works again: Resend from the row delivers at once (a failed delivery has no cooldown).
     injected.failRender = false;
-    const again = await resendInvitationAction({ organizationId: organization.id, invitationId: rows[0]!.id });
-    expect(again).toMatchObject({ ok: true, data: { outcome: 'resent', invitationId: rows[0]!.id } });
+    const again = await resendInvitationAction({ organizationId: organization.id, invitationId: rows[0].id });
+    expect(again).toMatchObject({ ok: true, data: { outcome: 'resent', invitationId: rows[0].id } });
     expect(fake.emails().map((m) => m.to)).toEqual(['one@example.com']);
   });
 

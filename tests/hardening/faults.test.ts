@@ -68,7 +68,7 @@ async function everything() {
     db.select().from(users).orderBy(asc(users.id)),
     db.select().from(sessions).orderBy(asc(sessions.sessionToken)),
   ]);
-  return { orgs, members, invites, audit, mail: mail[0]!.n, people, sessions: sessionRows };
+  return { orgs, members, invites, audit, mail: mail[0].n, people, sessions: sessionRows };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -152,16 +152,16 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
     expect(written.every((i) => i.deliveryError === result.data.results.find((r) => r.email === i.email)!.reason)).toBe(true);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.organizationId, organization.id));
     expect(events.filter((e) => e.action === 'invitation.sent')).toHaveLength(2);
-    expect((await db.select({ n: count() }).from(mailboxMessages))[0]!.n).toBe(0);
+    expect((await db.select({ n: count() }).from(mailboxMessages))[0].n).toBe(0);
 
     // The API is back: Resend from the row delivers at once (no cooldown after a failure), same row.
     restoreEnv();
     restoreEnv = useResendAt(fake.baseUrl);
     fake.setMode('ok');
     fake.reset();
-    const again = await resendInvitationAction({ organizationId: organization.id, invitationId: written[0]!.id });
-    expect(again).toMatchObject({ ok: true, data: { outcome: 'resent', invitationId: written[0]!.id } });
-    const [after] = await db.select().from(invitations).where(eq(invitations.id, written[0]!.id));
+    const again = await resendInvitationAction({ organizationId: organization.id, invitationId: written[0].id });
+    expect(again).toMatchObject({ ok: true, data: { outcome: 'resent', invitationId: written[0].id } });
+    const [after] = await db.select().from(invitations).where(eq(invitations.id, written[0].id));
     expect(after).toMatchObject({ status: 'pending', deliveryStatus: 'sent', deliveryError: null, sendCount: 2 });
     expect((await db.select({ n: count() }).from(invitations)).at(0)!.n).toBe(2);
     figures.push([`email API ${name}`, `not_delivered + reason, ${ms} ms, resend ok`]);
@@ -416,7 +416,7 @@ describe.skipIf(!usingPostgres)('the database connection is dropped mid-transact
     const started = Date.now();
     expect(await changeRolesAction({ organizationId: organization.id, ids: [member.membershipId], role: 'admin' })).toMatchObject({ ok: true });
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect((await membershipOf(organization.id, member.userId))!.role).toBe('admin');
+    expect((await membershipOf(organization.id, member.userId)).role).toBe('admin');
     figures.push(['connection dropped while holding the organization lock', 'lock released, next change at once']);
   });
 });
@@ -463,6 +463,6 @@ describe('a second process opens the embedded database folder', () => {
     expect(migrate.stderr).toContain('is already open in another process');
     expect(migrate.stdout).not.toContain('Migrations applied');
     const found = await rows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM organizations`);
-    expect(found[0]!.n).toBe(1);
+    expect(found[0].n).toBe(1);
   });
 });

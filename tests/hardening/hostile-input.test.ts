@@ -47,7 +47,7 @@ beforeEach(() => {
 /** Two organizations: A (ours) with every kind of row, B (someone else's). */
 async function world() {
   const a = await createOrganizationWithOwner('Acme');
-  const ownerMembership = (await membershipOf(a.organization.id, a.owner.userId))!;
+  const ownerMembership = (await membershipOf(a.organization.id, a.owner.userId));
   const admin = await addMember(a.organization.id, 'admin');
   const member = await addMember(a.organization.id, 'member');
   const invitation = await addInvitation(a.organization.id, { email: 'pending@example.com', invitedById: a.owner.userId });
@@ -78,7 +78,7 @@ async function everything() {
     db.select().from(users).orderBy(asc(users.id)),
     db.select().from(sessions).orderBy(asc(sessions.sessionToken)),
   ]);
-  return { orgs, members, invites, audit: audit[0]!.n, mail: mail[0]!.n, people, sessions: sessionRows };
+  return { orgs, members, invites, audit: audit[0].n, mail: mail[0].n, people, sessions: sessionRows };
 }
 
 const TEN_THOUSAND = 'x'.repeat(10_000);

@@ -27,7 +27,7 @@ import { deleteOrganizationAction, renameOrganizationAction, transferOwnershipAc
 import type { ActionResult } from '@/app/actions/result';
 import { openCountingHandle } from '../support/counting';
 import { usingPostgres, useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
+import { addInvitation, addMember, createOrganizationWithOwner, membershipOf } from '../support/factories';
 import { reportFigures } from './support/figures';
 
 const testDb = useTestDatabase();
@@ -54,7 +54,7 @@ async function twoOrganizations() {
   const aMember = await addMember(a.organization.id, 'member');
   const aInvitation = await addInvitation(a.organization.id, { email: 'ours-pending@example.com' });
   const b = await createOrganizationWithOwner('Theirs');
-  const bOwnerMembership = (await membershipOf(b.organization.id, b.owner.userId))!;
+  const bOwnerMembership = (await membershipOf(b.organization.id, b.owner.userId));
   const bAdmin = await addMember(b.organization.id, 'admin');
   const bMember = await addMember(b.organization.id, 'member');
   const bInvitation = await addInvitation(b.organization.id, { email: 'theirs-pending@example.com', invitedById: b.owner.userId });

@@ -62,8 +62,8 @@ describe('property: the address parser', () => {
         expect(address).toBe(address.trim());
         const [local, domain, ...rest] = address.split('@');
         expect(rest).toEqual([]);
-        expect(local!.length).toBeGreaterThan(0);
-        expect(local!.length).toBeLessThanOrEqual(64);
+        expect(local.length).toBeGreaterThan(0);
+        expect(local.length).toBeLessThanOrEqual(64);
         expect(domain).toMatch(/\.[a-z0-9-]*[a-z][a-z0-9-]*$/);
         expect(address).not.toMatch(FORBIDDEN_IN_VALID);
         expect(address).toMatch(/^[\x21-\x7e]+$/); // printable ASCII only
@@ -89,7 +89,7 @@ describe('property: the address parser', () => {
   it('accepts the ordinary addresses people type (letters, digits, dots, plus tags, dashes, apostrophes)', () => {
     fc.assert(
       fc.property(plausibleArb, (address) => {
-        if (address.length > MAX_EMAIL_LENGTH || address.split('@')[0]!.includes('..')) return;
+        if (address.length > MAX_EMAIL_LENGTH || address.split('@')[0].includes('..')) return;
         expect(isValidEmail(address)).toBe(true);
         expect(isValidEmail(address.toUpperCase())).toBe(false); // the parser expects normalized input…
         expect(isValidEmail(normalizeEmail(`  ${address.toUpperCase()} `))).toBe(true); // …which normalizeEmail gives
@@ -167,8 +167,8 @@ function modelAllows(roles: (MemberRole | null)[], people: Person[], step: Step)
   const targets = step.kind === 'leave' ? [step.actor] : [...new Set(step.targets)];
   if (targets.some((t) => roles[t] === null)) return false;
   const action: TargetAction = step.kind === 'change' ? { type: 'change_role', role: step.role } : { type: 'remove' };
-  const actor = { userId: people[step.actor]!.userId, role: actorRole };
-  if (!targets.every((t) => decide(actor, { kind: 'member', userId: people[t]!.userId, role: roles[t]! }, action).allowed)) return false;
+  const actor = { userId: people[step.actor].userId, role: actorRole };
+  if (!targets.every((t) => decide(actor, { kind: 'member', userId: people[t].userId, role: roles[t]! }, action).allowed)) return false;
   const lost = targets.filter((t) => roles[t] === 'owner' && (action.type === 'remove' || action.role !== 'owner')).length;
   const gained = action.type === 'change_role' && action.role === 'owner' ? targets.filter((t) => roles[t] !== 'owner').length : 0;
   return ownersRemainAfter(owners, lost, gained);
@@ -210,24 +210,24 @@ describe('property: no sequence of operations leaves zero Owners (real domain fu
           steps += 1;
           const allowed = modelAllows(model, people, step);
           const orgId = organization.id;
-          const membershipId = async (i: number) => (await membershipOf(orgId, people[i]!.userId))?.id ?? '00000000-0000-4000-8000-000000000000';
-          let outcome: 'ok' | string;
+          const membershipId = async (i: number) => (await membershipOf(orgId, people[i].userId))?.id ?? '00000000-0000-4000-8000-000000000000';
+          let outcome: string;
           try {
             switch (step.kind) {
               case 'change':
-                await changeRoles(people[step.actor]!, { organizationId: orgId, ids: await Promise.all(step.targets.map(membershipId)), role: step.role });
+                await changeRoles(people[step.actor], { organizationId: orgId, ids: await Promise.all(step.targets.map(membershipId)), role: step.role });
                 break;
               case 'remove':
-                await removeMembers(people[step.actor]!, { organizationId: orgId, ids: await Promise.all(step.targets.map(membershipId)) });
+                await removeMembers(people[step.actor], { organizationId: orgId, ids: await Promise.all(step.targets.map(membershipId)) });
                 break;
               case 'leave':
-                await leaveOrganization(people[step.actor]!, { organizationId: orgId });
+                await leaveOrganization(people[step.actor], { organizationId: orgId });
                 break;
               case 'transfer':
-                await transferOwnership(people[step.actor]!, { organizationId: orgId, toUserId: people[step.target]!.userId });
+                await transferOwnership(people[step.actor], { organizationId: orgId, toUserId: people[step.target].userId });
                 break;
               case 'join': {
-                const person = people[step.person]!;
+                const person = people[step.person];
                 const invitation = await addInvitation(orgId, { email: person.email, role: step.role });
                 await acceptInvitation(person, { token: invitation.token });
                 break;
@@ -247,8 +247,8 @@ describe('property: no sequence of operations leaves zero Owners (real domain fu
             .select({ n: count() })
             .from(memberships)
             .where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'owner')));
-          expect(owners!.n).toBeGreaterThanOrEqual(1);
-          expect(owners!.n).toBe(model.filter((r) => r === 'owner').length);
+          expect(owners.n).toBeGreaterThanOrEqual(1);
+          expect(owners.n).toBe(model.filter((r) => r === 'owner').length);
         }
       }),
       { numRuns: 60 },

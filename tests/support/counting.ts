@@ -1,7 +1,7 @@
 // A second handle on this file's test database that records every SQL statement the app sends, on
 // either driver: postgres.js through openPostgres({ onQuery }), PGlite through drizzle's logger on the
 // same in-memory client.
-import { setDatabaseHandle, schema, type Database, type DatabaseHandle } from '@/db/client';
+import { setDatabaseHandle, schema, type DatabaseHandle } from '@/db/client';
 import type { TestDatabase } from './db';
 
 export interface CountingHandle {
@@ -26,7 +26,7 @@ export async function openCountingHandle(testDb: TestDatabase): Promise<Counting
     const { drizzle } = await import('drizzle-orm/pglite');
     const client = (testDb.handle.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
     const db = drizzle({ client, schema, logger: { logQuery } });
-    handle = { db: db as unknown as Database, driver: 'pglite', close: async () => {} };
+    handle = { db: db, driver: 'pglite', close: async () => {} };
   }
   return {
     statements,

@@ -21,7 +21,7 @@ export async function createUser(input: { email?: string; name?: string | null }
   const email = (input.email ?? uniqueEmail()).toLowerCase();
   const name = input.name === undefined ? `Person ${counter}` : input.name;
   const [user] = await db.insert(users).values({ email, name, emailVerified: now() }).returning();
-  return { userId: user!.id, email: user!.email, name: user!.name };
+  return { userId: user.id, email: user.email, name: user.name };
 }
 
 /** An organization with a fresh Owner; returns both. */
@@ -36,7 +36,7 @@ export async function addMember(organizationId: string, role: MemberRole, person
   const db = await getDb();
   const actor = person ?? (await createUser());
   const [membership] = await db.insert(memberships).values({ organizationId, userId: actor.userId, role }).returning();
-  return { ...actor, membershipId: membership!.id };
+  return { ...actor, membershipId: membership.id };
 }
 
 /** Writes a pending invitation directly (no email); returns its id and raw token. */
@@ -60,7 +60,7 @@ export async function addInvitation(
       deliveryStatus: 'sent',
     })
     .returning();
-  return { id: row!.id, email, token, role: row!.role };
+  return { id: row.id, email, token, role: row.role };
 }
 
 export async function membershipOf(organizationId: string, userId: string) {

@@ -64,7 +64,7 @@ export function createFakeResend(): FakeResend & { listen(): Promise<void> } {
     port: 0,
     baseUrl: '',
     requests: [] as RecordedRequest[],
-    mode: 'ok' as FakeResendMode,
+    mode: 'ok',
     slowMs: 200,
   } as FakeResend;
 
@@ -96,7 +96,7 @@ export function createFakeResend(): FakeResend & { listen(): Promise<void> } {
       const key = req.headers['idempotency-key'];
       fake.requests.push({
         method: req.method ?? '',
-        path: (req.url ?? '').split('?')[0]!,
+        path: (req.url ?? '').split('?')[0],
         headers: req.headers,
         idempotencyKey: Array.isArray(key) ? key[0] : key,
         body,

@@ -16,7 +16,7 @@ export async function snapshot() {
     db.select({ n: count() }).from(mailboxMessages),
     db.select().from(rateLimitBuckets).orderBy(asc(rateLimitBuckets.key)),
   ]);
-  return { orgs, members, invites, auditEvents: audit[0]!.n, mailbox: mail[0]!.n, buckets };
+  return { orgs, members, invites, auditEvents: audit[0].n, mailbox: mail[0].n, buckets };
 }
 
 export async function auditActions(organizationId: string) {
@@ -34,7 +34,7 @@ export async function auditCount(organizationId?: string) {
     .select({ n: count() })
     .from(auditEvents)
     .where(organizationId ? eq(auditEvents.organizationId, organizationId) : sql`true`);
-  return row!.n;
+  return row.n;
 }
 
 /** Awaits `promise`, expects it to reject with a DomainError of `code`, and returns that error. */
@@ -66,5 +66,5 @@ export async function outcomeOf(promise: Promise<unknown>): Promise<string> {
 export function tokenFrom(text: string): string {
   const match = /\/invite\/([A-Za-z0-9_-]{43})/.exec(text);
   if (!match) throw new Error(`No invitation link in:\n${text}`);
-  return match[1]!;
+  return match[1];
 }

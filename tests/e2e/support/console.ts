@@ -215,7 +215,7 @@ export async function inviteThroughModal(
 }
 
 /** email → outcome label, as the email confirmation modal lists them. */
-export async function outcomesIn(results: Locator): Promise<Record<string, OutcomeLabel | string>> {
+export async function outcomesIn(results: Locator): Promise<Record<string, string>> {
   const items = await results.getByRole('list', { name: 'Invitation results' }).getByRole('listitem').allInnerTexts();
   const outcomes: Record<string, string> = {};
   for (const item of items) {

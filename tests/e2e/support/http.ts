@@ -64,8 +64,8 @@ export function actionResult(body: string): { ok: boolean; data?: unknown; error
 export function setCookies(headers: http.IncomingHttpHeaders): { name: string; value: string; attributes: string[] }[] {
   return (headers['set-cookie'] ?? []).map((header) => {
     const [pair, ...attributes] = header.split(';').map((part) => part.trim());
-    const at = pair!.indexOf('=');
-    return { name: pair!.slice(0, at), value: pair!.slice(at + 1), attributes: attributes.map((a) => a.toLowerCase()) };
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), attributes: attributes.map((a) => a.toLowerCase()) };
   });
 }
 

@@ -15,7 +15,7 @@ export function fresh(label: string) {
 
 /** A client address of its own (X-Forwarded-For), so that no per-client limit is shared between tests. */
 export function clientAddress() {
-  return `198.51.100.${1 + (randomBytes(1)[0]! % 250)}`;
+  return `198.51.100.${1 + (randomBytes(1)[0] % 250)}`;
 }
 
 export async function cookieHeader(context: BrowserContext, base: string) {
@@ -49,11 +49,11 @@ export async function callAction(
 
 /** The id of the organization whose console `page` shows, read from its settings page's payload. */
 export async function organizationIdOf(page: Page): Promise<string> {
-  const slug = new URL(page.url()).pathname.split('/')[2]!;
+  const slug = new URL(page.url()).pathname.split('/')[2];
   const html = await (await page.context().request.get(`/admin/${slug}/settings`)).text();
   const match = /organizationId\\?":\\?"([0-9a-f-]{36})/.exec(html);
   if (!match) throw new Error('organization id not found on the settings page');
-  return match[1]!;
+  return match[1];
 }
 
 /** Records CSP violations of every page of the context (read with `violations(page)`). */

@@ -40,12 +40,12 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 const chance = (rng: Rng, p: number) => rng() < p;
 function sample<T>(rng: Rng, list: readonly T[], n: number): T[] {
   const copy = [...list];
   const out: T[] = [];
-  while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(rng() * copy.length), 1)[0]!);
+  while (out.length < n && copy.length > 0) out.push(copy.splice(Math.floor(rng() * copy.length), 1)[0]);
   return out;
 }
 
@@ -228,7 +228,7 @@ async function operate(db: Database, organizationId: string, pool: readonly stri
         if (!actor) throw new DomainError('UNAUTHENTICATED');
         const n = kind === 'invite' ? 1 : 2 + Math.floor(rng() * 7);
         const emails = sample(rng, pool, n);
-        if (kind === 'invite-bulk' && chance(rng, 0.3)) emails.push('not-an-address', emails[0]!.toUpperCase());
+        if (kind === 'invite-bulk' && chance(rng, 0.3)) emails.push('not-an-address', emails[0].toUpperCase());
         const role = chance(rng, 0.05) ? 'owner' : pick(rng, ['admin', 'member'] as const);
         const summary = await inviteMembers(actor, { organizationId, emails, role });
         countInviteResults(stats, summary.results);
@@ -399,7 +399,7 @@ export async function checkInvariants(db: Database, organizationId: string, init
              WHERE (CASE WHEN u.id = ANY(${uuidArray(initialMemberIds)}) THEN 1 ELSE 0 END) + coalesce(l.delta, 0)
                    <> (SELECT count(*) FROM m WHERE m.user_id = u.id))::int AS "ledgerMismatches"`,
   );
-  return row as InvariantReading;
+  return row;
 }
 
 export interface Monitor {
