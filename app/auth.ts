@@ -54,7 +54,8 @@ async function authConfig(): Promise<NextAuthConfig> {
         maxAge: 24 * 60 * 60,
         async sendVerificationRequest({ identifier, url: link }) {
           // Never email a link to another host, whatever Auth.js was handed.
-          if (!isOnPublicUrl(link, url)) throw new SignInEmailNotSent(`Refused a sign-in link outside ${url}.`);
+          if (!isOnPublicUrl(link, url))
+            throw new SignInEmailNotSent(`Refused a sign-in link outside ${url}.`);
           // Both ways in (the sign-in form and Auth.js's own endpoint) come through here.
           if (!(await allowSignInEmail(identifier))) {
             throw new SignInEmailNotSent(`Too many sign-in emails to ${identifier} in the last hour.`);

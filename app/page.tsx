@@ -13,7 +13,11 @@ import { noticeMessage } from '@/lib/notices';
 import { listMyOrganizations } from '@/lib/organizations';
 import { can } from '@/lib/policy';
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await getActor();
   if (!actor) redirect('/login');
   const params = await searchParams;
@@ -33,7 +37,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <main className="mx-auto grid max-w-4xl gap-6 px-4 py-8 sm:px-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
-          <p className="text-sm text-muted-foreground">The organizations you belong to on AI Hub, and your role in each.</p>
+          <p className="text-sm text-muted-foreground">
+            The organizations you belong to on AI Hub, and your role in each.
+          </p>
         </div>
         <Card>
           <CardContent className="p-0">
@@ -41,13 +47,18 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <div className="flex flex-col items-center gap-2 px-6 py-10 text-center">
                 <Building2 className="size-8 text-muted-foreground" aria-hidden="true" />
                 <p className="font-medium">You are not in any organization yet</p>
-                <p className="text-sm text-muted-foreground">Create one below, or accept an invitation from your email.</p>
+                <p className="text-sm text-muted-foreground">
+                  Create one below, or accept an invitation from your email.
+                </p>
               </div>
             ) : (
               <ul className="divide-y" aria-label="Your organizations">
                 {organizations.map((organization) => (
                   <li key={organization.id} className="flex flex-wrap items-center gap-3 px-6 py-4">
-                    <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-muted font-semibold uppercase" aria-hidden="true">
+                    <span
+                      className="flex size-9 shrink-0 items-center justify-center rounded-md bg-muted font-semibold uppercase"
+                      aria-hidden="true"
+                    >
                       {organization.name.slice(0, 1)}
                     </span>
                     <div className="min-w-0 flex-1">
@@ -57,7 +68,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                     <RoleBadge role={organization.role} />
                     {can(organization.role, 'console:access') ? (
                       <Button asChild variant="outline" size="sm">
-                        <Link href={`/admin/${organization.slug}/users`} aria-label={`Open the admin console of ${organization.name}`}>
+                        <Link
+                          href={`/admin/${organization.slug}/users`}
+                          aria-label={`Open the admin console of ${organization.name}`}
+                        >
                           Admin console
                           <ArrowRight aria-hidden="true" />
                         </Link>

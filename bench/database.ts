@@ -10,7 +10,9 @@ import { rows } from '@/lib/sql';
 import { CouldNotRun } from './config';
 
 export function adminUrl(): string {
-  return process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres';
+  return (
+    process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres'
+  );
 }
 
 export async function createDatabase(admin: string) {
@@ -68,7 +70,12 @@ export interface SeededOrg {
   rows: number;
 }
 
-export async function seed(db: Database, label: string, size: { members: number; invitations: number }, domain: string): Promise<SeededOrg> {
+export async function seed(
+  db: Database,
+  label: string,
+  size: { members: number; invitations: number },
+  domain: string,
+): Promise<SeededOrg> {
   const { slug, ownerEmail } = await seedOrganization(db, { name: `Bench ${label}`, ...size, domain });
   const [org] = await rows<{ id: string; owner_id: string; owner_name: string | null; rows: number }>(
     db,

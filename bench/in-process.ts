@@ -36,7 +36,8 @@ async function memberIds(db: Database, org: SeededOrg, count: number, skip: numb
     sql`SELECT id FROM memberships WHERE organization_id = ${org.id} AND role = 'member'
         ORDER BY created_at, id LIMIT ${count} OFFSET ${skip}`,
   );
-  if (found.length < count) throw new CouldNotRun(`Only ${found.length} Members left in ${org.label} for a bulk of ${count}`);
+  if (found.length < count)
+    throw new CouldNotRun(`Only ${found.length} Members left in ${org.label} for a bulk of ${count}`);
   return found.map((row) => row.id);
 }
 
@@ -59,7 +60,11 @@ interface CountedCall {
   log: ProxyCounts['log'];
 }
 
-async function countCall(proxyUrl: string, proxy: ProxyClient, action: () => Promise<unknown>): Promise<CountedCall> {
+async function countCall(
+  proxyUrl: string,
+  proxy: ProxyClient,
+  action: () => Promise<unknown>,
+): Promise<CountedCall> {
   const { handle, counter } = await openCounting(proxyUrl);
   setDatabaseHandle(handle);
   try {
@@ -68,7 +73,12 @@ async function countCall(proxyUrl: string, proxy: ProxyClient, action: () => Pro
     counter.count = 0;
     counter.texts = [];
     const { counts } = await counted(proxy, action);
-    return { wireStatements: counts.statements, transactions: counts.begins, drizzleStatements: counter.count, log: counts.log };
+    return {
+      wireStatements: counts.statements,
+      transactions: counts.begins,
+      drizzleStatements: counter.count,
+      log: counts.log,
+    };
   } finally {
     setDatabaseHandle(undefined);
     await handle.close();
@@ -94,8 +104,11 @@ export async function measureBulk(benchUrl: string, proxyUrl: string, proxy: Pro
       const target: 'admin' | 'member' = current === 'member' ? 'admin' : 'member';
       change.bareMs.push((await timed(() => bareUpdate(db, changeIds, target))).ms);
       await bareUpdate(db, changeIds, current);
-      const result = await timed(() => changeRoles(org.owner, { organizationId: org.id, ids: changeIds, role: target }));
-      if (result.value.changed !== size) throw new CouldNotRun(`changeRoles changed ${result.value.changed} of ${size} rows`);
+      const result = await timed(() =>
+        changeRoles(org.owner, { organizationId: org.id, ids: changeIds, role: target }),
+      );
+      if (result.value.changed !== size)
+        throw new CouldNotRun(`changeRoles changed ${result.value.changed} of ${size} rows`);
       change.domainMs.push(result.ms);
       current = target;
     }
@@ -104,7 +117,9 @@ export async function measureBulk(benchUrl: string, proxyUrl: string, proxy: Pro
     // Removal: a fresh set of Members each time, never the rows of the role change.
     const skip = size;
     const removeCountIds = await memberIds(db, org, size, skip);
-    const removeCount = await countCall(proxyUrl, proxy, () => removeMembers(org.owner, { organizationId: org.id, ids: removeCountIds }));
+    const removeCount = await countCall(proxyUrl, proxy, () =>
+      removeMembers(org.owner, { organizationId: org.id, ids: removeCountIds }),
+    );
     setDatabaseHandle(direct);
     const removal = { domainMs: [] as number[], bareMs: [] as number[] };
     for (let repeat = 0; repeat < config.bulkRepeats; repeat++) {
@@ -112,14 +127,25 @@ export async function measureBulk(benchUrl: string, proxyUrl: string, proxy: Pro
       removal.bareMs.push((await timed(() => bareUpdate(db, ids, 'admin'))).ms);
       await bareUpdate(db, ids, 'member');
       const result = await timed(() => removeMembers(org.owner, { organizationId: org.id, ids }));
-      if (result.value.removedMembers !== size) throw new CouldNotRun(`removeMembers removed ${result.value.removedMembers} of ${size}`);
+      if (result.value.removedMembers !== size)
+        throw new CouldNotRun(`removeMembers removed ${result.value.removedMembers} of ${size}`);
       removal.domainMs.push(result.ms);
     }
     setDatabaseHandle(undefined);
     return {
       size,
-      change: { counted: changeCount, ...change, domainMedianMs: median(change.domainMs), bareMedianMs: median(change.bareMs) },
-      removal: { counted: removeCount, ...removal, domainMedianMs: median(removal.domainMs), bareMedianMs: median(removal.bareMs) },
+      change: {
+        counted: changeCount,
+        ...change,
+        domainMedianMs: median(change.domainMs),
+        bareMedianMs: median(change.bareMs),
+      },
+      removal: {
+        counted: removeCount,
+        ...removal,
+        domainMedianMs: median(removal.domainMs),
+        bareMedianMs: median(removal.bareMs),
+      },
     };
   } finally {
     setDatabaseHandle(undefined);
@@ -129,7 +155,8 @@ export async function measureBulk(benchUrl: string, proxyUrl: string, proxy: Pro
 
 /** What the email API was asked so far: batch and single sends, and the messages in them. */
 function emailApiCalls(api: FakeResend) {
-  const posts = (path: string) => api.requests.filter((request) => request.method === 'POST' && request.path === path).length;
+  const posts = (path: string) =>
+    api.requests.filter((request) => request.method === 'POST' && request.path === path).length;
   return { batch: posts('/emails/batch'), single: posts('/emails'), messages: api.emails().length };
 }
 
@@ -144,17 +171,24 @@ export async function measureInvite(benchUrl: string, proxyUrl: string, proxy: P
   let batch = 0;
   const addresses = () => {
     batch++;
-    return Array.from({ length: config.inviteSize }, (_, index) => `bench.invite.${batch}.${index + 1}@${org.domain}`);
+    return Array.from(
+      { length: config.inviteSize },
+      (_, index) => `bench.invite.${batch}.${index + 1}@${org.domain}`,
+    );
   };
   const check = (summary: Awaited<ReturnType<typeof inviteMembers>>) => {
     if (summary.counts.invited !== config.inviteSize) {
       const reasons = [...new Set(summary.results.map((result) => result.reason).filter(Boolean))];
-      throw new CouldNotRun(`inviteMembers at ${org.label}: ${JSON.stringify(summary.counts)} ${reasons.join('; ')}`);
+      throw new CouldNotRun(
+        `inviteMembers at ${org.label}: ${JSON.stringify(summary.counts)} ${reasons.join('; ')}`,
+      );
     }
   };
   try {
     const emails = addresses();
-    const countedCall = await countCall(proxyUrl, proxy, async () => check(await inviteMembers(org.owner, { organizationId: org.id, emails, role: 'member' })));
+    const countedCall = await countCall(proxyUrl, proxy, async () =>
+      check(await inviteMembers(org.owner, { organizationId: org.id, emails, role: 'member' })),
+    );
     const calls = emailApiCalls(api);
     const direct = await openPostgres(benchUrl, { max: 1 });
     setDatabaseHandle(direct);
@@ -162,13 +196,25 @@ export async function measureInvite(benchUrl: string, proxyUrl: string, proxy: P
     try {
       for (let repeat = 0; repeat < config.inviteRepeats; repeat++) {
         const more = addresses();
-        times.push((await timed(async () => check(await inviteMembers(org.owner, { organizationId: org.id, emails: more, role: 'member' })))).ms);
+        times.push(
+          (
+            await timed(async () =>
+              check(await inviteMembers(org.owner, { organizationId: org.id, emails: more, role: 'member' })),
+            )
+          ).ms,
+        );
       }
     } finally {
       setDatabaseHandle(undefined);
       await direct.close();
     }
-    return { addresses: config.inviteSize, counted: countedCall, emailApi: calls, ms: times, medianMs: median(times) };
+    return {
+      addresses: config.inviteSize,
+      counted: countedCall,
+      emailApi: calls,
+      ms: times,
+      medianMs: median(times),
+    };
   } finally {
     for (const key of ['RESEND_API_KEY', 'RESEND_BASE_URL', 'EMAIL_TRANSPORT', 'APP_URL']) {
       if (saved[key] === undefined) delete process.env[key];

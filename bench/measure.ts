@@ -27,7 +27,8 @@ export async function load(
   cookie: string,
   options: { connections: number; durationS: number; warmupS: number; onMeasureStart?: () => void },
 ) {
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error(`Refusing to load anything but 127.0.0.1: ${url}`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url))
+    throw new Error(`Refusing to load anything but 127.0.0.1: ${url}`);
   const base = { url, connections: options.connections, headers: { cookie }, timeout: 30 };
   if (options.warmupS > 0) await autocannon({ ...base, duration: options.warmupS });
   options.onMeasureStart?.();
@@ -62,13 +63,20 @@ export interface PageView {
   html: string;
 }
 
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; location?: string; body: Buffer }> {
+function get(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; location?: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, location: response.headers.location, body: Buffer.concat(chunks) }),
+        resolve({
+          status: response.statusCode ?? 0,
+          location: response.headers.location,
+          body: Buffer.concat(chunks),
+        }),
       );
       response.on('error', reject);
     });
@@ -85,7 +93,8 @@ export async function pageView(url: string, cookie: string): Promise<PageView> {
   const page = await get(url, { cookie });
   // Next answers an RSC request without its cache-busting `_rsc` parameter with a redirect that adds it.
   let rsc = await get(url, { cookie, rsc: '1' });
-  if (rsc.status === 307 && rsc.location) rsc = await get(new URL(rsc.location, url).toString(), { cookie, rsc: '1' });
+  if (rsc.status === 307 && rsc.location)
+    rsc = await get(new URL(rsc.location, url).toString(), { cookie, rsc: '1' });
   return {
     status: page.status,
     bytes: page.body.length,
@@ -105,10 +114,14 @@ export interface ProxyClient {
 }
 
 export function startProxyProcess(target: { host: string; port: number }): Promise<ProxyClient> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'pg-proxy.ts'), [target.host, String(target.port)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = fork(
+    path.join(import.meta.dirname, 'pg-proxy.ts'),
+    [target.host, String(target.port)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   let nextId = 0;
   const waiting = new Map<number, (message: Record<string, unknown>) => void>();
   const ask = (cmd: string) =>
@@ -170,7 +183,10 @@ export async function waitUntilQuiet(proxy: ProxyClient, timeoutMs = 15_000): Pr
 }
 
 /** Runs `action` with the proxy's counters reset before and read after. */
-export async function counted<T>(proxy: ProxyClient, action: () => Promise<T>): Promise<{ value: T; counts: ProxyCounts }> {
+export async function counted<T>(
+  proxy: ProxyClient,
+  action: () => Promise<T>,
+): Promise<{ value: T; counts: ProxyCounts }> {
   await proxy.reset();
   const value = await action();
   return { value, counts: await proxy.read() };

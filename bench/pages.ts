@@ -24,7 +24,11 @@ export const scenarios: Scenario[] = [
   // About one person in twelve is a Hopper: a search that matches many rows at every size.
   { key: 'search', label: 'users page, search "hopper"', path: (org) => `/admin/${org.slug}/users?q=hopper` },
   // Members are nearly everyone: the filter that leaves the most rows.
-  { key: 'role', label: 'users page, role filter Member', path: (org) => `/admin/${org.slug}/users?role=member` },
+  {
+    key: 'role',
+    label: 'users page, role filter Member',
+    path: (org) => `/admin/${org.slug}/users?role=member`,
+  },
   {
     key: 'last',
     label: 'users page, last page',
@@ -40,14 +44,28 @@ export interface ScenarioResult {
   /** 1-minute load average of the machine just before the load (other processes show here). */
   loadAverageBefore: number;
   rssAfterLoad: number;
-  view: { status: number; bytes: number; gzipBytes: number; rscBytes: number; memberAddressesInHtml: number; rowsOnPage: number };
+  view: {
+    status: number;
+    bytes: number;
+    gzipBytes: number;
+    rscBytes: number;
+    memberAddressesInHtml: number;
+    rowsOnPage: number;
+  };
   /** One entry per sequential page view, counted at the PostgreSQL wire. */
   statements: { count: number; begins: number; commits: number; log: ProxyCounts['log'] }[];
 }
 
 export interface SizeResult {
   org: Omit<SeededOrg, 'owner'> & { ownerEmail: string };
-  server: { spawnedPid: number; servingPid: number; processTree: number[]; rssAfterStart: number; rssAfterWarmup: number; rssFinal: number };
+  server: {
+    spawnedPid: number;
+    servingPid: number;
+    processTree: number[];
+    rssAfterStart: number;
+    rssAfterWarmup: number;
+    rssFinal: number;
+  };
   scenarios: Record<Scenario['key'], ScenarioResult>;
 }
 
@@ -85,7 +103,15 @@ async function startSize(org: SeededOrg, benchUrl: string, proxy: ProxyClient): 
         warmupS: 0,
       });
     }
-    return { org, server, cookie, tree, rssAfterStart, rssAfterWarmup: rssBytes(server.servingPid), results: {} };
+    return {
+      org,
+      server,
+      cookie,
+      tree,
+      rssAfterStart,
+      rssAfterWarmup: rssBytes(server.servingPid),
+      results: {},
+    };
   } catch (error) {
     await server.stop();
     throw error;
@@ -97,7 +123,10 @@ async function measureScenario(running: Running, scenario: Scenario, proxy: Prox
   const url = `${server.url}${scenario.path(org)}`;
   const loadBefore = os.loadavg()[0];
   let cpuBefore = 0;
-  const measured = await load(url, cookie, { ...config, onMeasureStart: () => (cpuBefore = cpuMs(server.servingPid)) });
+  const measured = await load(url, cookie, {
+    ...config,
+    onMeasureStart: () => (cpuBefore = cpuMs(server.servingPid)),
+  });
   const serverCpuMs = cpuMs(server.servingPid) - cpuBefore;
   const rssAfterLoad = rssBytes(server.servingPid);
   if (measured.non2xx > 0 || measured.ok2xx === 0) {
@@ -110,12 +139,20 @@ async function measureScenario(running: Running, scenario: Scenario, proxy: Prox
   await waitUntilQuiet(proxy);
   for (let sample = 0; sample < config.viewSamples; sample++) {
     const { value, counts } = await counted(proxy, () => view(url, cookie));
-    if (value.status !== 200) throw new CouldNotRun(`${scenario.label} at ${org.label} answered ${value.status}`);
-    statements.push({ count: counts.statements, begins: counts.begins, commits: counts.commits, log: counts.log });
+    if (value.status !== 200)
+      throw new CouldNotRun(`${scenario.label} at ${org.label} answered ${value.status}`);
+    statements.push({
+      count: counts.statements,
+      begins: counts.begins,
+      commits: counts.commits,
+      log: counts.log,
+    });
   }
   const page = await pageView(url, cookie);
   fs.writeFileSync(path.join(logDir, `${org.label.toLowerCase()}-${scenario.key}.html`), page.html);
-  const addresses = new Set(page.html.match(new RegExp(`[a-z0-9.+-]+@${org.domain.replace(/\./g, '\\.')}`, 'g')) ?? []);
+  const addresses = new Set(
+    page.html.match(new RegExp(`[a-z0-9.+-]+@${org.domain.replace(/\./g, '\\.')}`, 'g')) ?? [],
+  );
   // Table rows in the HTML, less the header row.
   const rowsOnPage = Math.max(0, (page.html.match(/<tr[\s>]/g) ?? []).length - 1);
   const result: ScenarioResult = {
@@ -146,7 +183,16 @@ async function measureScenario(running: Running, scenario: Scenario, proxy: Prox
 function sizeResult(running: Running): SizeResult {
   const { org, server } = running;
   return {
-    org: { label: org.label, members: org.members, invitations: org.invitations, id: org.id, slug: org.slug, domain: org.domain, rows: org.rows, ownerEmail: org.owner.email },
+    org: {
+      label: org.label,
+      members: org.members,
+      invitations: org.invitations,
+      id: org.id,
+      slug: org.slug,
+      domain: org.domain,
+      rows: org.rows,
+      ownerEmail: org.owner.email,
+    },
     server: {
       spawnedPid: server.pid,
       servingPid: server.servingPid,
@@ -169,7 +215,8 @@ export async function measurePages(small: SeededOrg, large: SeededOrg, benchUrl:
     runs.push(await startSize(small, benchUrl, proxy));
     runs.push(await startSize(large, benchUrl, proxy));
     for (const [index, scenario] of scenarios.entries()) {
-      for (const running of index % 2 === 0 ? runs : [...runs].reverse()) await measureScenario(running, scenario, proxy);
+      for (const running of index % 2 === 0 ? runs : [...runs].reverse())
+        await measureScenario(running, scenario, proxy);
     }
     return { small: sizeResult(runs[0]), large: sizeResult(runs[1]) };
   } finally {

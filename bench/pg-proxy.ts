@@ -37,7 +37,16 @@ const CANCEL_REQUEST = 80877102;
 const MAX_LOG = 2000;
 
 function emptyCounts(): ProxyCounts {
-  return { statements: 0, executes: 0, simpleQueries: 0, begins: 0, commits: 0, rollbacks: 0, connections: 0, log: [] };
+  return {
+    statements: 0,
+    executes: 0,
+    simpleQueries: 0,
+    begins: 0,
+    commits: 0,
+    rollbacks: 0,
+    connections: 0,
+    log: [],
+  };
 }
 
 function cString(buffer: Buffer, start: number): [string, number] {
@@ -46,7 +55,10 @@ function cString(buffer: Buffer, start: number): [string, number] {
   return [buffer.toString('utf8', start, end), end + 1];
 }
 
-export function startCountingProxy(target: { host: string; port: number }, listenPort = 0): Promise<{
+export function startCountingProxy(
+  target: { host: string; port: number },
+  listenPort = 0,
+): Promise<{
   port: number;
   reset(): void;
   read(): ProxyCounts;
@@ -63,7 +75,8 @@ export function startCountingProxy(target: { host: string; port: number }, liste
     if (head.startsWith('begin') || head.startsWith('start tran')) counts.begins++;
     else if (head.startsWith('commit') || head.startsWith('end')) counts.commits++;
     else if (head.startsWith('rollback')) counts.rollbacks++;
-    if (counts.log.length < MAX_LOG) counts.log.push({ kind, text: text.replace(/\s+/g, ' ').trim().slice(0, 400) });
+    if (counts.log.length < MAX_LOG)
+      counts.log.push({ kind, text: text.replace(/\s+/g, ' ').trim().slice(0, 400) });
   }
 
   const server = net.createServer((client) => {

@@ -5,7 +5,14 @@ import { PAGE_SIZE, scenarios, type ScenarioResult, type SizeResult } from './pa
 
 export type Row =
   | { section: string }
-  | { figure: string; small: string; large: string; ratio: number | null; target: string; met: boolean | null };
+  | {
+      figure: string;
+      small: string;
+      large: string;
+      ratio: number | null;
+      target: string;
+      met: boolean | null;
+    };
 
 export function formatTable(rows: Row[], labels: { small: string; large: string }): string {
   const header = ['figure', labels.small, labels.large, 'ratio', 'target', 'met?'];
@@ -24,7 +31,11 @@ export function formatTable(rows: Row[], labels: { small: string; large: string 
   const cells = [header, ...body.filter((row): row is string[] => Array.isArray(row))];
   const widths = header.map((_, column) => Math.max(...cells.map((cells) => cells[column].length)));
   const align = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ');
+    cells
+      .map((cell, column) =>
+        column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+      )
+      .join(' | ');
   const rule = widths.map((width) => '-'.repeat(width)).join('-|-');
   const lines = [align(header), rule];
   for (const row of body) lines.push(Array.isArray(row) ? align(row) : `${row.section}:`);
@@ -32,7 +43,15 @@ export function formatTable(rows: Row[], labels: { small: string; large: string 
 }
 
 /** The rows of the table, from both sizes' page figures, the bulk operations and the invitations. */
-export function buildRows(small: SizeResult, large: SizeResult, bulk: Awaited<ReturnType<typeof measureBulk>>, invites: { small: Awaited<ReturnType<typeof measureInvite>>; large: Awaited<ReturnType<typeof measureInvite>> }): Row[] {
+export function buildRows(
+  small: SizeResult,
+  large: SizeResult,
+  bulk: Awaited<ReturnType<typeof measureBulk>>,
+  invites: {
+    small: Awaited<ReturnType<typeof measureInvite>>;
+    large: Awaited<ReturnType<typeof measureInvite>>;
+  },
+): Row[] {
   const table: Row[] = [];
   const pages = scenarios.filter((s) => s.key !== 'control');
   const S = small.scenarios;
@@ -42,18 +61,46 @@ export function buildRows(small: SizeResult, large: SizeResult, bulk: Awaited<Re
   table.push({ section: 'Throughput (req/s, 10 connections)' });
   for (const s of pages) {
     const ratio = L[s.key].load.rps / S[s.key].load.rps;
-    table.push({ figure: s.label, small: rps(S[s.key].load), large: rps(L[s.key].load), ratio, target: '≥ 0.9 (large ÷ small)', met: ratio >= 0.9 });
+    table.push({
+      figure: s.label,
+      small: rps(S[s.key].load),
+      large: rps(L[s.key].load),
+      ratio,
+      target: '≥ 0.9 (large ÷ small)',
+      met: ratio >= 0.9,
+    });
   }
-  table.push({ figure: 'control: signed-in home page', small: rps(S.control.load), large: rps(L.control.load), ratio: L.control.load.rps / S.control.load.rps, target: '', met: null });
+  table.push({
+    figure: 'control: signed-in home page',
+    small: rps(S.control.load),
+    large: rps(L.control.load),
+    ratio: L.control.load.rps / S.control.load.rps,
+    target: '',
+    met: null,
+  });
   for (const s of pages) {
     const ratio = L[s.key].load.rps / L.control.load.rps;
-    table.push({ figure: `${s.label.replace('users page, ', '')} ÷ control, at large`, small: (S[s.key].load.rps / S.control.load.rps).toFixed(2), large: ratio.toFixed(2), ratio, target: '≥ 0.5 (large)', met: ratio >= 0.5 });
+    table.push({
+      figure: `${s.label.replace('users page, ', '')} ÷ control, at large`,
+      small: (S[s.key].load.rps / S.control.load.rps).toFixed(2),
+      large: ratio.toFixed(2),
+      ratio,
+      target: '≥ 0.5 (large)',
+      met: ratio >= 0.5,
+    });
   }
 
   table.push({ section: 'Server CPU per answer (ms; steady when other processes share the cores)' });
   for (const s of scenarios) {
     const ratio = L[s.key].serverCpuMsPerRequest / S[s.key].serverCpuMsPerRequest;
-    table.push({ figure: s.label, small: S[s.key].serverCpuMsPerRequest.toFixed(1), large: L[s.key].serverCpuMsPerRequest.toFixed(1), ratio, target: '', met: null });
+    table.push({
+      figure: s.label,
+      small: S[s.key].serverCpuMsPerRequest.toFixed(1),
+      large: L[s.key].serverCpuMsPerRequest.toFixed(1),
+      ratio,
+      target: '',
+      met: null,
+    });
   }
 
   // The ratio says whether the page grows with the organization, so it is judged where both sizes show
@@ -74,38 +121,122 @@ export function buildRows(small: SizeResult, large: SizeResult, bulk: Awaited<Re
       met: isPage && comparable ? ratio <= 1.1 : null,
     });
   }
-  table.push({ figure: 'users page default: RSC payload (client navigation)', small: bytes(S.default.view.rscBytes), large: bytes(L.default.view.rscBytes), ratio: L.default.view.rscBytes / S.default.view.rscBytes, target: '≤ 1.1', met: L.default.view.rscBytes / S.default.view.rscBytes <= 1.1 });
-  table.push({ figure: "users page default: the org's addresses in the HTML", small: String(S.default.view.memberAddressesInHtml), large: String(L.default.view.memberAddressesInHtml), ratio: L.default.view.memberAddressesInHtml / Math.max(1, S.default.view.memberAddressesInHtml), target: `≤ ${PAGE_SIZE} (one page)`, met: L.default.view.memberAddressesInHtml <= PAGE_SIZE });
+  table.push({
+    figure: 'users page default: RSC payload (client navigation)',
+    small: bytes(S.default.view.rscBytes),
+    large: bytes(L.default.view.rscBytes),
+    ratio: L.default.view.rscBytes / S.default.view.rscBytes,
+    target: '≤ 1.1',
+    met: L.default.view.rscBytes / S.default.view.rscBytes <= 1.1,
+  });
+  table.push({
+    figure: "users page default: the org's addresses in the HTML",
+    small: String(S.default.view.memberAddressesInHtml),
+    large: String(L.default.view.memberAddressesInHtml),
+    ratio: L.default.view.memberAddressesInHtml / Math.max(1, S.default.view.memberAddressesInHtml),
+    target: `≤ ${PAGE_SIZE} (one page)`,
+    met: L.default.view.memberAddressesInHtml <= PAGE_SIZE,
+  });
 
   table.push({ section: 'SQL statements per page view (counted at the PostgreSQL wire)' });
   for (const s of [...pages, scenarios.find((x) => x.key === 'control')!]) {
     const a = maxStatements(S[s.key]);
     const b = maxStatements(L[s.key]);
     const isPage = s.key !== 'control';
-    table.push({ figure: s.label, small: String(a), large: String(b), ratio: b / a, target: isPage ? '≤ 4, equal' : '', met: isPage ? a === b && b <= 4 : null });
+    table.push({
+      figure: s.label,
+      small: String(a),
+      large: String(b),
+      ratio: b / a,
+      target: isPage ? '≤ 4, equal' : '',
+      met: isPage ? a === b && b <= 4 : null,
+    });
   }
 
   table.push({ section: 'Server memory (VmRSS of the serving process)' });
   const rssRatio = large.server.rssFinal / small.server.rssFinal;
-  table.push({ figure: 'after all loads', small: mib(small.server.rssFinal), large: mib(large.server.rssFinal), ratio: rssRatio, target: '≤ 1.1', met: rssRatio <= 1.1 });
+  table.push({
+    figure: 'after all loads',
+    small: mib(small.server.rssFinal),
+    large: mib(large.server.rssFinal),
+    ratio: rssRatio,
+    target: '≤ 1.1',
+    met: rssRatio <= 1.1,
+  });
   for (const s of scenarios) {
-    table.push({ figure: `  after ${s.label.replace('users page, ', '')}`, small: mib(S[s.key].rssAfterLoad), large: mib(L[s.key].rssAfterLoad), ratio: L[s.key].rssAfterLoad / S[s.key].rssAfterLoad, target: '', met: null });
+    table.push({
+      figure: `  after ${s.label.replace('users page, ', '')}`,
+      small: mib(S[s.key].rssAfterLoad),
+      large: mib(L[s.key].rssAfterLoad),
+      ratio: L[s.key].rssAfterLoad / S[s.key].rssAfterLoad,
+      target: '',
+      met: null,
+    });
   }
 
   const n = bulk.size.toLocaleString('en-US');
-  table.push({ section: `Bulk operations on ${n} members of the large organization (in-process, lib/members)` });
-  for (const [name, op] of [['role change', bulk.change], ['removal', bulk.removal]] as const) {
-    table.push({ figure: `${name} of ${n}: statements (BEGIN/COMMIT apart)`, small: '', large: `${op.counted.drizzleStatements} (+${op.counted.wireStatements - op.counted.drizzleStatements} tx)`, ratio: null, target: '≤ 3', met: op.counted.drizzleStatements <= 3 });
+  table.push({
+    section: `Bulk operations on ${n} members of the large organization (in-process, lib/members)`,
+  });
+  for (const [name, op] of [
+    ['role change', bulk.change],
+    ['removal', bulk.removal],
+  ] as const) {
+    table.push({
+      figure: `${name} of ${n}: statements (BEGIN/COMMIT apart)`,
+      small: '',
+      large: `${op.counted.drizzleStatements} (+${op.counted.wireStatements - op.counted.drizzleStatements} tx)`,
+      ratio: null,
+      target: '≤ 3',
+      met: op.counted.drizzleStatements <= 3,
+    });
     const ratio = op.domainMedianMs / op.bareMedianMs;
-    table.push({ figure: `${name} of ${n}: time ÷ bare UPDATE`, small: `bare ${ms(op.bareMedianMs)}`, large: ms(op.domainMedianMs), ratio, target: '≤ 3', met: ratio <= 3 });
+    table.push({
+      figure: `${name} of ${n}: time ÷ bare UPDATE`,
+      small: `bare ${ms(op.bareMedianMs)}`,
+      large: ms(op.domainMedianMs),
+      ratio,
+      target: '≤ 3',
+      met: ratio <= 3,
+    });
   }
 
-  table.push({ section: `Inviting ${invites.large.addresses} addresses (in-process, lib/invitations, fake email API)` });
+  table.push({
+    section: `Inviting ${invites.large.addresses} addresses (in-process, lib/invitations, fake email API)`,
+  });
   const inv = (r: Awaited<ReturnType<typeof measureInvite>>) => r;
-  table.push({ figure: 'transactions', small: String(inv(invites.small).counted.transactions), large: String(invites.large.counted.transactions), ratio: null, target: '1', met: invites.small.counted.transactions === 1 && invites.large.counted.transactions === 1 });
-  table.push({ figure: 'email API calls (batch + single)', small: `${invites.small.emailApi.batch} + ${invites.small.emailApi.single}`, large: `${invites.large.emailApi.batch} + ${invites.large.emailApi.single}`, ratio: null, target: '1 batch', met: [invites.small, invites.large].every((r) => r.emailApi.batch === 1 && r.emailApi.single === 0) });
-  table.push({ figure: 'statements (BEGIN/COMMIT apart)', small: `${invites.small.counted.drizzleStatements}`, large: `${invites.large.counted.drizzleStatements}`, ratio: invites.large.counted.drizzleStatements / invites.small.counted.drizzleStatements, target: 'equal', met: invites.large.counted.drizzleStatements === invites.small.counted.drizzleStatements });
-  table.push({ figure: 'time (median)', small: ms(invites.small.medianMs), large: ms(invites.large.medianMs), ratio: invites.large.medianMs / invites.small.medianMs, target: '', met: null });
+  table.push({
+    figure: 'transactions',
+    small: String(inv(invites.small).counted.transactions),
+    large: String(invites.large.counted.transactions),
+    ratio: null,
+    target: '1',
+    met: invites.small.counted.transactions === 1 && invites.large.counted.transactions === 1,
+  });
+  table.push({
+    figure: 'email API calls (batch + single)',
+    small: `${invites.small.emailApi.batch} + ${invites.small.emailApi.single}`,
+    large: `${invites.large.emailApi.batch} + ${invites.large.emailApi.single}`,
+    ratio: null,
+    target: '1 batch',
+    met: [invites.small, invites.large].every((r) => r.emailApi.batch === 1 && r.emailApi.single === 0),
+  });
+  table.push({
+    figure: 'statements (BEGIN/COMMIT apart)',
+    small: `${invites.small.counted.drizzleStatements}`,
+    large: `${invites.large.counted.drizzleStatements}`,
+    ratio: invites.large.counted.drizzleStatements / invites.small.counted.drizzleStatements,
+    target: 'equal',
+    met: invites.large.counted.drizzleStatements === invites.small.counted.drizzleStatements,
+  });
+  table.push({
+    figure: 'time (median)',
+    small: ms(invites.small.medianMs),
+    large: ms(invites.large.medianMs),
+    ratio: invites.large.medianMs / invites.small.medianMs,
+    target: '',
+    met: null,
+  });
   return table;
 }
 

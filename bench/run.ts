@@ -29,7 +29,9 @@ async function main() {
   fs.mkdirSync(logDir, { recursive: true });
   const started = Date.now();
   const admin = adminUrl();
-  log(`${quick ? 'quick' : 'full'} run; PostgreSQL admin URL ${redact(admin)}; logs in ${path.relative(root, logDir)}/`);
+  log(
+    `${quick ? 'quick' : 'full'} run; PostgreSQL admin URL ${redact(admin)}; logs in ${path.relative(root, logDir)}/`,
+  );
   const [busy] = os.loadavg();
   if (busy > os.cpus().length / 2) {
     log(
@@ -50,9 +52,13 @@ async function main() {
     }
     log(`next build done in ${(buildMs / 1000).toFixed(0)} s`);
   } else if (!hasBuild()) {
-    throw new CouldNotRun('No production build in .next (--skip-build was given): run `npm run build` or drop the flag');
+    throw new CouldNotRun(
+      'No production build in .next (--skip-build was given): run `npm run build` or drop the flag',
+    );
   } else {
-    log(`reusing the build in .next (${buildIsFresh() ? 'newer than every source file' : 'older than some source files: --skip-build'})`);
+    log(
+      `reusing the build in .next (${buildIsFresh() ? 'newer than every source file' : 'older than some source files: --skip-build'})`,
+    );
   }
 
   // 2. The database.
@@ -78,7 +84,9 @@ async function main() {
     const target = new URL(database.url);
     proxy = await startProxyProcess({ host: target.hostname, port: Number(target.port || 5432) });
     const proxyUrl = viaProxy(database.url, proxy.port);
-    log(`counting proxy (pid ${proxy.pid}) on 127.0.0.1:${proxy.port} → ${target.hostname}:${target.port || 5432}`);
+    log(
+      `counting proxy (pid ${proxy.pid}) on 127.0.0.1:${proxy.port} → ${target.hostname}:${target.port || 5432}`,
+    );
 
     // 3. The pages.
     const { small: smallResult, large: largeResult } = await measurePages(small, large, database.url, proxy);
@@ -91,11 +99,18 @@ async function main() {
         `removal ${bulk.removal.domainMedianMs.toFixed(1)} ms (bare UPDATE ${bulk.removal.bareMedianMs.toFixed(1)} ms)`,
     );
     log(`inviting ${config.inviteSize} addresses …`);
-    const invites = { small: await measureInvite(database.url, proxyUrl, proxy, small), large: await measureInvite(database.url, proxyUrl, proxy, large) };
+    const invites = {
+      small: await measureInvite(database.url, proxyUrl, proxy, small),
+      large: await measureInvite(database.url, proxyUrl, proxy, large),
+    };
 
     const table = buildRows(smallResult, largeResult, bulk, invites);
-    const sizeLabel = (o: { members: number; invitations: number }) => `${o.members.toLocaleString('en-US')} (+${o.invitations.toLocaleString('en-US')})`;
-    const printed = formatTable(table, { small: `at ${sizeLabel(config.small)}`, large: `at ${sizeLabel(config.large)}` });
+    const sizeLabel = (o: { members: number; invitations: number }) =>
+      `${o.members.toLocaleString('en-US')} (+${o.invitations.toLocaleString('en-US')})`;
+    const printed = formatTable(table, {
+      small: `at ${sizeLabel(config.small)}`,
+      large: `at ${sizeLabel(config.large)}`,
+    });
     process.stdout.write(`\n${printed}\n`);
     const missed = table.filter((row) => 'figure' in row && row.met === false);
     process.stdout.write(
@@ -110,7 +125,13 @@ async function main() {
       kind: quick ? 'quick' : 'full',
       startedAt: new Date(started).toISOString(),
       durationS: (Date.now() - started) / 1000,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version, platform: `${os.type()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryBytes: os.totalmem(),
+        node: process.version,
+        platform: `${os.type()} ${os.release()}`,
+      },
       postgres: { version: database.version, database: database.name },
       config,
       buildMs,
@@ -122,7 +143,9 @@ async function main() {
       table,
     };
     fs.writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`);
-    log(`raw figures in ${path.relative(root, file)}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+    log(
+      `raw figures in ${path.relative(root, file)}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+    );
   } finally {
     await proxy?.close();
     await database.drop().catch((error) => log(`could not drop ${database.name}: ${error}`));
@@ -132,7 +155,9 @@ async function main() {
 main().then(
   () => process.exit(0),
   (error) => {
-    process.stderr.write(`\n[bench] could not run: ${error instanceof CouldNotRun ? error.message : (error as Error).stack ?? error}\n`);
+    process.stderr.write(
+      `\n[bench] could not run: ${error instanceof CouldNotRun ? error.message : ((error as Error).stack ?? error)}\n`,
+    );
     process.exit(1);
   },
 );

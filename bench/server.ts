@@ -25,7 +25,16 @@ function newestMtime(entry: string): number {
 export function buildIsFresh(): boolean {
   if (!fs.existsSync(buildId)) return false;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'db', 'emails', 'next.config.mjs', 'package-lock.json', 'tsconfig.json'];
+  const sources = [
+    'app',
+    'components',
+    'lib',
+    'db',
+    'emails',
+    'next.config.mjs',
+    'package-lock.json',
+    'tsconfig.json',
+  ];
   return sources.every((entry) => newestMtime(path.join(root, entry)) <= built);
 }
 
@@ -138,7 +147,11 @@ export function cpuMs(pid: number): number {
  * `next start` on 127.0.0.1 (autocannon loads nothing else) with the mailbox transport, on `databaseUrl`,
  * and the process that actually serves it.
  */
-export async function startServer(options: { databaseUrl: string; authSecret: string; logFile: string }): Promise<Server> {
+export async function startServer(options: {
+  databaseUrl: string;
+  authSecret: string;
+  logFile: string;
+}): Promise<Server> {
   const server = await startNextServer({
     host: '127.0.0.1',
     logFile: options.logFile,

@@ -37,7 +37,11 @@ export async function signIn(baseUrl: string, email: string, callbackPath: strin
   const post = await fetch(`${baseUrl}/api/auth/signin/email`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), origin: baseUrl },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: cookieHeader(jar),
+      origin: baseUrl,
+    },
     body: new URLSearchParams({ csrfToken, email, callbackUrl: `${baseUrl}${callbackPath}` }).toString(),
   });
   await post.arrayBuffer();
@@ -53,7 +57,8 @@ export async function signIn(baseUrl: string, email: string, callbackPath: strin
     if (!response.ok) throw new Error(`GET /dev/mailbox/messages answered ${response.status}`);
     const messages = (await response.json()) as MailboxMessage[];
     const message = messages.find(
-      (m) => m.to === email && /sign in/i.test(m.subject) && new Date(m.sentAt).getTime() >= startedAt - 5_000,
+      (m) =>
+        m.to === email && /sign in/i.test(m.subject) && new Date(m.sentAt).getTime() >= startedAt - 5_000,
     );
     link = message?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/\S+/)?.[0];
     if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -63,17 +68,22 @@ export async function signIn(baseUrl: string, email: string, callbackPath: strin
   // The link is on the server's public URL (baseUrl, 127.0.0.1), which Next's route handlers spell
   // localhost; take its path and query to stay on 127.0.0.1.
   const parsed = new URL(link);
-  const callback = await fetch(`${baseUrl}${parsed.pathname}${parsed.search}`, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } });
+  const callback = await fetch(`${baseUrl}${parsed.pathname}${parsed.search}`, {
+    redirect: 'manual',
+    headers: { cookie: cookieHeader(jar) },
+  });
   await callback.arrayBuffer();
   // The cookie Auth.js sets for this public URL (one module names it for Auth.js and the app).
   const { name: sessionCookieName } = sessionCookie({ APP_URL: baseUrl });
   const session = cookiesOf(callback).get(sessionCookieName);
-  if (!session) throw new Error(`Following the magic link answered ${callback.status} without a session cookie`);
+  if (!session)
+    throw new Error(`Following the magic link answered ${callback.status} without a session cookie`);
   const cookie = `${sessionCookieName}=${session}`;
 
   // The session works: the page answers 200, not a redirect to /login.
   const check = await fetch(`${baseUrl}${callbackPath}`, { redirect: 'manual', headers: { cookie } });
   await check.arrayBuffer();
-  if (check.status !== 200) throw new Error(`Signed in as ${email}, but ${callbackPath} answered ${check.status}`);
+  if (check.status !== 200)
+    throw new Error(`Signed in as ${email}, but ${callbackPath} answered ${check.status}`);
   return cookie;
 }

@@ -14,7 +14,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
  * An open transaction. A function whose statements only mean something inside one (a row lock, an audit
  * event that must commit with its change) takes this, so that the bare database cannot be passed to it.
  */
-export type Transaction = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
 
 export interface DatabaseHandle {
   db: Database;

@@ -5,4 +5,7 @@
 export const memberRoleValues = ['owner', 'admin', 'member'] as const;
 
 /** The roles an invitation can carry: every role but Owner (docs/rules.md rule 3). */
-export const invitationRoleValues = ['admin', 'member'] as const satisfies readonly (typeof memberRoleValues)[number][];
+export const invitationRoleValues = [
+  'admin',
+  'member',
+] as const satisfies readonly (typeof memberRoleValues)[number][];

@@ -79,7 +79,10 @@ export const accounts = pgTable(
     id_token: text('id_token'),
     session_state: text('session_state'),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index('accounts_user_id_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index('accounts_user_id_idx').on(t.userId),
+  ],
 );
 
 export const sessions = pgTable(
@@ -102,7 +105,10 @@ export const verificationTokens = pgTable(
     token: text('token').notNull(),
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.identifier, t.token] }), index('verification_tokens_expires_idx').on(t.expires)],
+  (t) => [
+    primaryKey({ columns: [t.identifier, t.token] }),
+    index('verification_tokens_expires_idx').on(t.expires),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------------
@@ -253,7 +259,10 @@ export const rateLimitBuckets = pgTable(
     count: integer('count').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limit_buckets_expires_at_idx').on(t.expiresAt)],
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('rate_limit_buckets_expires_at_idx').on(t.expiresAt),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,10 @@ export interface InvitationEmailProps {
 }
 
 /** The inviter's name, or only the email when the name is empty or equals the email. */
-export function inviterDisplayName({ inviterName, inviterEmail }: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail'>): string {
+export function inviterDisplayName({
+  inviterName,
+  inviterEmail,
+}: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail'>): string {
   const name = inviterName.trim();
   return name === '' || name === inviterEmail.trim() ? inviterEmail.trim() : name;
 }

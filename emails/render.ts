@@ -33,7 +33,9 @@ async function renderBoth(element: ReactElement): Promise<Pick<RenderedEmail, 'h
 export async function renderInvitationEmail(props: InvitationEmailProps): Promise<RenderedEmail> {
   const { html, text } = await renderBoth(createElement(InvitationEmail, props));
   return {
-    subject: sanitizeSubject(`${inviterDisplayName(props)} invited you to join ${props.organizationName} on AI Hub`),
+    subject: sanitizeSubject(
+      `${inviterDisplayName(props)} invited you to join ${props.organizationName} on AI Hub`,
+    ),
     html,
     text,
   };

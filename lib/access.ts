@@ -41,7 +41,11 @@ export function requireMember(role: MemberRole | null | undefined): MemberRole {
 }
 
 /** The actor's role, or NOT_FOUND when they are not a member, or FORBIDDEN (with `message`) without `permission`. */
-export function requirePermission(role: MemberRole | null | undefined, permission: Permission, message?: string): MemberRole {
+export function requirePermission(
+  role: MemberRole | null | undefined,
+  permission: Permission,
+  message?: string,
+): MemberRole {
   const member = requireMember(role);
   if (!can(member, permission)) fail('FORBIDDEN', message);
   return member;
@@ -62,8 +66,15 @@ export async function findMembershipBySlug(userId: string, slug: string): Promis
 }
 
 /** The role of `userId` in `organizationId`, or null. */
-export async function roleIn(db: Database, userId: string, organizationId: string): Promise<MemberRole | null> {
-  const [row] = await db.select({ role: memberships.role }).from(memberships).where(membershipOf(organizationId, userId));
+export async function roleIn(
+  db: Database,
+  userId: string,
+  organizationId: string,
+): Promise<MemberRole | null> {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(membershipOf(organizationId, userId));
   return row?.role ?? null;
 }
 
@@ -95,7 +106,11 @@ export interface LockedOrganization {
  * started, so a count read by the locking statement itself would predate a change committed while it
  * waited for the lock (both Owners would see two Owners, and both demotions would pass).
  */
-export async function lockOrganization(tx: Transaction, organizationId: string, actorUserId: string): Promise<LockedOrganization> {
+export async function lockOrganization(
+  tx: Transaction,
+  organizationId: string,
+  actorUserId: string,
+): Promise<LockedOrganization> {
   return (await lockOrganizationAndRead<never>(tx, organizationId, actorUserId, null)).organization;
 }
 
@@ -104,7 +119,11 @@ export async function lockOrganization(tx: Transaction, organizationId: string, 
  * lock every change to membership takes first; lockOrganization takes it and then reads.
  */
 export async function lockOrganizationRow(tx: Transaction, organizationId: string): Promise<boolean> {
-  const locked = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).for('update');
+  const locked = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for('update');
   return locked.length > 0;
 }
 
@@ -120,7 +139,14 @@ export async function lockOrganizationAndRead<T>(
   query: SQL | null,
 ): Promise<{ organization: LockedOrganization; rows: T[] }> {
   if (!(await lockOrganizationRow(tx, organizationId))) fail('NOT_FOUND');
-  const [row] = await rows<{ id: string; name: string; slug: string; actor_role: MemberRole | null; owner_count: number; extra: T[] | string | null }>(
+  const [row] = await rows<{
+    id: string;
+    name: string;
+    slug: string;
+    actor_role: MemberRole | null;
+    owner_count: number;
+    extra: T[] | string | null;
+  }>(
     tx,
     sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actorUserId)}) AS actor_role,
           (SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = o.id AND mo.role = 'owner') AS owner_count,
@@ -131,7 +157,13 @@ export async function lockOrganizationAndRead<T>(
   if (!row) fail('NOT_FOUND');
   const extra = typeof row.extra === 'string' ? (JSON.parse(row.extra) as T[]) : (row.extra ?? []);
   return {
-    organization: { id: row.id, name: row.name, slug: row.slug, actorRole: row.actor_role, ownerCount: Number(row.owner_count) },
+    organization: {
+      id: row.id,
+      name: row.name,
+      slug: row.slug,
+      actorRole: row.actor_role,
+      ownerCount: Number(row.owner_count),
+    },
     rows: extra,
   };
 }

@@ -20,7 +20,12 @@ export interface AuditEntry {
 }
 
 /** Writes `entries` in one statement; pass the transaction of the change they record. */
-export async function recordAudit(tx: Transaction, organizationId: string, actor: Actor | null, entries: AuditEntry[]) {
+export async function recordAudit(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor | null,
+  entries: AuditEntry[],
+) {
   if (entries.length === 0) return;
   await tx.insert(auditEvents).values(
     entries.map((entry) => ({
@@ -107,7 +112,10 @@ export async function listAuditEvents(
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(auditEvents).where(eq(auditEvents.organizationId, input.organizationId)),
+    db
+      .select({ total: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.organizationId, input.organizationId)),
   ]);
   return { events, total: totalRow?.total ?? 0, page, pageSize };
 }

@@ -8,11 +8,16 @@ import { MAX_CLIENT_ADDRESS } from './limits';
  * itself, so keying on the first one (as this did before) let anyone get a fresh rate-limit bucket per
  * request by sending a made-up header. Without either header: one shared bucket, 'unknown'.
  */
-export function clientAddress(forwardedFor: string | null, realIp: string | null, hops: number = trustedProxyHops()): string {
+export function clientAddress(
+  forwardedFor: string | null,
+  realIp: string | null,
+  hops: number = trustedProxyHops(),
+): string {
   const entries = (forwardedFor ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const chosen = entries.length > 0 ? entries[Math.max(0, entries.length - Math.max(1, hops))] : realIp?.trim();
+  const chosen =
+    entries.length > 0 ? entries[Math.max(0, entries.length - Math.max(1, hops))] : realIp?.trim();
   return (chosen || 'unknown').slice(0, MAX_CLIENT_ADDRESS);
 }

@@ -28,7 +28,14 @@ function originOf(name, value, allowedPaths) {
     throw new ConfigurationError(`${shape}, not "${value}".`);
   }
   const path = url.pathname.replace(/\/+$/, '');
-  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.search || url.hash || !allowedPaths.includes(path)) {
+  if (
+    !['http:', 'https:'].includes(url.protocol) ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    !allowedPaths.includes(path)
+  ) {
     throw new ConfigurationError(`${shape}, not "${value}".`);
   }
   return url.origin;
@@ -70,7 +77,11 @@ export function isLoopbackUrl(url) {
   const { hostname } = new URL(url);
   if (hostname === 'localhost' || hostname === '[::1]') return true;
   const octets = hostname.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
+  return (
+    octets.length === 4 &&
+    octets[0] === '127' &&
+    octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
+  );
 }
 
 /**
@@ -83,7 +94,12 @@ export function isOnPublicUrl(link, origin) {
   const target = new URL(link);
   const own = new URL(origin);
   if (target.origin === own.origin) return true;
-  return isLoopbackUrl(target.origin) && isLoopbackUrl(own.origin) && target.protocol === own.protocol && target.port === own.port;
+  return (
+    isLoopbackUrl(target.origin) &&
+    isLoopbackUrl(own.origin) &&
+    target.protocol === own.protocol &&
+    target.port === own.port
+  );
 }
 
 /**
@@ -119,7 +135,9 @@ export function productionStartupProblems(env = process.env) {
   const production = { ...env, NODE_ENV: 'production' };
   const problems = [];
   if (!env.AUTH_SECRET) {
-    problems.push('AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.');
+    problems.push(
+      'AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.',
+    );
   }
   let urlProblem = null;
   try {

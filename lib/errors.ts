@@ -15,15 +15,18 @@ export const errorMessages = {
   TOO_MANY_ADDRESSES: `You can invite at most ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`,
   NO_VALID_ADDRESSES: 'Enter at least one valid email address.',
   RATE_LIMITED: 'Too many attempts. Wait a little and try again.',
-  ORGANIZATION_LIMIT: 'You have created as many organizations today as one account can. The limit resets at midnight UTC.',
+  ORGANIZATION_LIMIT:
+    'You have created as many organizations today as one account can. The limit resets at midnight UTC.',
   INVITATION_ACCOUNT_LIMIT:
     'You have sent as many invitations today as one account can, across all your organizations. The limit resets at midnight UTC.',
   INVITATION_ADDRESS_LIMIT:
     'This address has been sent as many invitations today as one address can receive. The limit resets at midnight UTC.',
-  INVITATION_INVALID: 'This invitation link is not valid. It may have been revoked or replaced by a newer one.',
+  INVITATION_INVALID:
+    'This invitation link is not valid. It may have been revoked or replaced by a newer one.',
   INVITATION_EXPIRED: 'This invitation has expired. Ask an admin of the organization to send a new one.',
   INVITATION_ALREADY_ACCEPTED: 'This invitation has already been accepted.',
-  INVITATION_EMAIL_MISMATCH: 'This invitation was sent to a different email address than the one you are signed in with.',
+  INVITATION_EMAIL_MISMATCH:
+    'This invitation was sent to a different email address than the one you are signed in with.',
   ACCOUNT_EXISTS: 'An account with this email already exists. Sign in to accept the invitation.',
   ALREADY_MEMBER: 'You are already a member of this organization.',
   NOT_A_MEMBER: 'That person is not a member of this organization.',

@@ -47,8 +47,19 @@ function targetsQuery(organizationId: string, ids: string[]): SQL {
 
 /** Locks the organization and reads the actor's role, the Owner count and the targets: two statements. */
 async function lockWithTargets(tx: Transaction, organizationId: string, actor: Actor, ids: string[]) {
-  const { organization, rows: found } = await lockOrganizationAndRead<TargetRow>(tx, organizationId, actor.userId, targetsQuery(organizationId, ids));
-  const targets: Target[] = found.map((row) => ({ kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email }));
+  const { organization, rows: found } = await lockOrganizationAndRead<TargetRow>(
+    tx,
+    organizationId,
+    actor.userId,
+    targetsQuery(organizationId, ids),
+  );
+  const targets: Target[] = found.map((row) => ({
+    kind: row.kind,
+    id: row.id,
+    userId: row.user_id,
+    role: row.role,
+    email: row.email,
+  }));
   return { org: organization, targets };
 }
 
@@ -59,7 +70,8 @@ function idsOf(targets: Target[], kind: Target['kind']): string[] {
 function uniqueIds(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
   if (unique.length === 0) fail('INVALID_INPUT', 'Select at least one user.');
-  if (unique.length > MAX_SELECTION) fail('INVALID_INPUT', `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`);
+  if (unique.length > MAX_SELECTION)
+    fail('INVALID_INPUT', `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`);
   return unique;
 }
 
@@ -67,7 +79,13 @@ function uniqueIds(ids: readonly string[]): string[] {
  * Checks every target against the policy and docs/rules.md rule 4. Throws BULK_REFUSED naming each refused row, or
  * LAST_OWNER; returns the targets otherwise.
  */
-function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets: Target[], action: TargetAction) {
+function authorize(
+  org: LockedOrganization,
+  actor: Actor,
+  ids: string[],
+  targets: Target[],
+  action: TargetAction,
+) {
   const policyActor = { userId: actor.userId, role: requireMember(org.actorRole) };
   const byId = new Map(targets.map((target) => [target.id, target]));
   const refused: RefusedTarget[] = [];
@@ -78,7 +96,8 @@ function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets
       continue;
     }
     const decision = decide(policyActor, policyTarget(target), action);
-    if (!decision.allowed) refused.push({ id, email: target.email, code: decision.code, message: decision.message });
+    if (!decision.allowed)
+      refused.push({ id, email: target.email, code: decision.code, message: decision.message });
   }
   if (refused.length > 0) {
     if (ids.length === 1) {
@@ -93,8 +112,13 @@ function authorize(org: LockedOrganization, actor: Actor, ids: string[], targets
     );
   }
   const members = targets.filter((target) => target.kind === 'member');
-  const lost = members.filter((t) => t.role === 'owner' && (action.type === 'remove' || action.role !== 'owner')).length;
-  const gained = action.type === 'change_role' && action.role === 'owner' ? members.filter((t) => t.role !== 'owner').length : 0;
+  const lost = members.filter(
+    (t) => t.role === 'owner' && (action.type === 'remove' || action.role !== 'owner'),
+  ).length;
+  const gained =
+    action.type === 'change_role' && action.role === 'owner'
+      ? members.filter((t) => t.role !== 'owner').length
+      : 0;
   if (!ownersRemainAfter(org.ownerCount, lost, gained)) fail('LAST_OWNER');
 }
 
@@ -122,21 +146,29 @@ export async function changeRoles(
     const toChange = targets.filter((target) => target.role !== input.role);
     if (toChange.length > 0) await writeRoleChange(tx, org.id, actor, toChange, input.role);
     const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
-    return { changed: toChange.length, role: input.role, actorLostAccess: Boolean(self) && input.role === 'member' };
+    return {
+      changed: toChange.length,
+      role: input.role,
+      actorLostAccess: Boolean(self) && input.role === 'member',
+    };
   });
 }
 
 /** The role change's one write: the members' and the invitations' updates and their audit events. */
-async function writeRoleChange(tx: Transaction, organizationId: string, actor: Actor, targets: Target[], role: MemberRole) {
-  const audit = targets.map(
-    (t): AuditEntry => ({
-      action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
-      targetType: t.kind,
-      targetId: t.id,
-      targetEmail: t.email,
-      details: { from: t.role, to: role },
-    }),
-  );
+async function writeRoleChange(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  targets: Target[],
+  role: MemberRole,
+) {
+  const audit = targets.map((t): AuditEntry => ({
+    action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
+    targetType: t.kind,
+    targetId: t.id,
+    targetEmail: t.email,
+    details: { from: t.role, to: role },
+  }));
   // The policy gives no invitation the Owner role, so with 'owner' the invitations' list is empty.
   const invitationRole = role === 'owner' ? 'admin' : role;
   await tx.execute(sql`
@@ -181,16 +213,24 @@ export async function removeMembers(
  * reported and recorded is what the statement changed (its RETURNING rows), not the rows read before it:
  * the two agree under the organization's lock, and a test proves the count would notice if they did not.
  */
-async function writeRemoval(tx: Transaction, organizationId: string, actor: Actor, targets: Target[]): Promise<RemovalResult> {
-  const audit = targets.map(
-    (t): AuditEntry => ({
-      action: t.kind === 'invitation' ? 'invitation.revoked' : t.userId === actor.userId ? 'member.left' : 'member.removed',
-      targetType: t.kind,
-      targetId: t.id,
-      targetEmail: t.email,
-      details: { role: t.role, roleLabel: roleLabels[t.role] },
-    }),
-  );
+async function writeRemoval(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  targets: Target[],
+): Promise<RemovalResult> {
+  const audit = targets.map((t): AuditEntry => ({
+    action:
+      t.kind === 'invitation'
+        ? 'invitation.revoked'
+        : t.userId === actor.userId
+          ? 'member.left'
+          : 'member.removed',
+    targetType: t.kind,
+    targetId: t.id,
+    targetEmail: t.email,
+    details: { role: t.role, roleLabel: roleLabels[t.role] },
+  }));
   const [done] = await rows<{ removed_members: number; revoked_invitations: number; actor_left: boolean }>(
     tx,
     sql`
@@ -215,9 +255,15 @@ async function writeRemoval(tx: Transaction, organizationId: string, actor: Acto
 }
 
 /** Leaves the organization (any role), unless you are its last Owner. */
-export async function leaveOrganization(actor: Actor, input: { organizationId: string }): Promise<RemovalResult> {
+export async function leaveOrganization(
+  actor: Actor,
+  input: { organizationId: string },
+): Promise<RemovalResult> {
   const db = await getDb();
-  const [own] = await db.select({ id: memberships.id }).from(memberships).where(membershipOf(input.organizationId, actor.userId));
+  const [own] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(membershipOf(input.organizationId, actor.userId));
   if (!own) fail('NOT_FOUND');
   return removeMembers(actor, { organizationId: input.organizationId, ids: [own.id] });
 }

@@ -47,15 +47,26 @@ export async function createOrganization(actor: Actor, input: { name: string }) 
         let slug = base;
         for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
         const [organization] = await tx.insert(organizations).values({ name, slug }).returning();
-        await tx.insert(memberships).values({ organizationId: organization.id, userId: actor.userId, role: 'owner' });
+        await tx
+          .insert(memberships)
+          .values({ organizationId: organization.id, userId: actor.userId, role: 'owner' });
         await recordAudit(tx, organization.id, actor, [
-          { action: 'organization.created', targetType: 'organization', targetId: organization.id, details: { name } },
+          {
+            action: 'organization.created',
+            targetType: 'organization',
+            targetId: organization.id,
+            details: { name },
+          },
         ]);
         return organization;
       });
     } catch (error) {
       // Two creations raced for the same slug: the unique index refused one; pick again.
-      if (!String((error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code).includes('23505')) {
+      if (
+        !String(
+          (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code,
+        ).includes('23505')
+      ) {
         throw error;
       }
     }
@@ -67,7 +78,12 @@ export async function createOrganization(actor: Actor, input: { name: string }) 
 export async function listMyOrganizations(userId: string) {
   const db = await getDb();
   return db
-    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug, role: memberships.role })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
@@ -84,7 +100,12 @@ export async function renameOrganization(actor: Actor, input: { organizationId: 
     if (org.name === name) return { id: org.id, name, slug: org.slug };
     await tx.update(organizations).set({ name }).where(eq(organizations.id, org.id));
     await recordAudit(tx, org.id, actor, [
-      { action: 'organization.renamed', targetType: 'organization', targetId: org.id, details: { from: org.name, to: name } },
+      {
+        action: 'organization.renamed',
+        targetType: 'organization',
+        targetId: org.id,
+        details: { from: org.name, to: name },
+      },
     ]);
     return { id: org.id, name, slug: org.slug };
   });
@@ -110,15 +131,25 @@ export async function transferOwnership(
       .where(
         and(
           eq(memberships.organizationId, org.id),
-          'toUserId' in input ? eq(memberships.userId, input.toUserId) : eq(users.email, input.toEmail.trim().toLowerCase()),
+          'toUserId' in input
+            ? eq(memberships.userId, input.toUserId)
+            : eq(users.email, input.toEmail.trim().toLowerCase()),
         ),
       );
     if (!target) fail('NOT_A_MEMBER');
-    if (target.userId === actor.userId) fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
+    if (target.userId === actor.userId)
+      fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
     await tx
       .update(memberships)
-      .set({ role: sql`CASE WHEN ${memberships.userId} = ${actor.userId} THEN 'admin'::member_role ELSE 'owner'::member_role END` })
-      .where(and(eq(memberships.organizationId, org.id), or(eq(memberships.userId, actor.userId), eq(memberships.userId, target.userId))));
+      .set({
+        role: sql`CASE WHEN ${memberships.userId} = ${actor.userId} THEN 'admin'::member_role ELSE 'owner'::member_role END`,
+      })
+      .where(
+        and(
+          eq(memberships.organizationId, org.id),
+          or(eq(memberships.userId, actor.userId), eq(memberships.userId, target.userId)),
+        ),
+      );
     await recordAudit(tx, org.id, actor, [
       {
         action: 'organization.ownership_transferred',
@@ -138,13 +169,19 @@ export async function transferOwnership(
  * same transaction writes who deleted it, and how big it was, to organization_deletions (no foreign key
  * to the organization, so the record outlives it).
  */
-export async function deleteOrganization(actor: Actor, input: { organizationId: string; confirmName: string }) {
+export async function deleteOrganization(
+  actor: Actor,
+  input: { organizationId: string; confirmName: string },
+) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
     requirePermission(org.actorRole, 'org:delete', 'Only an Owner can delete the organization.');
     if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
-    const [members] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, org.id));
+    const [members] = await tx
+      .select({ n: count() })
+      .from(memberships)
+      .where(eq(memberships.organizationId, org.id));
     await tx.insert(organizationDeletions).values({
       organizationId: org.id,
       name: org.name,

@@ -15,10 +15,15 @@ export const invitationRoles = invitationRoleValues;
 export const roleLabels: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
 
 /** A role's place in `roles`: 0 for Owner. What the user table sorts by. */
-export const roleOrder = Object.fromEntries(roles.map((role, index) => [role, index])) as Record<MemberRole, number>;
+export const roleOrder = Object.fromEntries(roles.map((role, index) => [role, index])) as Record<
+  MemberRole,
+  number
+>;
 
 /** How much access a role gives: Member 0, Admin 1, Owner 2. A higher rank may do all a lower one may. */
-export const roleRank = Object.fromEntries(roles.map((role, index) => [role, roles.length - 1 - index])) as Record<MemberRole, number>;
+export const roleRank = Object.fromEntries(
+  roles.map((role, index) => [role, roles.length - 1 - index]),
+) as Record<MemberRole, number>;
 
 export function isRole(value: unknown): value is MemberRole {
   return (roles as readonly unknown[]).includes(value);
@@ -35,15 +40,17 @@ export function roleList(list: readonly MemberRole[]): string {
 }
 
 export type Permission =
-  | 'org:settings'
-  | 'members:invite'
-  | 'members:manage'
-  | 'billing:manage'
-  | 'org:delete'
-  | 'console:access';
+  'org:settings' | 'members:invite' | 'members:manage' | 'billing:manage' | 'org:delete' | 'console:access';
 
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
-  owner: ['org:settings', 'members:invite', 'members:manage', 'billing:manage', 'org:delete', 'console:access'],
+  owner: [
+    'org:settings',
+    'members:invite',
+    'members:manage',
+    'billing:manage',
+    'org:delete',
+    'console:access',
+  ],
   admin: ['org:settings', 'members:invite', 'members:manage', 'billing:manage', 'console:access'],
   member: [],
 };
@@ -65,14 +72,17 @@ export interface PolicyActor {
 
 /** A row of the user table that an action is aimed at. */
 export type PolicyTarget =
-  | { kind: 'member'; userId: string; role: MemberRole }
-  | { kind: 'invitation'; role: InvitationRole };
+  { kind: 'member'; userId: string; role: MemberRole } | { kind: 'invitation'; role: InvitationRole };
 
 /**
  * A row of the user table (or a target of a bulk change) as the policy sees it. A pending invitation
  * has no account yet, so only its role counts.
  */
-export function policyTarget(row: { kind: 'member' | 'invitation'; userId: string | null; role: MemberRole }): PolicyTarget {
+export function policyTarget(row: {
+  kind: 'member' | 'invitation';
+  userId: string | null;
+  role: MemberRole;
+}): PolicyTarget {
   return row.kind === 'member'
     ? { kind: 'member', userId: row.userId!, role: row.role }
     : { kind: 'invitation', role: isInvitationRole(row.role) ? row.role : 'member' };

@@ -16,7 +16,10 @@ export interface PruneCounts {
 }
 
 async function deletedCount(db: Database, query: SQL): Promise<number> {
-  const [row] = await rows<{ n: number }>(db, sql`WITH gone AS (${query} RETURNING 1) SELECT count(*)::int AS n FROM gone`);
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`WITH gone AS (${query} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -25,7 +28,10 @@ async function deletedCount(db: Database, query: SQL): Promise<number> {
  * servers prune at once without waiting on each other. Safe to call from anywhere outside a caller's
  * transaction (it is its own statements); a scheduled job can call it as it is.
  */
-export async function pruneExpired(db: Database, options: { limit: number; at?: Date }): Promise<PruneCounts> {
+export async function pruneExpired(
+  db: Database,
+  options: { limit: number; at?: Date },
+): Promise<PruneCounts> {
   const at = (options.at ?? now()).toISOString();
   const limit = Math.max(1, Math.floor(options.limit));
   const buckets = await deletedCount(

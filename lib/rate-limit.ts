@@ -20,7 +20,13 @@ export async function usedInWindow(db: Database, key: string, at: Date, windowMs
 }
 
 /** Adds `amount` hits to `key` and returns the window's new total (one atomic statement). */
-export async function hit(db: Database, key: string, at: Date, windowMs: number, amount = 1): Promise<number> {
+export async function hit(
+  db: Database,
+  key: string,
+  at: Date,
+  windowMs: number,
+  amount = 1,
+): Promise<number> {
   const start = windowStart(at, windowMs);
   const [bucket] = await db
     .insert(rateLimitBuckets)
@@ -42,12 +48,22 @@ export async function hit(db: Database, key: string, at: Date, windowMs: number,
  * reads the committed count, so the limit is exact across connections and app servers. Keys are locked
  * in sorted order, so two transactions locking overlapping keys cannot deadlock on them.
  */
-export async function lockBuckets(tx: Transaction, keys: readonly string[], at: Date, windowMs: number): Promise<Map<string, number>> {
+export async function lockBuckets(
+  tx: Transaction,
+  keys: readonly string[],
+  at: Date,
+  windowMs: number,
+): Promise<Map<string, number>> {
   return addToEach(tx, keys, at, windowMs, 0);
 }
 
 /** Adds one hit to each of `keys` (distinct) in the window that contains `at`, in one statement. */
-export async function hitEach(db: Database, keys: readonly string[], at: Date, windowMs: number): Promise<void> {
+export async function hitEach(
+  db: Database,
+  keys: readonly string[],
+  at: Date,
+  windowMs: number,
+): Promise<void> {
   await addToEach(db, keys, at, windowMs, 1);
 }
 
@@ -56,7 +72,13 @@ export async function hitEach(db: Database, keys: readonly string[], at: Date, w
  * order and in one statement whatever their number; returns each bucket's new count. Set-based, so raw
  * SQL: the keys come as one array, and WITH ORDINALITY keeps their order for the row locks.
  */
-async function addToEach(db: Database, keys: readonly string[], at: Date, windowMs: number, amount: 0 | 1): Promise<Map<string, number>> {
+async function addToEach(
+  db: Database,
+  keys: readonly string[],
+  at: Date,
+  windowMs: number,
+  amount: 0 | 1,
+): Promise<Map<string, number>> {
   const sorted = [...new Set(keys)].sort();
   if (sorted.length === 0) return new Map();
   const start = windowStart(at, windowMs);
@@ -76,7 +98,13 @@ async function addToEach(db: Database, keys: readonly string[], at: Date, window
  * transaction (each request's own); every so often it also prunes finished windows, so that a bucket
  * per client per window does not pile up for ever.
  */
-export async function allow(db: Database, key: string, limit: number, at: Date, windowMs: number): Promise<boolean> {
+export async function allow(
+  db: Database,
+  key: string,
+  limit: number,
+  at: Date,
+  windowMs: number,
+): Promise<boolean> {
   const allowed = (await hit(db, key, at, windowMs)) <= limit;
   await pruneNowAndThen(db);
   return allowed;

@@ -12,5 +12,11 @@ import { allow } from './rate-limit';
  */
 export async function allowSignInEmail(address: string): Promise<boolean> {
   const db = await getDb();
-  return allow(db, `sign-in-email:${address.trim().toLowerCase()}`, signInEmailsPerAddressPerHour(), now(), 3_600_000);
+  return allow(
+    db,
+    `sign-in-email:${address.trim().toLowerCase()}`,
+    signInEmailsPerAddressPerHour(),
+    now(),
+    3_600_000,
+  );
 }

@@ -28,5 +28,5 @@ export function excluded(column: AnyPgColumn): SQL {
 export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []);
+  return (result as { rows?: T[] }).rows ?? [];
 }

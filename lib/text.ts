@@ -15,7 +15,8 @@ export const INVISIBLE_CHARACTERS_MESSAGE =
  * no-break space (U+FEFF). `Acme\u202Egnp.exe` displays as "Acmeexe.png", and `Ac\u200Bme` looks like
  * "Acme" but is another name.
  */
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+const INVISIBLE =
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 
 /** Folds every run of white space (CR/LF and tabs included) into one space and trims. */
 export function foldWhitespace(raw: string): string {

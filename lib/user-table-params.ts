@@ -26,10 +26,13 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
   const size = Number(one('size'));
   return {
     // Control characters never match a name or an address (and PostgreSQL refuses NUL outright).
-    search: one('q')?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_SEARCH) ?? '',
+    search:
+      one('q')
+        ?.replace(/[\u0000-\u001f\u007f]/g, '')
+        .slice(0, MAX_SEARCH) ?? '',
     role: isRole(role) ? role : null,
     status: userStatuses.find((s) => s === status) ?? null,
-    sort: sortKeys.find((k) => k === sort) ?? ('date'),
+    sort: sortKeys.find((k) => k === sort) ?? 'date',
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
     pageSize: pageSizeOf(size),
     page: parsePage(one('page')),

@@ -12,7 +12,11 @@ export function escapeLike(text: string) {
 export const and = (parts: SQL[]) => sql.join(parts, sql` AND `);
 
 /** One bound parameter: a single value compares with `=` (an index can then give the order too). */
-export function oneOf(column: SQL, values: readonly string[], type: 'member_role' | 'invitation_role' | 'text'): SQL {
+export function oneOf(
+  column: SQL,
+  values: readonly string[],
+  type: 'member_role' | 'invitation_role' | 'text',
+): SQL {
   return values.length === 1
     ? sql`${column} = ${values[0]}::${sql.raw(type)}`
     : sql`${column} = ANY(${`{${values.join(',')}}`}::${sql.raw(`${type}[]`)})`;

@@ -99,7 +99,8 @@ function readFilters(query: UserTableQuery): Filters {
 
   const memberWhere: SQL[] = [sql`m.organization_id = ${organizationId}`];
   if (wantRoles) memberWhere.push(oneOf(sql`m.role`, wantRoles, 'member_role'));
-  if (pattern) memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
+  if (pattern)
+    memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
 
   const invitationStatus = sql`CASE WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
     WHEN i.delivery_status = 'failed' THEN 'not_delivered' ELSE 'pending' END`;
@@ -116,7 +117,9 @@ function readFilters(query: UserTableQuery): Filters {
     sortKey: query.sort ?? 'date',
     descending: query.direction !== 'asc',
     wantMembers: !wantStatuses || wantStatuses.includes('active'),
-    wantInvitations: (!invitationRoles || invitationRoles.length > 0) && (!invitationStatuses || invitationStatuses.length > 0),
+    wantInvitations:
+      (!invitationRoles || invitationRoles.length > 0) &&
+      (!invitationStatuses || invitationStatuses.length > 0),
     searching: pattern !== null,
     memberWhere: and(memberWhere),
     invitationWhere: and(invitationWhere),
@@ -137,7 +140,9 @@ async function countAndAuthorize(db: Database, actor: Actor, filters: Filters): 
       ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${memberWhere})`
       : sql`(SELECT count(*) FROM ${memberships} m WHERE ${memberWhere})`
     : sql`0`;
-  const invitationCount = filters.wantInvitations ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${invitationWhere})` : sql`0`;
+  const invitationCount = filters.wantInvitations
+    ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${invitationWhere})`
+    : sql`0`;
   const [head] = await rows<{ actor_role: MemberRole | null; total: number | null }>(
     db,
     sql`WITH actor AS (${actorRoleQuery(organizationId, actor.userId)})

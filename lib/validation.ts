@@ -20,16 +20,20 @@ import { foldWhitespace, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } 
 
 const id = z.uuid({ message: 'Not a valid id.' });
 /** A name other people will see: refused here as in the domain when it holds invisible characters. */
-const visibleName = () => z.string().refine((name) => !hasInvisibleCharacters(name), INVISIBLE_CHARACTERS_MESSAGE);
+const visibleName = () =>
+  z.string().refine((name) => !hasInvisibleCharacters(name), INVISIBLE_CHARACTERS_MESSAGE);
 const selection = z
   .array(id)
   .min(1, 'Select at least one user.')
   .max(MAX_SELECTION, `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`);
-const email = (message: string) => z.string().trim().toLowerCase().max(MAX_EMAIL_LENGTH).pipe(z.email({ message }));
+const email = (message: string) =>
+  z.string().trim().toLowerCase().max(MAX_EMAIL_LENGTH).pipe(z.email({ message }));
 const token = z.string().min(1).max(MAX_TOKEN_INPUT);
 
 export const roleSchema = z.enum(roles, { message: `The role must be ${roleList(roles)}.` });
-export const invitationRoleSchema = z.enum(invitationRoles, { message: `Invitations can give ${roleList(invitationRoles)}.` });
+export const invitationRoleSchema = z.enum(invitationRoles, {
+  message: `Invitations can give ${roleList(invitationRoles)}.`,
+});
 
 export const organizationIdSchema = z.object({ organizationId: id });
 
@@ -41,7 +45,14 @@ export const inviteMembersSchema = z.object({
   // An entry is checked as an address by the domain, which reports each invalid one; only an entry too
   // long to be any address refuses the whole call.
   emails: z
-    .array(z.string().max(MAX_ADDRESS_INPUT, `That is too long to be an email address (at most ${MAX_EMAIL_LENGTH} characters).`))
+    .array(
+      z
+        .string()
+        .max(
+          MAX_ADDRESS_INPUT,
+          `That is too long to be an email address (at most ${MAX_EMAIL_LENGTH} characters).`,
+        ),
+    )
     .min(1, 'Enter at least one email address.')
     .max(MAX_INVITATIONS_PER_BATCH, errorMessages.TOO_MANY_ADDRESSES),
   role: invitationRoleSchema,
@@ -51,7 +62,9 @@ export const resendInvitationSchema = z.object({ organizationId: id, invitationI
 export const tokenSchema = z.object({ token });
 export const acceptAsNewUserSchema = z.object({
   token,
-  name: visibleName().max(MAX_PERSON_NAME, `The name can be at most ${MAX_PERSON_NAME} characters.`).optional(),
+  name: visibleName()
+    .max(MAX_PERSON_NAME, `The name can be at most ${MAX_PERSON_NAME} characters.`)
+    .optional(),
 });
 
 /** Measured as the domain measures it: after white space is folded. */
@@ -65,7 +78,10 @@ export const transferOwnershipSchema = z.union([
   z.object({ organizationId: id, toUserId: id }),
   z.object({ organizationId: id, toEmail: email('Enter the email of a member.') }),
 ]);
-export const deleteOrganizationSchema = z.object({ organizationId: id, confirmName: z.string().max(MAX_CONFIRMATION_INPUT) });
+export const deleteOrganizationSchema = z.object({
+  organizationId: id,
+  confirmName: z.string().max(MAX_CONFIRMATION_INPUT),
+});
 
 export const signInSchema = z.object({
   email: email('Enter a valid email address.'),

@@ -5,7 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = path.resolve(import.meta.dirname, '..', '.artifacts', 'hardening');
-const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+const files = fs.existsSync(dir)
+  ? fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 if (files.length === 0) {
   console.log('No hardening figures found in .artifacts/hardening/.');
   process.exit(0);
@@ -19,10 +24,14 @@ for (const file of files) {
   tables.set(key, table);
 }
 for (const { title, driver, rows } of tables.values()) {
-  const heading = driver && !/PGlite|PostgreSQL/.test(title) ? `${title} [${driver === 'postgres' ? 'PostgreSQL' : 'PGlite'}]` : title;
+  const heading =
+    driver && !/PGlite|PostgreSQL/.test(title)
+      ? `${title} [${driver === 'postgres' ? 'PostgreSQL' : 'PGlite'}]`
+      : title;
   const width = Math.max(heading.length, ...rows.map(([label]) => String(label).length));
   const valueWidth = Math.max(8, ...rows.map(([, value]) => String(value).length));
   console.log(`\n  ${heading}\n  ${'-'.repeat(width + valueWidth + 2)}`);
-  for (const [label, value] of rows) console.log(`  ${String(label).padEnd(width)}  ${String(value).padStart(valueWidth)}`);
+  for (const [label, value] of rows)
+    console.log(`  ${String(label).padEnd(width)}  ${String(value).padStart(valueWidth)}`);
 }
 console.log('');

@@ -51,7 +51,8 @@ const patches = [
   {
     name: 'ready-declare',
     before: '    , initial = null\n',
-    after: '    , initial = null\n    , aihubReady = false // aihub-patch:ready-declare: a session is up (ReadyForQuery seen)\n',
+    after:
+      '    , initial = null\n    , aihubReady = false // aihub-patch:ready-declare: a session is up (ReadyForQuery seen)\n',
     count: 1,
   },
   {
@@ -81,7 +82,8 @@ const patches = [
   },
   {
     name: 'closed-settle',
-    before: "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n",
+    before:
+      "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n",
     after:
       "    !hadError && (query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))\n" +
       '    // aihub-patch:closed-settle: also settle what was queued after the socket error, and forget the\n' +
@@ -100,7 +102,9 @@ function main() {
     return; // postgres is not installed here: nothing to do
   }
   if (version !== EXPECTED_VERSION) {
-    console.warn(`[patch-postgres] postgres ${version} is not ${EXPECTED_VERSION}: not patched; check whether it still needs the repair.`);
+    console.warn(
+      `[patch-postgres] postgres ${version} is not ${EXPECTED_VERSION}: not patched; check whether it still needs the repair.`,
+    );
     return;
   }
   for (const dir of ['src', 'cjs/src', 'cf/src']) {

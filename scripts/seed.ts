@@ -11,8 +11,34 @@ import { auditEvents, invitations, memberships, organizations, users } from '@/d
 import { slugify } from '@/lib/organization-names';
 import { newToken } from '@/lib/tokens';
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Frances', 'John', 'Radia', 'Linus'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Allen', 'Backus', 'Perlman', 'Torvalds'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Margaret',
+  'Ken',
+  'Frances',
+  'John',
+  'Radia',
+  'Linus',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Hamilton',
+  'Thompson',
+  'Allen',
+  'Backus',
+  'Perlman',
+  'Torvalds',
+];
 
 export interface SeedOptions {
   name: string;
@@ -29,7 +55,10 @@ async function insertInChunks<T>(items: T[], size: number, write: (chunk: T[]) =
 /** Seeds one organization; returns its slug and the Owner's email. Idempotent per organization name. */
 export async function seedOrganization(db: Database, options: SeedOptions) {
   const slug = slugify(options.name);
-  const existing = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
+  const existing = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
   if (existing.length > 0) {
     console.log(`"${options.name}" is already seeded (/${slug}); nothing to do.`);
     return { slug, ownerEmail: `owner@${options.domain}` };
@@ -129,7 +158,12 @@ async function main() {
   });
   const members = Number(values.members);
   const invitationCount = Number(values.invitations);
-  if (!Number.isInteger(members) || members < 1 || !Number.isInteger(invitationCount) || invitationCount < 0) {
+  if (
+    !Number.isInteger(members) ||
+    members < 1 ||
+    !Number.isInteger(invitationCount) ||
+    invitationCount < 0
+  ) {
     console.error('--members must be 1 or more and --invitations 0 or more.');
     process.exit(2);
   }
@@ -137,7 +171,12 @@ async function main() {
     ? await openPostgres(process.env.DATABASE_URL, { migrate: true, max: 2 })
     : await openFromEnvironment();
   try {
-    await seedOrganization(handle.db, { name: values.org, members, invitations: invitationCount, domain: values.domain });
+    await seedOrganization(handle.db, {
+      name: values.org,
+      members,
+      invitations: invitationCount,
+      domain: values.domain,
+    });
   } finally {
     await handle.close();
   }

@@ -22,18 +22,31 @@ export interface SignInState {
  * Fields: `email`, `callbackUrl` (a path on this site).
  */
 export async function signInWithEmailAction(_state: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse({ email: formText(form, 'email'), callbackUrl: form.get('callbackUrl') ?? undefined });
+  const parsed = signInSchema.safeParse({
+    email: formText(form, 'email'),
+    callbackUrl: form.get('callbackUrl') ?? undefined,
+  });
   if (!parsed.success) {
-    return { error: parsed.error.issues[0]?.message ?? 'Enter a valid email address.', email: formText(form, 'email') };
+    return {
+      error: parsed.error.issues[0]?.message ?? 'Enter a valid email address.',
+      email: formText(form, 'email'),
+    };
   }
   try {
     // redirect: false, then our own redirect: letting Auth.js redirect from a server action leaves its
     // /api/auth/verify-request address in the browser's address bar.
-    await signIn(EMAIL_PROVIDER_ID, { email: parsed.data.email, redirectTo: safeCallbackPath(parsed.data.callbackUrl), redirect: false });
+    await signIn(EMAIL_PROVIDER_ID, {
+      email: parsed.data.email,
+      redirectTo: safeCallbackPath(parsed.data.callbackUrl),
+      redirect: false,
+    });
   } catch (error) {
     if (error instanceof AuthError) {
       console.error('[auth] sign-in failed', error);
-      return { error: 'We could not send the sign-in email. Please try again in a moment.', email: parsed.data.email };
+      return {
+        error: 'We could not send the sign-in email. Please try again in a moment.',
+        email: parsed.data.email,
+      };
     }
     throw error;
   }

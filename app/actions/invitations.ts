@@ -88,7 +88,12 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
 export async function acceptInvitationAsNewUserAction(input: unknown): Promise<ActionResult<AcceptResult>> {
   return run(acceptAsNewUserSchema, input, async (data) => {
     await limitLinkAttempts();
-    const { sessionToken, sessionExpires, userId: _userId, ...result } = await acceptInvitationAsNewUser(data);
+    const {
+      sessionToken,
+      sessionExpires,
+      userId: _userId,
+      ...result
+    } = await acceptInvitationAsNewUser(data);
     // The cookie Auth.js reads (the same module configures it), so auth() finds this session.
     const { name, options } = sessionCookie();
     (await cookies()).set(name, sessionToken, { ...options, expires: sessionExpires });
@@ -100,7 +105,9 @@ export async function acceptInvitationAsNewUserAction(input: unknown): Promise<A
  * Declines an invitation. Input: `{ token }`. Output: `{ organization: { name } }`.
  * Who: whoever holds the link, unless signed in as someone else (INVITATION_EMAIL_MISMATCH).
  */
-export async function declineInvitationAction(input: unknown): Promise<ActionResult<{ organization: { name: string } }>> {
+export async function declineInvitationAction(
+  input: unknown,
+): Promise<ActionResult<{ organization: { name: string } }>> {
   return run(tokenSchema, input, async (data) => {
     await limitLinkAttempts();
     return declineInvitation(await getActor(), data);

@@ -2,7 +2,13 @@
 // Server actions for the user table: change roles, remove, leave. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
 import { revalidatePath } from 'next/cache';
-import { changeRoles, leaveOrganization, removeMembers, type RemovalResult, type RoleChangeResult } from '@/lib/members';
+import {
+  changeRoles,
+  leaveOrganization,
+  removeMembers,
+  type RemovalResult,
+  type RoleChangeResult,
+} from '@/lib/members';
 import { changeRolesSchema, organizationIdSchema, removeMembersSchema } from '@/lib/validation';
 import { runAsActor, type ActionResult } from './result';
 

@@ -34,7 +34,9 @@ export async function createOrganizationAction(input: unknown): Promise<ActionRe
  * Renames the organization (its slug and links stay). Input: `{ organizationId, name }`.
  * Output: `{ id, name, slug }`. Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN.
  */
-export async function renameOrganizationAction(input: unknown): Promise<ActionResult<{ id: string; name: string; slug: string }>> {
+export async function renameOrganizationAction(
+  input: unknown,
+): Promise<ActionResult<{ id: string; name: string; slug: string }>> {
   return runAsActor(renameOrganizationSchema, input, async (actor, data) => {
     const result = await renameOrganization(actor, data);
     revalidatePath('/', 'layout');
@@ -47,7 +49,9 @@ export async function renameOrganizationAction(input: unknown): Promise<ActionRe
  * `{ organizationId, toEmail }`. Output: `{ newOwnerUserId, newOwnerEmail }`. Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND,
  * OWNER_REQUIRED, NOT_A_MEMBER.
  */
-export async function transferOwnershipAction(input: unknown): Promise<ActionResult<{ newOwnerUserId: string; newOwnerEmail: string }>> {
+export async function transferOwnershipAction(
+  input: unknown,
+): Promise<ActionResult<{ newOwnerUserId: string; newOwnerEmail: string }>> {
   return runAsActor(transferOwnershipSchema, input, async (actor, data) => {
     const result = await transferOwnership(actor, data);
     revalidatePath('/', 'layout');
@@ -61,7 +65,9 @@ export async function transferOwnershipAction(input: unknown): Promise<ActionRes
  * typed exactly). Output: `{ id, name }`.
  * Who: Owners. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFIRMATION_MISMATCH.
  */
-export async function deleteOrganizationAction(input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
+export async function deleteOrganizationAction(
+  input: unknown,
+): Promise<ActionResult<{ id: string; name: string }>> {
   return runAsActor(deleteOrganizationSchema, input, async (actor, data) => {
     const result = await deleteOrganization(actor, data);
     revalidatePath('/', 'layout');

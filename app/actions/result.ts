@@ -8,7 +8,11 @@ import { getActor } from '@/app/_lib/session';
 export type ActionError = { code: ErrorCode; message: string; details?: Record<string, unknown> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
-function failure(code: ErrorCode, message: string = errorMessages[code], details?: Record<string, unknown>): ActionResult<never> {
+function failure(
+  code: ErrorCode,
+  message: string = errorMessages[code],
+  details?: Record<string, unknown>,
+): ActionResult<never> {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
@@ -23,14 +27,18 @@ export async function run<S extends z.ZodType, T>(
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'input'] ??= issue.message;
     const first = Object.values(fields)[0];
-    return failure('INVALID_INPUT', first ? `${errorMessages.INVALID_INPUT} ${first}` : errorMessages.INVALID_INPUT, { fields });
+    return failure(
+      'INVALID_INPUT',
+      first ? `${errorMessages.INVALID_INPUT} ${first}` : errorMessages.INVALID_INPUT,
+      { fields },
+    );
   }
   try {
     return { ok: true, data: await body(parsed.data) };
   } catch (error) {
     if (error instanceof DomainError) return failure(error.code, error.message, error.details);
     // Next's redirect() and notFound() are errors too: let them through.
-    if (error && typeof error === 'object' && 'digest' in error && String((error).digest).startsWith('NEXT_')) {
+    if (error && typeof error === 'object' && 'digest' in error && String(error.digest).startsWith('NEXT_')) {
       throw error;
     }
     console.error('[action] unexpected error', error);

@@ -28,7 +28,9 @@ export function describeEvent(action: AuditAction, target: string, details: Reco
     case 'invitation.revoked':
       return `revoked the invitation to ${target}`;
     case 'invitation.accepted':
-      return details.alreadyMember ? `accepted an invitation (already a member)` : `accepted the invitation and joined as ${role(details.role)}`;
+      return details.alreadyMember
+        ? `accepted an invitation (already a member)`
+        : `accepted the invitation and joined as ${role(details.role)}`;
     case 'invitation.declined':
       return `declined the invitation for ${target}`;
     case 'member.role_changed':

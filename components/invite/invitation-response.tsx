@@ -47,7 +47,11 @@ export function InvitationResponse({
     const { organization, role, outcome } = result.data;
     // The console page names its own organization; the home page looks the slug up among yours.
     const code = outcome === 'accepted' ? 'joined' : 'joined-already';
-    router.push(role === 'member' ? `/?${noticeQuery(code, organization.slug)}` : `/admin/${organization.slug}/users?${noticeQuery(code)}`);
+    router.push(
+      role === 'member'
+        ? `/?${noticeQuery(code, organization.slug)}`
+        : `/admin/${organization.slug}/users?${noticeQuery(code)}`,
+    );
     router.refresh();
   }
 
@@ -89,7 +93,13 @@ export function InvitationResponse({
       {mode === 'new-account' ? (
         <div className="grid gap-2">
           <Label htmlFor="invite-name">Your name (optional)</Label>
-          <Input id="invite-name" value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_PERSON_NAME} autoComplete="name" />
+          <Input
+            id="invite-name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={MAX_PERSON_NAME}
+            autoComplete="name"
+          />
         </div>
       ) : null}
       {error ? (
@@ -108,7 +118,9 @@ export function InvitationResponse({
         </Button>
       </div>
       {mode === 'new-account' ? (
-        <p className="text-center text-xs text-muted-foreground">Accepting creates your AI Hub account for this address.</p>
+        <p className="text-center text-xs text-muted-foreground">
+          Accepting creates your AI Hub account for this address.
+        </p>
       ) : null}
     </div>
   );

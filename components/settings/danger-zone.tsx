@@ -24,7 +24,13 @@ import { Label } from '@/components/ui/label';
 import { noticeQuery } from '@/lib/notices';
 
 /** `Leave organization`, for anyone; asks first. The last Owner is refused by the server with what to do. */
-export function LeaveOrganization({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function LeaveOrganization({
+  organizationId,
+  organizationName,
+}: {
+  organizationId: string;
+  organizationName: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -37,7 +43,8 @@ export function LeaveOrganization({ organizationId, organizationName }: { organi
         <AlertDialogHeader>
           <AlertDialogTitle>Leave {organizationName}?</AlertDialogTitle>
           <AlertDialogDescription>
-            You will lose access to {organizationName} and its admin console at once. Someone will have to invite you again to come back.
+            You will lose access to {organizationName} and its admin console at once. Someone will have to
+            invite you again to come back.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>
@@ -68,7 +75,13 @@ export function LeaveOrganization({ organizationId, organizationName }: { organi
 }
 
 /** `Delete organization`: Owners only; the name must be typed to confirm. */
-export function DeleteOrganization({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function DeleteOrganization({
+  organizationId,
+  organizationName,
+}: {
+  organizationId: string;
+  organizationName: string;
+}) {
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
@@ -78,8 +91,8 @@ export function DeleteOrganization({ organizationId, organizationName }: { organ
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {organizationName}?</AlertDialogTitle>
           <AlertDialogDescription>
-            This removes the organization, every membership and invitation, and its activity log, for good. People keep their AI Hub
-            accounts.
+            This removes the organization, every membership and invitation, and its activity log, for good.
+            People keep their AI Hub accounts.
           </AlertDialogDescription>
         </AlertDialogHeader>
         {/* Closing the dialog unmounts the form, which forgets what was typed and any error. */}
@@ -89,7 +102,13 @@ export function DeleteOrganization({ organizationId, organizationName }: { organ
   );
 }
 
-function DeleteOrganizationForm({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+function DeleteOrganizationForm({
+  organizationId,
+  organizationName,
+}: {
+  organizationId: string;
+  organizationName: string;
+}) {
   const router = useRouter();
   // Controlled, because the button stays disabled until the name is typed exactly.
   const [typed, setTyped] = useState('');

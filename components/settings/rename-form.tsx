@@ -44,8 +44,13 @@ export function RenameForm({ organizationId, name }: { organizationId: string; n
           Save
         </Button>
       </div>
-      <p id="organization-name-help" className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'} role={error ? 'alert' : undefined}>
-        {error ?? 'Shown to everyone in the organization and in invitation emails. Links keep working after a rename.'}
+      <p
+        id="organization-name-help"
+        className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'}
+        role={error ? 'alert' : undefined}
+      >
+        {error ??
+          'Shown to everyone in the organization and in invitation emails. Links keep working after a rename.'}
       </p>
     </form>
   );

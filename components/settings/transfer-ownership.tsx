@@ -25,7 +25,13 @@ import { isValidEmail, normalizeEmail } from '@/lib/email-address';
 const FORM_ID = 'transfer-ownership-form';
 
 /** `Transfer ownership`: pick a member by email, confirm; they become Owner and you become Admin. */
-export function TransferOwnership({ organizationId, organizationName }: { organizationId: string; organizationName: string }) {
+export function TransferOwnership({
+  organizationId,
+  organizationName,
+}: {
+  organizationId: string;
+  organizationName: string;
+}) {
   const router = useRouter();
   // Controlled, because the address enables the button and is repeated in the confirmation.
   const [email, setEmail] = useState('');
@@ -71,8 +77,8 @@ export function TransferOwnership({ organizationId, organizationName }: { organi
             <AlertDialogHeader>
               <AlertDialogTitle>Transfer ownership of {organizationName}?</AlertDialogTitle>
               <AlertDialogDescription>
-                {target} becomes an Owner and you become an Admin, in one step. You keep access to the admin console but can no longer
-                delete the organization or change Owners.
+                {target} becomes an Owner and you become an Admin, in one step. You keep access to the admin
+                console but can no longer delete the organization or change Owners.
               </AlertDialogDescription>
             </AlertDialogHeader>
             {/* The form lives in the dialog so that only the confirmation submits it: Enter in the address
@@ -90,7 +96,11 @@ export function TransferOwnership({ organizationId, organizationName }: { organi
           </AlertDialogContent>
         </AlertDialog>
       </div>
-      <p id="transfer-help" className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'} role={error ? 'alert' : undefined}>
+      <p
+        id="transfer-help"
+        className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'}
+        role={error ? 'alert' : undefined}
+      >
         {error ?? 'The new Owner must already be a member of the organization.'}
       </p>
     </div>

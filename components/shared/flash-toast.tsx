@@ -8,7 +8,13 @@ import { toast } from 'sonner';
  * Shows a toast that a redirect asked for (`?notice=…`), once, and takes the notice out of the URL so
  * a reload does not show it again.
  */
-export function FlashToast({ message, kind = 'success' }: { message: string | null; kind?: 'success' | 'info' }) {
+export function FlashToast({
+  message,
+  kind = 'success',
+}: {
+  message: string | null;
+  kind?: 'success' | 'info';
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const shown = useRef(false);

@@ -62,6 +62,7 @@ function fieldMessages<Values>(error: ActionError): Partial<Record<keyof Values,
   const fields = error.details?.fields;
   if (!fields || typeof fields !== 'object') return undefined;
   const messages: Record<string, string> = {};
-  for (const [name, message] of Object.entries(fields)) if (typeof message === 'string') messages[name] = message;
+  for (const [name, message] of Object.entries(fields))
+    if (typeof message === 'string') messages[name] = message;
   return messages as Partial<Record<keyof Values, string>>;
 }

@@ -1,15 +1,11 @@
-import type * as React from "react"
+import type * as React from 'react';
 
-import { cn } from "@/lib/utils"
+import { cn } from '@/lib/utils';
 
-function Skeleton({ className, ...props }: React.ComponentProps<"div">) {
+function Skeleton({ className, ...props }: React.ComponentProps<'div'>) {
   return (
-    <div
-      data-slot="skeleton"
-      className={cn("animate-pulse rounded-md bg-accent", className)}
-      {...props}
-    />
-  )
+    <div data-slot="skeleton" className={cn('animate-pulse rounded-md bg-accent', className)} {...props} />
+  );
 }
 
-export { Skeleton }
+export { Skeleton };

@@ -52,7 +52,10 @@ export function DeleteDialog({
                   ? `They will lose access to ${organizationName} at once. Their AI Hub accounts are kept.`
                   : 'The invitation link will stop working.'}
               </p>
-              <ul className="grid gap-1 rounded-md border bg-muted/40 p-2 text-foreground" aria-label="Users to delete">
+              <ul
+                className="grid gap-1 rounded-md border bg-muted/40 p-2 text-foreground"
+                aria-label="Users to delete"
+              >
                 {shown.map((row) => (
                   <li key={row.id} className="truncate text-sm">
                     {row.name ? `${row.name} · ` : ''}
@@ -60,10 +63,14 @@ export function DeleteDialog({
                     {row.kind === 'invitation' ? ' (invitation)' : ''}
                   </li>
                 ))}
-                {list.length > shown.length ? <li className="text-sm text-muted-foreground">and {list.length - shown.length} more</li> : null}
+                {list.length > shown.length ? (
+                  <li className="text-sm text-muted-foreground">and {list.length - shown.length} more</li>
+                ) : null}
               </ul>
               {self ? (
-                <p className="font-medium text-destructive">You are removing yourself: you will leave {organizationName} and its admin console.</p>
+                <p className="font-medium text-destructive">
+                  You are removing yourself: you will leave {organizationName} and its admin console.
+                </p>
               ) : null}
             </div>
           </AlertDialogDescription>

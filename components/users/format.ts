@@ -23,7 +23,10 @@ export function removalMessage(members: string[], invitations: string[]) {
   const parts: string[] = [];
   if (members.length) parts.push(`Removed ${who(members)}`);
   if (invitations.length) {
-    const text = invitations.length === 1 ? `the invitation to ${invitations[0]}` : plural(invitations.length, 'invitation');
+    const text =
+      invitations.length === 1
+        ? `the invitation to ${invitations[0]}`
+        : plural(invitations.length, 'invitation');
     parts.push(parts.length ? `revoked ${text}` : `Revoked ${text}`);
   }
   return parts.join(' and ');

@@ -67,12 +67,20 @@ export function RowActions({
   return (
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
-        <Button ref={trigger} variant="ghost" size="icon-sm" aria-label="More options" title={`More options for ${row.email}`}>
+        <Button
+          ref={trigger}
+          variant="ghost"
+          size="icon-sm"
+          aria-label="More options"
+          title={`More options for ${row.email}`}
+        >
           <MoreHorizontal aria-hidden="true" />
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-52">
-        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">{row.email}</DropdownMenuLabel>
+        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">
+          {row.email}
+        </DropdownMenuLabel>
         <DropdownMenuSub>
           <DropdownMenuSubTrigger disabled={!canChange}>
             <UserCog aria-hidden="true" />
@@ -86,7 +94,11 @@ export function RowActions({
               }}
             >
               {offered.map((role) => (
-                <DropdownMenuRadioItem key={role} value={role} disabled={role !== row.role && !row.allowedRoles.includes(role)}>
+                <DropdownMenuRadioItem
+                  key={role}
+                  value={role}
+                  disabled={role !== row.role && !row.allowedRoles.includes(role)}
+                >
                   {roleLabels[role]}
                 </DropdownMenuRadioItem>
               ))}
@@ -100,13 +112,19 @@ export function RowActions({
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
-        <DropdownMenuItem variant="destructive" disabled={!row.canDelete} onSelect={() => onDelete(row, trigger.current)}>
+        <DropdownMenuItem
+          variant="destructive"
+          disabled={!row.canDelete}
+          onSelect={() => onDelete(row, trigger.current)}
+        >
           <Trash2 aria-hidden="true" />
           Delete
         </DropdownMenuItem>
         {!canChange && !row.canDelete ? (
           <p className="px-2 py-1.5 text-xs text-muted-foreground">
-            {row.role === 'owner' ? 'Only an Owner can change or remove an Owner.' : 'You cannot change this user.'}
+            {row.role === 'owner'
+              ? 'Only an Owner can change or remove an Owner.'
+              : 'You cannot change this user.'}
           </p>
         ) : null}
       </DropdownMenuContent>

@@ -8,7 +8,12 @@ export const statusLabels: Record<UserStatus, string> = {
   not_delivered: 'Not delivered',
 };
 
-const variants = { active: 'success', pending: 'warning', expired: 'outline', not_delivered: 'destructive' } as const;
+const variants = {
+  active: 'success',
+  pending: 'warning',
+  expired: 'outline',
+  not_delivered: 'destructive',
+} as const;
 
 export function StatusBadge({ status, title }: { status: UserStatus; title?: string }) {
   return (

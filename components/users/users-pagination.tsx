@@ -39,7 +39,9 @@ export function UsersPagination({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
-        {total === 0 ? 'No users' : `Showing ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+        {total === 0
+          ? 'No users'
+          : `Showing ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
       </p>
       <div className="flex items-center gap-4">
         <div className="flex items-center gap-2">
@@ -47,7 +49,12 @@ export function UsersPagination({
             Rows per page
           </span>
           <Select value={String(pageSize)} onValueChange={(value) => onPageSize(Number(value))}>
-            <SelectTrigger size="sm" aria-labelledby="rows-per-page" aria-label="Rows per page" className="w-20">
+            <SelectTrigger
+              size="sm"
+              aria-labelledby="rows-per-page"
+              aria-label="Rows per page"
+              className="w-20"
+            >
               <SelectValue />
             </SelectTrigger>
             <SelectContent>

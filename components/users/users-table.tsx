@@ -30,11 +30,16 @@ function SortHeader({
   const next = active && params.direction === 'asc' ? 'desc' : 'asc';
   const Icon = active ? (params.direction === 'asc' ? ArrowUp : ArrowDown) : ArrowUpDown;
   return (
-    <TableHead aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : undefined} className={className}>
+    <TableHead
+      aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+      className={className}
+    >
       <Button variant="ghost" size="sm" className="-ml-3 h-8" onClick={() => onSort(sortKey, next)}>
         {label}
         <Icon className={cn('size-3.5', !active && 'text-muted-foreground/60')} aria-hidden="true" />
-        <span className="sr-only">{active ? `, sorted ${params.direction === 'asc' ? 'ascending' : 'descending'}` : ', not sorted'}</span>
+        <span className="sr-only">
+          {active ? `, sorted ${params.direction === 'asc' ? 'ascending' : 'descending'}` : ', not sorted'}
+        </span>
       </Button>
     </TableHead>
   );
@@ -72,7 +77,13 @@ export function UsersTable({
   const selectedOnPage = rows.filter((row) => selected.has(row.id)).length;
   const headerState = selectedOnPage === 0 ? false : selectedOnPage === rows.length ? true : 'indeterminate';
   return (
-    <div className={cn('overflow-hidden rounded-lg border bg-background transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
+    <div
+      className={cn(
+        'overflow-hidden rounded-lg border bg-background transition-opacity',
+        pending && 'opacity-60',
+      )}
+      aria-busy={pending}
+    >
       <Table>
         <TableHeader className="bg-muted/40">
           <TableRow>
@@ -87,7 +98,13 @@ export function UsersTable({
             <SortHeader label="User" sortKey="name" params={params} onSort={onSort} />
             <SortHeader label="Role" sortKey="role" params={params} onSort={onSort} />
             <SortHeader label="Status" sortKey="status" params={params} onSort={onSort} />
-            <SortHeader label="Joined / invited" sortKey="date" params={params} onSort={onSort} className="hidden md:table-cell" />
+            <SortHeader
+              label="Joined / invited"
+              sortKey="date"
+              params={params}
+              onSort={onSort}
+              className="hidden md:table-cell"
+            />
             <TableHead className="hidden lg:table-cell">Invited by</TableHead>
             {/* The actions column stays in view when a narrow screen scrolls the table sideways. */}
             <TableHead className="sticky right-0 w-12 bg-[color-mix(in_oklab,var(--muted)_40%,var(--background))]">
@@ -122,7 +139,12 @@ export function UsersTable({
             </TableRow>
           ) : (
             rows.map((row) => (
-              <TableRow key={row.id} className="group" data-state={selected.has(row.id) ? 'selected' : undefined} data-row-email={row.email}>
+              <TableRow
+                key={row.id}
+                className="group"
+                data-state={selected.has(row.id) ? 'selected' : undefined}
+                data-row-email={row.email}
+              >
                 <TableCell className="pl-4">
                   <Checkbox
                     checked={selected.has(row.id)}
@@ -141,7 +163,9 @@ export function UsersTable({
                     <div className="min-w-0">
                       <div className="truncate font-medium">
                         {row.kind === 'invitation' ? row.email : row.name || row.email.split('@')[0]}
-                        {row.isSelf ? <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span> : null}
+                        {row.isSelf ? (
+                          <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span>
+                        ) : null}
                       </div>
                       <div className="truncate text-muted-foreground">
                         {row.kind === 'invitation'
@@ -171,7 +195,9 @@ export function UsersTable({
                 <TableCell className="hidden text-muted-foreground md:table-cell">
                   <time dateTime={row.date}>{formatDate(row.date)}</time>
                 </TableCell>
-                <TableCell className="hidden max-w-[14rem] truncate text-muted-foreground lg:table-cell">{row.invitedBy ?? '—'}</TableCell>
+                <TableCell className="hidden max-w-[14rem] truncate text-muted-foreground lg:table-cell">
+                  {row.invitedBy ?? '—'}
+                </TableCell>
                 <TableCell className="sticky right-0 bg-background pr-4 text-right transition-colors group-hover:bg-[color-mix(in_oklab,var(--muted)_50%,var(--background))] group-data-[state=selected]:bg-muted">
                   <RowActions row={row} onChangeRole={onChangeRole} onResend={onResend} onDelete={onDelete} />
                 </TableCell>

@@ -38,7 +38,10 @@ export function UsersToolbar({
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div className="relative w-full sm:w-72">
-        <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
+        <Search
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden="true"
+        />
         <Input
           type="search"
           value={search}
@@ -52,7 +55,10 @@ export function UsersToolbar({
           maxLength={MAX_SEARCH}
         />
       </div>
-      <Select value={params.role ?? 'all'} onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}>
+      <Select
+        value={params.role ?? 'all'}
+        onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}
+      >
         <SelectTrigger size="sm" aria-label="Filter by role" className="w-36">
           <SelectValue />
         </SelectTrigger>
@@ -65,7 +71,10 @@ export function UsersToolbar({
           ))}
         </SelectContent>
       </Select>
-      <Select value={params.status ?? 'all'} onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}>
+      <Select
+        value={params.status ?? 'all'}
+        onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}
+      >
         <SelectTrigger size="sm" aria-label="Filter by status" className="w-40">
           <SelectValue />
         </SelectTrigger>

@@ -26,7 +26,10 @@ function showError(error: ActionError) {
   const refused = (error.details?.refused as RefusedTarget[] | undefined) ?? [];
   const named = refused.filter((row) => row.email).map((row) => row.email);
   toast.error(error.message, {
-    description: named.length > 1 ? `Refused: ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}` : undefined,
+    description:
+      named.length > 1
+        ? `Refused: ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}`
+        : undefined,
   });
 }
 
@@ -69,7 +72,10 @@ export function UsersView({
 
   const selectedRows = useMemo(() => rows.filter((row) => selected.has(row.id)), [rows, selected]);
   const bulkRoles = useMemo(
-    () => roles.filter((role) => selectedRows.some((row) => row.allowedRoles.includes(role) && row.role !== role)),
+    () =>
+      roles.filter((role) =>
+        selectedRows.some((row) => row.allowedRoles.includes(role) && row.role !== role),
+      ),
     [selectedRows],
   );
 
@@ -85,10 +91,19 @@ export function UsersView({
 
   function runRoleChange(targets: UserTableRow[], role: MemberRole) {
     startAction(async () => {
-      const result = await changeRolesAction({ organizationId: organization.id, ids: targets.map((row) => row.id), role });
+      const result = await changeRolesAction({
+        organizationId: organization.id,
+        ids: targets.map((row) => row.id),
+        role,
+      });
       setSelfChange(null);
       if (!result.ok) return showError(result.error);
-      toast.success(roleChangeMessage(targets.map((row) => row.email), role));
+      toast.success(
+        roleChangeMessage(
+          targets.map((row) => row.email),
+          role,
+        ),
+      );
       setSelected(new Set());
       if (result.data.actorLostAccess) leaveConsole('lost-access');
     });
@@ -106,7 +121,10 @@ export function UsersView({
   function confirmDelete() {
     const targets = toDelete ?? [];
     startAction(async () => {
-      const result = await removeMembersAction({ organizationId: organization.id, ids: targets.map((row) => row.id) });
+      const result = await removeMembersAction({
+        organizationId: organization.id,
+        ids: targets.map((row) => row.id),
+      });
       if (!result.ok) {
         showError(result.error);
         return;
@@ -128,7 +146,9 @@ export function UsersView({
       const result = await resendInvitationAction({ organizationId: organization.id, invitationId: row.id });
       if (!result.ok) return showError(result.error);
       if (result.data.outcome === 'not_delivered') {
-        toast.error(`The invitation to ${row.email} could not be delivered`, { description: result.data.reason });
+        toast.error(`The invitation to ${row.email} could not be delivered`, {
+          description: result.data.reason,
+        });
       } else {
         toast.success(`Sent a new invitation to ${row.email}`);
       }
@@ -141,7 +161,10 @@ export function UsersView({
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
-            Users <span className="ml-1 text-base font-normal text-muted-foreground tabular-nums">{total.toLocaleString('en-US')}</span>
+            Users{' '}
+            <span className="ml-1 text-base font-normal text-muted-foreground tabular-nums">
+              {total.toLocaleString('en-US')}
+            </span>
           </h1>
           <p className="text-sm text-muted-foreground">
             Invite people to {organization.name}, change their roles, or remove them.
@@ -149,7 +172,12 @@ export function UsersView({
           </p>
         </div>
         {viewer.invitableRoles.length > 0 ? (
-          <InviteDialog organizationId={organization.id} roles={viewer.invitableRoles} open={inviteOpen} onOpenChange={setInviteOpen} />
+          <InviteDialog
+            organizationId={organization.id}
+            roles={viewer.invitableRoles}
+            open={inviteOpen}
+            onOpenChange={setInviteOpen}
+          />
         ) : null}
       </div>
 

@@ -39,7 +39,10 @@ export function newSessionToken(): string {
  * Opens a database session for `userId` inside the caller's transaction, the way Auth.js stores one.
  * The caller sets the cookie (`sessionCookie()`, expiring at `expires`).
  */
-export async function openSession(tx: Transaction, userId: string): Promise<{ sessionToken: string; expires: Date }> {
+export async function openSession(
+  tx: Transaction,
+  userId: string,
+): Promise<{ sessionToken: string; expires: Date }> {
   const sessionToken = newSessionToken();
   const expires = new Date(now().getTime() + SESSION_MAX_AGE_SECONDS * 1000);
   await tx.insert(sessions).values({ sessionToken, userId, expires });

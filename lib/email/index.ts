@@ -28,7 +28,9 @@ export interface Transport {
 }
 
 function transport(): Transport {
-  return emailTransport() === 'resend' ? { name: 'resend', sendBatch: sendWithResend } : { name: 'mailbox', sendBatch: sendWithMailbox };
+  return emailTransport() === 'resend'
+    ? { name: 'resend', sendBatch: sendWithResend }
+    : { name: 'mailbox', sendBatch: sendWithMailbox };
 }
 
 /** Strips CR/LF so that nothing a user typed can add a header. */
@@ -44,7 +46,11 @@ export async function sendEmails(messages: EmailMessage[]): Promise<DeliveryResu
   if (messages.length === 0) return [];
   const chosen = transport();
   const from = emailFrom();
-  const safe = messages.map((message) => ({ ...message, to: headerSafe(message.to), subject: headerSafe(message.subject) }));
+  const safe = messages.map((message) => ({
+    ...message,
+    to: headerSafe(message.to),
+    subject: headerSafe(message.subject),
+  }));
   const results: DeliveryResult[] = [];
   for (let start = 0; start < safe.length; start += MAX_BATCH) {
     const batch = safe.slice(start, start + MAX_BATCH);

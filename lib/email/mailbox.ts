@@ -27,7 +27,11 @@ export async function sendWithMailbox(messages: EmailMessage[], from: string): P
 /** Newest first. */
 export async function listMailboxMessages(limit = MAILBOX_MESSAGES_SHOWN) {
   const db = await getDb();
-  return db.select().from(mailboxMessages).orderBy(desc(mailboxMessages.sentAt), desc(mailboxMessages.id)).limit(limit);
+  return db
+    .select()
+    .from(mailboxMessages)
+    .orderBy(desc(mailboxMessages.sentAt), desc(mailboxMessages.id))
+    .limit(limit);
 }
 
 export async function getMailboxMessage(id: string) {

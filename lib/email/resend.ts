@@ -10,7 +10,8 @@ let client: { key: string; baseUrl: string; resend: Resend } | undefined;
 function resendClient(): Resend {
   const key = process.env.RESEND_API_KEY ?? '';
   const baseUrl = process.env.RESEND_BASE_URL ?? '';
-  if (!client || client.key !== key || client.baseUrl !== baseUrl) client = { key, baseUrl, resend: new Resend(key) };
+  if (!client || client.key !== key || client.baseUrl !== baseUrl)
+    client = { key, baseUrl, resend: new Resend(key) };
   return client.resend;
 }
 
@@ -39,7 +40,14 @@ export async function sendWithResend(messages: EmailMessage[], from: string): Pr
     const [message] = messages as [EmailMessage];
     const { data, error } = await withTimeout(
       resend.emails.send(
-        { from, to: message.to, subject: message.subject, html: message.html, text: message.text, tags: tagsOf(message) },
+        {
+          from,
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          tags: tagsOf(message),
+        },
         message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
       ),
     );
@@ -72,6 +80,8 @@ export async function sendWithResend(messages: EmailMessage[], from: string): Pr
   }
   return messages.map((_, index) => {
     const sent = data.data[index];
-    return sent ? { ok: true as const, id: sent.id } : { ok: false as const, error: 'The email API returned no id for this message.' };
+    return sent
+      ? { ok: true as const, id: sent.id }
+      : { ok: false as const, error: 'The email API returned no id for this message.' };
   });
 }

@@ -23,7 +23,12 @@ export interface AcceptResult {
 async function completeAcceptance(tx: Transaction, row: InvitationRow, user: Actor): Promise<AcceptResult> {
   const inserted = await tx
     .insert(memberships)
-    .values({ organizationId: row.organization.id, userId: user.userId, role: row.role, invitedById: row.invitedById })
+    .values({
+      organizationId: row.organization.id,
+      userId: user.userId,
+      role: row.role,
+      invitedById: row.invitedById,
+    })
     .onConflictDoNothing({ target: [memberships.organizationId, memberships.userId] })
     .returning({ role: memberships.role });
   await tx
@@ -31,7 +36,8 @@ async function completeAcceptance(tx: Transaction, row: InvitationRow, user: Act
     .set({ status: 'accepted', acceptedAt: now(), acceptedById: user.userId })
     .where(eq(invitations.id, row.id));
   // Someone already a member keeps the role they hold (possibly Owner); read it as access reads it.
-  const role: MemberRole = inserted.length > 0 ? row.role : (await roleIn(tx, user.userId, row.organization.id))!;
+  const role: MemberRole =
+    inserted.length > 0 ? row.role : (await roleIn(tx, user.userId, row.organization.id))!;
   await recordAudit(tx, row.organization.id, user, [
     {
       action: 'invitation.accepted',
@@ -41,7 +47,11 @@ async function completeAcceptance(tx: Transaction, row: InvitationRow, user: Act
       details: { role: row.role, alreadyMember: inserted.length === 0 },
     },
   ]);
-  return { outcome: inserted.length === 0 ? 'already_member' : 'accepted', organization: row.organization, role };
+  return {
+    outcome: inserted.length === 0 ? 'already_member' : 'accepted',
+    organization: row.organization,
+    role,
+  };
 }
 
 /**
@@ -71,7 +81,10 @@ export interface NewAccountAcceptance extends AcceptResult {
  * transaction. The caller sets the session cookie. An address that has an account must sign in instead
  * (ACCOUNT_EXISTS).
  */
-export async function acceptInvitationAsNewUser(input: { token: string; name?: string | null }): Promise<NewAccountAcceptance> {
+export async function acceptInvitationAsNewUser(input: {
+  token: string;
+  name?: string | null;
+}): Promise<NewAccountAcceptance> {
   const name = cleanPersonName(input.name);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -102,7 +115,13 @@ export async function declineInvitation(actor: Actor | null, input: { token: str
     if (actor && row.email !== actor.email.trim().toLowerCase()) fail('INVITATION_EMAIL_MISMATCH');
     await tx.update(invitations).set({ status: 'revoked' }).where(eq(invitations.id, row.id));
     await recordAudit(tx, row.organization.id, actor, [
-      { action: 'invitation.declined', targetType: 'invitation', targetId: row.id, targetEmail: row.email, details: { role: row.role } },
+      {
+        action: 'invitation.declined',
+        targetType: 'invitation',
+        targetId: row.id,
+        targetEmail: row.email,
+        details: { role: row.role },
+      },
     ]);
     return { organization: { name: row.organization.name } };
   });

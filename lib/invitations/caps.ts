@@ -73,14 +73,26 @@ async function readRoom(
   at: Date,
   limits: InvitationSettings,
 ): Promise<Room> {
-  const organization = limits.perOrganizationPerHour - (await usedInWindow(tx, organizationKey(sender), at, HOUR));
-  const account = limits.perAccountPerDay - ((await lockBuckets(tx, [accountKey(sender)], at, DAY)).get(accountKey(sender)) ?? 0);
-  const received = await lockBuckets(tx, candidates.map((candidate) => addressKey(candidate.email)), at, DAY);
+  const organization =
+    limits.perOrganizationPerHour - (await usedInWindow(tx, organizationKey(sender), at, HOUR));
+  const account =
+    limits.perAccountPerDay -
+    ((await lockBuckets(tx, [accountKey(sender)], at, DAY)).get(accountKey(sender)) ?? 0);
+  const received = await lockBuckets(
+    tx,
+    candidates.map((candidate) => addressKey(candidate.email)),
+    at,
+    DAY,
+  );
   return { organization, account, received };
 }
 
 /** Why `email` may not be sent to now, or null. The address's own cap is named first. */
-function refusalOf(room: Room, limits: InvitationSettings, email: string): { code: ErrorCode; reason: string } | null {
+function refusalOf(
+  room: Room,
+  limits: InvitationSettings,
+  email: string,
+): { code: ErrorCode; reason: string } | null {
   if ((room.received.get(addressKey(email)) ?? 0) >= limits.perAddressPerDay) {
     return { code: 'INVITATION_ADDRESS_LIMIT', reason: errorMessages.INVITATION_ADDRESS_LIMIT };
   }
@@ -90,14 +102,25 @@ function refusalOf(room: Room, limits: InvitationSettings, email: string): { cod
       reason: `Your organization can send ${limits.perOrganizationPerHour} invitations an hour. Try again later.`,
     };
   }
-  if (room.account <= 0) return { code: 'INVITATION_ACCOUNT_LIMIT', reason: errorMessages.INVITATION_ACCOUNT_LIMIT };
+  if (room.account <= 0)
+    return { code: 'INVITATION_ACCOUNT_LIMIT', reason: errorMessages.INVITATION_ACCOUNT_LIMIT };
   return null;
 }
 
 /** Counts the invitations just written against every cap, in the transaction that wrote them. */
-export async function countSent(tx: Transaction, sender: Sender, sent: readonly { email: string }[], at: Date): Promise<void> {
+export async function countSent(
+  tx: Transaction,
+  sender: Sender,
+  sent: readonly { email: string }[],
+  at: Date,
+): Promise<void> {
   if (sent.length === 0) return;
   await hit(tx, organizationKey(sender), at, HOUR, sent.length);
   await hit(tx, accountKey(sender), at, DAY, sent.length);
-  await hitEach(tx, sent.map((item) => addressKey(item.email)), at, DAY);
+  await hitEach(
+    tx,
+    sent.map((item) => addressKey(item.email)),
+    at,
+    DAY,
+  );
 }

@@ -40,7 +40,12 @@ export async function classifyAddresses(
     if (options.resendOnly && !open) fail('NOT_FOUND');
     const wait = open ? cooldownLeft(open, at) : 0;
     if (wait > 0) {
-      settled.push({ email, outcome: 'rate_limited', code: 'RATE_LIMITED', reason: `Sent moments ago. You can resend in ${wait} s.` });
+      settled.push({
+        email,
+        outcome: 'rate_limited',
+        code: 'RATE_LIMITED',
+        reason: `Sent moments ago. You can resend in ${wait} s.`,
+      });
       continue;
     }
     candidates.push({ email, kind: open ? 'resend' : 'new' });
@@ -63,7 +68,12 @@ function cooldownLeft(open: PendingInvitation, at: Date): number {
 
 /** Which of `addresses` are members of the organization, and which have a pending invitation there: one statement. */
 async function readMembersAndPending(db: Database, organizationId: string, addresses: readonly string[]) {
-  const found = await rows<{ kind: 'member' | 'invitation'; email: string; last_sent_at: string | null; delivery_status: string | null }>(
+  const found = await rows<{
+    kind: 'member' | 'invitation';
+    email: string;
+    last_sent_at: string | null;
+    delivery_status: string | null;
+  }>(
     db,
     sql`SELECT 'member' AS kind, u.email, NULL AS last_sent_at, NULL AS delivery_status
           FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
@@ -75,7 +85,8 @@ async function readMembersAndPending(db: Database, organizationId: string, addre
   );
   const pending = new Map<string, PendingInvitation>();
   for (const row of found) {
-    if (row.kind === 'invitation') pending.set(row.email, { lastSentAt: row.last_sent_at, deliveryStatus: row.delivery_status });
+    if (row.kind === 'invitation')
+      pending.set(row.email, { lastSentAt: row.last_sent_at, deliveryStatus: row.delivery_status });
   }
   return { members: new Set(found.filter((row) => row.kind === 'member').map((row) => row.email)), pending };
 }

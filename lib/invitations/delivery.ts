@@ -62,9 +62,16 @@ export async function deliverInvitations(
 }
 
 /** One message per invitation, each with its own link, or null (logged) when the template fails. */
-async function buildMessages(outgoing: readonly OutgoingInvitation[], facts: InvitationEmailFacts): Promise<EmailMessage[] | null> {
+async function buildMessages(
+  outgoing: readonly OutgoingInvitation[],
+  facts: InvitationEmailFacts,
+): Promise<EmailMessage[] | null> {
   try {
-    const template = await renderInvitationEmail({ ...facts, expiresAt: formatDate(facts.expiresAt), acceptUrl: URL_PLACEHOLDER });
+    const template = await renderInvitationEmail({
+      ...facts,
+      expiresAt: formatDate(facts.expiresAt),
+      acceptUrl: URL_PLACEHOLDER,
+    });
     return outgoing.map((item) => {
       const url = invitationUrl(item.token);
       return {
@@ -106,7 +113,10 @@ async function send(messages: EmailMessage[]): Promise<DeliveryOutcome[]> {
  * hash as well as the id, so a newer resend that raced this one keeps its own result. Logs a failure
  * and carries on (see deliverInvitations).
  */
-async function recordDeliveryResults(outgoing: readonly OutgoingInvitation[], outcomes: readonly DeliveryOutcome[]): Promise<void> {
+async function recordDeliveryResults(
+  outgoing: readonly OutgoingInvitation[],
+  outcomes: readonly DeliveryOutcome[],
+): Promise<void> {
   const updates = outgoing.map((item, index) => {
     const outcome = outcomes[index];
     return {

@@ -1,5 +1,11 @@
 // Invitations, the public API: `@/lib/invitations` imports keep working whichever file a function lives in.
-export { acceptInvitation, acceptInvitationAsNewUser, declineInvitation, type AcceptResult, type NewAccountAcceptance } from './accept';
+export {
+  acceptInvitation,
+  acceptInvitationAsNewUser,
+  declineInvitation,
+  type AcceptResult,
+  type NewAccountAcceptance,
+} from './accept';
 export { allowInvitationAttempt, getInvitation, invitationUrl, type InvitationView } from './link';
 export type { InviteOutcome, InviteResult, InviteSummary } from './outcomes';
 export { inviteMembers, resendInvitation } from './send';

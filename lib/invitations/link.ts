@@ -47,7 +47,9 @@ function selectByTokenHash(db: Database, tokenHash: string) {
       inviterName: inviter.name,
       inviterEmail: inviter.email,
       /** Whether an account with the invited address exists (decides the signed-out path). */
-      accountExists: exists(db.select({ id: users.id }).from(users).where(eq(users.email, invitations.email))).mapWith(Boolean),
+      accountExists: exists(
+        db.select({ id: users.id }).from(users).where(eq(users.email, invitations.email)),
+      ).mapWith(Boolean),
     })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
@@ -57,7 +59,11 @@ function selectByTokenHash(db: Database, tokenHash: string) {
 
 export type InvitationRow = Awaited<ReturnType<typeof selectByTokenHash>>[number];
 
-async function readByTokenHash(db: Database, tokenHash: string, options: { lock: boolean }): Promise<InvitationRow | null> {
+async function readByTokenHash(
+  db: Database,
+  tokenHash: string,
+  options: { lock: boolean },
+): Promise<InvitationRow | null> {
   const query = selectByTokenHash(db, tokenHash);
   const [row] = options.lock ? await query.for('update', { of: invitations }) : await query;
   return row ?? null;
@@ -91,7 +97,9 @@ function statusOf(row: InvitationRow | null): InvitationView['status'] {
 
 /** What the link shows: valid, expired, accepted, or invalid (unknown and revoked look the same). */
 export async function getInvitation(token: string): Promise<InvitationView> {
-  const row = isWellFormedToken(token) ? await readByTokenHash(await getDb(), hashToken(token), { lock: false }) : null;
+  const row = isWellFormedToken(token)
+    ? await readByTokenHash(await getDb(), hashToken(token), { lock: false })
+    : null;
   const status = statusOf(row);
   if (status === 'invalid' || !row) return { status: 'invalid' };
   return {

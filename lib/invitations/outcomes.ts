@@ -1,7 +1,8 @@
 // What inviting did to each address: the result the invite dialog shows, address by address.
 import type { ErrorCode } from '../errors';
 
-export type InviteOutcome = 'invited' | 'resent' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
+export type InviteOutcome =
+  'invited' | 'resent' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
 
 export interface InviteResult {
   email: string;

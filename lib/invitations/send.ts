@@ -66,8 +66,15 @@ export async function inviteMembers(
     roleLabel: roleLabels[request.role],
     expiresAt: timing.expiresAt,
   });
-  const invalid = request.invalid.map((email): InviteResult => ({ email, outcome: 'invalid', reason: 'Not a valid email address.' }));
-  return summarize([...request.valid, ...request.invalid], [...invalid, ...settled, ...sentResults(written, delivered)]);
+  const invalid = request.invalid.map((email): InviteResult => ({
+    email,
+    outcome: 'invalid',
+    reason: 'Not a valid email address.',
+  }));
+  return summarize(
+    [...request.valid, ...request.invalid],
+    [...invalid, ...settled, ...sentResults(written, delivered)],
+  );
 }
 
 /** Reads the addresses and the role, or refuses the whole request (too many, none, a role invitations cannot carry). */
@@ -82,7 +89,12 @@ function readRequest(input: { emails: readonly string[]; role: InvitationRole | 
 }
 
 /** Locks the organization, as every membership change does first, and checks that the actor may invite with `role`. */
-async function authorize(tx: Transaction, actor: Actor, organizationId: string, role: InvitationRole): Promise<LockedOrganization> {
+async function authorize(
+  tx: Transaction,
+  actor: Actor,
+  organizationId: string,
+  role: InvitationRole,
+): Promise<LockedOrganization> {
   const organization = await lockOrganization(tx, organizationId, actor.userId);
   const actorRole = requirePermission(organization.actorRole, 'members:invite');
   if (!invitableRoles(actorRole).includes(role)) fail('INVITATION_ROLE');
@@ -138,11 +150,21 @@ async function writeInvitations(
     })
     .returning({ id: invitations.id, email: invitations.email, sendCount: invitations.sendCount });
   const byEmail = new Map(written.map((row) => [row.email, row]));
-  return links.map((link) => ({ ...link, invitationId: byEmail.get(link.email)!.id, sendCount: byEmail.get(link.email)!.sendCount }));
+  return links.map((link) => ({
+    ...link,
+    invitationId: byEmail.get(link.email)!.id,
+    sendCount: byEmail.get(link.email)!.sendCount,
+  }));
 }
 
 /** One audit event per invitation written, in the same transaction. */
-async function auditSent(tx: Transaction, organizationId: string, actor: Actor, role: InvitationRole, written: readonly Written[]) {
+async function auditSent(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  role: InvitationRole,
+  written: readonly Written[],
+) {
   await recordAudit(
     tx,
     organizationId,
@@ -171,7 +193,10 @@ function sentResults(written: readonly Written[], delivered: Map<string, Deliver
 }
 
 /** Sends a pending invitation again (same address, same role): a new link, a new expiry. */
-export async function resendInvitation(actor: Actor, input: { organizationId: string; invitationId: string }) {
+export async function resendInvitation(
+  actor: Actor,
+  input: { organizationId: string; invitationId: string },
+) {
   const db = await getDb();
   const [invitation] = await db
     .select({ email: invitations.email, role: invitations.role })

@@ -30,7 +30,13 @@ import {
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import { useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  membershipOf,
+} from '../support/factories';
 import { auditActions, snapshot, tokenFrom } from '../support/state';
 
 useTestDatabase();
@@ -64,7 +70,11 @@ describe('success: { ok: true, data }', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const member = await addMember(organization.id, 'member');
     signInAs(owner);
-    const result = await changeRolesAction({ organizationId: organization.id, ids: [member.membershipId], role: 'admin' });
+    const result = await changeRolesAction({
+      organizationId: organization.id,
+      ids: [member.membershipId],
+      role: 'admin',
+    });
     expect(result).toEqual({ ok: true, data: { changed: 1, role: 'admin', actorLostAccess: false } });
     expect((await membershipOf(organization.id, member.userId)).role).toBe('admin');
     expect(mocks.revalidatePath).toHaveBeenCalled();
@@ -76,7 +86,12 @@ describe('success: { ok: true, data }', () => {
     const admin = await addMember(organization.id, 'admin');
     const invitation = await addInvitation(organization.id);
     signInAs(owner);
-    expect(await removeMembersAction({ organizationId: organization.id, ids: [member.membershipId, invitation.id] })).toEqual({
+    expect(
+      await removeMembersAction({
+        organizationId: organization.id,
+        ids: [member.membershipId, invitation.id],
+      }),
+    ).toEqual({
       ok: true,
       data: { removedMembers: 1, revokedInvitations: 1, actorLeft: false },
     });
@@ -106,19 +121,35 @@ describe('success: { ok: true, data }', () => {
     ]);
     try {
       signInAs(owner);
-      const result = await removeMembersAction({ organizationId: organization.id, ids: [member.membershipId, invitation.id] });
-      expect(result).toEqual({ ok: true, data: { removedMembers: 0, revokedInvitations: 0, actorLeft: false } });
+      const result = await removeMembersAction({
+        organizationId: organization.id,
+        ids: [member.membershipId, invitation.id],
+      });
+      expect(result).toEqual({
+        ok: true,
+        data: { removedMembers: 0, revokedInvitations: 0, actorLeft: false },
+      });
       expect(await membershipOf(organization.id, member.userId)).not.toBeNull();
-      expect((await auditActions(organization.id)).map((event) => event.action)).toEqual(['organization.created']);
+      expect((await auditActions(organization.id)).map((event) => event.action)).toEqual([
+        'organization.created',
+      ]);
     } finally {
-      await run(['DROP TRIGGER test_skip_delete ON memberships', 'DROP TRIGGER test_skip_update ON invitations', 'DROP FUNCTION test_skip_row()']);
+      await run([
+        'DROP TRIGGER test_skip_delete ON memberships',
+        'DROP TRIGGER test_skip_update ON invitations',
+        'DROP FUNCTION test_skip_row()',
+      ]);
     }
   });
 
   it('inviteMembersAction returns results and counts; resendInvitationAction one result', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
     signInAs(owner);
-    const result = await inviteMembersAction({ organizationId: organization.id, emails: ['A@example.com', 'bad'], role: 'member' });
+    const result = await inviteMembersAction({
+      organizationId: organization.id,
+      emails: ['A@example.com', 'bad'],
+      role: 'member',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.results.map((r) => [r.email, r.outcome])).toEqual([
@@ -128,8 +159,14 @@ describe('success: { ok: true, data }', () => {
     expect(result.data.counts).toMatchObject({ invited: 1, invalid: 1 });
 
     const invitation = await addInvitation(organization.id, { email: 'old@example.com' });
-    const resent = await resendInvitationAction({ organizationId: organization.id, invitationId: invitation.id });
-    expect(resent).toEqual({ ok: true, data: expect.objectContaining({ email: 'old@example.com', outcome: 'resent' }) });
+    const resent = await resendInvitationAction({
+      organizationId: organization.id,
+      invitationId: invitation.id,
+    });
+    expect(resent).toEqual({
+      ok: true,
+      data: expect.objectContaining({ email: 'old@example.com', outcome: 'resent' }),
+    });
   });
 
   it('organization actions: create, rename, transfer, delete', async () => {
@@ -161,15 +198,26 @@ describe('success: { ok: true, data }', () => {
   it('acceptInvitationAction and declineInvitationAction', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     const invitee = await createUser({ email: 'invitee@example.com' });
-    const one = await addInvitation(organization.id, { email: invitee.email, role: 'admin', invitedById: owner.userId });
+    const one = await addInvitation(organization.id, {
+      email: invitee.email,
+      role: 'admin',
+      invitedById: owner.userId,
+    });
     signInAs(invitee);
     expect(await acceptInvitationAction({ token: one.token })).toEqual({
       ok: true,
-      data: { outcome: 'accepted', role: 'admin', organization: { id: organization.id, name: 'Acme', slug: organization.slug } },
+      data: {
+        outcome: 'accepted',
+        role: 'admin',
+        organization: { id: organization.id, name: 'Acme', slug: organization.slug },
+      },
     });
     const two = await addInvitation(organization.id, { email: 'someone@example.com' });
     signInAs(null);
-    expect(await declineInvitationAction({ token: two.token })).toEqual({ ok: true, data: { organization: { name: 'Acme' } } });
+    expect(await declineInvitationAction({ token: two.token })).toEqual({
+      ok: true,
+      data: { organization: { name: 'Acme' } },
+    });
   });
 });
 
@@ -194,7 +242,10 @@ describe('signed out: UNAUTHENTICATED', () => {
       deleteOrganizationAction({ organizationId: orgId, confirmName: 'Acme' }),
     ];
     for (const result of await Promise.all(calls)) {
-      expect(result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: errorMessages.UNAUTHENTICATED } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: errorMessages.UNAUTHENTICATED },
+      });
     }
     expect(await snapshot()).toEqual(before);
     expect(mocks.revalidatePath).not.toHaveBeenCalled();
@@ -203,8 +254,16 @@ describe('signed out: UNAUTHENTICATED', () => {
 
 describe('bad input: INVALID_INPUT with details.fields', () => {
   it.each([
-    ['a non-uuid id', { organizationId: 'nope', ids: ['also-nope'], role: 'admin' }, ['organizationId', 'ids.0']],
-    ['a role that does not exist', { organizationId: randomUUID(), ids: [randomUUID()], role: 'superadmin' }, ['role']],
+    [
+      'a non-uuid id',
+      { organizationId: 'nope', ids: ['also-nope'], role: 'admin' },
+      ['organizationId', 'ids.0'],
+    ],
+    [
+      'a role that does not exist',
+      { organizationId: randomUUID(), ids: [randomUUID()], role: 'superadmin' },
+      ['role'],
+    ],
     ['missing fields', {}, ['organizationId', 'ids', 'role']],
     ['an empty selection', { organizationId: randomUUID(), ids: [], role: 'member' }, ['ids']],
     ['not an object at all', 'drop table', ['input']],
@@ -230,13 +289,23 @@ describe('bad input: INVALID_INPUT with details.fields', () => {
         details: { fields: { emails: 'You can invite at most 100 addresses at a time.' } },
       },
     });
-    const owner = await inviteMembersAction({ organizationId: randomUUID(), emails: ['a@example.com'], role: 'owner' });
-    expect(owner).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: { role: expect.any(String) } } } });
+    const owner = await inviteMembersAction({
+      organizationId: randomUUID(),
+      emails: ['a@example.com'],
+      role: 'owner',
+    });
+    expect(owner).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { fields: { role: expect.any(String) } } },
+    });
   });
 
   it('acceptInvitationAsNewUserAction without a token', async () => {
     const result = await acceptInvitationAsNewUserAction({ name: 'x' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: { token: expect.any(String) } } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { fields: { token: expect.any(String) } } },
+    });
     expect(mocks.cookieSet).not.toHaveBeenCalled();
   });
 });
@@ -244,17 +313,29 @@ describe('bad input: INVALID_INPUT with details.fields', () => {
 describe('domain refusals keep their code and details', () => {
   it('BULK_REFUSED carries details.refused naming the rows', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
-    const ownerMembership = (await membershipOf(organization.id, owner.userId));
+    const ownerMembership = await membershipOf(organization.id, owner.userId);
     const admin = await addMember(organization.id, 'admin');
     const member = await addMember(organization.id, 'member');
     signInAs(admin);
-    const result = await removeMembersAction({ organizationId: organization.id, ids: [member.membershipId, ownerMembership.id] });
+    const result = await removeMembersAction({
+      organizationId: organization.id,
+      ids: [member.membershipId, ownerMembership.id],
+    });
     expect(result).toEqual({
       ok: false,
       error: {
         code: 'BULK_REFUSED',
         message: expect.stringContaining('Nothing was changed'),
-        details: { refused: [{ id: ownerMembership.id, email: owner.email, code: 'OWNER_REQUIRED', message: errorMessages.OWNER_REQUIRED }] },
+        details: {
+          refused: [
+            {
+              id: ownerMembership.id,
+              email: owner.email,
+              code: 'OWNER_REQUIRED',
+              message: errorMessages.OWNER_REQUIRED,
+            },
+          ],
+        },
       },
     });
     expect(await membershipOf(organization.id, member.userId)).not.toBeNull();
@@ -264,10 +345,17 @@ describe('domain refusals keep their code and details', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     signInAs(owner);
     const last = await leaveOrganizationAction({ organizationId: organization.id });
-    expect(last).toMatchObject({ ok: false, error: { code: 'LAST_OWNER', message: errorMessages.LAST_OWNER } });
+    expect(last).toMatchObject({
+      ok: false,
+      error: { code: 'LAST_OWNER', message: errorMessages.LAST_OWNER },
+    });
     const member = await addMember(organization.id, 'member');
     signInAs(member);
-    const forbidden = await inviteMembersAction({ organizationId: organization.id, emails: ['x@example.com'], role: 'member' });
+    const forbidden = await inviteMembersAction({
+      organizationId: organization.id,
+      emails: ['x@example.com'],
+      role: 'member',
+    });
     expect(forbidden).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: errorMessages.FORBIDDEN } });
   });
 });
@@ -279,18 +367,30 @@ describe('invitation link attempts are limited per client', () => {
     const invitation = await addInvitation(organization.id, { email: 'target@example.com' });
     mocks.requestHeaders['x-forwarded-for'] = '203.0.113.7, 10.0.0.1';
     const guess = 'A'.repeat(43);
-    expect(await declineInvitationAction({ token: guess })).toMatchObject({ ok: false, error: { code: 'INVITATION_INVALID' } });
-    expect(await acceptInvitationAsNewUserAction({ token: guess })).toMatchObject({ ok: false, error: { code: 'INVITATION_INVALID' } });
+    expect(await declineInvitationAction({ token: guess })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITATION_INVALID' },
+    });
+    expect(await acceptInvitationAsNewUserAction({ token: guess })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITATION_INVALID' },
+    });
     expect(await declineInvitationAction({ token: invitation.token })).toEqual({
       ok: false,
       error: { code: 'RATE_LIMITED', message: errorMessages.RATE_LIMITED },
     });
     signInAs(await createUser({ email: 'target@example.com' }));
-    expect(await acceptInvitationAction({ token: invitation.token })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await acceptInvitationAction({ token: invitation.token })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    });
     expect(mocks.cookieSet).not.toHaveBeenCalled();
 
     mocks.requestHeaders['x-forwarded-for'] = '198.51.100.9';
-    expect(await acceptInvitationAction({ token: invitation.token })).toMatchObject({ ok: true, data: { outcome: 'accepted' } });
+    expect(await acceptInvitationAction({ token: invitation.token })).toMatchObject({
+      ok: true,
+      data: { outcome: 'accepted' },
+    });
   });
 });
 
@@ -299,14 +399,21 @@ describe('unexpected errors: INTERNAL', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const member = await addMember(organization.id, 'member');
     signInAs(owner);
-    const secret = new Error('relation "memberships" violates constraint: UPDATE memberships SET role = $1 WHERE password = \'hunter2\'');
+    const secret = new Error(
+      'relation "memberships" violates constraint: UPDATE memberships SET role = $1 WHERE password = \'hunter2\'',
+    );
     vi.mocked(getDb).mockRejectedValueOnce(secret);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const result = await changeRolesAction({ organizationId: organization.id, ids: [member.membershipId], role: 'admin' });
+      const result = await changeRolesAction({
+        organizationId: organization.id,
+        ids: [member.membershipId],
+        role: 'admin',
+      });
       expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: errorMessages.INTERNAL } });
       const text = JSON.stringify(result);
-      for (const leak of ['UPDATE', 'memberships', 'hunter2', 'relation', 'at ', '.ts:']) expect(text).not.toContain(leak);
+      for (const leak of ['UPDATE', 'memberships', 'hunter2', 'relation', 'at ', '.ts:'])
+        expect(text).not.toContain(leak);
       expect(logged).toHaveBeenCalledWith('[action] unexpected error', secret);
     } finally {
       logged.mockRestore();
@@ -330,16 +437,29 @@ describe('acceptInvitationAsNewUserAction', () => {
     const result = await acceptInvitationAsNewUserAction({ token, name: 'New Comer' });
     expect(result).toEqual({
       ok: true,
-      data: { outcome: 'accepted', role: 'admin', organization: { id: organization.id, name: 'Acme', slug: organization.slug } },
+      data: {
+        outcome: 'accepted',
+        role: 'admin',
+        organization: { id: organization.id, name: 'Acme', slug: organization.slug },
+      },
     });
     // The secret travels only in the cookie, never in the result.
     expect(JSON.stringify(result)).not.toMatch(/sessionToken|userId/);
     expect(mocks.cookieSet).toHaveBeenCalledTimes(1);
     const [name, value, options] = mocks.cookieSet.mock.calls[0];
     expect(name).toBe('authjs.session-token');
-    expect(options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', secure: false, expires: expect.any(Date) });
+    expect(options).toMatchObject({
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: false,
+      expires: expect.any(Date),
+    });
     const db = await getDb();
-    const [session] = await db.select().from(sessions).where(eq(sessions.sessionToken, value as string));
+    const [session] = await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.sessionToken, value as string));
     expect(session).toBeDefined();
     expect(session.expires.getTime()).toBe((options as { expires: Date }).expires.getTime());
   });
@@ -368,7 +488,10 @@ describe('acceptInvitationAsNewUserAction', () => {
     const { token } = await invitedNewcomer('existing@example.com');
     await createUser({ email: 'existing@example.com' });
     const result = await acceptInvitationAsNewUserAction({ token });
-    expect(result).toEqual({ ok: false, error: { code: 'ACCOUNT_EXISTS', message: errorMessages.ACCOUNT_EXISTS } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'ACCOUNT_EXISTS', message: errorMessages.ACCOUNT_EXISTS },
+    });
     expect(mocks.cookieSet).not.toHaveBeenCalled();
   });
 });

@@ -17,7 +17,9 @@ const mocks = vi.hoisted(() => ({ requestHeaders: new Headers(), cookieSets: [] 
 vi.mock('next/headers', () => ({
   headers: vi.fn(async () => mocks.requestHeaders),
   cookies: vi.fn(async () => ({
-    set: vi.fn((name: string, value: string, options: SetCall['options'] = {}) => mocks.cookieSets.push({ name, value, options })),
+    set: vi.fn((name: string, value: string, options: SetCall['options'] = {}) =>
+      mocks.cookieSets.push({ name, value, options }),
+    ),
     get: vi.fn(),
     delete: vi.fn(),
     getAll: vi.fn(() => []),
@@ -139,7 +141,13 @@ describe('a session opened on acceptance is the same as one Auth.js opens', () =
     const { value: _a, lifetimeMs: lifetimeA, ...flagsA } = byAuthJs;
     const { value: _b, lifetimeMs: lifetimeB, ...flagsB } = byAcceptance;
     expect(flagsB).toEqual(flagsA);
-    expect(flagsA).toMatchObject({ name: '__Secure-authjs.session-token', secure: true, httpOnly: true, sameSite: 'lax', path: '/' });
+    expect(flagsA).toMatchObject({
+      name: '__Secure-authjs.session-token',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+    });
     expect(Math.abs(lifetimeA - lifetimeB), 'the two sessions last equally long').toBeLessThan(5_000);
 
     // The public URL is https; the proxy in front of the app terminates TLS and sends no
@@ -151,9 +159,13 @@ describe('a session opened on acceptance is the same as one Auth.js opens', () =
 
   it('a forged X-Forwarded-Proto or Host does not change which cookie auth() reads', async () => {
     const byAcceptance = await sessionOpenedByAcceptance('forged-proto@example.com');
-    expect(await signedInAs(byAcceptance, { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' })).toBe(
-      'forged-proto@example.com',
-    );
+    expect(
+      await signedInAs(byAcceptance, {
+        host: 'evil.example',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'http',
+      }),
+    ).toBe('forged-proto@example.com');
   });
 });
 

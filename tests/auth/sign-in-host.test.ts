@@ -39,7 +39,8 @@ async function signInWith(email: string, headers: Record<string, string>): Promi
   form.set('email', email);
   // A successful submit ends with redirect('/login/check-email'), which Next implements as a throw.
   await signInWithEmailAction({}, form).then(
-    (state) => expect.fail(`the action answered ${JSON.stringify(state)} instead of going to "Check your email"`),
+    (state) =>
+      expect.fail(`the action answered ${JSON.stringify(state)} instead of going to "Check your email"`),
     (error: unknown) => expect(String((error as { digest?: string }).digest)).toContain('/login/check-email'),
   );
   const message = (await listMailboxMessages()).find((m) => m.to === email);

@@ -63,19 +63,37 @@ describe('the public URL', () => {
   });
 
   it('APP_URL and AUTH_URL that differ refuse to start, naming both', () => {
-    const printed = refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://console.example.com', AUTH_URL: 'https://other.example.com' });
-    expect(printed).toMatch(/APP_URL \(https:\/\/console\.example\.com\) and AUTH_URL \(https:\/\/other\.example\.com\) differ/);
+    const printed = refusal({
+      ...SECRET,
+      RESEND_API_KEY: 're_x',
+      APP_URL: 'https://console.example.com',
+      AUTH_URL: 'https://other.example.com',
+    });
+    expect(printed).toMatch(
+      /APP_URL \(https:\/\/console\.example\.com\) and AUTH_URL \(https:\/\/other\.example\.com\) differ/,
+    );
   });
 
   it('a public URL that is not an http(s) origin refuses to start', () => {
-    expect(refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'console.example.com' })).toMatch(/APP_URL must be/);
-    expect(refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://example.com/console' })).toMatch(/APP_URL must be/);
+    expect(refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'console.example.com' })).toMatch(
+      /APP_URL must be/,
+    );
+    expect(refusal({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://example.com/console' })).toMatch(
+      /APP_URL must be/,
+    );
   });
 
   it('starts with APP_URL alone, with AUTH_URL alone, and with both when they agree', () => {
     expect(start({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://console.example.com' })).toBeNull();
     expect(start({ ...SECRET, RESEND_API_KEY: 're_x', AUTH_URL: 'https://console.example.com' })).toBeNull();
-    expect(start({ ...SECRET, RESEND_API_KEY: 're_x', APP_URL: 'https://console.example.com/', AUTH_URL: 'https://console.example.com' })).toBeNull();
+    expect(
+      start({
+        ...SECRET,
+        RESEND_API_KEY: 're_x',
+        APP_URL: 'https://console.example.com/',
+        AUTH_URL: 'https://console.example.com',
+      }),
+    ).toBeNull();
   });
 
   it('`next build` and `next dev` need no public URL', () => {
@@ -86,23 +104,38 @@ describe('the public URL', () => {
 
 describe('the development mailbox on a production server', () => {
   it('refuses to start when the public URL is not this machine, and says why', () => {
-    const printed = refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'https://console.example.com' });
+    const printed = refusal({
+      ...SECRET,
+      EMAIL_TRANSPORT: 'mailbox',
+      APP_URL: 'https://console.example.com',
+    });
     expect(printed).toMatch(/EMAIL_TRANSPORT=mailbox/);
     expect(printed).toMatch(/loopback/);
     expect(printed).toContain('/dev/mailbox');
     // A host name that merely starts like a loopback address is not one.
-    expect(refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://127.0.0.1.evil.example' })).toMatch(/EMAIL_TRANSPORT=mailbox/);
-    expect(refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://localhost.evil.example:3000' })).toMatch(/EMAIL_TRANSPORT=mailbox/);
+    expect(
+      refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://127.0.0.1.evil.example' }),
+    ).toMatch(/EMAIL_TRANSPORT=mailbox/);
+    expect(
+      refusal({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://localhost.evil.example:3000' }),
+    ).toMatch(/EMAIL_TRANSPORT=mailbox/);
   });
 
   it('starts when the public URL is a loopback address: localhost, 127.0.0.0/8, [::1]', () => {
-    for (const url of ['http://localhost:3000', 'http://127.0.0.1:4000', 'http://127.8.9.10', 'http://[::1]:3000']) {
+    for (const url of [
+      'http://localhost:3000',
+      'http://127.0.0.1:4000',
+      'http://127.8.9.10',
+      'http://[::1]:3000',
+    ]) {
       expect(start({ ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: url }), url).toBeNull();
     }
   });
 
   it('still refuses without AUTH_SECRET or without a chosen transport (the checks that were there)', () => {
-    expect(refusal({ EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://localhost:3000' })).toMatch(/AUTH_SECRET is not set/);
+    expect(refusal({ EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://localhost:3000' })).toMatch(
+      /AUTH_SECRET is not set/,
+    );
     expect(refusal({ ...SECRET, APP_URL: 'https://console.example.com' })).toMatch(/No email transport/);
   });
 });

@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquirePgliteLock, DatabaseLockedError, openFromEnvironment, type Database, type DatabaseHandle } from '@/db/client';
+import {
+  acquirePgliteLock,
+  DatabaseLockedError,
+  openFromEnvironment,
+  type Database,
+  type DatabaseHandle,
+} from '@/db/client';
 import { rows } from '@/lib/sql';
 import { usingPostgres, useTestDatabase } from '../support/db';
 
@@ -47,7 +53,10 @@ afterEach(async () => {
 });
 
 /** Runs tests/support/open-pglite-child.ts on `dataDir` in a separate process. */
-function openInChild(dataDir: string, options: { lockOnly?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function openInChild(
+  dataDir: string,
+  options: { lockOnly?: boolean } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const args = ['--import', 'tsx', path.join('tests', 'support', 'open-pglite-child.ts'), dataDir];
   if (options.lockOnly) args.push('--lock-only');
   return new Promise((resolve) => {
@@ -97,7 +106,9 @@ describe('PGlite in a folder, and its lock', () => {
     expect(handle).toBeDefined();
     const child = await openInChild(dir);
     expect(child.code).toBe(3);
-    expect(child.stderr).toContain(`The embedded database in ${dir} is already open in another process (pid ${process.pid})`);
+    expect(child.stderr).toContain(
+      `The embedded database in ${dir} is already open in another process (pid ${process.pid})`,
+    );
     expect(child.stderr).toContain('set DATABASE_URL');
     expect(child.stdout).not.toContain('opened');
   });

@@ -61,7 +61,9 @@ describe('defaults', () => {
     expect(organizationsPerAccountPerDay({})).toBe(10);
     expect(invitationSettings({})).toMatchObject({ perAccountPerDay: 1000, perAddressPerDay: 5 });
     expect(organizationsPerAccountPerDay({ ORGANIZATIONS_PER_ACCOUNT_PER_DAY: '3' })).toBe(3);
-    expect(invitationSettings({ INVITATIONS_PER_ACCOUNT_PER_DAY: '7', INVITATIONS_PER_ADDRESS_PER_DAY: '2' })).toMatchObject({
+    expect(
+      invitationSettings({ INVITATIONS_PER_ACCOUNT_PER_DAY: '7', INVITATIONS_PER_ADDRESS_PER_DAY: '2' }),
+    ).toMatchObject({
       perAccountPerDay: 7,
       perAddressPerDay: 2,
     });
@@ -72,7 +74,10 @@ describe('organizations created per account per day', () => {
   it('with the default, the 11th organization of the day is refused with ORGANIZATION_LIMIT and writes nothing', async () => {
     const person = await createUser();
     for (let n = 1; n <= 10; n++) await createOrganization(person, { name: `Org ${n}` });
-    const error = await expectDomainError(createOrganization(person, { name: 'Org 11' }), 'ORGANIZATION_LIMIT');
+    const error = await expectDomainError(
+      createOrganization(person, { name: 'Org 11' }),
+      'ORGANIZATION_LIMIT',
+    );
     expect(error.message).toBe(errorMessages.ORGANIZATION_LIMIT);
     expect(await organizationCount()).toBe(10);
   });
@@ -95,7 +100,9 @@ describe('organizations created per account per day', () => {
   it('8 creations at once with a limit of 3: exactly 3 organizations, 5 refusals', async () => {
     process.env.ORGANIZATIONS_PER_ACCOUNT_PER_DAY = '3';
     const person = await createUser();
-    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, n) => outcomeOf(createOrganization(person, { name: `Rush ${n}` }))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => outcomeOf(createOrganization(person, { name: `Rush ${n}` }))),
+    );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(3);
     expect(outcomes.filter((o) => o === 'ORGANIZATION_LIMIT')).toHaveLength(5);
     expect(await organizationCount()).toBe(3);
@@ -108,7 +115,11 @@ describe('invitations sent per inviting account per day, across its organization
     const { organization: one, owner } = await createOrganizationWithOwner('One');
     const two = await createOrganization(owner, { name: 'Two' });
 
-    const first = await inviteMembers(owner, { organizationId: one.id, emails: ['a@example.com', 'b@example.com', 'c@example.com'], role: 'member' });
+    const first = await inviteMembers(owner, {
+      organizationId: one.id,
+      emails: ['a@example.com', 'b@example.com', 'c@example.com'],
+      role: 'member',
+    });
     expect(first.counts.invited).toBe(3);
     const second = await inviteMembers(owner, {
       organizationId: two.id,
@@ -127,27 +138,49 @@ describe('invitations sent per inviting account per day, across its organization
 
     // Another Admin of the same organization has an allowance of their own.
     const colleague = await addMember(two.id, 'admin');
-    expect((await inviteMembers(colleague, { organizationId: two.id, emails: ['f@example.com'], role: 'member' })).counts.invited).toBe(1);
+    expect(
+      (await inviteMembers(colleague, { organizationId: two.id, emails: ['f@example.com'], role: 'member' }))
+        .counts.invited,
+    ).toBe(1);
 
     nextDay();
-    expect((await inviteMembers(owner, { organizationId: two.id, emails: ['g@example.com'], role: 'member' })).counts.invited).toBe(1);
+    expect(
+      (await inviteMembers(owner, { organizationId: two.id, emails: ['g@example.com'], role: 'member' }))
+        .counts.invited,
+    ).toBe(1);
   });
 
   it('resending past the limit is refused with INVITATION_ACCOUNT_LIMIT', async () => {
     process.env.INVITATIONS_PER_ACCOUNT_PER_DAY = '1';
     process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
     const { organization, owner } = await createOrganizationWithOwner('One');
-    const [sent] = (await inviteMembers(owner, { organizationId: organization.id, emails: ['a@example.com'], role: 'member' })).results;
-    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: sent.invitationId! }), 'INVITATION_ACCOUNT_LIMIT');
+    const [sent] = (
+      await inviteMembers(owner, {
+        organizationId: organization.id,
+        emails: ['a@example.com'],
+        role: 'member',
+      })
+    ).results;
+    await expectDomainError(
+      resendInvitation(owner, { organizationId: organization.id, invitationId: sent.invitationId! }),
+      'INVITATION_ACCOUNT_LIMIT',
+    );
   });
 
   it('one account inviting in 4 organizations at once, 5 addresses each, with a limit of 7: exactly 7 go out', async () => {
     process.env.INVITATIONS_PER_ACCOUNT_PER_DAY = '7';
     const { organization, owner } = await createOrganizationWithOwner('Org 0');
-    const orgs = [organization, ...(await Promise.all([1, 2, 3].map((n) => createOrganization(owner, { name: `Org ${n}` }))))];
+    const orgs = [
+      organization,
+      ...(await Promise.all([1, 2, 3].map((n) => createOrganization(owner, { name: `Org ${n}` })))),
+    ];
     const summaries = await Promise.all(
       orgs.map((org, n) =>
-        inviteMembers(owner, { organizationId: org.id, emails: Array.from({ length: 5 }, (_, i) => `o${n}-${i}@example.com`), role: 'member' }),
+        inviteMembers(owner, {
+          organizationId: org.id,
+          emails: Array.from({ length: 5 }, (_, i) => `o${n}-${i}@example.com`),
+          role: 'member',
+        }),
       ),
     );
     const invited = summaries.reduce((sum, s) => sum + s.counts.invited, 0);
@@ -169,25 +202,37 @@ describe('invitation emails one address can receive per day, across organization
     const outcomes: string[] = [];
     for (let n = 0; n < 3; n++) {
       const { organization, owner } = await createOrganizationWithOwner(`Org ${n}`);
-      const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [target, `other-${n}@example.com`], role: 'member' });
+      const summary = await inviteMembers(owner, {
+        organizationId: organization.id,
+        emails: [target, `other-${n}@example.com`],
+        role: 'member',
+      });
       outcomes.push(summary.results.map((r) => `${r.outcome}${r.code ? `:${r.code}` : ''}`).join(','));
       if (n === 2) expect(summary.results[0].reason).toBe(errorMessages.INVITATION_ADDRESS_LIMIT);
     }
-    expect(outcomes).toEqual(['invited,invited', 'invited,invited', 'rate_limited:INVITATION_ADDRESS_LIMIT,invited']);
+    expect(outcomes).toEqual([
+      'invited,invited',
+      'invited,invited',
+      'rate_limited:INVITATION_ADDRESS_LIMIT,invited',
+    ]);
     expect(await emailsTo(target)).toBe(2);
     expect(await emailsTo('other-2@example.com')).toBe(1);
     expect(await invitationsTo(target)).toBe(2);
 
     nextDay();
     const { organization, owner } = await createOrganizationWithOwner('Tomorrow');
-    expect((await inviteMembers(owner, { organizationId: organization.id, emails: [target], role: 'member' })).counts.invited).toBe(1);
+    expect(
+      (await inviteMembers(owner, { organizationId: organization.id, emails: [target], role: 'member' }))
+        .counts.invited,
+    ).toBe(1);
   });
 
   it('resends count: with a limit of 2, the third email to one address from one organization is refused', async () => {
     process.env.INVITATIONS_PER_ADDRESS_PER_DAY = '2';
     process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
     const { organization, owner } = await createOrganizationWithOwner('Acme');
-    const invite = () => inviteMembers(owner, { organizationId: organization.id, emails: ['x@example.com'], role: 'member' });
+    const invite = () =>
+      inviteMembers(owner, { organizationId: organization.id, emails: ['x@example.com'], role: 'member' });
     expect((await invite()).results[0].outcome).toBe('invited');
     expect((await invite()).results[0].outcome).toBe('resent');
     const [third] = (await invite()).results;
@@ -195,7 +240,10 @@ describe('invitation emails one address can receive per day, across organization
     const db = await getDb();
     const [row] = await db.select().from(invitations).where(eq(invitations.email, 'x@example.com'));
     expect(row.sendCount).toBe(2);
-    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: row.id }), 'INVITATION_ADDRESS_LIMIT');
+    await expectDomainError(
+      resendInvitation(owner, { organizationId: organization.id, invitationId: row.id }),
+      'INVITATION_ADDRESS_LIMIT',
+    );
   });
 
   it('6 organizations inviting one address at once with a limit of 2: exactly 2 emails reach it', async () => {
@@ -205,13 +253,19 @@ describe('invitation emails one address can receive per day, across organization
     for (let n = 0; n < 6; n++) worlds.push(await createOrganizationWithOwner(`Org ${n}`));
     const summaries = await Promise.all(
       worlds.map(({ organization, owner }, n) =>
-        inviteMembers(owner, { organizationId: organization.id, emails: [`before-${n}@example.com`, target, `after-${n}@example.com`], role: 'member' }),
+        inviteMembers(owner, {
+          organizationId: organization.id,
+          emails: [`before-${n}@example.com`, target, `after-${n}@example.com`],
+          role: 'member',
+        }),
       ),
     );
     const toTarget = summaries.map((s) => s.results[1].outcome);
     expect(toTarget.filter((o) => o === 'invited')).toHaveLength(2);
     expect(toTarget.filter((o) => o === 'rate_limited')).toHaveLength(4);
-    expect(summaries.every((s) => s.results[0].outcome === 'invited' && s.results[2].outcome === 'invited')).toBe(true);
+    expect(
+      summaries.every((s) => s.results[0].outcome === 'invited' && s.results[2].outcome === 'invited'),
+    ).toBe(true);
     expect(await emailsTo(target)).toBe(2);
     expect(await invitationsTo(target)).toBe(2);
   });

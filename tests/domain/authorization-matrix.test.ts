@@ -10,7 +10,13 @@ import { changeRoles, removeMembers } from '@/lib/members';
 import { deleteOrganization, renameOrganization, transferOwnership } from '@/lib/organizations';
 import { listUserTable } from '@/lib/user-table';
 import { useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser, uniqueEmail } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  uniqueEmail,
+} from '../support/factories';
 import { auditCount, expectDomainError, snapshot } from '../support/state';
 
 useTestDatabase();
@@ -55,7 +61,8 @@ async function buildWorld() {
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
-const notInOrganization = (actor: ActorKind) => actor === 'outsider' || actor === 'Admin of another organization';
+const notInOrganization = (actor: ActorKind) =>
+  actor === 'outsider' || actor === 'Admin of another organization';
 
 interface Case {
   name: string;
@@ -121,7 +128,8 @@ for (const actor of actorKinds) {
     actor,
     expected: orElse(['Owner', 'Admin'], 'FORBIDDEN'),
     changes: true,
-    run: (w, a) => resendInvitation(a, { organizationId: w.orgId, invitationId: w.targets['pending invitation'].id }),
+    run: (w, a) =>
+      resendInvitation(a, { organizationId: w.orgId, invitationId: w.targets['pending invitation'].id }),
   });
   for (const role of ['admin', 'member'] as const) {
     cases.push({
@@ -180,36 +188,40 @@ for (const actor of actorKinds) {
 }
 
 describe('authorization matrix', () => {
-  it.each(cases.map((c) => [`${c.name} by ${c.actor} → ${c.expected}`, c] as const))('%s', async (_title, c) => {
-    const world = await buildWorld();
-    const actor = world.actors[c.actor];
-    const before = await snapshot();
-    if (c.expected === 'allowed') {
-      const result = await c.run(world, actor);
-      expect(result).toBeDefined();
-      const after = await snapshot();
-      if (c.name === 'deleteOrganization') {
-        expect(after.orgs.map((o) => o.id)).not.toContain(world.orgId);
-      } else if (c.changes) {
-        expect(after.auditEvents).toBeGreaterThan(before.auditEvents);
-        expect(after).not.toEqual(before);
+  it.each(cases.map((c) => [`${c.name} by ${c.actor} → ${c.expected}`, c] as const))(
+    '%s',
+    async (_title, c) => {
+      const world = await buildWorld();
+      const actor = world.actors[c.actor];
+      const before = await snapshot();
+      if (c.expected === 'allowed') {
+        const result = await c.run(world, actor);
+        expect(result).toBeDefined();
+        const after = await snapshot();
+        if (c.name === 'deleteOrganization') {
+          expect(after.orgs.map((o) => o.id)).not.toContain(world.orgId);
+        } else if (c.changes) {
+          expect(after.auditEvents).toBeGreaterThan(before.auditEvents);
+          expect(after).not.toEqual(before);
+        } else {
+          expect(after).toEqual(before);
+        }
       } else {
+        const error = await expectDomainError(c.run(world, actor), c.expected);
+        expect(error.message.length).toBeGreaterThan(0);
+        const after = await snapshot();
         expect(after).toEqual(before);
+        expect(await auditCount(world.orgId)).toBe(before.auditEvents - 1 /* Elsewhere's creation */);
       }
-    } else {
-      const error = await expectDomainError(c.run(world, actor), c.expected);
-      expect(error.message.length).toBeGreaterThan(0);
-      const after = await snapshot();
-      expect(after).toEqual(before);
-      expect(await auditCount(world.orgId)).toBe(before.auditEvents - 1 /* Elsewhere's creation */);
-    }
-  });
+    },
+  );
 });
 
 describe('acting on yourself (rule 5)', () => {
   it('an Admin may step down to Member, and then loses console access', async () => {
     const { orgId, actors } = await buildWorld();
-    const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email })).rows;
+    const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email }))
+      .rows;
     const result = await changeRoles(actors.Admin, { organizationId: orgId, ids: [self.id], role: 'member' });
     expect(result).toEqual({ changed: 1, role: 'member', actorLostAccess: true });
     await expectDomainError(listUserTable(actors.Admin, { organizationId: orgId }), 'FORBIDDEN');
@@ -217,9 +229,13 @@ describe('acting on yourself (rule 5)', () => {
 
   it('a Member may leave, but may not promote themselves', async () => {
     const { orgId, actors } = await buildWorld();
-    const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Member.email })).rows;
+    const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Member.email }))
+      .rows;
     const before = await snapshot();
-    await expectDomainError(changeRoles(actors.Member, { organizationId: orgId, ids: [self.id], role: 'admin' }), 'FORBIDDEN');
+    await expectDomainError(
+      changeRoles(actors.Member, { organizationId: orgId, ids: [self.id], role: 'admin' }),
+      'FORBIDDEN',
+    );
     expect(await snapshot()).toEqual(before);
     const left = await removeMembers(actors.Member, { organizationId: orgId, ids: [self.id] });
     expect(left).toEqual({ removedMembers: 1, revokedInvitations: 0, actorLeft: true });
@@ -227,16 +243,21 @@ describe('acting on yourself (rule 5)', () => {
 
   it('an Admin may not make themselves Owner', async () => {
     const { orgId, actors } = await buildWorld();
-    const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email })).rows;
+    const [self] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email }))
+      .rows;
     const before = await snapshot();
-    await expectDomainError(changeRoles(actors.Admin, { organizationId: orgId, ids: [self.id], role: 'owner' }), 'OWNER_REQUIRED');
+    await expectDomainError(
+      changeRoles(actors.Admin, { organizationId: orgId, ids: [self.id], role: 'owner' }),
+      'OWNER_REQUIRED',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
   it('removal takes effect on the next call (rule 7): a removed Admin gets NOT_FOUND', async () => {
     const { orgId, actors } = await buildWorld();
     await listUserTable(actors.Admin, { organizationId: orgId });
-    const [row] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email })).rows;
+    const [row] = (await listUserTable(actors.Owner, { organizationId: orgId, search: actors.Admin.email }))
+      .rows;
     await removeMembers(actors.Owner, { organizationId: orgId, ids: [row.id] });
     await expectDomainError(listUserTable(actors.Admin, { organizationId: orgId }), 'NOT_FOUND');
   });

@@ -12,10 +12,17 @@ useTestDatabase();
 async function orgWithPeople() {
   const { organization, owner } = await createOrganizationWithOwner('Acme');
   const orgId = organization.id;
-  const ownerMembership = (await membershipOf(orgId, owner.userId));
+  const ownerMembership = await membershipOf(orgId, owner.userId);
   const admin = await addMember(orgId, 'admin');
-  const members = [await addMember(orgId, 'member'), await addMember(orgId, 'member'), await addMember(orgId, 'member')];
-  const invites = [await addInvitation(orgId, { role: 'member' }), await addInvitation(orgId, { role: 'admin' })];
+  const members = [
+    await addMember(orgId, 'member'),
+    await addMember(orgId, 'member'),
+    await addMember(orgId, 'member'),
+  ];
+  const invites = [
+    await addInvitation(orgId, { role: 'member' }),
+    await addInvitation(orgId, { role: 'admin' }),
+  ];
   return { orgId, owner: { ...owner, membershipId: ownerMembership.id }, admin, members, invites };
 }
 
@@ -30,7 +37,14 @@ describe('all or nothing', () => {
     ]) {
       const error = await expectDomainError(attempt(), 'BULK_REFUSED');
       expect(error.details).toEqual({
-        refused: [{ id: owner.membershipId, email: owner.email, code: 'OWNER_REQUIRED', message: errorMessages.OWNER_REQUIRED }],
+        refused: [
+          {
+            id: owner.membershipId,
+            email: owner.email,
+            code: 'OWNER_REQUIRED',
+            message: errorMessages.OWNER_REQUIRED,
+          },
+        ],
       });
       expect(error.message).toContain('1 of the 3 selected');
     }
@@ -41,7 +55,10 @@ describe('all or nothing', () => {
     const { orgId, owner, admin, members, invites } = await orgWithPeople();
     const secondOwner = await addMember(orgId, 'owner');
     const ids = [owner.membershipId, members[0].membershipId, secondOwner.membershipId, invites[0].id];
-    const error = await expectDomainError(changeRoles(admin, { organizationId: orgId, ids, role: 'member' }), 'BULK_REFUSED');
+    const error = await expectDomainError(
+      changeRoles(admin, { organizationId: orgId, ids, role: 'member' }),
+      'BULK_REFUSED',
+    );
     const refused = (error.details!.refused as { id: string; code: string }[]).map((r) => [r.id, r.code]);
     expect(refused).toEqual([
       [owner.membershipId, 'OWNER_REQUIRED'],
@@ -57,7 +74,10 @@ describe('all or nothing', () => {
     const unknown = randomUUID();
     const ids = [members[0].membershipId, unknown, foreign.membershipId, foreignInvite.id];
     const before = await snapshot();
-    const error = await expectDomainError(changeRoles(owner, { organizationId: orgId, ids, role: 'admin' }), 'BULK_REFUSED');
+    const error = await expectDomainError(
+      changeRoles(owner, { organizationId: orgId, ids, role: 'admin' }),
+      'BULK_REFUSED',
+    );
     expect(error.details!.refused).toEqual([
       { id: unknown, email: '', code: 'NOT_FOUND', message: errorMessages.NOT_FOUND },
       { id: foreign.membershipId, email: '', code: 'NOT_FOUND', message: errorMessages.NOT_FOUND },
@@ -69,19 +89,28 @@ describe('all or nothing', () => {
 
   it('a single unknown id is NOT_FOUND itself', async () => {
     const { orgId, owner } = await orgWithPeople();
-    const error = await expectDomainError(removeMembers(owner, { organizationId: orgId, ids: [randomUUID()] }), 'NOT_FOUND');
+    const error = await expectDomainError(
+      removeMembers(owner, { organizationId: orgId, ids: [randomUUID()] }),
+      'NOT_FOUND',
+    );
     expect(error.details!.refused).toHaveLength(1);
   });
 
   it('an invitation that is no longer pending counts as not found', async () => {
     const { orgId, owner, invites } = await orgWithPeople();
     await removeMembers(owner, { organizationId: orgId, ids: [invites[0].id] });
-    await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: [invites[0].id], role: 'admin' }), 'NOT_FOUND');
+    await expectDomainError(
+      changeRoles(owner, { organizationId: orgId, ids: [invites[0].id], role: 'admin' }),
+      'NOT_FOUND',
+    );
   });
 
   it('an empty selection is INVALID_INPUT; repeated ids count once', async () => {
     const { orgId, owner, members } = await orgWithPeople();
-    await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: [], role: 'admin' }), 'INVALID_INPUT');
+    await expectDomainError(
+      changeRoles(owner, { organizationId: orgId, ids: [], role: 'admin' }),
+      'INVALID_INPUT',
+    );
     const id = members[0].membershipId;
     const result = await changeRoles(owner, { organizationId: orgId, ids: [id, id, id], role: 'admin' });
     expect(result.changed).toBe(1);
@@ -120,9 +149,18 @@ describe('members and invitations together', () => {
     expect(result).toEqual({ removedMembers: 1, revokedInvitations: 2, actorLeft: false });
     const after = await snapshot();
     expect(after.members.map((m) => m.id)).not.toContain(members[0].membershipId);
-    expect(after.invites.filter((i) => i.status === 'revoked').map((i) => i.id).sort()).toEqual([invites[0].id, invites[1].id].sort());
+    expect(
+      after.invites
+        .filter((i) => i.status === 'revoked')
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([invites[0].id, invites[1].id].sort());
     const events = (await auditActions(orgId)).slice(eventsBefore);
-    expect(events.map((e) => e.action).sort()).toEqual(['invitation.revoked', 'invitation.revoked', 'member.removed']);
+    expect(events.map((e) => e.action).sort()).toEqual([
+      'invitation.revoked',
+      'invitation.revoked',
+      'member.removed',
+    ]);
     // The account is still there, and can be a member elsewhere.
     const elsewhere = await createOrganizationWithOwner('Elsewhere');
     await addMember(elsewhere.organization.id, 'member', members[0]);
@@ -132,17 +170,27 @@ describe('members and invitations together', () => {
     const { orgId, owner, members, invites } = await orgWithPeople();
     const before = await snapshot();
     const error = await expectDomainError(
-      changeRoles(owner, { organizationId: orgId, ids: [members[0].membershipId, invites[0].id], role: 'owner' }),
+      changeRoles(owner, {
+        organizationId: orgId,
+        ids: [members[0].membershipId, invites[0].id],
+        role: 'owner',
+      }),
       'BULK_REFUSED',
     );
-    expect((error.details!.refused as { id: string; code: string }[]).map((r) => [r.id, r.code])).toEqual([[invites[0].id, 'INVITATION_ROLE']]);
+    expect((error.details!.refused as { id: string; code: string }[]).map((r) => [r.id, r.code])).toEqual([
+      [invites[0].id, 'INVITATION_ROLE'],
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 
   it('a role change to the same role is a no-op with no audit event', async () => {
     const { orgId, owner, members, invites } = await orgWithPeople();
     const before = await snapshot();
-    const result = await changeRoles(owner, { organizationId: orgId, ids: [members[0].membershipId, invites[0].id], role: 'member' });
+    const result = await changeRoles(owner, {
+      organizationId: orgId,
+      ids: [members[0].membershipId, invites[0].id],
+      role: 'member',
+    });
     expect(result).toEqual({ changed: 0, role: 'member', actorLostAccess: false });
     expect(await snapshot()).toEqual(before);
   });
@@ -150,7 +198,11 @@ describe('members and invitations together', () => {
   it('a mixed selection changes only the rows whose role differs, and audits only those', async () => {
     const { orgId, owner, admin, members } = await orgWithPeople();
     const eventsBefore = await auditCount(orgId);
-    const result = await changeRoles(owner, { organizationId: orgId, ids: [admin.membershipId, members[0].membershipId], role: 'admin' });
+    const result = await changeRoles(owner, {
+      organizationId: orgId,
+      ids: [admin.membershipId, members[0].membershipId],
+      role: 'admin',
+    });
     expect(result.changed).toBe(1);
     const events = (await auditActions(orgId)).slice(eventsBefore);
     expect(events.map((e) => e.targetId)).toEqual([members[0].membershipId]);
@@ -161,10 +213,16 @@ describe('the last Owner (rule 4)', () => {
   it('removing the only Owner is LAST_OWNER, and nothing changes', async () => {
     const { orgId, owner, members } = await orgWithPeople();
     const before = await snapshot();
-    const error = await expectDomainError(removeMembers(owner, { organizationId: orgId, ids: [owner.membershipId, members[0].membershipId] }), 'LAST_OWNER');
+    const error = await expectDomainError(
+      removeMembers(owner, { organizationId: orgId, ids: [owner.membershipId, members[0].membershipId] }),
+      'LAST_OWNER',
+    );
     expect(error.message).toBe(errorMessages.LAST_OWNER);
     await expectDomainError(leaveOrganization(owner, { organizationId: orgId }), 'LAST_OWNER');
-    await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: [owner.membershipId], role: 'admin' }), 'LAST_OWNER');
+    await expectDomainError(
+      changeRoles(owner, { organizationId: orgId, ids: [owner.membershipId], role: 'admin' }),
+      'LAST_OWNER',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -174,17 +232,28 @@ describe('the last Owner (rule 4)', () => {
     const third = await addMember(orgId, 'owner');
     const all = [owner.membershipId, second.membershipId, third.membershipId];
     const before = await snapshot();
-    await expectDomainError(changeRoles(owner, { organizationId: orgId, ids: all, role: 'member' }), 'LAST_OWNER');
+    await expectDomainError(
+      changeRoles(owner, { organizationId: orgId, ids: all, role: 'member' }),
+      'LAST_OWNER',
+    );
     await expectDomainError(removeMembers(owner, { organizationId: orgId, ids: all }), 'LAST_OWNER');
     expect(await snapshot()).toEqual(before);
-    const result = await changeRoles(owner, { organizationId: orgId, ids: [second.membershipId, third.membershipId], role: 'member' });
+    const result = await changeRoles(owner, {
+      organizationId: orgId,
+      ids: [second.membershipId, third.membershipId],
+      role: 'member',
+    });
     expect(result.changed).toBe(2);
   });
 
   it('an Owner may step down when another Owner remains, and then loses nothing but Owner rights', async () => {
     const { orgId, owner } = await orgWithPeople();
     await addMember(orgId, 'owner');
-    const result = await changeRoles(owner, { organizationId: orgId, ids: [owner.membershipId], role: 'admin' });
+    const result = await changeRoles(owner, {
+      organizationId: orgId,
+      ids: [owner.membershipId],
+      role: 'admin',
+    });
     expect(result).toEqual({ changed: 1, role: 'admin', actorLostAccess: false });
     expect((await membershipOf(orgId, owner.userId)).role).toBe('admin');
   });
@@ -192,7 +261,11 @@ describe('the last Owner (rule 4)', () => {
   it('after promoting a member to Owner, the former only Owner may step down to Member', async () => {
     const { orgId, owner, members } = await orgWithPeople();
     await changeRoles(owner, { organizationId: orgId, ids: [members[0].membershipId], role: 'owner' });
-    const result = await changeRoles(owner, { organizationId: orgId, ids: [owner.membershipId], role: 'member' });
+    const result = await changeRoles(owner, {
+      organizationId: orgId,
+      ids: [owner.membershipId],
+      role: 'member',
+    });
     expect(result).toEqual({ changed: 1, role: 'member', actorLostAccess: true });
   });
 });

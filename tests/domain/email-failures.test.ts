@@ -30,7 +30,13 @@ async function pendingFor(organizationId: string, email: string) {
   return db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.organizationId, organizationId), eq(invitations.email, email), eq(invitations.status, 'pending')));
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        eq(invitations.email, email),
+        eq(invitations.status, 'pending'),
+      ),
+    );
 }
 
 const failures: { name: string; setup: () => Promise<void> }[] = [
@@ -51,38 +57,74 @@ describe.each(failures)('when $name', ({ setup }) => {
     const email = 'unlucky@example.com';
     await setup();
 
-    const first = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'admin' });
+    const first = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: [email],
+      role: 'admin',
+    });
     expect(first.results).toEqual([
-      expect.objectContaining({ email, outcome: 'not_delivered', reason: expect.any(String), invitationId: expect.any(String) }),
+      expect.objectContaining({
+        email,
+        outcome: 'not_delivered',
+        reason: expect.any(String),
+        invitationId: expect.any(String),
+      }),
     ]);
     expect(first.counts.not_delivered).toBe(1);
     const [failed] = await pendingFor(organization.id, email);
-    expect(failed).toMatchObject({ status: 'pending', role: 'admin', deliveryStatus: 'failed', sendCount: 1 });
+    expect(failed).toMatchObject({
+      status: 'pending',
+      role: 'admin',
+      deliveryStatus: 'failed',
+      sendCount: 1,
+    });
     expect(failed.deliveryError).toBeTruthy();
     expect(failed.deliveryError).toBe(first.results[0].reason);
 
     const table = await listUserTable(owner, { organizationId: organization.id, search: email });
-    expect(table.rows).toEqual([expect.objectContaining({ kind: 'invitation', status: 'not_delivered', deliveryError: failed.deliveryError })]);
-    expect((await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total).toBe(1);
+    expect(table.rows).toEqual([
+      expect.objectContaining({
+        kind: 'invitation',
+        status: 'not_delivered',
+        deliveryError: failed.deliveryError,
+      }),
+    ]);
+    expect(
+      (await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total,
+    ).toBe(1);
 
     // The API is back; no cooldown wait for a failed delivery.
     restoreEnv!();
     restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 500 });
     fake.setMode('ok');
     fake.reset();
-    const again = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'member' });
-    expect(again.results).toEqual([expect.objectContaining({ email, outcome: 'resent', invitationId: failed.id })]);
+    const again = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: [email],
+      role: 'member',
+    });
+    expect(again.results).toEqual([
+      expect.objectContaining({ email, outcome: 'resent', invitationId: failed.id }),
+    ]);
     expect(fake.requests).toHaveLength(1);
     expect(fake.requests[0].path).toBe('/emails');
     expect(fake.requests[0].idempotencyKey).toBe(`invitation-${failed.id}-2`);
 
     const rows = await pendingFor(organization.id, email);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: failed.id, deliveryStatus: 'sent', deliveryError: null, sendCount: 2, role: 'member' });
+    expect(rows[0]).toMatchObject({
+      id: failed.id,
+      deliveryStatus: 'sent',
+      deliveryError: null,
+      sendCount: 2,
+      role: 'member',
+    });
     const db = await getDb();
     const [all] = await db.select({ n: count() }).from(invitations).where(eq(invitations.email, email));
     expect(all.n).toBe(1);
-    expect((await listUserTable(owner, { organizationId: organization.id, search: email })).rows[0].status).toBe('pending');
+    expect(
+      (await listUserTable(owner, { organizationId: organization.id, search: email })).rows[0].status,
+    ).toBe('pending');
 
     // The delivered link works; the email went to the API and nothing to the mailbox.
     const [posted] = fake.emails();
@@ -115,7 +157,11 @@ describe('delivery through the API', () => {
   it('a slow API that answers within the timeout delivers', async () => {
     fake.setMode('slow', { slowMs: 200 });
     const { organization, owner } = await createOrganizationWithOwner('Acme');
-    const summary = await inviteMembers(owner, { organizationId: organization.id, emails: ['slow@example.com'], role: 'member' });
+    const summary = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['slow@example.com'],
+      role: 'member',
+    });
     expect(summary.results[0].outcome).toBe('invited');
   });
 
@@ -127,8 +173,14 @@ describe('delivery through the API', () => {
       emails: ['a@example.com', 'b@example.com', 'c@example.com'],
       role: 'member',
     });
-    expect(summary.results.map((r) => r.outcome)).toEqual(['not_delivered', 'not_delivered', 'not_delivered']);
+    expect(summary.results.map((r) => r.outcome)).toEqual([
+      'not_delivered',
+      'not_delivered',
+      'not_delivered',
+    ]);
     expect(summary.results[0].reason).toBe('The fake API is down.');
-    expect((await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total).toBe(3);
+    expect(
+      (await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total,
+    ).toBe(3);
   });
 });

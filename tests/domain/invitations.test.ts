@@ -17,7 +17,13 @@ import { removeMembers } from '@/lib/members';
 import { rows } from '@/lib/sql';
 import { listUserTable } from '@/lib/user-table';
 import { useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  membershipOf,
+} from '../support/factories';
 import { auditActions, expectDomainError, snapshot, tokenFrom } from '../support/state';
 
 useTestDatabase();
@@ -50,7 +56,11 @@ async function invitedWithLink(role: 'admin' | 'member' = 'member', email = 'inv
 
 const savedEnv = { ...process.env };
 afterEach(() => {
-  for (const key of ['INVITATIONS_PER_ORGANIZATION_PER_HOUR', 'INVITATION_RESEND_COOLDOWN_SECONDS', 'APP_URL']) {
+  for (const key of [
+    'INVITATIONS_PER_ORGANIZATION_PER_HOUR',
+    'INVITATION_RESEND_COOLDOWN_SECONDS',
+    'APP_URL',
+  ]) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
@@ -71,7 +81,14 @@ describe('inviting', () => {
       ['not-an-email', 'invalid'],
       ['a@b', 'invalid'],
     ]);
-    expect(summary.counts).toMatchObject({ invited: 1, already_member: 1, invalid: 2, resent: 0, rate_limited: 0, not_delivered: 0 });
+    expect(summary.counts).toMatchObject({
+      invited: 1,
+      already_member: 1,
+      invalid: 2,
+      resent: 0,
+      rate_limited: 0,
+      not_delivered: 0,
+    });
     expect(summary.results[0].invitationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await invitationRow(organization.id, existing.email)).toHaveLength(0);
   });
@@ -83,10 +100,17 @@ describe('inviting', () => {
       emails: ['  Alice@Example.COM ', 'alice@example.com', 'ALICE@EXAMPLE.COM', '', '   '],
       role: 'admin',
     });
-    expect(summary.results).toEqual([expect.objectContaining({ email: 'alice@example.com', outcome: 'invited' })]);
+    expect(summary.results).toEqual([
+      expect.objectContaining({ email: 'alice@example.com', outcome: 'invited' }),
+    ]);
     const found = await invitationRow(organization.id, 'alice@example.com');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ role: 'admin', status: 'pending', sendCount: 1, deliveryStatus: 'sent' });
+    expect(found[0]).toMatchObject({
+      role: 'admin',
+      status: 'pending',
+      sendCount: 1,
+      deliveryStatus: 'sent',
+    });
     expect((await listMailboxMessages()).filter((m) => m.to === 'alice@example.com')).toHaveLength(1);
   });
 
@@ -94,26 +118,40 @@ describe('inviting', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const before = await snapshot();
     const emails = Array.from({ length: 101 }, (_, i) => `person${i}@example.com`);
-    await expectDomainError(inviteMembers(owner, { organizationId: organization.id, emails, role: 'member' }), 'TOO_MANY_ADDRESSES');
+    await expectDomainError(
+      inviteMembers(owner, { organizationId: organization.id, emails, role: 'member' }),
+      'TOO_MANY_ADDRESSES',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
   it('accepts exactly 100 addresses, and 101 entries that collapse to 100', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const emails = Array.from({ length: 100 }, (_, i) => `person${i}@example.com`);
-    const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [...emails, 'PERSON0@example.com'], role: 'member' });
+    const summary = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: [...emails, 'PERSON0@example.com'],
+      role: 'member',
+    });
     expect(summary.counts.invited).toBe(100);
   });
 
   it('refuses an empty list with NO_VALID_ADDRESSES', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
-    await expectDomainError(inviteMembers(owner, { organizationId: organization.id, emails: [' ', ''], role: 'member' }), 'NO_VALID_ADDRESSES');
+    await expectDomainError(
+      inviteMembers(owner, { organizationId: organization.id, emails: [' ', ''], role: 'member' }),
+      'NO_VALID_ADDRESSES',
+    );
   });
 
   it('sends an email to the mailbox with the link, the inviter, the organization, the role and the expiry', async () => {
     process.env.APP_URL = 'https://hub.example.com/';
     const { organization, owner } = await createOrganizationWithOwner('Northwind');
-    await inviteMembers(owner, { organizationId: organization.id, emails: ['ann@example.com'], role: 'admin' });
+    await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['ann@example.com'],
+      role: 'admin',
+    });
     const [message] = await listMailboxMessages();
     expect(message.to).toBe('ann@example.com');
     expect(message.subject).toBe('Olivia Owner invited you to join Northwind on AI Hub');
@@ -136,7 +174,11 @@ describe('inviting', () => {
 
   it('records one audit event per invitation sent', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
-    await inviteMembers(owner, { organizationId: organization.id, emails: ['a@example.com', 'b@example.com'], role: 'member' });
+    await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['a@example.com', 'b@example.com'],
+      role: 'member',
+    });
     const events = (await auditActions(organization.id)).filter((e) => e.action === 'invitation.sent');
     expect(events.map((e) => e.targetEmail).sort()).toEqual(['a@example.com', 'b@example.com']);
   });
@@ -144,7 +186,10 @@ describe('inviting', () => {
   it('stores only a hash: the raw token from the email appears nowhere in the invitations table', async () => {
     const { organization, token } = await invitedWithLink();
     const db = await getDb();
-    const dump = await rows<{ row: string }>(db, sql`SELECT row_to_json(i)::text AS row FROM ${invitations} i`);
+    const dump = await rows<{ row: string }>(
+      db,
+      sql`SELECT row_to_json(i)::text AS row FROM ${invitations} i`,
+    );
     expect(dump).toHaveLength(1);
     expect(dump[0].row).not.toContain(token);
     const [row] = await invitationRow(organization.id, 'invitee@example.com');
@@ -159,8 +204,14 @@ describe('resending', () => {
     const [first] = await invitationRow(organization.id, email);
     advanceClock(COOLDOWN_MS + 1_000);
 
-    const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'admin' });
-    expect(summary.results).toEqual([expect.objectContaining({ email, outcome: 'resent', invitationId: first.id })]);
+    const summary = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: [email],
+      role: 'admin',
+    });
+    expect(summary.results).toEqual([
+      expect.objectContaining({ email, outcome: 'resent', invitationId: first.id }),
+    ]);
     const newToken = await latestToken(email);
     expect(newToken).not.toBe(oldToken);
     expect((await listMailboxMessages()).filter((m) => m.to === email)).toHaveLength(2);
@@ -176,7 +227,10 @@ describe('resending', () => {
     expect(second.lastSentAt.getTime()).toBeGreaterThan(first.lastSentAt.getTime());
     expect((await auditActions(organization.id)).map((e) => e.action)).toContain('invitation.resent');
 
-    await expectDomainError(acceptInvitation(await createUser({ email }), { token: oldToken }), 'INVITATION_INVALID');
+    await expectDomainError(
+      acceptInvitation(await createUser({ email }), { token: oldToken }),
+      'INVITATION_INVALID',
+    );
     const accepted = await acceptInvitation(await membershipLess(email), { token: newToken });
     expect(accepted).toMatchObject({ outcome: 'accepted', role: 'admin' });
   });
@@ -185,8 +239,18 @@ describe('resending', () => {
     const { organization, owner, email, token } = await invitedWithLink();
     advanceClock(COOLDOWN_MS / 2);
     const before = await snapshot();
-    const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'admin' });
-    expect(summary.results).toEqual([expect.objectContaining({ email, outcome: 'rate_limited', reason: expect.stringMatching(/resend in \d+ s/) })]);
+    const summary = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: [email],
+      role: 'admin',
+    });
+    expect(summary.results).toEqual([
+      expect.objectContaining({
+        email,
+        outcome: 'rate_limited',
+        reason: expect.stringMatching(/resend in \d+ s/),
+      }),
+    ]);
     expect(await snapshot()).toEqual(before);
     expect((await getInvitation(token)).status).toBe('valid');
   });
@@ -194,7 +258,10 @@ describe('resending', () => {
   it('resendInvitation refuses inside the cooldown with RATE_LIMITED, and resends after it', async () => {
     const { organization, owner, email } = await invitedWithLink();
     const [row] = await invitationRow(organization.id, email);
-    await expectDomainError(resendInvitation(owner, { organizationId: organization.id, invitationId: row.id }), 'RATE_LIMITED');
+    await expectDomainError(
+      resendInvitation(owner, { organizationId: organization.id, invitationId: row.id }),
+      'RATE_LIMITED',
+    );
     advanceClock(COOLDOWN_MS);
     const result = await resendInvitation(owner, { organizationId: organization.id, invitationId: row.id });
     expect(result).toMatchObject({ email, outcome: 'resent' });
@@ -206,15 +273,29 @@ describe('resending', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const emails = ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com', 'e@example.com'];
     const summary = await inviteMembers(owner, { organizationId: organization.id, emails, role: 'member' });
-    expect(summary.results.map((r) => r.outcome)).toEqual(['invited', 'invited', 'invited', 'rate_limited', 'rate_limited']);
+    expect(summary.results.map((r) => r.outcome)).toEqual([
+      'invited',
+      'invited',
+      'invited',
+      'rate_limited',
+      'rate_limited',
+    ]);
     expect(summary.results[3].reason).toMatch(/3 invitations an hour/);
     expect(await invitationRow(organization.id, 'd@example.com')).toHaveLength(0);
 
-    const again = await inviteMembers(owner, { organizationId: organization.id, emails: ['f@example.com'], role: 'member' });
+    const again = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['f@example.com'],
+      role: 'member',
+    });
     expect(again.results[0].outcome).toBe('rate_limited');
 
     advanceClock(3_600_000);
-    const later = await inviteMembers(owner, { organizationId: organization.id, emails: ['f@example.com'], role: 'member' });
+    const later = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['f@example.com'],
+      role: 'member',
+    });
     expect(later.results[0].outcome).toBe('invited');
   });
 
@@ -222,8 +303,24 @@ describe('resending', () => {
     process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = '1';
     const one = await createOrganizationWithOwner('One');
     const two = await createOrganizationWithOwner('Two');
-    expect((await inviteMembers(one.owner, { organizationId: one.organization.id, emails: ['x@example.com'], role: 'member' })).results[0].outcome).toBe('invited');
-    expect((await inviteMembers(two.owner, { organizationId: two.organization.id, emails: ['x@example.com'], role: 'member' })).results[0].outcome).toBe('invited');
+    expect(
+      (
+        await inviteMembers(one.owner, {
+          organizationId: one.organization.id,
+          emails: ['x@example.com'],
+          role: 'member',
+        })
+      ).results[0].outcome,
+    ).toBe('invited');
+    expect(
+      (
+        await inviteMembers(two.owner, {
+          organizationId: two.organization.id,
+          emails: ['x@example.com'],
+          role: 'member',
+        })
+      ).results[0].outcome,
+    ).toBe('invited');
   });
 });
 
@@ -253,7 +350,11 @@ describe('expiry, revocation and declining', () => {
   it('inviting an expired address again gives a fresh, valid link', async () => {
     const { organization, owner, email } = await invitedWithLink();
     advanceClock(8 * DAY);
-    const summary = await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'member' });
+    const summary = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: [email],
+      role: 'member',
+    });
     expect(summary.results[0].outcome).toBe('resent');
     expect((await getInvitation(await latestToken(email))).status).toBe('valid');
   });
@@ -265,7 +366,9 @@ describe('expiry, revocation and declining', () => {
     expect(result).toEqual({ removedMembers: 0, revokedInvitations: 1, actorLeft: false });
     expect(await getInvitation(token)).toEqual({ status: 'invalid' });
     await expectDomainError(acceptInvitation(await createUser({ email }), { token }), 'INVITATION_INVALID');
-    expect((await listUserTable(owner, { organizationId: organization.id })).rows.map((r) => r.email)).not.toContain(email);
+    expect(
+      (await listUserTable(owner, { organizationId: organization.id })).rows.map((r) => r.email),
+    ).not.toContain(email);
   });
 
   it('declining closes the invitation (signed out, by the link alone), and the link is then invalid', async () => {
@@ -302,7 +405,10 @@ describe('accepting', () => {
       role: 'admin',
       organization: { id: organization.id, name: 'Acme', slug: organization.slug },
     });
-    expect(await membershipOf(organization.id, invitee.userId)).toMatchObject({ role: 'admin', invitedById: owner.userId });
+    expect(await membershipOf(organization.id, invitee.userId)).toMatchObject({
+      role: 'admin',
+      invitedById: owner.userId,
+    });
     const [row] = await invitationRow(organization.id, email);
     expect(row).toMatchObject({ status: 'accepted', acceptedById: invitee.userId });
     expect((await getInvitation(token)).status).toBe('accepted');
@@ -322,22 +428,34 @@ describe('accepting', () => {
   it('two accepts at once make exactly one membership; the other gets INVITATION_ALREADY_ACCEPTED', async () => {
     const { organization, email, token } = await invitedWithLink();
     const invitee = await createUser({ email });
-    const settled = await Promise.allSettled([acceptInvitation(invitee, { token }), acceptInvitation(invitee, { token })]);
+    const settled = await Promise.allSettled([
+      acceptInvitation(invitee, { token }),
+      acceptInvitation(invitee, { token }),
+    ]);
     const fulfilled = settled.filter((s) => s.status === 'fulfilled');
     const rejected = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
     expect(rejected[0].reason).toMatchObject({ code: 'INVITATION_ALREADY_ACCEPTED' });
     const db = await getDb();
-    const [n] = await db.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, organization.id));
+    const [n] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(eq(memberships.organizationId, organization.id));
     expect(n.n).toBe(2); // the Owner and the invitee
-    expect((await auditActions(organization.id)).filter((e) => e.action === 'invitation.accepted')).toHaveLength(1);
+    expect(
+      (await auditActions(organization.id)).filter((e) => e.action === 'invitation.accepted'),
+    ).toHaveLength(1);
   });
 
   it('someone who is already a member gets outcome already_member and keeps their role', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const existing = await addMember(organization.id, 'admin');
-    const invitation = await addInvitation(organization.id, { email: existing.email, role: 'member', invitedById: owner.userId });
+    const invitation = await addInvitation(organization.id, {
+      email: existing.email,
+      role: 'member',
+      invitedById: owner.userId,
+    });
     const result = await acceptInvitation(existing, { token: invitation.token });
     expect(result).toMatchObject({ outcome: 'already_member', role: 'admin' });
     expect((await membershipOf(organization.id, existing.userId)).role).toBe('admin');
@@ -348,7 +466,11 @@ describe('accepting', () => {
     const { organization, email, token } = await invitedWithLink('admin', 'brand.new@example.com');
     expect(await getInvitation(token)).toMatchObject({ accountExists: false });
     const result = await acceptInvitationAsNewUser({ token, name: '  Brand \n New  ' });
-    expect(result).toMatchObject({ outcome: 'accepted', role: 'admin', organization: { id: organization.id } });
+    expect(result).toMatchObject({
+      outcome: 'accepted',
+      role: 'admin',
+      organization: { id: organization.id },
+    });
     expect(result.sessionToken.length).toBeGreaterThanOrEqual(43);
     expect(result.sessionExpires.getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
 

@@ -23,11 +23,20 @@ describe('the organization deletion log', () => {
 
     const db = await getDb();
     expect(await db.select().from(organizations).where(eq(organizations.id, organization.id))).toEqual([]);
-    const [events] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organizationId, organization.id));
+    const [events] = await db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.organizationId, organization.id));
     expect(events.n, 'the organization’s own audit events went with it').toBe(0);
-    const [left] = await db.select({ n: count() }).from(memberships).where(eq(memberships.organizationId, organization.id));
+    const [left] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(eq(memberships.organizationId, organization.id));
     expect(left.n).toBe(0);
-    const [invites] = await db.select({ n: count() }).from(invitations).where(eq(invitations.organizationId, organization.id));
+    const [invites] = await db
+      .select({ n: count() })
+      .from(invitations)
+      .where(eq(invitations.organizationId, organization.id));
     expect(invites.n).toBe(0);
 
     const log = await db.select().from(organizationDeletions);
@@ -48,9 +57,15 @@ describe('the organization deletion log', () => {
   it('a refused deletion (wrong name, not an Owner) writes no log row', async () => {
     const { organization } = await createOrganizationWithOwner('Kept');
     const admin = await addMember(organization.id, 'admin');
-    await expectDomainError(deleteOrganization(admin, { organizationId: organization.id, confirmName: 'Kept' }), 'FORBIDDEN');
+    await expectDomainError(
+      deleteOrganization(admin, { organizationId: organization.id, confirmName: 'Kept' }),
+      'FORBIDDEN',
+    );
     const { owner } = await createOrganizationWithOwner('Other');
-    await expectDomainError(deleteOrganization(owner, { organizationId: organization.id, confirmName: 'Kept' }), 'NOT_FOUND');
+    await expectDomainError(
+      deleteOrganization(owner, { organizationId: organization.id, confirmName: 'Kept' }),
+      'NOT_FOUND',
+    );
     const db = await getDb();
     const [log] = await db.select({ n: count() }).from(organizationDeletions);
     expect(log.n).toBe(0);

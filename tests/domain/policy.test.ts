@@ -28,7 +28,11 @@ const memberInvite: PolicyTarget = { kind: 'invitation', role: 'member' };
 
 const toRole = (role: MemberRole): TargetAction => ({ type: 'change_role', role });
 const remove: TargetAction = { type: 'remove' };
-const self = (actor: PolicyActor): PolicyTarget => ({ kind: 'member', userId: actor.userId, role: actor.role! });
+const self = (actor: PolicyActor): PolicyTarget => ({
+  kind: 'member',
+  userId: actor.userId,
+  role: actor.role!,
+});
 
 function code(actor: PolicyActor, target: PolicyTarget, action: TargetAction) {
   const decision = decide(actor, target, action);
@@ -38,13 +42,21 @@ function code(actor: PolicyActor, target: PolicyTarget, action: TargetAction) {
 describe('permissions (docs/rules.md, Roles)', () => {
   it('gives an Owner every permission', () => {
     expect([...rolePermissions.owner].sort()).toEqual(
-      ['billing:manage', 'console:access', 'members:invite', 'members:manage', 'org:delete', 'org:settings'].sort(),
+      [
+        'billing:manage',
+        'console:access',
+        'members:invite',
+        'members:manage',
+        'org:delete',
+        'org:settings',
+      ].sort(),
     );
   });
 
   it('gives an Admin all but org:delete', () => {
     expect(can('admin', 'org:delete')).toBe(false);
-    for (const permission of rolePermissions.owner.filter((p) => p !== 'org:delete')) expect(can('admin', permission)).toBe(true);
+    for (const permission of rolePermissions.owner.filter((p) => p !== 'org:delete'))
+      expect(can('admin', permission)).toBe(true);
   });
 
   it('gives a Member, and no role at all, no permission', () => {
@@ -58,12 +70,16 @@ describe('permissions (docs/rules.md, Roles)', () => {
 
 describe('decide: who may act on whom', () => {
   it('rule 1: only an Owner may make someone an Owner or change or remove an Owner', () => {
-    for (const target of [otherAdmin, otherMember]) expect(code(owner, target, toRole('owner'))).toBe('allowed');
-    for (const role of ['owner', 'admin', 'member'] as const) expect(code(owner, otherOwner, toRole(role))).toBe('allowed');
+    for (const target of [otherAdmin, otherMember])
+      expect(code(owner, target, toRole('owner'))).toBe('allowed');
+    for (const role of ['owner', 'admin', 'member'] as const)
+      expect(code(owner, otherOwner, toRole(role))).toBe('allowed');
     expect(code(owner, otherOwner, remove)).toBe('allowed');
 
-    for (const target of [otherAdmin, otherMember]) expect(code(admin, target, toRole('owner'))).toBe('OWNER_REQUIRED');
-    for (const role of ['owner', 'admin', 'member'] as const) expect(code(admin, otherOwner, toRole(role))).toBe('OWNER_REQUIRED');
+    for (const target of [otherAdmin, otherMember])
+      expect(code(admin, target, toRole('owner'))).toBe('OWNER_REQUIRED');
+    for (const role of ['owner', 'admin', 'member'] as const)
+      expect(code(admin, otherOwner, toRole(role))).toBe('OWNER_REQUIRED');
     expect(code(admin, otherOwner, remove)).toBe('OWNER_REQUIRED');
   });
 
@@ -85,7 +101,8 @@ describe('decide: who may act on whom', () => {
 
   it('someone with no role in the organization may do nothing', () => {
     for (const target of [otherOwner, otherAdmin, otherMember, adminInvite]) {
-      for (const action of [toRole('member'), remove]) expect(code(outsider, target, action)).toBe('FORBIDDEN');
+      for (const action of [toRole('member'), remove])
+        expect(code(outsider, target, action)).toBe('FORBIDDEN');
     }
   });
 
@@ -113,7 +130,11 @@ describe('decide: who may act on whom', () => {
 
   it("a refusal carries the code's own message", () => {
     const decision = decide(admin, otherOwner, remove);
-    expect(decision).toEqual({ allowed: false, code: 'OWNER_REQUIRED', message: errorMessages.OWNER_REQUIRED });
+    expect(decision).toEqual({
+      allowed: false,
+      code: 'OWNER_REQUIRED',
+      message: errorMessages.OWNER_REQUIRED,
+    });
   });
 });
 
@@ -179,7 +200,10 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 });
 const orgArb = fc
   .array(roleArb, { minLength: 0, maxLength: 7 })
-  .map((roles): ModelMember[] => [{ userId: 'u0', role: 'owner' }, ...roles.map((role, i) => ({ userId: `u${i + 1}`, role }))]);
+  .map((roles): ModelMember[] => [
+    { userId: 'u0', role: 'owner' },
+    ...roles.map((role, i) => ({ userId: `u${i + 1}`, role })),
+  ]);
 
 /** Applies the step as lib/members.ts does: all or nothing, each target through decide, then rule 4. */
 function apply(org: ModelMember[], step: Step): { org: ModelMember[]; applied: boolean } {
@@ -187,12 +211,22 @@ function apply(org: ModelMember[], step: Step): { org: ModelMember[]; applied: b
   const actor = org[step.actor % org.length];
   const targets = [...new Set(step.targets.map((t) => org[t % org.length]))];
   const allowed = targets.every(
-    (t) => decide({ userId: actor.userId, role: actor.role }, { kind: 'member', userId: t.userId, role: t.role }, step.action).allowed,
+    (t) =>
+      decide(
+        { userId: actor.userId, role: actor.role },
+        { kind: 'member', userId: t.userId, role: t.role },
+        step.action,
+      ).allowed,
   );
   if (!allowed) return { org, applied: false };
   const ownersBefore = org.filter((m) => m.role === 'owner').length;
-  const lost = targets.filter((t) => t.role === 'owner' && (step.action.type === 'remove' || step.action.role !== 'owner')).length;
-  const gained = step.action.type === 'change_role' && step.action.role === 'owner' ? targets.filter((t) => t.role !== 'owner').length : 0;
+  const lost = targets.filter(
+    (t) => t.role === 'owner' && (step.action.type === 'remove' || step.action.role !== 'owner'),
+  ).length;
+  const gained =
+    step.action.type === 'change_role' && step.action.role === 'owner'
+      ? targets.filter((t) => t.role !== 'owner').length
+      : 0;
   if (!ownersRemainAfter(ownersBefore, lost, gained)) return { org, applied: false };
   const chosen = new Set(targets.map((t) => t.userId));
   const action = step.action;

@@ -57,7 +57,11 @@ describe('pruneExpired', () => {
     await hit(db, 'per-day', at, DAY);
     const person = await createUser();
     await db.insert(sessions).values([
-      { sessionToken: 'expired-session', userId: person.userId, expires: new Date(at.getTime() + 30 * MINUTE) },
+      {
+        sessionToken: 'expired-session',
+        userId: person.userId,
+        expires: new Date(at.getTime() + 30 * MINUTE),
+      },
       { sessionToken: 'live-session', userId: person.userId, expires: new Date(at.getTime() + 30 * DAY) },
     ]);
     await db.insert(verificationTokens).values([
@@ -66,12 +70,20 @@ describe('pruneExpired', () => {
     ]);
 
     advanceClock(2 * HOUR);
-    expect(await prune.pruneExpired(db, { limit: 100 })).toEqual({ rateLimitBuckets: 2, verificationTokens: 1, sessions: 1 });
+    expect(await prune.pruneExpired(db, { limit: 100 })).toEqual({
+      rateLimitBuckets: 2,
+      verificationTokens: 1,
+      sessions: 1,
+    });
 
     expect((await db.select().from(rateLimitBuckets)).map((b) => b.key)).toEqual(['per-day']);
     expect((await db.select().from(sessions)).map((s) => s.sessionToken)).toEqual(['live-session']);
     expect((await db.select().from(verificationTokens)).map((t) => t.token)).toEqual(['live-token']);
-    expect(await prune.pruneExpired(db, { limit: 100 })).toEqual({ rateLimitBuckets: 0, verificationTokens: 0, sessions: 0 });
+    expect(await prune.pruneExpired(db, { limit: 100 })).toEqual({
+      rateLimitBuckets: 0,
+      verificationTokens: 0,
+      sessions: 0,
+    });
   });
 
   it('does at most `limit` rows per table per run, oldest first', async () => {
@@ -80,9 +92,11 @@ describe('pruneExpired', () => {
       await hit(db, 'client', now(), MINUTE);
       advanceClock(MINUTE);
     }
-    const oldest = (await db.select().from(rateLimitBuckets).orderBy(asc(rateLimitBuckets.windowStart)))[10].windowStart;
+    const oldest = (await db.select().from(rateLimitBuckets).orderBy(asc(rateLimitBuckets.windowStart)))[10]
+      .windowStart;
     const runs = [];
-    for (let run = 0; run < 4; run++) runs.push((await prune.pruneExpired(db, { limit: 10 })).rateLimitBuckets);
+    for (let run = 0; run < 4; run++)
+      runs.push((await prune.pruneExpired(db, { limit: 10 })).rateLimitBuckets);
     expect(runs).toEqual([10, 10, 5, 0]);
     expect(await bucketRows()).toBe(0);
 
@@ -115,7 +129,9 @@ describe('pruneExpired', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await db.execute(sql`CREATE FUNCTION refuse_prune() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'injected: prune refused'; END $$`);
-    await db.execute(sql`CREATE TRIGGER refuse_prune BEFORE DELETE ON rate_limit_buckets FOR EACH ROW EXECUTE FUNCTION refuse_prune()`);
+    await db.execute(
+      sql`CREATE TRIGGER refuse_prune BEFORE DELETE ON rate_limit_buckets FOR EACH ROW EXECUTE FUNCTION refuse_prune()`,
+    );
     try {
       advanceClock(2 * MINUTE);
       const answers = [];

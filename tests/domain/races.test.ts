@@ -25,7 +25,7 @@ async function ownerCount(organizationId: string) {
 
 async function orgWithOwners(n: number) {
   const { organization, owner } = await createOrganizationWithOwner('Race');
-  const first = (await membershipOf(organization.id, owner.userId));
+  const first = await membershipOf(organization.id, owner.userId);
   const owners: (Actor & { membershipId: string })[] = [{ ...owner, membershipId: first.id }];
   for (let i = 1; i < n; i++) owners.push(await addMember(organization.id, 'owner'));
   return { orgId: organization.id, owners };
@@ -52,19 +52,34 @@ describe.skipIf(!usingPostgres)('concurrent changes to Owners (PostgreSQL)', () 
       const others = owners.filter((o) => o !== actor).slice(0, 2);
       switch (i % 5) {
         case 0:
-          calls.push(changeRoles(actor, { organizationId: orgId, ids: [target.membershipId], role: 'admin' }));
+          calls.push(
+            changeRoles(actor, { organizationId: orgId, ids: [target.membershipId], role: 'admin' }),
+          );
           break;
         case 1:
           calls.push(removeMembers(actor, { organizationId: orgId, ids: [target.membershipId] }));
           break;
         case 2:
-          calls.push(changeRoles(actor, { organizationId: orgId, ids: [actor.membershipId], role: 'member' }));
+          calls.push(
+            changeRoles(actor, { organizationId: orgId, ids: [actor.membershipId], role: 'member' }),
+          );
           break;
         case 3:
-          calls.push(changeRoles(actor, { organizationId: orgId, ids: others.map((o) => o.membershipId), role: 'member' }));
+          calls.push(
+            changeRoles(actor, {
+              organizationId: orgId,
+              ids: others.map((o) => o.membershipId),
+              role: 'member',
+            }),
+          );
           break;
         default:
-          calls.push(removeMembers(actor, { organizationId: orgId, ids: [actor.membershipId, ...others.map((o) => o.membershipId)] }));
+          calls.push(
+            removeMembers(actor, {
+              organizationId: orgId,
+              ids: [actor.membershipId, ...others.map((o) => o.membershipId)],
+            }),
+          );
       }
     }
     const outcomes = await settle(calls);
@@ -80,7 +95,9 @@ describe.skipIf(!usingPostgres)('concurrent changes to Owners (PostgreSQL)', () 
     // The audit log tells the same story as the table: Owners at the end = N − Owners lost.
     const events = (await auditActions(orgId)).filter((e) => e.action !== 'organization.created');
     const lost = events.filter((e) =>
-      e.action === 'member.role_changed' ? (e.details as { from: string }).from === 'owner' : (e.details as { role: string }).role === 'owner',
+      e.action === 'member.role_changed'
+        ? (e.details as { from: string }).from === 'owner'
+        : (e.details as { role: string }).role === 'owner',
     ).length;
     expect(await ownerCount(orgId)).toBe(N - lost);
   });
@@ -102,7 +119,9 @@ describe.skipIf(!usingPostgres)('concurrent changes to Owners (PostgreSQL)', () 
   it('6 Owners each leaving at once: one stays, the others are gone, refusals are LAST_OWNER only', async () => {
     const N = 6;
     const { orgId, owners } = await orgWithOwners(N);
-    const outcomes = await settle(owners.map((o) => removeMembers(o, { organizationId: orgId, ids: [o.membershipId] })));
+    const outcomes = await settle(
+      owners.map((o) => removeMembers(o, { organizationId: orgId, ids: [o.membershipId] })),
+    );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(N - 1);
     expect(outcomes.filter((o) => o === 'LAST_OWNER')).toHaveLength(1);
     expect(await ownerCount(orgId)).toBe(1);
@@ -116,7 +135,10 @@ describe.skipIf(!usingPostgres)('concurrent changes to Owners (PostgreSQL)', () 
         changeRoles(a, { organizationId: orgId, ids: [b.membershipId], role: 'member' }),
         changeRoles(b, { organizationId: orgId, ids: [a.membershipId], role: 'member' }),
       ]);
-      expect(outcomes.filter((o) => o === 'ok'), `round ${round}: ${outcomes.join(', ')}`).toHaveLength(1);
+      expect(
+        outcomes.filter((o) => o === 'ok'),
+        `round ${round}: ${outcomes.join(', ')}`,
+      ).toHaveLength(1);
       expect(await ownerCount(orgId)).toBe(1);
     }
   });
@@ -129,7 +151,10 @@ describe.skipIf(!usingPostgres)('concurrent changes to Owners (PostgreSQL)', () 
         removeMembers(a, { organizationId: orgId, ids: [b.membershipId] }),
         removeMembers(b, { organizationId: orgId, ids: [a.membershipId] }),
       ]);
-      expect(outcomes.filter((o) => o === 'ok'), `round ${round}: ${outcomes.join(', ')}`).toHaveLength(1);
+      expect(
+        outcomes.filter((o) => o === 'ok'),
+        `round ${round}: ${outcomes.join(', ')}`,
+      ).toHaveLength(1);
       expect(await ownerCount(orgId)).toBe(1);
     }
   });

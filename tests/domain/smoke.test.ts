@@ -14,7 +14,11 @@ describe('membership domain smoke', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const a = await addMember(organization.id, 'member');
     const b = await addMember(organization.id, 'admin');
-    const invited = await inviteMembers(owner, { organizationId: organization.id, emails: ['New@Example.com', 'bad', a.email], role: 'admin' });
+    const invited = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['New@Example.com', 'bad', a.email],
+      role: 'admin',
+    });
     expect(invited.results.map((r) => r.outcome)).toEqual(['invited', 'already_member', 'invalid']);
     const mail = await listMailboxMessages();
     expect(mail).toHaveLength(1);
@@ -29,11 +33,21 @@ describe('membership domain smoke', () => {
     const accepted = await acceptInvitation(newcomer, { token });
     expect(accepted).toMatchObject({ outcome: 'accepted', role: 'admin' });
 
-    const changed = await changeRoles(owner, { organizationId: organization.id, ids: [a.membershipId, b.membershipId], role: 'admin' });
+    const changed = await changeRoles(owner, {
+      organizationId: organization.id,
+      ids: [a.membershipId, b.membershipId],
+      role: 'admin',
+    });
     expect(changed.changed).toBe(1);
     const removed = await removeMembers(owner, { organizationId: organization.id, ids: [a.membershipId] });
     expect(removed.removedMembers).toBe(1);
     const audit = await listAuditEvents(owner, { organizationId: organization.id });
-    expect(audit.events.map((e) => e.action)).toEqual(['member.removed', 'member.role_changed', 'invitation.accepted', 'invitation.sent', 'organization.created']);
+    expect(audit.events.map((e) => e.action)).toEqual([
+      'member.removed',
+      'member.role_changed',
+      'invitation.accepted',
+      'invitation.sent',
+      'organization.created',
+    ]);
   });
 });

@@ -23,16 +23,46 @@ const DAY = 24 * 3_600_000;
 async function seedOrganization() {
   const { organization, owner } = await createOrganizationWithOwner('Acme');
   const orgId = organization.id;
-  const zoe = await addMember(orgId, 'admin', await createUser({ email: 'zoe@alpha.example.com', name: 'Zoe Alpha' }));
-  const bob = await addMember(orgId, 'member', await createUser({ email: 'bob.beta@example.com', name: 'Bob Beta' }));
-  const percent = await addMember(orgId, 'member', await createUser({ email: 'sure@example.com', name: '100% Sure' }));
-  const underscore = await addMember(orgId, 'member', await createUser({ email: 'under@example.com', name: 'Under_score' }));
-  const nameless = await addMember(orgId, 'member', await createUser({ email: 'nameless@example.com', name: null }));
-  const pending = await addInvitation(orgId, { email: 'pending.ALPHA@example.com', role: 'admin', invitedById: owner.userId });
-  const expired = await addInvitation(orgId, { email: 'expired@example.com', expiresAt: new Date(Date.now() - DAY) });
+  const zoe = await addMember(
+    orgId,
+    'admin',
+    await createUser({ email: 'zoe@alpha.example.com', name: 'Zoe Alpha' }),
+  );
+  const bob = await addMember(
+    orgId,
+    'member',
+    await createUser({ email: 'bob.beta@example.com', name: 'Bob Beta' }),
+  );
+  const percent = await addMember(
+    orgId,
+    'member',
+    await createUser({ email: 'sure@example.com', name: '100% Sure' }),
+  );
+  const underscore = await addMember(
+    orgId,
+    'member',
+    await createUser({ email: 'under@example.com', name: 'Under_score' }),
+  );
+  const nameless = await addMember(
+    orgId,
+    'member',
+    await createUser({ email: 'nameless@example.com', name: null }),
+  );
+  const pending = await addInvitation(orgId, {
+    email: 'pending.ALPHA@example.com',
+    role: 'admin',
+    invitedById: owner.userId,
+  });
+  const expired = await addInvitation(orgId, {
+    email: 'expired@example.com',
+    expiresAt: new Date(Date.now() - DAY),
+  });
   const failed = await addInvitation(orgId, { email: 'failed@example.com' });
   const db = await getDb();
-  await db.update(invitations).set({ deliveryStatus: 'failed', deliveryError: 'Mailbox full' }).where(eq(invitations.id, failed.id));
+  await db
+    .update(invitations)
+    .set({ deliveryStatus: 'failed', deliveryError: 'Mailbox full' })
+    .where(eq(invitations.id, failed.id));
   return { orgId, owner, zoe, bob, percent, underscore, nameless, pending, expired, failed };
 }
 
@@ -41,7 +71,8 @@ const emailsOf = (rows: UserRow[]) => rows.map((r) => r.email).sort();
 describe('search', () => {
   it('finds members by name and by email, case-insensitively, and invitations by email', async () => {
     const { orgId, owner } = await seedOrganization();
-    const find = async (search: string) => emailsOf((await listUserTable(owner, { organizationId: orgId, search })).rows);
+    const find = async (search: string) =>
+      emailsOf((await listUserTable(owner, { organizationId: orgId, search })).rows);
     expect(await find('zoe')).toEqual(['zoe@alpha.example.com']);
     expect(await find('ALPHA')).toEqual(['pending.alpha@example.com', 'zoe@alpha.example.com']);
     expect(await find('bEtA')).toEqual(['bob.beta@example.com']);
@@ -53,7 +84,8 @@ describe('search', () => {
 
   it('treats % and _ literally', async () => {
     const { orgId, owner } = await seedOrganization();
-    const find = async (search: string) => emailsOf((await listUserTable(owner, { organizationId: orgId, search })).rows);
+    const find = async (search: string) =>
+      emailsOf((await listUserTable(owner, { organizationId: orgId, search })).rows);
     expect(await find('%')).toEqual(['sure@example.com']);
     expect(await find('100%')).toEqual(['sure@example.com']);
     expect(await find('_')).toEqual(['under@example.com']);
@@ -66,7 +98,8 @@ describe('search', () => {
 describe('filters', () => {
   it('filters by role, members and invitations alike', async () => {
     const { orgId, owner } = await seedOrganization();
-    const list = async (roles: MemberRole[]) => emailsOf((await listUserTable(owner, { organizationId: orgId, roles })).rows);
+    const list = async (roles: MemberRole[]) =>
+      emailsOf((await listUserTable(owner, { organizationId: orgId, roles })).rows);
     expect(await list(['owner'])).toEqual([owner.email]);
     expect(await list(['admin'])).toEqual(['pending.alpha@example.com', 'zoe@alpha.example.com']);
     expect(await list(['member'])).toHaveLength(6); // 4 members, the expired and the failed invitation
@@ -83,13 +116,27 @@ describe('filters', () => {
     expect(emailsOf(await list(['pending']))).toEqual(['pending.alpha@example.com']);
     expect(emailsOf(await list(['expired']))).toEqual(['expired@example.com']);
     const failed = await list(['not_delivered']);
-    expect(failed).toEqual([expect.objectContaining({ email: 'failed@example.com', status: 'not_delivered', deliveryError: 'Mailbox full' })]);
-    expect(emailsOf(await list(['pending', 'expired']))).toEqual(['expired@example.com', 'pending.alpha@example.com']);
+    expect(failed).toEqual([
+      expect.objectContaining({
+        email: 'failed@example.com',
+        status: 'not_delivered',
+        deliveryError: 'Mailbox full',
+      }),
+    ]);
+    expect(emailsOf(await list(['pending', 'expired']))).toEqual([
+      'expired@example.com',
+      'pending.alpha@example.com',
+    ]);
   });
 
   it('combines search, role and status filters', async () => {
     const { orgId, owner } = await seedOrganization();
-    const page = await listUserTable(owner, { organizationId: orgId, search: 'alpha', roles: ['admin'], statuses: ['active'] });
+    const page = await listUserTable(owner, {
+      organizationId: orgId,
+      search: 'alpha',
+      roles: ['admin'],
+      statuses: ['active'],
+    });
     expect(emailsOf(page.rows)).toEqual(['zoe@alpha.example.com']);
     expect(page.total).toBe(1);
   });
@@ -107,7 +154,14 @@ describe('filters', () => {
       expiresAt: null,
     });
     const invite = rows.find((r) => r.id === pending.id)!;
-    expect(invite).toMatchObject({ kind: 'invitation', userId: null, name: null, role: 'admin', status: 'pending', invitedBy: owner.email });
+    expect(invite).toMatchObject({
+      kind: 'invitation',
+      userId: null,
+      name: null,
+      role: 'admin',
+      status: 'pending',
+      invitedBy: owner.email,
+    });
     expect(invite.date).toBeInstanceOf(Date);
     expect(invite.expiresAt!.getTime()).toBeGreaterThan(Date.now());
   });
@@ -124,20 +178,19 @@ describe('sorting', () => {
     date: (r) => r.date.getTime(),
   };
 
-  it.each(sortKeys.flatMap((key) => (['asc', 'desc'] as const).map((direction) => [key, direction] as const)))(
-    'sorts by %s %s',
-    async (sort, direction) => {
-      const { orgId, owner } = await seedOrganization();
-      const { rows } = await listUserTable(owner, { organizationId: orgId, sort, direction, pageSize: 100 });
-      expect(rows).toHaveLength(9);
-      const keys = rows.map(keyOf[sort]);
-      const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      if (direction === 'desc') sorted.reverse();
-      expect(keys).toEqual(sorted);
-      // Not trivially sorted: the keys differ, so asc and desc give different first rows.
-      expect(new Set(keys).size).toBeGreaterThan(1);
-    },
-  );
+  it.each(
+    sortKeys.flatMap((key) => (['asc', 'desc'] as const).map((direction) => [key, direction] as const)),
+  )('sorts by %s %s', async (sort, direction) => {
+    const { orgId, owner } = await seedOrganization();
+    const { rows } = await listUserTable(owner, { organizationId: orgId, sort, direction, pageSize: 100 });
+    expect(rows).toHaveLength(9);
+    const keys = rows.map(keyOf[sort]);
+    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (direction === 'desc') sorted.reverse();
+    expect(keys).toEqual(sorted);
+    // Not trivially sorted: the keys differ, so asc and desc give different first rows.
+    expect(new Set(keys).size).toBeGreaterThan(1);
+  });
 
   it('sorts by date, newest first, by default', async () => {
     const { orgId, owner } = await seedOrganization();
@@ -191,7 +244,11 @@ describe('pagination', () => {
 
   it('an empty result on page 1 has total 0 and one page', async () => {
     const { orgId, owner } = await orgOf25();
-    expect(await listUserTable(owner, { organizationId: orgId, search: 'nothing matches' })).toMatchObject({ rows: [], total: 0, pageCount: 1 });
+    expect(await listUserTable(owner, { organizationId: orgId, search: 'nothing matches' })).toMatchObject({
+      rows: [],
+      total: 0,
+      pageCount: 1,
+    });
   });
 });
 
@@ -229,10 +286,21 @@ describe('statements per call do not grow with the organization', () => {
   it('listUserTable issues the same number of statements at 10 and at 2,000 members', async () => {
     const small = await organizationOf(10);
     const large = await organizationOf(2_000);
-    const query = { search: 'bulk', roles: ['member' as const], sort: 'name' as const, direction: 'asc' as const, page: 2, pageSize: 10 };
+    const query = {
+      search: 'bulk',
+      roles: ['member' as const],
+      sort: 'name' as const,
+      direction: 'asc' as const,
+      page: 2,
+      pageSize: 10,
+    };
 
-    const a = await counting.measure(() => listUserTable(small.owner, { organizationId: small.orgId, ...query, page: 1 }));
-    const b = await counting.measure(() => listUserTable(large.owner, { organizationId: large.orgId, ...query }));
+    const a = await counting.measure(() =>
+      listUserTable(small.owner, { organizationId: small.orgId, ...query, page: 1 }),
+    );
+    const b = await counting.measure(() =>
+      listUserTable(large.owner, { organizationId: large.orgId, ...query }),
+    );
     expect(a.result.total).toBe(9);
     expect(b.result.total).toBe(1_999);
     expect(b.result.rows).toHaveLength(10);
@@ -240,7 +308,9 @@ describe('statements per call do not grow with the organization', () => {
     expect(b.statements.length).toBe(a.statements.length);
     expect(b.statements.length).toBeLessThanOrEqual(3);
 
-    const unfiltered = await counting.measure(() => listUserTable(large.owner, { organizationId: large.orgId, pageSize: 100, page: 20 }));
+    const unfiltered = await counting.measure(() =>
+      listUserTable(large.owner, { organizationId: large.orgId, pageSize: 100, page: 20 }),
+    );
     expect(unfiltered.result.total).toBe(2_005);
     expect(unfiltered.statements.length).toBe(a.statements.length);
   });
@@ -248,8 +318,20 @@ describe('statements per call do not grow with the organization', () => {
   it('a bulk role change issues the same number of statements for 3 rows and for 1,500', async () => {
     const small = await organizationOf(10);
     const large = await organizationOf(2_000);
-    const a = await counting.measure(() => changeRoles(small.owner, { organizationId: small.orgId, ids: small.memberIds.slice(0, 3), role: 'admin' }));
-    const b = await counting.measure(() => changeRoles(large.owner, { organizationId: large.orgId, ids: large.memberIds.slice(0, 1_500), role: 'admin' }));
+    const a = await counting.measure(() =>
+      changeRoles(small.owner, {
+        organizationId: small.orgId,
+        ids: small.memberIds.slice(0, 3),
+        role: 'admin',
+      }),
+    );
+    const b = await counting.measure(() =>
+      changeRoles(large.owner, {
+        organizationId: large.orgId,
+        ids: large.memberIds.slice(0, 1_500),
+        role: 'admin',
+      }),
+    );
     expect(a.result.changed).toBe(3);
     expect(b.result.changed).toBe(1_500);
     expect(b.statements.length).toBe(a.statements.length);

@@ -128,7 +128,9 @@ describe('foundation', () => {
     await page.getByRole('link', { name: 'Open the development mailbox' }).click();
     await page.waitForURL((url) => url.pathname === '/dev/mailbox');
     await page.getByRole('heading', { name: /^Inbox \(\d+\)$/ }).waitFor();
-    const count = Number((await page.getByRole('heading', { name: /^Inbox/ }).textContent())!.match(/\d+/)![0]);
+    const count = Number(
+      (await page.getByRole('heading', { name: /^Inbox/ }).textContent())!.match(/\d+/)![0],
+    );
     expect(count).toBeGreaterThanOrEqual(1);
 
     const list = page.getByRole('navigation', { name: 'Messages' });
@@ -136,7 +138,9 @@ describe('foundation', () => {
     await expect.poll(() => newest.textContent()).toContain(`To ${email}`);
     await expect.poll(() => newest.getAttribute('aria-current')).toBe('true');
     await expect
-      .poll(() => page.getByRole('region', { name: 'Message' }).getByRole('heading', { level: 2 }).textContent())
+      .poll(() =>
+        page.getByRole('region', { name: 'Message' }).getByRole('heading', { level: 2 }).textContent(),
+      )
       .toBe(message.subject);
     await screenshot(page, 'dev-mailbox');
     await checkAccessibility(page, 'dev-mailbox');

@@ -44,7 +44,8 @@ async function createPostgresDatabase(baseUrl: string) {
 
 export default async function setup(project: TestProject) {
   // Screenshots and axe reports of an earlier run would only confuse.
-  for (const dir of ['screenshots', 'axe']) fs.rmSync(path.join(artifacts, dir), { recursive: true, force: true });
+  for (const dir of ['screenshots', 'axe'])
+    fs.rmSync(path.join(artifacts, dir), { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
   const started = Date.now();
 
@@ -85,11 +86,29 @@ export default async function setup(project: TestProject) {
     // 3. Fixtures, in their own process, which exits before the server opens the database. Like the
     // server, it takes no database or email service from the caller's environment or .env files.
     const seedLog = path.join(artifacts, 'seed.log');
-    const seed = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/outside-next.mjs', path.join(root, 'tests', 'e2e', 'fixtures', 'seed.ts')], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', PGLITE_DIR: '', RESEND_API_KEY: '', ...databaseEnv, E2E_FIXTURES_FILE: fixturesFile, NEXT_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
+    const seed = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/outside-next.mjs',
+        path.join(root, 'tests', 'e2e', 'fixtures', 'seed.ts'),
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          PGLITE_DIR: '',
+          RESEND_API_KEY: '',
+          ...databaseEnv,
+          E2E_FIXTURES_FILE: fixturesFile,
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+        encoding: 'utf8',
+      },
+    );
     fs.writeFileSync(seedLog, `${seed.stdout ?? ''}\n${seed.stderr ?? ''}`);
     if (seed.status !== 0 || !fs.existsSync(fixturesFile)) {
       throw new Error(`The fixture step failed (status ${seed.status}):\n${tail(seedLog, 40)}`);
@@ -111,7 +130,9 @@ export default async function setup(project: TestProject) {
         INVITATION_RESEND_COOLDOWN_SECONDS: '0',
       },
     });
-    log(`next start (pid ${server.pid}) on ${server.url}: ready after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    log(
+      `next start (pid ${server.pid}) on ${server.url}: ready after ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
 
     project.provide('baseUrl', server.url);
     project.provide('fixturesFile', fixturesFile);

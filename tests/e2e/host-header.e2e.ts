@@ -27,7 +27,7 @@ function clientAddress() {
 
 /** The ways a client can name another host; each Origin matches, so Next lets the action run. */
 const FORGERIES: Record<string, Record<string, string>> = {
-  'Host': { host: 'evil.example', origin: 'http://evil.example' },
+  Host: { host: 'evil.example', origin: 'http://evil.example' },
   'X-Forwarded-Host': { 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' },
   'Host, X-Forwarded-Host and X-Forwarded-Proto': {
     host: 'evil.example',
@@ -39,7 +39,9 @@ const FORGERIES: Record<string, Record<string, string>> = {
 
 /** Every link in the emails sent to `email`. */
 async function linksTo(email: string): Promise<string[]> {
-  return (await mailboxMessages()).filter((message) => message.to === email).flatMap((message) => urlsIn(message.text));
+  return (await mailboxMessages())
+    .filter((message) => message.to === email)
+    .flatMap((message) => urlsIn(message.text));
 }
 
 /** Expects every link emailed to `email` to start with the public URL; returns how many emails there were. */
@@ -98,7 +100,9 @@ describe('links and cookies use the public URL, whatever Host the request names'
     // The replay itself works: unforged, it sends a sign-in email to the new address.
     const control = fresh('control');
     await replay(control, {});
-    expect(await expectOnlyOwnLinks(control, 'unforged replay'), 'the unforged replay sent its email').toBe(1);
+    expect(await expectOnlyOwnLinks(control, 'unforged replay'), 'the unforged replay sent its email').toBe(
+      1,
+    );
 
     for (const [label, forged] of Object.entries(FORGERIES)) {
       const victim = fresh('victim');
@@ -110,10 +114,16 @@ describe('links and cookies use the public URL, whatever Host the request names'
   });
 
   test('Auth.js’s own sign-in endpoint with a forged Host and X-Forwarded-Host emails no link to that host', async () => {
-    const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-for': clientAddress() };
+    const forged = {
+      host: 'evil.example',
+      'x-forwarded-host': 'evil.example',
+      'x-forwarded-for': clientAddress(),
+    };
     const csrf = await rawRequest(baseUrl(), { path: '/api/auth/csrf', headers: forged });
     const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-    const cookie = setCookies(csrf.headers).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = setCookies(csrf.headers)
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
     const victim = fresh('endpoint-victim');
     const response = await rawRequest(baseUrl(), {
       method: 'POST',
@@ -136,7 +146,13 @@ describe('links and cookies use the public URL, whatever Host the request names'
     const organizationId = await organizationIdOf(page);
     const ownerCookie = (await context.cookies(baseUrl())).map((c) => `${c.name}=${c.value}`).join('; ');
     const ids = actionIds();
-    const call = (id: string, path: string, args: unknown[], forged: Record<string, string>, cookie?: string) =>
+    const call = (
+      id: string,
+      path: string,
+      args: unknown[],
+      forged: Record<string, string>,
+      cookie?: string,
+    ) =>
       rawRequest(baseUrl(), {
         method: 'POST',
         path,
@@ -156,8 +172,17 @@ describe('links and cookies use the public URL, whatever Host the request names'
     for (const [label, forged] of Object.entries(FORGERIES)) {
       const invitee = fresh('host-invitee');
       const seen = new Set((await mailboxMessages()).map((m) => m.id));
-      const invited = await call(ids.inviteMembersAction, `/admin/${slug}/users`, [{ organizationId, emails: [invitee], role: 'member' }], forged, ownerCookie);
-      expect(actionResult(invited.body), `invite with forged ${label} (HTTP ${invited.status})`).toMatchObject({ ok: true, data: { counts: { invited: 1 } } });
+      const invited = await call(
+        ids.inviteMembersAction,
+        `/admin/${slug}/users`,
+        [{ organizationId, emails: [invitee], role: 'member' }],
+        forged,
+        ownerCookie,
+      );
+      expect(
+        actionResult(invited.body),
+        `invite with forged ${label} (HTTP ${invited.status})`,
+      ).toMatchObject({ ok: true, data: { counts: { invited: 1 } } });
       const email = await waitForEmail(invitee, { seenIds: seen });
       expect(email.text).toContain('Accept Invitation');
       const link = urlsIn(email.text).find((url) => url.includes('/invite/'))!;
@@ -167,16 +192,26 @@ describe('links and cookies use the public URL, whatever Host the request names'
       // (http here: no Secure, no __Secure- prefix, no Domain), nothing redirects to the forged host,
       // and the cookie signs the person in on the public URL.
       const token = new URL(link).pathname.split('/')[2];
-      const accepted = await call(ids.acceptInvitationAsNewUserAction, `/invite/${token}`, [{ token }], forged);
+      const accepted = await call(
+        ids.acceptInvitationAsNewUserAction,
+        `/invite/${token}`,
+        [{ token }],
+        forged,
+      );
       expect(actionResult(accepted.body), `accept with forged ${label}`).toMatchObject({ ok: true });
       for (const header of ['location', 'x-action-redirect']) {
         const target = String(accepted.headers[header] ?? '');
-        expect(target === '' || target.startsWith('/') || target.startsWith(`${baseUrl()}/`), `${header}: ${target}`).toBe(true);
+        expect(
+          target === '' || target.startsWith('/') || target.startsWith(`${baseUrl()}/`),
+          `${header}: ${target}`,
+        ).toBe(true);
       }
       const cookies = setCookies(accepted.headers).filter((c) => c.name.endsWith('authjs.session-token'));
       expect(cookies.map((c) => c.name)).toEqual(['authjs.session-token']);
       expect(cookies[0].attributes.some((a) => a === 'secure' || a.startsWith('domain='))).toBe(false);
-      const session = await fetch(`${baseUrl()}/api/auth/session`, { headers: { cookie: `authjs.session-token=${cookies[0].value}` } });
+      const session = await fetch(`${baseUrl()}/api/auth/session`, {
+        headers: { cookie: `authjs.session-token=${cookies[0].value}` },
+      });
       expect(((await session.json()) as { user?: { email?: string } } | null)?.user?.email).toBe(invitee);
     }
   });
@@ -190,8 +225,20 @@ describe('next start refuses to start without a safe public URL, and says why', 
 
   test.each([
     ['no APP_URL', { RESEND_API_KEY: 're_not_used' }, /APP_URL is not set/],
-    ['APP_URL and AUTH_URL that differ', { RESEND_API_KEY: 're_not_used', APP_URL: 'https://console.example.com', AUTH_URL: 'https://evil.example' }, /differ/],
-    ['the mailbox on a public URL that is not this machine', { EMAIL_TRANSPORT: 'mailbox', APP_URL: 'https://console.example.com' }, /EMAIL_TRANSPORT=mailbox.*loopback/s],
+    [
+      'APP_URL and AUTH_URL that differ',
+      {
+        RESEND_API_KEY: 're_not_used',
+        APP_URL: 'https://console.example.com',
+        AUTH_URL: 'https://evil.example',
+      },
+      /differ/,
+    ],
+    [
+      'the mailbox on a public URL that is not this machine',
+      { EMAIL_TRANSPORT: 'mailbox', APP_URL: 'https://console.example.com' },
+      /EMAIL_TRANSPORT=mailbox.*loopback/s,
+    ],
   ])('%s', async (_label, env, reason) => {
     const result = await startExpectingRefusal({ ...base, ...env });
     expect(result.started, `it started:\n${result.output}`).toBe(false);

@@ -10,7 +10,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectNoBrowserErrors, mailboxMessages, signIn, useBrowser, type ContextOptions } from './support/browser';
+import {
+  expectNoBrowserErrors,
+  mailboxMessages,
+  signIn,
+  useBrowser,
+  type ContextOptions,
+} from './support/browser';
 import {
   expectRow,
   expectToast,
@@ -26,7 +32,7 @@ import { gotoReady, reloadReady } from './support/ready';
 
 /** A client address of its own for each context of this file (TEST-NET-2, never routed). */
 function client(): ContextOptions {
-  return { clientAddress: `198.51.100.${1 + randomBytes(1)[0] % 250}` };
+  return { clientAddress: `198.51.100.${1 + (randomBytes(1)[0] % 250)}` };
 }
 
 const INVITER = 'Ian Initech';
@@ -64,7 +70,9 @@ describe('invitations', () => {
       'cy@newhire.test': 'Invited',
       [owner.email]: 'Already a member',
     });
-    await expect.poll(() => results.getByRole('heading').first().textContent()).toBe('3 of 4 invitations sent');
+    await expect
+      .poll(() => results.getByRole('heading').first().textContent())
+      .toBe('3 of 4 invitations sent');
     await recordPage(page, 'invitations-results-modal');
     await results.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => results.count()).toBe(0);
@@ -118,7 +126,9 @@ describe('invitations', () => {
     await expectRow(page, email, { role: 'Admin', status: 'Active' });
     await expect.poll(() => userRow(page, email).textContent()).toContain('(you)');
     await recordPage(page, 'invitations-accepted-admin-console');
-    const session = (await (await page.context().request.get('/api/auth/session')).json()) as { user?: { email?: string } };
+    const session = (await (await page.context().request.get('/api/auth/session')).json()) as {
+      user?: { email?: string };
+    };
     expect(session.user?.email).toBe(email);
 
     // The Owner sees the row turn Active.
@@ -173,9 +183,13 @@ describe('invitations', () => {
     await expectToast(page, 'Welcome to Initech!');
     const organizations = page.getByRole('list', { name: 'Your organizations' });
     await expect.poll(() => organizations.textContent()).toContain('Initech');
-    await expect.poll(() => organizations.getByRole('listitem').filter({ hasText: 'Initech' }).textContent()).toContain('Member');
+    await expect
+      .poll(() => organizations.getByRole('listitem').filter({ hasText: 'Initech' }).textContent())
+      .toContain('Member');
     // A Member gets no way into the console.
-    await expect.poll(() => page.getByRole('link', { name: 'Open the admin console of Initech' }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Open the admin console of Initech' }).count())
+      .toBe(0);
     await recordPage(page, 'invitations-accepted-member-home');
 
     await reloadReady(admin.page);
@@ -205,7 +219,9 @@ describe('invitations', () => {
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await expectToast(page, 'Welcome to Initech!');
-    await expect.poll(() => page.getByRole('list', { name: 'Your organizations' }).textContent()).toContain('Initech');
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Your organizations' }).textContent())
+      .toContain('Initech');
     expectNoBrowserErrors(page);
   });
 
@@ -240,7 +256,9 @@ describe('invitations', () => {
     await gotoReady(page, `/invite/${token}`);
     await page.getByRole('heading', { name: 'This invitation has expired' }).waitFor();
     await expect.poll(() => page.getByText(/Your invitation to join Acme expired on/).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/Ask Olivia Owner or another admin of Acme/).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText(/Ask Olivia Owner or another admin of Acme/).isVisible())
+      .toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await recordPage(page, 'invitations-expired');
     expectNoBrowserErrors(page);

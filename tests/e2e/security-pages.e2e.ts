@@ -9,7 +9,17 @@
 // secrets in security-resend-server.e2e.ts.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, expectNoBrowserErrors, failedToLoad, launchBrowser, mailboxMessages, newPage, signIn, useBrowser, waitForEmail } from './support/browser';
+import {
+  baseUrl,
+  expectNoBrowserErrors,
+  failedToLoad,
+  launchBrowser,
+  mailboxMessages,
+  newPage,
+  signIn,
+  useBrowser,
+  waitForEmail,
+} from './support/browser';
 import { actionIds, mainDist } from './support/http';
 import { gotoReady } from './support/ready';
 import {
@@ -32,7 +42,9 @@ const XSS_USER = '<img src=x onerror=window.__xss=3>"><svg onload=window.__xss=4
 async function expectNoXss(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   for (const frame of page.frames()) {
-    const value = await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss).catch(() => undefined);
+    const value = await frame
+      .evaluate(() => (window as unknown as { __xss?: unknown }).__xss)
+      .catch(() => undefined);
     expect(value).toBeUndefined();
   }
 }
@@ -40,18 +52,36 @@ async function expectNoXss(page: Page) {
 describe('security headers and the Content-Security-Policy', () => {
   test('every kind of response carries the headers; pages carry a strict nonce policy that changes per response', async () => {
     const base = baseUrl();
-    const pages = ['/login', '/', '/admin/no-such-org/users', `/invite/${'A'.repeat(43)}`, '/dev/mailbox', '/no-such-page', '/login/check-email'];
+    const pages = [
+      '/login',
+      '/',
+      '/admin/no-such-org/users',
+      `/invite/${'A'.repeat(43)}`,
+      '/dev/mailbox',
+      '/no-such-page',
+      '/login/check-email',
+    ];
     const seenNonces = new Set<string>();
     for (const pathname of pages) {
-      const response = await fetch(`${base}${pathname}`, { redirect: 'manual', headers: { 'X-Forwarded-For': clientAddress() } });
+      const response = await fetch(`${base}${pathname}`, {
+        redirect: 'manual',
+        headers: { 'X-Forwarded-For': clientAddress() },
+      });
       const headers = response.headers;
       expect(headers.get('x-powered-by'), pathname).toBeNull();
       expect(headers.get('x-content-type-options'), pathname).toBe('nosniff');
       expect(headers.get('x-frame-options'), pathname).toBe('DENY');
-      expect(headers.get('referrer-policy'), pathname).toBe(pathname.startsWith('/invite/') ? 'no-referrer' : 'strict-origin-when-cross-origin');
+      expect(headers.get('referrer-policy'), pathname).toBe(
+        pathname.startsWith('/invite/') ? 'no-referrer' : 'strict-origin-when-cross-origin',
+      );
       const csp = headers.get('content-security-policy');
       expect(csp, `${pathname} has a policy`).toBeTruthy();
-      const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = Object.fromEntries(
+        csp!
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives['frame-ancestors']).toEqual(["'none'"]);
       expect(directives['object-src']).toEqual(["'none'"]);
       expect(directives['base-uri']).toEqual(["'none'"]);
@@ -67,7 +97,8 @@ describe('security headers and the Content-Security-Policy', () => {
         const html = await response.text();
         const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
         expect(scripts.length, `${pathname} has scripts`).toBeGreaterThan(0);
-        for (const tag of scripts) expect(tag, `${pathname}: every script carries the nonce`).toContain(`nonce="${nonce}"`);
+        for (const tag of scripts)
+          expect(tag, `${pathname}: every script carries the nonce`).toContain(`nonce="${nonce}"`);
       }
     }
     expect(seenNonces.size, 'a fresh nonce per response').toBe(pages.length);
@@ -134,7 +165,15 @@ describe('in the browser', () => {
 
     // Every page the Owner sees shows both names as text, runs no injected script, and hydrates.
     const checked: string[] = [];
-    for (const pathname of [`/admin/${slug}/users`, `/admin/${slug}/activity`, `/admin/${slug}/settings`, '/', `/invite/${token}`, `/dev/mailbox`, '/no-such-page']) {
+    for (const pathname of [
+      `/admin/${slug}/users`,
+      `/admin/${slug}/activity`,
+      `/admin/${slug}/settings`,
+      '/',
+      `/invite/${token}`,
+      `/dev/mailbox`,
+      '/no-such-page',
+    ]) {
       await gotoReady(page, pathname);
       await expectHydrated(page);
       await page.waitForLoadState('networkidle');
@@ -173,7 +212,10 @@ describe('hostile input through the pages', () => {
       await page.waitForURL(/\/admin\/[^/]+\/users/);
       const slug = new URL(page.url()).pathname.split('/')[2];
       const long = 'q'.repeat(10_000);
-      const cases: { path: string; expect: 'ok' | 'forbidden' | 'not-found' | 'invalid-link' | 'redirect-home' }[] = [
+      const cases: {
+        path: string;
+        expect: 'ok' | 'forbidden' | 'not-found' | 'invalid-link' | 'redirect-home';
+      }[] = [
         { path: `/invite/${'A'.repeat(10_000)}`, expect: 'invalid-link' },
         { path: `/invite/${encodeURIComponent("' OR 1=1 --")}`, expect: 'invalid-link' },
         { path: '/invite/%00', expect: 'invalid-link' },
@@ -186,7 +228,10 @@ describe('hostile input through the pages', () => {
         { path: `/admin/${slug}/users?q=${encodeURIComponent("' OR 1=1 --")}`, expect: 'ok' },
         { path: `/admin/${slug}/users?q=${long}`, expect: 'ok' },
         { path: `/admin/${slug}/users?q=${encodeURIComponent('<script>alert(1)</script>')}`, expect: 'ok' },
-        { path: `/admin/${slug}/users?page=-1&size=99999&sort=${encodeURIComponent(';DROP TABLE users')}&dir=sideways&role=superadmin&status=x&status=y`, expect: 'ok' },
+        {
+          path: `/admin/${slug}/users?page=-1&size=99999&sort=${encodeURIComponent(';DROP TABLE users')}&dir=sideways&role=superadmin&status=x&status=y`,
+          expect: 'ok',
+        },
         { path: `/admin/${slug}/activity?page=1e309`, expect: 'ok' },
         { path: '/login?callbackUrl=//evil.example', expect: 'redirect-home' },
         { path: '/login?callbackUrl=/%5Cevil.example', expect: 'redirect-home' },
@@ -197,7 +242,10 @@ describe('hostile input through the pages', () => {
       ];
       const cookie = await cookieHeader(context, baseUrl());
       for (const c of cases) {
-        const response = await fetch(`${baseUrl()}${c.path}`, { redirect: 'manual', headers: { Cookie: cookie, 'X-Forwarded-For': clientAddress() } });
+        const response = await fetch(`${baseUrl()}${c.path}`, {
+          redirect: 'manual',
+          headers: { Cookie: cookie, 'X-Forwarded-For': clientAddress() },
+        });
         const body = await response.text();
         expect(response.status, `${c.path.slice(0, 80)}: no server error`).toBeLessThan(500);
         expect(body, `${c.path.slice(0, 80)}: no reflected markup`).not.toContain('<script>alert(1)');
@@ -226,7 +274,9 @@ describe('hostile input through the pages', () => {
         }
       }
       // Reflected values in a form are escaped too.
-      const loginResponse = await fetch(`${baseUrl()}/login?email=${encodeURIComponent('"><script>alert(1)</script>')}&error=${encodeURIComponent('<b>x</b>')}`);
+      const loginResponse = await fetch(
+        `${baseUrl()}/login?email=${encodeURIComponent('"><script>alert(1)</script>')}&error=${encodeURIComponent('<b>x</b>')}`,
+      );
       const login = await loginResponse.text();
       expect(loginResponse.status).toBe(200);
       expect(login).not.toContain('<script>alert(1)');

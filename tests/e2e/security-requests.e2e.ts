@@ -8,7 +8,15 @@ import http from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { freePort } from '../support/next-server';
 import { expectNoRow, openRowMenu } from './support/console';
-import { baseUrl, launchBrowser, mailboxMessages, newPage, signIn, useBrowser, waitForEmail } from './support/browser';
+import {
+  baseUrl,
+  launchBrowser,
+  mailboxMessages,
+  newPage,
+  signIn,
+  useBrowser,
+  waitForEmail,
+} from './support/browser';
 import { actionIds, mainDist } from './support/http';
 import { gotoReady } from './support/ready';
 import { callAction, cookieHeader, fresh, organizationIdOf, securityFigures } from './support/security';
@@ -32,8 +40,15 @@ describe('in the browser', () => {
     const ownerCookie = await cookieHeader(ownerContext, baseUrl());
 
     const seen = new Set((await mailboxMessages()).map((m) => m.id));
-    await callAction(baseUrl(), { id: ids.inviteMembersAction, path: `/admin/${slug}/users`, args: [{ organizationId, emails: [adminEmail], role: 'admin' }], cookie: ownerCookie });
-    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec((await waitForEmail(adminEmail, { seenIds: seen })).text)![1];
+    await callAction(baseUrl(), {
+      id: ids.inviteMembersAction,
+      path: `/admin/${slug}/users`,
+      args: [{ organizationId, emails: [adminEmail], role: 'admin' }],
+      cookie: ownerCookie,
+    });
+    const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(
+      (await waitForEmail(adminEmail, { seenIds: seen })).text,
+    )![1];
 
     const { context: adminContext, page: adminPage } = await chromium.open();
     await gotoReady(adminPage, `/invite/${token}`);
@@ -64,7 +79,12 @@ describe('in the browser', () => {
       cookie: adminCookie,
     });
     expect(attempt.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const rename = await callAction(baseUrl(), { id: ids.renameOrganizationAction, path: `/admin/${slug}/settings`, args: [{ organizationId, name: 'Taken over' }], cookie: adminCookie });
+    const rename = await callAction(baseUrl(), {
+      id: ids.renameOrganizationAction,
+      path: `/admin/${slug}/settings`,
+      args: [{ organizationId, name: 'Taken over' }],
+      cookie: adminCookie,
+    });
     expect(rename.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     figures.push(['removed Admin: next request 403, next actions refused', 3]);
   });
@@ -88,7 +108,9 @@ describe('in the browser', () => {
     });
     await new Promise<void>((resolve) => evil.listen(evilPort, '127.0.0.1', resolve));
     try {
-      const landed = page.waitForResponse((r) => r.url().startsWith(target) && r.request().method() === 'POST');
+      const landed = page.waitForResponse(
+        (r) => r.url().startsWith(target) && r.request().method() === 'POST',
+      );
       await page.goto(`http://localhost:${evilPort}/`);
       const response = await landed;
       expect(response.status()).toBeGreaterThanOrEqual(400);
@@ -112,15 +134,31 @@ describe('server actions refuse cross-origin calls', () => {
       const cookie = await cookieHeader(context, baseUrl());
       const name = `Forged ${randomBytes(3).toString('hex')}`;
       const outcomes: string[] = [];
-      for (const origin of ['http://evil.example', 'https://localhost.evil.example', 'null', `${baseUrl().replace('localhost', '127.0.0.2')}`]) {
-        const forged = await callAction(baseUrl(), { id: ids.createOrganizationAction, path: '/', args: [{ name }], cookie, origin });
+      for (const origin of [
+        'http://evil.example',
+        'https://localhost.evil.example',
+        'null',
+        `${baseUrl().replace('localhost', '127.0.0.2')}`,
+      ]) {
+        const forged = await callAction(baseUrl(), {
+          id: ids.createOrganizationAction,
+          path: '/',
+          args: [{ name }],
+          cookie,
+          origin,
+        });
         expect(forged.result, `Origin ${origin}: the action must not run`).toBeNull();
         expect(forged.status).toBeGreaterThanOrEqual(400);
         outcomes.push(`${origin} → ${forged.status}`);
       }
       const home = await (await context.request.get('/')).text();
       expect(home).not.toContain(name);
-      const same = await callAction(baseUrl(), { id: ids.createOrganizationAction, path: '/', args: [{ name }], cookie });
+      const same = await callAction(baseUrl(), {
+        id: ids.createOrganizationAction,
+        path: '/',
+        args: [{ name }],
+        cookie,
+      });
       expect(same.result).toMatchObject({ ok: true, data: { name } });
       figures.push(['forged Origins refused (curl, with the session cookie)', outcomes.length]);
       await context.close();
@@ -137,7 +175,9 @@ describe('invitation links are rate limited per client (pages)', () => {
     if (second > 45) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
     const real = `203.0.113.${1 + (randomBytes(1)[0] % 250)}`;
     const view = (forwardedFor: string) =>
-      fetch(`${baseUrl()}/invite/${randomBytes(32).toString('base64url')}`, { headers: { 'X-Forwarded-For': forwardedFor } }).then((r) => r.text());
+      fetch(`${baseUrl()}/invite/${randomBytes(32).toString('base64url')}`, {
+        headers: { 'X-Forwarded-For': forwardedFor },
+      }).then((r) => r.text());
     const limited = (body: string) => body.includes('Too many attempts');
     let allowed = 0;
     for (let n = 0; n < 60; n++) if (!limited(await view(real))) allowed += 1;

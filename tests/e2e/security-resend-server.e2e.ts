@@ -36,10 +36,17 @@ describe('a second server: Resend transport, canary secrets', () => {
 
   beforeAll(async () => {
     // 1. The build, with canary values in the environment (reused with E2E_SKIP_BUILD=1 if present).
-    if (process.env.E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(dist, 'BUILD_ID')) && fs.existsSync(canaryFile)) {
+    if (
+      process.env.E2E_SKIP_BUILD === '1' &&
+      fs.existsSync(path.join(dist, 'BUILD_ID')) &&
+      fs.existsSync(canaryFile)
+    ) {
       canary = JSON.parse(fs.readFileSync(canaryFile, 'utf8'));
     } else {
-      canary = { AUTH_SECRET: `canary-auth-${randomBytes(16).toString('hex')}`, RESEND_API_KEY: `re_canary_${randomBytes(16).toString('hex')}` };
+      canary = {
+        AUTH_SECRET: `canary-auth-${randomBytes(16).toString('hex')}`,
+        RESEND_API_KEY: `re_canary_${randomBytes(16).toString('hex')}`,
+      };
       buildApp({ dist: distName, env: canary, logFile: path.join(logDir, 'security-build.log') });
       fs.writeFileSync(canaryFile, JSON.stringify(canary));
     }
@@ -95,7 +102,9 @@ describe('a second server: Resend transport, canary secrets', () => {
         else if (entry.isFile() && full !== canaryFile) {
           files += 1;
           const content = fs.readFileSync(full);
-          for (const secret of secrets) if (content.includes(secret)) found.push(`${path.relative(root, full)} holds ${secret.slice(0, 10)}…`);
+          for (const secret of secrets)
+            if (content.includes(secret))
+              found.push(`${path.relative(root, full)} holds ${secret.slice(0, 10)}…`);
         }
       }
     };
@@ -106,7 +115,16 @@ describe('a second server: Resend transport, canary secrets', () => {
     // What the running server sends: pages, every script they load, the Auth.js endpoints.
     const served = new Set<string>();
     const bodies: string[] = [];
-    for (const pathname of ['/login', '/', `/invite/${'A'.repeat(43)}`, '/no-such-page', '/api/auth/session', '/api/auth/providers', '/api/auth/csrf', '/login/check-email']) {
+    for (const pathname of [
+      '/login',
+      '/',
+      `/invite/${'A'.repeat(43)}`,
+      '/no-such-page',
+      '/api/auth/session',
+      '/api/auth/providers',
+      '/api/auth/csrf',
+      '/login/check-email',
+    ]) {
       const response = await fetch(`${base}${pathname}`, { redirect: 'manual' });
       const body = await response.text();
       bodies.push(body, JSON.stringify([...response.headers]));
@@ -121,12 +139,24 @@ describe('a second server: Resend transport, canary secrets', () => {
   test('allowed origins come from SERVER_ACTIONS_ALLOWED_ORIGINS: listed origins may call actions, others may not', async () => {
     const ids = actionIds(dist);
     const call = (origin: string | null) =>
-      callAction(base, { id: ids.declineInvitationAction, path: `/invite/${'B'.repeat(43)}`, args: [{ token: 'C'.repeat(43) }], origin });
+      callAction(base, {
+        id: ids.declineInvitationAction,
+        path: `/invite/${'B'.repeat(43)}`,
+        args: [{ token: 'C'.repeat(43) }],
+        origin,
+      });
     for (const origin of ['https://console.example.com', 'https://admin.example.org', base]) {
       const result = await call(origin);
-      expect(result.result, `${origin} is allowed`).toMatchObject({ ok: false, error: { code: 'INVITATION_INVALID' } });
+      expect(result.result, `${origin} is allowed`).toMatchObject({
+        ok: false,
+        error: { code: 'INVITATION_INVALID' },
+      });
     }
-    for (const origin of ['https://evil.example', 'https://console.example.com.evil.example', 'http://example.com']) {
+    for (const origin of [
+      'https://evil.example',
+      'https://console.example.com.evil.example',
+      'http://example.com',
+    ]) {
       const result = await call(origin);
       expect(result.result, `${origin} is refused`).toBeNull();
       expect(result.status).toBeGreaterThanOrEqual(400);
@@ -193,18 +223,28 @@ describe('a second server: Resend transport, canary secrets', () => {
     for (let n = 0; n < 6; n++) {
       const csrf = await fetch(`${base}/api/auth/csrf`);
       const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = csrf.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const response = await fetch(`${base}/api/auth/signin/email`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'X-Forwarded-For': clientAddress() },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie,
+          'X-Forwarded-For': clientAddress(),
+        },
         body: new URLSearchParams({ email: victim, csrfToken, callbackUrl: '/' }),
       });
       outcomes.push(new URL(response.headers.get('location') ?? '/', base).pathname);
     }
     const delivered = fake.emails().filter((m) => m.to === victim).length;
     expect(delivered).toBe(3);
-    expect(outcomes, 'where each request was sent next').toEqual([...Array(3).fill('/api/auth/verify-request'), ...Array(3).fill('/login')]);
+    expect(outcomes, 'where each request was sent next').toEqual([
+      ...Array(3).fill('/api/auth/verify-request'),
+      ...Array(3).fill('/login'),
+    ]);
     figures.push(['sign-in emails to one address, asked 6 times (cap 3/h)', `${delivered} sent`]);
   });
 
@@ -226,16 +266,26 @@ describe('a second server: Resend transport, canary secrets', () => {
       );
       let scanned = 0;
       for (const { table_name: table } of tables) {
-        for (const row of await rows<{ text: string }>(handle.db, sql`SELECT t::text AS text FROM ${sql.identifier(table)} t`)) {
+        for (const row of await rows<{ text: string }>(
+          handle.db,
+          sql`SELECT t::text AS text FROM ${sql.identifier(table)} t`,
+        )) {
           scanned += 1;
-          for (const secret of secrets) expect(row.text.includes(secret), `a raw token in ${table}`).toBe(false);
+          for (const secret of secrets)
+            expect(row.text.includes(secret), `a raw token in ${table}`).toBe(false);
           expect(row.text, `an invitation link in ${table}`).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
           expect(row.text, `a sign-in link in ${table}`).not.toContain('/api/auth/callback/');
         }
       }
-      const [mail] = await rows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM mailbox_messages`);
+      const [mail] = await rows<{ n: number }>(
+        handle.db,
+        sql`SELECT count(*)::int AS n FROM mailbox_messages`,
+      );
       expect(mail.n).toBe(0);
-      figures.push(['rows scanned after the Resend run (raw tokens and links looked for)', `${scanned} (${secrets.size})`]);
+      figures.push([
+        'rows scanned after the Resend run (raw tokens and links looked for)',
+        `${scanned} (${secrets.size})`,
+      ]);
     } finally {
       await handle.close();
     }

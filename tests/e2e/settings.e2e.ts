@@ -29,7 +29,9 @@ describe('settings', () => {
 
     const dialog = page.getByRole('alertdialog', { name: `Transfer ownership of ${handover.name}?` });
     await dialog.waitFor();
-    await expect.poll(() => dialog.textContent()).toContain(`${admin.email} becomes an Owner and you become an Admin`);
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain(`${admin.email} becomes an Owner and you become an Admin`);
     await recordPage(page, 'settings-transfer-confirm');
     await dialog.getByRole('button', { name: 'Transfer ownership' }).click();
 
@@ -49,7 +51,9 @@ describe('settings', () => {
     await page.getByRole('link', { name: 'Activity' }).click();
     await page.waitForURL((url) => url.pathname === `/admin/${handover.slug}/activity`);
     await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
-    await expect.poll(() => page.getByRole('main').textContent()).toContain(`transferred ownership to ${admin.email}`);
+    await expect
+      .poll(() => page.getByRole('main').textContent())
+      .toContain(`transferred ownership to ${admin.email}`);
     await recordPage(page, 'settings-activity');
     expectNoBrowserErrors(page);
 

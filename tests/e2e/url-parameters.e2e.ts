@@ -47,7 +47,13 @@ describe('/login?callbackUrl=… for a signed-in person', () => {
   test('dot segments in front of a double slash (/.//evil.example and friends) still land on this site', async () => {
     const { page, cookie } = await ownerOfNewOrganization('redirect');
     const site = new URL(baseUrl()).origin;
-    const payloads = ['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/./\\evil.example'];
+    const payloads = [
+      '/.//evil.example',
+      '/..//evil.example',
+      '/%2e//evil.example',
+      '/a/..//evil.example',
+      '/./\\evil.example',
+    ];
     for (const payload of payloads) {
       const response = await get(`/login?callbackUrl=${encodeURIComponent(payload)}`, cookie);
       expect([303, 307, 308], payload).toContain(response.status);

@@ -48,7 +48,9 @@ describe('user management', () => {
       await menu.getByRole('menuitem', { name: 'Change role' }).click();
       const radios = page.getByRole('menuitemradio');
       await expect.poll(() => radios.allTextContents()).toEqual(['Owner', 'Admin', 'Member']);
-      await expect.poll(() => page.getByRole('menuitemradio', { name: 'Member' }).getAttribute('aria-checked')).toBe('true');
+      await expect
+        .poll(() => page.getByRole('menuitemradio', { name: 'Member' }).getAttribute('aria-checked'))
+        .toBe('true');
       await recordPage(page, 'users-row-menu-change-role');
       await page.getByRole('menuitemradio', { name: 'Admin', exact: true }).click();
 
@@ -104,7 +106,9 @@ describe('user management', () => {
       await menu.getByRole('menuitem', { name: 'Delete' }).click();
       const dialog = page.getByRole('alertdialog', { name: 'Delete this user?' });
       await dialog.waitFor();
-      await expect.poll(() => dialog.getByRole('list', { name: 'Users to delete' }).textContent()).toContain(remove.email);
+      await expect
+        .poll(() => dialog.getByRole('list', { name: 'Users to delete' }).textContent())
+        .toContain(remove.email);
       await recordPage(page, 'users-delete-one-dialog');
       await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
 
@@ -173,9 +177,15 @@ describe('user management', () => {
 
       // The Owner's row: no role change, Delete disabled, and the menu says why.
       const ownerMenu = await openRowMenu(page, owner.email);
-      await expect.poll(() => ownerMenu.getByRole('menuitem', { name: 'Change role' }).getAttribute('aria-disabled')).toBe('true');
-      await expect.poll(() => ownerMenu.getByRole('menuitem', { name: 'Delete' }).getAttribute('aria-disabled')).toBe('true');
-      await expect.poll(() => ownerMenu.textContent()).toContain('Only an Owner can change or remove an Owner.');
+      await expect
+        .poll(() => ownerMenu.getByRole('menuitem', { name: 'Change role' }).getAttribute('aria-disabled'))
+        .toBe('true');
+      await expect
+        .poll(() => ownerMenu.getByRole('menuitem', { name: 'Delete' }).getAttribute('aria-disabled'))
+        .toBe('true');
+      await expect
+        .poll(() => ownerMenu.textContent())
+        .toContain('Only an Owner can change or remove an Owner.');
       await recordPage(page, 'users-admin-owner-menu');
       await page.keyboard.press('Escape');
       await expect.poll(() => ownerMenu.count()).toBe(0);
@@ -183,8 +193,12 @@ describe('user management', () => {
       // A Member's row: the Admin may give Admin or Member, never Owner.
       const memberMenu = await openRowMenu(page, member3.email);
       await memberMenu.getByRole('menuitem', { name: 'Change role' }).click();
-      await expect.poll(() => page.getByRole('menuitemradio', { name: 'Owner' }).getAttribute('aria-disabled')).toBe('true');
-      await expect.poll(() => page.getByRole('menuitemradio', { name: 'Admin' }).getAttribute('aria-disabled')).toBeNull();
+      await expect
+        .poll(() => page.getByRole('menuitemradio', { name: 'Owner' }).getAttribute('aria-disabled'))
+        .toBe('true');
+      await expect
+        .poll(() => page.getByRole('menuitemradio', { name: 'Admin' }).getAttribute('aria-disabled'))
+        .toBeNull();
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByRole('menu').count()).toBe(0);
@@ -260,10 +274,14 @@ describe('user management', () => {
 
     // The next page.
     await page.getByRole('link', { name: 'Next page' }).click();
-    await page.waitForURL((url) => url.searchParams.get('page') === '2' && url.searchParams.get('size') === '10');
+    await page.waitForURL(
+      (url) => url.searchParams.get('page') === '2' && url.searchParams.get('size') === '10',
+    );
     await expect.poll(() => pagination.textContent()).toContain('Showing 11–20 of 31');
     await expect.poll(() => pagination.textContent()).toContain('Page 2 of 4');
-    await expect.poll(async () => (await shownEmails(page)).filter((email) => firstPage.includes(email))).toEqual([]);
+    await expect
+      .poll(async () => (await shownEmails(page)).filter((email) => firstPage.includes(email)))
+      .toEqual([]);
     await expect.poll(() => bodyRows(page).count()).toBe(10);
     await recordPage(page, 'users-pagination-page-2');
 
@@ -274,7 +292,9 @@ describe('user management', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('page')).toBeNull();
     expect(url.searchParams.get('size')).toBe('10');
-    const expected = staff.filter((person) => person.email.startsWith('staff1')).map((person) => person.email);
+    const expected = staff
+      .filter((person) => person.email.startsWith('staff1'))
+      .map((person) => person.email);
     expect(expected).toHaveLength(10);
     await expect.poll(async () => (await shownEmails(page)).sort()).toEqual([...expected].sort());
     await expect.poll(() => pagination.textContent()).toContain('Showing 1–10 of 10');
@@ -288,11 +308,18 @@ describe('user management', () => {
 
     // The URL alone brings the same view back (a reload, a shared link).
     await gotoReady(page, `/admin/${hooli.slug}/users?q=staff2&size=10&page=1`);
-    await expect.poll(() => page.getByRole('searchbox', { name: 'Search users' }).inputValue()).toBe('staff2');
+    await expect
+      .poll(() => page.getByRole('searchbox', { name: 'Search users' }).inputValue())
+      .toBe('staff2');
     await expect.poll(() => page.getByRole('combobox', { name: 'Rows per page' }).textContent()).toBe('10');
-    await expect.poll(async () => (await shownEmails(page)).sort()).toEqual(
-      staff.filter((person) => person.email.startsWith('staff2')).map((person) => person.email).sort(),
-    );
+    await expect
+      .poll(async () => (await shownEmails(page)).sort())
+      .toEqual(
+        staff
+          .filter((person) => person.email.startsWith('staff2'))
+          .map((person) => person.email)
+          .sort(),
+      );
 
     // A filter narrows too: the one Owner.
     await gotoReady(page, `/admin/${hooli.slug}/users`);
@@ -313,7 +340,9 @@ describe('user management', () => {
       const { dialog, input, send } = await openInviteModal(page);
       await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
       const chips = () =>
-        dialog.getByRole('button', { name: /^Remove / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!.slice(7)));
+        dialog
+          .getByRole('button', { name: /^Remove / })
+          .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')!.slice(7)));
       const invalidChips = () => dialog.locator('li[aria-invalid="true"]').allInnerTexts();
       expect(await send.isDisabled()).toBe(true);
 
@@ -322,7 +351,9 @@ describe('user management', () => {
       await input.pressSequentially('not-an-address,');
       await expect.poll(chips).toEqual(['ann@chips.test', 'bob@chips.test', 'not-an-address']);
       await expect.poll(invalidChips).toEqual([expect.stringContaining('not-an-address')]);
-      await expect.poll(() => dialog.getByText('2 to invite · 1 invalid (marked in red, not sent)').isVisible()).toBe(true);
+      await expect
+        .poll(() => dialog.getByText('2 to invite · 1 invalid (marked in red, not sent)').isVisible())
+        .toBe(true);
       expect(await input.inputValue()).toBe('');
       expect(await send.isDisabled()).toBe(false);
       await recordPage(page, 'invite-chips');
@@ -347,7 +378,9 @@ describe('user management', () => {
       await expect.poll(chips).toEqual(['nobody@', 'still', 'wrong']);
       await expect.poll(() => invalidChips().then((list) => list.length)).toBe(3);
       await expect.poll(() => send.isDisabled()).toBe(true);
-      await expect.poll(() => dialog.getByText('0 to invite · 3 invalid (marked in red, not sent)').isVisible()).toBe(true);
+      await expect
+        .poll(() => dialog.getByText('0 to invite · 3 invalid (marked in red, not sent)').isVisible())
+        .toBe(true);
       await recordPage(page, 'invite-chips-only-invalid');
 
       // Escape closes the modal without sending anything.
@@ -374,7 +407,9 @@ describe('user management', () => {
       const dialog = page.getByRole('alertdialog', { name: 'Delete this user?' });
       await dialog.waitFor();
       // The safe choice has the focus first.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+        .toBe('Cancel');
 
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
@@ -382,7 +417,10 @@ describe('user management', () => {
         .poll(() =>
           page.evaluate(() => {
             const active = document.activeElement;
-            return { label: active?.getAttribute('aria-label'), row: active?.closest('tr')?.getAttribute('data-row-email') };
+            return {
+              label: active?.getAttribute('aria-label'),
+              row: active?.closest('tr')?.getAttribute('data-row-email'),
+            };
           }),
         )
         .toEqual({ label: 'More options', row: steady.email });
@@ -404,7 +442,11 @@ describe('user management', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const triggers = await page
       .getByRole('button', { name: 'More options' })
-      .evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+      .evaluateAll((buttons) =>
+        buttons
+          .map((button) => button.getBoundingClientRect())
+          .map((r) => ({ left: r.left, right: r.right })),
+      );
     expect(triggers.length).toBeGreaterThan(0);
     for (const box of triggers) {
       expect(box.left, 'a More options button starts on the screen').toBeGreaterThanOrEqual(0);
@@ -413,7 +455,9 @@ describe('user management', () => {
 
     const menu = await openRowMenu(page, steady.email);
     // The user's name stays readable next to the menu (the table was not scrolled sideways to reach it).
-    expect(await page.locator('[data-slot="table-container"]').evaluate((element) => element.scrollLeft)).toBe(0);
+    expect(
+      await page.locator('[data-slot="table-container"]').evaluate((element) => element.scrollLeft),
+    ).toBe(0);
     const menuBox = await menu.boundingBox();
     expect(menuBox!.x).toBeGreaterThanOrEqual(0);
     expect(menuBox!.x + menuBox!.width).toBeLessThanOrEqual(390);

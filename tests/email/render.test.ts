@@ -74,7 +74,8 @@ describe('renderInvitationEmail', () => {
 });
 
 describe('renderSignInEmail', () => {
-  const url = 'https://aihub.example.com/api/auth/callback/resend?token=xyz789&email=maya%40northwind.example';
+  const url =
+    'https://aihub.example.com/api/auth/callback/resend?token=xyz789&email=maya%40northwind.example';
 
   it('contains the sign-in URL in the text part and as an <a> href in the HTML', async () => {
     const { html, text, subject } = await renderSignInEmail({ url, host: 'aihub.example.com' });

@@ -69,7 +69,11 @@ describe('mailbox transport', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await sendEmail(message(3));
     const listed = await listMailboxMessages();
-    expect(listed.map((m) => m.to)).toEqual(['person-3@example.com', 'person-2@example.com', 'person-1@example.com']);
+    expect(listed.map((m) => m.to)).toEqual([
+      'person-3@example.com',
+      'person-2@example.com',
+      'person-1@example.com',
+    ]);
     expect(await listMailboxMessages(2)).toHaveLength(2);
   });
 
@@ -191,10 +195,16 @@ describe('resend transport against the fake API', () => {
   });
 
   it('never lets CR/LF in a subject or recipient reach the API', async () => {
-    await sendEmails([message(1, { subject: 'Hello\r\nBcc: victim@example.com', to: 'person-1@example.com\r\n' })]);
+    await sendEmails([
+      message(1, { subject: 'Hello\r\nBcc: victim@example.com', to: 'person-1@example.com\r\n' }),
+    ]);
     await sendEmails([message(2, { subject: 'Line one\nLine two' }), message(3, { subject: 'A\rB' })]);
     const posted = fake.emails();
-    expect(posted.map((m) => m.subject)).toEqual(['Hello Bcc: victim@example.com', 'Line one Line two', 'A B']);
+    expect(posted.map((m) => m.subject)).toEqual([
+      'Hello Bcc: victim@example.com',
+      'Line one Line two',
+      'A B',
+    ]);
     expect(posted[0].to).toBe('person-1@example.com');
     // None of these bodies has a line break, so none may appear anywhere in what was posted.
     for (const request of fake.requests) expect(JSON.stringify(request.body)).not.toMatch(/\\r|\\n/);
@@ -213,14 +223,23 @@ describe('emailTransport() configuration', () => {
     const local = { NODE_ENV: 'production', APP_URL: 'http://localhost:3000' };
     expect(emailTransport({ ...local, EMAIL_TRANSPORT: 'mailbox' })).toBe('mailbox');
     expect(emailTransport({ ...local, EMAIL_TRANSPORT: ' Mailbox ' })).toBe('mailbox');
-    expect(emailTransport({ ...local, APP_URL: 'http://127.0.0.1:4000', EMAIL_TRANSPORT: 'mailbox' })).toBe('mailbox');
+    expect(emailTransport({ ...local, APP_URL: 'http://127.0.0.1:4000', EMAIL_TRANSPORT: 'mailbox' })).toBe(
+      'mailbox',
+    );
   });
 
   it('keeps the mailbox shut in production on a public URL that is not a loopback address (its routes answer 404)', () => {
-    const open = { NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox', APP_URL: 'https://console.example.com' };
+    const open = {
+      NODE_ENV: 'production',
+      EMAIL_TRANSPORT: 'mailbox',
+      APP_URL: 'https://console.example.com',
+    };
     expect(() => emailTransport(open)).toThrow(/loopback/);
     expect(isMailboxActive(open)).toBe(false);
-    expect(isMailboxActive({ NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' }), 'no public URL at all').toBe(false);
+    expect(
+      isMailboxActive({ NODE_ENV: 'production', EMAIL_TRANSPORT: 'mailbox' }),
+      'no public URL at all',
+    ).toBe(false);
   });
 
   it('uses Resend in production when RESEND_API_KEY is set', () => {

@@ -19,7 +19,13 @@ import { DomainError } from '@/lib/errors';
 import { acceptInvitation, resendInvitation } from '@/lib/invitations';
 import { rows } from '@/lib/sql';
 import { usingPostgres, useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  membershipOf,
+} from '../support/factories';
 import {
   INVARIANTS,
   checkInvariants,
@@ -70,13 +76,20 @@ async function createWorld() {
   const { organization, owner } = await createOrganizationWithOwner('Load');
   const initialMemberIds = [owner.userId];
   const pool = [owner.email];
-  const roles = [...Array(2).fill('owner'), ...Array(5).fill('admin'), ...Array(12).fill('member')] as ('owner' | 'admin' | 'member')[];
+  const roles = [...Array(2).fill('owner'), ...Array(5).fill('admin'), ...Array(12).fill('member')] as (
+    'owner' | 'admin' | 'member'
+  )[];
   for (const [n, role] of roles.entries()) {
-    const person = await addMember(organization.id, role, await createUser({ email: `member-${n}@load.test`, name: `Member ${n}` }));
+    const person = await addMember(
+      organization.id,
+      role,
+      await createUser({ email: `member-${n}@load.test`, name: `Member ${n}` }),
+    );
     initialMemberIds.push(person.userId);
     pool.push(person.email);
   }
-  for (let n = 0; n < 20; n++) pool.push((await createUser({ email: `outsider-${n}@load.test`, name: `Outsider ${n}` })).email);
+  for (let n = 0; n < 20; n++)
+    pool.push((await createUser({ email: `outsider-${n}@load.test`, name: `Outsider ${n}` })).email);
   for (let n = 0; n < 20; n++) pool.push(`newcomer-${n}@load.test`);
   return { organizationId: organization.id, initialMemberIds, pool };
 }
@@ -92,13 +105,25 @@ async function auditTotals(db: Database, organizationId: string) {
 }
 
 async function invitationMail(db: Database) {
-  const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM mailbox_messages WHERE tags->>'kind' = 'invitation'`);
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM mailbox_messages WHERE tags->>'kind' = 'invitation'`,
+  );
   return row.n;
 }
 
 function expectActivity(stats: Stats) {
   // Guards against a vacuous run: every kind of change went through at least once.
-  for (const kind of ['invite', 'invite-bulk', 'accept', 'change-role', 'change-role-bulk', 'remove', 'remove-bulk', 'leave']) {
+  for (const kind of [
+    'invite',
+    'invite-bulk',
+    'accept',
+    'change-role',
+    'change-role-bulk',
+    'remove',
+    'remove-bulk',
+    'leave',
+  ]) {
     expect(stats.byKind[kind]?.ok ?? 0, `successful ${kind} operations`).toBeGreaterThan(0);
   }
 }
@@ -114,7 +139,14 @@ describe.skipIf(!usingPostgres)('concurrency on PostgreSQL', () => {
     let stats: Stats;
     let watched: { snapshots: number; violations: string[] };
     try {
-      stats = await runOperations({ db, organizationId: world.organizationId, pool: world.pool, clients: 24, operations: 1000, seed });
+      stats = await runOperations({
+        db,
+        organizationId: world.organizationId,
+        pool: world.pool,
+        clients: 24,
+        operations: 1000,
+        seed,
+      });
     } finally {
       watched = await monitor.stop();
       await monitorHandle.close();
@@ -138,7 +170,9 @@ describe.skipIf(!usingPostgres)('concurrency on PostgreSQL', () => {
     expect(watched.violations, `seed ${seed}`).toEqual([]);
     expect(violations(final), `seed ${seed}`).toEqual([]);
     expect(watched.snapshots).toBeGreaterThan(20);
-    expect(audit.all, 'one audit event per changed row of each successful operation, none for refusals').toBe(stats.expectedAudit);
+    expect(audit.all, 'one audit event per changed row of each successful operation, none for refusals').toBe(
+      stats.expectedAudit,
+    );
     expect(audit.sends).toBe(stats.sends);
     expect(mail, 'one email per send').toBe(stats.sends);
     expectActivity(stats);
@@ -197,17 +231,24 @@ describe.skipIf(!usingPostgres)('concurrency on PostgreSQL', () => {
     const linkAllowed = results.reduce((sum, r) => sum + r.linkAllowed, 0);
     const capRefusals = results.map((r) => r.stats.inviteOutcomes.rate_limited ?? 0);
 
-    reportFigures('concurrency-two-processes', `Concurrency, two Node processes x 12 clients, seed ${seed}, ${ms} ms`, [
-      ...results.map((r, n): [string, string] => [`process ${n + 1} (pid ${r.pid}): operations, ms`, `${r.stats.operations}, ${r.ms}`]),
-      ...statsRows(stats),
-      ['audit events written', audit.all],
-      [`invitations sent (hourly cap ${CAP})`, audit.sends],
-      ['rate-limited addresses, process 1 / 2', capRefusals.join(' / ')],
-      [`link attempts allowed of 2 x 40 (limit ${LINK_LIMIT}/min)`, linkAllowed],
-      ['invariant snapshots during the run', watched.snapshots],
-      ['invariant checks (snapshots x invariants, + final)', (watched.snapshots + 1) * INVARIANTS.length],
-      ['violations', watched.violations.length + violations(final).length],
-    ]);
+    reportFigures(
+      'concurrency-two-processes',
+      `Concurrency, two Node processes x 12 clients, seed ${seed}, ${ms} ms`,
+      [
+        ...results.map((r, n): [string, string] => [
+          `process ${n + 1} (pid ${r.pid}): operations, ms`,
+          `${r.stats.operations}, ${r.ms}`,
+        ]),
+        ...statsRows(stats),
+        ['audit events written', audit.all],
+        [`invitations sent (hourly cap ${CAP})`, audit.sends],
+        ['rate-limited addresses, process 1 / 2', capRefusals.join(' / ')],
+        [`link attempts allowed of 2 x 40 (limit ${LINK_LIMIT}/min)`, linkAllowed],
+        ['invariant snapshots during the run', watched.snapshots],
+        ['invariant checks (snapshots x invariants, + final)', (watched.snapshots + 1) * INVARIANTS.length],
+        ['violations', watched.violations.length + violations(final).length],
+      ],
+    );
 
     expect(stats.unexpected, 'errors that are not domain refusals').toEqual([]);
     expect(stats.operations).toBe(1000);
@@ -267,7 +308,11 @@ function runWorker(input: {
           .reverse()
           .find((l) => l.startsWith('{'));
         if (error || !line) {
-          reject(new Error(`worker failed: ${error?.message ?? 'no result'}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`));
+          reject(
+            new Error(
+              `worker failed: ${error?.message ?? 'no result'}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`,
+            ),
+          );
           return;
         }
         resolve(JSON.parse(line));
@@ -280,7 +325,11 @@ function runWorker(input: {
  * Holds the organization's row lock from a second connection, starts `call` (which then waits for the
  * lock), runs `meanwhile` inside the holding transaction, commits, and returns how `call` ended.
  */
-async function whileHoldingOrganization(organizationId: string, call: () => Promise<unknown>, meanwhile: (tx: import('postgres').TransactionSql) => Promise<unknown>) {
+async function whileHoldingOrganization(
+  organizationId: string,
+  call: () => Promise<unknown>,
+  meanwhile: (tx: import('postgres').TransactionSql) => Promise<unknown>,
+) {
   const { default: postgres } = await import('postgres');
   const holder = postgres(testDb.url!, { max: 2, onnotice: () => {} });
   try {
@@ -293,7 +342,8 @@ async function whileHoldingOrganization(organizationId: string, call: () => Prom
       );
       // Let the call reach the lock and wait there.
       for (let i = 0; i < 100; i++) {
-        const [waiting] = await holder`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        const [waiting] =
+          await holder`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
         if (waiting.n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -330,7 +380,10 @@ describe.skipIf(!usingPostgres)('targeted races (PostgreSQL)', () => {
     );
     expect(outcome).toBe('NOT_FOUND');
     const db = await getDb();
-    const [pending] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM invitations WHERE status = 'pending'`);
+    const [pending] = await rows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM invitations WHERE status = 'pending'`,
+    );
     expect(pending.n).toBe(0);
   });
 });

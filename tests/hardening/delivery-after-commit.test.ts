@@ -60,12 +60,19 @@ async function refuseDeliveryRecording() {
 
 async function invitationsOf(organizationId: string) {
   const db = await getDb();
-  return db.select().from(invitations).where(eq(invitations.organizationId, organizationId)).orderBy(invitations.email);
+  return db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.organizationId, organizationId))
+    .orderBy(invitations.email);
 }
 
 async function sentEvents(organizationId: string) {
   const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organizationId, organizationId));
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(eq(auditEvents.organizationId, organizationId));
   return row.n - 1; // minus organization.created
 }
 
@@ -117,7 +124,12 @@ describe('a failure after the invitations committed is reported as what happened
       ['one@example.com', 'invited'],
       ['two@example.com', 'invited'],
     ]);
-    expect(fake.emails().map((m) => m.to).sort()).toEqual(emails);
+    expect(
+      fake
+        .emails()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(emails);
     const rows = await invitationsOf(organization.id);
     expect(rows.map((r) => [r.email, r.status, r.role])).toEqual([
       ['one@example.com', 'pending', 'admin'],

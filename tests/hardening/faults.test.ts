@@ -15,7 +15,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 
 import { getDb, openPglite, type DatabaseHandle } from '@/db/client';
-import { auditEvents, invitations, mailboxMessages, memberships, organizations, sessions, users } from '@/db/schema';
+import {
+  auditEvents,
+  invitations,
+  mailboxMessages,
+  memberships,
+  organizations,
+  sessions,
+  users,
+} from '@/db/schema';
 import { errorMessages } from '@/lib/errors';
 import { rows } from '@/lib/sql';
 import {
@@ -33,7 +41,13 @@ import {
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import { usingPostgres, useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  membershipOf,
+} from '../support/factories';
 import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 import { reportFigures } from './support/figures';
 
@@ -53,7 +67,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 afterAll(() => {
-  if (figures.length > 0) reportFigures('faults', `Fault cases (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, [...figures, ['fault cases', figures.length]]);
+  if (figures.length > 0)
+    reportFigures('faults', `Fault cases (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, [
+      ...figures,
+      ['fault cases', figures.length],
+    ]);
 });
 
 /** Everything a failed operation could have half-written, in a stable order. */
@@ -101,12 +119,19 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
   const cases: { name: string; timeoutMs?: number; setup: () => Promise<string> }[] = [
     { name: 'answers 500', setup: async () => (fake.setMode('error500'), fake.baseUrl) },
     { name: 'never answers (timeout)', setup: async () => (fake.setMode('hang'), fake.baseUrl) },
-    { name: 'answers after the timeout (slow)', timeoutMs: 300, setup: async () => (fake.setMode('slow', { slowMs: 1_500 }), fake.baseUrl) },
+    {
+      name: 'answers after the timeout (slow)',
+      timeoutMs: 300,
+      setup: async () => (fake.setMode('slow', { slowMs: 1_500 }), fake.baseUrl),
+    },
     { name: 'refuses the connection', setup: () => refusedBaseUrl() },
     {
       name: 'answers 429 (its own rate limit)',
       setup: async () => {
-        const server = await startOddApi(429, JSON.stringify({ statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests.' }));
+        const server = await startOddApi(
+          429,
+          JSON.stringify({ statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests.' }),
+        );
         odd.push(server);
         return server.baseUrl;
       },
@@ -126,7 +151,11 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
     restoreEnv = useResendAt(await setup(), { timeoutMs: timeoutMs ?? 500 });
     mocks.actor = owner;
     const started = Date.now();
-    const result = await inviteMembersAction({ organizationId: organization.id, emails: ['one@example.com', 'two@example.com'], role: 'member' });
+    const result = await inviteMembersAction({
+      organizationId: organization.id,
+      emails: ['one@example.com', 'two@example.com'],
+      role: 'member',
+    });
     const ms = Date.now() - started;
 
     // What the person sees: the call succeeded, each address says Not delivered and why, in words.
@@ -144,12 +173,17 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
     // Nothing half-written: both invitations are pending and marked failed (none left "queued"), one
     // audit event each, nothing in the mailbox.
     const db = await getDb();
-    const written = await db.select().from(invitations).where(eq(invitations.organizationId, organization.id));
+    const written = await db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.organizationId, organization.id));
     expect(written.map((i) => [i.status, i.deliveryStatus])).toEqual([
       ['pending', 'failed'],
       ['pending', 'failed'],
     ]);
-    expect(written.every((i) => i.deliveryError === result.data.results.find((r) => r.email === i.email)!.reason)).toBe(true);
+    expect(
+      written.every((i) => i.deliveryError === result.data.results.find((r) => r.email === i.email)!.reason),
+    ).toBe(true);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.organizationId, organization.id));
     expect(events.filter((e) => e.action === 'invitation.sent')).toHaveLength(2);
     expect((await db.select({ n: count() }).from(mailboxMessages))[0].n).toBe(0);
@@ -159,10 +193,18 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
     restoreEnv = useResendAt(fake.baseUrl);
     fake.setMode('ok');
     fake.reset();
-    const again = await resendInvitationAction({ organizationId: organization.id, invitationId: written[0].id });
+    const again = await resendInvitationAction({
+      organizationId: organization.id,
+      invitationId: written[0].id,
+    });
     expect(again).toMatchObject({ ok: true, data: { outcome: 'resent', invitationId: written[0].id } });
     const [after] = await db.select().from(invitations).where(eq(invitations.id, written[0].id));
-    expect(after).toMatchObject({ status: 'pending', deliveryStatus: 'sent', deliveryError: null, sendCount: 2 });
+    expect(after).toMatchObject({
+      status: 'pending',
+      deliveryStatus: 'sent',
+      deliveryError: null,
+      sendCount: 2,
+    });
     expect((await db.select({ n: count() }).from(invitations)).at(0)!.n).toBe(2);
     figures.push([`email API ${name}`, `not_delivered + reason, ${ms} ms, resend ok`]);
   });
@@ -172,7 +214,11 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
     restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
     fake.setMode('slow', { slowMs: 400 });
     mocks.actor = owner;
-    const result = await inviteMembersAction({ organizationId: organization.id, emails: ['slow@example.com'], role: 'admin' });
+    const result = await inviteMembersAction({
+      organizationId: organization.id,
+      emails: ['slow@example.com'],
+      role: 'admin',
+    });
     expect(result).toMatchObject({ ok: true, data: { counts: { invited: 1 } } });
     figures.push(['email API slow (400 ms, within the timeout)', 'delivered']);
   });
@@ -182,10 +228,18 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
     restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 200 });
     fake.setMode('slow', { slowMs: 800 });
     mocks.actor = owner;
-    const first = await inviteMembersAction({ organizationId: organization.id, emails: ['late@example.com'], role: 'member' });
+    const first = await inviteMembersAction({
+      organizationId: organization.id,
+      emails: ['late@example.com'],
+      role: 'member',
+    });
     expect(first).toMatchObject({ ok: true, data: { counts: { not_delivered: 1 } } });
     fake.setMode('ok');
-    const second = await inviteMembersAction({ organizationId: organization.id, emails: ['late@example.com'], role: 'member' });
+    const second = await inviteMembersAction({
+      organizationId: organization.id,
+      emails: ['late@example.com'],
+      role: 'member',
+    });
     expect(second).toMatchObject({ ok: true, data: { counts: { resent: 1 } } });
     await new Promise((resolve) => setTimeout(resolve, 900)); // the first call's answer arrives now
     const db = await getDb();
@@ -205,7 +259,9 @@ describe('the email API fails: the invitation is kept, marked Not delivered with
  * audit events last, after its other writes), terminates that backend with pg_terminate_backend, then
  * lets go. Returns the call's result.
  */
-async function dropConnectionMidTransaction<T>(call: () => Promise<T>): Promise<{ result: T; terminated: number }> {
+async function dropConnectionMidTransaction<T>(
+  call: () => Promise<T>,
+): Promise<{ result: T; terminated: number }> {
   const { default: postgres } = await import('postgres');
   const admin = postgres(testDb.url!, { max: 2, onnotice: () => {} });
   const locker = await admin.reserve();
@@ -233,203 +289,260 @@ async function dropConnectionMidTransaction<T>(call: () => Promise<T>): Promise<
 
 type ActionCall = () => Promise<{ ok: boolean }>;
 
-describe.skipIf(!usingPostgres)('the database connection is dropped mid-transaction: INTERNAL, nothing written, the next call works', () => {
-  const cases: { name: string; prepare: () => Promise<ActionCall> }[] = [
-    {
-      name: 'inviteMembersAction (after the invitations and the rate-limit counter were written)',
-      prepare: async () => {
-        const { organization, owner } = await createOrganizationWithOwner();
-        mocks.actor = owner;
-        return () => inviteMembersAction({ organizationId: organization.id, emails: ['a@example.com', 'b@example.com'], role: 'admin' });
+describe.skipIf(!usingPostgres)(
+  'the database connection is dropped mid-transaction: INTERNAL, nothing written, the next call works',
+  () => {
+    const cases: { name: string; prepare: () => Promise<ActionCall> }[] = [
+      {
+        name: 'inviteMembersAction (after the invitations and the rate-limit counter were written)',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner();
+          mocks.actor = owner;
+          return () =>
+            inviteMembersAction({
+              organizationId: organization.id,
+              emails: ['a@example.com', 'b@example.com'],
+              role: 'admin',
+            });
+        },
       },
-    },
-    {
-      name: 'resendInvitationAction',
-      prepare: async () => {
-        const { organization, owner } = await createOrganizationWithOwner();
-        const invitation = await addInvitation(organization.id, { invitedById: owner.userId });
-        mocks.actor = owner;
-        return () => resendInvitationAction({ organizationId: organization.id, invitationId: invitation.id });
+      {
+        name: 'resendInvitationAction',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner();
+          const invitation = await addInvitation(organization.id, { invitedById: owner.userId });
+          mocks.actor = owner;
+          return () =>
+            resendInvitationAction({ organizationId: organization.id, invitationId: invitation.id });
+        },
       },
-    },
-    {
-      name: 'changeRolesAction (bulk)',
-      prepare: async () => {
-        const { organization, owner } = await createOrganizationWithOwner();
-        const a = await addMember(organization.id, 'member');
-        const invitation = await addInvitation(organization.id);
-        mocks.actor = owner;
-        return () => changeRolesAction({ organizationId: organization.id, ids: [a.membershipId, invitation.id], role: 'admin' });
+      {
+        name: 'changeRolesAction (bulk)',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner();
+          const a = await addMember(organization.id, 'member');
+          const invitation = await addInvitation(organization.id);
+          mocks.actor = owner;
+          return () =>
+            changeRolesAction({
+              organizationId: organization.id,
+              ids: [a.membershipId, invitation.id],
+              role: 'admin',
+            });
+        },
       },
-    },
-    {
-      name: 'removeMembersAction (bulk)',
-      prepare: async () => {
-        const { organization, owner } = await createOrganizationWithOwner();
-        const a = await addMember(organization.id, 'admin');
-        const invitation = await addInvitation(organization.id);
-        mocks.actor = owner;
-        return () => removeMembersAction({ organizationId: organization.id, ids: [a.membershipId, invitation.id] });
+      {
+        name: 'removeMembersAction (bulk)',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner();
+          const a = await addMember(organization.id, 'admin');
+          const invitation = await addInvitation(organization.id);
+          mocks.actor = owner;
+          return () =>
+            removeMembersAction({ organizationId: organization.id, ids: [a.membershipId, invitation.id] });
+        },
       },
-    },
-    {
-      name: 'leaveOrganizationAction',
-      prepare: async () => {
-        const { organization } = await createOrganizationWithOwner();
-        mocks.actor = await addMember(organization.id, 'admin');
-        return () => leaveOrganizationAction({ organizationId: organization.id });
+      {
+        name: 'leaveOrganizationAction',
+        prepare: async () => {
+          const { organization } = await createOrganizationWithOwner();
+          mocks.actor = await addMember(organization.id, 'admin');
+          return () => leaveOrganizationAction({ organizationId: organization.id });
+        },
       },
-    },
-    {
-      name: 'acceptInvitationAction (after the membership was inserted)',
-      prepare: async () => {
-        const { organization } = await createOrganizationWithOwner();
-        const invitee = await createUser({ email: 'invitee@example.com' });
-        const invitation = await addInvitation(organization.id, { email: invitee.email, role: 'admin' });
-        mocks.actor = invitee;
-        return () => acceptInvitationAction({ token: invitation.token });
+      {
+        name: 'acceptInvitationAction (after the membership was inserted)',
+        prepare: async () => {
+          const { organization } = await createOrganizationWithOwner();
+          const invitee = await createUser({ email: 'invitee@example.com' });
+          const invitation = await addInvitation(organization.id, { email: invitee.email, role: 'admin' });
+          mocks.actor = invitee;
+          return () => acceptInvitationAction({ token: invitation.token });
+        },
       },
-    },
-    {
-      name: 'acceptInvitationAsNewUserAction (after the account, session and membership were inserted)',
-      prepare: async () => {
-        const { organization } = await createOrganizationWithOwner();
-        const invitation = await addInvitation(organization.id, { email: 'brand-new@example.com' });
-        return async () => {
-          const result = await acceptInvitationAsNewUserAction({ token: invitation.token, name: 'Brand New' });
-          if (!result.ok) expect(mocks.cookieSet, 'no session cookie for a failed accept').not.toHaveBeenCalled();
-          return result;
-        };
+      {
+        name: 'acceptInvitationAsNewUserAction (after the account, session and membership were inserted)',
+        prepare: async () => {
+          const { organization } = await createOrganizationWithOwner();
+          const invitation = await addInvitation(organization.id, { email: 'brand-new@example.com' });
+          return async () => {
+            const result = await acceptInvitationAsNewUserAction({
+              token: invitation.token,
+              name: 'Brand New',
+            });
+            if (!result.ok)
+              expect(mocks.cookieSet, 'no session cookie for a failed accept').not.toHaveBeenCalled();
+            return result;
+          };
+        },
       },
-    },
-    {
-      name: 'declineInvitationAction',
-      prepare: async () => {
-        const { organization } = await createOrganizationWithOwner();
-        const invitation = await addInvitation(organization.id);
-        return () => declineInvitationAction({ token: invitation.token });
+      {
+        name: 'declineInvitationAction',
+        prepare: async () => {
+          const { organization } = await createOrganizationWithOwner();
+          const invitation = await addInvitation(organization.id);
+          return () => declineInvitationAction({ token: invitation.token });
+        },
       },
-    },
-    {
-      name: 'createOrganizationAction',
-      prepare: async () => {
-        mocks.actor = await createUser();
-        return () => createOrganizationAction({ name: 'Brand new org' });
+      {
+        name: 'createOrganizationAction',
+        prepare: async () => {
+          mocks.actor = await createUser();
+          return () => createOrganizationAction({ name: 'Brand new org' });
+        },
       },
-    },
-    {
-      name: 'renameOrganizationAction',
-      prepare: async () => {
-        const { organization, owner } = await createOrganizationWithOwner();
-        mocks.actor = owner;
-        return () => renameOrganizationAction({ organizationId: organization.id, name: 'Renamed' });
+      {
+        name: 'renameOrganizationAction',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner();
+          mocks.actor = owner;
+          return () => renameOrganizationAction({ organizationId: organization.id, name: 'Renamed' });
+        },
       },
-    },
-    {
-      name: 'transferOwnershipAction',
-      prepare: async () => {
-        const { organization, owner } = await createOrganizationWithOwner();
-        const heir = await addMember(organization.id, 'admin');
-        mocks.actor = owner;
-        return () => transferOwnershipAction({ organizationId: organization.id, toUserId: heir.userId });
+      {
+        name: 'transferOwnershipAction',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner();
+          const heir = await addMember(organization.id, 'admin');
+          mocks.actor = owner;
+          return () => transferOwnershipAction({ organizationId: organization.id, toUserId: heir.userId });
+        },
       },
-    },
-    {
-      name: 'deleteOrganizationAction (in the cascade, after the memberships were deleted)',
-      prepare: async () => {
-        const { organization, owner } = await createOrganizationWithOwner('Doomed');
-        await addMember(organization.id, 'member');
-        mocks.actor = owner;
-        return () => deleteOrganizationAction({ organizationId: organization.id, confirmName: 'Doomed' });
+      {
+        name: 'deleteOrganizationAction (in the cascade, after the memberships were deleted)',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner('Doomed');
+          await addMember(organization.id, 'member');
+          mocks.actor = owner;
+          return () => deleteOrganizationAction({ organizationId: organization.id, confirmName: 'Doomed' });
+        },
       },
-    },
-  ];
+    ];
 
-  it.each(cases)('$name', async ({ name, prepare }) => {
-    process.env.EMAIL_TRANSPORT = 'mailbox';
-    const call = await prepare();
-    const before = await everything();
-    const { result, terminated } = await dropConnectionMidTransaction(call);
+    it.each(cases)('$name', async ({ name, prepare }) => {
+      process.env.EMAIL_TRANSPORT = 'mailbox';
+      const call = await prepare();
+      const before = await everything();
+      const { result, terminated } = await dropConnectionMidTransaction(call);
 
-    expect(result, `terminated backend ${terminated}`).toEqual({ ok: false, error: { code: 'INTERNAL', message: errorMessages.INTERNAL } });
-    expect(errorMessages.INTERNAL).toContain('Nothing was changed');
-    expect(console.error).toHaveBeenCalledWith('[action] unexpected error', expect.anything());
-    expect(await everything(), 'nothing half-written').toEqual(before);
+      expect(result, `terminated backend ${terminated}`).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: errorMessages.INTERNAL },
+      });
+      expect(errorMessages.INTERNAL).toContain('Nothing was changed');
+      expect(console.error).toHaveBeenCalledWith('[action] unexpected error', expect.anything());
+      expect(await everything(), 'nothing half-written').toEqual(before);
 
-    // The pool replaced the dead connection: the same call now goes through.
-    mocks.cookieSet.mockClear();
-    const retry = await call();
-    expect(retry).toMatchObject({ ok: true });
-    figures.push([`connection dropped: ${name.split(' ')[0]}`, 'INTERNAL, nothing written, retry ok']);
-  });
+      // The pool replaced the dead connection: the same call now goes through.
+      mocks.cookieSet.mockClear();
+      const retry = await call();
+      expect(retry).toMatchObject({ ok: true });
+      figures.push([`connection dropped: ${name.split(' ')[0]}`, 'INTERNAL, nothing written, retry ok']);
+    });
 
-  it('the driver survives a transaction whose backend is terminated: no uncaught error, no hang, its one connection serves the next queries (scripts/patch-postgres.mjs)', async () => {
-    for (const dir of ['src', 'cjs/src']) {
-      const source = fs.readFileSync(path.join('node_modules', 'postgres', dir, 'connection.js'), 'utf8');
-      expect(source, `postgres/${dir}/connection.js is repaired (npm ci runs the postinstall script)`).toContain('aihub-patch:execute');
-    }
-    const { default: postgres } = await import('postgres');
-    // One connection, so that a connection left broken would show at once.
-    const pool = postgres(testDb.url!, { max: 1, onnotice: () => {} });
-    const killer = postgres(testDb.url!, { max: 1, onnotice: () => {} });
-    const uncaught: unknown[] = [];
-    const onUncaught = (error: unknown) => uncaught.push(error);
-    process.on('uncaughtException', onUncaught);
-    const settle = (promise: Promise<unknown>) =>
-      Promise.race([
-        promise.then(
-          () => 'ok',
-          (error: { code?: string }) => error.code ?? 'error',
-        ),
-        new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 3_000)),
-      ]);
-    const outcomes: string[] = [];
-    try {
-      for (let round = 0; round < 3; round++) {
-        outcomes.push(
-          await settle(
-            pool.begin(async (tx) => {
-              const [{ pid }] = await tx<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-              const sleeping = tx`SELECT pg_sleep(0.3)`.execute();
-              await killer`SELECT pg_terminate_backend(${pid})`;
-              await sleeping;
-            }),
-          ),
-        );
-        outcomes.push(await settle(pool`SELECT 1`.execute()), await settle(pool`SELECT 1`.execute()));
+    it('the driver survives a transaction whose backend is terminated: no uncaught error, no hang, its one connection serves the next queries (scripts/patch-postgres.mjs)', async () => {
+      for (const dir of ['src', 'cjs/src']) {
+        const source = fs.readFileSync(path.join('node_modules', 'postgres', dir, 'connection.js'), 'utf8');
+        expect(
+          source,
+          `postgres/${dir}/connection.js is repaired (npm ci runs the postinstall script)`,
+        ).toContain('aihub-patch:execute');
       }
-    } finally {
-      process.off('uncaughtException', onUncaught);
-      await pool.end({ timeout: 1 });
-      await killer.end({ timeout: 1 });
-    }
-    expect(uncaught).toEqual([]);
-    expect(outcomes).toEqual(['CONNECTION_CLOSED', 'ok', 'ok', 'CONNECTION_CLOSED', 'ok', 'ok', 'CONNECTION_CLOSED', 'ok', 'ok']);
-    figures.push(['driver: 3 transactions terminated on a one-connection pool', 'rejected, no crash, no hang, next ok']);
-  });
+      const { default: postgres } = await import('postgres');
+      // One connection, so that a connection left broken would show at once.
+      const pool = postgres(testDb.url!, { max: 1, onnotice: () => {} });
+      const killer = postgres(testDb.url!, { max: 1, onnotice: () => {} });
+      const uncaught: unknown[] = [];
+      const onUncaught = (error: unknown) => uncaught.push(error);
+      process.on('uncaughtException', onUncaught);
+      const settle = (promise: Promise<unknown>) =>
+        Promise.race([
+          promise.then(
+            () => 'ok',
+            (error: { code?: string }) => error.code ?? 'error',
+          ),
+          new Promise<string>((resolve) => setTimeout(() => resolve('hung'), 3_000)),
+        ]);
+      const outcomes: string[] = [];
+      try {
+        for (let round = 0; round < 3; round++) {
+          outcomes.push(
+            await settle(
+              pool.begin(async (tx) => {
+                const [{ pid }] = await tx<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+                const sleeping = tx`SELECT pg_sleep(0.3)`.execute();
+                await killer`SELECT pg_terminate_backend(${pid})`;
+                await sleeping;
+              }),
+            ),
+          );
+          outcomes.push(await settle(pool`SELECT 1`.execute()), await settle(pool`SELECT 1`.execute()));
+        }
+      } finally {
+        process.off('uncaughtException', onUncaught);
+        await pool.end({ timeout: 1 });
+        await killer.end({ timeout: 1 });
+      }
+      expect(uncaught).toEqual([]);
+      expect(outcomes).toEqual([
+        'CONNECTION_CLOSED',
+        'ok',
+        'ok',
+        'CONNECTION_CLOSED',
+        'ok',
+        'ok',
+        'CONNECTION_CLOSED',
+        'ok',
+        'ok',
+      ]);
+      figures.push([
+        'driver: 3 transactions terminated on a one-connection pool',
+        'rejected, no crash, no hang, next ok',
+      ]);
+    });
 
-  it('a transaction whose connection drops while it holds the organization lock releases it: the next change goes through at once', async () => {
-    const { organization, owner } = await createOrganizationWithOwner();
-    const member = await addMember(organization.id, 'member');
-    mocks.actor = owner;
-    await dropConnectionMidTransaction(() => changeRolesAction({ organizationId: organization.id, ids: [member.membershipId], role: 'admin' }));
-    const started = Date.now();
-    expect(await changeRolesAction({ organizationId: organization.id, ids: [member.membershipId], role: 'admin' })).toMatchObject({ ok: true });
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect((await membershipOf(organization.id, member.userId)).role).toBe('admin');
-    figures.push(['connection dropped while holding the organization lock', 'lock released, next change at once']);
-  });
-});
+    it('a transaction whose connection drops while it holds the organization lock releases it: the next change goes through at once', async () => {
+      const { organization, owner } = await createOrganizationWithOwner();
+      const member = await addMember(organization.id, 'member');
+      mocks.actor = owner;
+      await dropConnectionMidTransaction(() =>
+        changeRolesAction({ organizationId: organization.id, ids: [member.membershipId], role: 'admin' }),
+      );
+      const started = Date.now();
+      expect(
+        await changeRolesAction({
+          organizationId: organization.id,
+          ids: [member.membershipId],
+          role: 'admin',
+        }),
+      ).toMatchObject({ ok: true });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect((await membershipOf(organization.id, member.userId)).role).toBe('admin');
+      figures.push([
+        'connection dropped while holding the organization lock',
+        'lock released, next change at once',
+      ]);
+    });
+  },
+);
 
 // ---------------------------------------------------------------------------------------------------
 // A second process opening the embedded database
 
-function runNode(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runNode(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: process.cwd(), timeout: 60_000, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      const code = error ? (error as { code?: number | string }).code : 0;
-      resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd: process.cwd(), timeout: 60_000, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (error as { code?: number | string }).code : 0;
+        resolve({ code: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -447,9 +560,14 @@ describe('a second process opens the embedded database folder', () => {
   });
 
   it('`npm run db:seed` on the folder stops with a message naming the folder and the way out, and writes nothing', async () => {
-    const seed = await runNode(['--import', 'tsx', path.join('db', 'seed.ts')], { PGLITE_DIR: dir, DATABASE_URL: '' });
+    const seed = await runNode(['--import', 'tsx', path.join('db', 'seed.ts')], {
+      PGLITE_DIR: dir,
+      DATABASE_URL: '',
+    });
     expect(seed.code).toBe(1);
-    expect(seed.stderr).toContain(`The embedded database in ${dir} is already open in another process (pid ${process.pid})`);
+    expect(seed.stderr).toContain(
+      `The embedded database in ${dir} is already open in another process (pid ${process.pid})`,
+    );
     expect(seed.stderr).toContain('DATABASE_URL');
     const found = await rows<{ slug: string }>(handle.db, sql`SELECT slug FROM organizations ORDER BY slug`);
     expect(found.map((r) => r.slug)).toEqual(['kept']);
@@ -458,7 +576,10 @@ describe('a second process opens the embedded database folder', () => {
   });
 
   it('`npm run db:migrate` on the folder is refused the same way', async () => {
-    const migrate = await runNode(['--import', 'tsx', path.join('db', 'migrate.ts')], { PGLITE_DIR: dir, DATABASE_URL: '' });
+    const migrate = await runNode(['--import', 'tsx', path.join('db', 'migrate.ts')], {
+      PGLITE_DIR: dir,
+      DATABASE_URL: '',
+    });
     expect(migrate.code).not.toBe(0);
     expect(migrate.stderr).toContain('is already open in another process');
     expect(migrate.stdout).not.toContain('Migrations applied');

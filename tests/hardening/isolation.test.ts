@@ -23,7 +23,11 @@ import {
   resendInvitationAction,
 } from '@/app/actions/invitations';
 import { changeRolesAction, leaveOrganizationAction, removeMembersAction } from '@/app/actions/members';
-import { deleteOrganizationAction, renameOrganizationAction, transferOwnershipAction } from '@/app/actions/organizations';
+import {
+  deleteOrganizationAction,
+  renameOrganizationAction,
+  transferOwnershipAction,
+} from '@/app/actions/organizations';
 import type { ActionResult } from '@/app/actions/result';
 import { openCountingHandle } from '../support/counting';
 import { usingPostgres, useTestDatabase } from '../support/db';
@@ -32,7 +36,10 @@ import { reportFigures } from './support/figures';
 
 const testDb = useTestDatabase();
 
-const savedEnv = { INVITATION_LOOKUPS_PER_MINUTE: process.env.INVITATION_LOOKUPS_PER_MINUTE, TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS };
+const savedEnv = {
+  INVITATION_LOOKUPS_PER_MINUTE: process.env.INVITATION_LOOKUPS_PER_MINUTE,
+  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS,
+};
 beforeEach(() => {
   mocks.actor = null;
   mocks.requestHeaders = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}` };
@@ -47,20 +54,39 @@ afterEach(() => {
 });
 
 const figures: [string, string | number][] = [];
-afterAll(() => reportFigures('isolation', `Isolation and access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, figures));
+afterAll(() =>
+  reportFigures('isolation', `Isolation and access (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, figures),
+);
 
 async function twoOrganizations() {
   const a = await createOrganizationWithOwner('Ours');
   const aMember = await addMember(a.organization.id, 'member');
   const aInvitation = await addInvitation(a.organization.id, { email: 'ours-pending@example.com' });
   const b = await createOrganizationWithOwner('Theirs');
-  const bOwnerMembership = (await membershipOf(b.organization.id, b.owner.userId));
+  const bOwnerMembership = await membershipOf(b.organization.id, b.owner.userId);
   const bAdmin = await addMember(b.organization.id, 'admin');
   const bMember = await addMember(b.organization.id, 'member');
-  const bInvitation = await addInvitation(b.organization.id, { email: 'theirs-pending@example.com', invitedById: b.owner.userId });
+  const bInvitation = await addInvitation(b.organization.id, {
+    email: 'theirs-pending@example.com',
+    invitedById: b.owner.userId,
+  });
   return {
-    a: { id: a.organization.id, name: a.organization.name, owner: a.owner, member: aMember, invitation: aInvitation },
-    b: { id: b.organization.id, name: b.organization.name, owner: b.owner, ownerMembershipId: bOwnerMembership.id, admin: bAdmin, member: bMember, invitation: bInvitation },
+    a: {
+      id: a.organization.id,
+      name: a.organization.name,
+      owner: a.owner,
+      member: aMember,
+      invitation: aInvitation,
+    },
+    b: {
+      id: b.organization.id,
+      name: b.organization.name,
+      owner: b.owner,
+      ownerMembershipId: bOwnerMembership.id,
+      admin: bAdmin,
+      member: bMember,
+      invitation: bInvitation,
+    },
   };
 }
 type Orgs = Awaited<ReturnType<typeof twoOrganizations>>;
@@ -77,7 +103,9 @@ async function state() {
 
 /** The result with every uuid replaced, so that two answers can be compared for their shape and words. */
 function shapeOf(result: ActionResult<unknown>) {
-  return JSON.parse(JSON.stringify(result).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>'));
+  return JSON.parse(
+    JSON.stringify(result).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>'),
+  );
 }
 
 /**
@@ -86,7 +114,12 @@ function shapeOf(result: ActionResult<unknown>) {
  * made-up ids, whose answer it must match word for word.
  */
 type Call = (o: Orgs) => Promise<ActionResult<unknown>>;
-const crossCalls: { action: string; ours?: [Call, Call]; theirs?: [Call, Call]; code: { ours?: string; theirs?: string } }[] = [
+const crossCalls: {
+  action: string;
+  ours?: [Call, Call];
+  theirs?: [Call, Call];
+  code: { ours?: string; theirs?: string };
+}[] = [
   {
     action: 'changeRolesAction',
     ours: [
@@ -122,14 +155,25 @@ const crossCalls: { action: string; ours?: [Call, Call]; theirs?: [Call, Call]; 
   {
     action: 'removeMembersAction (bulk, ours mixed with theirs)',
     ours: [
-      (o) => removeMembersAction({ organizationId: o.a.id, ids: [o.a.member.membershipId, o.b.member.membershipId, o.b.invitation.id] }),
-      (o) => removeMembersAction({ organizationId: o.a.id, ids: [o.a.member.membershipId, randomUUID(), randomUUID()] }),
+      (o) =>
+        removeMembersAction({
+          organizationId: o.a.id,
+          ids: [o.a.member.membershipId, o.b.member.membershipId, o.b.invitation.id],
+        }),
+      (o) =>
+        removeMembersAction({
+          organizationId: o.a.id,
+          ids: [o.a.member.membershipId, randomUUID(), randomUUID()],
+        }),
     ],
     code: { ours: 'BULK_REFUSED' },
   },
   {
     action: 'leaveOrganizationAction',
-    theirs: [(o) => leaveOrganizationAction({ organizationId: o.b.id }), () => leaveOrganizationAction({ organizationId: randomUUID() })],
+    theirs: [
+      (o) => leaveOrganizationAction({ organizationId: o.b.id }),
+      () => leaveOrganizationAction({ organizationId: randomUUID() }),
+    ],
     code: { theirs: 'NOT_FOUND' },
   },
   {
@@ -211,7 +255,10 @@ describe('an id from another organization is never found', () => {
       expect(JSON.stringify(result)).not.toContain(o.b.invitation.email);
     }
     expect(await state(), 'nothing changed').toEqual(before);
-    figures.push([`cross-organization: ${action}`, [ours && 'into ours', theirs && 'into theirs'].filter(Boolean).join(' + ')]);
+    figures.push([
+      `cross-organization: ${action}`,
+      [ours && 'into ours', theirs && 'into theirs'].filter(Boolean).join(' + '),
+    ]);
   });
 
   it('the domain reads (user table, activity log) refuse another organization the same way', async () => {
@@ -235,8 +282,14 @@ describe('an id from another organization is never found', () => {
     const o = await twoOrganizations();
     mocks.actor = o.a.owner;
     const before = await state();
-    expect(await acceptInvitationAction({ token: o.b.invitation.token })).toMatchObject({ ok: false, error: { code: 'INVITATION_EMAIL_MISMATCH' } });
-    expect(await declineInvitationAction({ token: o.b.invitation.token })).toMatchObject({ ok: false, error: { code: 'INVITATION_EMAIL_MISMATCH' } });
+    expect(await acceptInvitationAction({ token: o.b.invitation.token })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITATION_EMAIL_MISMATCH' },
+    });
+    expect(await declineInvitationAction({ token: o.b.invitation.token })).toMatchObject({
+      ok: false,
+      error: { code: 'INVITATION_EMAIL_MISMATCH' },
+    });
     expect(await state()).toEqual(before);
   });
 
@@ -247,10 +300,25 @@ describe('an id from another organization is never found', () => {
     const touched: string[] = [];
     try {
       const calls: (() => Promise<unknown>)[] = [
-        () => changeRolesAction({ organizationId: o.a.id, ids: [o.a.member.membershipId, o.b.member.membershipId], role: 'admin' }),
-        () => changeRolesAction({ organizationId: o.a.id, ids: [o.a.member.membershipId, o.a.invitation.id], role: 'admin' }),
+        () =>
+          changeRolesAction({
+            organizationId: o.a.id,
+            ids: [o.a.member.membershipId, o.b.member.membershipId],
+            role: 'admin',
+          }),
+        () =>
+          changeRolesAction({
+            organizationId: o.a.id,
+            ids: [o.a.member.membershipId, o.a.invitation.id],
+            role: 'admin',
+          }),
         () => removeMembersAction({ organizationId: o.a.id, ids: [o.b.invitation.id] }),
-        () => inviteMembersAction({ organizationId: o.a.id, emails: ['new@example.com', o.b.member.email], role: 'member' }),
+        () =>
+          inviteMembersAction({
+            organizationId: o.a.id,
+            emails: ['new@example.com', o.b.member.email],
+            role: 'member',
+          }),
         () => resendInvitationAction({ organizationId: o.a.id, invitationId: o.b.invitation.id }),
         () => transferOwnershipAction({ organizationId: o.a.id, toEmail: o.b.member.email }),
         () => renameOrganizationAction({ organizationId: o.a.id, name: 'Ours renamed' }),
@@ -265,11 +333,14 @@ describe('an id from another organization is never found', () => {
     } finally {
       await counting.close();
     }
-    const relevant = touched.filter((s) => /"?(memberships|invitations|audit_events)"?/i.test(s) && !/^\s*(begin|commit|rollback)/i.test(s));
+    const relevant = touched.filter(
+      (s) => /"?(memberships|invitations|audit_events)"?/i.test(s) && !/^\s*(begin|commit|rollback)/i.test(s),
+    );
     expect(relevant.length).toBeGreaterThan(10);
     // The one exception: after sending, each invitation's delivery result is written by the id and link
     // hash of the rows this same call has just written inside its organization-scoped transaction.
-    const deliveryUpdate = /UPDATE "invitations" AS i SET delivery_status = x\.status[\s\S]*WHERE i\.id = x\.id AND i\.token_hash = x\.token_hash/;
+    const deliveryUpdate =
+      /UPDATE "invitations" AS i SET delivery_status = x\.status[\s\S]*WHERE i\.id = x\.id AND i\.token_hash = x\.token_hash/;
     const unscoped = relevant.filter((s) => !/organization_id/i.test(s) && !deliveryUpdate.test(s));
     expect(unscoped, 'statements with no organization in them').toEqual([]);
     figures.push(['statements touching membership data, all naming an organization', relevant.length]);
@@ -281,10 +352,14 @@ describe('a removed or demoted person is refused on their next action (access is
     const o = await twoOrganizations();
     const admin = await addMember(o.a.id, 'admin');
     mocks.actor = admin;
-    expect(await changeRolesAction({ organizationId: o.a.id, ids: [o.a.member.membershipId], role: 'admin' })).toMatchObject({ ok: true });
+    expect(
+      await changeRolesAction({ organizationId: o.a.id, ids: [o.a.member.membershipId], role: 'admin' }),
+    ).toMatchObject({ ok: true });
 
     mocks.actor = o.a.owner;
-    expect(await removeMembersAction({ organizationId: o.a.id, ids: [admin.membershipId] })).toMatchObject({ ok: true });
+    expect(await removeMembersAction({ organizationId: o.a.id, ids: [admin.membershipId] })).toMatchObject({
+      ok: true,
+    });
 
     mocks.actor = admin; // the same session, still signed in
     const before = await state();
@@ -297,7 +372,9 @@ describe('a removed or demoted person is refused on their next action (access is
       leaveOrganizationAction({ organizationId: o.a.id }),
     ]);
     for (const result of results) expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    await expect(listUserTable(admin, { organizationId: o.a.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(listUserTable(admin, { organizationId: o.a.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await state()).toEqual(before);
     figures.push(['removed Admin: next actions refused', results.length + 1]);
   });
@@ -306,13 +383,24 @@ describe('a removed or demoted person is refused on their next action (access is
     const o = await twoOrganizations();
     const admin = await addMember(o.a.id, 'admin');
     mocks.actor = o.a.owner;
-    expect(await changeRolesAction({ organizationId: o.a.id, ids: [admin.membershipId], role: 'member' })).toMatchObject({ ok: true });
+    expect(
+      await changeRolesAction({ organizationId: o.a.id, ids: [admin.membershipId], role: 'member' }),
+    ).toMatchObject({ ok: true });
     mocks.actor = admin;
     const before = await state();
-    expect(await inviteMembersAction({ organizationId: o.a.id, emails: ['x@example.com'], role: 'member' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await removeMembersAction({ organizationId: o.a.id, ids: [o.a.member.membershipId] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await renameOrganizationAction({ organizationId: o.a.id, name: 'Nope' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await expect(listUserTable(admin, { organizationId: o.a.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await inviteMembersAction({ organizationId: o.a.id, emails: ['x@example.com'], role: 'member' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await removeMembersAction({ organizationId: o.a.id, ids: [o.a.member.membershipId] }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await renameOrganizationAction({ organizationId: o.a.id, name: 'Nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await expect(listUserTable(admin, { organizationId: o.a.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await state()).toEqual(before);
     figures.push(['demoted Admin: next actions refused', 4]);
   });
@@ -347,13 +435,19 @@ describe('invitation links are rate limited per client', () => {
     // The right token from the same client is refused too (no oracle), and nothing was written.
     const before = await state();
     mocks.actor = null;
-    expect(await acceptInvitationAsNewUserAction({ token: o.a.invitation.token })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await acceptInvitationAsNewUserAction({ token: o.a.invitation.token })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    });
     expect(mocks.cookieSet).not.toHaveBeenCalled();
     expect(await state()).toEqual(before);
 
     // Another client is not affected.
     mocks.requestHeaders['x-forwarded-for'] = '198.51.100.200';
     expect(await declineInvitationAction({ token: o.a.invitation.token })).toMatchObject({ ok: true });
-    figures.push(['link guesses from one client past the limit of 5/min', `${outcomes.filter((x) => x === 'RATE_LIMITED').length} of 12 refused`]);
+    figures.push([
+      'link guesses from one client past the limit of 5/min',
+      `${outcomes.filter((x) => x === 'RATE_LIMITED').length} of 12 refused`,
+    ]);
   });
 });

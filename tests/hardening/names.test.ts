@@ -12,10 +12,15 @@ import { acceptAsNewUserSchema, createOrganizationSchema, renameOrganizationSche
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Every character the security review named, by code point. */
-const SPOOFING = [...range(0x200b, 0x200f), 0x2028, 0x2029, ...range(0x202a, 0x202e), ...range(0x2066, 0x2069), 0xfeff, 0x061c].map((code) => [
-  `U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
-  String.fromCodePoint(code),
-]);
+const SPOOFING = [
+  ...range(0x200b, 0x200f),
+  0x2028,
+  0x2029,
+  ...range(0x202a, 0x202e),
+  ...range(0x2066, 0x2069),
+  0xfeff,
+  0x061c,
+].map((code) => [`U+${code.toString(16).toUpperCase().padStart(4, '0')}`, String.fromCodePoint(code)]);
 
 function refusal(run: () => unknown): string | null {
   try {
@@ -33,27 +38,41 @@ describe('spoofing characters in names', () => {
     expect(hasInvisibleCharacters(`Acme${character}`)).toBe(true);
   });
 
-  it.each(SPOOFING)('%s is refused in an organization name and a display name, with a message saying why', (_label, character) => {
-    for (const name of [`Acme${character}`, `${character}Acme`, `Ac${character}me`]) {
-      expect(refusal(() => cleanOrganizationName(name)), JSON.stringify(name)).toBe(INVISIBLE_CHARACTERS_MESSAGE);
-      expect(refusal(() => cleanPersonName(name)), JSON.stringify(name)).toBe(INVISIBLE_CHARACTERS_MESSAGE);
-    }
-  });
+  it.each(SPOOFING)(
+    '%s is refused in an organization name and a display name, with a message saying why',
+    (_label, character) => {
+      for (const name of [`Acme${character}`, `${character}Acme`, `Ac${character}me`]) {
+        expect(
+          refusal(() => cleanOrganizationName(name)),
+          JSON.stringify(name),
+        ).toBe(INVISIBLE_CHARACTERS_MESSAGE);
+        expect(
+          refusal(() => cleanPersonName(name)),
+          JSON.stringify(name),
+        ).toBe(INVISIBLE_CHARACTERS_MESSAGE);
+      }
+    },
+  );
 
-  it.each(SPOOFING)('%s is refused by the input schemas of the actions that take a name', (_label, character) => {
-    const organizationId = '00000000-0000-4000-8000-000000000000';
-    for (const result of [
-      createOrganizationSchema.safeParse({ name: `Acme${character}` }),
-      renameOrganizationSchema.safeParse({ organizationId, name: `Acme${character}` }),
-      acceptAsNewUserSchema.safeParse({ token: 't', name: `Eve${character}` }),
-    ]) {
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]?.message).toBe(INVISIBLE_CHARACTERS_MESSAGE);
-    }
-  });
+  it.each(SPOOFING)(
+    '%s is refused by the input schemas of the actions that take a name',
+    (_label, character) => {
+      const organizationId = '00000000-0000-4000-8000-000000000000';
+      for (const result of [
+        createOrganizationSchema.safeParse({ name: `Acme${character}` }),
+        renameOrganizationSchema.safeParse({ organizationId, name: `Acme${character}` }),
+        acceptAsNewUserSchema.safeParse({ token: 't', name: `Eve${character}` }),
+      ]) {
+        expect(result.success).toBe(false);
+        expect(result.error?.issues[0]?.message).toBe(INVISIBLE_CHARACTERS_MESSAGE);
+      }
+    },
+  );
 
   it('property: a name with a spoofing character anywhere is refused; without one, its visible text is kept', () => {
-    const visible = fc.stringMatching(/^[A-Za-z0-9 &.'\u00c0-\u024f\u4e00-\u4e2f-]{1,30}$/).filter((text) => text.trim() !== '');
+    const visible = fc
+      .stringMatching(/^[A-Za-z0-9 &.'\u00c0-\u024f\u4e00-\u4e2f-]{1,30}$/)
+      .filter((text) => text.trim() !== '');
     const spoofing = fc.constantFrom(...SPOOFING.map(([, character]) => character));
     fc.assert(
       fc.property(visible, spoofing, fc.nat(), (name, character, at) => {

@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { noticeMessage, noticeQuery, signInErrorMessage } from '@/lib/notices';
 
-const INHERITED = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'];
+const INHERITED = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+];
 
 describe('noticeMessage', () => {
   it.each(INHERITED)('an inherited property name (%s) is no notice: no toast, no throw', (code) => {
@@ -32,9 +40,12 @@ describe('noticeMessage', () => {
 });
 
 describe('signInErrorMessage', () => {
-  it.each(INHERITED)('an inherited property name (%s) gives the generic message, not an object or a function', (code) => {
-    expect(signInErrorMessage(code)).toBe('Sign-in failed. Please try again.');
-  });
+  it.each(INHERITED)(
+    'an inherited property name (%s) gives the generic message, not an object or a function',
+    (code) => {
+      expect(signInErrorMessage(code)).toBe('Sign-in failed. Please try again.');
+    },
+  );
 
   it("Auth.js's codes get their own message; no code, no message", () => {
     expect(signInErrorMessage('Verification')).toMatch(/^That sign-in link has expired/);

@@ -15,14 +15,21 @@ const HUGE = '1000000000000000000';
 
 describe('parsePage', () => {
   it('property: any ?page= value gives a whole page number from 1 to MAX_PAGE', () => {
-    const valueArb = fc.oneof(fc.string(), fc.stringMatching(/^[0-9]{1,40}$/), fc.constantFrom(HUGE, '1e309', '-5', '2.5', '0x10', ' 3', '', '0'));
+    const valueArb = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[0-9]{1,40}$/),
+      fc.constantFrom(HUGE, '1e309', '-5', '2.5', '0x10', ' 3', '', '0'),
+    );
     fc.assert(
-      fc.property(fc.oneof(valueArb, fc.array(fc.string(), { maxLength: 3 }), fc.constant(undefined)), (value) => {
-        const page = parsePage(value);
-        expect(Number.isSafeInteger(page)).toBe(true);
-        expect(page).toBeGreaterThanOrEqual(1);
-        expect(page).toBeLessThanOrEqual(MAX_PAGE);
-      }),
+      fc.property(
+        fc.oneof(valueArb, fc.array(fc.string(), { maxLength: 3 }), fc.constant(undefined)),
+        (value) => {
+          const page = parsePage(value);
+          expect(Number.isSafeInteger(page)).toBe(true);
+          expect(page).toBeGreaterThanOrEqual(1);
+          expect(page).toBeLessThanOrEqual(MAX_PAGE);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });
@@ -32,8 +39,14 @@ describe('parsePage', () => {
     expect(parsePage(String(MAX_PAGE))).toBe(MAX_PAGE);
     expect(parsePage(HUGE)).toBe(MAX_PAGE);
     expect(parsePage('9'.repeat(400))).toBe(MAX_PAGE);
-    for (const value of ['0', '-5', '2.5', '1e3', '0x10', 'abc', '', undefined, ['2', '3']]) expect(parsePage(value), String(value)).toBe(1);
-    expect([clampPage(Number.NaN), clampPage(-3), clampPage(2.7), clampPage(Infinity)]).toEqual([1, 1, 2, MAX_PAGE]);
+    for (const value of ['0', '-5', '2.5', '1e3', '0x10', 'abc', '', undefined, ['2', '3']])
+      expect(parsePage(value), String(value)).toBe(1);
+    expect([clampPage(Number.NaN), clampPage(-3), clampPage(2.7), clampPage(Infinity)]).toEqual([
+      1,
+      1,
+      2,
+      MAX_PAGE,
+    ]);
   });
 
   it('the users page reads ?page= with the same parser', () => {

@@ -15,14 +15,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/actor';
 import { memberships, type MemberRole } from '@/db/schema';
-import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail, parseAddresses, splitAddresses } from '@/lib/email-address';
+import {
+  isValidEmail,
+  MAX_EMAIL_LENGTH,
+  normalizeEmail,
+  parseAddresses,
+  splitAddresses,
+} from '@/lib/email-address';
 import { DomainError } from '@/lib/errors';
 import { acceptInvitation } from '@/lib/invitations';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
 import { transferOwnership } from '@/lib/organizations';
 import { decide, ownersRemainAfter, type TargetAction } from '@/lib/policy';
 import { useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  membershipOf,
+} from '../support/factories';
 import { reportFigures } from './support/figures';
 
 useTestDatabase();
@@ -45,7 +57,25 @@ const plausibleArb = fc
   .map(([local, labels, tld]) => `${local}@${[...labels, tld].join('.')}`);
 
 /** Any string at all, and strings with hostile pieces inserted into a plausible address. */
-const hostilePieceArb = fc.constantFrom('\r\n', '\n', '\r', ' ', '\t', '"', '<', '>', '\u0000', '\u001b', ',', ';', '@', '\\', '(', ')', ':');
+const hostilePieceArb = fc.constantFrom(
+  '\r\n',
+  '\n',
+  '\r',
+  ' ',
+  '\t',
+  '"',
+  '<',
+  '>',
+  '\u0000',
+  '\u001b',
+  ',',
+  ';',
+  '@',
+  '\\',
+  '(',
+  ')',
+  ':',
+);
 const hostileArb = fc.tuple(plausibleArb, hostilePieceArb, fc.nat()).map(([address, piece, at]) => {
   const index = at % (address.length + 1);
   return `${address.slice(0, index)}${piece}${address.slice(index)}`;
@@ -54,20 +84,29 @@ const hostileArb = fc.tuple(plausibleArb, hostilePieceArb, fc.nat()).map(([addre
 describe('property: the address parser', () => {
   it('never throws, and whatever it accepts is a bounded, lower-case, header-safe address', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 80 }), plausibleArb, hostileArb, fc.emailAddress()), (raw) => {
-        const address = normalizeEmail(raw);
-        if (!isValidEmail(address)) return;
-        expect(address.length).toBeLessThanOrEqual(MAX_EMAIL_LENGTH);
-        expect(address).toBe(address.toLowerCase());
-        expect(address).toBe(address.trim());
-        const [local, domain, ...rest] = address.split('@');
-        expect(rest).toEqual([]);
-        expect(local.length).toBeGreaterThan(0);
-        expect(local.length).toBeLessThanOrEqual(64);
-        expect(domain).toMatch(/\.[a-z0-9-]*[a-z][a-z0-9-]*$/);
-        expect(address).not.toMatch(FORBIDDEN_IN_VALID);
-        expect(address).toMatch(/^[\x21-\x7e]+$/); // printable ASCII only
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 80 }),
+          plausibleArb,
+          hostileArb,
+          fc.emailAddress(),
+        ),
+        (raw) => {
+          const address = normalizeEmail(raw);
+          if (!isValidEmail(address)) return;
+          expect(address.length).toBeLessThanOrEqual(MAX_EMAIL_LENGTH);
+          expect(address).toBe(address.toLowerCase());
+          expect(address).toBe(address.trim());
+          const [local, domain, ...rest] = address.split('@');
+          expect(rest).toEqual([]);
+          expect(local.length).toBeGreaterThan(0);
+          expect(local.length).toBeLessThanOrEqual(64);
+          expect(domain).toMatch(/\.[a-z0-9-]*[a-z][a-z0-9-]*$/);
+          expect(address).not.toMatch(FORBIDDEN_IN_VALID);
+          expect(address).toMatch(/^[\x21-\x7e]+$/); // printable ASCII only
+        },
+      ),
       { numRuns: 3000 },
     );
     figures.push(['address parser: accepted addresses are safe (runs)', 3000]);
@@ -101,20 +140,31 @@ describe('property: the address parser', () => {
 
   it('parseAddresses: de-duplicates, keeps the order, puts every non-empty input in exactly one list, and is stable', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(plausibleArb, hostileArb, fc.string({ maxLength: 30 }), plausibleArb.map((a) => a.toUpperCase())), { maxLength: 40 }), (inputs) => {
-        const { valid, invalid } = parseAddresses(inputs);
-        expect(new Set([...valid, ...invalid]).size).toBe(valid.length + invalid.length);
-        const expected = [...new Set(inputs.map(normalizeEmail).filter((a) => a.length > 0))];
-        const got = [...valid, ...invalid];
-        expect(new Set(got)).toEqual(new Set(expected));
-        // Input order within each list.
-        const order = (list: string[]) => list.map((a) => expected.indexOf(a));
-        expect(order(valid)).toEqual([...order(valid)].sort((a, b) => a - b));
-        expect(order(invalid)).toEqual([...order(invalid)].sort((a, b) => a - b));
-        // Parsing the result again changes nothing.
-        expect(parseAddresses(valid)).toEqual({ valid, invalid: [] });
-        expect(parseAddresses(invalid).valid).toEqual([]);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            plausibleArb,
+            hostileArb,
+            fc.string({ maxLength: 30 }),
+            plausibleArb.map((a) => a.toUpperCase()),
+          ),
+          { maxLength: 40 },
+        ),
+        (inputs) => {
+          const { valid, invalid } = parseAddresses(inputs);
+          expect(new Set([...valid, ...invalid]).size).toBe(valid.length + invalid.length);
+          const expected = [...new Set(inputs.map(normalizeEmail).filter((a) => a.length > 0))];
+          const got = [...valid, ...invalid];
+          expect(new Set(got)).toEqual(new Set(expected));
+          // Input order within each list.
+          const order = (list: string[]) => list.map((a) => expected.indexOf(a));
+          expect(order(valid)).toEqual([...order(valid)].sort((a, b) => a - b));
+          expect(order(invalid)).toEqual([...order(invalid)].sort((a, b) => a - b));
+          // Parsing the result again changes nothing.
+          expect(parseAddresses(valid)).toEqual({ valid, invalid: [] });
+          expect(parseAddresses(invalid).valid).toEqual([]);
+        },
+      ),
       { numRuns: 1000 },
     );
     figures.push(['parseAddresses: dedup, order, stability (runs)', 1000]);
@@ -122,12 +172,16 @@ describe('property: the address parser', () => {
 
   it('splitAddresses (the invite modal): no part holds a separator, and joining valid addresses with any separator gives them back', () => {
     fc.assert(
-      fc.property(fc.array(plausibleArb, { maxLength: 10 }), fc.array(fc.constantFrom(',', ';', ' ', '\n', '\r\n', '\t', ', ', ' ;'), { minLength: 1 }), (addresses, separators) => {
-        const text = addresses.map((a, i) => `${a}${separators[i % separators.length]}`).join('');
-        const parts = splitAddresses(text);
-        for (const part of parts) expect(part).not.toMatch(/[\s,;]/);
-        expect(parts).toEqual(addresses.map(normalizeEmail));
-      }),
+      fc.property(
+        fc.array(plausibleArb, { maxLength: 10 }),
+        fc.array(fc.constantFrom(',', ';', ' ', '\n', '\r\n', '\t', ', ', ' ;'), { minLength: 1 }),
+        (addresses, separators) => {
+          const text = addresses.map((a, i) => `${a}${separators[i % separators.length]}`).join('');
+          const parts = splitAddresses(text);
+          for (const part of parts) expect(part).not.toMatch(/[\s,;]/);
+          expect(parts).toEqual(addresses.map(normalizeEmail));
+        },
+      ),
       { numRuns: 1000 },
     );
     figures.push(['splitAddresses: separators (runs)', 1000]);
@@ -149,11 +203,36 @@ type Step =
 const roleArb = fc.constantFrom<MemberRole>('owner', 'admin', 'member');
 const peopleIndex = fc.nat({ max: 7 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('change' as const), actor: peopleIndex, targets: fc.array(peopleIndex, { minLength: 1, maxLength: 3 }), role: roleArb }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('remove' as const), actor: peopleIndex, targets: fc.array(peopleIndex, { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('change' as const),
+      actor: peopleIndex,
+      targets: fc.array(peopleIndex, { minLength: 1, maxLength: 3 }),
+      role: roleArb,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('remove' as const),
+      actor: peopleIndex,
+      targets: fc.array(peopleIndex, { minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('leave' as const), actor: peopleIndex }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), actor: peopleIndex, target: peopleIndex }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('join' as const), person: peopleIndex, role: fc.constantFrom<'admin' | 'member'>('admin', 'member') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('transfer' as const), actor: peopleIndex, target: peopleIndex }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('join' as const),
+      person: peopleIndex,
+      role: fc.constantFrom<'admin' | 'member'>('admin', 'member'),
+    }),
+  },
 );
 const startArb = fc.array(roleArb, { minLength: 1, maxLength: 5 });
 
@@ -163,14 +242,26 @@ function modelAllows(roles: (MemberRole | null)[], people: Person[], step: Step)
   if (step.kind === 'join') return true; // accepting your own invitation is always allowed (already a member: a no-op)
   const actorRole = roles[step.actor] ?? null;
   if (!actorRole) return false;
-  if (step.kind === 'transfer') return actorRole === 'owner' && roles[step.target] !== null && step.target !== step.actor;
+  if (step.kind === 'transfer')
+    return actorRole === 'owner' && roles[step.target] !== null && step.target !== step.actor;
   const targets = step.kind === 'leave' ? [step.actor] : [...new Set(step.targets)];
   if (targets.some((t) => roles[t] === null)) return false;
-  const action: TargetAction = step.kind === 'change' ? { type: 'change_role', role: step.role } : { type: 'remove' };
+  const action: TargetAction =
+    step.kind === 'change' ? { type: 'change_role', role: step.role } : { type: 'remove' };
   const actor = { userId: people[step.actor].userId, role: actorRole };
-  if (!targets.every((t) => decide(actor, { kind: 'member', userId: people[t].userId, role: roles[t]! }, action).allowed)) return false;
-  const lost = targets.filter((t) => roles[t] === 'owner' && (action.type === 'remove' || action.role !== 'owner')).length;
-  const gained = action.type === 'change_role' && action.role === 'owner' ? targets.filter((t) => roles[t] !== 'owner').length : 0;
+  if (
+    !targets.every(
+      (t) => decide(actor, { kind: 'member', userId: people[t].userId, role: roles[t]! }, action).allowed,
+    )
+  )
+    return false;
+  const lost = targets.filter(
+    (t) => roles[t] === 'owner' && (action.type === 'remove' || action.role !== 'owner'),
+  ).length;
+  const gained =
+    action.type === 'change_role' && action.role === 'owner'
+      ? targets.filter((t) => roles[t] !== 'owner').length
+      : 0;
   return ownersRemainAfter(owners, lost, gained);
 }
 
@@ -191,69 +282,90 @@ describe('property: no sequence of operations leaves zero Owners (real domain fu
     let steps = 0;
     let applied = 0;
     await fc.assert(
-      fc.asyncProperty(startArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), async (start, sequence) => {
-        runs += 1;
-        const db = await getDb();
-        const { organization, owner } = await createOrganizationWithOwner(`Prop ${runs}`);
-        const people: Person[] = [owner];
-        const roles: (MemberRole | null)[] = ['owner'];
-        for (const role of start) {
-          people.push(await addMember(organization.id, role));
-          roles.push(role);
-        }
-        while (people.length < 8) {
-          people.push(await createUser());
-          roles.push(null);
-        }
-        let model = roles;
-        for (const step of sequence) {
-          steps += 1;
-          const allowed = modelAllows(model, people, step);
-          const orgId = organization.id;
-          const membershipId = async (i: number) => (await membershipOf(orgId, people[i].userId))?.id ?? '00000000-0000-4000-8000-000000000000';
-          let outcome: string;
-          try {
-            switch (step.kind) {
-              case 'change':
-                await changeRoles(people[step.actor], { organizationId: orgId, ids: await Promise.all(step.targets.map(membershipId)), role: step.role });
-                break;
-              case 'remove':
-                await removeMembers(people[step.actor], { organizationId: orgId, ids: await Promise.all(step.targets.map(membershipId)) });
-                break;
-              case 'leave':
-                await leaveOrganization(people[step.actor], { organizationId: orgId });
-                break;
-              case 'transfer':
-                await transferOwnership(people[step.actor], { organizationId: orgId, toUserId: people[step.target].userId });
-                break;
-              case 'join': {
-                const person = people[step.person];
-                const invitation = await addInvitation(orgId, { email: person.email, role: step.role });
-                await acceptInvitation(person, { token: invitation.token });
-                break;
+      fc.asyncProperty(
+        startArb,
+        fc.array(stepArb, { minLength: 1, maxLength: 12 }),
+        async (start, sequence) => {
+          runs += 1;
+          const db = await getDb();
+          const { organization, owner } = await createOrganizationWithOwner(`Prop ${runs}`);
+          const people: Person[] = [owner];
+          const roles: (MemberRole | null)[] = ['owner'];
+          for (const role of start) {
+            people.push(await addMember(organization.id, role));
+            roles.push(role);
+          }
+          while (people.length < 8) {
+            people.push(await createUser());
+            roles.push(null);
+          }
+          let model = roles;
+          for (const step of sequence) {
+            steps += 1;
+            const allowed = modelAllows(model, people, step);
+            const orgId = organization.id;
+            const membershipId = async (i: number) =>
+              (await membershipOf(orgId, people[i].userId))?.id ?? '00000000-0000-4000-8000-000000000000';
+            let outcome: string;
+            try {
+              switch (step.kind) {
+                case 'change':
+                  await changeRoles(people[step.actor], {
+                    organizationId: orgId,
+                    ids: await Promise.all(step.targets.map(membershipId)),
+                    role: step.role,
+                  });
+                  break;
+                case 'remove':
+                  await removeMembers(people[step.actor], {
+                    organizationId: orgId,
+                    ids: await Promise.all(step.targets.map(membershipId)),
+                  });
+                  break;
+                case 'leave':
+                  await leaveOrganization(people[step.actor], { organizationId: orgId });
+                  break;
+                case 'transfer':
+                  await transferOwnership(people[step.actor], {
+                    organizationId: orgId,
+                    toUserId: people[step.target].userId,
+                  });
+                  break;
+                case 'join': {
+                  const person = people[step.person];
+                  const invitation = await addInvitation(orgId, { email: person.email, role: step.role });
+                  await acceptInvitation(person, { token: invitation.token });
+                  break;
+                }
               }
+              outcome = 'ok';
+            } catch (error) {
+              if (!(error instanceof DomainError)) throw error;
+              outcome = error.code;
             }
-            outcome = 'ok';
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            outcome = error.code;
+            expect(
+              outcome === 'ok',
+              `${JSON.stringify(step)} on ${JSON.stringify(model)}: domain said ${outcome}`,
+            ).toBe(allowed);
+            if (allowed) {
+              applied += 1;
+              model = applyModel(model, step);
+            }
+            const [owners] = await db
+              .select({ n: count() })
+              .from(memberships)
+              .where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'owner')));
+            expect(owners.n).toBeGreaterThanOrEqual(1);
+            expect(owners.n).toBe(model.filter((r) => r === 'owner').length);
           }
-          expect(outcome === 'ok', `${JSON.stringify(step)} on ${JSON.stringify(model)}: domain said ${outcome}`).toBe(allowed);
-          if (allowed) {
-            applied += 1;
-            model = applyModel(model, step);
-          }
-          const [owners] = await db
-            .select({ n: count() })
-            .from(memberships)
-            .where(and(eq(memberships.organizationId, orgId), eq(memberships.role, 'owner')));
-          expect(owners.n).toBeGreaterThanOrEqual(1);
-          expect(owners.n).toBe(model.filter((r) => r === 'owner').length);
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
-    figures.push(['policy through the domain: sequences / steps / applied', `${runs} / ${steps} / ${applied}`]);
+    figures.push([
+      'policy through the domain: sequences / steps / applied',
+      `${runs} / ${steps} / ${applied}`,
+    ]);
     expect(applied).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -32,28 +32,64 @@ describe('safeCallbackPath', () => {
     expect(output.startsWith('/evil.example')).toBe(true);
   });
 
-  it.each(['//evil.example', '/\\evil.example', '/\t/evil.example', 'https://evil.example', 'evil.example', '', 'javascript:alert(1)'])(
-    'anything that is not a path on this site (%j) falls back to /',
-    (input) => {
-      expect(safeCallbackPath(input)).toBe('/');
-    },
-  );
+  it.each([
+    '//evil.example',
+    '/\\evil.example',
+    '/\t/evil.example',
+    'https://evil.example',
+    'evil.example',
+    '',
+    'javascript:alert(1)',
+  ])('anything that is not a path on this site (%j) falls back to /', (input) => {
+    expect(safeCallbackPath(input)).toBe('/');
+  });
 
   it('keeps an ordinary path with its query and fragment as it is', () => {
-    expect(safeCallbackPath('/admin/acme/users?page=2&q=a%20b#top')).toBe('/admin/acme/users?page=2&q=a%20b#top');
+    expect(safeCallbackPath('/admin/acme/users?page=2&q=a%20b#top')).toBe(
+      '/admin/acme/users?page=2&q=a%20b#top',
+    );
     expect(safeCallbackPath('/invite/abc_DEF-123')).toBe('/invite/abc_DEF-123');
     expect(safeCallbackPath(null)).toBe('/');
     expect(safeCallbackPath(undefined)).toBe('/');
   });
 
   it('property: whatever path it is given, the answer is one "/" then no "/" or "\\", and stays on the site', () => {
-    const piece = fc.constantFrom('', '.', '..', '%2e', '%2E', '%2e%2e', '\\', '/', '//', '\t', '\n', '\r', 'evil.example', '@', ':', '%2f', '%5c', '?', '#', 'a');
+    const piece = fc.constantFrom(
+      '',
+      '.',
+      '..',
+      '%2e',
+      '%2E',
+      '%2e%2e',
+      '\\',
+      '/',
+      '//',
+      '\t',
+      '\n',
+      '\r',
+      'evil.example',
+      '@',
+      ':',
+      '%2f',
+      '%5c',
+      '?',
+      '#',
+      'a',
+    );
     const pathArb = fc.array(piece, { maxLength: 12 }).map((pieces) => `/${pieces.join('')}`);
     const joinedArb = fc.array(piece, { maxLength: 8 }).map((pieces) => `/${pieces.join('/')}`);
     fc.assert(
-      fc.property(fc.oneof(pathArb, joinedArb, fc.string(), fc.string().map((s) => `/${s}`)), (input) => {
-        expectOnSite(input, safeCallbackPath(input));
-      }),
+      fc.property(
+        fc.oneof(
+          pathArb,
+          joinedArb,
+          fc.string(),
+          fc.string().map((s) => `/${s}`),
+        ),
+        (input) => {
+          expectOnSite(input, safeCallbackPath(input));
+        },
+      ),
       { numRuns: 5_000 },
     );
   });

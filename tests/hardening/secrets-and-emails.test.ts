@@ -11,7 +11,13 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { listMailboxMessages } from '@/lib/email/mailbox';
-import { acceptInvitation, acceptInvitationAsNewUser, declineInvitation, inviteMembers, resendInvitation } from '@/lib/invitations';
+import {
+  acceptInvitation,
+  acceptInvitationAsNewUser,
+  declineInvitation,
+  inviteMembers,
+  resendInvitation,
+} from '@/lib/invitations';
 import { rows } from '@/lib/sql';
 import { hashToken } from '@/lib/tokens';
 import { advanceClock } from '@/lib/clock';
@@ -25,7 +31,10 @@ useTestDatabase();
 
 const fake = useFakeResend();
 let restoreEnv: (() => void) | undefined;
-const savedEnv = { EMAIL_TRANSPORT: process.env.EMAIL_TRANSPORT, INVITATION_RESEND_COOLDOWN_SECONDS: process.env.INVITATION_RESEND_COOLDOWN_SECONDS };
+const savedEnv = {
+  EMAIL_TRANSPORT: process.env.EMAIL_TRANSPORT,
+  INVITATION_RESEND_COOLDOWN_SECONDS: process.env.INVITATION_RESEND_COOLDOWN_SECONDS,
+};
 afterEach(() => {
   restoreEnv?.();
   restoreEnv = undefined;
@@ -36,7 +45,13 @@ afterEach(() => {
 });
 
 const figures: [string, string | number][] = [];
-afterAll(() => reportFigures('secrets-and-emails', `Secrets at rest and email escaping (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, figures));
+afterAll(() =>
+  reportFigures(
+    'secrets-and-emails',
+    `Secrets at rest and email escaping (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`,
+    figures,
+  ),
+);
 
 /** Every row of every table in the public schema, each as one text (PostgreSQL's row-to-text). */
 async function everyRowAsText(): Promise<{ table: string; text: string }[]> {
@@ -47,7 +62,10 @@ async function everyRowAsText(): Promise<{ table: string; text: string }[]> {
   );
   const out: { table: string; text: string }[] = [];
   for (const { table_name: table } of tables) {
-    const found = await rows<{ text: string }>(db, sql`SELECT t::text AS text FROM ${sql.identifier(table)} t`);
+    const found = await rows<{ text: string }>(
+      db,
+      sql`SELECT t::text AS text FROM ${sql.identifier(table)} t`,
+    );
     for (const row of found) out.push({ table, text: row.text });
   }
   return out;
@@ -68,33 +86,43 @@ describe('the database never holds a raw token or an invitation link (Resend tra
     expect(summary.counts.invited).toBe(4);
     advanceClock(1_000);
     const resentId = summary.results.find((r) => r.email === 'resent@example.com')!.invitationId!;
-    expect(await resendInvitation(owner, { organizationId: organization.id, invitationId: resentId })).toMatchObject({ outcome: 'resent' });
+    expect(
+      await resendInvitation(owner, { organizationId: organization.id, invitationId: resentId }),
+    ).toMatchObject({ outcome: 'resent' });
 
     const posted = fake.emails();
     expect(posted).toHaveLength(5);
     const tokens = posted.map((email) => tokenFrom(email.text!));
     const latest = (address: string) => tokenFrom(posted.filter((e) => e.to === address).at(-1)!.text!);
     await acceptInvitation(existing, { token: latest('existing@example.com') });
-    const created = await acceptInvitationAsNewUser({ token: latest('newcomer@example.com'), name: 'New Comer' });
+    const created = await acceptInvitationAsNewUser({
+      token: latest('newcomer@example.com'),
+      name: 'New Comer',
+    });
     await declineInvitation(null, { token: latest('decliner@example.com') });
 
     const everything = await everyRowAsText();
     expect(everything.length).toBeGreaterThan(10);
     const links = posted.map((email) => /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/.exec(email.text!)![0]);
     for (const { table, text } of everything) {
-      for (const token of tokens) expect(text.includes(token), `raw token in ${table}: ${text.slice(0, 200)}`).toBe(false);
+      for (const token of tokens)
+        expect(text.includes(token), `raw token in ${table}: ${text.slice(0, 200)}`).toBe(false);
       for (const link of links) expect(text.includes(link), `link in ${table}`).toBe(false);
       expect(text, `an invitation path in ${table}`).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
       expect(text, `an email body in ${table}`).not.toContain('Accept Invitation');
     }
     // Only the hashes are there, one per live link.
-    const hashes = (await rows<{ token_hash: string }>(await getDb(), sql`SELECT token_hash FROM invitations`)).map((r) => r.token_hash);
+    const hashes = (
+      await rows<{ token_hash: string }>(await getDb(), sql`SELECT token_hash FROM invitations`)
+    ).map((r) => r.token_hash);
     expect(hashes).toContain(hashToken(latest('resent@example.com')));
     expect(hashes).not.toContain(hashToken(tokens[3])); // the first link to resent@ was replaced
     expect(await listMailboxMessages()).toEqual([]);
     // The one secret the database does hold by design: the database session of the new account (Auth.js
     // database sessions), which is what the cookie carries. Listed in SECURITY.md.
-    expect(everything.filter((r) => r.table === 'sessions').some((r) => r.text.includes(created.sessionToken))).toBe(true);
+    expect(
+      everything.filter((r) => r.table === 'sessions').some((r) => r.text.includes(created.sessionToken)),
+    ).toBe(true);
     figures.push(['rows scanned after a Resend run', everything.length]);
     figures.push(['raw tokens / links looked for', `${tokens.length} / ${links.length}, none found`]);
   });
@@ -112,8 +140,14 @@ describe('hostile names in the invitation email', () => {
     return { organization, owner: { ...owner, name: INVITER } };
   }
 
-  function expectSafe(message: { to: string | string[]; subject: string; html?: string; text?: string; from?: string }, address: string) {
-    expect(message.to === address || (Array.isArray(message.to) && message.to.length === 1 && message.to[0] === address)).toBe(true);
+  function expectSafe(
+    message: { to: string | string[]; subject: string; html?: string; text?: string; from?: string },
+    address: string,
+  ) {
+    expect(
+      message.to === address ||
+        (Array.isArray(message.to) && message.to.length === 1 && message.to[0] === address),
+    ).toBe(true);
     expect(message.subject).not.toMatch(/[\r\n]/);
     expect(message.subject).toContain('Bcc: attacker@evil.example'); // folded into the subject line as text, not a header
     expect(message.from ?? '').not.toMatch(/[\r\n]/);
@@ -128,18 +162,28 @@ describe('hostile names in the invitation email', () => {
   it('through the Resend API: escaped HTML, one-line subject, the recipient exactly the address', async () => {
     restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
     const { organization, owner } = await hostileInvitation();
-    await inviteMembers(owner, { organizationId: organization.id, emails: ['target@example.com'], role: 'admin' });
+    await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['target@example.com'],
+      role: 'admin',
+    });
     const [message] = fake.emails();
     expectSafe(message, 'target@example.com');
     // Nothing the user typed reached a request header either.
-    for (const request of fake.requests) for (const value of Object.values(request.headers)) expect(String(value)).not.toContain('attacker@evil.example');
+    for (const request of fake.requests)
+      for (const value of Object.values(request.headers))
+        expect(String(value)).not.toContain('attacker@evil.example');
     figures.push(['hostile names, Resend payload', 'escaped, one-line subject']);
   });
 
   it('through the development mailbox: the same', async () => {
     process.env.EMAIL_TRANSPORT = 'mailbox';
     const { organization, owner } = await hostileInvitation();
-    await inviteMembers(owner, { organizationId: organization.id, emails: ['target@example.com'], role: 'member' });
+    await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: ['target@example.com'],
+      role: 'member',
+    });
     const [message] = await listMailboxMessages();
     expectSafe(message, 'target@example.com');
     figures.push(['hostile names, mailbox message', 'escaped, one-line subject']);

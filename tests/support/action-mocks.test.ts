@@ -11,7 +11,10 @@ const { actionMocks } = await vi.hoisted(() => import('./action-mocks'));
 describe('action mocks', () => {
   it('are what the actions import, even when the file imports the actions first', async () => {
     actionMocks.actor = null;
-    expect(await createOrganizationAction({ name: 'Nobody signed in' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await createOrganizationAction({ name: 'Nobody signed in' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(vi.isMockFunction(getActor)).toBe(true);
   });
 

@@ -24,6 +24,8 @@ export const actionMocks = {
 vi.doMock('next/cache', () => ({ revalidatePath: actionMocks.revalidatePath, revalidateTag: vi.fn() }));
 vi.doMock('next/headers', () => ({
   cookies: vi.fn(async () => ({ set: actionMocks.cookieSet, get: vi.fn(), delete: vi.fn() })),
-  headers: vi.fn(async () => ({ get: (name: string) => actionMocks.requestHeaders[name.toLowerCase()] ?? null })),
+  headers: vi.fn(async () => ({
+    get: (name: string) => actionMocks.requestHeaders[name.toLowerCase()] ?? null,
+  })),
 }));
 vi.doMock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => actionMocks.actor) }));

@@ -24,7 +24,8 @@ export async function openCountingHandle(testDb: TestDatabase): Promise<Counting
     handle = await openPostgres(testDb.url, { max: 2, onQuery: logQuery });
   } else {
     const { drizzle } = await import('drizzle-orm/pglite');
-    const client = (testDb.handle.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
+    const client = (testDb.handle.db as unknown as { $client: import('@electric-sql/pglite').PGlite })
+      .$client;
     const db = drizzle({ client, schema, logger: { logQuery } });
     handle = { db: db, driver: 'pglite', close: async () => {} };
   }

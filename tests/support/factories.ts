@@ -35,7 +35,10 @@ export async function createOrganizationWithOwner(name = 'Acme') {
 export async function addMember(organizationId: string, role: MemberRole, person?: Actor) {
   const db = await getDb();
   const actor = person ?? (await createUser());
-  const [membership] = await db.insert(memberships).values({ organizationId, userId: actor.userId, role }).returning();
+  const [membership] = await db
+    .insert(memberships)
+    .values({ organizationId, userId: actor.userId, role })
+    .returning();
   return { ...actor, membershipId: membership.id };
 }
 

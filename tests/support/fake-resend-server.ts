@@ -78,7 +78,9 @@ export function createFakeResend(): FakeResend & { listen(): Promise<void> } {
       res.end(JSON.stringify({ id: emailId() }));
     } else {
       res.statusCode = 404;
-      res.end(JSON.stringify({ statusCode: 404, name: 'not_found', message: `No route ${req.method} ${path}` }));
+      res.end(
+        JSON.stringify({ statusCode: 404, name: 'not_found', message: `No route ${req.method} ${path}` }),
+      );
     }
   };
 
@@ -113,7 +115,13 @@ export function createFakeResend(): FakeResend & { listen(): Promise<void> } {
         case 'error500':
           res.statusCode = 500;
           res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify({ statusCode: 500, name: 'internal_server_error', message: 'The fake API is down.' }));
+          res.end(
+            JSON.stringify({
+              statusCode: 500,
+              name: 'internal_server_error',
+              message: 'The fake API is down.',
+            }),
+          );
           return;
       }
     });
@@ -137,7 +145,8 @@ export function createFakeResend(): FakeResend & { listen(): Promise<void> } {
   };
   fake.emails = () =>
     fake.requests.flatMap((request) => {
-      if (request.path === '/emails/batch' && Array.isArray(request.body)) return request.body as PostedEmail[];
+      if (request.path === '/emails/batch' && Array.isArray(request.body))
+        return request.body as PostedEmail[];
       if (request.path === '/emails' && request.body) return [request.body as PostedEmail];
       return [];
     });

@@ -6,7 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createFakeResend, type FakeResend } from './fake-resend-server';
 
-export { startFakeResend, type FakeResend, type FakeResendMode, type PostedEmail, type RecordedRequest } from './fake-resend-server';
+export {
+  startFakeResend,
+  type FakeResend,
+  type FakeResendMode,
+  type PostedEmail,
+  type RecordedRequest,
+} from './fake-resend-server';
 
 /**
  * Starts a fake for the tests of the enclosing file or describe block and closes it after them; before

@@ -77,7 +77,9 @@ export function buildApp(options: { logFile: string; dist?: string; env?: Record
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   fs.writeFileSync(options.logFile, `${result.stdout ?? ''}\n${result.stderr ?? ''}`);
   if (result.status !== 0) {
-    throw new Error(`next build failed (status ${result.status}); log in ${options.logFile}:\n${tail(options.logFile, 40)}`);
+    throw new Error(
+      `next build failed (status ${result.status}); log in ${options.logFile}:\n${tail(options.logFile, 40)}`,
+    );
   }
   return Date.now() - started;
 }
@@ -127,7 +129,11 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
   const port = await freePort();
   const url = `http://${options.host ?? 'localhost'}:${port}`;
   const appEnv = typeof options.env === 'function' ? options.env(url) : options.env;
-  const env = productionEnv({ APP_URL: url, ...(options.dist ? { NEXT_DIST_DIR: options.dist } : {}), ...appEnv });
+  const env = productionEnv({
+    APP_URL: url,
+    ...(options.dist ? { NEXT_DIST_DIR: options.dist } : {}),
+    ...appEnv,
+  });
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const out = fs.openSync(options.logFile, 'w');
   const child = spawnNextStart(port, env, out);
@@ -167,10 +173,15 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
   for (;;) {
     if (exited()) {
       await stop();
-      throw new Error(`next start exited early (code ${child.exitCode}, signal ${child.signalCode}); log:\n${tail(options.logFile)}`);
+      throw new Error(
+        `next start exited early (code ${child.exitCode}, signal ${child.signalCode}); log:\n${tail(options.logFile)}`,
+      );
     }
     try {
-      const response = await fetch(`${url}/login`, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${url}/login`, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(5_000),
+      });
       await response.arrayBuffer();
       // Any answer from Next (the login page is 200; a redirect is fine too) means it is up.
       if (response.status < 500) break;
@@ -180,7 +191,9 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer ${url}/login within ${timeoutMs / 1000} s (last: ${last}); log:\n${tail(options.logFile)}`);
+      throw new Error(
+        `next start did not answer ${url}/login within ${timeoutMs / 1000} s (last: ${last}); log:\n${tail(options.logFile)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -2,7 +2,14 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditEvents, invitations, mailboxMessages, memberships, organizations, rateLimitBuckets } from '@/db/schema';
+import {
+  auditEvents,
+  invitations,
+  mailboxMessages,
+  memberships,
+  organizations,
+  rateLimitBuckets,
+} from '@/db/schema';
 import { DomainError, type ErrorCode } from '@/lib/errors';
 
 /** Every row that a membership or invitation change could touch, in a stable order. */
@@ -22,7 +29,12 @@ export async function snapshot() {
 export async function auditActions(organizationId: string) {
   const db = await getDb();
   return db
-    .select({ action: auditEvents.action, targetId: auditEvents.targetId, targetEmail: auditEvents.targetEmail, details: auditEvents.details })
+    .select({
+      action: auditEvents.action,
+      targetId: auditEvents.targetId,
+      targetEmail: auditEvents.targetEmail,
+      details: auditEvents.details,
+    })
     .from(auditEvents)
     .where(eq(auditEvents.organizationId, organizationId))
     .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));

@@ -15,7 +15,9 @@ export default async function EmailPreviewsPage() {
     <div className="min-h-svh bg-muted/40">
       <header className="flex h-14 items-center gap-3 border-b bg-background px-4">
         <Logo />
-        <span className="text-sm text-muted-foreground">Email templates, rendered with their preview data</span>
+        <span className="text-sm text-muted-foreground">
+          Email templates, rendered with their preview data
+        </span>
       </header>
       <main className="grid gap-6 p-6 lg:grid-cols-2">
         <h1 className="sr-only">Email templates</h1>
@@ -24,7 +26,12 @@ export default async function EmailPreviewsPage() {
             <h2 id={`template-${name}`} className="text-sm font-semibold">
               {name} · <span className="font-normal text-muted-foreground">{email.subject}</span>
             </h2>
-            <iframe title={`${name} email`} srcDoc={email.html} sandbox="" className="h-[40rem] w-full rounded-lg border bg-white" />
+            <iframe
+              title={`${name} email`}
+              srcDoc={email.html}
+              sandbox=""
+              className="h-[40rem] w-full rounded-lg border bg-white"
+            />
             <details className="rounded-lg border bg-background p-3 text-sm">
               <summary className="cursor-pointer font-medium">Plain text</summary>
               <pre className="mt-2 font-mono text-xs whitespace-pre-wrap">{email.text}</pre>

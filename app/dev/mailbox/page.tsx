@@ -22,7 +22,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     <div className="flex min-h-svh flex-col">
       <header className="flex h-14 items-center gap-3 border-b px-4">
         <Logo />
-        <span className="text-sm text-muted-foreground">Development mailbox: every email the app sent. Not available in production.</span>
+        <span className="text-sm text-muted-foreground">
+          Development mailbox: every email the app sent. Not available in production.
+        </span>
       </header>
       <div className="grid flex-1 md:grid-cols-[22rem_1fr]">
         <nav aria-label="Messages" className="border-b md:border-r md:border-b-0">

@@ -16,7 +16,10 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZon
 
 function OrganizationMark({ name }: { name: string }) {
   return (
-    <span className="flex size-12 items-center justify-center rounded-xl bg-primary text-xl font-semibold text-primary-foreground uppercase" aria-hidden="true">
+    <span
+      className="flex size-12 items-center justify-center rounded-xl bg-primary text-xl font-semibold text-primary-foreground uppercase"
+      aria-hidden="true"
+    >
       {name.slice(0, 1)}
     </span>
   );
@@ -76,7 +79,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         icon={<CircleCheck className="size-10 text-muted-foreground" aria-hidden="true" />}
       >
         <Button asChild>
-          <Link href={actor ? '/' : `/login?email=${encodeURIComponent(invitation.email)}`}>{actor ? 'Go to your organizations' : 'Sign in'}</Link>
+          <Link href={actor ? '/' : `/login?email=${encodeURIComponent(invitation.email)}`}>
+            {actor ? 'Go to your organizations' : 'Sign in'}
+          </Link>
         </Button>
       </AuthCard>
     );
@@ -93,8 +98,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
         <div role="alert" className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
-          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as <strong>{actor.email}</strong>. Sign out and
-          open the link again as {invitation.email} to accept it.
+          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as{' '}
+          <strong>{actor.email}</strong>. Sign out and open the link again as {invitation.email} to accept it.
         </div>
         <form action={signOutAction}>
           <input type="hidden" name="redirectTo" value={self} />
@@ -113,7 +118,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           {invitation.email} already has an AI Hub account. Sign in to accept; you will come back here.
         </p>
         <Button asChild>
-          <Link href={`/login?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(self)}`}>Sign in to accept</Link>
+          <Link
+            href={`/login?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(self)}`}
+          >
+            Sign in to accept
+          </Link>
         </Button>
       </AuthCard>
     );
@@ -121,7 +130,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
   return (
     <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
-      <InvitationResponse token={token} mode={actor ? 'signed-in' : 'new-account'} organizationName={organization} />
+      <InvitationResponse
+        token={token}
+        mode={actor ? 'signed-in' : 'new-account'}
+        organizationName={organization}
+      />
     </AuthCard>
   );
 }

@@ -70,7 +70,9 @@ export function EmailChipsInput({
             key={chip.email}
             className={cn(
               'inline-flex max-w-full items-center gap-1 rounded-md border py-0.5 pr-0.5 pl-2 text-sm',
-              chip.valid ? 'bg-secondary text-secondary-foreground' : 'border-destructive/50 bg-destructive/10 text-red-700 dark:text-red-300',
+              chip.valid
+                ? 'bg-secondary text-secondary-foreground'
+                : 'border-destructive/50 bg-destructive/10 text-red-700 dark:text-red-300',
             )}
             aria-invalid={chip.valid ? undefined : true}
             title={chip.valid ? undefined : 'Not a valid email address: it will not be sent'}
@@ -135,4 +137,3 @@ export function EmailChipsInput({
     </div>
   );
 }
-

@@ -45,7 +45,11 @@ export function InviteDialog({
   function send() {
     if (valid.length === 0) return;
     startTransition(async () => {
-      const result = await inviteMembersAction({ organizationId, emails: valid.map((chip) => chip.email), role });
+      const result = await inviteMembersAction({
+        organizationId,
+        emails: valid.map((chip) => chip.email),
+        role,
+      });
       if (!result.ok) {
         setError(result.error.message);
         toast.error(result.error.message);
@@ -88,7 +92,13 @@ export function InviteDialog({
             </DialogHeader>
             <div className="grid gap-2">
               <Label htmlFor="invite-emails">Email addresses</Label>
-              <EmailChipsInput id="invite-emails" chips={chips} onChange={setChips} disabled={pending} describedBy="invite-emails-help" />
+              <EmailChipsInput
+                id="invite-emails"
+                chips={chips}
+                onChange={setChips}
+                disabled={pending}
+                describedBy="invite-emails-help"
+              />
               <p id="invite-emails-help" className="text-xs text-muted-foreground" aria-live="polite">
                 {chips.length === 0
                   ? `Up to ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`
@@ -97,7 +107,11 @@ export function InviteDialog({
             </div>
             <div className="grid gap-2">
               <Label htmlFor="invite-role">Role</Label>
-              <Select value={role} onValueChange={(value) => setRole(value as InvitationRole)} disabled={pending}>
+              <Select
+                value={role}
+                onValueChange={(value) => setRole(value as InvitationRole)}
+                disabled={pending}
+              >
                 <SelectTrigger id="invite-role" className="w-full" aria-label="Role">
                   <SelectValue />
                 </SelectTrigger>
@@ -125,7 +139,11 @@ export function InviteDialog({
                 Cancel
               </Button>
               <Button type="submit" disabled={valid.length === 0 || pending} aria-busy={pending}>
-                {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Send aria-hidden="true" />}
+                {pending ? (
+                  <Loader2 className="animate-spin" aria-hidden="true" />
+                ) : (
+                  <Send aria-hidden="true" />
+                )}
                 Send Invitation
               </Button>
             </DialogFooter>

@@ -81,7 +81,9 @@ export function expectNoBrowserErrors(page: Page, options: { allow?: RegExp[] } 
     (problem) => !isFaviconProbe(problem) && !allow.some((pattern) => pattern.test(problem.text)),
   );
   if (problems.length > 0) {
-    const listing = problems.map((p) => `  - [${p.kind}] ${p.url}\n    ${p.text.split('\n').join('\n    ')}`).join('\n');
+    const listing = problems
+      .map((p) => `  - [${p.kind}] ${p.url}\n    ${p.text.split('\n').join('\n    ')}`)
+      .join('\n');
     expect.fail(`The browser reported ${problems.length} error(s):\n${listing}`);
   }
 }
@@ -93,7 +95,11 @@ export function expectNoBrowserErrors(page: Page, options: { allow?: RegExp[] } 
  * and goes with timing and is not an error of the page: ignored.
  */
 function isFaviconProbe(problem: BrowserProblem): boolean {
-  return problem.kind === 'console' && new URL(problem.url, 'http://x').pathname === '/favicon.ico' && /status of 404\b/.test(problem.text);
+  return (
+    problem.kind === 'console' &&
+    new URL(problem.url, 'http://x').pathname === '/favicon.ico' &&
+    /status of 404\b/.test(problem.text)
+  );
 }
 
 /** Chromium logs this for any document or resource answered with `status`. */
@@ -131,7 +137,10 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
 }
 
 /** A new context with one page in it. */
-export async function newPage(browser: Browser, options: ContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  options: ContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, options);
   const page = await context.newPage();
   collectProblems(page);
@@ -197,12 +206,18 @@ export async function mailboxMessages(base = baseUrl()): Promise<MailboxMessage[
 }
 
 /** The newest message to `email` (whose subject includes `subjectIncludes`, if given), or null. */
-export async function latestEmailTo(base: string, email: string, subjectIncludes?: string): Promise<MailboxMessage | null> {
+export async function latestEmailTo(
+  base: string,
+  email: string,
+  subjectIncludes?: string,
+): Promise<MailboxMessage | null> {
   const address = email.trim().toLowerCase();
   const messages = await mailboxMessages(base);
   return (
     messages.find(
-      (message) => message.to.toLowerCase() === address && (!subjectIncludes || message.subject.includes(subjectIncludes)),
+      (message) =>
+        message.to.toLowerCase() === address &&
+        (!subjectIncludes || message.subject.includes(subjectIncludes)),
     ) ?? null
   );
 }
@@ -224,7 +239,9 @@ export async function waitForEmail(
     );
     if (found) return found;
     if (Date.now() > deadline) {
-      throw new Error(`No new email to ${email}${options.subjectIncludes ? ` about "${options.subjectIncludes}"` : ''} arrived`);
+      throw new Error(
+        `No new email to ${email}${options.subjectIncludes ? ` about "${options.subjectIncludes}"` : ''} arrived`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -232,14 +249,17 @@ export async function waitForEmail(
 
 /** Every http(s) URL in a plain-text email, in order. */
 export function urlsIn(text: string): string[] {
-  return [...text.matchAll(/https?:\/\/[^\s<>"'\[\]()]+/g)].map((match) => match[0].replace(/[.,;:!?]+$/, ''));
+  return [...text.matchAll(/https?:\/\/[^\s<>"'\[\]()]+/g)].map((match) =>
+    match[0].replace(/[.,;:!?]+$/, ''),
+  );
 }
 
 /** The magic link in a sign-in email's text part. */
 export function signInLinkFrom(message: MailboxMessage): string {
   const urls = urlsIn(message.text);
   const link = urls.find((url) => url.includes('/api/auth/callback/'));
-  if (!link) throw new Error(`No sign-in link in the email "${message.subject}" to ${message.to}:\n${message.text}`);
+  if (!link)
+    throw new Error(`No sign-in link in the email "${message.subject}" to ${message.to}:\n${message.text}`);
   return link;
 }
 
@@ -282,13 +302,20 @@ export async function signIn(
   await page.waitForLoadState('load');
   await waitForReady(page);
   if (new URL(page.url()).pathname.startsWith('/login')) {
-    const alert = await page.getByRole('alert').allTextContents().catch(() => []);
-    expect.fail(`The sign-in link for ${email} led back to ${page.url()}${alert.length ? `: ${alert.join(' ')}` : ''}`);
+    const alert = await page
+      .getByRole('alert')
+      .allTextContents()
+      .catch(() => []);
+    expect.fail(
+      `The sign-in link for ${email} led back to ${page.url()}${alert.length ? `: ${alert.join(' ')}` : ''}`,
+    );
   }
 
   const session = await page.context().request.get('/api/auth/session');
   const body = (await session.json()) as { user?: { email?: string } } | null;
-  expect(body?.user?.email?.toLowerCase(), `the session after signing in as ${email}`).toBe(email.toLowerCase());
+  expect(body?.user?.email?.toLowerCase(), `the session after signing in as ${email}`).toBe(
+    email.toLowerCase(),
+  );
   return new URL(page.url());
 }
 
@@ -324,7 +351,8 @@ export async function checkAccessibility(
   } = {},
 ): Promise<AxeViolation[]> {
   await settle(page);
-  const hasAxe = () => page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const hasAxe = () =>
+    page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!(await hasAxe())) {
     axeCache ??= axeSource();
     try {
@@ -335,8 +363,13 @@ export async function checkAccessibility(
     if (!(await hasAxe())) await page.evaluate(axeCache);
   }
   const violations = (await page.evaluate(async (exclude) => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const context = exclude.length > 0 ? { include: [document], exclude: exclude.map((selector) => [selector]) } : document;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const context =
+      exclude.length > 0 ? { include: [document], exclude: exclude.map((selector) => [selector]) } : document;
     const results = await axe.run(context, { resultTypes: ['violations'] });
     return results.violations;
   }, options.exclude ?? [])) as AxeViolation[];
@@ -344,9 +377,14 @@ export async function checkAccessibility(
   if (violations.length > 0) {
     const dir = path.join(ARTIFACTS_DIR, 'axe');
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${fileName(label)}.json`), JSON.stringify({ url: page.url(), violations }, null, 2));
+    fs.writeFileSync(
+      path.join(dir, `${fileName(label)}.json`),
+      JSON.stringify({ url: page.url(), violations }, null, 2),
+    );
   }
-  const blocking = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const blocking = violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
   if (blocking.length > 0) {
     const listing = blocking
       .map((violation) => {
@@ -358,7 +396,9 @@ export async function checkAccessibility(
         return `  - ${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.helpUrl}\n${nodes}${more}`;
       })
       .join('\n');
-    expect.fail(`Accessibility check "${label}" (${page.url()}): ${blocking.length} serious/critical violation(s):\n${listing}`);
+    expect.fail(
+      `Accessibility check "${label}" (${page.url()}): ${blocking.length} serious/critical violation(s):\n${listing}`,
+    );
   }
   return violations;
 }
@@ -370,7 +410,9 @@ export async function checkAccessibility(
  */
 export async function settle(page: Page) {
   await page.waitForLoadState('load');
-  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   await settleAnimations(page);
 }
 
@@ -383,7 +425,10 @@ export async function settleAnimations(page: Page, timeoutMs = 3_000) {
     .evaluate(async (timeout) => {
       const finite = document
         .getAnimations()
-        .filter((animation) => animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Infinity);
+        .filter(
+          (animation) =>
+            animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Infinity,
+        );
       await Promise.race([
         Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))),
         new Promise((resolve) => setTimeout(resolve, timeout)),
@@ -393,7 +438,12 @@ export async function settleAnimations(page: Page, timeoutMs = 3_000) {
 }
 
 function fileName(name: string): string {
-  return name.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'page';
+  return (
+    name
+      .replace(/[^a-zA-Z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'page'
+  );
 }
 
 /** A full-page PNG at .artifacts/e2e/screenshots/<name>.png; returns its path. */

@@ -29,7 +29,9 @@ export async function usersCount(page: Page): Promise<number> {
 
 /** The table row of `email` (found by its checkbox, `Select <email>`). */
 export function userRow(page: Page, email: string): Locator {
-  return page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select ${email}`, exact: true }) });
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('checkbox', { name: `Select ${email}`, exact: true }) });
 }
 
 /** Body rows of the table (those with a row checkbox). */
@@ -39,9 +41,9 @@ export function bodyRows(page: Page): Locator {
 
 /** The emails of the rows shown, top to bottom. */
 export async function shownEmails(page: Page): Promise<string[]> {
-  const names = await page.getByRole('checkbox', { name: /^Select (?!all users)/ }).evaluateAll((boxes) =>
-    boxes.map((box) => box.getAttribute('aria-label') ?? ''),
-  );
+  const names = await page
+    .getByRole('checkbox', { name: /^Select (?!all users)/ })
+    .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label') ?? ''));
   return names.map((name) => name.replace(/^Select /, ''));
 }
 
@@ -56,10 +58,16 @@ export async function roleAndStatus(page: Page, email: string): Promise<{ role: 
 export async function expectRow(page: Page, email: string, expected: { role?: string; status?: string }) {
   await userRow(page, email).waitFor();
   await expect
-    .poll(async () => {
-      const shown = await roleAndStatus(page, email);
-      return { role: expected.role === undefined ? undefined : shown.role, status: expected.status === undefined ? undefined : shown.status };
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const shown = await roleAndStatus(page, email);
+        return {
+          role: expected.role === undefined ? undefined : shown.role,
+          status: expected.status === undefined ? undefined : shown.status,
+        };
+      },
+      { timeout: 10_000 },
+    )
     .toEqual({ role: expected.role, status: expected.status });
 }
 
@@ -94,7 +102,10 @@ export async function selectRows(page: Page, emails: string[]) {
 
 /** The bulk action button, shown while rows are selected: "Bulk actions (N)". */
 export function bulkButton(page: Page, count?: number): Locator {
-  return page.getByRole('button', { name: count === undefined ? /^Bulk actions \(\d+\)$/ : `Bulk actions (${count})`, exact: true });
+  return page.getByRole('button', {
+    name: count === undefined ? /^Bulk actions \(\d+\)$/ : `Bulk actions (${count})`,
+    exact: true,
+  });
 }
 
 /** Bulk action button → `Change role` → `role`. */
@@ -113,15 +124,23 @@ export function toasts(page: Page, text: string | RegExp): Locator {
 }
 
 /** Waits for a toast of `type` (success, error, …) that includes `text`; returns it. */
-export async function expectToast(page: Page, text: string | RegExp, type: 'success' | 'error' | 'info' = 'success'): Promise<Locator> {
+export async function expectToast(
+  page: Page,
+  text: string | RegExp,
+  type: 'success' | 'error' | 'info' = 'success',
+): Promise<Locator> {
   const toast = toasts(page, text).first();
   try {
     await toast.waitFor({ timeout: 15_000 });
   } catch {
     const shown = await page.locator('[data-sonner-toast]').allTextContents();
-    expect.fail(`No toast with "${text}" appeared${shown.length ? `; shown: ${shown.map((t) => `"${t}"`).join(', ')}` : ' (no toasts at all)'}`);
+    expect.fail(
+      `No toast with "${text}" appeared${shown.length ? `; shown: ${shown.map((t) => `"${t}"`).join(', ')}` : ' (no toasts at all)'}`,
+    );
   }
-  expect(await toast.getAttribute('data-type'), `the type of the toast "${await toast.textContent()}"`).toBe(type);
+  expect(await toast.getAttribute('data-type'), `the type of the toast "${await toast.textContent()}"`).toBe(
+    type,
+  );
   return toast;
 }
 
@@ -129,11 +148,17 @@ export async function expectToast(page: Page, text: string | RegExp, type: 'succ
 export async function dismissToasts(page: Page) {
   const buttons = page.locator('[data-sonner-toast] button[aria-label="Close toast"]');
   for (let n = await buttons.count(); n > 0; n = await buttons.count()) {
-    await buttons.first().click({ force: true }).catch(() => undefined);
+    await buttons
+      .first()
+      .click({ force: true })
+      .catch(() => undefined);
     await page.waitForTimeout(50);
     if (n === (await buttons.count())) break;
   }
-  await expect.poll(() => page.locator('[data-sonner-toast]').count(), { timeout: 5_000 }).toBe(0).catch(() => undefined);
+  await expect
+    .poll(() => page.locator('[data-sonner-toast]').count(), { timeout: 5_000 })
+    .toBe(0)
+    .catch(() => undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -157,7 +182,10 @@ export function invitationSubject(inviter: string, organization: string) {
 export function invitationLinkFrom(message: MailboxMessage): string {
   expect(message.text, `the invitation email to ${message.to}`).toContain('Accept Invitation');
   const link = urlsIn(message.text).find((url) => new URL(url).pathname.startsWith('/invite/'));
-  if (!link) throw new Error(`No invitation link in the email "${message.subject}" to ${message.to}:\n${message.text}`);
+  if (!link)
+    throw new Error(
+      `No invitation link in the email "${message.subject}" to ${message.to}:\n${message.text}`,
+    );
   return link;
 }
 
@@ -170,7 +198,14 @@ export async function waitForInvitation(email: string, seenIds: Set<string>) {
 // ---------------------------------------------------------------------------------------------------
 // The invite modal
 
-export const outcomeLabels = ['Invited', 'Resent', 'Already a member', 'Invalid address', 'Rate limited', 'Not delivered'] as const;
+export const outcomeLabels = [
+  'Invited',
+  'Resent',
+  'Already a member',
+  'Invalid address',
+  'Rate limited',
+  'Not delivered',
+] as const;
 export type OutcomeLabel = (typeof outcomeLabels)[number];
 
 /** `Invite New User` → the modal, its `Email addresses` input and its `Send Invitation` button. */
@@ -205,7 +240,9 @@ export async function inviteThroughModal(
   await chooseOption(page, 'Role', role, dialog);
   await options.beforeSend?.(dialog);
   await send.click();
-  const results = page.getByRole('dialog').filter({ has: page.getByRole('list', { name: 'Invitation results' }) });
+  const results = page
+    .getByRole('dialog')
+    .filter({ has: page.getByRole('list', { name: 'Invitation results' }) });
   // Either the email confirmation modal, or the invite modal says what went wrong (fail with its words).
   const refusal = dialog.getByRole('alert');
   await results.or(refusal).first().waitFor();
@@ -216,11 +253,20 @@ export async function inviteThroughModal(
 
 /** email → outcome label, as the email confirmation modal lists them. */
 export async function outcomesIn(results: Locator): Promise<Record<string, string>> {
-  const items = await results.getByRole('list', { name: 'Invitation results' }).getByRole('listitem').allInnerTexts();
+  const items = await results
+    .getByRole('list', { name: 'Invitation results' })
+    .getByRole('listitem')
+    .allInnerTexts();
   const outcomes: Record<string, string> = {};
   for (const item of items) {
-    const lines = item.split('\n').map((line) => line.trim()).filter(Boolean);
-    const label = outcomeLabels.find((candidate) => lines[lines.length - 1] === candidate) ?? lines[lines.length - 1] ?? '';
+    const lines = item
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const label =
+      outcomeLabels.find((candidate) => lines[lines.length - 1] === candidate) ??
+      lines[lines.length - 1] ??
+      '';
     outcomes[lines[0] ?? ''] = label;
   }
   return outcomes;

@@ -81,4 +81,3 @@ export function fixtures(): E2eFixtures {
   cached ??= JSON.parse(fs.readFileSync(inject('fixturesFile'), 'utf8')) as E2eFixtures;
   return cached;
 }
-

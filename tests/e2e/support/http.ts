@@ -11,7 +11,9 @@ export const mainDist = distDir();
 
 /** Server action ids of a build, by exported name. */
 export function actionIds(distDir = mainDist): Record<string, string> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as {
     node: Record<string, { exportedName: string }>;
   };
   return Object.fromEntries(Object.entries(manifest.node).map(([id, entry]) => [entry.exportedName, id]));
@@ -39,13 +41,23 @@ export function rawRequest(
         port: Number(target.port),
         method: input.method ?? 'GET',
         path: input.path,
-        headers: { host: target.host, ...input.headers, ...(input.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(input.body)) }) },
+        headers: {
+          host: target.host,
+          ...input.headers,
+          ...(input.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(input.body)) }),
+        },
         setHost: false,
       },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         response.on('error', reject);
       },
     );
@@ -61,11 +73,17 @@ export function actionResult(body: string): { ok: boolean; data?: unknown; error
 }
 
 /** `name=value` of each Set-Cookie, with its attributes lower-cased. */
-export function setCookies(headers: http.IncomingHttpHeaders): { name: string; value: string; attributes: string[] }[] {
+export function setCookies(
+  headers: http.IncomingHttpHeaders,
+): { name: string; value: string; attributes: string[] }[] {
   return (headers['set-cookie'] ?? []).map((header) => {
     const [pair, ...attributes] = header.split(';').map((part) => part.trim());
     const at = pair.indexOf('=');
-    return { name: pair.slice(0, at), value: pair.slice(at + 1), attributes: attributes.map((a) => a.toLowerCase()) };
+    return {
+      name: pair.slice(0, at),
+      value: pair.slice(at + 1),
+      attributes: attributes.map((a) => a.toLowerCase()),
+    };
   });
 }
 
@@ -83,9 +101,17 @@ export async function startExpectingRefusal(env: Record<string, string>, timeout
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const code = await Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 250))]);
+    const code = await Promise.race([
+      exited,
+      new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 250)),
+    ]);
     if (code !== 'running') return { started: false, code, output };
-    const answered = await fetch(`http://127.0.0.1:${port}/login`, { signal: AbortSignal.timeout(2_000) }).then(() => true, () => false);
+    const answered = await fetch(`http://127.0.0.1:${port}/login`, {
+      signal: AbortSignal.timeout(2_000),
+    }).then(
+      () => true,
+      () => false,
+    );
     if (answered || Date.now() > deadline) {
       process.kill(child.pid!, 'SIGKILL');
       await exited;

@@ -19,7 +19,9 @@ export async function waitForReady(page: Page, timeoutMs = 20_000): Promise<void
     await page.waitForFunction(
       (controls) =>
         document.documentElement.hasAttribute('data-hydrated') &&
-        [...document.body.querySelectorAll(controls)].every((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$'))),
+        [...document.body.querySelectorAll(controls)].every((element) =>
+          Object.keys(element).some((key) => key.startsWith('__reactProps$')),
+        ),
       CONTROLS,
       { timeout: timeoutMs, polling: 50 },
     );
@@ -44,7 +46,11 @@ export async function waitForReady(page: Page, timeoutMs = 20_000): Promise<void
 }
 
 /** `page.goto(url)`, then waits until the page has hydrated; returns the navigation's response. */
-export async function gotoReady(page: Page, url: string, options?: Parameters<Page['goto']>[1]): Promise<Response | null> {
+export async function gotoReady(
+  page: Page,
+  url: string,
+  options?: Parameters<Page['goto']>[1],
+): Promise<Response | null> {
   const response = await page.goto(url, options);
   await waitForReady(page);
   return response;

@@ -31,7 +31,14 @@ export interface WireResult {
 /** Calls a server action the way the browser does (POST, Next-Action header, JSON arguments). `origin: null` sends none. */
 export async function callAction(
   base: string,
-  input: { id: string; path: string; args: unknown[]; cookie?: string; origin?: string | null; clientAddress?: string },
+  input: {
+    id: string;
+    path: string;
+    args: unknown[];
+    cookie?: string;
+    origin?: string | null;
+    clientAddress?: string;
+  },
 ): Promise<WireResult> {
   const headers: Record<string, string> = {
     'Next-Action': input.id,
@@ -41,10 +48,19 @@ export async function callAction(
   };
   if (input.cookie) headers.Cookie = input.cookie;
   if (input.origin !== null) headers.Origin = input.origin ?? base;
-  const response = await fetch(`${base}${input.path}`, { method: 'POST', headers, body: JSON.stringify(input.args), redirect: 'manual' });
+  const response = await fetch(`${base}${input.path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(input.args),
+    redirect: 'manual',
+  });
   const body = await response.text();
   const line = body.split('\n').find((l) => /^\d+:\{"ok":/.test(l));
-  return { status: response.status, body, result: line ? JSON.parse(line.slice(line.indexOf(':') + 1)) : null };
+  return {
+    status: response.status,
+    body,
+    result: line ? JSON.parse(line.slice(line.indexOf(':') + 1)) : null,
+  };
 }
 
 /** The id of the organization whose console `page` shows, read from its settings page's payload. */
@@ -62,7 +78,9 @@ export async function watchViolations(context: BrowserContext) {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      w.__violations.push(`${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
+      w.__violations.push(
+        `${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
 }
@@ -73,7 +91,11 @@ export async function violations(page: Page): Promise<string[]> {
 
 /** The page hydrated: Next's client runtime ran (its scripts were allowed by the policy). */
 export async function expectHydrated(page: Page) {
-  await page.waitForFunction(() => typeof (window as unknown as { next?: unknown }).next === 'object', undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => typeof (window as unknown as { next?: unknown }).next === 'object',
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 const TITLE = 'Security, browser and HTTP level';
@@ -86,7 +108,9 @@ export function securityFigures(part: string): [string, string | number][] {
   const figures: [string, string | number][] = [];
   afterAll(() => {
     const lines = figures.map(([label, value]) => `  ${label.padEnd(64)} ${String(value).padStart(10)}`);
-    console.log(['', `  ${TITLE}: ${part}`, `  ${'-'.repeat(76)}`, ...lines, `  ${'-'.repeat(76)}`, ''].join('\n'));
+    console.log(
+      ['', `  ${TITLE}: ${part}`, `  ${'-'.repeat(76)}`, ...lines, `  ${'-'.repeat(76)}`, ''].join('\n'),
+    );
     try {
       const dir = path.join(root, '.artifacts', 'hardening');
       fs.mkdirSync(dir, { recursive: true });

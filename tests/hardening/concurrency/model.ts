@@ -84,7 +84,15 @@ export interface Stats {
 }
 
 export function emptyStats(): Stats {
-  return { operations: 0, byKind: {}, refusals: {}, inviteOutcomes: {}, expectedAudit: 0, sends: 0, unexpected: [] };
+  return {
+    operations: 0,
+    byKind: {},
+    refusals: {},
+    inviteOutcomes: {},
+    expectedAudit: 0,
+    sends: 0,
+    unexpected: [],
+  };
 }
 
 export function mergeStats(all: Stats[]): Stats {
@@ -211,7 +219,13 @@ function countInviteResults(stats: Stats, results: InviteResult[]) {
 }
 
 /** Runs one random operation and records it; never throws (except for a broken test). */
-async function operate(db: Database, organizationId: string, pool: readonly string[], rng: Rng, stats: Stats): Promise<void> {
+async function operate(
+  db: Database,
+  organizationId: string,
+  pool: readonly string[],
+  rng: Rng,
+  stats: Stats,
+): Promise<void> {
   const state = await view(db, organizationId, pool);
   let kind = chooseKind(rng);
   const actor = chooseActor(rng, state);
@@ -228,7 +242,8 @@ async function operate(db: Database, organizationId: string, pool: readonly stri
         if (!actor) throw new DomainError('UNAUTHENTICATED');
         const n = kind === 'invite' ? 1 : 2 + Math.floor(rng() * 7);
         const emails = sample(rng, pool, n);
-        if (kind === 'invite-bulk' && chance(rng, 0.3)) emails.push('not-an-address', emails[0].toUpperCase());
+        if (kind === 'invite-bulk' && chance(rng, 0.3))
+          emails.push('not-an-address', emails[0].toUpperCase());
         const role = chance(rng, 0.05) ? 'owner' : pick(rng, ['admin', 'member'] as const);
         const summary = await inviteMembers(actor, { organizationId, emails, role });
         countInviteResults(stats, summary.results);
@@ -245,7 +260,8 @@ async function operate(db: Database, organizationId: string, pool: readonly stri
       case 'accept':
       case 'decline': {
         // With nothing pending, a link that was never issued.
-        const target = state.pending.length > 0 ? pick(rng, state.pending) : { id: randomUUID(), email: pick(rng, pool) };
+        const target =
+          state.pending.length > 0 ? pick(rng, state.pending) : { id: randomUUID(), email: pick(rng, pool) };
         const token = (await tokenFor(db, target.email, rng)) ?? randomBytes(32).toString('base64url');
         // Now and then the wrong person tries the link.
         const wrong = chance(rng, 0.08) ? pick(rng, [...state.people.values()]) : null;
@@ -280,7 +296,10 @@ async function operate(db: Database, organizationId: string, pool: readonly stri
         break;
       }
       case 'leave': {
-        const leaver = state.members.length > 0 && chance(rng, 0.9) ? state.people.get(pick(rng, state.members).email) : actor;
+        const leaver =
+          state.members.length > 0 && chance(rng, 0.9)
+            ? state.people.get(pick(rng, state.members).email)
+            : actor;
         if (!leaver) throw new DomainError('UNAUTHENTICATED');
         const result = await leaveOrganization(leaver, { organizationId });
         stats.expectedAudit += result.removedMembers + result.revokedInvitations;
@@ -288,7 +307,8 @@ async function operate(db: Database, organizationId: string, pool: readonly stri
       }
       case 'transfer': {
         const owners = state.members.filter((m) => m.role === 'owner');
-        const from = owners.length > 0 && chance(rng, 0.8) ? state.people.get(pick(rng, owners).email) : actor;
+        const from =
+          owners.length > 0 && chance(rng, 0.8) ? state.people.get(pick(rng, owners).email) : actor;
         if (!from) throw new DomainError('UNAUTHENTICATED');
         const toUserId = state.members.length > 0 ? pick(rng, state.members).userId : randomUUID();
         await transferOwnership(from, { organizationId, toUserId });
@@ -308,7 +328,9 @@ async function operate(db: Database, organizationId: string, pool: readonly stri
     record(false);
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     const cause = (error as { cause?: { message?: string; code?: string } }).cause;
-    stats.unexpected.push(`${kind}: ${text}${cause ? ` (cause: ${cause.code ?? ''} ${cause.message ?? ''})` : ''}`);
+    stats.unexpected.push(
+      `${kind}: ${text}${cause ? ` (cause: ${cause.code ?? ''} ${cause.message ?? ''})` : ''}`,
+    );
   }
 }
 
@@ -362,10 +384,14 @@ export function violations(reading: InvariantReading): string[] {
   const found: string[] = [];
   if (reading.owners < 1) found.push(`no Owner left (${reading.owners})`);
   if (reading.duplicateMemberships > 0) found.push(`${reading.duplicateMemberships} duplicate membership(s)`);
-  if (reading.duplicatePending > 0) found.push(`${reading.duplicatePending} address(es) with several pending invitations`);
-  if (reading.memberWithPending > 0) found.push(`${reading.memberWithPending} member(s) with a pending invitation`);
-  if (reading.acceptedWithoutAcceptance > 0) found.push(`${reading.acceptedWithoutAcceptance} accepted invitation(s) without their acceptance`);
-  if (reading.ledgerMismatches > 0) found.push(`${reading.ledgerMismatches} person(s) whose membership disagrees with the audit log`);
+  if (reading.duplicatePending > 0)
+    found.push(`${reading.duplicatePending} address(es) with several pending invitations`);
+  if (reading.memberWithPending > 0)
+    found.push(`${reading.memberWithPending} member(s) with a pending invitation`);
+  if (reading.acceptedWithoutAcceptance > 0)
+    found.push(`${reading.acceptedWithoutAcceptance} accepted invitation(s) without their acceptance`);
+  if (reading.ledgerMismatches > 0)
+    found.push(`${reading.ledgerMismatches} person(s) whose membership disagrees with the audit log`);
   return found;
 }
 
@@ -374,7 +400,11 @@ export function violations(reading: InvariantReading): string[] {
  * they must hold at every instant, not only at the end. `initialMemberIds` are the users who were
  * members before the run (they joined without an audit event).
  */
-export async function checkInvariants(db: Database, organizationId: string, initialMemberIds: readonly string[]): Promise<InvariantReading> {
+export async function checkInvariants(
+  db: Database,
+  organizationId: string,
+  initialMemberIds: readonly string[],
+): Promise<InvariantReading> {
   const [row] = await rows<Record<keyof InvariantReading, number>>(
     db,
     sql`WITH m AS (SELECT * FROM memberships WHERE organization_id = ${organizationId}),
@@ -408,7 +438,11 @@ export interface Monitor {
 }
 
 /** Checks the invariants over and over (from its own connection pool) until stopped. */
-export function startMonitor(db: Database, organizationId: string, initialMemberIds: readonly string[]): Monitor {
+export function startMonitor(
+  db: Database,
+  organizationId: string,
+  initialMemberIds: readonly string[],
+): Monitor {
   let running = true;
   let snapshots = 0;
   const seen: string[] = [];
@@ -416,7 +450,8 @@ export function startMonitor(db: Database, organizationId: string, initialMember
     while (running) {
       const reading = await checkInvariants(db, organizationId, initialMemberIds);
       snapshots += 1;
-      for (const problem of violations(reading)) if (seen.length < 50) seen.push(`snapshot ${snapshots}: ${problem}`);
+      for (const problem of violations(reading))
+        if (seen.length < 50) seen.push(`snapshot ${snapshots}: ${problem}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   })();
@@ -440,9 +475,14 @@ export function statsRows(stats: Stats): [string, string | number][] {
   }
   const refused = Object.values(stats.refusals).reduce((sum, n) => sum + n, 0);
   out.push(['refusals', refused]);
-  for (const [code, n] of Object.entries(stats.refusals).sort((a, b) => b[1] - a[1])) out.push([`  ${code}`, n]);
-  out.push(['invite outcomes per address', Object.values(stats.inviteOutcomes).reduce((sum, n) => sum + n, 0)]);
-  for (const [outcome, n] of Object.entries(stats.inviteOutcomes).sort((a, b) => b[1] - a[1])) out.push([`  ${outcome}`, n]);
+  for (const [code, n] of Object.entries(stats.refusals).sort((a, b) => b[1] - a[1]))
+    out.push([`  ${code}`, n]);
+  out.push([
+    'invite outcomes per address',
+    Object.values(stats.inviteOutcomes).reduce((sum, n) => sum + n, 0),
+  ]);
+  for (const [outcome, n] of Object.entries(stats.inviteOutcomes).sort((a, b) => b[1] - a[1]))
+    out.push([`  ${outcome}`, n]);
   out.push(['audit events expected', stats.expectedAudit]);
   out.push(['unexpected errors', stats.unexpected.length]);
   return out;

@@ -36,10 +36,14 @@ try {
   const started = Date.now();
   const [stats, linkResults] = await Promise.all([
     runOperations({ db: handle.db, ...input }),
-    Promise.all(Array.from({ length: input.linkAttempts }, () => allowInvitationAttempt(input.linkClientKey))),
+    Promise.all(
+      Array.from({ length: input.linkAttempts }, () => allowInvitationAttempt(input.linkClientKey)),
+    ),
   ]);
   const linkAllowed = linkResults.filter(Boolean).length;
-  process.stdout.write(`${JSON.stringify({ pid: process.pid, ms: Date.now() - started, stats, linkAllowed })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ pid: process.pid, ms: Date.now() - started, stats, linkAllowed })}\n`,
+  );
 } finally {
   setDatabaseHandle(undefined);
   await handle.close();

@@ -11,7 +11,9 @@ export function formatTable(title: string, rows: FigureRows): string {
   const width = Math.max(title.length, ...rows.map(([label]) => label.length));
   const valueWidth = Math.max(8, ...rows.map(([, value]) => String(value).length));
   const rule = `  ${'-'.repeat(width + valueWidth + 2)}`;
-  const lines = rows.map(([label, value]) => `  ${label.padEnd(width)}  ${String(value).padStart(valueWidth)}`);
+  const lines = rows.map(
+    ([label, value]) => `  ${label.padEnd(width)}  ${String(value).padStart(valueWidth)}`,
+  );
   return ['', `  ${title}`, rule, ...lines, rule, ''].join('\n');
 }
 

@@ -6,17 +6,29 @@ import { RoleBadge } from '@/components/shared/role-badge';
 import { UserMenu } from '@/components/shared/user-menu';
 import { requireConsole } from './guard';
 
-export default async function ConsoleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+export default async function ConsoleLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ org: string }>;
+}) {
   const { org } = await params;
   const { actor, organization, role } = await requireConsole(org);
   return (
     <div className="flex min-h-svh flex-col md:flex-row">
       <aside className="flex shrink-0 flex-col gap-4 border-b bg-sidebar p-4 md:sticky md:top-0 md:h-svh md:w-64 md:border-r md:border-b-0">
-        <Link href="/" className="w-fit rounded-md focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">
+        <Link
+          href="/"
+          className="w-fit rounded-md focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+        >
           <Logo />
         </Link>
         <div className="flex items-center gap-3 rounded-lg border bg-background p-3">
-          <span className="flex size-9 shrink-0 items-center justify-center rounded-md bg-primary font-semibold text-primary-foreground uppercase" aria-hidden="true">
+          <span
+            className="flex size-9 shrink-0 items-center justify-center rounded-md bg-primary font-semibold text-primary-foreground uppercase"
+            aria-hidden="true"
+          >
             {organization.name.slice(0, 1)}
           </span>
           <div className="min-w-0">
@@ -27,7 +39,10 @@ export default async function ConsoleLayout({ children, params }: { children: Re
           </div>
         </div>
         <SidebarNav slug={organization.slug} />
-        <Link href="/" className="mt-auto hidden items-center gap-1 text-sm text-muted-foreground hover:text-foreground md:flex">
+        <Link
+          href="/"
+          className="mt-auto hidden items-center gap-1 text-sm text-muted-foreground hover:text-foreground md:flex"
+        >
           <ChevronLeft className="size-4" aria-hidden="true" />
           All organizations
         </Link>

@@ -23,7 +23,11 @@ export default async function ActivityPage({
   const { org } = await params;
   const { actor, organization } = await requireConsole(org, 'activity');
   const requested = parsePage((await searchParams).page);
-  const result = await listAuditEvents(actor, { organizationId: organization.id, page: requested, pageSize: PAGE_SIZE });
+  const result = await listAuditEvents(actor, {
+    organizationId: organization.id,
+    page: requested,
+    pageSize: PAGE_SIZE,
+  });
   const { page } = result;
   const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const base = `/admin/${organization.slug}/activity`;
@@ -32,7 +36,9 @@ export default async function ActivityPage({
     <div className="grid gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
-        <p className="text-sm text-muted-foreground">Every change to who is in {organization.name}: who did what to whom, and when (UTC).</p>
+        <p className="text-sm text-muted-foreground">
+          Every change to who is in {organization.name}: who did what to whom, and when (UTC).
+        </p>
       </div>
       <div className="overflow-hidden rounded-lg border bg-background">
         <Table>
@@ -58,9 +64,13 @@ export default async function ActivityPage({
                     <time dateTime={event.createdAt.toISOString()}>{time.format(event.createdAt)}</time>
                   </TableCell>
                   <TableCell className="max-w-[16rem] truncate font-medium">
-                    {event.actorName || event.actorEmail || (event.action === 'invitation.declined' ? event.targetEmail : 'Someone')}
+                    {event.actorName ||
+                      event.actorEmail ||
+                      (event.action === 'invitation.declined' ? event.targetEmail : 'Someone')}
                   </TableCell>
-                  <TableCell className="whitespace-normal">{describeEvent(event.action, event.targetEmail ?? '', event.details)}</TableCell>
+                  <TableCell className="whitespace-normal">
+                    {describeEvent(event.action, event.targetEmail ?? '', event.details)}
+                  </TableCell>
                 </TableRow>
               ))
             )}

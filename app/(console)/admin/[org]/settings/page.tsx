@@ -24,7 +24,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           <CardTitle>
             <h2>General</h2>
           </CardTitle>
-          <CardDescription>The organization&apos;s name. Its address, /{organization.slug}, stays the same.</CardDescription>
+          <CardDescription>
+            The organization&apos;s name. Its address, /{organization.slug}, stays the same.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <RenameForm organizationId={organization.id} name={organization.name} />
@@ -36,7 +38,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             <CardTitle>
               <h2>Transfer ownership</h2>
             </CardTitle>
-            <CardDescription>Hand the organization to another member: they become an Owner, and you become an Admin.</CardDescription>
+            <CardDescription>
+              Hand the organization to another member: they become an Owner, and you become an Admin.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <TransferOwnership organizationId={organization.id} organizationName={organization.name} />
@@ -56,7 +60,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         </CardHeader>
         <CardContent className="flex flex-wrap gap-3">
           <LeaveOrganization organizationId={organization.id} organizationName={organization.name} />
-          {owner ? <DeleteOrganization organizationId={organization.id} organizationName={organization.name} /> : null}
+          {owner ? (
+            <DeleteOrganization organizationId={organization.id} organizationName={organization.name} />
+          ) : null}
         </CardContent>
       </Card>
     </div>

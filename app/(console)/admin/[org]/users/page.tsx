@@ -44,13 +44,13 @@ export default async function UsersPage({
     <>
       <FlashToast message={noticeMessage(query.notice, organization.name)} />
       <UsersView
-      organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
-      viewer={{ userId: actor.userId, role, invitableRoles: invitableRoles(role) }}
-      rows={rows}
-      params={tableParams}
-      total={result.total}
-      page={result.page}
-      pageCount={result.pageCount}
+        organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
+        viewer={{ userId: actor.userId, role, invitableRoles: invitableRoles(role) }}
+        rows={rows}
+        params={tableParams}
+        total={result.total}
+        page={result.page}
+        pageCount={result.pageCount}
       />
     </>
   );
