@@ -1,10 +1,10 @@
 // The benchmark's own PostgreSQL database (made on the admin URL's server, dropped at the end) and its
-// two organizations, seeded with db/seed.ts.
+// two organizations, seeded with scripts/seed.ts.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { Database } from '@/db/client';
-import { seedOrganization } from '@/db/seed';
+import { seedOrganization } from '@/scripts/seed';
 import type { Actor } from '@/lib/actor';
 import { rows } from '@/lib/sql';
 import { CouldNotRun } from './config';

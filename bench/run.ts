@@ -2,7 +2,7 @@
 //
 // Against a real PostgreSQL (BENCH_DATABASE_URL, else DATABASE_URL, else postgres://root@127.0.0.1:5432/
 // postgres as the admin URL) it makes a database of its own, seeds a large organization (10,000 members
-// + 1,000 invitations) and a small one (100 members + 10 invitations) with db/seed.ts, builds the app,
+// + 1,000 invitations) and a small one (100 members + 10 invitations) with scripts/seed.ts, builds the app,
 // and starts one `next start` per size on 127.0.0.1 behind a counting PostgreSQL proxy, signs each
 // Owner in through the real magic-link flow and loads the users page and the signed-in home page (the
 // control) with autocannon, the two sizes in turn (bench/pages.ts). Then, in this process, it times bulk

@@ -560,7 +560,7 @@ describe('a second process opens the embedded database folder', () => {
   });
 
   it('`npm run db:seed` on the folder stops with a message naming the folder and the way out, and writes nothing', async () => {
-    const seed = await runNode(['--import', 'tsx', path.join('db', 'seed.ts')], {
+    const seed = await runNode(['--import', 'tsx', path.join('scripts', 'seed.ts')], {
       PGLITE_DIR: dir,
       DATABASE_URL: '',
     });
