@@ -1,0 +1,74 @@
+// Changing roles: any mix of members and pending invitations, one or many, all or
+// nothing (docs/rules.md rule 6). Each call is one transaction of three statements whatever the
+// selection's size: lock the organization; read the actor's role, the Owner count and the targets; write
+// the change with its audit events.
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { invitations, memberships, type MemberRole } from '@/db/schema';
+import type { Actor } from '../actor';
+import { auditInsert, type AuditEntry } from '../audit';
+import { uuidArray } from '../sql';
+import { authorize, idsOf, lockWithTargets, uniqueIds, type Target } from './targets';
+
+export interface RoleChangeResult {
+  /** How many rows changed (rows that already had the role are left alone and not counted). */
+  changed: number;
+  role: MemberRole;
+  /** True when the actor changed their own role and no longer has console access. */
+  actorLostAccess: boolean;
+}
+
+/**
+ * Gives `role` to every selected member and pending invitation of the organization. All or nothing:
+ * when any row may not be changed, nothing changes and the error lists each refused row and why.
+ */
+export async function changeRoles(
+  actor: Actor,
+  input: { organizationId: string; ids: readonly string[]; role: MemberRole },
+): Promise<RoleChangeResult> {
+  const ids = uniqueIds(input.ids);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
+    authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
+    const toChange = targets.filter((target) => target.role !== input.role);
+    if (toChange.length > 0) await writeRoleChange(tx, org.id, actor, toChange, input.role);
+    const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
+    return {
+      changed: toChange.length,
+      role: input.role,
+      actorLostAccess: Boolean(self) && input.role === 'member',
+    };
+  });
+}
+
+/** The role change's one write: the members' and the invitations' updates and their audit events. */
+async function writeRoleChange(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  targets: Target[],
+  role: MemberRole,
+) {
+  const audit = targets.map((t): AuditEntry => ({
+    action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
+    targetType: t.kind,
+    targetId: t.id,
+    targetEmail: t.email,
+    details: { from: t.role, to: role },
+  }));
+  // The policy gives no invitation the Owner role, so with 'owner' the invitations' list is empty.
+  const invitationRole = role === 'owner' ? 'admin' : role;
+  await tx.execute(sql`
+    WITH m AS (
+      UPDATE ${memberships} SET role = ${role}::member_role, updated_at = now()
+      WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
+      RETURNING id
+    ), i AS (
+      UPDATE ${invitations} SET role = ${invitationRole}::invitation_role, updated_at = now()
+      WHERE organization_id = ${organizationId} AND status = 'pending' AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
+      RETURNING id
+    )
+    ${auditInsert(organizationId, actor, audit)}`);
+}

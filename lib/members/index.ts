@@ -1,0 +1,3 @@
+// Changing roles and removing people, one or many, all or nothing.
+export * from './change-roles';
+export * from './remove';

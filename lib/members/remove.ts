@@ -1,0 +1,96 @@
+// Removing people and leaving: the same all-or-nothing shape as changing roles (see ./change-roles.ts).
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { invitations, memberships } from '@/db/schema';
+import type { Actor } from '../actor';
+import { membershipOf } from '../access';
+import { auditInsert, type AuditEntry } from '../audit';
+import { fail } from '../errors';
+import { roleLabels } from '../policy';
+import { rows, uuidArray } from '../sql';
+import { authorize, idsOf, lockWithTargets, uniqueIds, type Target } from './targets';
+
+export interface RemovalResult {
+  removedMembers: number;
+  revokedInvitations: number;
+  /** True when the actor removed themselves (left the organization). */
+  actorLeft: boolean;
+}
+
+/**
+ * Removes every selected member (their account stays) and revokes every selected pending invitation.
+ * All or nothing, under the same rules as changeRoles; removing yourself is leaving.
+ */
+export async function removeMembers(
+  actor: Actor,
+  input: { organizationId: string; ids: readonly string[] },
+): Promise<RemovalResult> {
+  const ids = uniqueIds(input.ids);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
+    authorize(org, actor, ids, targets, { type: 'remove' });
+    return writeRemoval(tx, org.id, actor, targets);
+  });
+}
+
+/**
+ * The removal's one write: delete the memberships, revoke the invitations, record the events. What is
+ * reported and recorded is what the statement changed (its RETURNING rows), not the rows read before it:
+ * the two agree under the organization's lock, and a test proves the count would notice if they did not.
+ */
+async function writeRemoval(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  targets: Target[],
+): Promise<RemovalResult> {
+  const audit = targets.map((t): AuditEntry => ({
+    action:
+      t.kind === 'invitation'
+        ? 'invitation.revoked'
+        : t.userId === actor.userId
+          ? 'member.left'
+          : 'member.removed',
+    targetType: t.kind,
+    targetId: t.id,
+    targetEmail: t.email,
+    details: { role: t.role, roleLabel: roleLabels[t.role] },
+  }));
+  const [done] = await rows<{ removed_members: number; revoked_invitations: number; actor_left: boolean }>(
+    tx,
+    sql`
+    WITH m AS (
+      DELETE FROM ${memberships} WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
+      RETURNING id, user_id
+    ), i AS (
+      UPDATE ${invitations} SET status = 'revoked', updated_at = now()
+      WHERE organization_id = ${organizationId} AND status = 'pending' AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
+      RETURNING id
+    ), a AS (
+      ${auditInsert(organizationId, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m`, invitation: sql`SELECT id FROM i` } })}
+    )
+    SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
+           EXISTS (SELECT 1 FROM m WHERE user_id = ${actor.userId}::uuid) AS actor_left`,
+  );
+  return {
+    removedMembers: Number(done?.removed_members ?? 0),
+    revokedInvitations: Number(done?.revoked_invitations ?? 0),
+    actorLeft: Boolean(done?.actor_left),
+  };
+}
+
+/** Leaves the organization (any role), unless you are its last Owner. */
+export async function leaveOrganization(
+  actor: Actor,
+  input: { organizationId: string },
+): Promise<RemovalResult> {
+  const db = await getDb();
+  const [own] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(membershipOf(input.organizationId, actor.userId));
+  if (!own) fail('NOT_FOUND');
+  return removeMembers(actor, { organizationId: input.organizationId, ids: [own.id] });
+}
