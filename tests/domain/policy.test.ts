@@ -205,7 +205,7 @@ const orgArb = fc
     ...roles.map((role, i) => ({ userId: `u${i + 1}`, role })),
   ]);
 
-/** Applies the step as lib/members.ts does: all or nothing, each target through decide, then rule 4. */
+/** Applies the step as lib/members/ does: all or nothing, each target through decide, then rule 4. */
 function apply(org: ModelMember[], step: Step): { org: ModelMember[]; applied: boolean } {
   if (org.length === 0) return { org, applied: false };
   const actor = org[step.actor % org.length];
