@@ -30,8 +30,16 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function tagsOf(message: EmailMessage) {
-  return message.tags ? Object.entries(message.tags).map(([name, value]) => ({ name, value })) : undefined;
+/** One message as the API takes it, alone or in a batch. */
+function payloadOf(message: EmailMessage, from: string) {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    tags: message.tags ? Object.entries(message.tags).map(([name, value]) => ({ name, value })) : undefined,
+  };
 }
 
 export async function sendWithResend(messages: EmailMessage[], from: string): Promise<DeliveryResult[]> {
@@ -40,14 +48,7 @@ export async function sendWithResend(messages: EmailMessage[], from: string): Pr
     const [message] = messages as [EmailMessage];
     const { data, error } = await withTimeout(
       resend.emails.send(
-        {
-          from,
-          to: message.to,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          tags: tagsOf(message),
-        },
+        payloadOf(message, from),
         message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
       ),
     );
@@ -63,14 +64,7 @@ export async function sendWithResend(messages: EmailMessage[], from: string): Pr
     : undefined;
   const { data, error } = await withTimeout(
     resend.batch.send(
-      messages.map((message) => ({
-        from,
-        to: message.to,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        tags: tagsOf(message),
-      })),
+      messages.map((message) => payloadOf(message, from)),
       idempotencyKey ? { idempotencyKey } : undefined,
     ),
   );
