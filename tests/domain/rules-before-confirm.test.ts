@@ -227,7 +227,10 @@ describe('searchMembers (the Transfer ownership picker)', () => {
       const { result: all, statements } = await counting.measure(() =>
         searchMembers(actor, { organizationId: organization.id, query: 'staff' }),
       );
-      const elapsed = performance.now() - started;
+      const first = performance.now() - started;
+      const again = performance.now();
+      await searchMembers(actor, { organizationId: organization.id, query: 'staf' });
+      const elapsed = performance.now() - again;
       expect(all).toHaveLength(MEMBER_SEARCH_RESULTS);
       expect(statements).toHaveLength(2);
       const one = await searchMembers(actor, { organizationId: organization.id, query: 'staff-9999@' });
@@ -236,7 +239,9 @@ describe('searchMembers (the Transfer ownership picker)', () => {
       const some = await searchMembers(actor, { organizationId: organization.id, query: '99' });
       expect(some).toHaveLength(MEMBER_SEARCH_RESULTS);
       expect(some.every((row) => row.email.includes('99'))).toBe(true);
-      console.info(`searchMembers at 10,000 members: ${elapsed.toFixed(1)} ms`);
+      console.info(
+        `searchMembers at 10,000 members: ${first.toFixed(1)} ms on a fresh connection, then ${elapsed.toFixed(1)} ms`,
+      );
     });
   });
 });
