@@ -170,6 +170,9 @@ export function isSoleOwner(role: MemberRole | null | undefined, ownerCount: num
 /** Why the only Owner is not offered to step down or leave: said where the option would be. */
 export const soleOwnerReason = 'You are the only Owner. Make someone else an Owner first.';
 
+/** Why an Admin is offered nothing on an Owner's row (docs/rules.md rule 1, said for that row). */
+export const ownerRowReason = 'Only an Owner can change or remove an Owner.';
+
 /** What the console offers on one row of the user table, and why when something is held back. */
 export interface RowOffer {
   /** The roles `actor` may give the row, its own role excluded. */
@@ -192,6 +195,9 @@ export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: n
     const self = target.kind === 'member' && target.userId === actor.userId;
     return { roles: [], remove: false, reason: self ? soleOwnerReason : errorMessages.LAST_OWNER };
   }
-  if (!removal.allowed) return { roles: given, remove: false, reason: removal.message };
+  if (!removal.allowed) {
+    const reason = removal.code === 'OWNER_REQUIRED' ? ownerRowReason : removal.message;
+    return { roles: given, remove: false, reason };
+  }
   return { roles: given, remove: true, reason: null };
 }

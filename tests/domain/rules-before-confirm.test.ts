@@ -6,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/actor';
 import { findMembershipBySlug } from '@/lib/access';
-import { errorMessages } from '@/lib/errors';
 import { MEMBER_SEARCH_RESULTS } from '@/lib/limits';
 import { searchMembers } from '@/lib/member-search';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
 import { listMyOrganizations, transferOwnership } from '@/lib/organizations';
-import { isSoleOwner, rowOffer, soleOwnerReason, type PolicyActor } from '@/lib/policy';
+import { isSoleOwner, ownerRowReason, rowOffer, soleOwnerReason, type PolicyActor } from '@/lib/policy';
 import { openCountingHandle, type CountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
@@ -45,9 +44,9 @@ describe('the only Owner, in lib/policy.ts', () => {
     expect(rowOffer(admin, otherOwnerRow, 1)).toEqual({
       roles: [],
       remove: false,
-      reason: errorMessages.OWNER_REQUIRED,
+      reason: ownerRowReason,
     });
-    expect(rowOffer(admin, otherOwnerRow, 3).reason).toBe(errorMessages.OWNER_REQUIRED);
+    expect(rowOffer(admin, otherOwnerRow, 3).reason).toBe(ownerRowReason);
   });
 
   it('offers an Owner every change on another Owner’s row, and a pending invitation keeps its offers', () => {
@@ -98,7 +97,8 @@ describe('the Owner count rides in the reads the pages already make', () => {
 describe('the server refuses what the console does not offer (docs/rules.md rule 4)', () => {
   it('the only Owner cannot leave, step down or delete themself: LAST_OWNER, and they stay Owner', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Kept');
-    const own = (await membershipOf(organization.id, owner.userId))!;
+    const own = await membershipOf(organization.id, owner.userId);
+    if (!own) throw new Error('the Owner has no membership');
     await expectDomainError(leaveOrganization(owner, { organizationId: organization.id }), 'LAST_OWNER');
     await expectDomainError(
       changeRoles(owner, { organizationId: organization.id, ids: [own.id], role: 'admin' }),
