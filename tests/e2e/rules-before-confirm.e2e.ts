@@ -221,4 +221,27 @@ describe('rules before confirmation', () => {
       expectNoBrowserErrors(page);
     }
   });
+
+  test('at 390 px the settings page fits: the member list opens within the screen and the held-back Leave shows its reason', async () => {
+    const { owner, rulebook } = fixtures().rules;
+    const { page } = await chromium.open({ viewport: PHONE });
+    await signIn(page, owner.email);
+    await gotoReady(page, `/admin/${rulebook.slug}/settings`);
+    const field = page.getByRole('combobox', { name: 'New Owner' });
+    await field.focus();
+    await page.keyboard.type('r');
+    const list = page.getByRole('listbox', { name: 'Members' });
+    // Ray, and Lee unless the home page test has already taken Lee out of Rulebook.
+    await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(0);
+    const box = await boxOf(list);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await sidewaysOverflow(page), (await elementsPastTheEdge(page)).join(', ')).toBe(0);
+    await recordPage(page, 'rules-settings-390-picker');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
+    await expect.poll(() => page.getByRole('main').textContent()).toContain(soleOwnerReason);
+    await screenshot(page, 'rules-settings-390');
+    expectNoBrowserErrors(page);
+  });
 });
