@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { ArrowRight, Building2 } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { CreateOrganizationForm } from '@/components/home/create-organization-form';
+import { LeaveOrganization } from '@/components/home/leave-organization';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { UserMenu } from '@/components/shared/user-menu';
@@ -11,7 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { getActor } from '@/app/_lib/session';
 import { noticeMessage } from '@/lib/notices';
 import { listMyOrganizations } from '@/lib/organizations';
-import { can } from '@/lib/policy';
+import { can, isSoleOwner, soleOwnerReason } from '@/lib/policy';
 
 export default async function HomePage({
   searchParams,
@@ -54,29 +55,61 @@ export default async function HomePage({
             ) : (
               <ul className="divide-y" aria-label="Your organizations">
                 {organizations.map((organization) => (
-                  <li key={organization.id} className="flex flex-wrap items-center gap-3 px-6 py-4">
-                    <span
-                      className="flex size-9 shrink-0 items-center justify-center rounded-md bg-muted font-semibold uppercase"
-                      aria-hidden="true"
-                    >
-                      {organization.name.slice(0, 1)}
-                    </span>
-                    <div className="min-w-0 flex-1">
-                      <div className="truncate font-medium">{organization.name}</div>
-                      <div className="text-sm text-muted-foreground">/{organization.slug}</div>
-                    </div>
-                    <RoleBadge role={organization.role} />
-                    {can(organization.role, 'console:access') ? (
-                      <Button asChild variant="outline" size="sm">
-                        <Link
-                          href={`/admin/${organization.slug}/users`}
-                          aria-label={`Open the admin console of ${organization.name}`}
+                  <li
+                    key={organization.id}
+                    className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:px-6"
+                  >
+                    <div className="flex min-w-0 flex-1 items-start gap-3">
+                      <span
+                        className="flex size-9 shrink-0 items-center justify-center rounded-md bg-muted font-semibold uppercase"
+                        aria-hidden="true"
+                      >
+                        {organization.name.slice(0, 1)}
+                      </span>
+                      {/* A long name wraps to two lines (the full name in its title), and the badge sits
+                          beside the slug, never on top of it. */}
+                      <div className="grid min-w-0 flex-1 gap-1">
+                        <div
+                          className="line-clamp-2 font-medium [overflow-wrap:anywhere]"
+                          title={organization.name}
+                          data-slot="organization-name"
                         >
-                          Admin console
-                          <ArrowRight aria-hidden="true" />
-                        </Link>
-                      </Button>
-                    ) : null}
+                          {organization.name}
+                        </div>
+                        <div className="flex min-w-0 items-center gap-2">
+                          <RoleBadge role={organization.role} />
+                          <span
+                            className="truncate text-sm text-muted-foreground"
+                            title={`/${organization.slug}`}
+                            data-slot="organization-slug"
+                          >
+                            /{organization.slug}
+                          </span>
+                        </div>
+                      </div>
+                    </div>
+                    <div className="flex flex-wrap items-start gap-2 pl-12 sm:shrink-0 sm:pl-0">
+                      {can(organization.role, 'console:access') ? (
+                        <Button asChild variant="outline" size="sm">
+                          <Link
+                            href={`/admin/${organization.slug}/users`}
+                            aria-label={`Open the admin console of ${organization.name}`}
+                          >
+                            Admin console
+                            <ArrowRight aria-hidden="true" />
+                          </Link>
+                        </Button>
+                      ) : null}
+                      <LeaveOrganization
+                        organizationId={organization.id}
+                        organizationName={organization.name}
+                        refusal={
+                          isSoleOwner(organization.role, organization.ownerCount) ? soleOwnerReason : null
+                        }
+                        size="sm"
+                        className="max-w-60"
+                      />
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -22,6 +22,8 @@ import { rows } from './sql';
 export interface ConsoleAccess {
   organization: Organization;
   role: MemberRole;
+  /** How many Owners the organization has: what the console needs to mirror rule 4 before confirmation. */
+  ownerCount: number;
 }
 
 /** The membership of `userId` in the organization (an id, or a column holding it). */
@@ -51,18 +53,26 @@ export function requirePermission(
   return member;
 }
 
-/** The organization (by slug) and the person's role in it, or null when they are not a member. */
+/**
+ * The organization (by slug), the person's role in it and its Owner count, or null when they are not a
+ * member. The count rides in the same statement (an index-only count on organization and role), so the
+ * console knows who is the only Owner without a statement of its own.
+ */
 export async function findMembershipBySlug(userId: string, slug: string): Promise<ConsoleAccess | null> {
   // Slugs are lower-case letters, digits and dashes; anything else (a NUL from the URL would be a
   // database error) is no organization.
   if (slug.length > MAX_SLUG_INPUT || !/^[a-z0-9-]+$/.test(slug)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ organization: organizations, role: memberships.role })
+    .select({
+      organization: organizations,
+      role: memberships.role,
+      ownerCount: sql<number>`(SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = ${organizations.id} AND mo.role = 'owner')`,
+    })
     .from(organizations)
     .innerJoin(memberships, membershipOf(organizations.id, userId))
     .where(eq(organizations.slug, slug));
-  return row ?? null;
+  return row ? { ...row, ownerCount: Number(row.ownerCount) } : null;
 }
 
 /** The role of `userId` in `organizationId`, or null. */

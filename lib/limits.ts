@@ -41,5 +41,7 @@ export const MAX_CLIENT_ADDRESS = 64;
 
 /** Characters of an email API's error kept on an invitation. */
 export const MAX_DELIVERY_ERROR = 500;
+/** Members a search of one organization returns (the `Transfer ownership` picker). */
+export const MEMBER_SEARCH_RESULTS = 10;
 /** Messages the development mailbox lists. */
 export const MAILBOX_MESSAGES_SHOWN = 200;

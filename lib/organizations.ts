@@ -74,20 +74,25 @@ export async function createOrganization(actor: Actor, input: { name: string }) 
   fail('INTERNAL');
 }
 
-/** Every organization the person belongs to, with their role, by name. */
+/**
+ * Every organization the person belongs to, with their role and its Owner count (so the home page can
+ * tell the only Owner why they cannot leave, docs/rules.md rule 4), by name. One statement.
+ */
 export async function listMyOrganizations(userId: string) {
   const db = await getDb();
-  return db
+  const found = await db
     .select({
       id: organizations.id,
       name: organizations.name,
       slug: organizations.slug,
       role: memberships.role,
+      ownerCount: sql<number>`(SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = ${organizations.id} AND mo.role = 'owner')`,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organizations.name), asc(organizations.slug));
+  return found.map((row) => ({ ...row, ownerCount: Number(row.ownerCount) }));
 }
 
 /** Renames the organization (Owner, Admin). The slug, and so every link, stays. */

@@ -158,3 +158,46 @@ export function invitableRoles(role: MemberRole | null): InvitationRole[] {
 export function canRemove(actor: PolicyActor, target: PolicyTarget): boolean {
   return decide(actor, target, { type: 'remove' }).allowed;
 }
+
+/**
+ * docs/rules.md rule 4 for one person: holding the Owner role where `ownerCount` Owners remain, may
+ * they step down or leave? Not when they are the only one; the server refuses it with LAST_OWNER.
+ */
+export function isSoleOwner(role: MemberRole | null | undefined, ownerCount: number): boolean {
+  return role === 'owner' && ownerCount <= 1;
+}
+
+/** Why the only Owner is not offered to step down or leave: said where the option would be. */
+export const soleOwnerReason = 'You are the only Owner. Make someone else an Owner first.';
+
+/** Why an Admin is offered nothing on an Owner's row (docs/rules.md rule 1, said for that row). */
+export const ownerRowReason = 'Only an Owner can change or remove an Owner.';
+
+/** What the console offers on one row of the user table, and why when something is held back. */
+export interface RowOffer {
+  /** The roles `actor` may give the row, its own role excluded. */
+  roles: MemberRole[];
+  remove: boolean;
+  /** Why a change or the removal is not offered, or null when everything is. */
+  reason: string | null;
+}
+
+/**
+ * The row's options: `assignableRoles` and `canRemove`, less what rule 4 would refuse (the only Owner
+ * stepping down or leaving, counted with `ownerCount`), with the reason for whatever is held back.
+ */
+export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: number): RowOffer {
+  const given = assignableRoles(actor, target).filter((role) => role !== target.role);
+  const removal = decide(actor, target, { type: 'remove' });
+  const lastOwner = target.kind === 'member' && isSoleOwner(target.role, ownerCount);
+  if (lastOwner && (given.length > 0 || removal.allowed)) {
+    // Everything but Owner is a step down for an Owner: nothing is left to offer.
+    const self = target.kind === 'member' && target.userId === actor.userId;
+    return { roles: [], remove: false, reason: self ? soleOwnerReason : errorMessages.LAST_OWNER };
+  }
+  if (!removal.allowed) {
+    const reason = removal.code === 'OWNER_REQUIRED' ? ownerRowReason : removal.message;
+    return { roles: given, remove: false, reason };
+  }
+  return { roles: given, remove: true, reason: null };
+}

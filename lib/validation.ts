@@ -11,6 +11,7 @@ import {
   MAX_INVITATIONS_PER_BATCH,
   MAX_ORGANIZATION_NAME,
   MAX_PERSON_NAME,
+  MAX_SEARCH,
   MAX_SELECTION,
   MAX_TOKEN_INPUT,
 } from './limits';
@@ -78,6 +79,7 @@ export const transferOwnershipSchema = z.union([
   z.object({ organizationId: id, toUserId: id }),
   z.object({ organizationId: id, toEmail: email('Enter the email of a member.') }),
 ]);
+export const searchMembersSchema = z.object({ organizationId: id, query: z.string().max(MAX_SEARCH) });
 export const deleteOrganizationSchema = z.object({
   organizationId: id,
   confirmName: z.string().max(MAX_CONFIRMATION_INPUT),

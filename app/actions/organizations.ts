@@ -1,5 +1,5 @@
 'use server';
-// Server actions for organizations: create, rename, transfer ownership, delete. Each returns
+// Server actions for organizations: create, rename, find a member, transfer ownership, delete. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
 import { revalidatePath } from 'next/cache';
 import {
@@ -9,10 +9,12 @@ import {
   transferOwnership,
   type Organization,
 } from '@/lib/organizations';
+import { searchMembers, type MemberMatch } from '@/lib/member-search';
 import {
   createOrganizationSchema,
   deleteOrganizationSchema,
   renameOrganizationSchema,
+  searchMembersSchema,
   transferOwnershipSchema,
 } from '@/lib/validation';
 import { runAsActor, type ActionResult } from './result';
@@ -57,6 +59,16 @@ export async function transferOwnershipAction(
     revalidatePath('/', 'layout');
     return result;
   });
+}
+
+/**
+ * Finds members by part of their name or email, for the `Transfer ownership` picker. Input:
+ * `{ organizationId, query }` (at most MAX_SEARCH characters; empty lists the first members by name).
+ * Output: at most MEMBER_SEARCH_RESULTS `{ userId, name, email, role }`, never the caller, matches that
+ * start with the query first. Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN.
+ */
+export async function searchMembersAction(input: unknown): Promise<ActionResult<MemberMatch[]>> {
+  return runAsActor(searchMembersSchema, input, (actor, data) => searchMembers(actor, data));
 }
 
 /**

@@ -1,15 +1,12 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
-import { toast } from 'sonner';
-import { leaveOrganizationAction } from '@/app/actions/members';
 import { deleteOrganizationAction } from '@/app/actions/organizations';
 import { useFormAction } from '@/components/shared/use-form-action';
 import {
   AlertDialog,
-  AlertDialogAction,
   AlertDialogCancel,
   AlertDialogContent,
   AlertDialogDescription,
@@ -22,57 +19,6 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { noticeQuery } from '@/lib/notices';
-
-/** `Leave organization`, for anyone; asks first. The last Owner is refused by the server with what to do. */
-export function LeaveOrganization({
-  organizationId,
-  organizationName,
-}: {
-  organizationId: string;
-  organizationName: string;
-}) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild>
-        <Button variant="outline">Leave organization</Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Leave {organizationName}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            You will lose access to {organizationName} and its admin console at once. Someone will have to
-            invite you again to come back.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={pending}
-            onClick={(event) => {
-              event.preventDefault();
-              startTransition(async () => {
-                const result = await leaveOrganizationAction({ organizationId });
-                setOpen(false);
-                if (!result.ok) {
-                  toast.error(result.error.message);
-                  return;
-                }
-                router.push(`/?${noticeQuery('left')}`);
-              });
-            }}
-          >
-            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-            Leave organization
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
-  );
-}
 
 /** `Delete organization`: Owners only; the name must be typed to confirm. */
 export function DeleteOrganization({

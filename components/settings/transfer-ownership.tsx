@@ -17,14 +17,11 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { isValidEmail, normalizeEmail } from '@/lib/email-address';
+import type { MemberMatch } from '@/lib/member-search';
+import { MemberPicker, memberLabel } from './member-picker';
 
-/** The confirmation dialog's form; the address field outside the dialog belongs to it by this id. */
-const FORM_ID = 'transfer-ownership-form';
-
-/** `Transfer ownership`: pick a member by email, confirm; they become Owner and you become Admin. */
+/** `Transfer ownership`: pick a member from the search, confirm; they become Owner and you become Admin. */
 export function TransferOwnership({
   organizationId,
   organizationName,
@@ -33,13 +30,12 @@ export function TransferOwnership({
   organizationName: string;
 }) {
   const router = useRouter();
-  // Controlled, because the address enables the button and is repeated in the confirmation.
-  const [email, setEmail] = useState('');
+  const [picked, setPicked] = useState<MemberMatch | null>(null);
   const [open, setOpen] = useState(false);
   const { state, formAction, pending } = useFormAction(transferOwnershipAction, {
     onSuccess(result) {
       setOpen(false);
-      setEmail('');
+      setPicked(null);
       toast.success(`${result.newOwnerEmail} is now an Owner of ${organizationName}. You are an Admin.`);
       router.refresh();
     },
@@ -48,43 +44,39 @@ export function TransferOwnership({
       setOpen(false);
     },
   });
-  // The only field: whatever went wrong is told under it.
-  const error = state.fields?.toEmail ?? state.error;
-  const target = normalizeEmail(email);
+  // The only field: whatever went wrong (the server checks membership again) is told under it.
+  const error = state.fields?.toUserId ?? state.error;
 
   return (
     <div className="grid gap-2">
-      <Label htmlFor="transfer-email">New Owner</Label>
+      <Label htmlFor="transfer-member">New Owner</Label>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Input
-          id="transfer-email"
-          form={FORM_ID}
-          name="toEmail"
-          type="email"
-          placeholder="Email of a member of this organization"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby="transfer-help"
+        <MemberPicker
+          id="transfer-member"
+          organizationId={organizationId}
+          picked={picked}
+          onPick={setPicked}
+          describedBy="transfer-help"
         />
         <AlertDialog open={open} onOpenChange={setOpen}>
           <AlertDialogTrigger asChild>
-            <Button variant="outline" disabled={!isValidEmail(target) || pending}>
+            <Button variant="outline" disabled={!picked || pending}>
               Transfer ownership
             </Button>
           </AlertDialogTrigger>
           <AlertDialogContent>
             <AlertDialogHeader>
-              <AlertDialogTitle>Transfer ownership of {organizationName}?</AlertDialogTitle>
-              <AlertDialogDescription>
-                {target} becomes an Owner and you become an Admin, in one step. You keep access to the admin
-                console but can no longer delete the organization or change Owners.
+              <AlertDialogTitle className="[overflow-wrap:anywhere]">
+                Transfer ownership of {organizationName}?
+              </AlertDialogTitle>
+              <AlertDialogDescription className="[overflow-wrap:anywhere]">
+                {picked ? memberLabel(picked) : ''} becomes an Owner and you become an Admin, in one step. You
+                keep access to the admin console but can no longer delete the organization or change Owners.
               </AlertDialogDescription>
             </AlertDialogHeader>
-            {/* The form lives in the dialog so that only the confirmation submits it: Enter in the address
-                field does nothing while the dialog is closed, as there is no form to submit then. */}
-            <form id={FORM_ID} action={formAction} noValidate>
+            <form action={formAction} noValidate>
               <input type="hidden" name="organizationId" value={organizationId} />
+              <input type="hidden" name="toUserId" value={picked?.userId ?? ''} />
               <AlertDialogFooter>
                 <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
                 <Button type="submit" disabled={pending}>
@@ -101,7 +93,7 @@ export function TransferOwnership({
         className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'}
         role={error ? 'alert' : undefined}
       >
-        {error ?? 'The new Owner must already be a member of the organization.'}
+        {error ?? 'Search the members of the organization by name or email, and pick one.'}
       </p>
     </div>
   );

@@ -13,7 +13,10 @@ import {
 } from '@/components/ui/alert-dialog';
 import type { UserTableRow } from './types';
 
-/** The delete confirmation modal: names who will be removed, confirmed by its `Delete` button. */
+/**
+ * The delete confirmation modal: names who will be removed, confirmed by its `Delete` button. Removing
+ * only yourself is leaving: the dialog then speaks to you and its button says `Leave`.
+ */
 export function DeleteDialog({
   rows,
   organizationName,
@@ -31,10 +34,11 @@ export function DeleteDialog({
 }) {
   const list = rows ?? [];
   const self = list.some((row) => row.isSelf);
+  const leaving = list.length === 1 && self;
   const shown = list.slice(0, 5);
   const title =
     list.length === 1
-      ? self
+      ? leaving
         ? `Leave ${organizationName}?`
         : list[0].kind === 'invitation'
           ? 'Delete this invitation?'
@@ -45,35 +49,42 @@ export function DeleteDialog({
       <AlertDialogContent onCloseAutoFocus={onCloseAutoFocus}>
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
-          <AlertDialogDescription asChild>
-            <div className="grid gap-2">
-              <p>
-                {list.some((row) => row.kind === 'member')
-                  ? `They will lose access to ${organizationName} at once. Their AI Hub accounts are kept.`
-                  : 'The invitation link will stop working.'}
-              </p>
-              <ul
-                className="grid gap-1 rounded-md border bg-muted/40 p-2 text-foreground"
-                aria-label="Users to delete"
-              >
-                {shown.map((row) => (
-                  <li key={row.id} className="truncate text-sm">
-                    {row.name ? `${row.name} · ` : ''}
-                    {row.email}
-                    {row.kind === 'invitation' ? ' (invitation)' : ''}
-                  </li>
-                ))}
-                {list.length > shown.length ? (
-                  <li className="text-sm text-muted-foreground">and {list.length - shown.length} more</li>
-                ) : null}
-              </ul>
-              {self ? (
-                <p className="font-medium text-destructive">
-                  You are removing yourself: you will leave {organizationName} and its admin console.
+          {leaving ? (
+            <AlertDialogDescription>
+              You will lose access to {organizationName} and its admin console at once. Your AI Hub account is
+              kept; someone will have to invite you again to come back.
+            </AlertDialogDescription>
+          ) : (
+            <AlertDialogDescription asChild>
+              <div className="grid gap-2">
+                <p>
+                  {list.some((row) => row.kind === 'member')
+                    ? `They will lose access to ${organizationName} at once. Their AI Hub accounts are kept.`
+                    : 'The invitation link will stop working.'}
                 </p>
-              ) : null}
-            </div>
-          </AlertDialogDescription>
+                <ul
+                  className="grid gap-1 rounded-md border bg-muted/40 p-2 text-foreground"
+                  aria-label="Users to delete"
+                >
+                  {shown.map((row) => (
+                    <li key={row.id} className="truncate text-sm">
+                      {row.name ? `${row.name} · ` : ''}
+                      {row.email}
+                      {row.kind === 'invitation' ? ' (invitation)' : ''}
+                    </li>
+                  ))}
+                  {list.length > shown.length ? (
+                    <li className="text-sm text-muted-foreground">and {list.length - shown.length} more</li>
+                  ) : null}
+                </ul>
+                {self ? (
+                  <p className="font-medium text-destructive">
+                    You are removing yourself: you will leave {organizationName} and its admin console.
+                  </p>
+                ) : null}
+              </div>
+            </AlertDialogDescription>
+          )}
         </AlertDialogHeader>
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
@@ -86,7 +97,7 @@ export function DeleteDialog({
             }}
           >
             {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-            Delete
+            {leaving ? 'Leave' : 'Delete'}
           </AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useSyncExternalStore } from 'react';
+import { useId, useRef, useSyncExternalStore } from 'react';
 import { MoreHorizontal, Send, Trash2, UserCog } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
@@ -43,7 +43,10 @@ export function RowActions({
   onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
+  const reasonId = useId();
   const canChange = row.allowedRoles.some((role) => role !== row.role);
+  // A held-back option stays in the menu, dimmed, and points at the reason shown under it.
+  const describedBy = row.heldBack ? reasonId : undefined;
   const offered: readonly MemberRole[] = row.kind === 'invitation' ? invitationRoles : roles;
   const hydrated = useHydrated();
   if (!hydrated) {
@@ -82,7 +85,10 @@ export function RowActions({
           {row.email}
         </DropdownMenuLabel>
         <DropdownMenuSub>
-          <DropdownMenuSubTrigger disabled={!canChange}>
+          <DropdownMenuSubTrigger
+            disabled={!canChange}
+            aria-describedby={canChange ? undefined : describedBy}
+          >
             <UserCog aria-hidden="true" />
             Change role
           </DropdownMenuSubTrigger>
@@ -115,16 +121,15 @@ export function RowActions({
         <DropdownMenuItem
           variant="destructive"
           disabled={!row.canDelete}
+          aria-describedby={row.canDelete ? undefined : describedBy}
           onSelect={() => onDelete(row, trigger.current)}
         >
           <Trash2 aria-hidden="true" />
           Delete
         </DropdownMenuItem>
-        {!canChange && !row.canDelete ? (
-          <p className="px-2 py-1.5 text-xs text-muted-foreground">
-            {row.role === 'owner'
-              ? 'Only an Owner can change or remove an Owner.'
-              : 'You cannot change this user.'}
+        {row.heldBack ? (
+          <p id={reasonId} className="px-2 py-1.5 text-xs text-muted-foreground" data-slot="held-back-reason">
+            {row.heldBack}
           </p>
         ) : null}
       </DropdownMenuContent>

@@ -14,9 +14,11 @@ export interface UserTableRow {
   expiresAt: string | null;
   invitedBy: string | null;
   deliveryError: string | null;
-  /** Roles the viewer may give this row (from lib/policy). */
+  /** Roles the viewer may give this row, its own excluded (`rowOffer` in lib/policy). */
   allowedRoles: MemberRole[];
   canDelete: boolean;
+  /** Why a role change or the removal is not offered (shown in the row's menu), or null. */
+  heldBack: string | null;
   canResend: boolean;
   isSelf: boolean;
 }

@@ -9,7 +9,7 @@ import { gotoReady } from './support/ready';
 describe('settings', () => {
   const chromium = useBrowser();
 
-  test('the Owner transfers ownership to the Admin by email: after confirming, the Admin is Owner and the old Owner is Admin', async () => {
+  test('the Owner transfers ownership to the Admin picked from the member search: after confirming, the Admin is Owner and the old Owner is Admin', async () => {
     const { handover } = fixtures().organizations;
     const { handoverOwner: owner, handoverAdmin: admin } = fixtures().users;
     const { page } = await chromium.open();
@@ -22,8 +22,10 @@ describe('settings', () => {
     await recordPage(page, 'settings-owner');
 
     const transfer = page.getByRole('button', { name: 'Transfer ownership' });
-    expect(await transfer.isDisabled(), 'no address yet').toBe(true);
+    expect(await transfer.isDisabled(), 'nobody picked yet').toBe(true);
     await page.getByLabel('New Owner').fill(admin.email);
+    expect(await transfer.isDisabled(), 'a typed address is no pick').toBe(true);
+    await page.getByRole('option', { name: new RegExp(admin.email.replace(/[.+]/g, '\\$&')) }).click();
     await expect.poll(() => transfer.isDisabled()).toBe(false);
     await transfer.click();
 
@@ -31,7 +33,7 @@ describe('settings', () => {
     await dialog.waitFor();
     await expect
       .poll(() => dialog.textContent())
-      .toContain(`${admin.email} becomes an Owner and you become an Admin`);
+      .toContain(`${admin.email}) becomes an Owner and you become an Admin`);
     await recordPage(page, 'settings-transfer-confirm');
     await dialog.getByRole('button', { name: 'Transfer ownership' }).click();
 

@@ -228,7 +228,7 @@ describe('user management', () => {
       expectNoBrowserErrors(page);
     });
 
-    test('the last Owner cannot step down: Solo’s Owner selects themself → Change role → Admin → confirm → the LAST_OWNER error, role unchanged', async () => {
+    test('the last Owner is offered no step down, and the server still refuses their leaving: Solo’s Owner selects themself → Bulk actions offers no role → Delete → Leave → the LAST_OWNER error, role unchanged', async () => {
       const { solo } = fixtures().organizations;
       const { solo: owner } = fixtures().users;
       const { page } = await chromium.open();
@@ -236,14 +236,21 @@ describe('user management', () => {
       await openUsers(page, solo.slug);
       await expectRow(page, owner.email, { role: 'Owner', status: 'Active' });
 
+      // The console offers no role to step down to (rules-before-confirm.e2e.ts covers the row menu).
       await selectRows(page, [owner.email]);
-      await bulkChangeRole(page, 1, 'Admin');
-      const confirm = page.getByRole('alertdialog', { name: 'Change your own role to Admin?' });
+      await bulkButton(page, 1).click();
+      await expect
+        .poll(() => page.getByRole('menuitem', { name: 'Change role' }).getAttribute('aria-disabled'))
+        .toBe('true');
+      // Bulk Delete is offered for any selection; the server decides, and refuses the last Owner.
+      await page.getByRole('menuitem', { name: 'Delete' }).click();
+      const confirm = page.getByRole('alertdialog', { name: `Leave ${solo.name}?` });
       await confirm.waitFor();
       await recordPage(page, 'users-last-owner-confirm');
-      await confirm.getByRole('button', { name: 'Change my role' }).click();
+      await confirm.getByRole('button', { name: 'Leave', exact: true }).click();
 
       await expectToast(page, LAST_OWNER, 'error');
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
       await expect.poll(() => confirm.count()).toBe(0);
       await recordPage(page, 'users-last-owner-refused');
       await reloadReady(page);

@@ -61,6 +61,13 @@ export interface E2eFixtures {
     /** A pending Member invitation to Initech for casey@elsewhere.test, who has an account. */
     forExistingAccount: FixtureInvitation & { organization: 'initech' };
   };
+  /**
+   * Rules before confirmation (rules-before-confirm.e2e.ts): Rulebook (Rhea its only Owner, Ray Admin,
+   * Lee Member), an organization with an 80-character name (Rhea alone Owner, Lee Member), and Relay
+   * (Rex Owner; Tara, Tamsin and twelve runners Members).
+   */
+  rules: Record<'owner' | 'admin' | 'leaver' | 'relayOwner' | 'relayTarget', FixturePerson> &
+    Record<'rulebook' | 'longNamed' | 'relay', FixtureOrganization>;
 }
 
 declare module 'vitest' {

@@ -20,5 +20,10 @@ export async function requireConsole(slug: string, path = 'users') {
   if (!found) redirect(`/login?callbackUrl=${encodeURIComponent(`/admin/${slug}/${path}`)}`);
   const { actor, membership } = found;
   if (!membership || !can(membership.role, 'console:access')) forbidden();
-  return { actor, organization: membership.organization, role: membership.role };
+  return {
+    actor,
+    organization: membership.organization,
+    role: membership.role,
+    ownerCount: membership.ownerCount,
+  };
 }

@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
-import { DeleteOrganization, LeaveOrganization } from '@/components/settings/danger-zone';
+import { LeaveOrganization } from '@/components/home/leave-organization';
+import { DeleteOrganization } from '@/components/settings/danger-zone';
 import { RenameForm } from '@/components/settings/rename-form';
 import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { can, decideForOrganization } from '@/lib/policy';
+import { can, decideForOrganization, isSoleOwner, soleOwnerReason } from '@/lib/policy';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  const { organization, role } = await requireConsole(org, 'settings');
+  const { organization, role, ownerCount } = await requireConsole(org, 'settings');
   const owner = can(role, 'org:delete');
   const mayTransfer = decideForOrganization(role, 'transfer_ownership').allowed;
   return (
@@ -59,7 +60,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-wrap gap-3">
-          <LeaveOrganization organizationId={organization.id} organizationName={organization.name} />
+          <LeaveOrganization
+            organizationId={organization.id}
+            organizationName={organization.name}
+            refusal={isSoleOwner(role, ownerCount) ? soleOwnerReason : null}
+          />
           {owner ? (
             <DeleteOrganization organizationId={organization.id} organizationName={organization.name} />
           ) : null}

@@ -3,7 +3,7 @@ import { FlashToast } from '@/components/shared/flash-toast';
 import { UsersView } from '@/components/users/users-view';
 import { noticeMessage } from '@/lib/notices';
 import type { UserTableRow } from '@/components/users/types';
-import { assignableRoles, canRemove, invitableRoles, policyTarget } from '@/lib/policy';
+import { invitableRoles, policyTarget, rowOffer } from '@/lib/policy';
 import { listUserTable, parseUserTableParams } from '@/lib/user-table';
 import { requireConsole } from '../guard';
 
@@ -17,7 +17,7 @@ export default async function UsersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { org } = await params;
-  const { actor, organization, role } = await requireConsole(org, 'users');
+  const { actor, organization, role, ownerCount } = await requireConsole(org, 'users');
   const query = await searchParams;
   const tableParams = parseUserTableParams(query);
   const result = await listUserTable(actor, {
@@ -31,15 +31,20 @@ export default async function UsersPage({
     pageSize: tableParams.pageSize,
   });
   const viewer = { userId: actor.userId, role };
-  const rows: UserTableRow[] = result.rows.map((row) => ({
-    ...row,
-    date: row.date.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    allowedRoles: assignableRoles(viewer, policyTarget(row)),
-    canDelete: canRemove(viewer, policyTarget(row)),
-    canResend: row.kind === 'invitation' && invitableRoles(role).length > 0,
-    isSelf: row.userId === actor.userId,
-  }));
+  const rows: UserTableRow[] = result.rows.map((row) => {
+    // The Owner count comes with the console's membership read (requireConsole): rule 4 without a statement.
+    const offer = rowOffer(viewer, policyTarget(row), ownerCount);
+    return {
+      ...row,
+      date: row.date.toISOString(),
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      allowedRoles: offer.roles,
+      canDelete: offer.remove,
+      heldBack: offer.reason,
+      canResend: row.kind === 'invitation' && invitableRoles(role).length > 0,
+      isSelf: row.userId === actor.userId,
+    };
+  });
   return (
     <>
       <FlashToast message={noticeMessage(query.notice, organization.name)} />

@@ -1,0 +1,106 @@
+'use client';
+
+import { useId, useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { Loader2, LogOut } from 'lucide-react';
+import { toast } from 'sonner';
+import { leaveOrganizationAction } from '@/app/actions/members';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/utils';
+
+/**
+ * `Leave organization`, on the home page and in the console's settings; asks first. `refusal` is why
+ * the policy would refuse it (the only Owner, docs/rules.md rule 4): the button is then disabled and the
+ * reason is shown beside it. The server refuses the same on its own.
+ */
+export function LeaveOrganization({
+  organizationId,
+  organizationName,
+  refusal,
+  size = 'default',
+  className,
+}: {
+  organizationId: string;
+  organizationName: string;
+  refusal: string | null;
+  size?: 'default' | 'sm';
+  className?: string;
+}) {
+  const router = useRouter();
+  const reasonId = useId();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const trigger = (
+    <Button
+      variant="outline"
+      size={size}
+      disabled={refusal !== null}
+      aria-label={`Leave organization ${organizationName}`}
+      aria-describedby={refusal ? reasonId : undefined}
+    >
+      <LogOut aria-hidden="true" />
+      Leave organization
+    </Button>
+  );
+  if (refusal) {
+    return (
+      <div className={cn('grid justify-items-start gap-1', className)}>
+        {trigger}
+        <p id={reasonId} className="text-xs text-muted-foreground">
+          {refusal}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <AlertDialog open={open} onOpenChange={setOpen}>
+      <AlertDialogTrigger asChild className={className}>
+        {trigger}
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle className="break-words">Leave {organizationName}?</AlertDialogTitle>
+          <AlertDialogDescription className="break-words">
+            You will lose access to {organizationName} at once. Your AI Hub account is kept; someone will have
+            to invite you again to come back.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            disabled={pending}
+            onClick={(event) => {
+              event.preventDefault();
+              startTransition(async () => {
+                const result = await leaveOrganizationAction({ organizationId });
+                setOpen(false);
+                if (!result.ok) {
+                  toast.error(result.error.message);
+                  return;
+                }
+                // The Toaster lives in the root layout, so the toast outlives the move to the home page.
+                toast.success(`You left ${organizationName}.`);
+                router.push('/');
+              });
+            }}
+          >
+            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Leave
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
