@@ -159,7 +159,7 @@ describe('invitations', () => {
 
     seen = await mailboxIds();
     const again = await inviteThroughModal(admin.page, [email], 'Member');
-    expect(again.outcomes).toEqual({ [email]: 'Resent' });
+    expect(again.outcomes).toEqual({ [email]: 'Invited again' });
     await expect.poll(() => again.results.getByRole('heading').first().textContent()).toBe('Invitation sent');
     await recordPage(admin.page, 'invitations-resent-modal');
     await again.results.getByRole('button', { name: 'Done' }).click();
