@@ -61,6 +61,13 @@ export interface E2eFixtures {
     /** A pending Member invitation to Initech for casey@elsewhere.test, who has an account. */
     forExistingAccount: FixtureInvitation & { organization: 'initech' };
   };
+  /** invite-dialog.e2e.ts: an organization with a long name, its Owner, an address past its daily cap. */
+  inviteDialog: {
+    owner: FixturePerson;
+    organization: FixtureOrganization;
+    /** Has received as many invitations today as one address may: inviting it is not sent. */
+    cappedAddress: string;
+  };
 }
 
 declare module 'vitest' {
