@@ -143,7 +143,7 @@ describe('invitations', () => {
     expectNoBrowserErrors(admin.page);
   });
 
-  test('adding the same address again resends it (outcome Resent): the old link then shows the invalid-link page and the new one lets a Member join, landing on the home page', async () => {
+  test('adding the same address again resends it (outcome Invited again): the old link then shows the invalid-link page and the new one lets a Member join, landing on the home page', async () => {
     const { initech } = fixtures().organizations;
     const owner = fixtures().users.initechOwner;
     const email = 'rene@newhire.test';
