@@ -7,7 +7,7 @@ import { invitations, memberships, users } from '@/db/schema';
 import { invitationSettings } from '../config';
 import { fail } from '../errors';
 import { rows, textArray } from '../sql';
-import type { InviteResult } from './outcomes';
+import { cooldownSentence, secondsUntilResend, type InviteResult } from './outcomes';
 
 /** An address to send to: a new invitation, or its pending one sent again. */
 export interface Candidate {
@@ -44,7 +44,8 @@ export async function classifyAddresses(
         email,
         outcome: 'rate_limited',
         code: 'RATE_LIMITED',
-        reason: `Sent moments ago. You can resend in ${wait} s.`,
+        retryInSeconds: wait,
+        reason: cooldownSentence(wait),
       });
       continue;
     }
@@ -61,9 +62,7 @@ interface PendingInvitation {
 /** Seconds until a pending invitation may be sent again, 0 if now. A failed delivery reached no one: no wait. */
 function cooldownLeft(open: PendingInvitation, at: Date): number {
   if (open.deliveryStatus === 'failed' || !open.lastSentAt) return 0;
-  const cooldownMs = invitationSettings().resendCooldownMs;
-  const since = at.getTime() - new Date(open.lastSentAt).getTime();
-  return since < cooldownMs ? Math.ceil((cooldownMs - since) / 1000) : 0;
+  return secondsUntilResend(new Date(open.lastSentAt), at, invitationSettings().resendCooldownMs);
 }
 
 /** Which of `addresses` are members of the organization, and which have a pending invitation there: one statement. */

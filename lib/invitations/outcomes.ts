@@ -1,5 +1,7 @@
-// What inviting did to each address: the result the invite dialog shows, address by address.
-import type { ErrorCode } from '../errors';
+// What inviting did to each address: the result the invite dialog shows, address by address, and the
+// words it shows them in. No server imports: the confirmation modal (a client component) reads
+// describeOutcome, and the domain builds its `reason`s from the same sentences.
+import { errorMessages, type ErrorCode } from '../errors';
 
 export type InviteOutcome =
   'invited' | 'resent' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
@@ -12,11 +14,70 @@ export interface InviteResult {
   reason?: string;
   /** For `rate_limited`: which limit (RATE_LIMITED for the cooldown and the hourly cap). */
   code?: ErrorCode;
+  /** For `rate_limited` by the cooldown (docs/rules.md rule 12): whole seconds until it may be sent again. */
+  retryInSeconds?: number;
 }
 
 export interface InviteSummary {
   results: InviteResult[];
   counts: Record<InviteOutcome, number>;
+}
+
+/** An outcome in words: a short label for its badge and a sentence saying what happened. */
+export interface OutcomeWords {
+  label: string;
+  sentence: string;
+}
+
+export const INVALID_ADDRESS = 'Not a valid email address';
+
+/** The cooldown's sentence: the address was sent to a moment ago, and when it may be sent again. */
+export function cooldownSentence(seconds: number): string {
+  return `Sent moments ago — you can resend in ${seconds} s`;
+}
+
+/** Seconds left of a cooldown of `cooldownMs` that started at `sentAt`, at `at`: whole seconds, rounded up; 0 when over. */
+export function secondsUntilResend(sentAt: Date, at: Date, cooldownMs: number): number {
+  const left = cooldownMs - (at.getTime() - sentAt.getTime());
+  return left > 0 ? Math.ceil(left / 1000) : 0;
+}
+
+/** What the email confirmation modal says about one address. */
+export function describeOutcome(result: InviteResult): OutcomeWords {
+  switch (result.outcome) {
+    case 'invited':
+      return { label: 'Invited', sentence: 'Invitation sent. They show as Pending until they accept.' };
+    case 'resent':
+      return {
+        label: 'Invited again',
+        sentence: 'Invited again with a new link. The link sent before no longer works.',
+      };
+    case 'already_member':
+      return {
+        label: 'Already a member',
+        sentence: 'Already a member of this organization. Nothing was sent.',
+      };
+    case 'invalid':
+      return { label: 'Not sent', sentence: INVALID_ADDRESS };
+    case 'rate_limited':
+      return {
+        label: 'Not sent yet',
+        sentence:
+          result.retryInSeconds !== undefined
+            ? cooldownSentence(result.retryInSeconds)
+            : (result.reason ?? errorMessages[result.code ?? 'RATE_LIMITED']),
+      };
+    case 'not_delivered':
+      return {
+        label: 'Not delivered',
+        sentence: `Could not be delivered: ${asClause(result.reason ?? 'The email service did not accept it.')}`,
+      };
+  }
+}
+
+/** A sentence made the clause after a colon: its first letter lower-cased, unless it starts an acronym (SMTP). */
+function asClause(sentence: string): string {
+  return /^[A-Z][a-z]/.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
 }
 
 function countOutcomes(results: InviteResult[]): Record<InviteOutcome, number> {

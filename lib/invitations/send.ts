@@ -18,7 +18,7 @@ import { newToken } from '../tokens';
 import { applyCaps, countSent, type Sender } from './caps';
 import { classifyAddresses, type Candidate } from './classify';
 import { deliverInvitations, type DeliveryOutcome, type OutgoingInvitation } from './delivery';
-import { summarize, type InviteResult, type InviteSummary } from './outcomes';
+import { INVALID_ADDRESS, summarize, type InviteResult, type InviteSummary } from './outcomes';
 
 /** The addresses of a request (the valid ones normalized, each once) and the role they are invited with. */
 type InviteRequest = ParsedAddresses & { role: InvitationRole };
@@ -69,7 +69,7 @@ export async function inviteMembers(
   const invalid = request.invalid.map((email): InviteResult => ({
     email,
     outcome: 'invalid',
-    reason: 'Not a valid email address.',
+    reason: INVALID_ADDRESS,
   }));
   return summarize(
     [...request.valid, ...request.invalid],

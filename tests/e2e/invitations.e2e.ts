@@ -143,7 +143,7 @@ describe('invitations', () => {
     expectNoBrowserErrors(admin.page);
   });
 
-  test('adding the same address again resends it (outcome Resent): the old link then shows the invalid-link page and the new one lets a Member join, landing on the home page', async () => {
+  test('adding the same address again resends it (outcome Invited again): the old link then shows the invalid-link page and the new one lets a Member join, landing on the home page', async () => {
     const { initech } = fixtures().organizations;
     const owner = fixtures().users.initechOwner;
     const email = 'rene@newhire.test';
@@ -159,7 +159,7 @@ describe('invitations', () => {
 
     seen = await mailboxIds();
     const again = await inviteThroughModal(admin.page, [email], 'Member');
-    expect(again.outcomes).toEqual({ [email]: 'Resent' });
+    expect(again.outcomes).toEqual({ [email]: 'Invited again' });
     await expect.poll(() => again.results.getByRole('heading').first().textContent()).toBe('Invitation sent');
     await recordPage(admin.page, 'invitations-resent-modal');
     await again.results.getByRole('button', { name: 'Done' }).click();

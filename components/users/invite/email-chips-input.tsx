@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { X } from 'lucide-react';
 import { isValidEmail, splitAddresses } from '@/lib/email-address';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
@@ -32,6 +32,14 @@ export function EmailChipsInput({
 }) {
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const count = useRef(chips.length);
+
+  // When chips are added, the newest ones (at the end, next to the input) scroll into view.
+  useEffect(() => {
+    if (chips.length > count.current && list.current) list.current.scrollTop = list.current.scrollHeight;
+    count.current = chips.length;
+  }, [chips.length]);
 
   function add(raw: string) {
     const candidates = splitAddresses(raw);
@@ -58,41 +66,54 @@ export function EmailChipsInput({
   return (
     <div
       className={cn(
-        'flex min-h-20 w-full cursor-text flex-wrap content-start items-start gap-1.5 rounded-md border border-input bg-transparent p-2 shadow-xs transition-[color,box-shadow]',
+        'grid w-full min-w-0 cursor-text gap-1.5 rounded-md border border-input bg-transparent p-2 shadow-xs transition-[color,box-shadow]',
         'focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/50',
         disabled && 'pointer-events-none opacity-50',
       )}
       onClick={() => input.current?.focus()}
     >
-      <ul className="contents" aria-label="Addresses to invite">
-        {chips.map((chip) => (
-          <li
-            key={chip.email}
-            className={cn(
-              'inline-flex max-w-full items-center gap-1 rounded-md border py-0.5 pr-0.5 pl-2 text-sm',
-              chip.valid
-                ? 'bg-secondary text-secondary-foreground'
-                : 'border-destructive/50 bg-destructive/10 text-red-700 dark:text-red-300',
-            )}
-            aria-invalid={chip.valid ? undefined : true}
-            title={chip.valid ? undefined : 'Not a valid email address: it will not be sent'}
-          >
-            <span className="truncate">{chip.email}</span>
-            {chip.valid ? null : <span className="sr-only">(not a valid email address)</span>}
-            <button
-              type="button"
-              className="rounded-sm p-0.5 hover:bg-foreground/10 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-              onClick={(event) => {
-                event.stopPropagation();
-                remove(chip.email);
-              }}
-              aria-label={`Remove ${chip.email}`}
+      {chips.length > 0 ? (
+        // A pasted list of many addresses scrolls here, inside the box, so that the role and
+        // `Send Invitation` stay on the screen. A scrolling region must be reachable by keyboard
+        // (axe: scrollable-region-focusable): the list is a tab stop, named by its label.
+        <ul
+          ref={list}
+          tabIndex={0}
+          aria-label={`Addresses to invite (${chips.length})`}
+          className="flex max-h-36 min-w-0 flex-wrap content-start items-start gap-1.5 overflow-y-auto rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+        >
+          {chips.map((chip) => (
+            <li
+              key={chip.email}
+              className={cn(
+                'inline-flex max-w-full min-w-0 items-center gap-1 rounded-md border py-0.5 pr-0.5 pl-2 text-sm',
+                chip.valid
+                  ? 'bg-secondary text-secondary-foreground'
+                  : 'border-destructive/50 bg-destructive/10 text-red-700 dark:text-red-300',
+              )}
+              aria-invalid={chip.valid ? undefined : true}
+              title={
+                chip.valid ? chip.email : `${chip.email}: not a valid email address, it will not be sent`
+              }
             >
-              <X className="size-3.5" aria-hidden="true" />
-            </button>
-          </li>
-        ))}
-      </ul>
+              {/* A long address is cut with an ellipsis here; the title and the text read aloud keep it whole. */}
+              <span className="min-w-0 truncate">{chip.email}</span>
+              {chip.valid ? null : <span className="sr-only">(not a valid email address)</span>}
+              <button
+                type="button"
+                className="shrink-0 rounded-sm p-0.5 hover:bg-foreground/10 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  remove(chip.email);
+                }}
+                aria-label={`Remove ${chip.email}`}
+              >
+                <X className="size-3.5" aria-hidden="true" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <input
         ref={input}
         id={id}
@@ -103,8 +124,8 @@ export function EmailChipsInput({
         value={text}
         disabled={disabled}
         aria-describedby={describedBy}
-        placeholder={chips.length === 0 ? 'name@company.com, another@company.com' : ''}
-        className="min-w-40 flex-1 bg-transparent px-1 py-0.5 text-sm outline-none placeholder:text-muted-foreground"
+        placeholder={chips.length === 0 ? 'name@company.com, another@company.com' : 'Add another address'}
+        className="w-full min-w-0 bg-transparent px-1 py-0.5 text-sm outline-none placeholder:text-muted-foreground"
         onChange={(event) => {
           const value = event.target.value;
           // A separator typed at the end turns what came before into a chip.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { Loader2, Send, UserPlus } from 'lucide-react';
 import { toast } from 'sonner';
 import { inviteMembersAction } from '@/app/actions/invitations';
@@ -39,15 +39,26 @@ export function InviteDialog({
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<InviteSummary | null>(null);
   const [pending, startTransition] = useTransition();
+  // Where focus goes back to when the invite modal, or the confirmation after it, closes: the control
+  // that opened it (`Invite New User`, or the empty table's own invite button), else `Invite New User`.
+  const trigger = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const showingResults = useRef(false);
+
+  function returnFocus() {
+    const target = opener.current?.isConnected ? opener.current : trigger.current;
+    target?.focus();
+  }
   const valid = chips.filter((chip) => chip.valid);
   const invalidCount = chips.length - valid.length;
 
   function send() {
     if (valid.length === 0) return;
     startTransition(async () => {
+      // The invalid ones go too: the server is what decides, and the confirmation gives each its line.
       const result = await inviteMembersAction({
         organizationId,
-        emails: valid.map((chip) => chip.email),
+        emails: chips.map((chip) => chip.email),
         role,
       });
       if (!result.ok) {
@@ -57,6 +68,7 @@ export function InviteDialog({
       }
       setError(null);
       setChips([]);
+      showingResults.current = true;
       onOpenChange(false);
       setSummary(result.data);
     });
@@ -71,14 +83,30 @@ export function InviteDialog({
         }}
       >
         <DialogTrigger asChild>
-          <Button>
+          <Button ref={trigger}>
             <UserPlus aria-hidden="true" />
             Invite New User
           </Button>
         </DialogTrigger>
-        <DialogContent className="sm:max-w-lg">
+        <DialogContent
+          // Within the window whatever the addresses: its width at most the screen's, its height too (it
+          // scrolls inside if a small screen cannot hold it); the chip list scrolls before that.
+          className="max-h-[calc(100dvh-2rem)] grid-cols-[minmax(0,1fr)] overflow-y-auto sm:max-w-lg"
+          onOpenAutoFocus={(event) => {
+            // Focus is still on the control that opened the modal: remember it, then start in the input.
+            if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body)
+              opener.current = document.activeElement;
+            event.preventDefault();
+            document.getElementById('invite-emails')?.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            // Sent: the confirmation modal has focus now, and gives it back when it closes.
+            if (!showingResults.current) returnFocus();
+          }}
+        >
           <form
-            className="grid gap-4"
+            className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4"
             onSubmit={(event) => {
               event.preventDefault();
               send();
@@ -150,7 +178,14 @@ export function InviteDialog({
           </form>
         </DialogContent>
       </Dialog>
-      <InviteResultsDialog summary={summary} onClose={() => setSummary(null)} />
+      <InviteResultsDialog
+        summary={summary}
+        onClose={() => setSummary(null)}
+        onClosed={() => {
+          showingResults.current = false;
+          returnFocus();
+        }}
+      />
     </>
   );
 }

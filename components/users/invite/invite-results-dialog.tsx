@@ -12,21 +12,18 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import type { InviteOutcome, InviteSummary } from '@/lib/invitations';
+import { describeOutcome } from '@/lib/invitations/outcomes';
 
-const outcomes: Record<
+const looks: Record<
   InviteOutcome,
-  {
-    label: string;
-    variant: 'success' | 'secondary' | 'outline' | 'destructive' | 'warning';
-    icon: React.ElementType;
-  }
+  { variant: 'success' | 'secondary' | 'outline' | 'destructive' | 'warning'; icon: React.ElementType }
 > = {
-  invited: { label: 'Invited', variant: 'success', icon: CheckCircle2 },
-  resent: { label: 'Resent', variant: 'success', icon: RefreshCw },
-  already_member: { label: 'Already a member', variant: 'secondary', icon: UserCheck },
-  invalid: { label: 'Invalid address', variant: 'destructive', icon: CircleAlert },
-  rate_limited: { label: 'Rate limited', variant: 'warning', icon: Clock },
-  not_delivered: { label: 'Not delivered', variant: 'destructive', icon: MailX },
+  invited: { variant: 'success', icon: CheckCircle2 },
+  resent: { variant: 'success', icon: RefreshCw },
+  already_member: { variant: 'secondary', icon: UserCheck },
+  invalid: { variant: 'destructive', icon: CircleAlert },
+  rate_limited: { variant: 'warning', icon: Clock },
+  not_delivered: { variant: 'destructive', icon: MailX },
 };
 
 function headline(summary: InviteSummary) {
@@ -36,42 +33,57 @@ function headline(summary: InviteSummary) {
   return `${sent} of ${summary.results.length} invitations sent`;
 }
 
-/** The email confirmation modal: what happened to each address. */
+/**
+ * The email confirmation modal: what happened to each address, in words. `onClosed` runs once it has
+ * closed, for the opener to take focus back (the modal has no trigger of its own to return to).
+ */
 export function InviteResultsDialog({
   summary,
   onClose,
+  onClosed,
 }: {
   summary: InviteSummary | null;
   onClose: () => void;
+  onClosed?: () => void;
 }) {
   return (
     <Dialog open={summary !== null} onOpenChange={(open) => (open ? null : onClose())}>
-      <DialogContent className="sm:max-w-lg">
-        <DialogHeader>
+      <DialogContent
+        // A flex column within the window: the header and `Done` stay, the list between them scrolls.
+        className="flex max-h-[calc(100dvh-2rem)] flex-col sm:max-w-lg"
+        onCloseAutoFocus={(event) => {
+          if (!onClosed) return;
+          event.preventDefault();
+          onClosed();
+        }}
+      >
+        <DialogHeader className="pr-6">
           <DialogTitle>{summary ? headline(summary) : ''}</DialogTitle>
           <DialogDescription>
             Invited people get an email with an Accept Invitation button. Until they accept they show as
             Pending in the user list.
           </DialogDescription>
         </DialogHeader>
-        <ul className="grid max-h-80 gap-1 overflow-y-auto" aria-label="Invitation results">
+        {/* A scrolling region is a tab stop, named by its label (axe: scrollable-region-focusable). */}
+        <ul
+          className="-mx-1 grid min-h-0 flex-1 content-start gap-1 overflow-y-auto rounded-md px-1 py-0.5 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          aria-label="Invitation results"
+          tabIndex={0}
+        >
           {summary?.results.map((result) => {
-            const { label, variant, icon: Icon } = outcomes[result.outcome];
+            const { label, sentence } = describeOutcome(result);
+            const { variant, icon: Icon } = looks[result.outcome];
             return (
-              <li
-                key={result.email}
-                className="flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm"
-              >
-                <div className="min-w-0">
-                  <div className="truncate font-medium">{result.email}</div>
-                  {result.reason ? (
-                    <div className="text-xs text-muted-foreground">{result.reason}</div>
-                  ) : null}
+              <li key={result.email} className="grid gap-1 rounded-md border px-3 py-2 text-sm">
+                {/* The whole address, wrapped anywhere if it must: it is what the admin checks. */}
+                <div className="font-medium wrap-anywhere">{result.email}</div>
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0 text-xs text-muted-foreground">{sentence}</div>
+                  <Badge variant={variant} className="shrink-0">
+                    <Icon aria-hidden="true" />
+                    {label}
+                  </Badge>
                 </div>
-                <Badge variant={variant} className="shrink-0">
-                  <Icon aria-hidden="true" />
-                  {label}
-                </Badge>
               </li>
             );
           })}

@@ -68,6 +68,13 @@ export interface E2eFixtures {
    */
   rules: Record<'owner' | 'admin' | 'leaver' | 'relayOwner' | 'relayTarget', FixturePerson> &
     Record<'rulebook' | 'longNamed' | 'relay', FixtureOrganization>;
+  /** invite-dialog.e2e.ts: an organization with a long name, its Owner, an address past its daily cap. */
+  inviteDialog: {
+    owner: FixturePerson;
+    organization: FixtureOrganization;
+    /** Has received as many invitations today as one address may: inviting it is not sent. */
+    cappedAddress: string;
+  };
 }
 
 declare module 'vitest' {
