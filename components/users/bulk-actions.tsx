@@ -79,9 +79,11 @@ export function SelectionBar({
   busy,
   onChangeRole,
   onDelete,
+  onClear,
   triggerRef,
 }: {
   selection: BulkSelection;
+  onClear: () => void;
   total: number;
   busy: boolean;
   onChangeRole: (role: MemberRole) => void;
@@ -119,7 +121,7 @@ export function SelectionBar({
         onDelete={onDelete}
         triggerRef={triggerRef}
       />
-      <Button variant="ghost" size="sm" onClick={selection.clear}>
+      <Button variant="ghost" size="sm" onClick={onClear}>
         Clear selection
       </Button>
     </div>

@@ -131,7 +131,13 @@ export function BulkConfirmDialog({
                   Invitation links stop working.
                 </p>
               ) : null}
-              <p>If any of them can&apos;t be changed, nothing is changed.</p>
+              {count > 1 ? (
+                <p>
+                  {request.kind === 'delete'
+                    ? 'If any of them can’t be removed, nobody is removed.'
+                    : 'If any of them can’t be given this role, nobody’s role changes.'}
+                </p>
+              ) : null}
               {warning ? <p className="font-medium text-destructive">{warning}</p> : null}
             </div>
           </AlertDialogDescription>

@@ -65,19 +65,26 @@ export function UsersView({
   const tableArea = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  /**
-   * Where focus goes when a dialog closes: back to the control that opened it, or, when that control
-   * is gone (the row was deleted, the selection cleared and the bulk bar with it), to the table's
-   * header checkbox, or the Users heading when the table is empty.
-   */
-  const restoreFocus = useCallback((event: Event, opener: HTMLElement | null) => {
-    event.preventDefault();
+  /** The sensible place for focus when its control is gone: the header checkbox, else the heading. */
+  const focusTable = useCallback(() => {
     const headerCheckbox = tableArea.current?.querySelector<HTMLElement>(
       'thead button[role="checkbox"]:not(:disabled)',
     );
-    const target = opener?.isConnected ? opener : (headerCheckbox ?? heading.current);
-    target?.focus();
+    (headerCheckbox ?? heading.current)?.focus();
   }, []);
+
+  /**
+   * Where focus goes when a dialog closes: back to the control that opened it, or, when that control
+   * is gone (the row was deleted, the selection cleared and the bulk bar with it), to focusTable's.
+   */
+  const restoreFocus = useCallback(
+    (event: Event, opener: HTMLElement | null) => {
+      event.preventDefault();
+      if (opener?.isConnected) opener.focus();
+      else focusTable();
+    },
+    [focusTable],
+  );
 
   const onChange = useCallback((changes: Record<string, string | null>) => update(changes), [update]);
 
@@ -193,6 +200,11 @@ export function UsersView({
         {selection.count > 0 ? (
           <SelectionBar
             selection={selection}
+            onClear={() => {
+              selection.clear();
+              // `Clear selection` goes with the bar: focus stays in the table rather than on the page.
+              focusTable();
+            }}
             total={total}
             busy={busy}
             triggerRef={bulkButton}

@@ -63,3 +63,10 @@ export async function openBulkDelete(page: Page, count: number): Promise<Locator
 export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/** Unticks the row checkbox of `email` and waits until it shows unticked. */
+export async function untickRow(page: Page, email: string) {
+  const box = page.getByRole('checkbox', { name: `Select ${email}`, exact: true });
+  await box.click();
+  await expect.poll(() => box.getAttribute('aria-checked')).toBe('false');
+}
