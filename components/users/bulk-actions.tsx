@@ -103,7 +103,7 @@ export function SelectionBar({
           : `${selection.count.toLocaleString('en-US')} selected`}
       </span>
       {selection.canSelectMatching ? (
-        <Button variant="link" size="sm" className="h-auto px-1" onClick={selection.selectMatching}>
+        <Button variant="link" size="sm" className="h-auto px-1 underline" onClick={selection.selectMatching}>
           Select all {matchingCount} matching
         </Button>
       ) : null}

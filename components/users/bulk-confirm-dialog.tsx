@@ -110,7 +110,7 @@ export function BulkConfirmDialog({
                 </p>
               ) : (
                 <ul
-                  className="grid gap-1 rounded-md border bg-muted/40 p-2 text-foreground"
+                  className="grid gap-1 rounded-md border bg-muted/40 p-2 text-left text-foreground"
                   aria-label="Selected users"
                 >
                   {shown.map((row) => (
