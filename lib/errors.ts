@@ -12,6 +12,8 @@ export const errorMessages = {
   LAST_OWNER:
     'An organization must keep at least one Owner. Make another member an Owner first, or delete the organization.',
   BULK_REFUSED: 'Nothing was changed: some of the selected users cannot be changed.',
+  SELECTION_CHANGED:
+    'Nothing was changed: the users matching your filters changed since you selected them. Look at the list again and select anew.',
   TOO_MANY_ADDRESSES: `You can invite at most ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`,
   NO_VALID_ADDRESSES: 'Enter at least one valid email address.',
   RATE_LIMITED: 'Too many attempts. Wait a little and try again.',

@@ -54,8 +54,11 @@ export interface UserTablePage {
   pageCount: number;
 }
 
-/** What the page asks for, as SQL conditions that the count and the page share. */
-interface Filters {
+/**
+ * What the page asks for, as SQL conditions that the count and the page share (and that a bulk change
+ * of every matching row resolves again on the server: lib/members/targets.ts).
+ */
+export interface Filters {
   organizationId: string;
   page: number;
   pageSize: number;
@@ -85,7 +88,7 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
 }
 
 /** The page, the order and the search and filters of `query`, each half (members, invitations) its own conditions. */
-function readFilters(query: UserTableQuery): Filters {
+export function readFilters(query: UserTableQuery): Filters {
   const organizationId = query.organizationId;
   const pageSize = pageSizeOf(query.pageSize);
   const page = clampPage(query.page ?? 1);

@@ -18,6 +18,7 @@ import {
 import { ORGANIZATION_NAME_TOO_LONG } from './organization-names';
 import { invitationRoles, roleList, roles } from './policy';
 import { foldWhitespace, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from './text';
+import { userStatuses } from './user-table-params';
 
 const id = z.uuid({ message: 'Not a valid id.' });
 /** A name other people will see: refused here as in the domain when it holds invisible characters. */
@@ -40,6 +41,25 @@ export const organizationIdSchema = z.object({ organizationId: id });
 
 export const changeRolesSchema = z.object({ organizationId: id, ids: selection, role: roleSchema });
 export const removeMembersSchema = z.object({ organizationId: id, ids: selection });
+
+/**
+ * "Select all N matching": the user table's filter as its URL holds it, and how many rows the person
+ * saw it match (the server refuses when the count is no longer the same).
+ */
+const matching = z.object({
+  filter: z.object({
+    search: z.string().max(MAX_SEARCH),
+    role: roleSchema.nullable(),
+    status: z.enum(userStatuses).nullable(),
+  }),
+  count: z
+    .number()
+    .int()
+    .min(1, 'Select at least one user.')
+    .max(MAX_SELECTION, `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`),
+});
+export const changeMatchingRolesSchema = z.object({ organizationId: id, matching, role: roleSchema });
+export const removeMatchingSchema = z.object({ organizationId: id, matching });
 
 export const inviteMembersSchema = z.object({
   organizationId: id,

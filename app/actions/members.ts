@@ -9,7 +9,13 @@ import {
   type RemovalResult,
   type RoleChangeResult,
 } from '@/lib/members';
-import { changeRolesSchema, organizationIdSchema, removeMembersSchema } from '@/lib/validation';
+import {
+  changeMatchingRolesSchema,
+  changeRolesSchema,
+  organizationIdSchema,
+  removeMatchingSchema,
+  removeMembersSchema,
+} from '@/lib/validation';
 import { runAsActor, type ActionResult } from './result';
 
 /**
@@ -35,6 +41,37 @@ export async function changeRolesAction(input: unknown): Promise<ActionResult<Ro
  */
 export async function removeMembersAction(input: unknown): Promise<ActionResult<RemovalResult>> {
   return runAsActor(removeMembersSchema, input, async (actor, data) => {
+    const result = await removeMembers(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
+    revalidatePath('/');
+    return result;
+  });
+}
+
+/**
+ * "Select all N matching", then change role: gives one role to every member and pending invitation that
+ * the user table's filter matches, on every page, resolved on the server inside the change's transaction.
+ * Input: `{ organizationId, matching: { filter: { search, role, status }, count }, role }`, where `filter`
+ * is the table's URL state (role and status may be null) and `count` the total the person saw.
+ * Output: as changeRolesAction. Who: Owners and Admins, under the same rules, all or nothing.
+ * Errors: as changeRolesAction, and SELECTION_CHANGED when the filter no longer matches `count` rows
+ * (details: `{ expected, found }`; nothing changed).
+ */
+export async function changeMatchingRolesAction(input: unknown): Promise<ActionResult<RoleChangeResult>> {
+  return runAsActor(changeMatchingRolesSchema, input, async (actor, data) => {
+    const result = await changeRoles(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
+    return result;
+  });
+}
+
+/**
+ * "Select all N matching", then delete: removes every matching member and revokes every matching pending
+ * invitation, all or nothing. Input: `{ organizationId, matching }` as changeMatchingRolesAction.
+ * Output: as removeMembersAction. Errors: as changeMatchingRolesAction.
+ */
+export async function removeMatchingAction(input: unknown): Promise<ActionResult<RemovalResult>> {
+  return runAsActor(removeMatchingSchema, input, async (actor, data) => {
     const result = await removeMembers(actor, data);
     revalidatePath('/admin/[org]', 'layout');
     revalidatePath('/');

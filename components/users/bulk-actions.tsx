@@ -12,7 +12,10 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { MAX_SELECTION } from '@/lib/limits';
 import { roleLabels, type MemberRole } from '@/lib/policy';
+import { plural } from './format';
+import type { BulkSelection } from './use-bulk-selection';
 
 /**
  * The bulk action button shown while rows are selected: `Change role` and `Delete` for every selected
@@ -24,17 +27,20 @@ export function BulkActions({
   busy,
   onChangeRole,
   onDelete,
+  triggerRef,
 }: {
   count: number;
   roles: MemberRole[];
   busy: boolean;
   onChangeRole: (role: MemberRole) => void;
   onDelete: () => void;
+  /** The button, for the dialogs it opens to give focus back to. */
+  triggerRef?: React.Ref<HTMLButtonElement>;
 }) {
   return (
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" disabled={busy}>
+        <Button ref={triggerRef} variant="outline" size="sm" disabled={busy}>
           Bulk actions ({count})
           <ChevronDown aria-hidden="true" />
         </Button>
@@ -60,5 +66,64 @@ export function BulkActions({
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
+  );
+}
+
+/**
+ * The bar shown while rows are selected: how many, "Select all N matching" once the whole page is
+ * selected and more rows match (up to MAX_SELECTION), the bulk actions, and `Clear selection`.
+ */
+export function SelectionBar({
+  selection,
+  total,
+  busy,
+  onChangeRole,
+  onDelete,
+  onClear,
+  triggerRef,
+}: {
+  selection: BulkSelection;
+  onClear: () => void;
+  total: number;
+  busy: boolean;
+  onChangeRole: (role: MemberRole) => void;
+  onDelete: () => void;
+  triggerRef: React.Ref<HTMLButtonElement>;
+}) {
+  const matchingCount = total.toLocaleString('en-US');
+  return (
+    <div
+      className="flex w-full flex-wrap items-center gap-x-2 gap-y-1 sm:ml-auto sm:w-auto"
+      role="status"
+      aria-live="polite"
+    >
+      <span className="text-sm font-medium">
+        {selection.matching
+          ? `All ${plural(selection.matching.count, 'matching user')} selected`
+          : `${selection.count.toLocaleString('en-US')} selected`}
+      </span>
+      {selection.canSelectMatching ? (
+        <Button variant="link" size="sm" className="h-auto px-1 underline" onClick={selection.selectMatching}>
+          Select all {matchingCount} matching
+        </Button>
+      ) : null}
+      {selection.tooManyToSelect ? (
+        <span className="text-sm text-muted-foreground">
+          {matchingCount} users match: narrow the filters to select at most{' '}
+          {MAX_SELECTION.toLocaleString('en-US')} at once.
+        </span>
+      ) : null}
+      <BulkActions
+        count={selection.count}
+        roles={selection.roleChoices}
+        busy={busy}
+        onChangeRole={onChangeRole}
+        onDelete={onDelete}
+        triggerRef={triggerRef}
+      />
+      <Button variant="ghost" size="sm" onClick={onClear}>
+        Clear selection
+      </Button>
+    </div>
   );
 }

@@ -25,6 +25,9 @@ export interface UserTableRow {
 
 export interface UsersViewer {
   userId: string;
+  /** The viewer's address and name: whether a "Select all N matching" selection includes them. */
+  email: string;
+  name: string | null;
   role: MemberRole;
   invitableRoles: InvitationRole[];
 }

@@ -1,17 +1,17 @@
 'use client';
 
-import { useCallback, useMemo, useRef, useState, useTransition } from 'react';
+import { useCallback, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
 import { resendInvitationAction } from '@/app/actions/invitations';
 import type { ActionError } from '@/app/actions/result';
-import { Button } from '@/components/ui/button';
 import type { RefusedTarget } from '@/lib/errors';
 import { noticeQuery } from '@/lib/notices';
-import { roleRank, roles, type MemberRole } from '@/lib/policy';
+import { roleRank, type MemberRole } from '@/lib/policy';
 import type { UserTableParams } from '@/lib/user-table-params';
-import { BulkActions } from './bulk-actions';
+import { SelectionBar } from './bulk-actions';
+import { BulkConfirmDialog } from './bulk-confirm-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { plural, removalMessage, roleChangeMessage } from './format';
 import { InviteDialog } from './invite/invite-dialog';
@@ -21,6 +21,8 @@ import { UsersPagination } from './users-pagination';
 import { UsersTable } from './users-table';
 import { UsersToolbar } from './users-toolbar';
 import { useTableUrl } from './use-table-url';
+import { useBulkConfirm } from './use-bulk-confirm';
+import { useBulkSelection } from './use-bulk-selection';
 
 function showError(error: ActionError) {
   const refused = (error.details?.refused as RefusedTarget[] | undefined) ?? [];
@@ -53,30 +55,35 @@ export function UsersView({
 }) {
   const router = useRouter();
   const { update, hrefWith, pending: navigating } = useTableUrl();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selection = useBulkSelection({ rows, params, total, viewer });
   const [inviteOpen, setInviteOpen] = useState(false);
   const [toDelete, setToDelete] = useState<UserTableRow[] | null>(null);
   const [selfChange, setSelfChange] = useState<{ rows: UserTableRow[]; role: MemberRole } | null>(null);
   const [busy, startAction] = useTransition();
   const returnFocus = useRef<HTMLElement | null>(null);
+  const bulkButton = useRef<HTMLButtonElement>(null);
+  const tableArea = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
-  // Selection lives on the page shown: rows that left it (deleted, filtered away) leave the selection.
-  // Adjusted while rendering when the rows change, as React advises, rather than in an effect.
-  const [selectionRows, setSelectionRows] = useState(rows);
-  if (selectionRows !== rows) {
-    setSelectionRows(rows);
-    const present = new Set(rows.map((row) => row.id));
-    const kept = [...selected].filter((id) => present.has(id));
-    if (kept.length !== selected.size) setSelected(new Set(kept));
-  }
+  /** The sensible place for focus when its control is gone: the header checkbox, else the heading. */
+  const focusTable = useCallback(() => {
+    const headerCheckbox = tableArea.current?.querySelector<HTMLElement>(
+      'thead button[role="checkbox"]:not(:disabled)',
+    );
+    (headerCheckbox ?? heading.current)?.focus();
+  }, []);
 
-  const selectedRows = useMemo(() => rows.filter((row) => selected.has(row.id)), [rows, selected]);
-  const bulkRoles = useMemo(
-    () =>
-      roles.filter((role) =>
-        selectedRows.some((row) => row.allowedRoles.includes(role) && row.role !== role),
-      ),
-    [selectedRows],
+  /**
+   * Where focus goes when a dialog closes: back to the control that opened it, or, when that control
+   * is gone (the row was deleted, the selection cleared and the bulk bar with it), to focusTable's.
+   */
+  const restoreFocus = useCallback(
+    (event: Event, opener: HTMLElement | null) => {
+      event.preventDefault();
+      if (opener?.isConnected) opener.focus();
+      else focusTable();
+    },
+    [focusTable],
   );
 
   const onChange = useCallback((changes: Record<string, string | null>) => update(changes), [update]);
@@ -104,10 +111,18 @@ export function UsersView({
           role,
         ),
       );
-      setSelected(new Set());
+      selection.clear();
       if (result.data.actorLostAccess) leaveConsole('lost-access');
     });
   }
+
+  const bulk = useBulkConfirm({
+    organizationId: organization.id,
+    selection,
+    startAction,
+    onError: showError,
+    onLeft: leaveConsole,
+  });
 
   function changeRole(targets: UserTableRow[], role: MemberRole) {
     const self = targets.find((row) => row.isSelf);
@@ -130,7 +145,7 @@ export function UsersView({
         return;
       }
       setToDelete(null);
-      setSelected(new Set());
+      selection.clear();
       toast.success(
         removalMessage(
           targets.filter((row) => row.kind === 'member').map((row) => row.email),
@@ -160,7 +175,7 @@ export function UsersView({
     <div className="grid gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">
+          <h1 ref={heading} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
             Users{' '}
             <span className="ml-1 text-base font-normal text-muted-foreground tabular-nums">
               {total.toLocaleString('en-US')}
@@ -182,51 +197,48 @@ export function UsersView({
       </div>
 
       <UsersToolbar params={params} onChange={onChange}>
-        {selectedRows.length > 0 ? (
-          <div className="flex items-center gap-2 sm:ml-auto" role="status" aria-live="polite">
-            <span className="text-sm font-medium">{selectedRows.length} selected</span>
-            <BulkActions
-              count={selectedRows.length}
-              roles={bulkRoles}
-              busy={busy}
-              onChangeRole={(role) => changeRole(selectedRows, role)}
-              onDelete={() => {
-                returnFocus.current = null;
-                setToDelete(selectedRows);
-              }}
-            />
-            <Button variant="ghost" size="sm" onClick={() => setSelected(new Set())}>
-              Clear selection
-            </Button>
-          </div>
+        {selection.count > 0 ? (
+          <SelectionBar
+            selection={selection}
+            onClear={() => {
+              selection.clear();
+              // `Clear selection` goes with the bar: focus stays in the table rather than on the page.
+              focusTable();
+            }}
+            total={total}
+            busy={busy}
+            triggerRef={bulkButton}
+            onChangeRole={(role) => bulk.open({ kind: 'role', role })}
+            onDelete={() => {
+              // Picked rows are named in the delete dialog; every match is described by its filter.
+              if (selection.matching) return bulk.open({ kind: 'delete' });
+              returnFocus.current = bulkButton.current;
+              setToDelete(selection.selectedRows);
+            }}
+          />
         ) : null}
       </UsersToolbar>
 
-      <UsersTable
-        rows={rows}
-        params={params}
-        selected={selected}
-        pending={navigating || busy}
-        filtered={filtered}
-        onToggle={(id, checked) =>
-          setSelected((current) => {
-            const next = new Set(current);
-            if (checked) next.add(id);
-            else next.delete(id);
-            return next;
-          })
-        }
-        onTogglePage={(checked) => setSelected(checked ? new Set(rows.map((row) => row.id)) : new Set())}
-        onSort={(sort, direction) => update({ sort, dir: direction })}
-        onClearFilters={() => update({ q: null, role: null, status: null })}
-        onInvite={() => setInviteOpen(true)}
-        onChangeRole={(row, role) => changeRole([row], role)}
-        onResend={resend}
-        onDelete={(row, focus) => {
-          returnFocus.current = focus;
-          setToDelete([row]);
-        }}
-      />
+      <div ref={tableArea} className="contents">
+        <UsersTable
+          rows={rows}
+          params={params}
+          selected={selection.selected}
+          pending={navigating || busy}
+          filtered={filtered}
+          onToggle={selection.toggle}
+          onTogglePage={selection.togglePage}
+          onSort={(sort, direction) => update({ sort, dir: direction })}
+          onClearFilters={() => update({ q: null, role: null, status: null })}
+          onInvite={() => setInviteOpen(true)}
+          onChangeRole={(row, role) => changeRole([row], role)}
+          onResend={resend}
+          onDelete={(row, focus) => {
+            returnFocus.current = focus;
+            setToDelete([row]);
+          }}
+        />
+      </div>
 
       <UsersPagination
         page={page}
@@ -245,13 +257,18 @@ export function UsersView({
         onOpenChange={(open) => {
           if (!open && !busy) setToDelete(null);
         }}
-        onCloseAutoFocus={(event) => {
-          const target = returnFocus.current;
-          if (target?.isConnected) {
-            event.preventDefault();
-            target.focus();
-          }
+        onCloseAutoFocus={(event) => restoreFocus(event, returnFocus.current)}
+      />
+      <BulkConfirmDialog
+        confirmation={bulk.confirmation}
+        viewerRole={viewer.role}
+        organizationName={organization.name}
+        pending={busy}
+        onConfirm={bulk.confirm}
+        onOpenChange={(open) => {
+          if (!open && !busy) bulk.cancel();
         }}
+        onCloseAutoFocus={(event) => restoreFocus(event, bulkButton.current)}
       />
       <SelfChangeDialog
         role={selfChange?.role ?? null}

@@ -9,7 +9,7 @@ import { invitations, memberships, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
 import { auditInsert, type AuditEntry } from '../audit';
 import { uuidArray } from '../sql';
-import { authorize, idsOf, lockWithTargets, uniqueIds, type Target } from './targets';
+import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
 export interface RoleChangeResult {
   /** How many rows changed (rows that already had the role are left alone and not counted). */
@@ -20,17 +20,18 @@ export interface RoleChangeResult {
 }
 
 /**
- * Gives `role` to every selected member and pending invitation of the organization. All or nothing:
- * when any row may not be changed, nothing changes and the error lists each refused row and why.
+ * Gives `role` to every selected member and pending invitation of the organization: by id, or every
+ * row the table's filter matches (refused with SELECTION_CHANGED when they are no longer as many as the
+ * person saw). All or nothing: when any row may not be changed, nothing changes and the error lists
+ * each refused row and why.
  */
 export async function changeRoles(
   actor: Actor,
-  input: { organizationId: string; ids: readonly string[]; role: MemberRole },
+  input: { organizationId: string; role: MemberRole } & Selection,
 ): Promise<RoleChangeResult> {
-  const ids = uniqueIds(input.ids);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
+    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
     authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
     const toChange = targets.filter((target) => target.role !== input.role);
     if (toChange.length > 0) await writeRoleChange(tx, org.id, actor, toChange, input.role);

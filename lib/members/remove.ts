@@ -9,7 +9,7 @@ import { auditInsert, type AuditEntry } from '../audit';
 import { fail } from '../errors';
 import { roleLabels } from '../policy';
 import { rows, uuidArray } from '../sql';
-import { authorize, idsOf, lockWithTargets, uniqueIds, type Target } from './targets';
+import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
 export interface RemovalResult {
   removedMembers: number;
@@ -19,17 +19,17 @@ export interface RemovalResult {
 }
 
 /**
- * Removes every selected member (their account stays) and revokes every selected pending invitation.
- * All or nothing, under the same rules as changeRoles; removing yourself is leaving.
+ * Removes every selected member (their account stays) and revokes every selected pending invitation,
+ * by id or every row the table's filter matches. All or nothing, under the same rules as changeRoles;
+ * removing yourself is leaving.
  */
 export async function removeMembers(
   actor: Actor,
-  input: { organizationId: string; ids: readonly string[] },
+  input: { organizationId: string } & Selection,
 ): Promise<RemovalResult> {
-  const ids = uniqueIds(input.ids);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { org, targets } = await lockWithTargets(tx, input.organizationId, actor, ids);
+    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
     authorize(org, actor, ids, targets, { type: 'remove' });
     return writeRemoval(tx, org.id, actor, targets);
   });

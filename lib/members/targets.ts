@@ -5,11 +5,18 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type Transaction } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
-import { lockOrganizationAndRead, requireMember, type LockedOrganization } from '../access';
+import {
+  lockOrganizationAndRead,
+  requireMember,
+  requirePermission,
+  type LockedOrganization,
+} from '../access';
 import { DomainError, errorMessages, fail, type RefusedTarget } from '../errors';
 import { MAX_SELECTION } from '../limits';
 import { decide, ownersRemainAfter, policyTarget, type TargetAction } from '../policy';
 import { uuidArray } from '../sql';
+import { readFilters } from '../user-table';
+import type { UserStatus } from '../user-table-params';
 
 export interface Target {
   kind: 'member' | 'invitation';
@@ -42,22 +49,92 @@ function targetsQuery(organizationId: string, ids: string[]): SQL {
       WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.id = ANY(${uuidArray(ids)})`;
 }
 
-/** Locks the organization and reads the actor's role, the Owner count and the targets: two statements. */
-export async function lockWithTargets(tx: Transaction, organizationId: string, actor: Actor, ids: string[]) {
-  const { organization, rows: found } = await lockOrganizationAndRead<TargetRow>(
+/**
+ * Every row of the organization that the user table's filter matches, on any page: the table's own
+ * conditions (lib/user-table.ts readFilters), so the server selects what the person saw counted. At
+ * most one row past MAX_SELECTION is read, enough to tell that there are too many.
+ */
+function matchingQuery(organizationId: string, filter: TableFilter): SQL {
+  const filters = readFilters({
+    organizationId,
+    search: filter.search.replace(/[\u0000-\u001f\u007f]/g, ''),
+    roles: filter.role ? [filter.role] : undefined,
+    statuses: filter.status ? [filter.status] : undefined,
+  });
+  const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
+  const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
+  return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
+      FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+      WHERE ${memberWhere}
+    UNION ALL
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
+      FROM ${invitations} i
+      WHERE ${invitationWhere})
+    LIMIT ${MAX_SELECTION + 1}`;
+}
+
+/** The user table's search and filters, as its URL holds them (lib/user-table-params.ts). */
+export interface TableFilter {
+  search: string;
+  role: MemberRole | null;
+  status: UserStatus | null;
+}
+
+/**
+ * What a bulk change is aimed at: the rows picked by id, or every row the table's filter matches
+ * across pages, with the count the person saw (`count`), so that a list that changed meanwhile is
+ * refused rather than changed blind.
+ */
+export type Selection = { ids: readonly string[] } | { matching: { filter: TableFilter; count: number } };
+
+/**
+ * Locks the organization and reads the actor's role, the Owner count and the targets: two statements,
+ * whichever the selection. Returns the ids the change is for (the selected ones, or every match).
+ */
+export async function lockSelection(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  selection: Selection,
+): Promise<{ org: LockedOrganization; targets: Target[]; ids: string[] }> {
+  if ('ids' in selection) {
+    const ids = uniqueIds(selection.ids);
+    const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
+      tx,
+      organizationId,
+      actor.userId,
+      targetsQuery(organizationId, ids),
+    );
+    return { org: organization, targets: rows.map(toTarget), ids };
+  }
+  const expected = selection.matching.count;
+  if (!Number.isInteger(expected) || expected < 1 || expected > MAX_SELECTION) fail('INVALID_INPUT');
+  const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
     tx,
     organizationId,
     actor.userId,
-    targetsQuery(organizationId, ids),
+    matchingQuery(organizationId, selection.matching.filter),
   );
-  const targets: Target[] = found.map((row) => ({
-    kind: row.kind,
-    id: row.id,
-    userId: row.user_id,
-    role: row.role,
-    email: row.email,
-  }));
-  return { org: organization, targets };
+  // Selecting by filter is the console's (a Member can only act on themselves, by id); checked before
+  // the count is compared, so that nobody else learns how many rows match.
+  requirePermission(organization.actorRole, 'members:manage');
+  if (rows.length !== expected) {
+    const now =
+      rows.length > MAX_SELECTION
+        ? `more than ${MAX_SELECTION.toLocaleString('en-US')} users match them now`
+        : `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'user matches' : 'users match'} them now`;
+    fail(
+      'SELECTION_CHANGED',
+      `Nothing was changed: you selected the ${expected.toLocaleString('en-US')} users matching your filters, and ${now}. Look at the list again and select anew.`,
+      { expected, found: Math.min(rows.length, MAX_SELECTION + 1) },
+    );
+  }
+  const targets = rows.map(toTarget);
+  return { org: organization, targets, ids: targets.map((target) => target.id) };
+}
+
+function toTarget(row: TargetRow): Target {
+  return { kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email };
 }
 
 export function idsOf(targets: Target[], kind: Target['kind']): string[] {

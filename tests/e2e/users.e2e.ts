@@ -81,6 +81,9 @@ describe('user management', () => {
       await page.getByRole('menuitem', { name: 'Admin', exact: true }).waitFor();
       await recordPage(page, 'users-bulk-menu-change-role');
       await page.getByRole('menuitem', { name: 'Admin', exact: true }).click();
+      // A bulk role change asks first, naming how many and the role.
+      const confirm = page.getByRole('alertdialog', { name: 'Change the role of 2 users to Admin?' });
+      await confirm.getByRole('button', { name: 'Change role', exact: true }).click();
 
       await expectToast(page, 'Changed the role of 2 users to Admin');
       await expectRow(page, bulk1.email, { role: 'Admin' });
@@ -206,6 +209,10 @@ describe('user management', () => {
       // The Owner and a Member selected together: the server refuses the whole change, naming the rule.
       await selectRows(page, [owner.email, member3.email]);
       await bulkChangeRole(page, 2, 'Admin');
+      await page
+        .getByRole('alertdialog', { name: 'Change the role of 2 users to Admin?' })
+        .getByRole('button', { name: 'Change role', exact: true })
+        .click();
       const refused = await expectToast(page, OWNER_RULE, 'error');
       expect(await refused.textContent()).toContain('Nothing was changed');
       await recordPage(page, 'users-admin-bulk-refused');

@@ -53,6 +53,12 @@ export interface E2eFixtures {
   umbrella: Record<'promote' | 'bulk1' | 'bulk2' | 'remove' | 'gone1' | 'gone2' | 'steady', FixturePerson>;
   /** Hooli's 30 Members: staff01@hooli.test … staff30@hooli.test, "Staff Member 01" …. */
   hooliStaff: FixturePerson[];
+  /** select-all-matching.e2e.ts's own: Wayne (long name), its Owner and 30 Members, the first with an 80-character address. */
+  selectAllMatching: {
+    owner: FixturePerson;
+    organization: FixtureOrganization;
+    staff: FixturePerson[];
+  };
   invitations: {
     /** A pending Member invitation to Acme whose link expired a day ago; `token` is the raw link secret. */
     expired: FixtureInvitation & { organization: 'acme' };

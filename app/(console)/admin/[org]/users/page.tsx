@@ -50,7 +50,13 @@ export default async function UsersPage({
       <FlashToast message={noticeMessage(query.notice, organization.name)} />
       <UsersView
         organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
-        viewer={{ userId: actor.userId, role, invitableRoles: invitableRoles(role) }}
+        viewer={{
+          userId: actor.userId,
+          email: actor.email,
+          name: actor.name ?? null,
+          role,
+          invitableRoles: invitableRoles(role),
+        }}
         rows={rows}
         params={tableParams}
         total={result.total}
