@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
@@ -82,12 +82,20 @@ export function DeleteOrganization({
   organizationId: string;
   organizationName: string;
 }) {
+  const nameField = useRef<HTMLInputElement>(null);
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
         <Button variant="destructive">Delete organization</Button>
       </AlertDialogTrigger>
-      <AlertDialogContent>
+      <AlertDialogContent
+        onOpenAutoFocus={(event) => {
+          // An alert dialog starts on Cancel; this one asks for the name first, so start there. The
+          // delete button stays disabled until the name is typed, so nothing is lost by it.
+          event.preventDefault();
+          nameField.current?.focus();
+        }}
+      >
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {organizationName}?</AlertDialogTitle>
           <AlertDialogDescription>
@@ -96,7 +104,11 @@ export function DeleteOrganization({
           </AlertDialogDescription>
         </AlertDialogHeader>
         {/* Closing the dialog unmounts the form, which forgets what was typed and any error. */}
-        <DeleteOrganizationForm organizationId={organizationId} organizationName={organizationName} />
+        <DeleteOrganizationForm
+          organizationId={organizationId}
+          organizationName={organizationName}
+          nameField={nameField}
+        />
       </AlertDialogContent>
     </AlertDialog>
   );
@@ -105,9 +117,11 @@ export function DeleteOrganization({
 function DeleteOrganizationForm({
   organizationId,
   organizationName,
+  nameField,
 }: {
   organizationId: string;
   organizationName: string;
+  nameField: React.Ref<HTMLInputElement>;
 }) {
   const router = useRouter();
   // Controlled, because the button stays disabled until the name is typed exactly.
@@ -128,6 +142,7 @@ function DeleteOrganizationForm({
         </Label>
         <Input
           id="confirm-name"
+          ref={nameField}
           name="confirmName"
           value={typed}
           onChange={(event) => setTyped(event.target.value)}
