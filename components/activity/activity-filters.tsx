@@ -40,9 +40,9 @@ export function ActivityFiltersForm({ base, filters }: { base: string; filters: 
         };
         startTransition(() => router.push(`${base}${activityQuery(next)}`));
       }}
-      className="grid gap-3 rounded-lg border bg-background p-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,0.8fr)_minmax(0,0.8fr)_auto] lg:items-end"
+      className="grid grid-cols-2 gap-3 rounded-lg border bg-background p-3 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,0.8fr)_minmax(0,0.8fr)_auto] lg:items-end"
     >
-      <div className="grid gap-1.5">
+      <div className="col-span-2 grid gap-1.5 sm:col-span-1">
         <Label htmlFor="activity-who">Person</Label>
         <Input
           id="activity-who"
@@ -54,7 +54,7 @@ export function ActivityFiltersForm({ base, filters }: { base: string; filters: 
           defaultValue={filters.who ?? ''}
         />
       </div>
-      <div className="grid gap-1.5">
+      <div className="col-span-2 grid gap-1.5 sm:col-span-1">
         <Label htmlFor="activity-kind">Kind of change</Label>
         <select id="activity-kind" name="kind" defaultValue={filters.kind ?? ''} className={selectClass}>
           <option value="">All changes</option>
@@ -73,7 +73,7 @@ export function ActivityFiltersForm({ base, filters }: { base: string; filters: 
         <Label htmlFor="activity-to">To</Label>
         <Input id="activity-to" name="to" type="date" defaultValue={filters.to ?? ''} />
       </div>
-      <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+      <div className="col-span-2 flex gap-2 lg:col-span-1">
         <Button type="submit" disabled={pending} className="flex-1 lg:flex-none">
           {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
           Apply filters

@@ -61,6 +61,18 @@ export interface E2eFixtures {
     /** A pending Member invitation to Initech for casey@elsewhere.test, who has an account. */
     forExistingAccount: FixtureInvitation & { organization: 'initech' };
   };
+  /**
+   * Keyboard and activity suites: Wonka (a long name ending with "."), its Owner and Admin, a Member
+   * whose address has 80 characters, a pending invitation (charlie@bucket.test) with its raw link
+   * secret, and five events on fixed days of March and April 2026 (see tests/e2e/fixtures/seed.ts).
+   */
+  wonka: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    admin: FixturePerson;
+    long: FixturePerson;
+    invitation: { id: string; email: string; token: string };
+  };
 }
 
 declare module 'vitest' {

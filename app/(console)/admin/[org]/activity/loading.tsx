@@ -8,14 +8,14 @@ export default function ActivityLoading() {
         <Skeleton className="h-7 w-28" />
         <Skeleton className="h-4 w-full max-w-md" />
       </div>
-      <div className="grid gap-3 rounded-lg border p-3 sm:grid-cols-2 lg:grid-cols-[1.4fr_1.2fr_0.8fr_0.8fr_auto] lg:items-end">
+      <div className="grid grid-cols-2 gap-3 rounded-lg border p-3 lg:grid-cols-[1.4fr_1.2fr_0.8fr_0.8fr_auto] lg:items-end">
         {Array.from({ length: 4 }, (_, index) => (
-          <div key={index} className="grid gap-1.5">
+          <div key={index} className={index < 2 ? 'col-span-2 grid gap-1.5 sm:col-span-1' : 'grid gap-1.5'}>
             <Skeleton className="h-4 w-24" />
             <Skeleton className="h-9 w-full" />
           </div>
         ))}
-        <Skeleton className="h-9 w-full sm:col-span-2 lg:col-span-1 lg:w-28" />
+        <Skeleton className="col-span-2 h-9 w-full lg:col-span-1 lg:w-28" />
       </div>
       <div className="grid gap-px overflow-hidden rounded-lg border">
         {Array.from({ length: 10 }, (_, index) => (
