@@ -124,4 +124,28 @@ describe('activity', () => {
     expect(await page.getByRole('link', { name: 'Clear' }).count()).toBe(0);
     expectNoBrowserErrors(page);
   });
+
+  test('the development mailbox has its <main>, and at 390 px it does not scroll sideways', async () => {
+    const { long } = fixtures().wonka;
+    const { page } = await chromium.open({
+      viewport: { width: 390, height: 844 },
+      clientAddress: '10.8.1.4',
+    });
+    // A sign-in email to the 80-character address puts a long recipient in the list and the header.
+    await gotoReady(page, '/login');
+    await page.getByLabel('Email', { exact: true }).fill(long.email);
+    await page.getByRole('button', { name: 'Sign in with email' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 844 });
+      await gotoReady(page, '/dev/mailbox');
+      await page.getByRole('heading', { name: /^Inbox/ }).waitFor();
+      expect(await page.getByRole('main').count()).toBe(1);
+      await expect.poll(() => page.getByRole('main').textContent()).toContain(long.email);
+      await expectNoSidewaysScroll(page, `mailbox at ${width}`);
+      await recordStrict(page, `mailbox-${width}`);
+    }
+    expectNoBrowserErrors(page);
+  });
 });

@@ -33,8 +33,16 @@ describe('keyboard', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to content' });
     const skip = page.getByRole('link', { name: 'Skip to content' });
-    const box = await skip.boundingBox();
-    expect(box && box.y >= 0 && box.height > 0, 'the skip link is on screen when focused').toBe(true);
+    // It slides in when focused: wait for it to be on screen.
+    await expect
+      .poll(
+        async () => {
+          const box = await skip.boundingBox();
+          return Boolean(box && box.y >= 0 && box.height > 0);
+        },
+        { message: 'the skip link is on screen when focused' },
+      )
+      .toBe(true);
     await recordStrict(page, 'keyboard-skip-link');
 
     await page.keyboard.press('Enter');
