@@ -36,7 +36,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               <Inbox className="size-4" aria-hidden="true" /> No messages yet.
             </p>
           ) : (
-            <ul className="max-h-[calc(100svh-7rem)] overflow-y-auto">
+            <ul className="max-h-[40svh] overflow-y-auto md:max-h-[calc(100svh-7rem)]">
               {messages.map((message) => (
                 <li key={message.id}>
                   <Link
