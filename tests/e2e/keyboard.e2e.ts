@@ -173,15 +173,18 @@ describe('keyboard', () => {
       if (request.url().includes('/activity') && request.headers()['next-router-prefetch']) prefetched = true;
     });
     await openUsers(page, organization.slug);
-    // Next shows loading.tsx once it has the route's loading state, fetched by the link's prefetch.
-    await expect.poll(() => prefetched, { timeout: 15_000 }).toBe(true);
-
     const link = page
       .getByRole('navigation', { name: 'Admin console' })
       .getByRole('link', { name: 'Activity' });
+    // Next shows loading.tsx once it has the route's loading state, fetched by the link's prefetch
+    // (when the link comes into view, and again, at a higher priority, when the pointer is over it).
+    await link.hover();
+    await expect
+      .poll(() => prefetched, { timeout: 20_000, message: 'the Activity link was prefetched' })
+      .toBe(true);
     await link.click();
     const loading = page.getByRole('status', { name: 'Loading activity' });
-    await loading.waitFor();
+    await loading.waitFor({ timeout: 20_000 });
     await recordStrict(page, 'keyboard-loading-activity');
 
     release();
