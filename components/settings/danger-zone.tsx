@@ -137,7 +137,8 @@ function DeleteOrganizationForm({
     <form action={formAction} className="grid gap-4">
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="grid gap-2">
-        <Label htmlFor="confirm-name">
+        {/* A block, not the Label's flex row: a long name then wraps as part of the sentence. */}
+        <Label htmlFor="confirm-name" className="block leading-normal [overflow-wrap:anywhere]">
           Type <span className="font-semibold">{organizationName}</span> to confirm
         </Label>
         <Input
