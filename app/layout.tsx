@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import { HydrationMarker } from '@/components/shared/hydration-marker';
+import { SkipLink } from '@/components/shared/skip-link';
 import { Toaster } from '@/components/ui/sonner';
 import './globals.css';
 
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-svh bg-background font-sans text-foreground antialiased">
+        <SkipLink />
         {children}
         <Toaster />
         <HydrationMarker />

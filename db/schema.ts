@@ -202,7 +202,18 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_events_organization_created_idx').on(t.organizationId, t.createdAt.desc())],
+  // The activity page reads newest first, filtered by who made the change (the actor's address, or the
+  // invitee's for a decline made signed out: lib/audit.ts `eventPerson`) and by kind, each an index whose
+  // order is the page's, so a page is read from its first row on however rare the filter.
+  (t) => [
+    index('audit_events_organization_created_idx').on(t.organizationId, t.createdAt.desc()),
+    index('audit_events_organization_person_created_idx').on(
+      t.organizationId,
+      sql`lower(coalesce(${t.actorEmail}, ${t.targetEmail}))`,
+      t.createdAt.desc(),
+    ),
+    index('audit_events_organization_action_created_idx').on(t.organizationId, t.action, t.createdAt.desc()),
+  ],
 );
 
 /**

@@ -1,9 +1,10 @@
 // The audit log: one event per change, written inside the change's own transaction.
 import 'server-only';
-import { count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';
 import type { Actor } from './actor';
+import { activityKinds, activityRange, type ActivityFilters } from './activity-filters';
 import { requireConsoleAccess } from './access';
 import { MAX_PAGE_SIZE } from './limits';
 import { clampPage } from './paging';
@@ -86,14 +87,38 @@ export interface AuditPage {
   pageSize: number;
 }
 
-/** The organization's audit events, newest first, one page at a time. Owners and Admins only. */
+/**
+ * Who made the change an event records, as the activity page shows and filters it: the actor's address,
+ * or, for an invitation declined by someone signed out (no actor), the invited address. The same
+ * expression is indexed (db/schema.ts), so a filter by person reads its page straight from the index.
+ */
+export const eventPerson = sql<
+  string | null
+>`lower(coalesce(${auditEvents.actorEmail}, ${auditEvents.targetEmail}))`;
+
+/** The conditions of `filters` on the organization's events (see lib/activity-filters.ts). */
+function filterConditions(organizationId: string, filters: Partial<ActivityFilters>): SQL[] {
+  const conditions = [eq(auditEvents.organizationId, organizationId)];
+  if (filters.who) conditions.push(sql`${eventPerson} = ${filters.who.toLowerCase()}`);
+  if (filters.kind) conditions.push(inArray(auditEvents.action, [...activityKinds[filters.kind].actions]));
+  const { since, before } = activityRange({ who: null, kind: null, from: null, to: null, ...filters });
+  if (since) conditions.push(gte(auditEvents.createdAt, since));
+  if (before) conditions.push(lt(auditEvents.createdAt, before));
+  return conditions;
+}
+
+/**
+ * The organization's audit events, newest first, one page at a time, narrowed by `filters` (who made
+ * the change, its kind, a range of days). Owners and Admins only.
+ */
 export async function listAuditEvents(
   actor: Actor,
-  input: { organizationId: string; page?: number; pageSize?: number },
+  input: { organizationId: string; page?: number; pageSize?: number } & Partial<ActivityFilters>,
 ): Promise<AuditPage> {
   const { db } = await requireConsoleAccess(actor, input.organizationId);
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE_SIZE);
   const page = clampPage(input.page ?? 1);
+  const where = and(...filterConditions(input.organizationId, input));
   const [events, [totalRow]] = await Promise.all([
     db
       .select({
@@ -108,14 +133,11 @@ export async function listAuditEvents(
       })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
-      .where(eq(auditEvents.organizationId, input.organizationId))
+      .where(where)
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({ total: count() })
-      .from(auditEvents)
-      .where(eq(auditEvents.organizationId, input.organizationId)),
+    db.select({ total: count() }).from(auditEvents).where(where),
   ]);
   return { events, total: totalRow?.total ?? 0, page, pageSize };
 }

@@ -2,14 +2,16 @@
 // reason on /login (`?error=<code>`, set by Auth.js). Anyone can craft such a URL, so codes, never text,
 // travel in it, and only a table's own entries are codes (Maps: `__proto__` or `toString` is no key, where
 // `code in object` matched them and made the page throw or show "[object Object]").
+import { endSentence } from './text';
 
 export type NoticeCode = 'joined' | 'joined-already' | 'left' | 'lost-access' | 'deleted';
 
 const notices = new Map<string, (organization: string) => string>([
   ['joined', (org) => `Welcome to ${org}!`],
-  ['joined-already', (org) => `You are already a member of ${org}.`],
-  ['left', (org) => `You left ${org}.`],
-  ['lost-access', (org) => `You no longer have access to the admin console of ${org}.`],
+  // A name may end with its own full stop ("Acme Inc."): endSentence adds one only when it does not.
+  ['joined-already', (org) => endSentence(`You are already a member of ${org}`)],
+  ['left', (org) => endSentence(`You left ${org}`)],
+  ['lost-access', (org) => endSentence(`You no longer have access to the admin console of ${org}`)],
   ['deleted', (org) => `${org} was deleted.`],
 ] satisfies [NoticeCode, (organization: string) => string][]);
 

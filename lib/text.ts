@@ -41,3 +41,12 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
   refuseInvisibleCharacters(raw ?? '');
   return foldWhitespace(raw ?? '').slice(0, MAX_PERSON_NAME) || null;
 }
+
+/**
+ * `text` ending a sentence: a full stop is added unless it already ends with one (or with "!", "?" or
+ * "…"), so "You left Acme Inc." never reads "Acme Inc..". A closing quote or bracket after the mark
+ * counts too.
+ */
+export function endSentence(text: string): string {
+  return /[.!?…]["'”’)\]]*$/u.test(text) ? text : `${text}.`;
+}

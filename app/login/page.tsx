@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { clientKey } from '@/app/_lib/client-key';
 import { getActor } from '@/app/_lib/session';
+import { invitationForSignIn } from '@/lib/invitation-sign-in';
 import { signInErrorMessage } from '@/lib/notices';
 import { safeCallbackPath } from '@/lib/safe-redirect';
 
@@ -18,9 +20,16 @@ export default async function LoginPage({
   const email = typeof params.email === 'string' ? params.email : undefined;
   const error = signInErrorMessage(params.error);
   if (await getActor()) redirect(safeCallbackPath(callbackUrl));
+  // Reached from an invitation, the page says so, naming the organization when the link is still open.
+  const invitation = await invitationForSignIn(callbackUrl, await clientKey());
+  const title = !invitation.invited
+    ? 'Sign in to AI Hub'
+    : invitation.organizationName
+      ? `Sign in to accept your invitation to ${invitation.organizationName}`
+      : 'Sign in to accept your invitation';
   return (
     <AuthCard
-      title="Sign in to AI Hub"
+      title={<span className="[overflow-wrap:anywhere]">{title}</span>}
       description="We'll email you a magic link for a password-free sign in."
     >
       {error ? (

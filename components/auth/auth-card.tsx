@@ -1,4 +1,5 @@
 import { Logo } from '@/components/brand/logo';
+import { MAIN_ID } from '@/components/shared/main-id';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 
 /** The centred card of the sign-in, check-email and invitation pages. */
@@ -14,7 +15,10 @@ export function AuthCard({
   children?: React.ReactNode;
 }) {
   return (
-    <main className="flex min-h-svh flex-col items-center justify-center gap-8 bg-muted/40 p-6">
+    <main
+      id={MAIN_ID}
+      className="flex min-h-svh flex-col items-center justify-center gap-8 bg-muted/40 p-6 outline-none"
+    >
       <Logo className="text-lg" />
       <Card className="w-full max-w-md">
         <CardHeader className="text-center">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Activity, Settings, Users } from 'lucide-react';
 import { cn } from '@/lib/utils';
+import { LinkPending } from './link-pending';
 
 const items = [
   { segment: 'users', label: 'Users', icon: Users },
@@ -30,6 +31,7 @@ export function SidebarNav({ slug }: { slug: string }) {
           >
             <Icon className="size-4" aria-hidden="true" />
             {label}
+            <LinkPending />
           </Link>
         );
       })}

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
+import { endSentence } from '@/lib/text';
 import {
   acceptInvitationAction,
   acceptInvitationAsNewUserAction,
@@ -76,14 +77,14 @@ export function InvitationResponse({
         return;
       }
       setDeclined(true);
-      toast.success(`You declined the invitation to ${organizationName}.`);
+      toast.success(endSentence(`You declined the invitation to ${organizationName}`));
     });
   }
 
   if (declined) {
     return (
       <p role="status" className="text-center text-sm text-muted-foreground">
-        You declined the invitation to {organizationName}. You can close this page.
+        {endSentence(`You declined the invitation to ${organizationName}`)} You can close this page.
       </p>
     );
   }

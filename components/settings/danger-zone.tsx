@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
 import { deleteOrganizationAction } from '@/app/actions/organizations';
@@ -28,12 +28,20 @@ export function DeleteOrganization({
   organizationId: string;
   organizationName: string;
 }) {
+  const nameField = useRef<HTMLInputElement>(null);
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
         <Button variant="destructive">Delete organization</Button>
       </AlertDialogTrigger>
-      <AlertDialogContent>
+      <AlertDialogContent
+        onOpenAutoFocus={(event) => {
+          // An alert dialog starts on Cancel; this one asks for the name first, so start there. The
+          // delete button stays disabled until the name is typed, so nothing is lost by it.
+          event.preventDefault();
+          nameField.current?.focus();
+        }}
+      >
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {organizationName}?</AlertDialogTitle>
           <AlertDialogDescription>
@@ -42,7 +50,11 @@ export function DeleteOrganization({
           </AlertDialogDescription>
         </AlertDialogHeader>
         {/* Closing the dialog unmounts the form, which forgets what was typed and any error. */}
-        <DeleteOrganizationForm organizationId={organizationId} organizationName={organizationName} />
+        <DeleteOrganizationForm
+          organizationId={organizationId}
+          organizationName={organizationName}
+          nameField={nameField}
+        />
       </AlertDialogContent>
     </AlertDialog>
   );
@@ -51,9 +63,11 @@ export function DeleteOrganization({
 function DeleteOrganizationForm({
   organizationId,
   organizationName,
+  nameField,
 }: {
   organizationId: string;
   organizationName: string;
+  nameField: React.Ref<HTMLInputElement>;
 }) {
   const router = useRouter();
   // Controlled, because the button stays disabled until the name is typed exactly.
@@ -69,11 +83,13 @@ function DeleteOrganizationForm({
     <form action={formAction} className="grid gap-4">
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="grid gap-2">
-        <Label htmlFor="confirm-name">
+        {/* A block, not the Label's flex row: a long name then wraps as part of the sentence. */}
+        <Label htmlFor="confirm-name" className="block leading-normal [overflow-wrap:anywhere]">
           Type <span className="font-semibold">{organizationName}</span> to confirm
         </Label>
         <Input
           id="confirm-name"
+          ref={nameField}
           name="confirmName"
           value={typed}
           onChange={(event) => setTyped(event.target.value)}

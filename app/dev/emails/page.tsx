@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Logo } from '@/components/brand/logo';
+import { MAIN_ID } from '@/components/shared/main-id';
 import { renderPreviews } from '@/emails/render';
 import { isMailboxActive } from '@/lib/config';
 
@@ -19,7 +20,7 @@ export default async function EmailPreviewsPage() {
           Email templates, rendered with their preview data
         </span>
       </header>
-      <main className="grid gap-6 p-6 lg:grid-cols-2">
+      <main id={MAIN_ID} className="grid gap-6 p-6 outline-none lg:grid-cols-2">
         <h1 className="sr-only">Email templates</h1>
         {previews.map(({ name, email }) => (
           <section key={name} aria-labelledby={`template-${name}`} className="grid gap-2">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Inbox } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
+import { MAIN_ID } from '@/components/shared/main-id';
 import { isMailboxActive } from '@/lib/config';
 import { getMailboxMessage, listMailboxMessages } from '@/lib/email/mailbox';
 import { cn } from '@/lib/utils';
@@ -20,21 +21,22 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="flex min-h-svh flex-col">
-      <header className="flex h-14 items-center gap-3 border-b px-4">
+      <header className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-2">
         <Logo />
         <span className="text-sm text-muted-foreground">
           Development mailbox: every email the app sent. Not available in production.
         </span>
       </header>
-      <div className="grid flex-1 md:grid-cols-[22rem_1fr]">
-        <nav aria-label="Messages" className="border-b md:border-r md:border-b-0">
+      {/* min-w-0 on each column: a long subject or address is cut with an ellipsis, never widening the page. */}
+      <main id={MAIN_ID} className="grid flex-1 grid-cols-1 outline-none md:grid-cols-[22rem_minmax(0,1fr)]">
+        <nav aria-label="Messages" className="min-w-0 border-b md:border-r md:border-b-0">
           <h1 className="px-4 pt-4 pb-2 text-sm font-semibold">Inbox ({messages.length})</h1>
           {messages.length === 0 ? (
             <p className="flex items-center gap-2 px-4 py-6 text-sm text-muted-foreground">
               <Inbox className="size-4" aria-hidden="true" /> No messages yet.
             </p>
           ) : (
-            <ul className="max-h-[calc(100svh-7rem)] overflow-y-auto">
+            <ul className="max-h-[40svh] overflow-y-auto md:max-h-[calc(100svh-7rem)]">
               {messages.map((message) => (
                 <li key={message.id}>
                   <Link
@@ -54,12 +56,12 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             </ul>
           )}
         </nav>
-        <section aria-label="Message" className="flex flex-col">
+        <section aria-label="Message" className="flex min-w-0 flex-col">
           {selected ? (
             <>
               <div className="border-b p-4 text-sm">
-                <h2 className="text-base font-semibold">{selected.subject}</h2>
-                <div className="text-muted-foreground">
+                <h2 className="text-base font-semibold [overflow-wrap:anywhere]">{selected.subject}</h2>
+                <div className="[overflow-wrap:anywhere] text-muted-foreground">
                   From {selected.from} · To {selected.to} · {time.format(selected.sentAt)} UTC
                 </div>
               </div>
@@ -74,7 +76,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             <p className="p-6 text-sm text-muted-foreground">Select a message.</p>
           )}
         </section>
-      </div>
+      </main>
     </div>
   );
 }

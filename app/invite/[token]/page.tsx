@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { allowInvitationAttempt, getInvitation } from '@/lib/invitations';
 import { clientKey } from '@/app/_lib/client-key';
 import { roleLabels } from '@/lib/policy';
+import { endSentence } from '@/lib/text';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
@@ -75,7 +76,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard
         title="This invitation has already been accepted"
-        description={`You can sign in to AI Hub to use ${organization}.`}
+        description={endSentence(`You can sign in to AI Hub to use ${organization}`)}
         icon={<CircleCheck className="size-10 text-muted-foreground" aria-hidden="true" />}
       >
         <Button asChild>

@@ -348,6 +348,11 @@ export async function checkAccessibility(
   options: {
     /** CSS selectors of parts to leave out (say why at the call site). */
     exclude?: string[];
+    /**
+     * Rule ids that fail at any impact on this page, on top of every serious or critical one: e.g.
+     * the moderate `region` and `landmark-one-main` on pages whose landmarks have been fixed.
+     */
+    failOn?: string[];
   } = {},
 ): Promise<AxeViolation[]> {
   await settle(page);
@@ -382,8 +387,10 @@ export async function checkAccessibility(
       JSON.stringify({ url: page.url(), violations }, null, 2),
     );
   }
+  const failOn = options.failOn ?? [];
   const blocking = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    (violation) =>
+      violation.impact === 'serious' || violation.impact === 'critical' || failOn.includes(violation.id),
   );
   if (blocking.length > 0) {
     const listing = blocking
@@ -397,7 +404,7 @@ export async function checkAccessibility(
       })
       .join('\n');
     expect.fail(
-      `Accessibility check "${label}" (${page.url()}): ${blocking.length} serious/critical violation(s):\n${listing}`,
+      `Accessibility check "${label}" (${page.url()}): ${blocking.length} serious/critical${failOn.length ? ` or ${failOn.join('/')}` : ''} violation(s):\n${listing}`,
     );
   }
   return violations;

@@ -81,6 +81,18 @@ export interface E2eFixtures {
     /** Has received as many invitations today as one address may: inviting it is not sent. */
     cappedAddress: string;
   };
+  /**
+   * Keyboard and activity suites: Wonka (a long name ending with "."), its Owner and Admin, a Member
+   * whose address has 80 characters, a pending invitation (charlie@bucket.test) with its raw link
+   * secret, and five events on fixed days of March and April 2026 (see tests/e2e/fixtures/seed.ts).
+   */
+  wonka: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    admin: FixturePerson;
+    long: FixturePerson;
+    invitation: { id: string; email: string; token: string };
+  };
 }
 
 declare module 'vitest' {

@@ -3,6 +3,7 @@ import { ChevronLeft } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { SidebarNav } from '@/components/console/sidebar-nav';
 import { RoleBadge } from '@/components/shared/role-badge';
+import { MAIN_ID } from '@/components/shared/main-id';
 import { UserMenu } from '@/components/shared/user-menu';
 import { requireConsole } from './guard';
 
@@ -51,7 +52,9 @@ export default async function ConsoleLayout({
         <header className="flex h-14 items-center justify-end border-b px-4 sm:px-6">
           <UserMenu email={actor.email} name={actor.name} />
         </header>
-        <main className="flex-1 p-4 sm:p-6">{children}</main>
+        <main id={MAIN_ID} className="min-w-0 flex-1 p-4 outline-none sm:p-6">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { RenameForm } from '@/components/settings/rename-form';
 import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { can, decideForOrganization, isSoleOwner, soleOwnerReason } from '@/lib/policy';
+import { endSentence } from '@/lib/text';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -18,7 +19,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
     <div className="grid max-w-3xl gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
-        <p className="text-sm text-muted-foreground">General settings of {organization.name}.</p>
+        <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
+          {endSentence(`General settings of ${organization.name}`)}
+        </p>
       </div>
       <Card>
         <CardHeader>

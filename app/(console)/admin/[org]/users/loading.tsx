@@ -1,7 +1,7 @@
 import { Skeleton } from '@/components/ui/skeleton';
 
-/** Shown while a console page renders on the server: the shape of the page, not a spinner. */
-export default function ConsoleLoading() {
+/** Shown while the users page renders on the server: the shape of the page, not a spinner. */
+export default function UsersLoading() {
   return (
     <div className="grid gap-4" role="status" aria-label="Loading">
       <div className="flex items-end justify-between gap-3">

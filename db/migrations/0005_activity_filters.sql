@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_organization_person_created_idx" ON "audit_events" USING btree ("organization_id",lower(coalesce("actor_email", "target_email")),"created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "audit_events_organization_action_created_idx" ON "audit_events" USING btree ("organization_id","action","created_at" DESC NULLS LAST);

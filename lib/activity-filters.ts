@@ -1,0 +1,105 @@
+// The activity page's filters and their URL: who made the change, what kind of change, and a range of
+// days (UTC, as the page shows times). Pure, so the browser can import it too. Every parameter is read
+// strictly: one that does not parse is ignored, as if it were not in the URL (never an error page).
+import { z } from 'zod';
+import type { AuditAction } from '@/db/schema';
+import { isValidEmail, normalizeEmail } from './email-address';
+import { MAX_EMAIL_LENGTH } from './limits';
+import { parsePage } from './paging';
+
+/** The kinds of change an admin filters by, in words, each the audit actions it covers. */
+export const activityKinds = {
+  invitations: {
+    label: 'Invitations sent or withdrawn',
+    actions: ['invitation.sent', 'invitation.resent', 'invitation.role_changed', 'invitation.revoked'],
+  },
+  answers: {
+    label: 'Invitations accepted or declined',
+    actions: ['invitation.accepted', 'invitation.declined'],
+  },
+  roles: {
+    label: 'Role changes',
+    actions: ['member.role_changed', 'organization.ownership_transferred'],
+  },
+  departures: { label: 'People removed or leaving', actions: ['member.removed', 'member.left'] },
+  organization: {
+    label: 'Organization created or renamed',
+    actions: ['organization.created', 'organization.renamed'],
+  },
+} as const satisfies Record<string, { label: string; actions: readonly AuditAction[] }>;
+
+export type ActivityKind = keyof typeof activityKinds;
+const kindKeys = Object.keys(activityKinds) as [ActivityKind, ...ActivityKind[]];
+
+/** A day as YYYY-MM-DD that exists on the calendar (2026-02-30 does not), as a Date at 00:00 UTC. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((text) => ({ text, date: new Date(`${text}T00:00:00.000Z`) }))
+  .refine(({ text, date }) => !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text));
+
+const person = z
+  .string()
+  .max(MAX_EMAIL_LENGTH)
+  .transform(normalizeEmail)
+  .refine((address) => isValidEmail(address));
+
+const fields = {
+  who: person,
+  kind: z.enum(kindKeys),
+  from: day,
+  to: day,
+} as const;
+
+export interface ActivityFilters {
+  /** The address of the person who made the change. */
+  who: string | null;
+  kind: ActivityKind | null;
+  /** The first day shown, YYYY-MM-DD (UTC). */
+  from: string | null;
+  /** The last day shown, YYYY-MM-DD (UTC), inclusive. */
+  to: string | null;
+}
+
+export interface ActivityParams extends ActivityFilters {
+  page: number;
+}
+
+/** Reads the page's URL; each parameter that is missing, repeated or malformed is left out. */
+export function parseActivityParams(params: Record<string, string | string[] | undefined>): ActivityParams {
+  const read = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  };
+  return {
+    who: read(fields.who, params.who),
+    kind: read(fields.kind, params.kind),
+    from: read(fields.from, params.from)?.text ?? null,
+    to: read(fields.to, params.to)?.text ?? null,
+    page: parsePage(params.page),
+  };
+}
+
+/** The query string of `filters` and `page` (page 1 is left out), with a leading "?" or empty. */
+export function activityQuery(filters: ActivityFilters, page = 1): string {
+  const query = new URLSearchParams();
+  if (filters.who) query.set('who', filters.who);
+  if (filters.kind) query.set('kind', filters.kind);
+  if (filters.from) query.set('from', filters.from);
+  if (filters.to) query.set('to', filters.to);
+  if (page > 1) query.set('page', String(page));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when any filter is set. */
+export function isFiltered(filters: ActivityFilters): boolean {
+  return Boolean(filters.who || filters.kind || filters.from || filters.to);
+}
+
+/** The range as instants: from the start of `from` up to, not including, the day after `to` (UTC). */
+export function activityRange(filters: ActivityFilters): { since: Date | null; before: Date | null } {
+  const since = filters.from ? new Date(`${filters.from}T00:00:00.000Z`) : null;
+  const before = filters.to ? new Date(Date.parse(`${filters.to}T00:00:00.000Z`) + 86_400_000) : null;
+  return { since, before };
+}

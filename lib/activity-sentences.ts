@@ -1,0 +1,75 @@
+// Audit events in words, for the activity page: who made the change, and what they did, so that the two
+// read as one sentence ("heidi@example.com declined the invitation"). Pure.
+import type { AuditAction } from '@/db/schema';
+import { isRole, roleLabels } from './policy';
+
+export interface DescribedEvent {
+  action: AuditAction;
+  actorEmail: string | null;
+  actorName: string | null;
+  targetEmail: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A detail as text: details are JSON written by the domain, so anything but a string is shown as nothing. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function role(value: unknown) {
+  return isRole(value) ? roleLabels[value] : text(value);
+}
+
+/**
+ * Who made the change, as shown: their name, else their address. An invitation declined by someone
+ * signed out has no actor: the invited address declined it. Null when nobody is known (an account
+ * since deleted that left no address).
+ */
+export function eventActor(event: DescribedEvent): { label: string; email: string | null } | null {
+  const email = event.actorEmail ?? (event.action === 'invitation.declined' ? event.targetEmail : null);
+  const label = event.actorName || email;
+  return label ? { label, email } : null;
+}
+
+/**
+ * What the person did, to follow their name: "changed the role of jane@acme.com from Member to Admin".
+ * An address is named only when it is someone else's: the person who declined, accepted or left is
+ * already the subject of the sentence.
+ */
+export function describeEvent(event: DescribedEvent): string {
+  const { details } = event;
+  const target = event.targetEmail ?? 'someone';
+  switch (event.action) {
+    case 'organization.created':
+      return 'created the organization';
+    case 'organization.renamed':
+      return `renamed the organization from “${text(details.from)}” to “${text(details.to)}”`;
+    case 'organization.ownership_transferred':
+      return `transferred ownership to ${target}`;
+    case 'invitation.sent':
+      return `invited ${target} as ${role(details.role)}`;
+    case 'invitation.resent':
+      return `resent the invitation to ${target} as ${role(details.role)}`;
+    case 'invitation.role_changed':
+      return `changed the invited role of ${target} from ${role(details.from)} to ${role(details.to)}`;
+    case 'invitation.revoked':
+      return `revoked the invitation to ${target}`;
+    case 'invitation.accepted':
+      return details.alreadyMember
+        ? 'accepted the invitation (already a member)'
+        : `accepted the invitation and joined as ${role(details.role)}`;
+    case 'invitation.declined':
+      return 'declined the invitation';
+    case 'member.role_changed':
+      return `changed the role of ${target} from ${role(details.from)} to ${role(details.to)}`;
+    case 'member.removed':
+      return `removed ${target} (${role(details.role)})`;
+    case 'member.left':
+      return 'left the organization';
+  }
+}
+
+/** The whole event as one sentence: "heidi@example.com declined the invitation". */
+export function eventSentence(event: DescribedEvent): string {
+  return `${eventActor(event)?.label ?? 'Someone'} ${describeEvent(event)}`;
+}
