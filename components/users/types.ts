@@ -10,8 +10,12 @@ export interface UserTableRow {
   email: string;
   role: MemberRole;
   status: UserStatus;
+  /** Added: joined (members) or first invited (invitations). */
   date: string;
   expiresAt: string | null;
+  /** Invitations: when the last email went out, and how many went out. */
+  lastSentAt: string | null;
+  sendCount: number | null;
   invitedBy: string | null;
   deliveryError: string | null;
   /** Roles the viewer may give this row (from lib/policy). */

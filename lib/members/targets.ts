@@ -28,27 +28,37 @@ interface TargetRow {
   email: string;
 }
 
+/** Which invitations an action can reach: pending ones, and for a removal declined ones too. */
+export type InvitationScope = 'pending' | 'pending_or_declined';
+
 /**
- * The selected rows of the organization: its members and its pending invitations. Read inside the
+ * The selected rows of the organization: its members and its pending (or declined) invitations. Read inside the
  * second statement of lockOrganizationAndRead (after the lock), which is why it is a fragment of SQL.
  */
-function targetsQuery(organizationId: string, ids: string[]): SQL {
+function targetsQuery(organizationId: string, ids: string[], scope: InvitationScope): SQL {
+  const statuses = scope === 'pending' ? '{pending}' : '{pending,declined}';
   return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
     UNION ALL
     SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
       FROM ${invitations} i
-      WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.id = ANY(${uuidArray(ids)})`;
+      WHERE i.organization_id = ${organizationId} AND i.status = ANY(${statuses}::invitation_status[]) AND i.id = ANY(${uuidArray(ids)})`;
 }
 
 /** Locks the organization and reads the actor's role, the Owner count and the targets: two statements. */
-export async function lockWithTargets(tx: Transaction, organizationId: string, actor: Actor, ids: string[]) {
+export async function lockWithTargets(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  ids: string[],
+  scope: InvitationScope = 'pending',
+) {
   const { organization, rows: found } = await lockOrganizationAndRead<TargetRow>(
     tx,
     organizationId,
     actor.userId,
-    targetsQuery(organizationId, ids),
+    targetsQuery(organizationId, ids, scope),
   );
   const targets: Target[] = found.map((row) => ({
     kind: row.kind,

@@ -31,15 +31,21 @@ export default async function UsersPage({
     pageSize: tableParams.pageSize,
   });
   const viewer = { userId: actor.userId, role };
-  const rows: UserTableRow[] = result.rows.map((row) => ({
-    ...row,
-    date: row.date.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    allowedRoles: assignableRoles(viewer, policyTarget(row)),
-    canDelete: canRemove(viewer, policyTarget(row)),
-    canResend: row.kind === 'invitation' && invitableRoles(role).length > 0,
-    isSelf: row.userId === actor.userId,
-  }));
+  // A declined invitation is closed: it can be deleted, or replaced by inviting the address again, but
+  // its role is not changed nor is it resent (the server refuses both: lib/members/targets.ts, send.ts).
+  const rows: UserTableRow[] = result.rows.map((row) => {
+    const open = row.status !== 'declined';
+    return {
+      ...row,
+      date: row.date.toISOString(),
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      lastSentAt: row.lastSentAt?.toISOString() ?? null,
+      allowedRoles: open ? assignableRoles(viewer, policyTarget(row)) : [],
+      canDelete: canRemove(viewer, policyTarget(row)),
+      canResend: open && row.kind === 'invitation' && invitableRoles(role).length > 0,
+      isSelf: row.userId === actor.userId,
+    };
+  });
   return (
     <>
       <FlashToast message={noticeMessage(query.notice, organization.name)} />
