@@ -24,9 +24,9 @@ export function formatDateTime(iso: string) {
  */
 export function invitationDetails(row: {
   status: string;
-  lastSentAt: string | null;
-  sendCount: number | null;
-  expiresAt: string | null;
+  lastSentAt?: string | null;
+  sendCount?: number | null;
+  expiresAt?: string | null;
 }) {
   const parts: string[] = [];
   if (row.lastSentAt) {

@@ -33,13 +33,22 @@ export default async function UsersPage({
   const viewer = { userId: actor.userId, role };
   // A declined invitation is closed: it can be deleted, or replaced by inviting the address again, but
   // its role is not changed nor is it resent (the server refuses both: lib/members/targets.ts, send.ts).
+  // Only what the browser shows or acts on is sent, empty fields left out (components/users/types.ts).
   const rows: UserTableRow[] = result.rows.map((row) => {
     const open = row.status !== 'declined';
     return {
-      ...row,
+      kind: row.kind,
+      id: row.id,
+      ...(row.name ? { name: row.name } : {}),
+      email: row.email,
+      role: row.role,
+      status: row.status,
       date: row.date.toISOString(),
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      lastSentAt: row.lastSentAt?.toISOString() ?? null,
+      ...(row.expiresAt ? { expiresAt: row.expiresAt.toISOString() } : {}),
+      ...(row.lastSentAt ? { lastSentAt: row.lastSentAt.toISOString() } : {}),
+      ...(row.sendCount !== null ? { sendCount: row.sendCount } : {}),
+      ...(row.invitedBy ? { invitedBy: row.invitedBy } : {}),
+      ...(row.deliveryError ? { deliveryError: row.deliveryError } : {}),
       allowedRoles: open ? assignableRoles(viewer, policyTarget(row)) : [],
       canDelete: canRemove(viewer, policyTarget(row)),
       canResend: open && row.kind === 'invitation' && invitableRoles(role).length > 0,
