@@ -22,9 +22,10 @@ export interface UserTableRow {
   deliveryError?: string;
   /** Roles the viewer may give this row (from lib/policy). */
   allowedRoles: MemberRole[];
-  canDelete: boolean;
-  canResend: boolean;
-  isSelf: boolean;
+  /** Left out when false. */
+  canDelete?: boolean;
+  canResend?: boolean;
+  isSelf?: boolean;
 }
 
 export interface UsersViewer {

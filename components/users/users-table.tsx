@@ -56,7 +56,8 @@ function useHydrated() {
 }
 
 /**
- * The `More options` trigger as the server sends it: a short button (its look in app/globals.css) in
+ * The `More options` trigger as the server sends it: a short button (its look, dots included, in
+ * app/globals.css) in
  * place of the menu's component tree, which mounts right after hydration, before the button can do
  * anything (and at once on client-side navigation). A page repeats it per row.
  */
@@ -68,13 +69,7 @@ function MenuPlaceholder() {
       aria-label="More options"
       aria-haspopup="menu"
       aria-expanded={false}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true">
-        <circle cx="5" cy="12" r="2" />
-        <circle cx="12" cy="12" r="2" />
-        <circle cx="19" cy="12" r="2" />
-      </svg>
-    </button>
+    ></button>
   );
 }
 
@@ -122,9 +117,6 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
     <>
       <td>
         <div className="ut-user">
-          <span className="ut-av" aria-hidden="true">
-            {(row.name || row.email).slice(0, 1)}
-          </span>
           <div className="ut-who">
             <div className="ut-name">
               {invitation ? row.email : row.name || row.email.split('@')[0]}

@@ -50,9 +50,9 @@ export default async function UsersPage({
       ...(row.invitedBy ? { invitedBy: row.invitedBy } : {}),
       ...(row.deliveryError ? { deliveryError: row.deliveryError } : {}),
       allowedRoles: open ? assignableRoles(viewer, policyTarget(row)) : [],
-      canDelete: canRemove(viewer, policyTarget(row)),
-      canResend: open && row.kind === 'invitation' && invitableRoles(role).length > 0,
-      isSelf: row.userId === actor.userId,
+      ...(canRemove(viewer, policyTarget(row)) ? { canDelete: true } : {}),
+      ...(open && row.kind === 'invitation' && invitableRoles(role).length > 0 ? { canResend: true } : {}),
+      ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };
   });
   return (
