@@ -62,15 +62,7 @@ function useHydrated() {
  * anything (and at once on client-side navigation). A page repeats it per row.
  */
 function MenuPlaceholder() {
-  return (
-    <button
-      type="button"
-      className="ut-more"
-      aria-label="More options"
-      aria-haspopup="menu"
-      aria-expanded={false}
-    ></button>
-  );
+  return <button type="button" className="ut-more" aria-label="More options" aria-haspopup="menu"></button>;
 }
 
 /** A native checkbox: the page has one per row, and it weighs a tenth of the styled Radix one. */
@@ -144,9 +136,7 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
       <td className="ut-md">
         <StatusBadge status={row.status} title={status} />
       </td>
-      <td className="ut-lg">
-        <time dateTime={row.date}>{formatDate(row.date)}</time>
-      </td>
+      <td className="ut-lg">{formatDate(row.date)}</td>
       <td className="ut-xl" title={row.invitedBy}>
         {row.invitedBy ?? '—'}
       </td>
