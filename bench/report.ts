@@ -121,6 +121,19 @@ export function buildRows(
       met: isPage && comparable ? ratio <= 1.1 : null,
     });
   }
+  // The page's weight (issue 8): a full page of rows, as a phone on a slow network downloads it.
+  for (const s of pages.filter((x) => x.key === 'default' || x.key === 'last')) {
+    const weights = [S[s.key].view, L[s.key].view];
+    const full = weights.filter((view) => view.rowsOnPage === PAGE_SIZE);
+    table.push({
+      figure: `${s.label}: HTML weight of ${PAGE_SIZE} rows (KB)`,
+      small: kb(S[s.key].view.bytes),
+      large: kb(L[s.key].view.bytes),
+      ratio: null,
+      target: `≤ ${MAX_PAGE_KB} KB`,
+      met: full.length === 0 ? null : full.every((view) => view.bytes <= MAX_PAGE_KB * 1000),
+    });
+  }
   table.push({
     figure: 'users page default: RSC payload (client navigation)',
     small: bytes(S.default.view.rscBytes),
@@ -242,5 +255,8 @@ export function buildRows(
 
 const rps = (r: LoadResult) => r.rps.toFixed(1);
 const bytes = (value: number) => `${value.toLocaleString('en-US')} B`;
+const kb = (value: number) => `${(value / 1000).toFixed(1)} KB`;
+/** The users page's weight target for a page of 25 rows (issue 8). */
+const MAX_PAGE_KB = 100;
 const mib = (value: number) => `${(value / 2 ** 20).toFixed(1)} MiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;

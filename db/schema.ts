@@ -25,7 +25,7 @@ const updatedAt = () =>
 
 export const memberRole = pgEnum('member_role', memberRoleValues);
 export const invitationRole = pgEnum('invitation_role', invitationRoleValues);
-export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked']);
+export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked', 'declined']);
 export const deliveryStatus = pgEnum('delivery_status', ['queued', 'sent', 'failed']);
 export const auditAction = pgEnum('audit_action', [
   'organization.created',
@@ -177,10 +177,13 @@ export const invitations = pgTable(
       .where(sql`${t.status} = 'pending'`),
     index('invitations_organization_status_created_idx').on(t.organizationId, t.status, t.createdAt),
     index('invitations_email_idx').on(t.email),
-    // The user table: pending invitations in date order (last sent), and the search by address.
-    index('invitations_organization_pending_sent_idx')
-      .on(t.organizationId, t.lastSentAt)
-      .where(sql`${t.status} = 'pending'`),
+    // The user table lists pending and declined invitations (a declined one stays until an admin removes
+    // or re-invites it) in date order: first invited (created_at), which a resend does not move. Written
+    // as "neither accepted nor revoked": the migration that adds 'declined' cannot use it in the same
+    // transaction, and lib/user-table.ts repeats this condition word for word so the index applies.
+    index('invitations_organization_listed_created_idx')
+      .on(t.organizationId, t.createdAt)
+      .where(sql`${t.status} not in ('accepted', 'revoked')`),
     index('invitations_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
   ],
 );

@@ -3,7 +3,7 @@ import { parsePage } from './paging';
 import { MAX_SEARCH } from './limits';
 import { isRole } from './policy';
 
-export const userStatuses = ['active', 'pending', 'expired', 'not_delivered'] as const;
+export const userStatuses = ['active', 'pending', 'expired', 'not_delivered', 'declined'] as const;
 export type UserStatus = (typeof userStatuses)[number];
 export const sortKeys = ['name', 'email', 'role', 'status', 'date'] as const;
 export type SortKey = (typeof sortKeys)[number];

@@ -41,11 +41,12 @@ export function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQ
     status: sql`0::int`,
   };
   const invitation: Record<SortKey, SQL> = {
-    date: sql`i.last_sent_at`,
+    // First invited: a resend does not move the row (db/schema.ts indexes this order).
+    date: sql`i.created_at`,
     name: sql`lower(i.email)`,
     email: sql`i.email`,
     role: roleSort(sql`i.role`, invitationRoles),
-    status: sql`CASE (${invitationStatus}) WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 ELSE 3 END`,
+    status: sql`CASE (${invitationStatus}) WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 WHEN 'expired' THEN 3 ELSE 4 END`,
   };
   return { member: member[sortKey], invitation: invitation[sortKey] };
 }

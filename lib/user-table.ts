@@ -39,9 +39,12 @@ export interface UserRow {
   email: string;
   role: MemberRole;
   status: UserStatus;
-  /** Joined (members) or last sent (invitations). */
+  /** Added: joined (members) or first invited (invitations); a resend does not move it. */
   date: Date;
   expiresAt: Date | null;
+  /** Invitations: when the last email went out and how many went out. */
+  lastSentAt: Date | null;
+  sendCount: number | null;
   invitedBy: string | null;
   deliveryError: string | null;
 }
@@ -72,7 +75,7 @@ export interface Filters {
   searching: boolean;
   memberWhere: SQL;
   invitationWhere: SQL;
-  /** An invitation's status as the table shows it: pending, expired or not delivered. */
+  /** An invitation's status as the table shows it: declined, expired, not delivered or pending. */
   invitationStatus: SQL;
 }
 
@@ -105,9 +108,14 @@ export function readFilters(query: UserTableQuery): Filters {
   if (pattern)
     memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
 
-  const invitationStatus = sql`CASE WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
+  const invitationStatus = sql`CASE WHEN i.status = 'declined' THEN 'declined'
+    WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
     WHEN i.delivery_status = 'failed' THEN 'not_delivered' ELSE 'pending' END`;
-  const invitationWhere: SQL[] = [sql`i.organization_id = ${organizationId}`, sql`i.status = 'pending'`];
+  // Pending and declined invitations, in the words of the index that serves them (db/schema.ts).
+  const invitationWhere: SQL[] = [
+    sql`i.organization_id = ${organizationId}`,
+    sql`i.status NOT IN ('accepted', 'revoked')`,
+  ];
   if (invitationRoles) invitationWhere.push(oneOf(sql`i.role`, invitationRoles, 'invitation_role'));
   if (invitationStatuses) invitationWhere.push(oneOf(sql`(${invitationStatus})`, invitationStatuses, 'text'));
   if (pattern) invitationWhere.push(sql`i.email LIKE ${pattern}`);
@@ -167,6 +175,8 @@ interface PageRow {
   status: UserStatus;
   date: string | Date;
   expires_at: string | Date | null;
+  last_sent_at: string | Date | null;
+  send_count: number | null;
   invited_by: string | null;
   delivery_error: string | null;
 }
@@ -187,7 +197,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   const parts: SQL[] = [];
   if (filters.wantMembers) {
     parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, 'active' AS status,
-        m.created_at AS date, NULL::timestamptz AS expires_at, m.invited_by_id, NULL::text AS delivery_error, ${key.member} AS k
+        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${filters.memberWhere}
       ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
@@ -195,7 +205,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   }
   if (filters.wantInvitations) {
     parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
-        ${filters.invitationStatus} AS status, i.last_sent_at AS date, i.expires_at, i.invited_by_id, i.delivery_error, ${key.invitation} AS k
+        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, ${key.invitation} AS k
       FROM ${invitations} i
       WHERE ${filters.invitationWhere}
       ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
@@ -204,7 +214,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   const found = await rows<PageRow>(
     db,
     sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
-               inviter.email AS invited_by, p.delivery_error
+               p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
               LIMIT ${limit} OFFSET ${skip}) p
@@ -226,6 +236,8 @@ function toUserRow(row: PageRow): UserRow {
     status: row.status,
     date: new Date(row.date),
     expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+    lastSentAt: row.last_sent_at ? new Date(row.last_sent_at) : null,
+    sendCount: row.send_count === null ? null : Number(row.send_count),
     invitedBy: row.invited_by,
     deliveryError: row.delivery_error,
   };

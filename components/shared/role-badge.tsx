@@ -1,8 +1,10 @@
-import { Badge } from '@/components/ui/badge';
 import { roleLabels, type MemberRole } from '@/lib/policy';
 
-const variant = { owner: 'default', admin: 'secondary', member: 'outline' } as const;
-
+/** A role as a badge. Its look lives in app/globals.css (`.badge`): the users table repeats it per row. */
 export function RoleBadge({ role }: { role: MemberRole }) {
-  return <Badge variant={variant[role]}>{roleLabels[role]}</Badge>;
+  return (
+    <span className="badge" data-tone={role}>
+      {roleLabels[role]}
+    </span>
+  );
 }

@@ -6,6 +6,39 @@ export function formatDate(iso: string) {
   return dateFormat.format(new Date(iso));
 }
 
+// Always UTC, so the server's HTML and the browser's render agree; the text says so.
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** "Dec 1, 2026, 2:05 PM UTC". */
+export function formatDateTime(iso: string) {
+  return `${dateTimeFormat.format(new Date(iso))} UTC`;
+}
+
+/**
+ * What an invitation row says about its emails: when the last one went out, how many, and when the link
+ * expires, or expired ("Expired on …", never "Expires <past date>").
+ */
+export function invitationDetails(row: {
+  status: string;
+  lastSentAt?: string | null;
+  sendCount?: number | null;
+  expiresAt?: string | null;
+}) {
+  const parts: string[] = [];
+  if (row.lastSentAt) {
+    const times = row.sendCount && row.sendCount > 1 ? ` (sent ${row.sendCount} times)` : ' (sent once)';
+    parts.push(`Last sent ${formatDateTime(row.lastSentAt)}${times}`);
+  }
+  if (row.status === 'declined') parts.push('Declined by the invitee');
+  else if (row.expiresAt)
+    parts.push(`${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`);
+  return parts;
+}
+
 export function plural(count: number, one: string, many = `${one}s`) {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }

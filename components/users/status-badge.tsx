@@ -1,4 +1,3 @@
-import { Badge } from '@/components/ui/badge';
 import type { UserStatus } from '@/lib/user-table-params';
 
 export const statusLabels: Record<UserStatus, string> = {
@@ -6,19 +5,14 @@ export const statusLabels: Record<UserStatus, string> = {
   pending: 'Pending',
   expired: 'Expired',
   not_delivered: 'Not delivered',
+  declined: 'Declined',
 };
 
-const variants = {
-  active: 'success',
-  pending: 'warning',
-  expired: 'outline',
-  not_delivered: 'destructive',
-} as const;
-
+/** A row's status as a badge. Its look lives in app/globals.css (`.badge`): the table repeats it per row. */
 export function StatusBadge({ status, title }: { status: UserStatus; title?: string }) {
   return (
-    <Badge variant={variants[status]} title={title}>
+    <span className="badge" data-tone={status} title={title}>
       {statusLabels[status]}
-    </Badge>
+    </span>
   );
 }

@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
-import { Button } from '@/components/ui/button';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { pageSizes } from '@/lib/user-table-params';
 
@@ -24,17 +23,16 @@ export function UsersPagination({
 }) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);
+  // Short classes (app/globals.css, `.ut-page`): the look of an outline icon Button, a fraction of the bytes.
   const link = (target: number, label: string, icon: React.ReactNode, disabled: boolean) =>
     disabled ? (
-      <Button variant="outline" size="icon-sm" disabled aria-label={label}>
+      <button type="button" className="ut-page" disabled aria-label={label}>
         {icon}
-      </Button>
+      </button>
     ) : (
-      <Button asChild variant="outline" size="icon-sm">
-        <Link href={hrefFor(target)} aria-label={label} scroll={false}>
-          {icon}
-        </Link>
-      </Button>
+      <Link href={hrefFor(target)} aria-label={label} scroll={false} className="ut-page">
+        {icon}
+      </Link>
     );
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -43,7 +41,7 @@ export function UsersPagination({
           ? 'No users'
           : `Showing ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
       </p>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex items-center gap-2">
           <span className="hidden text-muted-foreground sm:inline" id="rows-per-page">
             Rows per page

@@ -1,14 +1,13 @@
 'use client';
 
+import { useSyncExternalStore } from 'react';
 import { ArrowDown, ArrowUp, ArrowUpDown, SearchX, UserPlus } from 'lucide-react';
 import type { MemberRole } from '@/lib/policy';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { Button } from '@/components/ui/button';
-import { Checkbox } from '@/components/ui/checkbox';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { SortKey, UserTableParams } from '@/lib/user-table-params';
 import { cn } from '@/lib/utils';
-import { formatDate } from './format';
+import { formatDate, formatDateTime, invitationDetails } from './format';
 import { RowActions } from './row-actions';
 import { StatusBadge } from './status-badge';
 import type { UserTableRow } from './types';
@@ -30,18 +29,118 @@ function SortHeader({
   const next = active && params.direction === 'asc' ? 'desc' : 'asc';
   const Icon = active ? (params.direction === 'asc' ? ArrowUp : ArrowDown) : ArrowUpDown;
   return (
-    <TableHead
+    <th
       aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : undefined}
       className={className}
     >
-      <Button variant="ghost" size="sm" className="-ml-3 h-8" onClick={() => onSort(sortKey, next)}>
+      <button type="button" className="ut-sort" onClick={() => onSort(sortKey, next)}>
         {label}
         <Icon className={cn('size-3.5', !active && 'text-muted-foreground/60')} aria-hidden="true" />
         <span className="sr-only">
           {active ? `, sorted ${params.direction === 'asc' ? 'ascending' : 'descending'}` : ', not sorted'}
         </span>
-      </Button>
-    </TableHead>
+      </button>
+    </th>
+  );
+}
+
+const subscribe = () => () => {};
+
+/** False while the server renders and the browser hydrates that HTML, true from then on. */
+function useHydrated() {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The `More options` trigger as the server sends it: a short button (its look, dots included, in
+ * app/globals.css) in
+ * place of the menu's component tree, which mounts right after hydration, before the button can do
+ * anything (and at once on client-side navigation). A page repeats it per row.
+ */
+function MenuPlaceholder() {
+  return <button type="button" className="ut-more" aria-label="More options" aria-haspopup="menu"></button>;
+}
+
+/** A native checkbox: the page has one per row, and it weighs a tenth of the styled Radix one. */
+function RowCheckbox({
+  checked,
+  indeterminate = false,
+  disabled,
+  label,
+  onChange,
+}: {
+  checked: boolean;
+  indeterminate?: boolean;
+  disabled?: boolean;
+  label: string;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <input
+      type="checkbox"
+      className="ut-check"
+      checked={checked}
+      disabled={disabled}
+      aria-label={label}
+      ref={(input) => {
+        if (input) input.indeterminate = indeterminate;
+      }}
+      onChange={(event) => onChange(event.target.checked)}
+    />
+  );
+}
+
+function statusTitle(row: UserTableRow) {
+  if (row.status === 'not_delivered')
+    return `The email could not be delivered${row.deliveryError ? `: ${row.deliveryError}` : ''}. Resend it.`;
+  if (row.status === 'declined') return 'The invitee declined. Delete the row, or invite the address again.';
+  if (!row.expiresAt) return undefined;
+  return `${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`;
+}
+
+/** One row's cells. Below md the user cell also carries the role and the status (the columns hide). */
+function UserRowCells({ row, status }: { row: UserTableRow; status: string | undefined }) {
+  const invitation = row.kind === 'invitation';
+  return (
+    <>
+      <td>
+        <div className="ut-user">
+          <div className="ut-who">
+            <div className="ut-name">
+              {invitation ? row.email : row.name || row.email.split('@')[0]}
+              {row.isSelf ? <span className="ut-note"> (you)</span> : null}
+            </div>
+            {invitation ? (
+              invitationDetails(row).map((line) => (
+                <div key={line} className="ut-sub ut-note">
+                  {line}
+                </div>
+              ))
+            ) : (
+              <div className="ut-sub">{row.email}</div>
+            )}
+            <div className="ut-tags">
+              <RoleBadge role={row.role} />
+              <StatusBadge status={row.status} title={status} />
+            </div>
+          </div>
+        </div>
+      </td>
+      <td className="ut-md">
+        <RoleBadge role={row.role} />
+      </td>
+      <td className="ut-md">
+        <StatusBadge status={row.status} title={status} />
+      </td>
+      <td className="ut-lg">{formatDate(row.date)}</td>
+      <td className="ut-xl" title={row.invitedBy}>
+        {row.invitedBy ?? '—'}
+      </td>
+    </>
   );
 }
 
@@ -74,6 +173,7 @@ export function UsersTable({
   onResend: (row: UserTableRow) => void;
   onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
 }) {
+  const hydrated = useHydrated();
   const selectedOnPage = rows.filter((row) => selected.has(row.id)).length;
   const headerState = selectedOnPage === 0 ? false : selectedOnPage === rows.length ? true : 'indeterminate';
   return (
@@ -84,38 +184,33 @@ export function UsersTable({
       )}
       aria-busy={pending}
     >
-      <Table>
-        <TableHeader className="bg-muted/40">
-          <TableRow>
-            <TableHead className="w-10 pl-4">
-              <Checkbox
-                checked={headerState}
-                onCheckedChange={(checked) => onTogglePage(checked === true)}
+      <table className="ut">
+        <thead className="bg-muted/40">
+          <tr>
+            <th>
+              <RowCheckbox
+                checked={headerState === true}
+                indeterminate={headerState === 'indeterminate'}
                 disabled={rows.length === 0}
-                aria-label="Select all users on this page"
+                label="Select all users on this page"
+                onChange={onTogglePage}
               />
-            </TableHead>
+            </th>
             <SortHeader label="User" sortKey="name" params={params} onSort={onSort} />
-            <SortHeader label="Role" sortKey="role" params={params} onSort={onSort} />
-            <SortHeader label="Status" sortKey="status" params={params} onSort={onSort} />
-            <SortHeader
-              label="Joined / invited"
-              sortKey="date"
-              params={params}
-              onSort={onSort}
-              className="hidden md:table-cell"
-            />
-            <TableHead className="hidden lg:table-cell">Invited by</TableHead>
-            {/* The actions column stays in view when a narrow screen scrolls the table sideways. */}
-            <TableHead className="sticky right-0 w-12 bg-[color-mix(in_oklab,var(--muted)_40%,var(--background))]">
+            <SortHeader label="Role" sortKey="role" params={params} onSort={onSort} className="ut-md" />
+            <SortHeader label="Status" sortKey="status" params={params} onSort={onSort} className="ut-md" />
+            {/* Members: when they joined; invitations: when first invited (a resend does not move a row). */}
+            <SortHeader label="Added" sortKey="date" params={params} onSort={onSort} className="ut-lg" />
+            <th className="ut-xl">Invited by</th>
+            <th>
               <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
           {rows.length === 0 ? (
-            <TableRow>
-              <TableCell colSpan={7} className="h-48">
+            <tr>
+              <td colSpan={7} className="h-48">
                 <div className="flex flex-col items-center gap-2 text-center">
                   {filtered ? (
                     <>
@@ -135,77 +230,40 @@ export function UsersTable({
                     </>
                   )}
                 </div>
-              </TableCell>
-            </TableRow>
+              </td>
+            </tr>
           ) : (
             rows.map((row) => (
-              <TableRow
+              <tr
                 key={row.id}
-                className="group"
                 data-state={selected.has(row.id) ? 'selected' : undefined}
                 data-row-email={row.email}
               >
-                <TableCell className="pl-4">
-                  <Checkbox
+                <td>
+                  <RowCheckbox
                     checked={selected.has(row.id)}
-                    onCheckedChange={(checked) => onToggle(row.id, checked === true)}
-                    aria-label={`Select ${row.email}`}
+                    label={`Select ${row.email}`}
+                    onChange={(checked) => onToggle(row.id, checked)}
                   />
-                </TableCell>
-                <TableCell className="max-w-[11rem] sm:max-w-[18rem]">
-                  <div className="flex items-center gap-3">
-                    <span
-                      className="hidden size-8 shrink-0 items-center justify-center rounded-full bg-muted text-xs font-semibold uppercase sm:flex"
-                      aria-hidden="true"
-                    >
-                      {(row.name || row.email).slice(0, 1)}
-                    </span>
-                    <div className="min-w-0">
-                      <div className="truncate font-medium">
-                        {row.kind === 'invitation' ? row.email : row.name || row.email.split('@')[0]}
-                        {row.isSelf ? (
-                          <span className="ml-1.5 text-xs font-normal text-muted-foreground">(you)</span>
-                        ) : null}
-                      </div>
-                      <div className="truncate text-muted-foreground">
-                        {row.kind === 'invitation'
-                          ? row.expiresAt && row.status !== 'expired'
-                            ? `Invitation expires ${formatDate(row.expiresAt)}`
-                            : 'Invitation expired'
-                          : row.email}
-                      </div>
-                    </div>
-                  </div>
-                </TableCell>
-                <TableCell>
-                  <RoleBadge role={row.role} />
-                </TableCell>
-                <TableCell>
-                  <StatusBadge
-                    status={row.status}
-                    title={
-                      row.status === 'not_delivered'
-                        ? `The email could not be delivered${row.deliveryError ? `: ${row.deliveryError}` : ''}. Resend it.`
-                        : row.expiresAt
-                          ? `Expires ${formatDate(row.expiresAt)}`
-                          : undefined
-                    }
-                  />
-                </TableCell>
-                <TableCell className="hidden text-muted-foreground md:table-cell">
-                  <time dateTime={row.date}>{formatDate(row.date)}</time>
-                </TableCell>
-                <TableCell className="hidden max-w-[14rem] truncate text-muted-foreground lg:table-cell">
-                  {row.invitedBy ?? '—'}
-                </TableCell>
-                <TableCell className="sticky right-0 bg-background pr-4 text-right transition-colors group-hover:bg-[color-mix(in_oklab,var(--muted)_50%,var(--background))] group-data-[state=selected]:bg-muted">
-                  <RowActions row={row} onChangeRole={onChangeRole} onResend={onResend} onDelete={onDelete} />
-                </TableCell>
-              </TableRow>
+                </td>
+                <UserRowCells row={row} status={statusTitle(row)} />
+                <td>
+                  {hydrated ? (
+                    <RowActions
+                      row={row}
+                      onChangeRole={onChangeRole}
+                      onResend={onResend}
+                      onDelete={onDelete}
+                    />
+                  ) : (
+                    <MenuPlaceholder />
+                  )}
+                </td>
+              </tr>
             ))
           )}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -59,7 +59,7 @@ export function UsersToolbar({
         value={params.role ?? 'all'}
         onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}
       >
-        <SelectTrigger size="sm" aria-label="Filter by role" className="w-36">
+        <SelectTrigger size="sm" aria-label="Filter by role" className="w-[calc(50%-0.25rem)] sm:w-36">
           <SelectValue />
         </SelectTrigger>
         <SelectContent>
@@ -75,7 +75,7 @@ export function UsersToolbar({
         value={params.status ?? 'all'}
         onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}
       >
-        <SelectTrigger size="sm" aria-label="Filter by status" className="w-40">
+        <SelectTrigger size="sm" aria-label="Filter by status" className="w-[calc(50%-0.25rem)] sm:w-40">
           <SelectValue />
         </SelectTrigger>
         <SelectContent>

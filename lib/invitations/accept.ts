@@ -105,7 +105,8 @@ export async function acceptInvitationAsNewUser(input: {
 
 /**
  * Declines the invitation. The link is proof enough (declining only closes it); someone signed in with a
- * different address may not decline on the invitee's behalf.
+ * different address may not decline on the invitee's behalf. The row stays, as `declined`, so the admins
+ * see the answer in the user table until one of them deletes it or invites the address again.
  */
 export async function declineInvitation(actor: Actor | null, input: { token: string }) {
   const db = await getDb();
@@ -113,7 +114,10 @@ export async function declineInvitation(actor: Actor | null, input: { token: str
     const row = await lockByToken(tx, input.token);
     refuseUnlessOpen(row);
     if (actor && row.email !== actor.email.trim().toLowerCase()) fail('INVITATION_EMAIL_MISMATCH');
-    await tx.update(invitations).set({ status: 'revoked' }).where(eq(invitations.id, row.id));
+    await tx
+      .update(invitations)
+      .set({ status: 'declined', updatedAt: now() })
+      .where(eq(invitations.id, row.id));
     await recordAudit(tx, row.organization.id, actor, [
       {
         action: 'invitation.declined',

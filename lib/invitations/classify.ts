@@ -13,6 +13,8 @@ import { cooldownSentence, secondsUntilResend, type InviteResult } from './outco
 export interface Candidate {
   email: string;
   kind: 'new' | 'resend';
+  /** The address's declined invitations, which the new one replaces (one row per address in the table). */
+  replaces: string[];
 }
 
 /**
@@ -29,7 +31,7 @@ export async function classifyAddresses(
   const settled: InviteResult[] = [];
   const candidates: Candidate[] = [];
   if (addresses.length === 0) return { settled, candidates };
-  const { members, pending } = await readMembersAndPending(db, organizationId, addresses);
+  const { members, pending, declined } = await readMembersAndPending(db, organizationId, addresses);
   for (const email of addresses) {
     if (members.has(email)) {
       settled.push({ email, outcome: 'already_member', reason: 'Already a member of the organization.' });
@@ -49,7 +51,7 @@ export async function classifyAddresses(
       });
       continue;
     }
-    candidates.push({ email, kind: open ? 'resend' : 'new' });
+    candidates.push({ email, kind: open ? 'resend' : 'new', replaces: declined.get(email) ?? [] });
   }
   return { settled, candidates };
 }
@@ -65,27 +67,36 @@ function cooldownLeft(open: PendingInvitation, at: Date): number {
   return secondsUntilResend(new Date(open.lastSentAt), at, invitationSettings().resendCooldownMs);
 }
 
-/** Which of `addresses` are members of the organization, and which have a pending invitation there: one statement. */
+/**
+ * Which of `addresses` are members of the organization, which have a pending invitation there, and the
+ * declined invitations of the others: one statement.
+ */
 async function readMembersAndPending(db: Database, organizationId: string, addresses: readonly string[]) {
   const found = await rows<{
-    kind: 'member' | 'invitation';
+    kind: 'member' | 'invitation' | 'declined';
+    id: string | null;
     email: string;
     last_sent_at: string | null;
     delivery_status: string | null;
   }>(
     db,
-    sql`SELECT 'member' AS kind, u.email, NULL AS last_sent_at, NULL AS delivery_status
+    sql`SELECT 'member' AS kind, NULL::uuid AS id, u.email, NULL AS last_sent_at, NULL AS delivery_status
           FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
           WHERE m.organization_id = ${organizationId} AND u.email = ANY(${textArray(addresses)})
         UNION ALL
-        SELECT 'invitation', i.email, i.last_sent_at::text, i.delivery_status::text
+        SELECT CASE WHEN i.status = 'pending' THEN 'invitation' ELSE 'declined' END, i.id, i.email,
+               i.last_sent_at::text, i.delivery_status::text
           FROM ${invitations} i
-          WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.email = ANY(${textArray(addresses)})`,
+          WHERE i.organization_id = ${organizationId} AND i.status IN ('pending', 'declined')
+            AND i.email = ANY(${textArray(addresses)})`,
   );
   const pending = new Map<string, PendingInvitation>();
+  const declined = new Map<string, string[]>();
   for (const row of found) {
     if (row.kind === 'invitation')
       pending.set(row.email, { lastSentAt: row.last_sent_at, deliveryStatus: row.delivery_status });
+    if (row.kind === 'declined') declined.set(row.email, [...(declined.get(row.email) ?? []), row.id!]);
   }
-  return { members: new Set(found.filter((row) => row.kind === 'member').map((row) => row.email)), pending };
+  const members = new Set(found.filter((row) => row.kind === 'member').map((row) => row.email));
+  return { members, pending, declined };
 }

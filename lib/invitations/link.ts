@@ -90,12 +90,12 @@ export async function lockByToken(tx: Transaction, token: string): Promise<Invit
 }
 
 function statusOf(row: InvitationRow | null): InvitationView['status'] {
-  if (!row || row.status === 'revoked') return 'invalid';
+  if (!row || row.status === 'revoked' || row.status === 'declined') return 'invalid';
   if (row.status === 'accepted') return 'accepted';
   return row.expiresAt.getTime() <= now().getTime() ? 'expired' : 'valid';
 }
 
-/** What the link shows: valid, expired, accepted, or invalid (unknown and revoked look the same). */
+/** What the link shows: valid, expired, accepted, or invalid (unknown, revoked and declined look the same). */
 export async function getInvitation(token: string): Promise<InvitationView> {
   const row = isWellFormedToken(token)
     ? await readByTokenHash(await getDb(), hashToken(token), { lock: false })

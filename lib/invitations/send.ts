@@ -2,7 +2,7 @@
 // transaction under the organization's lock, with its audit event and its share of the sending caps;
 // the emails go out after the commit.
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
@@ -105,6 +105,7 @@ async function authorize(
  * Writes one invitation per candidate in one statement, each with a new link of which only the hash is
  * stored (docs/rules.md rule 9): a new row, or the address's pending row renewed (rule 10: the old link
  * stops working, the expiry starts again, the role becomes the one chosen now, the send count goes up).
+ * A declined row of the address is revoked first: the new pending invitation replaces it.
  */
 async function writeInvitations(
   tx: Transaction,
@@ -115,6 +116,15 @@ async function writeInvitations(
   candidates: readonly Candidate[],
 ): Promise<Written[]> {
   if (candidates.length === 0) return [];
+  // A declined invitation gives way to the new one, so the address has one row in the table. One more
+  // statement, only when a declined address is invited again.
+  const replaced = candidates.flatMap((candidate) => candidate.replaces);
+  if (replaced.length > 0) {
+    await tx
+      .update(invitations)
+      .set({ status: 'revoked', updatedAt: at })
+      .where(and(inArray(invitations.id, replaced), eq(invitations.status, 'declined')));
+  }
   const links = candidates.map((candidate) => {
     const { token, hash } = newToken();
     return { ...candidate, token, tokenHash: hash };

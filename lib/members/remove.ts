@@ -19,9 +19,9 @@ export interface RemovalResult {
 }
 
 /**
- * Removes every selected member (their account stays) and revokes every selected pending invitation,
- * by id or every row the table's filter matches. All or nothing, under the same rules as changeRoles;
- * removing yourself is leaving.
+ * Removes every selected member (their account stays) and revokes every selected pending or declined
+ * invitation (a declined one stays listed until an admin removes it), by id or every row the table's
+ * filter matches. All or nothing, under the same rules as changeRoles; removing yourself is leaving.
  */
 export async function removeMembers(
   actor: Actor,
@@ -29,7 +29,13 @@ export async function removeMembers(
 ): Promise<RemovalResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
+    const { org, targets, ids } = await lockSelection(
+      tx,
+      input.organizationId,
+      actor,
+      input,
+      'pending_or_declined',
+    );
     authorize(org, actor, ids, targets, { type: 'remove' });
     return writeRemoval(tx, org.id, actor, targets);
   });
@@ -66,7 +72,7 @@ async function writeRemoval(
       RETURNING id, user_id
     ), i AS (
       UPDATE ${invitations} SET status = 'revoked', updated_at = now()
-      WHERE organization_id = ${organizationId} AND status = 'pending' AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
+      WHERE organization_id = ${organizationId} AND status IN ('pending', 'declined') AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
       RETURNING id
     ), a AS (
       ${auditInsert(organizationId, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m`, invitation: sql`SELECT id FROM i` } })}

@@ -35,18 +35,22 @@ interface TargetRow {
   email: string;
 }
 
+/** Which invitations an action can reach: pending ones, and for a removal declined ones too. */
+export type InvitationScope = 'pending' | 'pending_or_declined';
+
 /**
- * The selected rows of the organization: its members and its pending invitations. Read inside the
+ * The selected rows of the organization: its members and its pending (or declined) invitations. Read inside the
  * second statement of lockOrganizationAndRead (after the lock), which is why it is a fragment of SQL.
  */
-function targetsQuery(organizationId: string, ids: string[]): SQL {
+function targetsQuery(organizationId: string, ids: string[], scope: InvitationScope): SQL {
+  const statuses = scope === 'pending' ? '{pending}' : '{pending,declined}';
   return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
     UNION ALL
     SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
       FROM ${invitations} i
-      WHERE i.organization_id = ${organizationId} AND i.status = 'pending' AND i.id = ANY(${uuidArray(ids)})`;
+      WHERE i.organization_id = ${organizationId} AND i.status = ANY(${statuses}::invitation_status[]) AND i.id = ANY(${uuidArray(ids)})`;
 }
 
 /**
@@ -63,11 +67,11 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
   });
   const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
   const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
-  return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
+  return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${memberWhere}
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined'
       FROM ${invitations} i
       WHERE ${invitationWhere})
     LIMIT ${MAX_SELECTION + 1}`;
@@ -96,6 +100,7 @@ export async function lockSelection(
   organizationId: string,
   actor: Actor,
   selection: Selection,
+  scope: InvitationScope = 'pending',
 ): Promise<{ org: LockedOrganization; targets: Target[]; ids: string[] }> {
   if ('ids' in selection) {
     const ids = uniqueIds(selection.ids);
@@ -103,13 +108,13 @@ export async function lockSelection(
       tx,
       organizationId,
       actor.userId,
-      targetsQuery(organizationId, ids),
+      targetsQuery(organizationId, ids, scope),
     );
     return { org: organization, targets: rows.map(toTarget), ids };
   }
   const expected = selection.matching.count;
   if (!Number.isInteger(expected) || expected < 1 || expected > MAX_SELECTION) fail('INVALID_INPUT');
-  const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
+  const { organization, rows } = await lockOrganizationAndRead<TargetRow & { declined: boolean }>(
     tx,
     organizationId,
     actor.userId,
@@ -127,6 +132,23 @@ export async function lockSelection(
       'SELECTION_CHANGED',
       `Nothing was changed: you selected the ${expected.toLocaleString('en-US')} users matching your filters, and ${now}. Look at the list again and select anew.`,
       { expected, found: Math.min(rows.length, MAX_SELECTION + 1) },
+    );
+  }
+  // A declined invitation is closed (see targetsQuery): only a removal reaches it. By id it is simply not
+  // found; matched by the filter, it was counted with the rest, so the refusal says what it is.
+  const closed = scope === 'pending' ? rows.filter((row) => row.declined) : [];
+  if (closed.length > 0) {
+    fail(
+      'BULK_REFUSED',
+      `Nothing was changed: ${closed.length} of the ${rows.length} selected users ${closed.length === 1 ? 'is a declined invitation' : 'are declined invitations'}, which can only be deleted or invited again.`,
+      {
+        refused: closed.map((row) => ({
+          id: row.id,
+          email: row.email,
+          code: 'NOT_FOUND',
+          message: 'That invitation was declined: delete it, or invite the address again.',
+        })),
+      },
     );
   }
   const targets = rows.map(toTarget);

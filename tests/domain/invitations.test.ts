@@ -375,7 +375,7 @@ describe('expiry, revocation and declining', () => {
     const { organization, token, email } = await invitedWithLink();
     expect(await declineInvitation(null, { token })).toEqual({ organization: { name: 'Acme' } });
     expect(await getInvitation(token)).toEqual({ status: 'invalid' });
-    expect((await invitationRow(organization.id, email))[0].status).toBe('revoked');
+    expect((await invitationRow(organization.id, email))[0].status).toBe('declined');
     expect((await auditActions(organization.id)).map((e) => e.action)).toContain('invitation.declined');
     await expectDomainError(declineInvitation(null, { token }), 'INVITATION_INVALID');
   });

@@ -96,7 +96,7 @@ export async function selectRows(page: Page, emails: string[]) {
   for (const email of emails) {
     const box = page.getByRole('checkbox', { name: `Select ${email}`, exact: true });
     await box.click();
-    await expect.poll(() => box.getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => box.isChecked()).toBe(true);
   }
 }
 

@@ -48,7 +48,19 @@ export interface E2eFixtures {
    * Acme (owner, admin, member, member2, member3; the expired invitation) is shared with foundation.e2e.ts
    * and only read by the other suites. Solo has its Owner alone. The others belong to one suite each.
    */
-  organizations: Record<'acme' | 'solo' | 'initech' | 'umbrella' | 'hooli' | 'handover', FixtureOrganization>;
+  organizations: Record<
+    'acme' | 'solo' | 'initech' | 'umbrella' | 'hooli' | 'handover' | 'northwind',
+    FixtureOrganization
+  >;
+  /**
+   * users-phone.e2e.ts: Northwind (a long name) with its Owner, an Admin whose address is 80 characters,
+   * 24 Members, and invitations: an 80-character address sent 3 times, an expired one, a declined one.
+   */
+  phone: {
+    owner: FixturePerson;
+    longMember: FixturePerson;
+    invitations: { long: string; expired: string; declined: string };
+  };
   /** Umbrella's Members, one set per test that changes them (all Members at the start). */
   umbrella: Record<'promote' | 'bulk1' | 'bulk2' | 'remove' | 'gone1' | 'gone2' | 'steady', FixturePerson>;
   /** Hooli's 30 Members: staff01@hooli.test … staff30@hooli.test, "Staff Member 01" …. */
