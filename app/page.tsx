@@ -13,6 +13,7 @@ import { getActor } from '@/app/_lib/session';
 import { noticeMessage } from '@/lib/notices';
 import { listMyOrganizations } from '@/lib/organizations';
 import { can, isSoleOwner, soleOwnerReason } from '@/lib/policy';
+import { MAIN_ID } from '@/components/shared/main-id';
 
 export default async function HomePage({
   searchParams,
@@ -35,7 +36,7 @@ export default async function HomePage({
           <UserMenu email={actor.email} name={actor.name} />
         </div>
       </header>
-      <main className="mx-auto grid max-w-4xl gap-6 px-4 py-8 sm:px-6">
+      <main id={MAIN_ID} className="mx-auto grid max-w-4xl gap-6 px-4 py-8 outline-none sm:px-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
           <p className="text-sm text-muted-foreground">

@@ -18,6 +18,7 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
+import { endSentence } from '@/lib/text';
 
 /**
  * `Leave organization`, on the home page and in the console's settings; asks first. `refusal` is why
@@ -91,7 +92,7 @@ export function LeaveOrganization({
                   return;
                 }
                 // The Toaster lives in the root layout, so the toast outlives the move to the home page.
-                toast.success(`You left ${organizationName}.`);
+                toast.success(endSentence(`You left ${organizationName}`));
                 router.push('/');
               });
             }}

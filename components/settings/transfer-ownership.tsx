@@ -20,6 +20,7 @@ import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import type { MemberMatch } from '@/lib/member-search';
 import { MemberPicker, memberLabel } from './member-picker';
+import { endSentence } from '@/lib/text';
 
 /** `Transfer ownership`: pick a member from the search, confirm; they become Owner and you become Admin. */
 export function TransferOwnership({
@@ -36,7 +37,9 @@ export function TransferOwnership({
     onSuccess(result) {
       setOpen(false);
       setPicked(null);
-      toast.success(`${result.newOwnerEmail} is now an Owner of ${organizationName}. You are an Admin.`);
+      toast.success(
+        `${endSentence(`${result.newOwnerEmail} is now an Owner of ${organizationName}`)} You are an Admin.`,
+      );
       router.refresh();
     },
     onError(error) {

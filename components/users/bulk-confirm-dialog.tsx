@@ -17,6 +17,7 @@ import { plural } from './format';
 import { statusLabels } from './status-badge';
 import type { UserTableRow } from './types';
 import type { MatchingSelection } from './use-bulk-selection';
+import { endSentence } from '@/lib/text';
 
 /** What the bulk bar asks to confirm: a role change (picked or matching rows), or deleting every match. */
 export type BulkRequest = { kind: 'role'; role: MemberRole } | { kind: 'delete' };
@@ -51,7 +52,7 @@ function selfWarning(request: BulkRequest, viewerRole: MemberRole, organizationN
   if (roleRank[request.role] >= roleRank[viewerRole]) return null;
   return request.role === 'member'
     ? `${among}Members cannot open the admin console: you will be taken out of the console of ${organizationName}, and only an Owner or Admin can give your access back.`
-    : `${among}You will no longer be an Owner of ${organizationName}. Only an Owner can make you an Owner again.`;
+    : `${among}${endSentence(`You will no longer be an Owner of ${organizationName}`)} Only an Owner can make you an Owner again.`;
 }
 
 /**

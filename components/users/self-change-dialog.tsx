@@ -12,6 +12,7 @@ import {
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
 import { roleLabels, type MemberRole } from '@/lib/policy';
+import { endSentence } from '@/lib/text';
 
 /** Asks before you change your own role to one with less access. */
 export function SelfChangeDialog({
@@ -35,7 +36,7 @@ export function SelfChangeDialog({
           <AlertDialogDescription>
             {role === 'member'
               ? `Members cannot open the admin console: you will be taken out of the console of ${organizationName}, and only an Owner or Admin can give your access back.`
-              : `You will no longer be an Owner of ${organizationName}. Only an Owner can make you an Owner again.`}
+              : `${endSentence(`You will no longer be an Owner of ${organizationName}`)} Only an Owner can make you an Owner again.`}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>

@@ -62,11 +62,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
               : 'Leave the organization. Only an Owner can delete it.'}
           </CardDescription>
         </CardHeader>
-        <CardContent className="flex flex-wrap gap-3">
+        <CardContent className="flex flex-wrap items-start gap-3">
+          {/* Narrow, so that a refusal's reason wraps under Leave instead of pushing Delete aside. */}
           <LeaveOrganization
             organizationId={organization.id}
             organizationName={organization.name}
             refusal={isSoleOwner(role, ownerCount) ? soleOwnerReason : null}
+            className="max-w-60"
           />
           {owner ? (
             <DeleteOrganization organizationId={organization.id} organizationName={organization.name} />
