@@ -61,6 +61,17 @@ async function main() {
     );
   }
 
+  // A run that stops making progress (a server killed from outside left one wait with nothing to end it,
+  // on a loaded machine) must not hold CI until its limit: past this, give up and say so. Servers started
+  // by the run die with it (tests/support/next-server.ts).
+  const limitMinutes = quick ? 15 : 60;
+  setTimeout(() => {
+    process.stderr.write(
+      `\n[bench] could not run: no result after ${limitMinutes} minutes; the log above shows the last step\n`,
+    );
+    process.exit(1);
+  }, limitMinutes * 60_000).unref();
+
   // 2. The database.
   const database = await createDatabase(admin);
   log(`database ${database.name} on PostgreSQL ${database.version}`);
