@@ -150,4 +150,29 @@ describe('what an invitation row tells', () => {
     expect(lapsedExpiry).toMatch(/^Expired on [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M UTC$/);
     expect(details(open.email)[1]).toMatch(/^Expires [A-Z]/);
   });
+
+  it('selected by filter: a role change that takes in a declined row is refused naming it, a removal revokes it', async () => {
+    const { organization, owner, email } = await declinedInvitation();
+    const pending = await addInvitation(organization.id);
+    const filter = { search: '', role: 'member' as const, status: null };
+    const listed = await listUserTable(owner, { organizationId: organization.id, roles: ['member'] });
+    expect(listed.total).toBe(2);
+    const refusal = await expectDomainError(
+      changeRoles(owner, {
+        organizationId: organization.id,
+        role: 'admin',
+        matching: { filter, count: listed.total },
+      }),
+      'BULK_REFUSED',
+    );
+    expect(refusal.message).toContain('1 of the 2 selected users is a declined invitation');
+    expect((await rowsOf(organization.id, pending.email))[0].role).toBe('member');
+
+    await removeMembers(owner, {
+      organizationId: organization.id,
+      matching: { filter, count: listed.total },
+    });
+    expect((await rowsOf(organization.id, email)).map((row) => row.status)).toEqual(['revoked']);
+    expect((await rowsOf(organization.id, pending.email)).map((row) => row.status)).toEqual(['revoked']);
+  });
 });
