@@ -14,6 +14,7 @@ import { noticeMessage } from '@/lib/notices';
 import { listMyOrganizations } from '@/lib/organizations';
 import { can, isSoleOwner, soleOwnerReason } from '@/lib/policy';
 import { MAIN_ID } from '@/components/shared/main-id';
+import { OrganizationMark } from '@/components/shared/organization-mark';
 
 export default async function HomePage({
   searchParams,
@@ -61,12 +62,7 @@ export default async function HomePage({
                     className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:px-6"
                   >
                     <div className="flex min-w-0 flex-1 items-start gap-3">
-                      <span
-                        className="flex size-9 shrink-0 items-center justify-center rounded-md bg-muted font-semibold uppercase"
-                        aria-hidden="true"
-                      >
-                        {organization.name.slice(0, 1)}
-                      </span>
+                      <OrganizationMark name={organization.name} />
                       {/* A long name wraps to two lines (the full name in its title), and the badge sits
                           beside the slug, never on top of it. */}
                       <div className="grid min-w-0 flex-1 gap-1">

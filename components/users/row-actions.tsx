@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useSyncExternalStore } from 'react';
+import { useId, useRef } from 'react';
 import { MoreHorizontal, Send, Trash2, UserCog } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
@@ -18,17 +18,7 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { invitationRoles, roleLabels, roles, type MemberRole } from '@/lib/policy';
 import type { UserTableRow } from './types';
-
-const subscribe = () => () => {};
-
-/** False while the server renders and the browser hydrates that HTML, true from then on. */
-function useHydrated() {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from '@/components/shared/use-hydrated';
 
 /** The `More options` menu of one row: `Change role` (the roles the viewer may give), `Resend invitation`, `Delete`. */
 export function RowActions({

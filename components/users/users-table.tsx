@@ -1,6 +1,5 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { ArrowDown, ArrowUp, ArrowUpDown, SearchX, UserPlus } from 'lucide-react';
 import type { MemberRole } from '@/lib/policy';
 import { RoleBadge } from '@/components/shared/role-badge';
@@ -11,6 +10,7 @@ import { formatDate, formatDateTime, invitationDetails } from './format';
 import { RowActions } from './row-actions';
 import { StatusBadge } from './status-badge';
 import type { UserTableRow } from './types';
+import { useHydrated } from '@/components/shared/use-hydrated';
 
 function SortHeader({
   label,
@@ -41,17 +41,6 @@ function SortHeader({
         </span>
       </button>
     </th>
-  );
-}
-
-const subscribe = () => () => {};
-
-/** False while the server renders and the browser hydrates that HTML, true from then on. */
-function useHydrated() {
-  return useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
   );
 }
 

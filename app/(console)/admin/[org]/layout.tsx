@@ -4,6 +4,7 @@ import { Logo } from '@/components/brand/logo';
 import { SidebarNav } from '@/components/console/sidebar-nav';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { MAIN_ID } from '@/components/shared/main-id';
+import { OrganizationMark } from '@/components/shared/organization-mark';
 import { UserMenu } from '@/components/shared/user-menu';
 import { requireConsole } from './guard';
 
@@ -26,12 +27,7 @@ export default async function ConsoleLayout({
           <Logo />
         </Link>
         <div className="flex items-center gap-3 rounded-lg border bg-background p-3">
-          <span
-            className="flex size-9 shrink-0 items-center justify-center rounded-md bg-primary font-semibold text-primary-foreground uppercase"
-            aria-hidden="true"
-          >
-            {organization.name.slice(0, 1)}
-          </span>
+          <OrganizationMark name={organization.name} className="bg-primary text-primary-foreground" />
           <div className="min-w-0">
             <div className="truncate text-sm font-semibold" data-testid="organization-name">
               {organization.name}
