@@ -195,7 +195,8 @@ describe('rules before confirmation', () => {
       const item = page.getByRole('listitem').filter({ hasText: longNamed.slug });
       const name = item.locator('[data-slot="organization-name"]');
       const slug = item.locator('[data-slot="organization-slug"]');
-      const badge = item.locator('[data-slot="badge"]');
+      // The role badge, by what it says (its markup is the users table's light one, components/shared).
+      const badge = item.getByText(person === owner ? 'Owner' : 'Member', { exact: true });
       await name.waitFor();
 
       expect(await sidewaysOverflow(page), (await elementsPastTheEdge(page)).join(', ')).toBe(0);
