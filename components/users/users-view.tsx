@@ -68,7 +68,7 @@ export function UsersView({
   /** The sensible place for focus when its control is gone: the header checkbox, else the heading. */
   const focusTable = useCallback(() => {
     const headerCheckbox = tableArea.current?.querySelector<HTMLElement>(
-      'thead button[role="checkbox"]:not(:disabled)',
+      'thead input[type="checkbox"]:not(:disabled)',
     );
     (headerCheckbox ?? heading.current)?.focus();
   }, []);

@@ -146,7 +146,7 @@ describe('select all matching', () => {
     // The selection is every match, not the page: the next page shows selected too.
     await page.getByRole('link', { name: 'Next page' }).click();
     await expect.poll(() => page.url()).toContain('page=2');
-    await expect.poll(() => headerCheckbox(page).getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => headerCheckbox(page).isChecked()).toBe(true);
     await page.getByText('All 30 matching users selected', { exact: true }).waitFor();
     await recordPage(page, 'select-all-matching-1280-page-2');
 

@@ -68,5 +68,5 @@ export function sidewaysOverflow(page: Page): Promise<number> {
 export async function untickRow(page: Page, email: string) {
   const box = page.getByRole('checkbox', { name: `Select ${email}`, exact: true });
   await box.click();
-  await expect.poll(() => box.getAttribute('aria-checked')).toBe('false');
+  await expect.poll(() => box.isChecked()).toBe(false);
 }

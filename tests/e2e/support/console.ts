@@ -49,7 +49,9 @@ export async function shownEmails(page: Page): Promise<string[]> {
 
 /** The role badge and status badge of a row, as shown. */
 export async function roleAndStatus(page: Page, email: string): Promise<{ role: string; status: string }> {
-  const cells = userRow(page, email).getByRole('cell');
+  // By markup, not by role: below md the Role and Status columns are hidden (the user cell shows both),
+  // and hidden cells leave the accessibility tree, but they still hold the row's role and status.
+  const cells = userRow(page, email).locator('td');
   const [role, status] = await Promise.all([cells.nth(2).textContent(), cells.nth(3).textContent()]);
   return { role: (role ?? '').trim(), status: (status ?? '').trim() };
 }
