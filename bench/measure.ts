@@ -21,7 +21,18 @@ export interface LoadResult {
   durationS: number;
 }
 
-/** A warm-up of `warmupS` (not recorded), then the measured load of `durationS`, 127.0.0.1 only. */
+/**
+ * Fewer answers than this per connection and the window was too short to measure anything: on a busy
+ * machine a 1-second window (the quick form) can end before the first answers come, and the in-flight
+ * ones are not counted. The window is then doubled, up to MAX_WINDOW_S.
+ */
+const MIN_ANSWERS_PER_CONNECTION = 2;
+const MAX_WINDOW_S = 32;
+
+/**
+ * A warm-up of `warmupS` (not recorded), then the measured load of `durationS` (longer when it held too
+ * few answers), 127.0.0.1 only. `onMeasureStart` runs at the start of each measured window.
+ */
 export async function load(
   url: string,
   cookie: string,
@@ -31,8 +42,14 @@ export async function load(
     throw new Error(`Refusing to load anything but 127.0.0.1: ${url}`);
   const base = { url, connections: options.connections, headers: { cookie }, timeout: 30 };
   if (options.warmupS > 0) await autocannon({ ...base, duration: options.warmupS });
+  let duration = options.durationS;
   options.onMeasureStart?.();
-  const result = await autocannon({ ...base, duration: options.durationS });
+  let result = await autocannon({ ...base, duration });
+  while (result['2xx'] < MIN_ANSWERS_PER_CONNECTION * options.connections && duration < MAX_WINDOW_S) {
+    duration = Math.min(MAX_WINDOW_S, duration * 2);
+    options.onMeasureStart?.();
+    result = await autocannon({ ...base, duration });
+  }
   const measured: LoadResult = {
     rps: result['2xx'] / result.duration,
     requestsAverage: result.requests.average,
