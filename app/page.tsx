@@ -39,7 +39,9 @@ export default async function HomePage({
       </header>
       <main id={MAIN_ID} className="mx-auto grid max-w-4xl gap-6 px-4 py-8 outline-none sm:px-6">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
+          <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
+            Your organizations
+          </h1>
           <p className="text-sm text-muted-foreground">
             The organizations you belong to on AI Hub, and your role in each.
           </p>

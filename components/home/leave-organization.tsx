@@ -16,6 +16,7 @@ import {
   AlertDialogTitle,
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
+import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
 import { endSentence } from '@/lib/text';
@@ -93,6 +94,8 @@ export function LeaveOrganization({
                 }
                 // The Toaster lives in the root layout, so the toast outlives the move to the home page.
                 toast.success(endSentence(`You left ${organizationName}`));
+                // The row (on the home page) or the whole page (settings) goes: focus lands on the heading.
+                keepFocusOnPage();
                 router.push('/');
               });
             }}

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { transferOwnershipAction } from '@/app/actions/organizations';
+import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { useFormAction } from '@/components/shared/use-form-action';
 import {
   AlertDialog,
@@ -40,6 +41,8 @@ export function TransferOwnership({
       toast.success(
         `${endSentence(`${result.newOwnerEmail} is now an Owner of ${organizationName}`)} You are an Admin.`,
       );
+      // The button is disabled now and, for an Admin, the section goes: focus lands on the heading.
+      keepFocusOnPage();
       router.refresh();
     },
     onError(error) {

@@ -158,6 +158,8 @@ describe('rules before confirmation', () => {
     await page.keyboard.press('Enter');
     await expectToast(page, `${relayTarget.email} is now an Owner of ${relay.name}. You are an Admin.`);
     await expect.poll(() => page.getByRole('heading', { name: 'Transfer ownership' }).count()).toBe(0);
+    // The button and its section are gone: the focus is on the page's heading, not lost to the body.
+    await expect.poll(() => focusedLabel(page)).toBe('Settings');
     expectNoBrowserErrors(page);
   });
 
@@ -180,6 +182,8 @@ describe('rules before confirmation', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
     expect(await list.textContent()).toContain(longNamed.name);
+    // The row and its button are gone: the focus is on the page's heading, not lost to the body.
+    await expect.poll(() => focusedLabel(page)).toBe('Your organizations');
     await recordPage(page, 'rules-home-after-leave');
     // And the console of Rulebook is no longer Lee's.
     const response = await page.goto(`/admin/${rulebook.slug}/users`);

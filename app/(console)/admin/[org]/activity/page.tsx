@@ -36,7 +36,9 @@ export default async function ActivityPage({
   return (
     <div className="grid min-w-0 gap-4">
       <div className="min-w-0">
-        <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
+        <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
+          Activity
+        </h1>
         <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
           Every change to who is in {organization.name}: who did what to whom, and when (UTC).
         </p>

@@ -18,7 +18,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   return (
     <div className="grid max-w-3xl gap-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
+          Settings
+        </h1>
         <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
           {endSentence(`General settings of ${organization.name}`)}
         </p>

@@ -1,0 +1,44 @@
+import { MAIN_ID } from './main-id';
+
+/** How long after an action a lost focus is put back on the page. */
+const WATCH_MS = 10_000;
+
+/** Focuses the page's main heading (else its <main>); false when the page has neither. */
+export function focusMainHeading(): boolean {
+  const main = document.getElementById(MAIN_ID);
+  const target = main?.querySelector<HTMLElement>('h1') ?? main;
+  if (!target) return false;
+  // Focusable by script only: Tab does not stop on a heading.
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
+  return document.activeElement === target;
+}
+
+/**
+ * Call after an action that takes away the control that had the focus: leaving an organization removes
+ * its row, or moves to the home page; handing ownership over disables the button and hides the section.
+ * The focus would fall to <body>, and a keyboard or screen-reader user would start again from the top.
+ * For the next few seconds (the page refreshes or navigates meanwhile), whenever the focus is lost it is
+ * put on the page's main heading. It stops early once the person presses a key or a pointer: from then
+ * on the focus is theirs.
+ */
+export function keepFocusOnPage(): void {
+  const until = Date.now() + WATCH_MS;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    window.removeEventListener('keydown', stop, true);
+    window.removeEventListener('pointerdown', stop, true);
+  };
+  window.addEventListener('keydown', stop, true);
+  window.addEventListener('pointerdown', stop, true);
+  const watch = () => {
+    if (stopped) return;
+    if (Date.now() > until) return stop();
+    const lost = !document.activeElement || document.activeElement === document.body;
+    // A dialog still open holds the focus on purpose (its closing puts it back): only a lost focus moves.
+    if (lost && !document.querySelector('[role="alertdialog"], [role="dialog"]')) focusMainHeading();
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+}
