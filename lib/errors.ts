@@ -9,6 +9,7 @@ export const errorMessages = {
   INVALID_INPUT: 'Some of what was entered is not valid.',
   OWNER_REQUIRED: 'Only an Owner can make someone an Owner, or change or remove an Owner.',
   INVITATION_ROLE: 'Invitations can give Admin or Member. Make someone an Owner after they join.',
+  INVITATION_DECLINED: 'That invitation was declined: delete it, or invite the address again.',
   LAST_OWNER:
     'An organization must keep at least one Owner. Make another member an Owner first, or delete the organization.',
   BULK_REFUSED: 'Nothing was changed: some of the selected users cannot be changed.',

@@ -70,25 +70,35 @@ export interface PolicyActor {
   role: MemberRole | null;
 }
 
-/** A row of the user table that an action is aimed at. */
-export type PolicyTarget =
-  { kind: 'member'; userId: string; role: MemberRole } | { kind: 'invitation'; role: InvitationRole };
-
 /**
- * A row of the user table (or a target of a bulk change) as the policy sees it. A pending invitation
- * has no account yet, so only its role counts.
+ * A row of the user table that an action is aimed at. An invitation has no account yet: its role counts,
+ * and whether the invitee declined it (docs/rules.md rule 10).
  */
+export type PolicyTarget =
+  | { kind: 'member'; userId: string; role: MemberRole }
+  | { kind: 'invitation'; role: InvitationRole; declined?: boolean };
+
+/** A row of the user table (or a target of a bulk change) as the policy sees it. */
 export function policyTarget(row: {
   kind: 'member' | 'invitation';
   userId: string | null;
   role: MemberRole;
+  declined?: boolean;
 }): PolicyTarget {
   return row.kind === 'member'
     ? { kind: 'member', userId: row.userId!, role: row.role }
-    : { kind: 'invitation', role: isInvitationRole(row.role) ? row.role : 'member' };
+    : {
+        kind: 'invitation',
+        role: isInvitationRole(row.role) ? row.role : 'member',
+        declined: row.declined ?? false,
+      };
 }
 
+/** What a bulk change does to each of its rows. */
 export type TargetAction = { type: 'change_role'; role: MemberRole } | { type: 'remove' };
+
+/** What is done to one invitation alone. */
+export type InvitationAction = { type: 'resend' };
 
 export type Decision = { allowed: true } | { allowed: false; code: ErrorCode; message: string };
 
@@ -96,18 +106,26 @@ const allow: Decision = { allowed: true };
 const deny = (code: ErrorCode): Decision => ({ allowed: false, code, message: errorMessages[code] });
 
 /**
- * May `actor` do `action` to `target`? Covers docs/rules.md rules 1–3 and 5. Rule 4 (never zero
- * Owners) depends on the whole selection and is answered by `ownersRemainAfter`.
+ * May `actor` do `action` to `target`? Covers docs/rules.md rules 1–3, 5 and 10 (a declined invitation
+ * is only removed). Rule 4 (never zero Owners) depends on the whole selection and is answered by
+ * `ownersRemainAfter`.
  */
-export function decide(actor: PolicyActor, target: PolicyTarget, action: TargetAction): Decision {
+export function decide(
+  actor: PolicyActor,
+  target: PolicyTarget,
+  action: TargetAction | InvitationAction,
+): Decision {
   if (!actor.role) return deny('FORBIDDEN');
   const self = target.kind === 'member' && target.userId === actor.userId;
 
   if (target.kind === 'invitation') {
     if (!can(actor.role, 'members:invite')) return deny('FORBIDDEN');
+    if (target.declined && action.type !== 'remove') return deny('INVITATION_DECLINED');
     if (action.type === 'change_role' && action.role === 'owner') return deny('INVITATION_ROLE');
     return allow;
   }
+  // Only an invitation is sent again.
+  if (action.type === 'resend') return deny('NOT_FOUND');
 
   if (!can(actor.role, 'members:manage')) {
     // Anyone may leave, or step down; nothing more.
@@ -178,6 +196,8 @@ export interface RowOffer {
   /** The roles `actor` may give the row, its own role excluded. */
   roles: MemberRole[];
   remove: boolean;
+  /** An invitation that may be sent again. */
+  resend: boolean;
   /** Why a change or the removal is not offered, or null when everything is. */
   reason: string | null;
 }
@@ -189,15 +209,16 @@ export interface RowOffer {
 export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: number): RowOffer {
   const given = assignableRoles(actor, target).filter((role) => role !== target.role);
   const removal = decide(actor, target, { type: 'remove' });
+  const resend = target.kind === 'invitation' && decide(actor, target, { type: 'resend' }).allowed;
   const lastOwner = target.kind === 'member' && isSoleOwner(target.role, ownerCount);
   if (lastOwner && (given.length > 0 || removal.allowed)) {
     // Everything but Owner is a step down for an Owner: nothing is left to offer.
     const self = target.kind === 'member' && target.userId === actor.userId;
-    return { roles: [], remove: false, reason: self ? soleOwnerReason : errorMessages.LAST_OWNER };
+    return { roles: [], remove: false, resend, reason: self ? soleOwnerReason : errorMessages.LAST_OWNER };
   }
   if (!removal.allowed) {
     const reason = removal.code === 'OWNER_REQUIRED' ? ownerRowReason : removal.message;
-    return { roles: given, remove: false, reason };
+    return { roles: given, remove: false, resend, reason };
   }
-  return { roles: given, remove: true, reason: null };
+  return { roles: given, remove: true, resend, reason: null };
 }

@@ -6,13 +6,19 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
-import { lockOrganization, requirePermission, type LockedOrganization } from '../access';
+import {
+  actorRoleQuery,
+  lockOrganization,
+  requireMember,
+  requirePermission,
+  type LockedOrganization,
+} from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { invitationSettings } from '../config';
 import { parseAddresses, type ParsedAddresses } from '../email-address';
 import { fail } from '../errors';
-import { invitableRoles, isInvitationRole, isRole, roleLabels } from '../policy';
+import { decide, invitableRoles, isInvitationRole, isRole, roleLabels } from '../policy';
 import { excluded } from '../sql';
 import { newToken } from '../tokens';
 import { applyCaps, countSent, type Sender } from './caps';
@@ -209,16 +215,30 @@ export async function resendInvitation(
 ) {
   const db = await getDb();
   const [invitation] = await db
-    .select({ email: invitations.email, role: invitations.role })
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      status: invitations.status,
+      actorRole: sql<MemberRole | null>`(${actorRoleQuery(input.organizationId, actor.userId)})`,
+    })
     .from(invitations)
     .where(
       and(
         eq(invitations.id, input.invitationId),
         eq(invitations.organizationId, input.organizationId),
-        eq(invitations.status, 'pending'),
+        inArray(invitations.status, ['pending', 'declined']),
       ),
     );
   if (!invitation) fail('NOT_FOUND');
+  // The policy's answer for this row (a declined invitation is not sent again); the sending checks again.
+  const policyActor = { userId: actor.userId, role: requireMember(invitation.actorRole) };
+  const declined = invitation.status === 'declined';
+  const decision = decide(
+    policyActor,
+    { kind: 'invitation', role: invitation.role, declined },
+    { type: 'resend' },
+  );
+  if (!decision.allowed) fail(decision.code);
   const summary = await inviteMembers(
     actor,
     { organizationId: input.organizationId, emails: [invitation.email], role: invitation.role },

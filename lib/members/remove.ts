@@ -29,13 +29,7 @@ export async function removeMembers(
 ): Promise<RemovalResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { org, targets, ids } = await lockSelection(
-      tx,
-      input.organizationId,
-      actor,
-      input,
-      'pending_or_declined',
-    );
+    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
     authorize(org, actor, ids, targets, { type: 'remove' });
     return writeRemoval(tx, org.id, actor, targets);
   });

@@ -24,33 +24,33 @@ export interface Target {
   userId: string | null;
   role: MemberRole;
   email: string;
+  /** An invitation the invitee declined: only its removal is allowed (docs/rules.md rule 10). */
+  declined: boolean;
 }
 
-/** A row of targetsQuery, as JSON. */
+/** A row of targetsQuery and matchingQuery, as JSON. */
 interface TargetRow {
   kind: 'member' | 'invitation';
   id: string;
   user_id: string | null;
   role: MemberRole;
   email: string;
+  declined: boolean;
 }
 
-/** Which invitations an action can reach: pending ones, and for a removal declined ones too. */
-export type InvitationScope = 'pending' | 'pending_or_declined';
-
 /**
- * The selected rows of the organization: its members and its pending (or declined) invitations. Read inside the
+ * The selected rows of the organization: its members and its pending and declined invitations (the
+ * rows of the user table; the policy decides what may be done to a declined one). Read inside the
  * second statement of lockOrganizationAndRead (after the lock), which is why it is a fragment of SQL.
  */
-function targetsQuery(organizationId: string, ids: string[], scope: InvitationScope): SQL {
-  const statuses = scope === 'pending' ? '{pending}' : '{pending,declined}';
-  return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email
+function targetsQuery(organizationId: string, ids: string[]): SQL {
+  return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined'
       FROM ${invitations} i
-      WHERE i.organization_id = ${organizationId} AND i.status = ANY(${statuses}::invitation_status[]) AND i.id = ANY(${uuidArray(ids)})`;
+      WHERE i.organization_id = ${organizationId} AND i.status IN ('pending', 'declined') AND i.id = ANY(${uuidArray(ids)})`;
 }
 
 /**
@@ -100,7 +100,6 @@ export async function lockSelection(
   organizationId: string,
   actor: Actor,
   selection: Selection,
-  scope: InvitationScope = 'pending',
 ): Promise<{ org: LockedOrganization; targets: Target[]; ids: string[] }> {
   if ('ids' in selection) {
     const ids = uniqueIds(selection.ids);
@@ -108,13 +107,13 @@ export async function lockSelection(
       tx,
       organizationId,
       actor.userId,
-      targetsQuery(organizationId, ids, scope),
+      targetsQuery(organizationId, ids),
     );
     return { org: organization, targets: rows.map(toTarget), ids };
   }
   const expected = selection.matching.count;
   if (!Number.isInteger(expected) || expected < 1 || expected > MAX_SELECTION) fail('INVALID_INPUT');
-  const { organization, rows } = await lockOrganizationAndRead<TargetRow & { declined: boolean }>(
+  const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
     tx,
     organizationId,
     actor.userId,
@@ -134,29 +133,19 @@ export async function lockSelection(
       { expected, found: Math.min(rows.length, MAX_SELECTION + 1) },
     );
   }
-  // A declined invitation is closed (see targetsQuery): only a removal reaches it. By id it is simply not
-  // found; matched by the filter, it was counted with the rest, so the refusal says what it is.
-  const closed = scope === 'pending' ? rows.filter((row) => row.declined) : [];
-  if (closed.length > 0) {
-    fail(
-      'BULK_REFUSED',
-      `Nothing was changed: ${closed.length} of the ${rows.length} selected users ${closed.length === 1 ? 'is a declined invitation' : 'are declined invitations'}, which can only be deleted or invited again.`,
-      {
-        refused: closed.map((row) => ({
-          id: row.id,
-          email: row.email,
-          code: 'NOT_FOUND',
-          message: 'That invitation was declined: delete it, or invite the address again.',
-        })),
-      },
-    );
-  }
   const targets = rows.map(toTarget);
   return { org: organization, targets, ids: targets.map((target) => target.id) };
 }
 
 function toTarget(row: TargetRow): Target {
-  return { kind: row.kind, id: row.id, userId: row.user_id, role: row.role, email: row.email };
+  return {
+    kind: row.kind,
+    id: row.id,
+    userId: row.user_id,
+    role: row.role,
+    email: row.email,
+    declined: row.declined,
+  };
 }
 
 export function idsOf(targets: Target[], kind: Target['kind']): string[] {

@@ -86,16 +86,17 @@ describe('declined invitations in the user table', () => {
     expect(listed[0]).toMatchObject({ status: 'pending', role: 'admin', sendCount: 1 });
   });
 
-  it('Change role and Resend are refused on a declined row (NOT_FOUND), and nothing changes', async () => {
+  it('Change role and Resend are refused on a declined row (INVITATION_DECLINED, saying what to do instead), and nothing changes', async () => {
     const { organization, owner, email } = await declinedInvitation();
     const [row] = await rowsOf(organization.id, email);
-    await expectDomainError(
+    const changed = await expectDomainError(
       changeRoles(owner, { organizationId: organization.id, ids: [row.id], role: 'admin' }),
-      'NOT_FOUND',
+      'INVITATION_DECLINED',
     );
+    expect(changed.message).toBe('That invitation was declined: delete it, or invite the address again.');
     await expectDomainError(
       resendInvitation(owner, { organizationId: organization.id, invitationId: row.id }),
-      'NOT_FOUND',
+      'INVITATION_DECLINED',
     );
     expect(await rowsOf(organization.id, email)).toEqual([row]);
   });
@@ -165,7 +166,12 @@ describe('what an invitation row tells', () => {
       }),
       'BULK_REFUSED',
     );
-    expect(refusal.message).toContain('1 of the 2 selected users is a declined invitation');
+    expect(refusal.message).toBe(
+      "Nothing was changed: 1 of the 2 selected users can't be changed. That invitation was declined: delete it, or invite the address again.",
+    );
+    expect(refusal.details?.refused).toEqual([
+      expect.objectContaining({ email, code: 'INVITATION_DECLINED' }),
+    ]);
     expect((await rowsOf(organization.id, pending.email))[0].role).toBe('member');
 
     await removeMembers(owner, {

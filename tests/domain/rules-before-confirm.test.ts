@@ -33,17 +33,28 @@ describe('the only Owner, in lib/policy.ts', () => {
   const otherOwnerRow = { kind: 'member', userId: 'o2', role: 'owner' } as const;
 
   it('offers the only Owner nothing on their own row (no step down, no delete), and says why', () => {
-    expect(rowOffer(owner, ownRow, 1)).toEqual({ roles: [], remove: false, reason: soleOwnerReason });
+    expect(rowOffer(owner, ownRow, 1)).toEqual({
+      roles: [],
+      remove: false,
+      resend: false,
+      reason: soleOwnerReason,
+    });
   });
 
   it('offers an Owner stepping down and leaving once another Owner exists', () => {
-    expect(rowOffer(owner, ownRow, 2)).toEqual({ roles: ['admin', 'member'], remove: true, reason: null });
+    expect(rowOffer(owner, ownRow, 2)).toEqual({
+      roles: ['admin', 'member'],
+      remove: true,
+      resend: false,
+      reason: null,
+    });
   });
 
   it('offers an Admin nothing on an Owner’s row, with the rule as the reason', () => {
     expect(rowOffer(admin, otherOwnerRow, 1)).toEqual({
       roles: [],
       remove: false,
+      resend: false,
       reason: ownerRowReason,
     });
     expect(rowOffer(admin, otherOwnerRow, 3).reason).toBe(ownerRowReason);
@@ -53,12 +64,26 @@ describe('the only Owner, in lib/policy.ts', () => {
     expect(rowOffer(owner, otherOwnerRow, 2)).toEqual({
       roles: ['admin', 'member'],
       remove: true,
+      resend: false,
       reason: null,
     });
     expect(rowOffer(admin, { kind: 'invitation', role: 'member' }, 1)).toEqual({
       roles: ['admin'],
       remove: true,
+      resend: true,
       reason: null,
+    });
+  });
+
+  it('offers only Delete on a declined invitation (no role change, no resend), and a Member nothing on an invitation', () => {
+    const declined = { kind: 'invitation', role: 'member', declined: true } as const;
+    for (const actor of [owner, admin])
+      expect(rowOffer(actor, declined, 1)).toEqual({ roles: [], remove: true, resend: false, reason: null });
+    const member: PolicyActor = { userId: 'm1', role: 'member' };
+    expect(rowOffer(member, { kind: 'invitation', role: 'member' }, 1)).toMatchObject({
+      roles: [],
+      remove: false,
+      resend: false,
     });
   });
 });

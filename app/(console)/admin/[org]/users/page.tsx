@@ -31,13 +31,10 @@ export default async function UsersPage({
     pageSize: tableParams.pageSize,
   });
   const viewer = { userId: actor.userId, role };
-  // A declined invitation is closed: it can be deleted, or replaced by inviting the address again, but
-  // its role is not changed nor is it resent (the server refuses both: lib/members/targets.ts, send.ts).
   // Only what the browser shows or acts on is sent, empty fields left out (components/users/types.ts).
   const rows: UserTableRow[] = result.rows.map((row) => {
-    const open = row.status !== 'declined';
     // The Owner count comes with the console's membership read (requireConsole): rule 4 without a statement.
-    const offer = rowOffer(viewer, policyTarget(row), ownerCount);
+    const offer = rowOffer(viewer, policyTarget({ ...row, declined: row.status === 'declined' }), ownerCount);
     return {
       kind: row.kind,
       id: row.id,
@@ -51,10 +48,10 @@ export default async function UsersPage({
       ...(row.sendCount !== null ? { sendCount: row.sendCount } : {}),
       ...(row.invitedBy ? { invitedBy: row.invitedBy } : {}),
       ...(row.deliveryError ? { deliveryError: row.deliveryError } : {}),
-      allowedRoles: open ? offer.roles : [],
+      allowedRoles: offer.roles,
       ...(offer.remove ? { canDelete: true } : {}),
       ...(offer.reason ? { heldBack: offer.reason } : {}),
-      ...(open && row.kind === 'invitation' && invitableRoles(role).length > 0 ? { canResend: true } : {}),
+      ...(offer.resend ? { canResend: true } : {}),
       ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };
   });
