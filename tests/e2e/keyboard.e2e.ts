@@ -3,10 +3,10 @@
 // navigation shows. Wonka (tests/e2e/fixtures/seed.ts) is read here, never changed.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectNoBrowserErrors, screenshot, signIn, useBrowser } from './support/browser';
+import { checkAccessibility, expectNoBrowserErrors, screenshot, signIn, useBrowser } from './support/browser';
 import { openUsers, userRow } from './support/console';
 import { fixtures } from './support/fixtures';
-import { recordStrict } from './support/layout';
+import { LANDMARK_RULES, recordStrict } from './support/layout';
 import { gotoReady } from './support/ready';
 
 /** What has focus: its role-ish tag, id, accessible text. */
@@ -98,6 +98,42 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
     await expect.poll(async () => (await focused(page)).text).toBe('More options');
+    expectNoBrowserErrors(page);
+  });
+
+  test('a filter’s option list opened from the keyboard sits in a labelled landmark (axe `region`), and once closed leaves no empty landmark behind', async () => {
+    const { owner, organization } = fixtures().wonka;
+    const { page } = await chromium.open({ clientAddress: '10.8.2.6' });
+    await signIn(page, owner.email);
+    await openUsers(page, organization.slug);
+    const landmarks = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-slot="layer-region"]')]
+          .filter((element) => getComputedStyle(element).display !== 'none')
+          .map((element) => element.getAttribute('aria-label')),
+      );
+    expect(await landmarks(), 'no layer landmark while every list is closed').toEqual([]);
+
+    const filter = page.getByRole('combobox', { name: 'Filter by role', exact: true });
+    await filter.focus();
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('listbox');
+    await list.waitFor();
+    expect(await landmarks()).toEqual(['Options']);
+    await screenshot(page, 'keyboard-role-filter-open');
+    // While the list is open Radix marks the rest of the page aria-hidden and keeps the focus in the
+    // list. axe reads that as `aria-hidden-focus` (it excuses the rest of the page only for a
+    // role="dialog"), a known false finding upstream; the page itself is checked closed. So the hidden
+    // part is left out here, and the list and its landmark are what is checked.
+    await checkAccessibility(page, 'keyboard-role-filter-open', {
+      failOn: LANDMARK_RULES,
+      exclude: ['[data-aria-hidden="true"]'],
+    });
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => list.count()).toBe(0);
+    await expect.poll(async () => (await focused(page)).text).toBe('Filter by role');
+    expect(await landmarks(), 'the closed list leaves no landmark').toEqual([]);
     expectNoBrowserErrors(page);
   });
 
