@@ -16,7 +16,8 @@ export function focusMainHeading(): boolean {
 
 /**
  * Call after an action that takes away the control that had the focus: leaving an organization removes
- * its row, or moves to the home page; handing ownership over disables the button and hides the section.
+ * its row, or moves to the home page; handing ownership over disables the button and hides the section;
+ * a bulk change empties the page of the users table once its refreshed rows arrive.
  * The focus would fall to <body>, and a keyboard or screen-reader user would start again from the top.
  * For the next few seconds (the page refreshes or navigates meanwhile), whenever the focus is lost it is
  * put on the page's main heading. It stops early once the person presses a key or a pointer: from then
@@ -35,7 +36,10 @@ export function keepFocusOnPage(): void {
   const watch = () => {
     if (stopped) return;
     if (Date.now() > until) return stop();
-    const lost = !document.activeElement || document.activeElement === document.body;
+    const active = document.activeElement as HTMLElement | null;
+    // Lost: on the body, or on an element that left the page or was disabled under it (a refreshed
+    // table with no row left to select).
+    const lost = !active || active === document.body || !active.isConnected || active.matches(':disabled');
     // A dialog still open holds the focus on purpose (its closing puts it back): only a lost focus moves.
     if (lost && !document.querySelector('[role="alertdialog"], [role="dialog"]')) focusMainHeading();
     requestAnimationFrame(watch);

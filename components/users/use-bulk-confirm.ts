@@ -10,6 +10,7 @@ import {
   removeMembersAction,
 } from '@/app/actions/members';
 import type { ActionError } from '@/app/actions/result';
+import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import type { RemovalResult } from '@/lib/members';
 import { roleLabels } from '@/lib/policy';
 import type { BulkConfirmation, BulkRequest } from './bulk-confirm-dialog';
@@ -66,6 +67,8 @@ export function useBulkConfirm({
         if (!result.ok) return failed(result.error);
         toast.success(`Changed the role of ${plural(count, 'user')} to ${roleLabels[request.role]}`);
         selection.clear();
+        // The refreshed rows may leave nothing to focus in the table: then the focus goes to the heading.
+        keepFocusOnPage();
         if (result.data.actorLostAccess) onLeft('lost-access');
         return;
       }
@@ -76,6 +79,7 @@ export function useBulkConfirm({
       if (!result.ok) return failed(result.error);
       toast.success(removalCounts(result.data));
       selection.clear();
+      keepFocusOnPage();
       if (result.data.actorLeft) onLeft('left');
     });
   }
