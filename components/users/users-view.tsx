@@ -7,6 +7,8 @@ import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
 import { resendInvitationAction } from '@/app/actions/invitations';
 import type { ActionError } from '@/app/actions/result';
 import type { RefusedTarget } from '@/lib/errors';
+import { keepFocusOnPage } from '@/components/shared/focus-on-page';
+import { useHydrated } from '@/components/shared/use-hydrated';
 import { noticeQuery } from '@/lib/notices';
 import { roleRank, type MemberRole } from '@/lib/policy';
 import type { UserTableParams } from '@/lib/user-table-params';
@@ -54,6 +56,9 @@ export function UsersView({
   pageCount: number;
 }) {
   const router = useRouter();
+  // The dialogs open only on a click, after hydration: the server does not render them (their Radix roots
+  // cost the busiest page of the console a share of its server time on every view).
+  const hydrated = useHydrated();
   const { update, hrefWith, pending: navigating } = useTableUrl();
   const selection = useBulkSelection({ rows, params, total, viewer });
   const [inviteOpen, setInviteOpen] = useState(false);
@@ -146,6 +151,8 @@ export function UsersView({
       }
       setToDelete(null);
       selection.clear();
+      // The refreshed rows may leave nothing to focus in the table: then the focus goes to the heading.
+      keepFocusOnPage();
       toast.success(
         removalMessage(
           targets.filter((row) => row.kind === 'member').map((row) => row.email),
@@ -249,36 +256,40 @@ export function UsersView({
         onPageSize={(size) => update({ size })}
       />
 
-      <DeleteDialog
-        rows={toDelete}
-        organizationName={organization.name}
-        pending={busy}
-        onConfirm={confirmDelete}
-        onOpenChange={(open) => {
-          if (!open && !busy) setToDelete(null);
-        }}
-        onCloseAutoFocus={(event) => restoreFocus(event, returnFocus.current)}
-      />
-      <BulkConfirmDialog
-        confirmation={bulk.confirmation}
-        viewerRole={viewer.role}
-        organizationName={organization.name}
-        pending={busy}
-        onConfirm={bulk.confirm}
-        onOpenChange={(open) => {
-          if (!open && !busy) bulk.cancel();
-        }}
-        onCloseAutoFocus={(event) => restoreFocus(event, bulkButton.current)}
-      />
-      <SelfChangeDialog
-        role={selfChange?.role ?? null}
-        organizationName={organization.name}
-        pending={busy}
-        onConfirm={() => selfChange && runRoleChange(selfChange.rows, selfChange.role)}
-        onOpenChange={(open) => {
-          if (!open && !busy) setSelfChange(null);
-        }}
-      />
+      {hydrated ? (
+        <>
+          <DeleteDialog
+            rows={toDelete}
+            organizationName={organization.name}
+            pending={busy}
+            onConfirm={confirmDelete}
+            onOpenChange={(open) => {
+              if (!open && !busy) setToDelete(null);
+            }}
+            onCloseAutoFocus={(event) => restoreFocus(event, returnFocus.current)}
+          />
+          <BulkConfirmDialog
+            confirmation={bulk.confirmation}
+            viewerRole={viewer.role}
+            organizationName={organization.name}
+            pending={busy}
+            onConfirm={bulk.confirm}
+            onOpenChange={(open) => {
+              if (!open && !busy) bulk.cancel();
+            }}
+            onCloseAutoFocus={(event) => restoreFocus(event, bulkButton.current)}
+          />
+          <SelfChangeDialog
+            role={selfChange?.role ?? null}
+            organizationName={organization.name}
+            pending={busy}
+            onConfirm={() => selfChange && runRoleChange(selfChange.rows, selfChange.role)}
+            onOpenChange={(open) => {
+              if (!open && !busy) setSelfChange(null);
+            }}
+          />
+        </>
+      ) : null}
     </div>
   );
 }

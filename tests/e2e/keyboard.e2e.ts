@@ -103,7 +103,7 @@ describe('keyboard', () => {
 
   test('a filter’s option list opened from the keyboard sits in a labelled landmark (axe `region`), and once closed leaves no empty landmark behind', async () => {
     const { owner, organization } = fixtures().wonka;
-    const { page } = await chromium.open({ clientAddress: '10.8.2.6' });
+    const { page } = await chromium.open({ clientAddress: '10.8.2.8' });
     await signIn(page, owner.email);
     await openUsers(page, organization.slug);
     const landmarks = () =>
