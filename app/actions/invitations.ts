@@ -55,7 +55,8 @@ export async function inviteMembersAction(input: unknown): Promise<ActionResult<
 
 /**
  * Sends a pending invitation again with a new link. Input: `{ organizationId, invitationId }`.
- * Output: one invite result. Who: Owners and Admins. Errors: as inviteMembersAction, RATE_LIMITED,
+ * Output: one invite result. Who: Owners and Admins. Errors: as inviteMembersAction, INVITATION_DECLINED
+ * (the invitee declined it: delete it, or invite the address again), RATE_LIMITED,
  * INVITATION_ACCOUNT_LIMIT, INVITATION_ADDRESS_LIMIT.
  */
 export async function resendInvitationAction(input: unknown): Promise<ActionResult<InviteResult>> {

@@ -23,8 +23,9 @@ import { runAsActor, type ActionResult } from './result';
  * Input: `{ organizationId, ids: (membership or invitation id)[], role: 'owner' | 'admin' | 'member' }`.
  * Output: `{ changed, role, actorLostAccess }`.
  * Who: Owners (any role); Admins (Admin or Member, not on Owners); anyone on themselves, downwards.
- * Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, OWNER_REQUIRED, INVITATION_ROLE, LAST_OWNER,
- * BULK_REFUSED (details.refused lists each refused row and why; nothing changed).
+ * Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, OWNER_REQUIRED, INVITATION_ROLE,
+ * INVITATION_DECLINED (a declined invitation is only deleted), LAST_OWNER, BULK_REFUSED (details.refused
+ * lists each refused row and why; nothing changed).
  */
 export async function changeRolesAction(input: unknown): Promise<ActionResult<RoleChangeResult>> {
   return runAsActor(changeRolesSchema, input, async (actor, data) => {
