@@ -51,6 +51,8 @@ describe('rate_limit_buckets stays bounded', () => {
 describe('pruneExpired', () => {
   it('deletes finished rate-limit windows (each by its own length), expired verification tokens and expired sessions, and keeps the live ones', async () => {
     const db = await getDb();
+    // At noon UTC, so that the day's window is still open two hours later whenever the test runs.
+    advanceClock((DAY + 12 * HOUR - (now().getTime() % DAY)) % DAY);
     const at = now();
     await hit(db, 'per-minute', at, MINUTE);
     await hit(db, 'per-hour', at, HOUR);
