@@ -53,7 +53,7 @@ export function UsersPagination({
               aria-label="Rows per page"
               className="w-20"
             >
-              <SelectValue />
+              <SelectValue>{pageSize}</SelectValue>
             </SelectTrigger>
             <SelectContent>
               {pageSizes.map((size) => (

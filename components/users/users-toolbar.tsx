@@ -55,12 +55,14 @@ export function UsersToolbar({
           maxLength={MAX_SEARCH}
         />
       </div>
+      {/* Each trigger names its choice itself (rather than Radix copying the item's text in once the list has
+          mounted in the browser), so the server's HTML shows "All roles" before hydration, not an empty box. */}
       <Select
         value={params.role ?? 'all'}
         onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}
       >
         <SelectTrigger size="sm" aria-label="Filter by role" className="w-[calc(50%-0.25rem)] sm:w-36">
-          <SelectValue />
+          <SelectValue>{params.role ? roleLabels[params.role] : 'All roles'}</SelectValue>
         </SelectTrigger>
         <SelectContent>
           <SelectItem value="all">All roles</SelectItem>
@@ -76,7 +78,7 @@ export function UsersToolbar({
         onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}
       >
         <SelectTrigger size="sm" aria-label="Filter by status" className="w-[calc(50%-0.25rem)] sm:w-40">
-          <SelectValue />
+          <SelectValue>{params.status ? statusLabels[params.status] : 'All statuses'}</SelectValue>
         </SelectTrigger>
         <SelectContent>
           <SelectItem value="all">All statuses</SelectItem>

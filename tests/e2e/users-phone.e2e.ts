@@ -131,4 +131,16 @@ describe('the users table on a phone and on a desktop', () => {
     expect(rows).toBe(25);
     expect(bytes).toBeLessThanOrEqual(100_000);
   });
+
+  test('before any script runs, the role, status and rows-per-page boxes already show their choice (the server HTML names it)', async () => {
+    const { northwind } = fixtures().organizations;
+    const { owner } = fixtures().phone;
+    const { page } = await chromium.open();
+    await signIn(page, owner.email);
+    const response = await page.request.get(`/admin/${northwind.slug}/users?role=member&size=50`);
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    const shown = [...html.matchAll(/data-slot="select-value"[^>]*>([^<]*)</g)].map((match) => match[1]);
+    expect(shown).toEqual(['Member', 'All statuses', '50']);
+  });
 });

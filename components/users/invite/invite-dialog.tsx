@@ -141,7 +141,7 @@ export function InviteDialog({
                 disabled={pending}
               >
                 <SelectTrigger id="invite-role" className="w-full" aria-label="Role">
-                  <SelectValue />
+                  <SelectValue>{roleLabels[role]}</SelectValue>
                 </SelectTrigger>
                 <SelectContent>
                   {roles.map((option) => (
