@@ -70,6 +70,38 @@ export async function load(
   return measured;
 }
 
+/**
+ * Several windows of one page's load as one: answers and time are summed (rps is all the 2xx answers over
+ * all the measured time), the mean latency is weighted by answers, p50 is the median of the windows' p50,
+ * and p90, p99 and max are the worst window's.
+ */
+export function mergeLoads(windows: LoadResult[]): LoadResult {
+  if (windows.length === 1) return windows[0];
+  const sum = (pick: (window: LoadResult) => number) => windows.reduce((total, w) => total + pick(w), 0);
+  const worst = (pick: (window: LoadResult) => number) => Math.max(...windows.map(pick));
+  const p50s = windows.map((w) => w.latencyMs.p50).sort((a, b) => a - b);
+  const total = sum((w) => w.total);
+  const durationS = sum((w) => w.durationS);
+  const ok2xx = sum((w) => w.ok2xx);
+  return {
+    rps: ok2xx / durationS,
+    requestsAverage: total / durationS,
+    latencyMs: {
+      mean: sum((w) => w.latencyMs.mean * w.total) / Math.max(1, total),
+      p50: p50s[Math.floor(p50s.length / 2)],
+      p90: worst((w) => w.latencyMs.p90),
+      p99: worst((w) => w.latencyMs.p99),
+      max: worst((w) => w.latencyMs.max),
+    },
+    total,
+    ok2xx,
+    non2xx: sum((w) => w.non2xx),
+    errors: sum((w) => w.errors),
+    timeouts: sum((w) => w.timeouts),
+    durationS,
+  };
+}
+
 export interface PageView {
   status: number;
   /** The HTML as served to a client that does not ask for compression. */

@@ -8,7 +8,16 @@ import path from 'node:path';
 import { root } from '../tests/support/next-server';
 import { config, CouldNotRun, log, logDir, quick } from './config';
 import { viaProxy, type SeededOrg } from './database';
-import { counted, load, pageView, view, waitUntilQuiet, type LoadResult, type ProxyClient } from './measure';
+import {
+  counted,
+  load,
+  mergeLoads,
+  pageView,
+  view,
+  waitUntilQuiet,
+  type LoadResult,
+  type ProxyClient,
+} from './measure';
 import type { ProxyCounts } from './pg-proxy';
 import { cpuMs, processTree, rssBytes, startServer, type Server } from './server';
 
@@ -45,6 +54,7 @@ export interface ScenarioResult {
   serverCpuMsPerRequest: number;
   /** 1-minute load average of the machine just before the load (other processes show here). */
   loadAverageBefore: number;
+  /** The serving process's resident memory after this page's windows (the largest reading). */
   rssAfterLoad: number;
   view: {
     status: number;
@@ -80,6 +90,13 @@ interface Running {
   rssAfterStart: number;
   rssAfterWarmup: number;
   results: Partial<SizeResult['scenarios']>;
+  /** Each page's load windows so far, and the server CPU time they took. */
+  loads: Partial<
+    Record<
+      Scenario['key'],
+      { windows: LoadResult[]; serverCpuMs: number; loadAverageBefore: number; rssAfterLoad: number }
+    >
+  >;
 }
 
 async function startSize(org: SeededOrg, benchUrl: string, proxy: ProxyClient): Promise<Running> {
@@ -113,6 +130,7 @@ async function startSize(org: SeededOrg, benchUrl: string, proxy: ProxyClient): 
       rssAfterStart,
       rssAfterWarmup: rssBytes(server.servingPid),
       results: {},
+      loads: {},
     };
   } catch (error) {
     await server.stop();
@@ -120,23 +138,43 @@ async function startSize(org: SeededOrg, benchUrl: string, proxy: ProxyClient): 
   }
 }
 
-async function measureScenario(running: Running, scenario: Scenario, proxy: ProxyClient) {
+/** One window of load on one page (its round's turn), added to what earlier rounds measured. */
+async function loadWindow(running: Running, scenario: Scenario, round: number) {
   const { org, server, cookie } = running;
   const url = `${server.url}${scenario.path(org)}`;
   const loadBefore = os.loadavg()[0];
   let cpuBefore = 0;
   const measured = await load(url, cookie, {
     ...config,
+    // The full warm-up before a page's first window; later windows only settle the connections.
+    warmupS: round === 0 ? config.warmupS : 1,
     onMeasureStart: () => (cpuBefore = cpuMs(server.servingPid)),
   });
   const serverCpuMs = cpuMs(server.servingPid) - cpuBefore;
-  const rssAfterLoad = rssBytes(server.servingPid);
   if (measured.non2xx > 0 || measured.ok2xx === 0) {
     throw new CouldNotRun(
       `${scenario.label} at ${org.label}: ${measured.non2xx} non-2xx answers of ${measured.total} under load ` +
         `(see ${path.relative(root, path.join(logDir, `server-${org.label.toLowerCase()}.log`))})`,
     );
   }
+  const loaded = (running.loads[scenario.key] ??= {
+    windows: [],
+    serverCpuMs: 0,
+    loadAverageBefore: loadBefore,
+    rssAfterLoad: 0,
+  });
+  loaded.windows.push(measured);
+  loaded.serverCpuMs += serverCpuMs;
+  loaded.rssAfterLoad = Math.max(loaded.rssAfterLoad, rssBytes(server.servingPid));
+}
+
+/** After every round: the page's figures under load, its statements per view and its HTML. */
+async function inspectScenario(running: Running, scenario: Scenario, proxy: ProxyClient) {
+  const { org, server, cookie } = running;
+  const url = `${server.url}${scenario.path(org)}`;
+  const loaded = running.loads[scenario.key]!;
+  const measured = mergeLoads(loaded.windows);
+  const { rssAfterLoad } = loaded;
   const statements: ScenarioResult['statements'] = [];
   await waitUntilQuiet(proxy);
   for (let sample = 0; sample < config.viewSamples; sample++) {
@@ -161,8 +199,8 @@ async function measureScenario(running: Running, scenario: Scenario, proxy: Prox
     url: url.replace(server.url, ''),
     load: measured,
     // Server CPU per answer holds steady when other processes take the machine's cores; req/s does not.
-    serverCpuMsPerRequest: serverCpuMs / Math.max(1, measured.total),
-    loadAverageBefore: loadBefore,
+    serverCpuMsPerRequest: loaded.serverCpuMs / Math.max(1, measured.total),
+    loadAverageBefore: loaded.loadAverageBefore,
     rssAfterLoad,
     view: {
       status: page.status,
@@ -208,17 +246,25 @@ function sizeResult(running: Running): SizeResult {
 }
 
 /**
- * Both sizes at once, one server each (same build, same database), loaded one after the other for each
- * scenario, in ABBA order: whatever else the machine is doing weighs on both sizes alike.
+ * Both sizes at once, one server each (same build, same database). The load comes in rounds: in each, every
+ * scenario takes one window at both sizes, in ABBA order, so that whatever else the machine is doing, and
+ * any drift over the run, weighs alike on both sizes and on the users page and the control it is compared
+ * with (one window each, minutes apart, made the ratio to the control swing by a third between runs).
  */
 export async function measurePages(small: SeededOrg, large: SeededOrg, benchUrl: string, proxy: ProxyClient) {
   const runs: Running[] = [];
   try {
     runs.push(await startSize(small, benchUrl, proxy));
     runs.push(await startSize(large, benchUrl, proxy));
-    for (const [index, scenario] of scenarios.entries()) {
-      for (const running of index % 2 === 0 ? runs : [...runs].reverse())
-        await measureScenario(running, scenario, proxy);
+    for (let round = 0; round < config.rounds; round++) {
+      for (const [index, scenario] of scenarios.entries()) {
+        for (const running of (index + round) % 2 === 0 ? runs : [...runs].reverse())
+          await loadWindow(running, scenario, round);
+      }
+      if (config.rounds > 1) log(`round ${round + 1} of ${config.rounds} of the load done`);
+    }
+    for (const scenario of scenarios) {
+      for (const running of runs) await inspectScenario(running, scenario, proxy);
     }
     return { small: sizeResult(runs[0]), large: sizeResult(runs[1]) };
   } finally {
