@@ -125,7 +125,7 @@ describe('activity', () => {
     expectNoBrowserErrors(page);
   });
 
-  test('the development mailbox has its <main>, and at 390 px it does not scroll sideways', async () => {
+  test('the development mailbox has its <main>, shows the selected email, and at 390 px it does not scroll sideways', async () => {
     const { long } = fixtures().wonka;
     const { page } = await chromium.open({
       viewport: { width: 390, height: 844 },
@@ -143,6 +143,8 @@ describe('activity', () => {
       await page.getByRole('heading', { name: /^Inbox/ }).waitFor();
       expect(await page.getByRole('main').count()).toBe(1);
       await expect.poll(() => page.getByRole('main').textContent()).toContain(long.email);
+      // The selected email itself shows, at both widths (its frame is filled after the page has loaded).
+      await page.frameLocator('iframe[title^="Email: "]').getByText('This link expires').waitFor();
       await expectNoSidewaysScroll(page, `mailbox at ${width}`);
       await recordStrict(page, `mailbox-${width}`);
     }
