@@ -6,9 +6,46 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { MAX_SEARCH } from '@/lib/limits';
-import { roleLabels, roles } from '@/lib/policy';
+import { roleLabels } from '@/lib/policy';
 import type { UserTableParams } from '@/lib/user-table-params';
 import { statusLabels } from './status-badge';
+
+// Each filter's choices, value to text, in the order shown.
+const roleOptions: Record<string, string> = { all: 'All roles', ...roleLabels };
+const statusOptions: Record<string, string> = { all: 'All statuses', ...statusLabels };
+
+/**
+ * One filter. Its trigger names the choice itself (rather than Radix copying the item's text in once the
+ * list has mounted in the browser), so the server's HTML shows "All roles" before hydration, not an empty box.
+ */
+function FilterSelect({
+  label,
+  options,
+  value,
+  onValueChange,
+  className,
+}: {
+  label: string;
+  options: Record<string, string>;
+  value: string;
+  onValueChange: (value: string) => void;
+  className: string;
+}) {
+  return (
+    <Select value={value} onValueChange={onValueChange}>
+      <SelectTrigger size="sm" aria-label={label} className={className}>
+        <SelectValue>{options[value]}</SelectValue>
+      </SelectTrigger>
+      <SelectContent>
+        {Object.entries(options).map(([option, text]) => (
+          <SelectItem key={option} value={option}>
+            {text}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+}
 
 /** Search, role and status filters. They change the URL; the server does the filtering. */
 export function UsersToolbar({
@@ -55,40 +92,20 @@ export function UsersToolbar({
           maxLength={MAX_SEARCH}
         />
       </div>
-      {/* Each trigger names its choice itself (rather than Radix copying the item's text in once the list has
-          mounted in the browser), so the server's HTML shows "All roles" before hydration, not an empty box. */}
-      <Select
+      <FilterSelect
+        label="Filter by role"
+        options={roleOptions}
         value={params.role ?? 'all'}
         onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}
-      >
-        <SelectTrigger size="sm" aria-label="Filter by role" className="w-[calc(50%-0.25rem)] sm:w-36">
-          <SelectValue>{params.role ? roleLabels[params.role] : 'All roles'}</SelectValue>
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value="all">All roles</SelectItem>
-          {roles.map((role) => (
-            <SelectItem key={role} value={role}>
-              {roleLabels[role]}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
+        className="w-[calc(50%-0.25rem)] sm:w-36"
+      />
+      <FilterSelect
+        label="Filter by status"
+        options={statusOptions}
         value={params.status ?? 'all'}
         onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}
-      >
-        <SelectTrigger size="sm" aria-label="Filter by status" className="w-[calc(50%-0.25rem)] sm:w-40">
-          <SelectValue>{params.status ? statusLabels[params.status] : 'All statuses'}</SelectValue>
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value="all">All statuses</SelectItem>
-          {Object.entries(statusLabels).map(([value, label]) => (
-            <SelectItem key={value} value={value}>
-              {label}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+        className="w-[calc(50%-0.25rem)] sm:w-40"
+      />
       {filtered ? (
         <Button variant="ghost" size="sm" onClick={() => onChange({ q: null, role: null, status: null })}>
           <X aria-hidden="true" />
