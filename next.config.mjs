@@ -61,7 +61,7 @@ export default function config(phase) {
     // Lets two builds (say, the browser suite and the benchmark) live side by side.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     // PGlite loads its WASM and data files from paths relative to its own module: bundling breaks them.
-    serverExternalPackages: ['@electric-sql/pglite'],
+    serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
     poweredByHeader: false,
     // `next dev` opened on 127.0.0.1 would otherwise block its own dev resources.
     allowedDevOrigins: ['127.0.0.1', 'localhost'],

@@ -9,8 +9,12 @@
 // statements and are not counted. The statement's text is taken from the Parse message of the
 // statement that the Execute's portal was bound to.
 //
+// The job queue's own connections (application_name JOBS_APPLICATION_NAME: polling, schedules) are passed
+// through and not counted: they are not part of any page view.
+//
 // Run as a child process (`fork`): it answers { cmd: 'reset' } and { cmd: 'read' } over IPC.
 import net from 'node:net';
+import { JOBS_APPLICATION_NAME } from '../lib/jobs/application-name';
 
 export interface StatementRecord {
   kind: 'E' | 'Q';
@@ -34,6 +38,7 @@ export interface ProxyCounts {
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
+const PROTOCOL_3 = 196608;
 const MAX_LOG = 2000;
 
 function emptyCounts(): ProxyCounts {
@@ -80,7 +85,6 @@ export function startCountingProxy(
   }
 
   const server = net.createServer((client) => {
-    counts.connections++;
     const upstream = net.connect(target.port, target.host);
     sockets.add(client);
     sockets.add(upstream);
@@ -91,7 +95,21 @@ export function startCountingProxy(
     const statements = new Map<string, string>();
     const portals = new Map<string, string>();
     let startup = true;
+    let counted = true;
     let pending: Buffer = Buffer.alloc(0);
+
+    /** The startup message's parameters (name, value pairs after the protocol version). */
+    function startupParameters(message: Buffer): Map<string, string> {
+      const parameters = new Map<string, string>();
+      let at = 8;
+      while (at < message.length && message[at] !== 0) {
+        const [name, next] = cString(message, at);
+        const [value, after] = cString(message, next);
+        parameters.set(name, value);
+        at = after;
+      }
+      return parameters;
+    }
 
     function parse() {
       for (;;) {
@@ -100,6 +118,12 @@ export function startCountingProxy(
           const length = pending.readInt32BE(0);
           if (pending.length < length) return;
           const code = pending.readInt32BE(4);
+          if (code === PROTOCOL_3) {
+            counted =
+              startupParameters(pending.subarray(0, length)).get('application_name') !==
+              JOBS_APPLICATION_NAME;
+            if (counted) counts.connections++;
+          }
           pending = pending.subarray(length);
           // An SSL or GSS request is followed by another untyped startup message; anything else ends it.
           if (code !== SSL_REQUEST && code !== GSSENC_REQUEST) startup = false;
@@ -131,6 +155,7 @@ export function startCountingProxy(
 
     client.on('data', (chunk: Buffer) => {
       upstream.write(chunk);
+      if (!startup && !counted) return;
       pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       parse();
     });

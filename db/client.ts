@@ -3,6 +3,7 @@
 // guarded by a lock file (PGlite has no lock of its own: two writers on one folder silently lose rows).
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
@@ -23,6 +24,11 @@ export type Transaction = PgTransaction<
 export interface DatabaseHandle {
   db: Database;
   driver: 'pglite' | 'postgres';
+  /**
+   * What the job queue (lib/jobs) connects through: the same embedded instance (PGlite has one
+   * connection and one process), or the server's URL, on which the queue keeps a small pool of its own.
+   */
+  queue: { pglite: PGlite } | { url: string };
   close(): Promise<void>;
 }
 
@@ -111,6 +117,7 @@ export async function openPglite(dataDir: string, options: { lock?: boolean } = 
     return {
       db: db as unknown as Database,
       driver: 'pglite',
+      queue: { pglite: client },
       async close() {
         await client.close();
         release();
@@ -141,6 +148,7 @@ export async function openPostgres(
   return {
     db: db as unknown as Database,
     driver: 'postgres',
+    queue: { url },
     async close() {
       await client.end({ timeout: 5 });
     },

@@ -114,17 +114,26 @@ export function signInEmailsPerAddressPerHour(env: Env = process.env): number {
   return intFrom(env.SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR, 20);
 }
 
-export interface PruneSettings {
-  /** Prune on every Nth rate-limit check of a process (0: never; a scheduler may call pruneExpired instead). */
-  every: number;
+export interface HousekeepingSettings {
+  /** When the housekeeping job runs: a cron expression, UTC (a pg-boss schedule: one run per slot). */
+  schedule: string;
   /** At most this many rows deleted per table per run, so one run stays short. */
   batch: number;
 }
 
-/** How often, and how much, expired rate-limit windows, sign-in tokens and sessions are deleted. */
-export function pruneSettings(env: Env = process.env): PruneSettings {
+/** When, and how much, expired rate-limit windows, sign-in tokens and sessions are deleted. */
+export function housekeepingSettings(env: Env = process.env): HousekeepingSettings {
   return {
-    every: intFrom(env.PRUNE_EXPIRED_EVERY, 100),
+    schedule: env.HOUSEKEEPING_SCHEDULE?.trim() || '*/10 * * * *',
     batch: Math.max(1, intFrom(env.PRUNE_EXPIRED_BATCH, 1000)),
   };
+}
+
+/**
+ * Whether this web server works the job queue (lib/jobs) as well as adding to it. On by default, so
+ * that `npm run dev` and `next start` need nothing more; EMAIL_WORKER=off leaves the jobs to
+ * `npm run worker` processes (PostgreSQL only: the embedded database has one process).
+ */
+export function workerInServer(env: Env = process.env): boolean {
+  return env.EMAIL_WORKER?.trim().toLowerCase() !== 'off';
 }

@@ -6,7 +6,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
 import { now } from './clock';
-import { pruneSettings } from './config';
 import { rows } from './sql';
 
 export interface PruneCounts {
@@ -25,8 +24,8 @@ async function deletedCount(db: Database, query: SQL): Promise<number> {
 
 /**
  * Deletes up to `limit` expired rows from each table and says how many went. SKIP LOCKED lets two app
- * servers prune at once without waiting on each other. Safe to call from anywhere outside a caller's
- * transaction (it is its own statements); a scheduled job can call it as it is.
+ * servers prune at once without waiting on each other. Call it outside a caller's transaction (it is its
+ * own statements): the housekeeping job (lib/jobs/housekeeping.ts) runs it on a schedule.
  */
 export async function pruneExpired(
   db: Database,
@@ -53,26 +52,4 @@ export async function pruneExpired(
           ORDER BY expires LIMIT ${limit} FOR UPDATE SKIP LOCKED)`,
   );
   return { rateLimitBuckets: buckets, verificationTokens: tokens, sessions: expiredSessions };
-}
-
-let checksSinceLastRun = 0;
-
-/**
- * Counts one rate-limit check of this process and, on every PRUNE_EXPIRED_EVERY-th, runs pruneExpired
- * with PRUNE_EXPIRED_BATCH. The checks are where new buckets come from, so pruning keeps pace with
- * them without a timer or a second process. Never throws: pruning is housekeeping, and the request that
- * happens to run it must not fail because of it. Call it outside a transaction.
- */
-export async function pruneNowAndThen(db: Database): Promise<PruneCounts | null> {
-  const { every, batch } = pruneSettings();
-  if (every <= 0) return null;
-  checksSinceLastRun += 1;
-  if (checksSinceLastRun < every) return null;
-  checksSinceLastRun = 0;
-  try {
-    return await pruneExpired(db, { limit: batch });
-  } catch (error) {
-    console.error('[prune] could not delete expired rows', error);
-    return null;
-  }
 }

@@ -3,7 +3,6 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { rateLimitBuckets } from '@/db/schema';
-import { pruneNowAndThen } from './prune';
 import { excluded, rows, textArray } from './sql';
 
 export function windowStart(at: Date, windowMs: number): Date {
@@ -95,8 +94,8 @@ async function addToEach(
 
 /**
  * Counts one attempt and says whether it is within `limit` per window. For checks made outside a
- * transaction (each request's own); every so often it also prunes finished windows, so that a bucket
- * per client per window does not pile up for ever.
+ * transaction (each request's own). Finished windows are deleted by the housekeeping job
+ * (lib/jobs/housekeeping.ts), so that a bucket per client per window does not pile up for ever.
  */
 export async function allow(
   db: Database,
@@ -105,7 +104,5 @@ export async function allow(
   at: Date,
   windowMs: number,
 ): Promise<boolean> {
-  const allowed = (await hit(db, key, at, windowMs)) <= limit;
-  await pruneNowAndThen(db);
-  return allowed;
+  return (await hit(db, key, at, windowMs)) <= limit;
 }

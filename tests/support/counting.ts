@@ -27,7 +27,7 @@ export async function openCountingHandle(testDb: TestDatabase): Promise<Counting
     const client = (testDb.handle.db as unknown as { $client: import('@electric-sql/pglite').PGlite })
       .$client;
     const db = drizzle({ client, schema, logger: { logQuery } });
-    handle = { db: db, driver: 'pglite', close: async () => {} };
+    handle = { db: db, driver: 'pglite', queue: { pglite: client }, close: async () => {} };
   }
   return {
     statements,

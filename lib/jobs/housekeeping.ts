@@ -1,0 +1,51 @@
+// Housekeeping: deletes what nothing reads again (finished rate-limit windows, expired sign-in tokens and
+// sessions; lib/prune.ts) on a pg-boss schedule. pg-boss creates one job per slot of the schedule, however
+// many servers and workers run, and one of them works it. Finished jobs themselves are removed by pg-boss's
+// own maintenance (each queue's deleteAfterSeconds).
+import 'server-only';
+import type { PgBoss } from 'pg-boss';
+import { getDb } from '@/db/client';
+import { housekeepingSettings } from '../config';
+import { pruneExpired, type PruneCounts } from '../prune';
+
+export const HOUSEKEEPING_QUEUE = 'housekeeping';
+
+/** The queue and its schedule (HOUSEKEEPING_SCHEDULE, a cron expression, UTC). Idempotent. */
+export async function scheduleHousekeeping(boss: PgBoss): Promise<void> {
+  await boss.createQueue(HOUSEKEEPING_QUEUE, {
+    // A run that fails is not retried: the next slot comes soon and does the same work.
+    retryLimit: 0,
+    expireInSeconds: 300,
+    deleteAfterSeconds: 24 * 60 * 60,
+  });
+  // Slots missed while nothing ran (a deploy, a stopped server) give one run when something starts again.
+  await boss.schedule(HOUSEKEEPING_QUEUE, housekeepingSettings().schedule, null, {
+    tz: 'UTC',
+    missed: 'once',
+  });
+}
+
+/**
+ * One run: deletes expired rows in rounds of PRUNE_EXPIRED_BATCH per table until a round finds fewer
+ * than that (a backlog goes in one run, each round short), at most `maxRounds` rounds.
+ */
+export async function runHousekeeping(maxRounds = 100): Promise<PruneCounts> {
+  const db = await getDb();
+  const { batch } = housekeepingSettings();
+  const total: PruneCounts = { rateLimitBuckets: 0, verificationTokens: 0, sessions: 0 };
+  for (let round = 0; round < maxRounds; round++) {
+    const counts = await pruneExpired(db, { limit: batch });
+    total.rateLimitBuckets += counts.rateLimitBuckets;
+    total.verificationTokens += counts.verificationTokens;
+    total.sessions += counts.sessions;
+    if (Math.max(counts.rateLimitBuckets, counts.verificationTokens, counts.sessions) < batch) break;
+  }
+  return total;
+}
+
+/** Works the housekeeping queue in this process. */
+export async function workHousekeeping(boss: PgBoss): Promise<void> {
+  await boss.work(HOUSEKEEPING_QUEUE, async () => {
+    await runHousekeeping();
+  });
+}

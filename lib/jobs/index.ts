@@ -1,0 +1,29 @@
+// The app's background jobs, on pg-boss (lib/jobs/boss.ts): today the scheduled housekeeping. Every
+// process that serves the app starts the queue; the web server also works it unless EMAIL_WORKER=off,
+// and `npm run worker` (scripts/worker.ts) works it in a process of its own.
+import 'server-only';
+import type { PgBoss } from 'pg-boss';
+import { workerInServer } from '../config';
+import { getBoss } from './boss';
+import { scheduleHousekeeping, workHousekeeping } from './housekeeping';
+
+export { getBoss, stopBoss } from './boss';
+export { HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping';
+
+/** Starts this process's queue, sets up the queues and schedules and, when `work` is true, works them. */
+export async function startJobs(options: { work: boolean }): Promise<PgBoss> {
+  const boss = await getBoss();
+  await scheduleHousekeeping(boss);
+  if (options.work) await workHousekeeping(boss);
+  return boss;
+}
+
+/**
+ * The web server's part, from instrumentation.ts: starts in the background (the server answers at
+ * once), works the queues unless EMAIL_WORKER=off, and logs a failure rather than stopping the server.
+ */
+export function startJobsInServer(): void {
+  startJobs({ work: workerInServer() }).catch((error) => {
+    console.error('[jobs] the job queue did not start; scheduled housekeeping will not run', error);
+  });
+}
