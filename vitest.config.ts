@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Queued invitation emails seal their link under a key from AUTH_SECRET (lib/email/sealed.ts).
+    env: { AUTH_SECRET: process.env.AUTH_SECRET || 'vitest-auth-secret-not-for-production-0123456789' },
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,

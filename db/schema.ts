@@ -26,7 +26,27 @@ const updatedAt = () =>
 export const memberRole = pgEnum('member_role', memberRoleValues);
 export const invitationRole = pgEnum('invitation_role', invitationRoleValues);
 export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked', 'declined']);
-export const deliveryStatus = pgEnum('delivery_status', ['queued', 'sent', 'failed']);
+/**
+ * Where an email is (docs/email-delivery.md): queued → sending → sent → delivered, or retrying → failed;
+ * bounced, complained and delayed come from Resend's webhooks.
+ */
+export const deliveryStatus = pgEnum('delivery_status', [
+  'queued',
+  'sent',
+  'failed',
+  'sending',
+  'retrying',
+  'delivered',
+  'bounced',
+  'complained',
+  'delayed',
+]);
+export const emailKind = pgEnum('email_kind', [
+  'invitation',
+  'role_changed',
+  'removed',
+  'ownership_transferred',
+]);
 export const auditAction = pgEnum('audit_action', [
   'organization.created',
   'organization.renamed',
@@ -187,6 +207,50 @@ export const invitations = pgTable(
     index('invitations_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
   ],
 );
+
+/**
+ * One email about a change, written in the change's transaction with the queue job that sends it
+ * (docs/email-delivery.md). Never its rendered body: `payload` holds the facts its template needs (an
+ * invitation's link secret encrypted, and erased once sent).
+ */
+export const emailMessages = pgTable(
+  'email_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    /** An invitation's email goes with its row: deleting the invitation drops an email not yet sent. */
+    invitationId: uuid('invitation_id').references(() => invitations.id, { onDelete: 'cascade' }),
+    kind: emailKind('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    /** Its place among the messages queued with it: a batch lists its messages in this order, every try. */
+    position: integer('position').notNull().default(0),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    status: deliveryStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    error: text('error'),
+    /** The messages sent in one API call share it; a retried call uses it again as its idempotency key. */
+    batchKey: uuid('batch_key'),
+    /** Resend's id for the message, which its webhooks name. */
+    providerId: text('provider_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('email_messages_provider_id_idx').on(t.providerId),
+    index('email_messages_invitation_idx').on(t.invitationId),
+    index('email_messages_batch_idx').on(t.batchKey),
+  ],
+);
+
+/** Resend webhook events already applied, by their svix id: a replayed event changes nothing. */
+export const emailEvents = pgTable('email_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  providerId: text('provider_id'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const auditEvents = pgTable(
   'audit_events',

@@ -137,3 +137,16 @@ export function housekeepingSettings(env: Env = process.env): HousekeepingSettin
 export function workerInServer(env: Env = process.env): boolean {
   return env.EMAIL_WORKER?.trim().toLowerCase() !== 'off';
 }
+
+/** How long an invitation request waits for its emails before answering "Sending" (EMAIL_WAIT_MS). */
+export function emailWaitMs(env: Env = process.env): number {
+  return intFrom(env.EMAIL_WAIT_MS, 5000);
+}
+
+/** How many times an email batch is tried again after a temporary failure, and the first wait (seconds). */
+export function emailRetrySettings(env: Env = process.env): { retryLimit: number; retryDelay: number } {
+  return {
+    retryLimit: intFrom(env.EMAIL_RETRY_LIMIT, 5),
+    retryDelay: Math.max(1, intFrom(env.EMAIL_RETRY_DELAY_SECONDS, 5)),
+  };
+}

@@ -35,13 +35,14 @@ async function limitLinkAttempts() {
  * Invites up to MAX_INVITATIONS_PER_BATCH (lib/limits.ts) addresses with one role, or resends to those with a pending invitation.
  * Input: `{ organizationId, emails: string[], role: 'admin' | 'member' }`.
  * Output: `{ results: { email, outcome, invitationId?, reason?, code?, retryInSeconds? }[], counts }`,
- * outcome one of invited, resent, already_member, invalid, rate_limited, not_delivered; a rate_limited
- * result's `code` says which limit (RATE_LIMITED, INVITATION_ACCOUNT_LIMIT, INVITATION_ADDRESS_LIMIT),
- * and `retryInSeconds` how long the cooldown has left when that is the limit. An entry that is not an
- * address is an `invalid` result, not an error. `describeOutcome` (lib/invitations/outcomes.ts) puts
- * each result in words. Once the
- * invitations are written, a failure to build, send or record an email is an address's outcome, never
- * an error.
+ * outcome one of invited, resent, sending, already_member, invalid, rate_limited, not_delivered; a
+ * rate_limited result's `code` says which limit (RATE_LIMITED, INVITATION_ACCOUNT_LIMIT,
+ * INVITATION_ADDRESS_LIMIT), and `retryInSeconds` how long the cooldown has left when that is the limit.
+ * An entry that is not an address is an `invalid` result, not an error. `describeOutcome`
+ * (lib/invitations/outcomes.ts) puts each result in words. The emails are queued in the invitations'
+ * transaction and sent by the job queue's worker (docs/email-delivery.md); the action waits up to
+ * EMAIL_WAIT_MS (5 s) for them: `sending` is an email still on its way (the queue keeps trying, the list
+ * shows the rest), `not_delivered` one the email API refused for good, with its reason.
  * Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVITATION_ROLE,
  * TOO_MANY_ADDRESSES, NO_VALID_ADDRESSES.
  */

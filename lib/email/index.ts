@@ -16,7 +16,11 @@ export interface EmailMessage {
   tags?: Record<string, string>;
 }
 
-export type DeliveryResult = { ok: true; id: string } | { ok: false; error: string };
+/**
+ * What the API answered for one message. A failure is `retryable` when trying again later may succeed (no
+ * answer, a timeout, 429, 5xx); otherwise the API refused the message itself (a 4xx) and it never will.
+ */
+export type DeliveryResult = { ok: true; id: string } | { ok: false; error: string; retryable: boolean };
 
 /** Resend's batch endpoint takes at most 100 messages. */
 export const MAX_BATCH = 100;
@@ -59,7 +63,8 @@ export async function sendEmails(messages: EmailMessage[]): Promise<DeliveryResu
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[email] ${chosen.name} transport failed:`, message);
-      results.push(...batch.map(() => ({ ok: false as const, error: message })));
+      // A thrown error is no answer at all (the network, a timeout): worth another try.
+      results.push(...batch.map(() => ({ ok: false as const, error: message, retryable: true })));
     }
   }
   return results;

@@ -42,6 +42,13 @@ function payloadOf(message: EmailMessage, from: string) {
   };
 }
 
+/** Whether Resend's error may go away if the same call is made later (no answer, 409 in flight, 429, 5xx). */
+function isRetryable(error: { statusCode: number | null; name: string }): boolean {
+  if (error.statusCode === null) return true;
+  if (error.name === 'concurrent_idempotent_requests') return true;
+  return error.statusCode === 429 || error.statusCode >= 500;
+}
+
 export async function sendWithResend(messages: EmailMessage[], from: string): Promise<DeliveryResult[]> {
   const resend = resendClient();
   if (messages.length === 1) {
@@ -52,7 +59,14 @@ export async function sendWithResend(messages: EmailMessage[], from: string): Pr
         message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
       ),
     );
-    if (error || !data) return [{ ok: false, error: error?.message ?? 'The email API returned no id.' }];
+    if (error || !data)
+      return [
+        {
+          ok: false,
+          error: error?.message ?? 'The email API returned no id.',
+          retryable: error ? isRetryable(error) : true,
+        },
+      ];
     return [{ ok: true, id: data.id }];
   }
 
@@ -70,12 +84,13 @@ export async function sendWithResend(messages: EmailMessage[], from: string): Pr
   );
   if (error || !data) {
     const reason = error?.message ?? 'The email API returned no ids.';
-    return messages.map(() => ({ ok: false as const, error: reason }));
+    const retryable = error ? isRetryable(error) : true;
+    return messages.map(() => ({ ok: false as const, error: reason, retryable }));
   }
   return messages.map((_, index) => {
     const sent = data.data[index];
     return sent
       ? { ok: true as const, id: sent.id }
-      : { ok: false as const, error: 'The email API returned no id for this message.' };
+      : { ok: false as const, error: 'The email API returned no id for this message.', retryable: true };
   });
 }

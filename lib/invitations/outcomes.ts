@@ -4,7 +4,7 @@
 import { errorMessages, type ErrorCode } from '../errors';
 
 export type InviteOutcome =
-  'invited' | 'resent' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
+  'invited' | 'resent' | 'sending' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
 
 export interface InviteResult {
   email: string;
@@ -52,6 +52,11 @@ export function describeOutcome(result: InviteResult): OutcomeWords {
         label: 'Invited again',
         sentence: 'Invited again with a new link. The link sent before no longer works.',
       };
+    case 'sending':
+      return {
+        label: 'Sending',
+        sentence: "Sending — we'll keep trying. The list shows when it is delivered.",
+      };
     case 'already_member':
       return {
         label: 'Already a member',
@@ -84,6 +89,7 @@ function countOutcomes(results: InviteResult[]): Record<InviteOutcome, number> {
   const counts: Record<InviteOutcome, number> = {
     invited: 0,
     resent: 0,
+    sending: 0,
     already_member: 0,
     invalid: 0,
     rate_limited: 0,

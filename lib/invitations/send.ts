@@ -23,7 +23,8 @@ import { excluded } from '../sql';
 import { newToken } from '../tokens';
 import { applyCaps, countSent, type Sender } from './caps';
 import { classifyAddresses, type Candidate } from './classify';
-import { deliverInvitations, type DeliveryOutcome, type OutgoingInvitation } from './delivery';
+import { emailQueue } from '../email/queue';
+import { awaitDelivery, invitationEmails, type DeliveryOutcome, type OutgoingInvitation } from './delivery';
 import { INVALID_ADDRESS, summarize, type InviteResult, type InviteSummary } from './outcomes';
 
 /** The addresses of a request (the valid ones normalized, each once) and the role they are invited with. */
@@ -55,7 +56,8 @@ export async function inviteMembers(
   const at = now();
   const timing: Timing = { at, expiresAt: new Date(at.getTime() + invitationSettings().ttlMs) };
   const db = await getDb();
-  const { organizationName, settled, written } = await db.transaction(async (tx) => {
+  const queue = await emailQueue();
+  const { settled, written, messageIds } = await db.transaction(async (tx) => {
     const organization = await authorize(tx, actor, input.organizationId, request.role);
     const sender: Sender = { organizationId: organization.id, accountId: actor.userId };
     const classified = await classifyAddresses(tx, organization.id, request.valid, at, options);
@@ -63,15 +65,17 @@ export async function inviteMembers(
     const written = await writeInvitations(tx, organization.id, actor, request.role, timing, allowed);
     await countSent(tx, sender, written, at);
     await auditSent(tx, organization.id, actor, request.role, written);
-    return { organizationName: organization.name, settled: [...classified.settled, ...refused], written };
+    // The emails are queued with the invitations: this commit has them, a rollback has none.
+    const messageIds = await invitationEmails(tx, queue, organization.id, written, {
+      inviterName: actor.name?.trim() || actor.email,
+      inviterEmail: actor.email,
+      organizationName: organization.name,
+      roleLabel: roleLabels[request.role],
+      expiresAt: timing.expiresAt,
+    });
+    return { settled: [...classified.settled, ...refused], written, messageIds };
   });
-  const delivered = await deliverInvitations(written, {
-    inviterName: actor.name?.trim() || actor.email,
-    inviterEmail: actor.email,
-    organizationName,
-    roleLabel: roleLabels[request.role],
-    expiresAt: timing.expiresAt,
-  });
+  const delivered = await awaitDelivery(written, messageIds);
   const invalid = request.invalid.map((email): InviteResult => ({
     email,
     outcome: 'invalid',
@@ -202,8 +206,15 @@ function sentResults(written: readonly Written[], delivered: Map<string, Deliver
     return {
       email: item.email,
       invitationId: item.invitationId,
-      outcome: outcome.ok ? (item.kind === 'new' ? 'invited' : 'resent') : 'not_delivered',
-      reason: outcome.ok ? undefined : outcome.error,
+      outcome:
+        outcome.state === 'sent'
+          ? item.kind === 'new'
+            ? 'invited'
+            : 'resent'
+          : outcome.state === 'failed'
+            ? 'not_delivered'
+            : 'sending',
+      reason: outcome.state === 'failed' ? outcome.error : undefined,
     };
   });
 }

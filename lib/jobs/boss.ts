@@ -7,6 +7,7 @@ import 'server-only';
 import { PgBoss, fromPglite, type ConstructorOptions } from 'pg-boss';
 import { getDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { JOBS_APPLICATION_NAME } from './application-name';
+import { createQueues } from './queues';
 
 /** How pg-boss reaches the database behind `handle`. */
 export function bossOptions(handle: DatabaseHandle): ConstructorOptions {
@@ -14,23 +15,42 @@ export function bossOptions(handle: DatabaseHandle): ConstructorOptions {
   return { connectionString: handle.queue.url, max: 3, application_name: JOBS_APPLICATION_NAME };
 }
 
-/** A started pg-boss on `handle`'s database; its errors are logged, never thrown at a caller. */
+/**
+ * A started pg-boss on `handle`'s database with every queue of the app (./queues.ts); its errors are
+ * logged, never thrown at a caller.
+ */
 export async function startBoss(handle: DatabaseHandle): Promise<PgBoss> {
   const boss = new PgBoss(bossOptions(handle));
   boss.on('error', (error) => console.error('[jobs]', error));
   await boss.start();
+  await createQueues(boss);
   return boss;
 }
 
 // Kept on globalThis, like the database handle, so that Next's dev server, which re-evaluates modules on
 // every edit, does not start a second instance.
-const globalForJobs = globalThis as unknown as { __aiHubBoss?: Promise<PgBoss> };
+const globalForJobs = globalThis as unknown as {
+  __aiHubBoss?: Promise<PgBoss>;
+  __aiHubBossStarted?: (boss: PgBoss) => Promise<void>;
+};
+
+/**
+ * What to do once this process's queue has started (lib/jobs/index.ts: work the queues): set before the
+ * first getBoss() by a process that works its own jobs.
+ */
+export function onBossStarted(then: ((boss: PgBoss) => Promise<void>) | undefined): void {
+  globalForJobs.__aiHubBossStarted = then;
+}
 
 /** This process's queue, started on first use on the app's database. */
 export function getBoss(): Promise<PgBoss> {
   if (!globalForJobs.__aiHubBoss) {
     globalForJobs.__aiHubBoss = getDatabaseHandle()
       .then(startBoss)
+      .then(async (boss) => {
+        await globalForJobs.__aiHubBossStarted?.(boss);
+        return boss;
+      })
       .catch((error) => {
         globalForJobs.__aiHubBoss = undefined;
         throw error;

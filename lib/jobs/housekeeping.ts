@@ -7,17 +7,12 @@ import type { PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { housekeepingSettings } from '../config';
 import { pruneExpired, type PruneCounts } from '../prune';
+import { HOUSEKEEPING_QUEUE } from './queues';
 
-export const HOUSEKEEPING_QUEUE = 'housekeeping';
+export { HOUSEKEEPING_QUEUE };
 
-/** The queue and its schedule (HOUSEKEEPING_SCHEDULE, a cron expression, UTC). Idempotent. */
+/** The schedule (HOUSEKEEPING_SCHEDULE, a cron expression, UTC). Idempotent. */
 export async function scheduleHousekeeping(boss: PgBoss): Promise<void> {
-  await boss.createQueue(HOUSEKEEPING_QUEUE, {
-    // A run that fails is not retried: the next slot comes soon and does the same work.
-    retryLimit: 0,
-    expireInSeconds: 300,
-    deleteAfterSeconds: 24 * 60 * 60,
-  });
   // Slots missed while nothing ran (a deploy, a stopped server) give one run when something starts again.
   await boss.schedule(HOUSEKEEPING_QUEUE, housekeepingSettings().schedule, null, {
     tz: 'UTC',

@@ -1,20 +1,36 @@
-// The app's background jobs, on pg-boss (lib/jobs/boss.ts): today the scheduled housekeeping. Every
+// The app's background jobs, on pg-boss (lib/jobs/boss.ts): emails about changes (./email.ts) and the
+// scheduled housekeeping. Every
 // process that serves the app starts the queue; the web server also works it unless EMAIL_WORKER=off,
 // and `npm run worker` (scripts/worker.ts) works it in a process of its own.
 import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { workerInServer } from '../config';
-import { getBoss } from './boss';
+import { getBoss, onBossStarted } from './boss';
+import { workEmail } from './email';
 import { scheduleHousekeeping, workHousekeeping } from './housekeeping';
 
 export { getBoss, stopBoss } from './boss';
+
+/** Works every queue in this process. */
+async function workQueues(boss: PgBoss): Promise<void> {
+  await workEmail(boss);
+  await workHousekeeping(boss);
+}
+
+/**
+ * Makes this process work its own jobs from the moment its queue starts (on first use): what the tests
+ * do, so that an invitation they send is delivered as on a server.
+ */
+export function workJobsOnFirstUse(): void {
+  onBossStarted(workQueues);
+}
 export { HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping';
 
-/** Starts this process's queue, sets up the queues and schedules and, when `work` is true, works them. */
+/** Starts this process's queue and its schedules and, when `work` is true, works the queues. */
 export async function startJobs(options: { work: boolean }): Promise<PgBoss> {
   const boss = await getBoss();
   await scheduleHousekeeping(boss);
-  if (options.work) await workHousekeeping(boss);
+  if (options.work) await workQueues(boss);
   return boss;
 }
 

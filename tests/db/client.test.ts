@@ -19,6 +19,8 @@ const testDb = useTestDatabase();
 const EXPECTED_TABLES = [
   'accounts',
   'audit_events',
+  'email_events',
+  'email_messages',
   'invitations',
   'mailbox_messages',
   'memberships',

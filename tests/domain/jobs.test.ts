@@ -14,7 +14,7 @@ import { hit } from '@/lib/rate-limit';
 import { useTestDatabase, usingPostgres } from '../support/db';
 import { createUser } from '../support/factories';
 
-const testDb = useTestDatabase();
+const testDb = useTestDatabase({ workJobs: false });
 const MINUTE = 60_000;
 
 async function bucketRows() {

@@ -146,14 +146,14 @@ describe('resend transport against the fake API', () => {
     expect(keys[2]).not.toBe(keys[0]);
   });
 
-  it('turns an API 500 into { ok: false } results instead of throwing (single and batch)', async () => {
+  it('turns an API 500 into { ok: false, retryable } results instead of throwing (single and batch)', async () => {
     fake.setMode('error500');
     const [single] = await sendEmails([message(1)]);
-    expect(single).toEqual({ ok: false, error: 'The fake API is down.' });
+    expect(single).toEqual({ ok: false, error: 'The fake API is down.', retryable: true });
     const batch = await sendEmails([message(1), message(2)]);
     expect(batch).toEqual([
-      { ok: false, error: 'The fake API is down.' },
-      { ok: false, error: 'The fake API is down.' },
+      { ok: false, error: 'The fake API is down.', retryable: true },
+      { ok: false, error: 'The fake API is down.', retryable: true },
     ]);
     expect(fake.requests).toHaveLength(2);
   });
@@ -173,8 +173,8 @@ describe('resend transport against the fake API', () => {
     const results = await sendEmails([message(1), message(2)]);
     const took = Date.now() - started;
     expect(results).toEqual([
-      { ok: false, error: 'The email API did not answer within 500 ms.' },
-      { ok: false, error: 'The email API did not answer within 500 ms.' },
+      { ok: false, error: 'The email API did not answer within 500 ms.', retryable: true },
+      { ok: false, error: 'The email API did not answer within 500 ms.', retryable: true },
     ]);
     expect(took).toBeGreaterThanOrEqual(450);
     expect(took).toBeLessThan(5_000);

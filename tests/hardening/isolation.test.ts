@@ -337,10 +337,11 @@ describe('an id from another organization is never found', () => {
       (s) => /"?(memberships|invitations|audit_events)"?/i.test(s) && !/^\s*(begin|commit|rollback)/i.test(s),
     );
     expect(relevant.length).toBeGreaterThan(10);
-    // The one exception: after sending, each invitation's delivery result is written by the id and link
-    // hash of the rows this same call has just written inside its organization-scoped transaction.
+    // The one exception: the email worker copies a sent message's result to the invitation that message
+    // was queued for (email_messages.invitation_id, written inside the call's organization-scoped
+    // transaction), and to no other row.
     const deliveryUpdate =
-      /UPDATE "invitations" AS i SET delivery_status = x\.status[\s\S]*WHERE i\.id = x\.id AND i\.token_hash = x\.token_hash/;
+      /UPDATE "invitations" AS i SET delivery_status = r\.status[\s\S]*WHERE i\.id = r\.invitation_id/;
     const unscoped = relevant.filter((s) => !/organization_id/i.test(s) && !deliveryUpdate.test(s));
     expect(unscoped, 'statements with no organization in them').toEqual([]);
     figures.push(['statements touching membership data, all naming an organization', relevant.length]);

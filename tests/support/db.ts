@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openPglite, openPostgres, setDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { resetClock } from '@/lib/clock';
+import { stopBoss, workJobsOnFirstUse } from '@/lib/jobs';
 
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -20,6 +21,8 @@ const TABLES = [
   'mailbox_messages',
   'rate_limit_buckets',
   'organization_deletions',
+  'email_messages',
+  'email_events',
 ];
 
 export interface TestDatabase {
@@ -48,7 +51,7 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 }
 
 /** Opens this file's database before its tests and hands it to the app's client module. */
-export function useTestDatabase(options: { max?: number } = {}): TestDatabase {
+export function useTestDatabase(options: { max?: number; workJobs?: boolean } = {}): TestDatabase {
   const state = {} as TestDatabase;
   let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -61,12 +64,16 @@ export function useTestDatabase(options: { max?: number } = {}): TestDatabase {
       state.handle = await openPglite('memory://');
     }
     setDatabaseHandle(state.handle);
+    // Emails queued by the tests are sent by this process's own worker, as a web server does (unless the
+    // file runs its queues itself: workJobs false).
+    if (options.workJobs !== false) workJobsOnFirstUse();
   });
   beforeEach(async () => {
     resetClock();
     await state.handle.db.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
   });
   afterAll(async () => {
+    await stopBoss(1_000);
     setDatabaseHandle(undefined);
     await state.handle?.close();
     await drop?.();

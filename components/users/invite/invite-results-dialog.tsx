@@ -1,6 +1,6 @@
 'use client';
 
-import { CheckCircle2, CircleAlert, Clock, MailX, RefreshCw, UserCheck } from 'lucide-react';
+import { CheckCircle2, CircleAlert, Clock, MailX, RefreshCw, Send, UserCheck } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -20,6 +20,7 @@ const looks: Record<
 > = {
   invited: { variant: 'success', icon: CheckCircle2 },
   resent: { variant: 'success', icon: RefreshCw },
+  sending: { variant: 'outline', icon: Send },
   already_member: { variant: 'secondary', icon: UserCheck },
   invalid: { variant: 'destructive', icon: CircleAlert },
   rate_limited: { variant: 'warning', icon: Clock },
@@ -28,6 +29,9 @@ const looks: Record<
 
 function headline(summary: InviteSummary) {
   const sent = summary.counts.invited + summary.counts.resent;
+  const sending = summary.counts.sending;
+  if (sending > 0 && sent + sending === summary.results.length)
+    return sent === 0 ? 'Sending your invitations' : `${sent} sent, ${sending} still sending`;
   if (sent === summary.results.length) return sent === 1 ? 'Invitation sent' : `${sent} invitations sent`;
   if (sent === 0) return 'No invitations were sent';
   return `${sent} of ${summary.results.length} invitations sent`;

@@ -9,6 +9,7 @@
 import { openPostgres, setDatabaseHandle } from '@/db/client';
 import { advanceClock } from '@/lib/clock';
 import { allowInvitationAttempt } from '@/lib/invitations';
+import { stopBoss, workJobsOnFirstUse } from '@/lib/jobs';
 import { runOperations } from './model';
 
 interface WorkerInput {
@@ -32,6 +33,8 @@ if (!process.env.DATABASE_URL || !input.organizationId) {
 advanceClock(input.clockStartMs - Date.now());
 const handle = await openPostgres(process.env.DATABASE_URL, { max: Math.max(4, input.clients + 2) });
 setDatabaseHandle(handle);
+// Like an app server, this process works the email queue it adds to (its queue stops before it exits).
+workJobsOnFirstUse();
 try {
   const started = Date.now();
   const [stats, linkResults] = await Promise.all([
@@ -45,6 +48,7 @@ try {
     `${JSON.stringify({ pid: process.pid, ms: Date.now() - started, stats, linkAllowed })}\n`,
   );
 } finally {
+  await stopBoss(5_000);
   setDatabaseHandle(undefined);
   await handle.close();
 }

@@ -1,0 +1,68 @@
+// Emails about a change, queued in the change's own transaction (docs/email-delivery.md): a row per
+// message in `email_messages` and a pg-boss job per 100 of them, so that a commit always has its emails
+// and a rollback never does. The worker (lib/jobs/email.ts) sends them.
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, type DrizzleTransactionLike, type PgBoss } from 'pg-boss';
+import type { Transaction } from '@/db/client';
+import { emailMessages } from '@/db/schema';
+import { getBoss } from '../jobs/boss';
+import { EMAIL_QUEUE } from '../jobs/queues';
+import { MAX_BATCH } from './index';
+
+export type EmailKind = (typeof emailMessages.$inferInsert)['kind'];
+
+export interface QueuedEmail {
+  kind: EmailKind;
+  recipient: string;
+  organizationId: string | null;
+  invitationId?: string;
+  /** What the template needs besides the recipient (never a rendered body; secrets sealed: ./sealed.ts). */
+  payload: Record<string, unknown>;
+}
+
+/** The job a worker takes: the messages it sends, at most MAX_BATCH. */
+export interface EmailJob {
+  messageIds: string[];
+}
+
+/**
+ * This process's queue, ready to take jobs. Call it before opening the transaction that queues emails:
+ * starting the queue reads the database, which on PGlite (one connection) waits for an open transaction.
+ */
+export function emailQueue(): Promise<PgBoss> {
+  return getBoss();
+}
+
+/**
+ * Writes the messages and their jobs inside `tx` (two statements whatever their number), and returns the
+ * messages' ids in order. `queue` comes from emailQueue(), taken before the transaction.
+ */
+export async function enqueueEmails(
+  tx: Transaction,
+  queue: PgBoss,
+  emails: readonly QueuedEmail[],
+): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const written = await tx
+    .insert(emailMessages)
+    .values(
+      emails.map((email, position) => ({
+        kind: email.kind,
+        position,
+        recipient: email.recipient,
+        organizationId: email.organizationId,
+        invitationId: email.invitationId ?? null,
+        payload: email.payload,
+      })),
+    )
+    .returning({ id: emailMessages.id });
+  const ids = written.map((row) => row.id);
+  const jobs: { data: EmailJob }[] = [];
+  for (let start = 0; start < ids.length; start += MAX_BATCH)
+    jobs.push({ data: { messageIds: ids.slice(start, start + MAX_BATCH) } });
+  // The app's Transaction type is driver-neutral (its execute() result is unknown); both drivers' results
+  // are shapes pg-boss's adapter reads (an array of rows, or { rows }).
+  await queue.insert(EMAIL_QUEUE, jobs, { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
+  return ids;
+}

@@ -1,0 +1,35 @@
+// A secret that must wait in the database until its email goes out (an invitation link's token, which is
+// otherwise stored only as its hash): sealed with AES-256-GCM under a key derived from AUTH_SECRET, so
+// that a copy of the database alone opens no invitation. The queued message keeps it until it is sent,
+// then erases it.
+import 'server-only';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+const INFO = 'aihub email payload v1';
+
+function key(): Buffer {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error('AUTH_SECRET is not set: a queued email cannot carry its link.');
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), INFO, 32));
+}
+
+/** `iv.tag.ciphertext`, each base64url. */
+export function seal(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.');
+}
+
+/** The sealed text, or null when it was sealed under another AUTH_SECRET or altered. */
+export function unseal(sealed: string): string | null {
+  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+  if (!iv || !tag || !body) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key(), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,224 @@
+// The email worker (docs/email-delivery.md): takes up to 100 jobs of queue `email` at a time, writes down
+// which messages go in which API call (batch_key) before sending anything, sends each batch as one call
+// whose idempotency key comes from its messages, and records every message's result. A retried job, in
+// this process or another, repeats exactly the same call, which the API recognises: a message is sent
+// once even when an answer was lost.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Job, PgBoss } from 'pg-boss';
+import { getDb } from '@/db/client';
+import { emailMessages, invitations } from '@/db/schema';
+import { renderInvitationEmail } from '@/emails/render';
+import { MAX_BATCH, sendEmails, type DeliveryResult, type EmailMessage } from '../email';
+import type { EmailJob } from '../email/queue';
+import { unseal } from '../email/sealed';
+import { invitationUrl } from '../invitations/link';
+import { MAX_DELIVERY_ERROR } from '../limits';
+import { jsonb, rows } from '../sql';
+import { emailResultsRecorded, setEmailNudge } from './email-nudge';
+import { emailRetrySettings } from '../config';
+import { EMAIL_QUEUE } from './queues';
+
+/** Works queue `email` in this process; a request that queued emails wakes it (./email-nudge.ts). */
+export async function workEmail(boss: PgBoss): Promise<void> {
+  const workerId = await boss.work<EmailJob>(
+    EMAIL_QUEUE,
+    { batchSize: MAX_BATCH, pollingIntervalSeconds: 1 },
+    sendJobs,
+  );
+  setEmailNudge(() => boss.notifyWorker(workerId));
+}
+
+interface MessageRow {
+  id: string;
+  kind: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  invitation_id: string | null;
+  batch_key: string;
+  attempts: number;
+}
+
+/** A batch the API could not take now: the jobs are thrown back to pg-boss, which tries again later. */
+class TryAgainLater extends Error {}
+
+/**
+ * One pg-boss fetch: the messages of `jobs` still to send, in batches written down before the first
+ * call, each sent and recorded. Throws TryAgainLater when a batch met a temporary failure and has tries
+ * left, so that pg-boss retries the jobs with backoff (a batch that went out is then found sent and
+ * skipped).
+ */
+export async function sendJobs(jobs: Job<EmailJob>[]): Promise<void> {
+  try {
+    const batches = await claimBatches(jobs.flatMap((job) => job.data.messageIds));
+    let temporary: string | null = null;
+    for (const messages of batches) {
+      const reason = await sendBatch(messages);
+      if (reason) temporary = reason;
+    }
+    if (temporary) throw new TryAgainLater(temporary);
+  } catch (error) {
+    if (error instanceof TryAgainLater)
+      console.warn(`[email] the email API failed (${error.message}); trying again later`);
+    else
+      console.error('[email] emails could not be sent or their results recorded; trying again later', error);
+    throw error;
+  }
+}
+
+/**
+ * Gives every unsent message of `ids` that has no batch yet a batch key (MAX_BATCH messages per key) and
+ * returns every unsent message of those keys, grouped by key: a key once written is the call that sends
+ * its messages, whichever jobs are retried together later.
+ */
+async function claimBatches(ids: readonly string[]): Promise<MessageRow[][]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const unsent = sql`status IN ('queued', 'sending', 'retrying')`;
+  const found = await rows<{ id: string; batch_key: string | null }>(
+    db,
+    sql`SELECT id, batch_key FROM ${emailMessages} WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND ${unsent}
+        ORDER BY created_at, position, id`,
+  );
+  const fresh = found.filter((row) => !row.batch_key).map((row) => row.id);
+  const keys = new Set(found.flatMap((row) => (row.batch_key ? [row.batch_key] : [])));
+  const assigned: { id: string; key: string }[] = [];
+  for (let start = 0; start < fresh.length; start += MAX_BATCH) {
+    const key = randomUUID();
+    keys.add(key);
+    for (const id of fresh.slice(start, start + MAX_BATCH)) assigned.push({ id, key });
+  }
+  if (keys.size === 0) return [];
+  // The messages keyed now come back from the UPDATE itself (an outer query of the same statement still
+  // sees them unkeyed); those keyed by an earlier try are read as they are.
+  const earlier = [...keys].filter((key) => !assigned.some((row) => row.key === key));
+  const columns = sql`id, kind, recipient, payload, invitation_id, batch_key, attempts, created_at, position`;
+  const messages = await rows<MessageRow>(
+    db,
+    sql`WITH assigned AS (
+          UPDATE ${emailMessages} AS m SET batch_key = a.key, status = 'sending', updated_at = now()
+          FROM jsonb_to_recordset(${jsonb(assigned)}) AS a(id uuid, key uuid)
+          WHERE m.id = a.id AND m.batch_key IS NULL
+          RETURNING m.id, m.kind, m.recipient, m.payload, m.invitation_id, m.batch_key, m.attempts, m.created_at, m.position)
+        SELECT ${columns} FROM assigned
+        UNION ALL
+        SELECT ${columns} FROM ${emailMessages}
+        WHERE batch_key = ANY(${`{${earlier.join(',')}}`}::uuid[]) AND ${unsent}
+        ORDER BY batch_key, created_at, position, id`,
+  );
+  const byKey = new Map<string, MessageRow[]>();
+  for (const message of messages) {
+    const list = byKey.get(message.batch_key) ?? [];
+    list.push(message);
+    byKey.set(message.batch_key, list);
+  }
+  return [...byKey.values()];
+}
+
+const NOT_PREPARED = 'The invitation email could not be prepared, so it was not sent. Send it again.';
+
+/**
+ * A message's email, rendered from its facts, or the reason it cannot be (a template that throws is
+ * logged, and the message fails with NOT_PREPARED: trying the same template again would not help).
+ */
+async function emailFor(message: MessageRow): Promise<EmailMessage | string> {
+  try {
+    return await renderMessage(message);
+  } catch (error) {
+    console.error(`[email] could not render message ${message.id}; nothing was sent`, error);
+    return NOT_PREPARED;
+  }
+}
+
+async function renderMessage(message: MessageRow): Promise<EmailMessage | string> {
+  if (message.kind !== 'invitation') return `No template for ${message.kind} emails.`;
+  const payload = message.payload as {
+    token?: string;
+    inviterName: string;
+    inviterEmail: string;
+    organizationName: string;
+    roleLabel: string;
+    expiresAt: string;
+  };
+  const token = payload.token ? unseal(payload.token) : null;
+  if (!token) return 'The invitation link could not be read (AUTH_SECRET changed?). Send it again.';
+  const rendered = await renderInvitationEmail({
+    inviterName: payload.inviterName,
+    inviterEmail: payload.inviterEmail,
+    organizationName: payload.organizationName,
+    roleLabel: payload.roleLabel,
+    expiresAt: payload.expiresAt,
+    acceptUrl: invitationUrl(token),
+  });
+  return {
+    to: message.recipient,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    idempotencyKey: `email/${message.id}`,
+    tags: { kind: message.kind },
+  };
+}
+
+/**
+ * Sends one batch and records each message's result; returns the reason when the batch met a temporary
+ * failure and has tries left (its messages then read `retrying`), else null.
+ */
+async function sendBatch(messages: MessageRow[]): Promise<string | null> {
+  const prepared = await Promise.all(messages.map(emailFor));
+  const sendable = messages.filter((_, index) => typeof prepared[index] !== 'string');
+  const emails = prepared.filter((email): email is EmailMessage => typeof email !== 'string');
+  const sent = await sendEmails(emails);
+  const results = new Map<string, DeliveryResult>();
+  sendable.forEach((message, index) => results.set(message.id, sent[index]));
+  messages.forEach((message, index) => {
+    const reason = prepared[index];
+    if (typeof reason === 'string') results.set(message.id, { ok: false, error: reason, retryable: false });
+  });
+
+  const { retryLimit } = emailRetrySettings();
+  const triesLeft = (message: MessageRow) => message.attempts + 1 <= retryLimit;
+  let temporary: string | null = null;
+  const updates = messages.map((message) => {
+    const result = results.get(message.id)!;
+    if (result.ok) return { id: message.id, status: 'sent', error: null, provider_id: result.id };
+    const retrying = result.retryable && triesLeft(message);
+    if (retrying) temporary = result.error;
+    return {
+      id: message.id,
+      status: retrying ? 'retrying' : 'failed',
+      error: result.error.slice(0, MAX_DELIVERY_ERROR),
+      provider_id: null,
+    };
+  });
+  await recordResults(updates);
+  return temporary;
+}
+
+/**
+ * Each message's result, and its invitation's copy of it (what the user list shows, from the newest
+ * message of the row), in one statement. A sent invitation's link secret is erased from the message.
+ */
+async function recordResults(
+  updates: { id: string; status: string; error: string | null; provider_id: string | null }[],
+): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`
+    WITH recorded AS (
+      UPDATE ${emailMessages} AS m
+      SET status = u.status::delivery_status, error = u.error, provider_id = u.provider_id,
+          attempts = m.attempts + 1, updated_at = now(),
+          sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE m.sent_at END,
+          payload = CASE WHEN u.status = 'sent' THEN m.payload - 'token' ELSE m.payload END
+      FROM jsonb_to_recordset(${jsonb(updates)}) AS u(id uuid, status text, error text, provider_id text)
+      WHERE m.id = u.id
+      RETURNING m.id, m.invitation_id, m.status, m.error)
+    UPDATE ${invitations} AS i SET delivery_status = r.status, delivery_error = r.error
+    FROM recorded r
+    WHERE i.id = r.invitation_id
+      -- A resend queued a newer message for the row: its result is the one the list shows.
+      AND r.id = (SELECT e.id FROM ${emailMessages} e WHERE e.invitation_id = i.id
+                  ORDER BY e.created_at DESC, e.id DESC LIMIT 1)`);
+  emailResultsRecorded();
+}

@@ -1,0 +1,30 @@
+// Every queue of the app and its settings, created (idempotently) whenever a process starts pg-boss, so
+// that a job can be added from any process before any worker runs.
+import type { PgBoss, Queue } from 'pg-boss';
+import { emailRetrySettings } from '../config';
+
+export const EMAIL_QUEUE = 'email';
+export const HOUSEKEEPING_QUEUE = 'housekeeping';
+
+function queues(): Record<string, Omit<Queue, 'name'>> {
+  return {
+    // Retried with exponential backoff (pg-boss's), EMAIL_RETRY_LIMIT times from EMAIL_RETRY_DELAY_SECONDS.
+    [EMAIL_QUEUE]: {
+      ...emailRetrySettings(),
+      retryBackoff: true,
+      retryDelayMax: 600,
+      expireInSeconds: 120,
+      deleteAfterSeconds: 7 * 24 * 60 * 60,
+    },
+    // A housekeeping run that fails is not retried: the next slot comes soon and does the same work.
+    [HOUSEKEEPING_QUEUE]: { retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 24 * 60 * 60 },
+  };
+}
+
+/** Creates every queue, or brings its settings up to date (a changed EMAIL_RETRY_LIMIT, say). */
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const [name, options] of Object.entries(queues())) {
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
+  }
+}
