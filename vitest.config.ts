@@ -12,7 +12,12 @@ export default defineConfig({
   test: {
     environment: 'node',
     // Queued invitation emails seal their link under a key from AUTH_SECRET (lib/email/sealed.ts).
-    env: { AUTH_SECRET: process.env.AUTH_SECRET || 'vitest-auth-secret-not-for-production-0123456789' },
+    // A request waits for its emails (EMAIL_WAIT_MS) longer than in production, so that a busy machine
+    // does not turn an Invited into a Sending; the files that test Sending set their own.
+    env: {
+      AUTH_SECRET: process.env.AUTH_SECRET || 'vitest-auth-secret-not-for-production-0123456789',
+      EMAIL_WAIT_MS: '20000',
+    },
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,

@@ -47,6 +47,8 @@ export interface UserRow {
   sendCount: number | null;
   invitedBy: string | null;
   deliveryError: string | null;
+  /** Invitations: where the newest email is (db/schema.ts's delivery_status). */
+  deliveryStatus: string | null;
 }
 
 export interface UserTablePage {
@@ -110,7 +112,7 @@ export function readFilters(query: UserTableQuery): Filters {
 
   const invitationStatus = sql`CASE WHEN i.status = 'declined' THEN 'declined'
     WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
-    WHEN i.delivery_status = 'failed' THEN 'not_delivered' ELSE 'pending' END`;
+    WHEN i.delivery_status IN ('failed', 'bounced', 'complained') THEN 'not_delivered' ELSE 'pending' END`;
   // Pending and declined invitations, in the words of the index that serves them (db/schema.ts).
   const invitationWhere: SQL[] = [
     sql`i.organization_id = ${organizationId}`,
@@ -179,6 +181,7 @@ interface PageRow {
   send_count: number | null;
   invited_by: string | null;
   delivery_error: string | null;
+  delivery_status: string | null;
 }
 
 /**
@@ -197,7 +200,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   const parts: SQL[] = [];
   if (filters.wantMembers) {
     parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, 'active' AS status,
-        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, ${key.member} AS k
+        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${filters.memberWhere}
       ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
@@ -205,7 +208,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   }
   if (filters.wantInvitations) {
     parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
-        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, ${key.invitation} AS k
+        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, ${key.invitation} AS k
       FROM ${invitations} i
       WHERE ${filters.invitationWhere}
       ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
@@ -214,7 +217,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   const found = await rows<PageRow>(
     db,
     sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
-               p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error
+               p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
               LIMIT ${limit} OFFSET ${skip}) p
@@ -240,5 +243,6 @@ function toUserRow(row: PageRow): UserRow {
     sendCount: row.send_count === null ? null : Number(row.send_count),
     invitedBy: row.invited_by,
     deliveryError: row.delivery_error,
+    deliveryStatus: row.delivery_status,
   };
 }

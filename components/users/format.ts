@@ -18,20 +18,45 @@ export function formatDateTime(iso: string) {
   return `${dateTimeFormat.format(new Date(iso))} UTC`;
 }
 
+/** Where an invitation's newest email is, in words (the reason of a failure is in the status's title). */
+const deliveryWords: Record<string, string> = {
+  queued: 'Sending',
+  sending: 'Sending',
+  retrying: "Sending — the email service did not answer, we'll keep trying",
+  sent: 'Sent',
+  delayed: 'Delivery delayed — the receiving server is still trying',
+  delivered: 'Delivered',
+  bounced: 'Bounced',
+  complained: 'Marked as spam by the recipient',
+  failed: 'Not delivered',
+};
+
+/** The email's state in words, with the reason when it reached no one ("Bounced: Mailbox does not exist"). */
+function deliveryText(delivery: string, error?: string | null): string | null {
+  const words = deliveryWords[delivery];
+  if (!words) return null;
+  return (delivery === 'bounced' || delivery === 'failed') && error ? `${words}: ${error}` : words;
+}
+
 /**
- * What an invitation row says about its emails: when the last one went out, how many, and when the link
- * expires, or expired ("Expired on …", never "Expires <past date>").
+ * What an invitation row says about its emails: when the last one went out, how many, where it is
+ * (Sending, Delivered, Bounced, …), and when the link expires, or expired ("Expired on …", never
+ * "Expires <past date>").
  */
 export function invitationDetails(row: {
   status: string;
   lastSentAt?: string | null;
   sendCount?: number | null;
   expiresAt?: string | null;
+  delivery?: string | null;
+  deliveryError?: string | null;
 }) {
   const parts: string[] = [];
   if (row.lastSentAt) {
     const times = row.sendCount && row.sendCount > 1 ? ` (sent ${row.sendCount} times)` : ' (sent once)';
-    parts.push(`Last sent ${formatDateTime(row.lastSentAt)}${times}`);
+    const state = row.delivery ? deliveryText(row.delivery, row.deliveryError) : null;
+    const where = state ? ` · ${state}` : '';
+    parts.push(`Last sent ${formatDateTime(row.lastSentAt)}${times}${where}`);
   }
   if (row.status === 'declined') parts.push('Declined by the invitee');
   else if (row.expiresAt)

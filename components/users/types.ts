@@ -20,6 +20,8 @@ export interface UserTableRow {
   sendCount?: number;
   invitedBy?: string;
   deliveryError?: string;
+  /** Invitations: where the newest email is (queued, sending, sent, delivered, bounced, …). */
+  delivery?: string;
   /** Roles the viewer may give this row, its own excluded (`rowOffer` in lib/policy). */
   allowedRoles: MemberRole[];
   /** Why a role change or the removal is not offered (shown in the row's menu); left out when both are. */

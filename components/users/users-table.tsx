@@ -84,8 +84,13 @@ function RowCheckbox({
 }
 
 function statusTitle(row: UserTableRow) {
-  if (row.status === 'not_delivered')
-    return `The email could not be delivered${row.deliveryError ? `: ${row.deliveryError}` : ''}. Resend it.`;
+  if (row.status === 'not_delivered') {
+    const reason = row.deliveryError ? `: ${row.deliveryError}` : '';
+    if (row.delivery === 'bounced') return `The email bounced${reason}. Check the address, or resend it.`;
+    if (row.delivery === 'complained')
+      return 'The recipient marked the email as spam. Resend only if they ask.';
+    return `The email could not be delivered${reason}. Resend it.`;
+  }
   if (row.status === 'declined') return 'The invitee declined. Delete the row, or invite the address again.';
   if (!row.expiresAt) return undefined;
   return `${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`;

@@ -7,6 +7,7 @@ import { invitations, memberships, users } from '@/db/schema';
 import { invitationSettings } from '../config';
 import { fail } from '../errors';
 import { rows, textArray } from '../sql';
+import { isUndelivered } from '../email/statuses';
 import { cooldownSentence, secondsUntilResend, type InviteResult } from './outcomes';
 
 /** An address to send to: a new invitation, or its pending one sent again. */
@@ -61,9 +62,12 @@ interface PendingInvitation {
   deliveryStatus: string | null;
 }
 
-/** Seconds until a pending invitation may be sent again, 0 if now. A failed delivery reached no one: no wait. */
+/**
+ * Seconds until a pending invitation may be sent again, 0 if now. An email that failed, bounced or was
+ * reported as spam reached no one: no wait.
+ */
 function cooldownLeft(open: PendingInvitation, at: Date): number {
-  if (open.deliveryStatus === 'failed' || !open.lastSentAt) return 0;
+  if (isUndelivered(open.deliveryStatus) || !open.lastSentAt) return 0;
   return secondsUntilResend(new Date(open.lastSentAt), at, invitationSettings().resendCooldownMs);
 }
 

@@ -9,6 +9,7 @@ import { emailMessages } from '@/db/schema';
 import { emailWaitMs } from '../config';
 import { enqueueEmails } from '../email/queue';
 import { seal } from '../email/sealed';
+import { isUndelivered } from '../email/statuses';
 import { nextRecordingOr, nudgeEmailWorker } from '../jobs/email-nudge';
 import { rows } from '../sql';
 
@@ -100,7 +101,7 @@ export async function awaitDelivery(
           if (!row || IN_FLIGHT.has(row.status)) return;
           outcomes.set(
             item.email,
-            row.status === 'failed'
+            isUndelivered(row.status)
               ? { state: 'failed', error: row.error ?? 'The email service did not accept it.' }
               : { state: 'sent' },
           );

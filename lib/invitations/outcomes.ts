@@ -55,7 +55,7 @@ export function describeOutcome(result: InviteResult): OutcomeWords {
     case 'sending':
       return {
         label: 'Sending',
-        sentence: "Sending — we'll keep trying. The list shows when it is delivered.",
+        sentence: "Sending — we'll keep trying. If it cannot be delivered, its row in the list will say so.",
       };
     case 'already_member':
       return {

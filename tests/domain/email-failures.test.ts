@@ -181,6 +181,14 @@ describe('retries and refusals', () => {
 });
 
 describe('delivery through the API', () => {
+  // Waits long enough for the worker to render and send 100 emails on a busy machine.
+  beforeEach(() => {
+    process.env.EMAIL_WAIT_MS = '15000';
+  });
+  afterEach(() => {
+    process.env.EMAIL_WAIT_MS = '1500';
+  });
+
   it('100 addresses go out in exactly one batch call, one message per address, each with its own link', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     const emails = Array.from({ length: 100 }, (_, i) => `batch${i}@example.com`);

@@ -69,6 +69,13 @@ describe('each outcome in words', () => {
     );
   });
 
+  it('sending reads "Sending" and says the email is still on its way, never that it failed', () => {
+    expect(words({ outcome: 'sending' })).toEqual({
+      label: 'Sending',
+      sentence: "Sending — we'll keep trying. If it cannot be delivered, its row in the list will say so.",
+    });
+  });
+
   it('not_delivered says "Could not be delivered:" and the reason as a clause, keeping an acronym', () => {
     expect(words({ outcome: 'not_delivered', reason: 'The email service refused the address.' })).toEqual({
       label: 'Not delivered',

@@ -48,6 +48,7 @@ export default async function UsersPage({
       ...(row.sendCount !== null ? { sendCount: row.sendCount } : {}),
       ...(row.invitedBy ? { invitedBy: row.invitedBy } : {}),
       ...(row.deliveryError ? { deliveryError: row.deliveryError } : {}),
+      ...(row.deliveryStatus ? { delivery: row.deliveryStatus } : {}),
       allowedRoles: offer.roles,
       ...(offer.remove ? { canDelete: true } : {}),
       ...(offer.reason ? { heldBack: offer.reason } : {}),
