@@ -9,6 +9,7 @@ import { emailMessages, invitations, mailboxMessages } from '@/db/schema';
 import { getInvitation, inviteMembers } from '@/lib/invitations';
 import { listUserTable } from '@/lib/user-table';
 import { useTestDatabase } from '../support/db';
+import { eventually } from '../support/eventually';
 import { createOrganizationWithOwner } from '../support/factories';
 import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 import { tokenFrom } from '../support/state';
@@ -56,15 +57,6 @@ const failures: { name: string; setup: () => Promise<void> }[] = [
     },
   },
 ];
-
-/** Waits until `check` holds (the queue works in the background), up to `ms`. */
-async function eventually(check: () => Promise<boolean>, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('the queue did not get there in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.each(failures)('when $name', ({ setup }) => {
   it('the request answers "Sending" in time, the row stays pending and shows the retry, and once the API is back the queue delivers it, once, with a working link', async () => {

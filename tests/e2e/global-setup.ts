@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildApp, distDir, root, startNextServer, tail, type NextServer } from '../support/next-server';
+import { E2E_WEBHOOK_SECRET } from './support/webhook-secret';
 
 const artifacts = path.join(root, '.artifacts', 'e2e');
 
@@ -128,6 +129,8 @@ export default async function setup(project: TestProject) {
         // invitations.e2e.ts resends an invitation right after sending it (the product's "add the same
         // address again"); the default 60 s cooldown would make that test wait a minute.
         INVITATION_RESEND_COOLDOWN_SECONDS: '0',
+        // delivery.e2e.ts signs Resend's webhook events with the suite's own secret.
+        RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
       },
     });
     log(

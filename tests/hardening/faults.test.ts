@@ -42,6 +42,7 @@ import {
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import { usingPostgres, useTestDatabase } from '../support/db';
+import { eventually } from '../support/eventually';
 import {
   addInvitation,
   addMember,
@@ -98,15 +99,6 @@ async function everything() {
 // The email API
 
 /** A one-off HTTP server answering every request with `status` and `body` (for faults the shared fake lacks). */
-/** Waits until `check` holds (the queue works in the background), up to `ms`. */
-async function eventually(check: () => Promise<boolean>, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('the queue did not get there in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function startOddApi(status: number, body: string, contentType = 'application/json') {
   const server = http.createServer((req, res) => {
     req.resume();
