@@ -4,7 +4,7 @@
 // (sent → delayed → delivered → bounced or complained), whatever order the events arrive in. No body is
 // stored: the event's id, type and message id, and a bounce's reason.
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { Webhook } from 'svix';
 import { getDb } from '@/db/client';
 import { emailEvents, emailMessages, invitations } from '@/db/schema';
@@ -19,10 +19,9 @@ const STATUS_OF: Record<string, 'delayed' | 'delivered' | 'bounced' | 'complaine
   'email.complained': 'complained',
 };
 
-/** How far along each status is: an event never moves a message back (nor one not yet sent). */
-const RANK = { delayed: 2, delivered: 3, bounced: 4, complained: 4 } as const;
-const rankOfStatus = sql`CASE status WHEN 'sent' THEN 1 WHEN 'delayed' THEN 2 WHEN 'delivered' THEN 3
-  WHEN 'bounced' THEN 4 WHEN 'complained' THEN 4 ELSE 99 END`;
+/** How far along a status is: an event never moves a message back (nor one not yet sent: 99). */
+const rankOf = (status: SQL) => sql`CASE ${status} WHEN 'sent' THEN 1 WHEN 'delayed' THEN 2
+  WHEN 'delivered' THEN 3 WHEN 'bounced' THEN 4 WHEN 'complained' THEN 4 ELSE 99 END`;
 
 /** A request that is not a genuine, fresh Resend event: `status` is what to answer (401, or 400). */
 export class WebhookRefused extends Error {
@@ -96,7 +95,7 @@ export async function applyResendEvent(eventId: string, event: ResendEvent): Pro
           UPDATE ${emailMessages} SET status = ${status}::delivery_status,
                  error = COALESCE(${reason}, error), updated_at = now()
           WHERE ${status}::text IS NOT NULL AND provider_id = ${providerId} AND EXISTS (SELECT 1 FROM fresh)
-            AND ${status ? RANK[status] : 0}::int > ${rankOfStatus}
+            AND ${rankOf(sql`${status}::text`)} > ${rankOf(sql`status::text`)}
           RETURNING id, invitation_id, status, error),
         copied AS (
           UPDATE ${invitations} AS i SET delivery_status = m.status, delivery_error = m.error

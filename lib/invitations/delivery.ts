@@ -11,6 +11,7 @@ import { enqueueEmails } from '../email/queue';
 import { seal } from '../email/sealed';
 import { isUndelivered } from '../email/statuses';
 import { nextRecordingOr, nudgeEmailWorker } from '../jobs/email-nudge';
+import type { InviteResult } from './outcomes';
 import { rows } from '../sql';
 
 /** An invitation just written, with the secret of its link (known only until it is queued, sealed). */
@@ -114,6 +115,20 @@ export async function awaitDelivery(
     console.error('[invitations] could not read the delivery results; they show in the list', error);
     return outcomes;
   }
+}
+
+/** What each written invitation's address reads when the request answers. */
+export function deliveryResults(
+  written: readonly (OutgoingInvitation & { kind: 'new' | 'resend' })[],
+  delivered: Map<string, DeliveryOutcome>,
+): InviteResult[] {
+  return written.map(({ email, invitationId, kind }) => {
+    const outcome = delivered.get(email)!;
+    if (outcome.state === 'failed')
+      return { email, invitationId, outcome: 'not_delivered', reason: outcome.error };
+    if (outcome.state === 'sending') return { email, invitationId, outcome: 'sending' };
+    return { email, invitationId, outcome: kind === 'new' ? 'invited' : 'resent' };
+  });
 }
 
 function formatDate(date: Date): string {

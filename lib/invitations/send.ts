@@ -24,7 +24,7 @@ import { newToken } from '../tokens';
 import { applyCaps, countSent, type Sender } from './caps';
 import { classifyAddresses, type Candidate } from './classify';
 import { emailQueue } from '../email/queue';
-import { awaitDelivery, invitationEmails, type DeliveryOutcome, type OutgoingInvitation } from './delivery';
+import { awaitDelivery, deliveryResults, invitationEmails, type OutgoingInvitation } from './delivery';
 import { INVALID_ADDRESS, summarize, type InviteResult, type InviteSummary } from './outcomes';
 
 /** The addresses of a request (the valid ones normalized, each once) and the role they are invited with. */
@@ -83,7 +83,7 @@ export async function inviteMembers(
   }));
   return summarize(
     [...request.valid, ...request.invalid],
-    [...invalid, ...settled, ...sentResults(written, delivered)],
+    [...invalid, ...settled, ...deliveryResults(written, delivered)],
   );
 }
 
@@ -197,26 +197,6 @@ async function auditSent(
       details: { role },
     })),
   );
-}
-
-/** What each written invitation's address reads once the email API answered. */
-function sentResults(written: readonly Written[], delivered: Map<string, DeliveryOutcome>): InviteResult[] {
-  return written.map((item) => {
-    const outcome = delivered.get(item.email)!;
-    return {
-      email: item.email,
-      invitationId: item.invitationId,
-      outcome:
-        outcome.state === 'sent'
-          ? item.kind === 'new'
-            ? 'invited'
-            : 'resent'
-          : outcome.state === 'failed'
-            ? 'not_delivered'
-            : 'sending',
-      reason: outcome.state === 'failed' ? outcome.error : undefined,
-    };
-  });
 }
 
 /** Sends a pending invitation again (same address, same role): a new link, a new expiry. */

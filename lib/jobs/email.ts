@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Job, PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { emailMessages, invitations } from '@/db/schema';
-import { renderInvitationEmail } from '@/emails/render';
+import { renderInvitationEmail, type RenderedEmail } from '@/emails/render';
 import { MAX_BATCH, sendEmails, type DeliveryResult, type EmailMessage } from '../email';
 import type { EmailJob } from '../email/queue';
 import { unseal } from '../email/sealed';
@@ -118,22 +118,28 @@ async function claimBatches(ids: readonly string[]): Promise<MessageRow[][]> {
 
 const NOT_PREPARED = 'The invitation email could not be prepared, so it was not sent. Send it again.';
 
+/** Stands for the link while a template is rendered once for every message that shares its facts. */
+const URL_PLACEHOLDER = 'https://invitation.placeholder/accept-url';
+
+/** One batch's rendered templates, by their facts: invitations of one request render once. */
+type Templates = Map<string, Promise<RenderedEmail>>;
+
 /**
  * A message's email, rendered from its facts, or the reason it cannot be (a template that throws is
  * logged, and the message fails with NOT_PREPARED: trying the same template again would not help).
  */
-async function emailFor(message: MessageRow): Promise<EmailMessage | string> {
+async function emailFor(message: MessageRow, templates: Templates): Promise<EmailMessage | string> {
   try {
-    return await renderMessage(message);
+    return await renderMessage(message, templates);
   } catch (error) {
     console.error(`[email] could not render message ${message.id}; nothing was sent`, error);
     return NOT_PREPARED;
   }
 }
 
-async function renderMessage(message: MessageRow): Promise<EmailMessage | string> {
+async function renderMessage(message: MessageRow, templates: Templates): Promise<EmailMessage | string> {
   if (message.kind !== 'invitation') return `No template for ${message.kind} emails.`;
-  const payload = message.payload as {
+  const { token: sealed, ...facts } = message.payload as {
     token?: string;
     inviterName: string;
     inviterEmail: string;
@@ -141,21 +147,21 @@ async function renderMessage(message: MessageRow): Promise<EmailMessage | string
     roleLabel: string;
     expiresAt: string;
   };
-  const token = payload.token ? unseal(payload.token) : null;
+  const token = sealed ? unseal(sealed) : null;
   if (!token) return 'The invitation link could not be read (AUTH_SECRET changed?). Send it again.';
-  const rendered = await renderInvitationEmail({
-    inviterName: payload.inviterName,
-    inviterEmail: payload.inviterEmail,
-    organizationName: payload.organizationName,
-    roleLabel: payload.roleLabel,
-    expiresAt: payload.expiresAt,
-    acceptUrl: invitationUrl(token),
-  });
+  const key = JSON.stringify(facts);
+  let template = templates.get(key);
+  if (!template) {
+    template = renderInvitationEmail({ ...facts, acceptUrl: URL_PLACEHOLDER });
+    templates.set(key, template);
+  }
+  const rendered = await template;
+  const url = invitationUrl(token);
   return {
     to: message.recipient,
     subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
+    html: rendered.html.replaceAll(URL_PLACEHOLDER, url),
+    text: rendered.text.replaceAll(URL_PLACEHOLDER, url),
     idempotencyKey: `email/${message.id}`,
     tags: { kind: message.kind },
   };
@@ -166,7 +172,8 @@ async function renderMessage(message: MessageRow): Promise<EmailMessage | string
  * failure and has tries left (its messages then read `retrying`), else null.
  */
 async function sendBatch(messages: MessageRow[]): Promise<string | null> {
-  const prepared = await Promise.all(messages.map(emailFor));
+  const templates: Templates = new Map();
+  const prepared = await Promise.all(messages.map((message) => emailFor(message, templates)));
   const sendable = messages.filter((_, index) => typeof prepared[index] !== 'string');
   const emails = prepared.filter((email): email is EmailMessage => typeof email !== 'string');
   const sent = await sendEmails(emails);
