@@ -26,6 +26,7 @@ export const config = quick
       bulkRepeats: 3,
       inviteSize: 100,
       inviteRepeats: 1,
+      drainSize: 1_000,
       viewSamples: 2,
     }
   : {
@@ -40,6 +41,7 @@ export const config = quick
       bulkRepeats: 5,
       inviteSize: 100,
       inviteRepeats: 3,
+      drainSize: 10_000,
       viewSamples: 3,
     };
 

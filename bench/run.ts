@@ -19,6 +19,7 @@ import { openPostgres } from '@/db/client';
 import { root } from '../tests/support/next-server';
 import { config, CouldNotRun, flags, log, logDir, outDir, quick, stamp } from './config';
 import { adminUrl, createDatabase, redact, seed, viaProxy, type SeededOrg } from './database';
+import { measureDrain } from './drain';
 import { measureBulk, measureInvite } from './in-process';
 import { startProxyProcess, type ProxyClient } from './measure';
 import { measurePages } from './pages';
@@ -115,7 +116,13 @@ async function main() {
       large: await measureInvite(database.url, proxyUrl, proxy, large),
     };
 
-    const table = buildRows(smallResult, largeResult, bulk, invites);
+    log(`draining ${config.drainSize.toLocaleString('en-US')} queued emails …`);
+    const drain = await measureDrain(database.url, small);
+    log(
+      `drained in ${(drain.worker.ms / 1000).toFixed(1)} s with ${drain.worker.calls} API calls (bare loop ${(drain.bare.ms / 1000).toFixed(1)} s)`,
+    );
+
+    const table = buildRows(smallResult, largeResult, bulk, invites, drain);
     const sizeLabel = (o: { members: number; invitations: number }) =>
       `${o.members.toLocaleString('en-US')} (+${o.invitations.toLocaleString('en-US')})`;
     const printed = formatTable(table, {
@@ -151,6 +158,7 @@ async function main() {
       large: largeResult,
       bulk,
       invites,
+      drain,
       table,
     };
     fs.writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`);

@@ -3,6 +3,7 @@
 // serves PGlite and PostgreSQL.
 import { relations, sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -51,6 +52,7 @@ export const auditAction = pgEnum('audit_action', [
   'organization.created',
   'organization.renamed',
   'organization.ownership_transferred',
+  'organization.notifications_changed',
   'invitation.sent',
   'invitation.resent',
   'invitation.role_changed',
@@ -138,6 +140,8 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** Email people when their role changes, they are removed, or they are made Owner (Settings). */
+  notifyMemberChanges: boolean('notify_member_changes').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,5 +1,6 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import { EmailLayout, emailStyles } from './_components/email-layout';
+import { displayName, nameWithEmail } from './_components/person';
 
 export interface InvitationEmailProps {
   inviterName: string;
@@ -12,18 +13,10 @@ export interface InvitationEmailProps {
 }
 
 /** The inviter's name, or only the email when the name is empty or equals the email. */
-export function inviterDisplayName({
-  inviterName,
-  inviterEmail,
-}: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail'>): string {
-  const name = inviterName.trim();
-  return name === '' || name === inviterEmail.trim() ? inviterEmail.trim() : name;
-}
-
-function inviterWithEmail(props: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail'>): string {
-  const display = inviterDisplayName(props);
-  const email = props.inviterEmail.trim();
-  return display === email ? email : `${display} (${email})`;
+export function inviterDisplayName(
+  props: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail'>,
+): string {
+  return displayName({ name: props.inviterName, email: props.inviterEmail });
 }
 
 export default function InvitationEmail(props: InvitationEmailProps) {
@@ -36,7 +29,7 @@ export default function InvitationEmail(props: InvitationEmailProps) {
         {`Join ${organizationName} on AI Hub`}
       </Heading>
       <Text style={emailStyles.text}>
-        {`${inviterWithEmail(props)} invited you to join ${organizationName} on AI Hub as ${roleLabel}.`}
+        {`${nameWithEmail({ name: props.inviterName, email: props.inviterEmail })} invited you to join ${organizationName} on AI Hub as ${roleLabel}.`}
       </Text>
       <Section style={emailStyles.buttonSection}>
         <Button href={acceptUrl} style={emailStyles.button}>

@@ -1,10 +1,19 @@
 import { createElement, type ReactElement } from 'react';
 import { render } from '@react-email/components';
 import InvitationEmail, { inviterDisplayName, type InvitationEmailProps } from './invitation';
+import OwnershipTransferredEmail, {
+  ownershipTransferredSubject,
+  type OwnershipTransferredEmailProps,
+} from './ownership-transferred';
+import RemovedEmail, { removedSubject, type RemovedEmailProps } from './removed';
+import RoleChangedEmail, { roleChangedSubject, type RoleChangedEmailProps } from './role-changed';
 import SignInEmail, { type SignInEmailProps } from './sign-in';
 
 export type { InvitationEmailProps } from './invitation';
 export type { SignInEmailProps } from './sign-in';
+export type { RoleChangedEmailProps } from './role-changed';
+export type { RemovedEmailProps } from './removed';
+export type { OwnershipTransferredEmailProps } from './ownership-transferred';
 
 export interface RenderedEmail {
   subject: string;
@@ -46,10 +55,33 @@ export async function renderSignInEmail(props: SignInEmailProps): Promise<Render
   return { subject: sanitizeSubject('Sign in to AI Hub'), html, text };
 }
 
+export async function renderRoleChangedEmail(props: RoleChangedEmailProps): Promise<RenderedEmail> {
+  const { html, text } = await renderBoth(createElement(RoleChangedEmail, props));
+  return { subject: sanitizeSubject(roleChangedSubject(props)), html, text };
+}
+
+export async function renderRemovedEmail(props: RemovedEmailProps): Promise<RenderedEmail> {
+  const { html, text } = await renderBoth(createElement(RemovedEmail, props));
+  return { subject: sanitizeSubject(removedSubject(props)), html, text };
+}
+
+export async function renderOwnershipTransferredEmail(
+  props: OwnershipTransferredEmailProps,
+): Promise<RenderedEmail> {
+  const { html, text } = await renderBoth(createElement(OwnershipTransferredEmail, props));
+  return { subject: sanitizeSubject(ownershipTransferredSubject(props)), html, text };
+}
+
 /** Every template with its preview props, rendered: what `npm run email:dev` and /dev/emails show. */
 export async function renderPreviews(): Promise<{ name: string; email: RenderedEmail }[]> {
   return [
     { name: 'invitation', email: await renderInvitationEmail(InvitationEmail.PreviewProps) },
     { name: 'sign-in', email: await renderSignInEmail(SignInEmail.PreviewProps) },
+    { name: 'role-changed', email: await renderRoleChangedEmail(RoleChangedEmail.PreviewProps) },
+    { name: 'removed', email: await renderRemovedEmail(RemovedEmail.PreviewProps) },
+    {
+      name: 'ownership-transferred',
+      email: await renderOwnershipTransferredEmail(OwnershipTransferredEmail.PreviewProps),
+    },
   ];
 }

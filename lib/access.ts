@@ -105,6 +105,8 @@ export interface LockedOrganization {
   slug: string;
   actorRole: MemberRole | null;
   ownerCount: number;
+  /** Whether people are emailed when their role changes or they are removed (Settings). */
+  notifyMemberChanges: boolean;
 }
 
 /**
@@ -155,11 +157,13 @@ export async function lockOrganizationAndRead<T>(
     slug: string;
     actor_role: MemberRole | null;
     owner_count: number;
+    notify_member_changes: boolean;
     extra: T[] | string | null;
   }>(
     tx,
     sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actorUserId)}) AS actor_role,
           (SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = o.id AND mo.role = 'owner') AS owner_count,
+          o.notify_member_changes,
           ${query ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)` : sql`NULL::json`} AS extra
         FROM ${organizations} o
         WHERE o.id = ${organizationId}`,
@@ -173,6 +177,7 @@ export async function lockOrganizationAndRead<T>(
       slug: row.slug,
       actorRole: row.actor_role,
       ownerCount: Number(row.owner_count),
+      notifyMemberChanges: Boolean(row.notify_member_changes),
     },
     rows: extra,
   };

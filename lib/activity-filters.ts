@@ -23,8 +23,8 @@ export const activityKinds = {
   },
   departures: { label: 'People removed or leaving', actions: ['member.removed', 'member.left'] },
   organization: {
-    label: 'Organization created or renamed',
-    actions: ['organization.created', 'organization.renamed'],
+    label: 'Organization created, renamed or its settings changed',
+    actions: ['organization.created', 'organization.renamed', 'organization.notifications_changed'],
   },
 } as const satisfies Record<string, { label: string; actions: readonly AuditAction[] }>;
 

@@ -46,6 +46,10 @@ export function describeEvent(event: DescribedEvent): string {
       return `renamed the organization from “${text(details.from)}” to “${text(details.to)}”`;
     case 'organization.ownership_transferred':
       return `transferred ownership to ${target}`;
+    case 'organization.notifications_changed':
+      return details.to
+        ? 'turned on emails to people whose role changes or who are removed'
+        : 'turned off emails to people whose role changes or who are removed';
     case 'invitation.sent':
       return `invited ${target} as ${role(details.role)}`;
     case 'invitation.resent':

@@ -1,4 +1,4 @@
-// Organizations: create, list yours, rename, transfer ownership, delete.
+// Organizations: create, list yours, rename, set who is emailed about changes, transfer ownership, delete.
 import 'server-only';
 import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -7,6 +7,8 @@ import type { Actor } from './actor';
 import { recordAudit } from './audit';
 import { lockOrganization, requireMember, requirePermission } from './access';
 import { now } from './clock';
+import { emailQueue, enqueueEmails } from './email/queue';
+import { ownershipTransferredEmails } from './members/notifications';
 import { organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
 import { cleanOrganizationName, slugify } from './organization-names';
@@ -117,14 +119,45 @@ export async function renameOrganization(actor: Actor, input: { organizationId: 
 }
 
 /**
- * Hands the organization to another member in one step: they become Owner, the actor becomes Admin.
- * Owners only; the new Owner must already be a member.
+ * Turns the emails to people whose role changes, who are removed or who are made Owner on or off
+ * (Owner, Admin). Recorded in the activity log when it changes.
+ */
+export async function setMemberNotifications(
+  actor: Actor,
+  input: { organizationId: string; enabled: boolean },
+): Promise<{ enabled: boolean }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    requirePermission(org.actorRole, 'org:settings');
+    if (org.notifyMemberChanges === input.enabled) return { enabled: input.enabled };
+    await tx
+      .update(organizations)
+      .set({ notifyMemberChanges: input.enabled })
+      .where(eq(organizations.id, org.id));
+    await recordAudit(tx, org.id, actor, [
+      {
+        action: 'organization.notifications_changed',
+        targetType: 'organization',
+        targetId: org.id,
+        details: { from: org.notifyMemberChanges, to: input.enabled },
+      },
+    ]);
+    return { enabled: input.enabled };
+  });
+}
+
+/**
+ * Hands the organization to another member in one step: they become Owner, the actor becomes Admin, and
+ * they are emailed (unless the organization turned that off). Owners only; the new Owner must already be
+ * a member.
  */
 export async function transferOwnership(
   actor: Actor,
   input: { organizationId: string } & ({ toUserId: string } | { toEmail: string }),
 ) {
   const db = await getDb();
+  const queue = await emailQueue();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor.userId);
     const decision = decideForOrganization(requireMember(org.actorRole), 'transfer_ownership');
@@ -164,6 +197,7 @@ export async function transferOwnership(
         details: { from: target.role, to: 'owner' satisfies MemberRole, previousOwnerBecomes: 'admin' },
       },
     ]);
+    await enqueueEmails(tx, queue, ownershipTransferredEmails(org, actor, target));
     return { newOwnerUserId: target.userId, newOwnerEmail: target.email };
   });
 }

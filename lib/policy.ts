@@ -14,6 +14,13 @@ export const invitationRoles = invitationRoleValues;
 
 export const roleLabels: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
 
+/** What a role lets its holder do, to follow "As an Admin you can" (the emails about a role change). */
+export const roleSummaries: Record<MemberRole, string> = {
+  owner: 'manage its members and settings, transfer ownership and delete the organization',
+  admin: 'invite people and manage its members and settings',
+  member: 'use AI Hub in the organization; its Owners and Admins manage who belongs to it',
+};
+
 /** A role's place in `roles`: 0 for Owner. What the user table sorts by. */
 export const roleOrder = Object.fromEntries(roles.map((role, index) => [role, index])) as Record<
   MemberRole,

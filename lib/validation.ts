@@ -95,6 +95,7 @@ export const organizationNameSchema = visibleName().refine(
 );
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 export const renameOrganizationSchema = z.object({ organizationId: id, name: organizationNameSchema });
+export const memberNotificationsSchema = z.object({ organizationId: id, enabled: z.boolean() });
 export const transferOwnershipSchema = z.union([
   z.object({ organizationId: id, toUserId: id }),
   z.object({ organizationId: id, toEmail: email('Enter the email of a member.') }),

@@ -1,11 +1,13 @@
 'use server';
-// Server actions for organizations: create, rename, find a member, transfer ownership, delete. Each returns
+// Server actions for organizations: create, rename, set member notifications, find a member, transfer
+// ownership, delete. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
 import { revalidatePath } from 'next/cache';
 import {
   createOrganization,
   deleteOrganization,
   renameOrganization,
+  setMemberNotifications,
   transferOwnership,
   type Organization,
 } from '@/lib/organizations';
@@ -13,6 +15,7 @@ import { searchMembers, type MemberMatch } from '@/lib/member-search';
 import {
   createOrganizationSchema,
   deleteOrganizationSchema,
+  memberNotificationsSchema,
   renameOrganizationSchema,
   searchMembersSchema,
   transferOwnershipSchema,
@@ -42,6 +45,21 @@ export async function renameOrganizationAction(
   return runAsActor(renameOrganizationSchema, input, async (actor, data) => {
     const result = await renameOrganization(actor, data);
     revalidatePath('/', 'layout');
+    return result;
+  });
+}
+
+/**
+ * Turns on or off the emails to people whose role changes, who are removed or who are made Owner.
+ * Input: `{ organizationId, enabled }`. Output: `{ enabled }`. Who: Owners and Admins. Recorded in the
+ * activity log when it changes. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN.
+ */
+export async function setMemberNotificationsAction(
+  input: unknown,
+): Promise<ActionResult<{ enabled: boolean }>> {
+  return runAsActor(memberNotificationsSchema, input, async (actor, data) => {
+    const result = await setMemberNotifications(actor, data);
+    revalidatePath('/admin/[org]/settings', 'page');
     return result;
   });
 }

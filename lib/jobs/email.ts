@@ -9,16 +9,24 @@ import { sql } from 'drizzle-orm';
 import type { Job, PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { emailMessages, invitations } from '@/db/schema';
-import { renderInvitationEmail, type RenderedEmail } from '@/emails/render';
+import {
+  renderInvitationEmail,
+  renderOwnershipTransferredEmail,
+  renderRemovedEmail,
+  renderRoleChangedEmail,
+  type RenderedEmail,
+} from '@/emails/render';
 import { MAX_BATCH, sendEmails, type DeliveryResult, type EmailMessage } from '../email';
 import type { EmailJob } from '../email/queue';
 import { unseal } from '../email/sealed';
 import { invitationUrl } from '../invitations/link';
+import type { ChangeFacts, RoleChangedFacts } from '../members/notifications';
+import { can, isRole, roleLabels, roleSummaries } from '../policy';
 import { MAX_DELIVERY_ERROR } from '../limits';
 import { jsonb, rows } from '../sql';
 import { emailResultsRecorded, setEmailNudge } from './email-nudge';
-import { emailRetrySettings } from '../config';
-import { EMAIL_QUEUE } from './queues';
+import { appUrl, emailRetrySettings } from '../config';
+import { EMAIL_GAVE_UP_QUEUE, EMAIL_QUEUE } from './queues';
 
 /** Works queue `email` in this process; a request that queued emails wakes it (./email-nudge.ts). */
 export async function workEmail(boss: PgBoss): Promise<void> {
@@ -28,7 +36,23 @@ export async function workEmail(boss: PgBoss): Promise<void> {
     sendJobs,
   );
   setEmailNudge(() => boss.notifyWorker(workerId));
+  await boss.work<EmailJob>(EMAIL_GAVE_UP_QUEUE, { batchSize: MAX_BATCH }, giveUp);
 }
+
+/**
+ * The jobs pg-boss gave up on (./queues.ts: their tries ran out before their messages' did, say because
+ * the process working them died each time): whatever of their messages is still unsent fails, so that no
+ * row says Sending for ever and the list offers Resend.
+ */
+export async function giveUp(jobs: Job<EmailJob>[]): Promise<void> {
+  const ids = jobs.flatMap((job) => job.data.messageIds);
+  await recordResults(
+    ids.map((id) => ({ id, status: 'failed', error: GAVE_UP, provider_id: null, tried: 0 })),
+  );
+  console.warn(`[email] gave up on ${ids.length} email(s) after their tries ran out`);
+}
+
+const GAVE_UP = 'It could not be sent after several tries. Send it again.';
 
 interface MessageRow {
   id: string;
@@ -52,11 +76,22 @@ class TryAgainLater extends Error {}
 export async function sendJobs(jobs: Job<EmailJob>[]): Promise<void> {
   try {
     const batches = await claimBatches(jobs.flatMap((job) => job.data.messageIds));
-    let temporary: string | null = null;
-    for (const messages of batches) {
-      const reason = await sendBatch(messages);
-      if (reason) temporary = reason;
+    // The calls go one after the other (the API limits requests per second). While one is out, the next
+    // batch is prepared and the last one's results are written; a template is rendered once per fetch.
+    const templates: Templates = new Map();
+    const recordings: Promise<string | null>[] = [];
+    let next = batches.length > 0 ? prepareBatch(batches[0], templates) : null;
+    for (let index = 0; next; index++) {
+      const batch = await next;
+      const sending = sendEmails(batch.emails);
+      next = index + 1 < batches.length ? prepareBatch(batches[index + 1], templates) : null;
+      const { results, temporary } = resultsOf(batch, await sending);
+      const recorded = recordResults(results).then(() => temporary);
+      // Awaited below with the others; until then a failure must not count as unhandled.
+      recorded.catch(() => {});
+      recordings.push(recorded);
     }
+    const temporary = (await Promise.all(recordings)).find((reason) => reason !== null);
     if (temporary) throw new TryAgainLater(temporary);
   } catch (error) {
     if (error instanceof TryAgainLater)
@@ -116,12 +151,12 @@ async function claimBatches(ids: readonly string[]): Promise<MessageRow[][]> {
   return [...byKey.values()];
 }
 
-const NOT_PREPARED = 'The invitation email could not be prepared, so it was not sent. Send it again.';
+const NOT_PREPARED = 'The email could not be prepared, so it was not sent. Send it again.';
 
 /** Stands for the link while a template is rendered once for every message that shares its facts. */
 const URL_PLACEHOLDER = 'https://invitation.placeholder/accept-url';
 
-/** One batch's rendered templates, by their facts: invitations of one request render once. */
+/** The templates rendered for one fetch of jobs, by their facts: invitations of one request render once. */
 type Templates = Map<string, Promise<RenderedEmail>>;
 
 /**
@@ -138,7 +173,80 @@ async function emailFor(message: MessageRow, templates: Templates): Promise<Emai
 }
 
 async function renderMessage(message: MessageRow, templates: Templates): Promise<EmailMessage | string> {
-  if (message.kind !== 'invitation') return `No template for ${message.kind} emails.`;
+  const email = await renderByKind(message, templates);
+  if (typeof email === 'string') return email;
+  return {
+    ...email,
+    to: message.recipient,
+    idempotencyKey: `email/${message.id}`,
+    tags: { kind: message.kind },
+  };
+}
+
+/** The rendered template of `facts`, rendered once per batch for every message that shares them. */
+function once(templates: Templates, kind: string, facts: object, render: () => Promise<RenderedEmail>) {
+  const key = `${kind}:${JSON.stringify(facts)}`;
+  let template = templates.get(key);
+  if (!template) {
+    template = render();
+    templates.set(key, template);
+  }
+  return template;
+}
+
+/** The console of the organization `slug`, for an Owner or Admin. */
+function consoleUrl(slug: string): string {
+  return `${appUrl()}/admin/${encodeURIComponent(slug)}/users`;
+}
+
+async function renderByKind(message: MessageRow, templates: Templates): Promise<RenderedEmail | string> {
+  switch (message.kind) {
+    case 'invitation':
+      return renderInvitation(message, templates);
+    case 'role_changed': {
+      const facts = message.payload as unknown as RoleChangedFacts;
+      if (!isRole(facts.fromRole) || !isRole(facts.toRole)) return 'The email names no known role.';
+      return once(templates, message.kind, facts, () =>
+        renderRoleChangedEmail({
+          organizationName: facts.organizationName,
+          actorName: facts.actorName,
+          actorEmail: facts.actorEmail,
+          fromRole: roleLabels[facts.fromRole],
+          toRole: roleLabels[facts.toRole],
+          toRoleSummary: roleSummaries[facts.toRole],
+          url: can(facts.toRole, 'console:access') ? consoleUrl(facts.organizationSlug) : `${appUrl()}/`,
+        }),
+      );
+    }
+    case 'removed': {
+      const facts = message.payload as unknown as ChangeFacts;
+      return once(templates, message.kind, facts, () =>
+        renderRemovedEmail({
+          organizationName: facts.organizationName,
+          actorName: facts.actorName,
+          actorEmail: facts.actorEmail,
+        }),
+      );
+    }
+    case 'ownership_transferred': {
+      const facts = message.payload as unknown as ChangeFacts;
+      return once(templates, message.kind, facts, () =>
+        renderOwnershipTransferredEmail({
+          organizationName: facts.organizationName,
+          actorName: facts.actorName,
+          actorEmail: facts.actorEmail,
+          ownerSummary: roleSummaries.owner,
+          url: consoleUrl(facts.organizationSlug),
+        }),
+      );
+    }
+    default:
+      return `No template for ${message.kind} emails.`;
+  }
+}
+
+/** An invitation: its template rendered once for the invitations that share their facts, each link put in after. */
+async function renderInvitation(message: MessageRow, templates: Templates): Promise<RenderedEmail | string> {
   const { token: sealed, ...facts } = message.payload as {
     token?: string;
     inviterName: string;
@@ -149,35 +257,43 @@ async function renderMessage(message: MessageRow, templates: Templates): Promise
   };
   const token = sealed ? unseal(sealed) : null;
   if (!token) return 'The invitation link could not be read (AUTH_SECRET changed?). Send it again.';
-  const key = JSON.stringify(facts);
-  let template = templates.get(key);
-  if (!template) {
-    template = renderInvitationEmail({ ...facts, acceptUrl: URL_PLACEHOLDER });
-    templates.set(key, template);
-  }
-  const rendered = await template;
+  const rendered = await once(templates, message.kind, facts, () =>
+    renderInvitationEmail({ ...facts, acceptUrl: URL_PLACEHOLDER }),
+  );
   const url = invitationUrl(token);
   return {
-    to: message.recipient,
     subject: rendered.subject,
     html: rendered.html.replaceAll(URL_PLACEHOLDER, url),
     text: rendered.text.replaceAll(URL_PLACEHOLDER, url),
-    idempotencyKey: `email/${message.id}`,
-    tags: { kind: message.kind },
   };
 }
 
-/**
- * Sends one batch and records each message's result; returns the reason when the batch met a temporary
- * failure and has tries left (its messages then read `retrying`), else null.
- */
-async function sendBatch(messages: MessageRow[]): Promise<string | null> {
-  const templates: Templates = new Map();
+/** A batch ready to send: its messages, and for each its email or the reason it cannot be sent. */
+interface PreparedBatch {
+  messages: MessageRow[];
+  prepared: (EmailMessage | string)[];
+  /** The emails of the messages that can be sent, in order. */
+  emails: EmailMessage[];
+}
+
+/** Renders a batch's emails (never rejects: a message that cannot be rendered gets its reason). */
+async function prepareBatch(messages: MessageRow[], templates: Templates): Promise<PreparedBatch> {
   const prepared = await Promise.all(messages.map((message) => emailFor(message, templates)));
-  const sendable = messages.filter((_, index) => typeof prepared[index] !== 'string');
   const emails = prepared.filter((email): email is EmailMessage => typeof email !== 'string');
-  const sent = await sendEmails(emails);
+  return { messages, prepared, emails };
+}
+
+/**
+ * Each message's result to record, from what the API answered for the batch's emails (`sent`, in
+ * order), and the reason when the batch met a temporary failure and has tries left (its messages then
+ * read `retrying`), else null.
+ */
+function resultsOf(
+  { messages, prepared }: PreparedBatch,
+  sent: DeliveryResult[],
+): { results: MessageResult[]; temporary: string | null } {
   const results = new Map<string, DeliveryResult>();
+  const sendable = messages.filter((_, index) => typeof prepared[index] !== 'string');
   sendable.forEach((message, index) => results.set(message.id, sent[index]));
   messages.forEach((message, index) => {
     const reason = prepared[index];
@@ -187,9 +303,9 @@ async function sendBatch(messages: MessageRow[]): Promise<string | null> {
   const { retryLimit } = emailRetrySettings();
   const triesLeft = (message: MessageRow) => message.attempts + 1 <= retryLimit;
   let temporary: string | null = null;
-  const updates = messages.map((message) => {
+  const updates = messages.map((message): MessageResult => {
     const result = results.get(message.id)!;
-    if (result.ok) return { id: message.id, status: 'sent', error: null, provider_id: result.id };
+    if (result.ok) return { id: message.id, status: 'sent', error: null, provider_id: result.id, tried: 1 };
     const retrying = result.retryable && triesLeft(message);
     if (retrying) temporary = result.error;
     return {
@@ -197,29 +313,37 @@ async function sendBatch(messages: MessageRow[]): Promise<string | null> {
       status: retrying ? 'retrying' : 'failed',
       error: result.error.slice(0, MAX_DELIVERY_ERROR),
       provider_id: null,
+      tried: 1,
     };
   });
-  await recordResults(updates);
-  return temporary;
+  return { results: updates, temporary };
+}
+
+/** A message's result: `tried` is 1 when it comes from a call to the API, else 0. */
+interface MessageResult {
+  id: string;
+  status: string;
+  error: string | null;
+  provider_id: string | null;
+  tried: number;
 }
 
 /**
- * Each message's result, and its invitation's copy of it (what the user list shows, from the newest
- * message of the row), in one statement. A sent invitation's link secret is erased from the message.
+ * Each unsent message's result, and its invitation's copy of it (what the user list shows, from the
+ * newest message of the row), in one statement. A sent invitation's link secret is erased from the
+ * message. A message already sent or failed is left as it is.
  */
-async function recordResults(
-  updates: { id: string; status: string; error: string | null; provider_id: string | null }[],
-): Promise<void> {
+async function recordResults(updates: MessageResult[]): Promise<void> {
   const db = await getDb();
   await db.execute(sql`
     WITH recorded AS (
       UPDATE ${emailMessages} AS m
       SET status = u.status::delivery_status, error = u.error, provider_id = u.provider_id,
-          attempts = m.attempts + 1, updated_at = now(),
+          attempts = m.attempts + u.tried, updated_at = now(),
           sent_at = CASE WHEN u.status = 'sent' THEN now() ELSE m.sent_at END,
           payload = CASE WHEN u.status = 'sent' THEN m.payload - 'token' ELSE m.payload END
-      FROM jsonb_to_recordset(${jsonb(updates)}) AS u(id uuid, status text, error text, provider_id text)
-      WHERE m.id = u.id
+      FROM jsonb_to_recordset(${jsonb(updates)}) AS u(id uuid, status text, error text, provider_id text, tried int)
+      WHERE m.id = u.id AND m.status IN ('queued', 'sending', 'retrying')
       RETURNING m.id, m.invitation_id, m.status, m.error)
     UPDATE ${invitations} AS i SET delivery_status = r.status, delivery_error = r.error
     FROM recorded r

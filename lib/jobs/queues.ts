@@ -4,16 +4,21 @@ import type { PgBoss, Queue } from 'pg-boss';
 import { emailRetrySettings } from '../config';
 
 export const EMAIL_QUEUE = 'email';
+/** Jobs of `email` that failed for good (their tries ran out, or their worker kept dying): pg-boss's dead letter queue. */
+export const EMAIL_GAVE_UP_QUEUE = 'email-gave-up';
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
 
 function queues(): Record<string, Omit<Queue, 'name'>> {
   return {
+    // Created before `email`, which names it. Its worker marks what is still unsent as failed.
+    [EMAIL_GAVE_UP_QUEUE]: { retryLimit: 10, retryBackoff: true, deleteAfterSeconds: 7 * 24 * 60 * 60 },
     // Retried with exponential backoff (pg-boss's), EMAIL_RETRY_LIMIT times from EMAIL_RETRY_DELAY_SECONDS.
     [EMAIL_QUEUE]: {
       ...emailRetrySettings(),
       retryBackoff: true,
       retryDelayMax: 600,
       expireInSeconds: 120,
+      deadLetter: EMAIL_GAVE_UP_QUEUE,
       deleteAfterSeconds: 7 * 24 * 60 * 60,
     },
     // A housekeeping run that fails is not retried: the next slot comes soon and does the same work.

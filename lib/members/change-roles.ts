@@ -1,14 +1,17 @@
 // Changing roles: any mix of members and pending invitations, one or many, all or
-// nothing (docs/rules.md rule 6). Each call is one transaction of three statements whatever the
+// nothing (docs/rules.md rule 6). Each call is one transaction of four statements whatever the
 // selection's size: lock the organization; read the actor's role, the Owner count and the targets; write
-// the change with its audit events.
+// the change with its audit events and the emails to the people it changed (./notifications.ts); queue
+// those emails' jobs.
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
 import { auditInsert, type AuditEntry } from '../audit';
+import { emailQueue, emailsInsert, queueJobs } from '../email/queue';
 import { uuidArray } from '../sql';
+import { roleChangedEmails } from './notifications';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
 export interface RoleChangeResult {
@@ -30,11 +33,16 @@ export async function changeRoles(
   input: { organizationId: string; role: MemberRole } & Selection,
 ): Promise<RoleChangeResult> {
   const db = await getDb();
+  const queue = await emailQueue();
   return db.transaction(async (tx) => {
     const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
     authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
     const toChange = targets.filter((target) => target.role !== input.role);
-    if (toChange.length > 0) await writeRoleChange(tx, org.id, actor, toChange, input.role);
+    if (toChange.length > 0) {
+      const emails = emailsInsert(roleChangedEmails(org, actor, toChange, input.role));
+      await writeRoleChange(tx, org.id, actor, toChange, input.role, emails?.insert);
+      if (emails) await queueJobs(tx, queue, emails.ids);
+    }
     const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
     return {
       changed: toChange.length,
@@ -44,13 +52,14 @@ export async function changeRoles(
   });
 }
 
-/** The role change's one write: the members' and the invitations' updates and their audit events. */
+/** The role change's one write: the members' and the invitations' updates, their audit events and `emails`. */
 async function writeRoleChange(
   tx: Transaction,
   organizationId: string,
   actor: Actor,
   targets: Target[],
   role: MemberRole,
+  emails: SQL | undefined,
 ) {
   const audit = targets.map((t): AuditEntry => ({
     action: t.kind === 'member' ? 'member.role_changed' : 'invitation.role_changed',
@@ -70,6 +79,6 @@ async function writeRoleChange(
       UPDATE ${invitations} SET role = ${invitationRole}::invitation_role, updated_at = now()
       WHERE organization_id = ${organizationId} AND status = 'pending' AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
       RETURNING id
-    )
+    )${emails ? sql`, e AS (${emails})` : sql``}
     ${auditInsert(organizationId, actor, audit)}`);
 }

@@ -1,14 +1,16 @@
 // Removing people and leaving: the same all-or-nothing shape as changing roles (see ./change-roles.ts).
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
 import type { Actor } from '../actor';
 import { membershipOf } from '../access';
 import { auditInsert, type AuditEntry } from '../audit';
+import { emailQueue, emailsInsert, queueJobs } from '../email/queue';
 import { fail } from '../errors';
 import { roleLabels } from '../policy';
 import { rows, uuidArray } from '../sql';
+import { removedEmails } from './notifications';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
 export interface RemovalResult {
@@ -28,15 +30,20 @@ export async function removeMembers(
   input: { organizationId: string } & Selection,
 ): Promise<RemovalResult> {
   const db = await getDb();
+  const queue = await emailQueue();
   return db.transaction(async (tx) => {
     const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
     authorize(org, actor, ids, targets, { type: 'remove' });
-    return writeRemoval(tx, org.id, actor, targets);
+    const emails = emailsInsert(removedEmails(org, actor, targets));
+    const result = await writeRemoval(tx, org.id, actor, targets, emails?.insert);
+    if (emails) await queueJobs(tx, queue, emails.ids);
+    return result;
   });
 }
 
 /**
- * The removal's one write: delete the memberships, revoke the invitations, record the events. What is
+ * The removal's one write: delete the memberships, revoke the invitations, record the events, write
+ * `emails` (to the people removed: ./notifications.ts). What is
  * reported and recorded is what the statement changed (its RETURNING rows), not the rows read before it:
  * the two agree under the organization's lock, and a test proves the count would notice if they did not.
  */
@@ -45,6 +52,7 @@ async function writeRemoval(
   organizationId: string,
   actor: Actor,
   targets: Target[],
+  emails: SQL | undefined,
 ): Promise<RemovalResult> {
   const audit = targets.map((t): AuditEntry => ({
     action:
@@ -70,7 +78,7 @@ async function writeRemoval(
       RETURNING id
     ), a AS (
       ${auditInsert(organizationId, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m`, invitation: sql`SELECT id FROM i` } })}
-    )
+    )${emails ? sql`, e AS (${emails})` : sql``}
     SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
            EXISTS (SELECT 1 FROM m WHERE user_id = ${actor.userId}::uuid) AS actor_left`,
   );

@@ -27,6 +27,7 @@ import {
   createOrganizationAction,
   deleteOrganizationAction,
   renameOrganizationAction,
+  setMemberNotificationsAction,
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import { useTestDatabase } from '../support/db';
@@ -238,6 +239,7 @@ describe('signed out: UNAUTHENTICATED', () => {
       acceptInvitationAction({ token: invitation.token }),
       createOrganizationAction({ name: 'Sneaky' }),
       renameOrganizationAction({ organizationId: orgId, name: 'Sneaky' }),
+      setMemberNotificationsAction({ organizationId: orgId, enabled: false }),
       transferOwnershipAction({ organizationId: orgId, toUserId: member.userId }),
       deleteOrganizationAction({ organizationId: orgId, confirmName: 'Acme' }),
     ];

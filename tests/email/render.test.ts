@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { renderInvitationEmail, renderSignInEmail, type InvitationEmailProps } from '@/emails/render';
+import {
+  renderInvitationEmail,
+  renderOwnershipTransferredEmail,
+  renderRemovedEmail,
+  renderRoleChangedEmail,
+  renderSignInEmail,
+  type InvitationEmailProps,
+} from '@/emails/render';
 
 const invitation: InvitationEmailProps = {
   inviterName: 'Maya Chen',
@@ -90,5 +97,77 @@ describe('renderSignInEmail', () => {
     expect(text).toContain('Sign in');
     expect(text).toContain('This link expires in 24 hours and can be used once.');
     expect(text).toContain("If you didn't try to sign in, you can ignore this email.");
+  });
+});
+
+describe('the emails about a change (role changed, removed, made Owner)', () => {
+  const by = {
+    organizationName: 'Northwind Labs',
+    actorName: 'Maya Chen',
+    actorEmail: 'maya@northwind.example',
+  };
+  const consoleUrl = 'https://aihub.example.com/admin/northwind-labs/users';
+
+  it('role changed: subject, old and new role, who changed it, what the role allows, and the link, in HTML and plain text', async () => {
+    const { subject, html, text } = await renderRoleChangedEmail({
+      ...by,
+      fromRole: 'Member',
+      toRole: 'Owner',
+      toRoleSummary: 'manage its members and settings, transfer ownership and delete the organization',
+      url: consoleUrl,
+    });
+    expect(subject).toBe('Your role in Northwind Labs is now Owner');
+    expect(text).toContain(
+      'Maya Chen (maya@northwind.example) changed your role in Northwind Labs on AI Hub from Member to Owner.',
+    );
+    expect(text).toContain('As an Owner you can manage its members and settings');
+    expect(text).toContain(consoleUrl);
+    expect(anchorHrefs(html)).toEqual([consoleUrl]);
+  });
+
+  it('removed: subject, organization and who removed them, and no link at all', async () => {
+    const { subject, html, text } = await renderRemovedEmail(by);
+    expect(subject).toBe('You were removed from Northwind Labs on AI Hub');
+    expect(text).toContain('Maya Chen (maya@northwind.example) removed you from Northwind Labs on AI Hub.');
+    expect(text).toContain('Your AI Hub account stays');
+    expect(anchorHrefs(html)).toEqual([]);
+    expect(text).not.toMatch(/https?:\/\//);
+  });
+
+  it('made Owner: subject, who handed it over and that they are an Admin now, and the console link', async () => {
+    const { subject, html, text } = await renderOwnershipTransferredEmail({
+      ...by,
+      actorName: '',
+      ownerSummary: 'manage its members and settings, transfer ownership and delete the organization',
+      url: consoleUrl,
+    });
+    expect(subject).toBe('You are now an Owner of Northwind Labs on AI Hub');
+    expect(text).toContain(
+      'maya@northwind.example transferred ownership of Northwind Labs on AI Hub to you. You are an Owner now, and maya@northwind.example is an Admin.',
+    );
+    expect(anchorHrefs(html)).toEqual([consoleUrl]);
+  });
+
+  it('escape names and keep subjects on one line', async () => {
+    const evil = {
+      ...by,
+      organizationName: 'Evil\r\n<script>x</script>',
+      actorName: '<img src=x onerror=alert(1)>',
+    };
+    for (const { subject, html } of [
+      await renderRemovedEmail(evil),
+      await renderRoleChangedEmail({
+        ...evil,
+        fromRole: 'Member',
+        toRole: 'Admin',
+        toRoleSummary: 'x',
+        url: consoleUrl,
+      }),
+      await renderOwnershipTransferredEmail({ ...evil, ownerSummary: 'x', url: consoleUrl }),
+    ]) {
+      expect(subject).not.toMatch(/[\r\n]/);
+      expect(html).not.toContain('<script');
+      expect(html).not.toContain('<img src=x');
+    }
   });
 });

@@ -39,6 +39,7 @@ import {
   createOrganizationAction,
   deleteOrganizationAction,
   renameOrganizationAction,
+  setMemberNotificationsAction,
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import { usingPostgres, useTestDatabase } from '../support/db';
@@ -397,6 +398,14 @@ describe.skipIf(!usingPostgres)(
           const { organization, owner } = await createOrganizationWithOwner();
           mocks.actor = owner;
           return () => renameOrganizationAction({ organizationId: organization.id, name: 'Renamed' });
+        },
+      },
+      {
+        name: 'setMemberNotificationsAction',
+        prepare: async () => {
+          const { organization, owner } = await createOrganizationWithOwner();
+          mocks.actor = owner;
+          return () => setMemberNotificationsAction({ organizationId: organization.id, enabled: false });
         },
       },
       {

@@ -26,6 +26,7 @@ import { changeRolesAction, leaveOrganizationAction, removeMembersAction } from 
 import {
   deleteOrganizationAction,
   renameOrganizationAction,
+  setMemberNotificationsAction,
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import type { ActionResult } from '@/app/actions/result';
@@ -201,6 +202,14 @@ const crossCalls: {
     theirs: [
       (o) => renameOrganizationAction({ organizationId: o.b.id, name: 'Pwned' }),
       () => renameOrganizationAction({ organizationId: randomUUID(), name: 'Pwned' }),
+    ],
+    code: { theirs: 'NOT_FOUND' },
+  },
+  {
+    action: 'setMemberNotificationsAction',
+    theirs: [
+      (o) => setMemberNotificationsAction({ organizationId: o.b.id, enabled: false }),
+      () => setMemberNotificationsAction({ organizationId: randomUUID(), enabled: false }),
     ],
     code: { theirs: 'NOT_FOUND' },
   },

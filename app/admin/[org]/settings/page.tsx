@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { LeaveOrganization } from '@/components/home/leave-organization';
 import { DeleteOrganization } from '@/components/settings/danger-zone';
+import { MemberNotifications } from '@/components/settings/member-notifications';
 import { RenameForm } from '@/components/settings/rename-form';
 import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -36,6 +37,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         </CardHeader>
         <CardContent>
           <RenameForm organizationId={organization.id} name={organization.name} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Notifications</h2>
+          </CardTitle>
+          <CardDescription className="[overflow-wrap:anywhere]">
+            {endSentence(`Emails AI Hub sends to members of ${organization.name}`)}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <MemberNotifications organizationId={organization.id} enabled={organization.notifyMemberChanges} />
         </CardContent>
       </Card>
       {mayTransfer ? (

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."audit_action" ADD VALUE 'organization.notifications_changed' BEFORE 'invitation.sent';--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "notify_member_changes" boolean DEFAULT true NOT NULL;

@@ -1,0 +1,49 @@
+import { Button, Heading, Section, Text } from '@react-email/components';
+import { EmailLayout, emailStyles } from './_components/email-layout';
+import { displayName, nameWithEmail } from './_components/person';
+
+export interface OwnershipTransferredEmailProps {
+  organizationName: string;
+  actorName: string;
+  actorEmail: string;
+  /** What an Owner can do, to follow "you can" (lib/policy.ts roleSummaries). */
+  ownerSummary: string;
+  /** The organization's console. */
+  url: string;
+}
+
+export function ownershipTransferredSubject(props: Pick<OwnershipTransferredEmailProps, 'organizationName'>) {
+  return `You are now an Owner of ${props.organizationName} on AI Hub`;
+}
+
+export default function OwnershipTransferredEmail(props: OwnershipTransferredEmailProps) {
+  const { organizationName, ownerSummary, url } = props;
+  const actor = { name: props.actorName, email: props.actorEmail };
+  return (
+    <EmailLayout preview={ownershipTransferredSubject(props)}>
+      <Heading as="h1" style={emailStyles.heading}>
+        {`You are now an Owner of ${organizationName}`}
+      </Heading>
+      <Text style={emailStyles.text}>
+        {`${nameWithEmail(actor)} transferred ownership of ${organizationName} on AI Hub to you. You are an Owner now, and ${displayName(actor)} is an Admin.`}
+      </Text>
+      <Text style={emailStyles.text}>{`As an Owner you can ${ownerSummary}.`}</Text>
+      <Section style={emailStyles.buttonSection}>
+        <Button href={url} style={emailStyles.button}>
+          Open AI Hub
+        </Button>
+      </Section>
+      <Text style={emailStyles.muted}>
+        {`If you did not expect this, ask ${displayName(actor)} about it.`}
+      </Text>
+    </EmailLayout>
+  );
+}
+
+OwnershipTransferredEmail.PreviewProps = {
+  organizationName: 'Northwind Labs',
+  actorName: 'Maya Chen',
+  actorEmail: 'maya.chen@northwind.example',
+  ownerSummary: 'manage its members and settings, transfer ownership and delete the organization',
+  url: 'https://aihub.example.com/admin/northwind-labs/users',
+} satisfies OwnershipTransferredEmailProps;
