@@ -6,6 +6,7 @@ import { CreateOrganizationForm } from '@/components/home/create-organization-fo
 import { LeaveOrganization } from '@/components/home/leave-organization';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { RoleBadge } from '@/components/shared/role-badge';
+import { StatusBadge } from '@/components/users/status-badge';
 import { UserMenu } from '@/components/shared/user-menu';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -77,6 +78,7 @@ export default async function HomePage({
                         </div>
                         <div className="flex min-w-0 items-center gap-2">
                           <RoleBadge role={organization.role} />
+                          {organization.status === 'suspended' ? <StatusBadge status="suspended" /> : null}
                           <span
                             className="truncate text-sm text-muted-foreground"
                             title={`/${organization.slug}`}
@@ -87,28 +89,35 @@ export default async function HomePage({
                         </div>
                       </div>
                     </div>
-                    <div className="flex flex-wrap items-start gap-2 pl-12 sm:shrink-0 sm:pl-0">
-                      {can(organization.role, 'console:access') ? (
-                        <Button asChild variant="outline" size="sm">
-                          <Link
-                            href={`/admin/${organization.slug}/users`}
-                            aria-label={`Open the admin console of ${organization.name}`}
-                          >
-                            Admin console
-                            <ArrowRight aria-hidden="true" />
-                          </Link>
-                        </Button>
-                      ) : null}
-                      <LeaveOrganization
-                        organizationId={organization.id}
-                        organizationName={organization.name}
-                        refusal={
-                          isSoleOwner(organization.role, organization.ownerCount) ? soleOwnerReason : null
-                        }
-                        size="sm"
-                        className="max-w-60"
-                      />
-                    </div>
+                    {organization.status === 'suspended' ? (
+                      // A suspended member has no access (docs/rules.md rule 8a): nothing to open or leave.
+                      <p className="pl-12 text-sm text-muted-foreground sm:max-w-64 sm:shrink-0 sm:pl-0">
+                        Your access is suspended. An Owner or Admin of the organization can reactivate you.
+                      </p>
+                    ) : (
+                      <div className="flex flex-wrap items-start gap-2 pl-12 sm:shrink-0 sm:pl-0">
+                        {can(organization.role, 'console:access') ? (
+                          <Button asChild variant="outline" size="sm">
+                            <Link
+                              href={`/admin/${organization.slug}/users`}
+                              aria-label={`Open the admin console of ${organization.name}`}
+                            >
+                              Admin console
+                              <ArrowRight aria-hidden="true" />
+                            </Link>
+                          </Button>
+                        ) : null}
+                        <LeaveOrganization
+                          organizationId={organization.id}
+                          organizationName={organization.name}
+                          refusal={
+                            isSoleOwner(organization.role, organization.ownerCount) ? soleOwnerReason : null
+                          }
+                          size="sm"
+                          className="max-w-60"
+                        />
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>

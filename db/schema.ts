@@ -26,6 +26,8 @@ const updatedAt = () =>
 
 export const memberRole = pgEnum('member_role', memberRoleValues);
 export const invitationRole = pgEnum('invitation_role', invitationRoleValues);
+/** A suspended member keeps membership and role but has no access (docs/rules.md rule 11). */
+export const memberStatus = pgEnum('member_status', ['active', 'suspended']);
 export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked', 'declined']);
 /**
  * Where an email is (docs/email-delivery.md): queued → sending → sent → delivered, or retrying → failed;
@@ -62,6 +64,8 @@ export const auditAction = pgEnum('audit_action', [
   'member.role_changed',
   'member.removed',
   'member.left',
+  'member.suspended',
+  'member.reactivated',
 ]);
 
 // ---------------------------------------------------------------------------------------------------
@@ -157,6 +161,9 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: memberRole('role').notNull(),
+    status: memberStatus('status').notNull().default('active'),
+    /** When the member was last suspended (kept after a reactivation, for the record). */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     /** Who sent the invitation this membership came from, if any. */
     invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -383,5 +390,6 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OrganizationDeletion = typeof organizationDeletions.$inferSelect;
 export type MailboxMessage = typeof mailboxMessages.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];
+export type MemberStatus = (typeof memberStatus.enumValues)[number];
 export type InvitationRole = (typeof invitationRole.enumValues)[number];
 export type AuditAction = (typeof auditAction.enumValues)[number];

@@ -26,9 +26,21 @@ export interface ConsoleAccess {
   ownerCount: number;
 }
 
-/** The membership of `userId` in the organization (an id, or a column holding it). */
+/**
+ * The active membership of `userId` in the organization (an id, or a column holding it): a suspended
+ * member has no access (docs/rules.md rule 8a), so for every access check they are no member.
+ */
 export function membershipOf(organizationId: string | AnyPgColumn, userId: string): SQL {
-  return and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId))!;
+  return and(
+    eq(memberships.organizationId, organizationId),
+    eq(memberships.userId, userId),
+    eq(memberships.status, 'active'),
+  )!;
+}
+
+/** Active Owners of the organization `organizationId` (SQL naming its id), for rule 4's count. */
+export function activeOwnerCount(organizationId: SQL | AnyPgColumn): SQL<number> {
+  return sql<number>`(SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = ${organizationId} AND mo.role = 'owner' AND mo.status = 'active')`;
 }
 
 /** The actor's role as a query of one column, `role` (no row when they are not a member). */
@@ -67,7 +79,7 @@ export async function findMembershipBySlug(userId: string, slug: string): Promis
     .select({
       organization: organizations,
       role: memberships.role,
-      ownerCount: sql<number>`(SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = ${organizations.id} AND mo.role = 'owner')`,
+      ownerCount: activeOwnerCount(organizations.id),
     })
     .from(organizations)
     .innerJoin(memberships, membershipOf(organizations.id, userId))
@@ -162,7 +174,7 @@ export async function lockOrganizationAndRead<T>(
   }>(
     tx,
     sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actorUserId)}) AS actor_role,
-          (SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = o.id AND mo.role = 'owner') AS owner_count,
+          ${activeOwnerCount(sql`o.id`)} AS owner_count,
           o.notify_member_changes,
           ${query ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)` : sql`NULL::json`} AS extra
         FROM ${organizations} o

@@ -22,6 +22,10 @@ export const activityKinds = {
     actions: ['member.role_changed', 'organization.ownership_transferred'],
   },
   departures: { label: 'People removed or leaving', actions: ['member.removed', 'member.left'] },
+  suspensions: {
+    label: 'Suspensions and reactivations',
+    actions: ['member.suspended', 'member.reactivated'],
+  },
   organization: {
     label: 'Organization created, renamed or its settings changed',
     actions: ['organization.created', 'organization.renamed', 'organization.notifications_changed'],

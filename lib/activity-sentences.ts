@@ -70,6 +70,10 @@ export function describeEvent(event: DescribedEvent): string {
       return `removed ${target} (${role(details.role)})`;
     case 'member.left':
       return 'left the organization';
+    case 'member.suspended':
+      return `suspended ${target} (${role(details.role)})`;
+    case 'member.reactivated':
+      return `reactivated ${target} (${role(details.role)})`;
   }
 }
 

@@ -12,6 +12,9 @@ export const errorMessages = {
   INVITATION_DECLINED: 'That invitation was declined: delete it, or invite the address again.',
   LAST_OWNER:
     'An organization must keep at least one Owner. Make another member an Owner first, or delete the organization.',
+  SELF_SUSPEND: "You can't suspend or reactivate yourself.",
+  NOT_SUSPENDABLE: "Invitations can't be suspended: delete them instead.",
+  MEMBER_SUSPENDED: 'That member is suspended. Reactivate them first.',
   BULK_REFUSED: 'Nothing was changed: some of the selected users cannot be changed.',
   SELECTION_CHANGED:
     'Nothing was changed: the users matching your filters changed since you selected them. Look at the list again and select anew.',

@@ -21,7 +21,8 @@ export interface MemberMatch {
 /**
  * Members of the organization whose name or address contains `query` (case-insensitive), those that
  * start with it first, then by name; at most MEMBER_SEARCH_RESULTS. An empty query lists the first
- * members by name. The actor is never among them (you do not pick yourself). Owners and Admins only
+ * members by name. The actor is never among them (you do not pick yourself), nor is a suspended member
+ * (who can be handed nothing: docs/rules.md rule 8a). Owners and Admins only
  * (`members:manage`, who see the member list anyway): NOT_FOUND for a non-member, FORBIDDEN for a Member.
  */
 export async function searchMembers(
@@ -39,6 +40,7 @@ export async function searchMembers(
     sql`SELECT ${users.id} AS user_id, ${users.name} AS name, ${users.email} AS email, ${memberships.role}::text AS role
         FROM ${memberships} JOIN ${users} ON ${users.id} = ${memberships.userId}
         WHERE ${memberships.organizationId} = ${input.organizationId} AND ${memberships.userId} <> ${actor.userId}
+          AND ${memberships.status} = 'active'
           ${matches}
         ORDER BY (${email} LIKE ${prefix} OR ${name} LIKE ${prefix}) DESC,
                  lower(coalesce(${users.name}, ${users.email})), ${users.email}

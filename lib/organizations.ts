@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { recordAudit } from './audit';
-import { lockOrganization, requireMember, requirePermission } from './access';
+import { activeOwnerCount, lockOrganization, requireMember, requirePermission } from './access';
 import { now } from './clock';
 import { emailQueue, enqueueEmails } from './email/queue';
 import { ownershipTransferredEmails } from './members/notifications';
@@ -77,8 +77,9 @@ export async function createOrganization(actor: Actor, input: { name: string }) 
 }
 
 /**
- * Every organization the person belongs to, with their role and its Owner count (so the home page can
- * tell the only Owner why they cannot leave, docs/rules.md rule 4), by name. One statement.
+ * Every organization the person belongs to, with their role, whether they are suspended there, and its
+ * active Owner count (so the home page can tell the only Owner why they cannot leave, docs/rules.md
+ * rule 4), by name. One statement.
  */
 export async function listMyOrganizations(userId: string) {
   const db = await getDb();
@@ -88,7 +89,9 @@ export async function listMyOrganizations(userId: string) {
       name: organizations.name,
       slug: organizations.slug,
       role: memberships.role,
-      ownerCount: sql<number>`(SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = ${organizations.id} AND mo.role = 'owner')`,
+      /** Suspended: listed, without access (docs/rules.md rule 8a). */
+      status: memberships.status,
+      ownerCount: activeOwnerCount(organizations.id),
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
@@ -163,7 +166,13 @@ export async function transferOwnership(
     const decision = decideForOrganization(requireMember(org.actorRole), 'transfer_ownership');
     if (!decision.allowed) fail(decision.code, decision.message);
     const [target] = await tx
-      .select({ id: memberships.id, userId: memberships.userId, role: memberships.role, email: users.email })
+      .select({
+        id: memberships.id,
+        userId: memberships.userId,
+        role: memberships.role,
+        status: memberships.status,
+        email: users.email,
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(
@@ -175,6 +184,8 @@ export async function transferOwnership(
         ),
       );
     if (!target) fail('NOT_A_MEMBER');
+    // Handing it to a suspended member would leave no active Owner (docs/rules.md rule 8a).
+    if (target.status !== 'active') fail('MEMBER_SUSPENDED');
     if (target.userId === actor.userId)
       fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
     await tx

@@ -82,7 +82,7 @@ export interface PolicyActor {
  * and whether the invitee declined it (docs/rules.md rule 10).
  */
 export type PolicyTarget =
-  | { kind: 'member'; userId: string; role: MemberRole }
+  | { kind: 'member'; userId: string; role: MemberRole; suspended?: boolean }
   | { kind: 'invitation'; role: InvitationRole; declined?: boolean };
 
 /** A row of the user table (or a target of a bulk change) as the policy sees it. */
@@ -91,9 +91,10 @@ export function policyTarget(row: {
   userId: string | null;
   role: MemberRole;
   declined?: boolean;
+  suspended?: boolean;
 }): PolicyTarget {
   return row.kind === 'member'
-    ? { kind: 'member', userId: row.userId!, role: row.role }
+    ? { kind: 'member', userId: row.userId!, role: row.role, suspended: row.suspended ?? false }
     : {
         kind: 'invitation',
         role: isInvitationRole(row.role) ? row.role : 'member',
@@ -102,7 +103,11 @@ export function policyTarget(row: {
 }
 
 /** What a bulk change does to each of its rows. */
-export type TargetAction = { type: 'change_role'; role: MemberRole } | { type: 'remove' };
+export type TargetAction =
+  | { type: 'change_role'; role: MemberRole }
+  | { type: 'remove' }
+  | { type: 'suspend' }
+  | { type: 'reactivate' };
 
 /** What is done to one invitation alone. */
 export type InvitationAction = { type: 'resend' };
@@ -113,8 +118,8 @@ const allow: Decision = { allowed: true };
 const deny = (code: ErrorCode): Decision => ({ allowed: false, code, message: errorMessages[code] });
 
 /**
- * May `actor` do `action` to `target`? Covers docs/rules.md rules 1–3, 5 and 10 (a declined invitation
- * is only removed). Rule 4 (never zero Owners) depends on the whole selection and is answered by
+ * May `actor` do `action` to `target`? Covers docs/rules.md rules 1–3, 5, 8a (suspension) and 10 (a
+ * declined invitation is only removed). Rule 4 (never zero Owners) depends on the whole selection and is answered by
  * `ownersRemainAfter`.
  */
 export function decide(
@@ -127,6 +132,7 @@ export function decide(
 
   if (target.kind === 'invitation') {
     if (!can(actor.role, 'members:invite')) return deny('FORBIDDEN');
+    if (action.type === 'suspend' || action.type === 'reactivate') return deny('NOT_SUSPENDABLE');
     if (target.declined && action.type !== 'remove') return deny('INVITATION_DECLINED');
     if (action.type === 'change_role' && action.role === 'owner') return deny('INVITATION_ROLE');
     return allow;
@@ -134,10 +140,14 @@ export function decide(
   // Only an invitation is sent again.
   if (action.type === 'resend') return deny('NOT_FOUND');
 
+  // docs/rules.md rule 8a: nobody suspends or reactivates themselves.
+  if ((action.type === 'suspend' || action.type === 'reactivate') && self) return deny('SELF_SUSPEND');
+
   if (!can(actor.role, 'members:manage')) {
     // Anyone may leave, or step down; nothing more.
     if (!self) return deny('FORBIDDEN');
     if (action.type === 'remove') return allow;
+    if (action.type !== 'change_role') return deny('FORBIDDEN');
     return roleRank[action.role] <= roleRank[actor.role] ? allow : deny('FORBIDDEN');
   }
 
@@ -165,7 +175,7 @@ export function decideForOrganization(role: MemberRole, action: OrganizationActi
   }
 }
 
-/** docs/rules.md rule 4: after the change, does the organization still have an Owner? */
+/** docs/rules.md rule 4: after the change, does the organization still have an active Owner? */
 export function ownersRemainAfter(ownersBefore: number, ownersLost: number, ownersGained: number): boolean {
   return ownersBefore - ownersLost + ownersGained > 0;
 }
@@ -196,7 +206,7 @@ export function isSoleOwner(role: MemberRole | null | undefined, ownerCount: num
 export const soleOwnerReason = 'You are the only Owner. Make someone else an Owner first.';
 
 /** Why an Admin is offered nothing on an Owner's row (docs/rules.md rule 1, said for that row). */
-export const ownerRowReason = 'Only an Owner can change or remove an Owner.';
+export const ownerRowReason = 'Only an Owner can change, suspend or remove an Owner.';
 
 /** What the console offers on one row of the user table, and why when something is held back. */
 export interface RowOffer {
@@ -205,6 +215,9 @@ export interface RowOffer {
   remove: boolean;
   /** An invitation that may be sent again. */
   resend: boolean;
+  /** An active member who may be suspended; a suspended one who may be reactivated. */
+  suspend: boolean;
+  reactivate: boolean;
   /** Why a change or the removal is not offered, or null when everything is. */
   reason: string | null;
 }
@@ -217,15 +230,28 @@ export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: n
   const given = assignableRoles(actor, target).filter((role) => role !== target.role);
   const removal = decide(actor, target, { type: 'remove' });
   const resend = target.kind === 'invitation' && decide(actor, target, { type: 'resend' }).allowed;
-  const lastOwner = target.kind === 'member' && isSoleOwner(target.role, ownerCount);
+  const suspended = target.kind === 'member' && Boolean(target.suspended);
+  const reactivate = suspended && decide(actor, target, { type: 'reactivate' }).allowed;
+  // The only active Owner: a suspended Owner is not one of them (rule 8a).
+  const lastOwner = target.kind === 'member' && !suspended && isSoleOwner(target.role, ownerCount);
   if (lastOwner && (given.length > 0 || removal.allowed)) {
-    // Everything but Owner is a step down for an Owner: nothing is left to offer.
+    // Everything but Owner is a step down for an Owner, and suspending them would leave none: nothing is
+    // left to offer.
     const self = target.kind === 'member' && target.userId === actor.userId;
-    return { roles: [], remove: false, resend, reason: self ? soleOwnerReason : errorMessages.LAST_OWNER };
+    return {
+      roles: [],
+      remove: false,
+      resend,
+      suspend: false,
+      reactivate: false,
+      reason: self ? soleOwnerReason : errorMessages.LAST_OWNER,
+    };
   }
+  const suspend =
+    target.kind === 'member' && !suspended && decide(actor, target, { type: 'suspend' }).allowed;
   if (!removal.allowed) {
     const reason = removal.code === 'OWNER_REQUIRED' ? ownerRowReason : removal.message;
-    return { roles: given, remove: false, resend, reason };
+    return { roles: given, remove: false, resend, suspend, reactivate, reason };
   }
-  return { roles: given, remove: true, resend, reason: null };
+  return { roles: given, remove: true, resend, suspend, reactivate, reason: null };
 }

@@ -3,7 +3,17 @@ import { parsePage } from './paging';
 import { MAX_SEARCH } from './limits';
 import { isRole } from './policy';
 
-export const userStatuses = ['active', 'pending', 'expired', 'not_delivered', 'declined'] as const;
+export const userStatuses = [
+  'active',
+  'suspended',
+  'pending',
+  'expired',
+  'not_delivered',
+  'declined',
+] as const;
+/** The statuses a member has; the others are an invitation's. */
+export const memberStatuses = ['active', 'suspended'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
 export type UserStatus = (typeof userStatuses)[number];
 export const sortKeys = ['name', 'email', 'role', 'status', 'date'] as const;
 export type SortKey = (typeof sortKeys)[number];

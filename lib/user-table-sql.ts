@@ -15,7 +15,7 @@ export const and = (parts: SQL[]) => sql.join(parts, sql` AND `);
 export function oneOf(
   column: SQL,
   values: readonly string[],
-  type: 'member_role' | 'invitation_role' | 'text',
+  type: 'member_role' | 'invitation_role' | 'member_status' | 'text',
 ): SQL {
   return values.length === 1
     ? sql`${column} = ${values[0]}::${sql.raw(type)}`
@@ -38,7 +38,7 @@ export function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQ
     name: sql`lower(coalesce(u.name, u.email))`,
     email: sql`u.email`,
     role: roleSort(sql`m.role`, roles),
-    status: sql`0::int`,
+    status: sql`CASE m.status WHEN 'active' THEN 0 ELSE 5 END`,
   };
   const invitation: Record<SortKey, SQL> = {
     // First invited: a resend does not move the row (db/schema.ts indexes this order).

@@ -14,7 +14,7 @@ import { MAX_SEARCH } from './limits';
 import { isInvitationRole, rolesWith } from './policy';
 import { clampPage } from './paging';
 import { rows } from './sql';
-import { pageSizeOf, type SortKey, type UserStatus } from './user-table-params';
+import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from './user-table-params';
 import { and, escapeLike, oneOf, sortKeyOf } from './user-table-sql';
 
 export * from './user-table-params';
@@ -103,10 +103,14 @@ export function readFilters(query: UserTableQuery): Filters {
   const wantRoles = query.roles?.length ? query.roles : null;
   const wantStatuses = query.statuses?.length ? query.statuses : null;
   const invitationRoles = wantRoles?.filter(isInvitationRole) ?? null;
-  const invitationStatuses = wantStatuses?.filter((status) => status !== 'active') ?? null;
+  const isMemberStatus = (status: UserStatus) => (memberStatuses as readonly string[]).includes(status);
+  const invitationStatuses = wantStatuses?.filter((status) => !isMemberStatus(status)) ?? null;
+  const wantedMemberStatuses = wantStatuses?.filter(isMemberStatus) ?? null;
 
   const memberWhere: SQL[] = [sql`m.organization_id = ${organizationId}`];
   if (wantRoles) memberWhere.push(oneOf(sql`m.role`, wantRoles, 'member_role'));
+  if (wantedMemberStatuses && wantedMemberStatuses.length > 0)
+    memberWhere.push(oneOf(sql`m.status`, wantedMemberStatuses, 'member_status'));
   if (pattern)
     memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
 
@@ -129,7 +133,7 @@ export function readFilters(query: UserTableQuery): Filters {
     offset: (page - 1) * pageSize,
     sortKey: query.sort ?? 'date',
     descending: query.direction !== 'asc',
-    wantMembers: !wantStatuses || wantStatuses.includes('active'),
+    wantMembers: !wantedMemberStatuses || wantedMemberStatuses.length > 0,
     wantInvitations:
       (!invitationRoles || invitationRoles.length > 0) &&
       (!invitationStatuses || invitationStatuses.length > 0),
@@ -199,7 +203,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   const key = sortKeyOf(filters.sortKey, filters.invitationStatus);
   const parts: SQL[] = [];
   if (filters.wantMembers) {
-    parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, 'active' AS status,
+    parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, m.status::text AS status,
         m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${filters.memberWhere}

@@ -60,6 +60,13 @@ const matching = z.object({
 });
 export const changeMatchingRolesSchema = z.object({ organizationId: id, matching, role: roleSchema });
 export const removeMatchingSchema = z.object({ organizationId: id, matching });
+const memberStatusSchema = z.enum(['active', 'suspended'], { message: 'Choose Active or Suspended.' });
+export const setMemberStatusSchema = z.object({
+  organizationId: id,
+  ids: selection,
+  status: memberStatusSchema,
+});
+export const setMatchingStatusSchema = z.object({ organizationId: id, matching, status: memberStatusSchema });
 
 export const inviteMembersSchema = z.object({
   organizationId: id,

@@ -1,13 +1,15 @@
 'use server';
-// Server actions for the user table: change roles, remove, leave. Each returns
+// Server actions for the user table: change roles, remove, suspend and reactivate, leave. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
 import { revalidatePath } from 'next/cache';
 import {
   changeRoles,
   leaveOrganization,
   removeMembers,
+  setMemberStatus,
   type RemovalResult,
   type RoleChangeResult,
+  type StatusChangeResult,
 } from '@/lib/members';
 import {
   changeMatchingRolesSchema,
@@ -15,6 +17,8 @@ import {
   organizationIdSchema,
   removeMatchingSchema,
   removeMembersSchema,
+  setMatchingStatusSchema,
+  setMemberStatusSchema,
 } from '@/lib/validation';
 import { runAsActor, type ActionResult } from './result';
 
@@ -76,6 +80,36 @@ export async function removeMatchingAction(input: unknown): Promise<ActionResult
     const result = await removeMembers(actor, data);
     revalidatePath('/admin/[org]', 'layout');
     revalidatePath('/');
+    return result;
+  });
+}
+
+/**
+ * Suspends or reactivates members, all or nothing. A suspended member keeps membership and role and has
+ * no access from their next request; reactivating gives it back.
+ * Input: `{ organizationId, ids: membership id[], status: 'suspended' | 'active' }`. Output:
+ * `{ changed, status }` (members already in that status are not counted).
+ * Who: Owners (anyone but themselves); Admins (Admins and Members, not Owners, not themselves).
+ * Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, OWNER_REQUIRED, SELF_SUSPEND,
+ * NOT_SUSPENDABLE (an invitation), LAST_OWNER (the last active Owner), BULK_REFUSED (details.refused).
+ */
+export async function setMemberStatusAction(input: unknown): Promise<ActionResult<StatusChangeResult>> {
+  return runAsActor(setMemberStatusSchema, input, async (actor, data) => {
+    const result = await setMemberStatus(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
+    return result;
+  });
+}
+
+/**
+ * "Select all N matching", then suspend or reactivate: every matching member, all or nothing.
+ * Input: `{ organizationId, matching, status }` as changeMatchingRolesAction. Output: as
+ * setMemberStatusAction. Errors: as setMemberStatusAction, and SELECTION_CHANGED.
+ */
+export async function setMatchingStatusAction(input: unknown): Promise<ActionResult<StatusChangeResult>> {
+  return runAsActor(setMatchingStatusSchema, input, async (actor, data) => {
+    const result = await setMemberStatus(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
     return result;
   });
 }

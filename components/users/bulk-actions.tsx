@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronDown, Trash2, UserCog } from 'lucide-react';
+import { ChevronDown, Trash2, UserCheck, UserCog, UserX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -14,18 +14,21 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { MAX_SELECTION } from '@/lib/limits';
 import { roleLabels, type MemberRole } from '@/lib/policy';
+import type { MemberStatus } from '@/lib/user-table-params';
 import { plural } from './format';
 import type { BulkSelection } from './use-bulk-selection';
 
 /**
- * The bulk action button shown while rows are selected: `Change role` and `Delete` for every selected
- * row at once. It offers what the viewer could give at least one of them; the server decides for all.
+ * The bulk action button shown while rows are selected: `Change role`, `Suspend`, `Reactivate` and
+ * `Delete` for every selected row at once. It offers what the viewer could give at least one of them;
+ * the server decides for all.
  */
 export function BulkActions({
   count,
   roles,
   busy,
   onChangeRole,
+  onStatus,
   onDelete,
   triggerRef,
 }: {
@@ -33,6 +36,7 @@ export function BulkActions({
   roles: MemberRole[];
   busy: boolean;
   onChangeRole: (role: MemberRole) => void;
+  onStatus: (status: MemberStatus) => void;
   onDelete: () => void;
   /** The button, for the dialogs it opens to give focus back to. */
   triggerRef?: React.Ref<HTMLButtonElement>;
@@ -59,6 +63,14 @@ export function BulkActions({
             ))}
           </DropdownMenuSubContent>
         </DropdownMenuSub>
+        <DropdownMenuItem disabled={roles.length === 0} onSelect={() => onStatus('suspended')}>
+          <UserX aria-hidden="true" />
+          Suspend
+        </DropdownMenuItem>
+        <DropdownMenuItem disabled={roles.length === 0} onSelect={() => onStatus('active')}>
+          <UserCheck aria-hidden="true" />
+          Reactivate
+        </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem variant="destructive" onSelect={onDelete}>
           <Trash2 aria-hidden="true" />
@@ -78,6 +90,7 @@ export function SelectionBar({
   total,
   busy,
   onChangeRole,
+  onStatus,
   onDelete,
   onClear,
   triggerRef,
@@ -87,6 +100,7 @@ export function SelectionBar({
   total: number;
   busy: boolean;
   onChangeRole: (role: MemberRole) => void;
+  onStatus: (status: MemberStatus) => void;
   onDelete: () => void;
   triggerRef: React.Ref<HTMLButtonElement>;
 }) {
@@ -118,6 +132,7 @@ export function SelectionBar({
         roles={selection.roleChoices}
         busy={busy}
         onChangeRole={onChangeRole}
+        onStatus={onStatus}
         onDelete={onDelete}
         triggerRef={triggerRef}
       />

@@ -77,6 +77,10 @@ export function roleChangeMessage(emails: string[], role: MemberRole) {
   return `Changed the role of ${who(emails)} to ${roleLabels[role]}`;
 }
 
+export function statusMessage(emails: string[], status: 'active' | 'suspended') {
+  return `${status === 'suspended' ? 'Suspended' : 'Reactivated'} ${who(emails)}`;
+}
+
 export function removalMessage(members: string[], invitations: string[]) {
   const parts: string[] = [];
   if (members.length) parts.push(`Removed ${who(members)}`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef } from 'react';
-import { MoreHorizontal, Send, Trash2, UserCog } from 'lucide-react';
+import { MoreHorizontal, Send, Trash2, UserCheck, UserCog, UserX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -17,19 +17,25 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { invitationRoles, roleLabels, roles, type MemberRole } from '@/lib/policy';
+import type { MemberStatus } from '@/lib/user-table-params';
 import type { UserTableRow } from './types';
 import { useHydrated } from '@/components/shared/use-hydrated';
 
-/** The `More options` menu of one row: `Change role` (the roles the viewer may give), `Resend invitation`, `Delete`. */
+/**
+ * The `More options` menu of one row: `Change role` (the roles the viewer may give), `Resend invitation`,
+ * `Suspend` or `Reactivate`, `Delete`.
+ */
 export function RowActions({
   row,
   onChangeRole,
   onResend,
+  onStatus,
   onDelete,
 }: {
   row: UserTableRow;
   onChangeRole: (row: UserTableRow, role: MemberRole) => void;
   onResend: (row: UserTableRow) => void;
+  onStatus: (row: UserTableRow, status: MemberStatus, returnFocus: HTMLElement | null) => void;
   onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
@@ -105,6 +111,18 @@ export function RowActions({
           <DropdownMenuItem onSelect={() => onResend(row)}>
             <Send aria-hidden="true" />
             Resend invitation
+          </DropdownMenuItem>
+        ) : null}
+        {row.canSuspend ? (
+          <DropdownMenuItem onSelect={() => onStatus(row, 'suspended', trigger.current)}>
+            <UserX aria-hidden="true" />
+            Suspend
+          </DropdownMenuItem>
+        ) : null}
+        {row.canReactivate ? (
+          <DropdownMenuItem onSelect={() => onStatus(row, 'active', trigger.current)}>
+            <UserCheck aria-hidden="true" />
+            Reactivate
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />

@@ -2,6 +2,7 @@ import type { UserStatus } from '@/lib/user-table-params';
 
 export const statusLabels: Record<UserStatus, string> = {
   active: 'Active',
+  suspended: 'Suspended',
   pending: 'Pending',
   expired: 'Expired',
   not_delivered: 'Not delivered',

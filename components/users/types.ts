@@ -29,6 +29,9 @@ export interface UserTableRow {
   /** Left out when false. */
   canDelete?: boolean;
   canResend?: boolean;
+  /** An active member the viewer may suspend; a suspended one they may reactivate (rule 8a). */
+  canSuspend?: boolean;
+  canReactivate?: boolean;
   isSelf?: boolean;
 }
 

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, invitationDetails } from './format';
 import { RowActions } from './row-actions';
 import { StatusBadge } from './status-badge';
 import type { UserTableRow } from './types';
+import type { MemberStatus } from '@/lib/user-table-params';
 import { useHydrated } from '@/components/shared/use-hydrated';
 
 function SortHeader({
@@ -151,6 +152,7 @@ export function UsersTable({
   onInvite,
   onChangeRole,
   onResend,
+  onStatus,
   onDelete,
 }: {
   rows: UserTableRow[];
@@ -165,6 +167,7 @@ export function UsersTable({
   onInvite: () => void;
   onChangeRole: (row: UserTableRow, role: MemberRole) => void;
   onResend: (row: UserTableRow) => void;
+  onStatus: (row: UserTableRow, status: MemberStatus, returnFocus: HTMLElement | null) => void;
   onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
 }) {
   const hydrated = useHydrated();
@@ -247,6 +250,7 @@ export function UsersTable({
                       row={row}
                       onChangeRole={onChangeRole}
                       onResend={onResend}
+                      onStatus={onStatus}
                       onDelete={onDelete}
                     />
                   ) : (

@@ -3,7 +3,12 @@
 import { useCallback, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
+import {
+  changeRolesAction,
+  removeMembersAction,
+  setMatchingStatusAction,
+  setMemberStatusAction,
+} from '@/app/actions/members';
 import { resendInvitationAction } from '@/app/actions/invitations';
 import type { ActionError } from '@/app/actions/result';
 import type { RefusedTarget } from '@/lib/errors';
@@ -11,13 +16,14 @@ import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { useHydrated } from '@/components/shared/use-hydrated';
 import { noticeQuery } from '@/lib/notices';
 import { roleRank, type MemberRole } from '@/lib/policy';
-import type { UserTableParams } from '@/lib/user-table-params';
+import type { MemberStatus, UserTableParams } from '@/lib/user-table-params';
 import { SelectionBar } from './bulk-actions';
 import { BulkConfirmDialog } from './bulk-confirm-dialog';
 import { DeleteDialog } from './delete-dialog';
-import { plural, removalMessage, roleChangeMessage } from './format';
+import { plural, removalMessage, roleChangeMessage, statusMessage } from './format';
 import { InviteDialog } from './invite/invite-dialog';
 import { SelfChangeDialog } from './self-change-dialog';
+import { StatusDialog, type StatusTargets } from './status-dialog';
 import type { UserTableRow, UsersOrganization, UsersViewer } from './types';
 import { UsersPagination } from './users-pagination';
 import { UsersTable } from './users-table';
@@ -64,6 +70,9 @@ export function UsersView({
   const [inviteOpen, setInviteOpen] = useState(false);
   const [toDelete, setToDelete] = useState<UserTableRow[] | null>(null);
   const [selfChange, setSelfChange] = useState<{ rows: UserTableRow[]; role: MemberRole } | null>(null);
+  const [statusChange, setStatusChange] = useState<{ status: MemberStatus; targets: StatusTargets } | null>(
+    null,
+  );
   const [busy, startAction] = useTransition();
   const returnFocus = useRef<HTMLElement | null>(null);
   const bulkButton = useRef<HTMLButtonElement>(null);
@@ -163,6 +172,42 @@ export function UsersView({
     });
   }
 
+  /** Suspend or Reactivate, confirmed in StatusDialog: by id for picked rows, by filter for every match. */
+  function confirmStatus() {
+    if (!statusChange) return;
+    const { status, targets } = statusChange;
+    const matching = selection.matching;
+    startAction(async () => {
+      const result =
+        'rows' in targets
+          ? await setMemberStatusAction({
+              organizationId: organization.id,
+              ids: targets.rows.map((row) => row.id),
+              status,
+            })
+          : matching
+            ? await setMatchingStatusAction({ organizationId: organization.id, matching, status })
+            : null;
+      if (!result) return;
+      if (!result.ok) {
+        showError(result.error);
+        if (result.error.code === 'SELECTION_CHANGED') router.refresh();
+        return;
+      }
+      setStatusChange(null);
+      selection.clear();
+      keepFocusOnPage();
+      toast.success(
+        'rows' in targets
+          ? statusMessage(
+              targets.rows.map((row) => row.email),
+              status,
+            )
+          : `${status === 'suspended' ? 'Suspended' : 'Reactivated'} ${plural(result.data.changed, 'user')}`,
+      );
+    });
+  }
+
   function resend(row: UserTableRow) {
     startAction(async () => {
       const result = await resendInvitationAction({ organizationId: organization.id, invitationId: row.id });
@@ -189,7 +234,7 @@ export function UsersView({
             </span>
           </h1>
           <p className="text-sm text-muted-foreground">
-            Invite people to {organization.name}, change their roles, or remove them.
+            Invite people to {organization.name}, change their roles, suspend or remove them.
             {filtered ? ` ${plural(total, 'user matches', 'users match')} the filters.` : ''}
           </p>
         </div>
@@ -216,6 +261,15 @@ export function UsersView({
             busy={busy}
             triggerRef={bulkButton}
             onChangeRole={(role) => bulk.open({ kind: 'role', role })}
+            onStatus={(status) => {
+              returnFocus.current = bulkButton.current;
+              setStatusChange({
+                status,
+                targets: selection.matching
+                  ? { matchingCount: selection.matching.count }
+                  : { rows: selection.selectedRows },
+              });
+            }}
             onDelete={() => {
               // Picked rows are named in the delete dialog; every match is described by its filter.
               if (selection.matching) return bulk.open({ kind: 'delete' });
@@ -240,6 +294,10 @@ export function UsersView({
           onInvite={() => setInviteOpen(true)}
           onChangeRole={(row, role) => changeRole([row], role)}
           onResend={resend}
+          onStatus={(row, status, focus) => {
+            returnFocus.current = focus;
+            setStatusChange({ status, targets: { rows: [row] } });
+          }}
           onDelete={(row, focus) => {
             returnFocus.current = focus;
             setToDelete([row]);
@@ -278,6 +336,16 @@ export function UsersView({
               if (!open && !busy) bulk.cancel();
             }}
             onCloseAutoFocus={(event) => restoreFocus(event, bulkButton.current)}
+          />
+          <StatusDialog
+            change={statusChange}
+            organizationName={organization.name}
+            pending={busy}
+            onConfirm={confirmStatus}
+            onOpenChange={(open) => {
+              if (!open && !busy) setStatusChange(null);
+            }}
+            onCloseAutoFocus={(event) => restoreFocus(event, returnFocus.current)}
           />
           <SelfChangeDialog
             role={selfChange?.role ?? null}

@@ -1,4 +1,5 @@
-// Changing roles and removing people, one or many, all or nothing.
+// Changing roles, removing, suspending and reactivating people, one or many, all or nothing.
 export * from './change-roles';
 export * from './remove';
+export * from './suspend';
 export type { Selection, TableFilter } from './targets';

@@ -26,6 +26,8 @@ export interface Target {
   email: string;
   /** An invitation the invitee declined: only its removal is allowed (docs/rules.md rule 10). */
   declined: boolean;
+  /** A suspended member (docs/rules.md rule 8a): no active Owner, whatever their role. */
+  suspended: boolean;
 }
 
 /** A row of targetsQuery and matchingQuery, as JSON. */
@@ -36,6 +38,7 @@ interface TargetRow {
   role: MemberRole;
   email: string;
   declined: boolean;
+  suspended: boolean;
 }
 
 /**
@@ -44,11 +47,12 @@ interface TargetRow {
  * second statement of lockOrganizationAndRead (after the lock), which is why it is a fragment of SQL.
  */
 function targetsQuery(organizationId: string, ids: string[]): SQL {
-  return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined
+  return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
+        m.status = 'suspended' AS suspended
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined'
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false
       FROM ${invitations} i
       WHERE i.organization_id = ${organizationId} AND i.status IN ('pending', 'declined') AND i.id = ANY(${uuidArray(ids)})`;
 }
@@ -67,11 +71,12 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
   });
   const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
   const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
-  return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined
+  return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
+        m.status = 'suspended' AS suspended
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${memberWhere}
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined'
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false
       FROM ${invitations} i
       WHERE ${invitationWhere})
     LIMIT ${MAX_SELECTION + 1}`;
@@ -145,6 +150,7 @@ function toTarget(row: TargetRow): Target {
     role: row.role,
     email: row.email,
     declined: row.declined,
+    suspended: Boolean(row.suspended),
   };
 }
 
@@ -196,13 +202,17 @@ export function authorize(
       { refused },
     );
   }
-  const members = targets.filter((target) => target.kind === 'member');
-  const lost = members.filter(
-    (t) => t.role === 'owner' && (action.type === 'remove' || action.role !== 'owner'),
-  ).length;
+  // Rule 4 counts active Owners: a suspended Owner is none to lose, and a suspended member made Owner is
+  // none gained; reactivating an Owner gains one.
+  const active = targets.filter((target) => target.kind === 'member' && !target.suspended);
+  const losesOwner =
+    action.type === 'remove' ||
+    action.type === 'suspend' ||
+    (action.type === 'change_role' && action.role !== 'owner');
+  const lost = losesOwner ? active.filter((t) => t.role === 'owner').length : 0;
   const gained =
     action.type === 'change_role' && action.role === 'owner'
-      ? members.filter((t) => t.role !== 'owner').length
+      ? active.filter((t) => t.role !== 'owner').length
       : 0;
   if (!ownersRemainAfter(org.ownerCount, lost, gained)) fail('LAST_OWNER');
 }

@@ -22,7 +22,12 @@ import {
   inviteMembersAction,
   resendInvitationAction,
 } from '@/app/actions/invitations';
-import { changeRolesAction, leaveOrganizationAction, removeMembersAction } from '@/app/actions/members';
+import {
+  changeRolesAction,
+  leaveOrganizationAction,
+  removeMembersAction,
+  setMemberStatusAction,
+} from '@/app/actions/members';
 import {
   createOrganizationAction,
   deleteOrganizationAction,
@@ -233,6 +238,7 @@ describe('signed out: UNAUTHENTICATED', () => {
     const calls = [
       changeRolesAction({ organizationId: orgId, ids: [member.membershipId], role: 'admin' }),
       removeMembersAction({ organizationId: orgId, ids: [member.membershipId] }),
+      setMemberStatusAction({ organizationId: orgId, ids: [member.membershipId], status: 'suspended' }),
       leaveOrganizationAction({ organizationId: orgId }),
       inviteMembersAction({ organizationId: orgId, emails: ['x@example.com'], role: 'member' }),
       resendInvitationAction({ organizationId: orgId, invitationId: invitation.id }),
@@ -359,6 +365,40 @@ describe('domain refusals keep their code and details', () => {
       role: 'member',
     });
     expect(forbidden).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: errorMessages.FORBIDDEN } });
+  });
+});
+
+describe('a suspended member (docs/rules.md rule 8a)', () => {
+  it('is refused every action from their next call, as a non-member (NOT_FOUND), and nothing changes; reactivated, they act again', async () => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    const admin = await addMember(organization.id, 'admin');
+    const member = await addMember(organization.id, 'member');
+    const organizationId = organization.id;
+    signInAs(owner);
+    expect(
+      await setMemberStatusAction({ organizationId, ids: [admin.membershipId], status: 'suspended' }),
+    ).toEqual({ ok: true, data: { changed: 1, status: 'suspended' } });
+
+    signInAs(admin);
+    const before = await snapshot();
+    for (const result of [
+      await changeRolesAction({ organizationId, ids: [member.membershipId], role: 'admin' }),
+      await removeMembersAction({ organizationId, ids: [member.membershipId] }),
+      await inviteMembersAction({ organizationId, emails: ['new@example.com'], role: 'member' }),
+      await renameOrganizationAction({ organizationId, name: 'Mine now' }),
+    ]) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    expect(await snapshot()).toEqual(before);
+
+    signInAs(owner);
+    await setMemberStatusAction({ organizationId, ids: [admin.membershipId], status: 'active' });
+    signInAs(admin);
+    expect(
+      await changeRolesAction({ organizationId, ids: [member.membershipId], role: 'admin' }),
+    ).toMatchObject({
+      ok: true,
+    });
   });
 });
 

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/actor';
 import { changeRoles, removeMembers, type TableFilter } from '@/lib/members';
+import { rows } from '@/lib/sql';
 import { listUserTable } from '@/lib/user-table';
 import { openCountingHandle, type CountingHandle } from '../support/counting';
+import { eventually } from '../support/eventually';
 import { useTestDatabase } from '../support/db';
 import {
   addInvitation,
@@ -265,10 +267,20 @@ describe('statements', () => {
       )
       INSERT INTO memberships (organization_id, user_id, role) SELECT ${organization.id}, id, 'member' FROM u`);
     const few = (await snapshot()).members.filter((m) => m.role === 'member').slice(0, 3);
+    // The worker sends each change's emails in the background, through the app's database: it must have
+    // nothing left to do while a change's own statements are counted.
+    const emailsSent = async () => {
+      const [left] = await rows<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM email_messages WHERE status IN ('queued', 'sending', 'retrying')`,
+      );
+      return Number(left.n) === 0;
+    };
 
     const byId = await counting.measure(() =>
       changeRoles(owner, { organizationId: organization.id, ids: few.map((m) => m.id), role: 'admin' }),
     );
+    await eventually(emailsSent);
     const byFilter = await counting.measure(() =>
       changeRoles(owner, {
         organizationId: organization.id,
@@ -282,6 +294,7 @@ describe('statements', () => {
     expect(counted(byFilter.statements)).toBe(counted(byId.statements));
     expect(counted(byFilter.statements)).toBeLessThanOrEqual(4);
 
+    await eventually(emailsSent, 60_000);
     const removal = await counting.measure(() =>
       removeMembers(owner, {
         organizationId: organization.id,

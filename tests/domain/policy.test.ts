@@ -179,11 +179,13 @@ describe('what the UI offers', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // Property: a model organization driven only through decide + ownersRemainAfter never loses its last
-// Owner, whatever the sequence of single or bulk role changes and removals.
+// active Owner, whatever the sequence of single or bulk role changes, removals, suspensions and
+// reactivations (a suspended member acts on nobody).
 
 interface ModelMember {
   userId: string;
   role: MemberRole;
+  suspended?: boolean;
 }
 
 type Step = { actor: number; targets: number[]; action: TargetAction };
@@ -192,6 +194,8 @@ const roleArb = fc.constantFrom<MemberRole>('owner', 'admin', 'member');
 const actionArb: fc.Arbitrary<TargetAction> = fc.oneof(
   roleArb.map((role) => ({ type: 'change_role' as const, role })),
   fc.constant({ type: 'remove' as const }),
+  fc.constant({ type: 'suspend' as const }),
+  fc.constant({ type: 'reactivate' as const }),
 );
 const stepArb: fc.Arbitrary<Step> = fc.record({
   actor: fc.nat({ max: 50 }),
@@ -209,42 +213,51 @@ const orgArb = fc
 function apply(org: ModelMember[], step: Step): { org: ModelMember[]; applied: boolean } {
   if (org.length === 0) return { org, applied: false };
   const actor = org[step.actor % org.length];
+  if (actor.suspended) return { org, applied: false };
   const targets = [...new Set(step.targets.map((t) => org[t % org.length]))];
   const allowed = targets.every(
     (t) =>
       decide(
         { userId: actor.userId, role: actor.role },
-        { kind: 'member', userId: t.userId, role: t.role },
+        { kind: 'member', userId: t.userId, role: t.role, suspended: t.suspended },
         step.action,
       ).allowed,
   );
   if (!allowed) return { org, applied: false };
-  const ownersBefore = org.filter((m) => m.role === 'owner').length;
-  const lost = targets.filter(
-    (t) => t.role === 'owner' && (step.action.type === 'remove' || step.action.role !== 'owner'),
-  ).length;
-  const gained =
-    step.action.type === 'change_role' && step.action.role === 'owner'
-      ? targets.filter((t) => t.role !== 'owner').length
-      : 0;
-  if (!ownersRemainAfter(ownersBefore, lost, gained)) return { org, applied: false };
-  const chosen = new Set(targets.map((t) => t.userId));
   const action = step.action;
+  const activeOwners = (list: ModelMember[]) => list.filter((m) => m.role === 'owner' && !m.suspended);
+  const active = targets.filter((t) => !t.suspended);
+  const losesOwner =
+    action.type === 'remove' ||
+    action.type === 'suspend' ||
+    (action.type === 'change_role' && action.role !== 'owner');
+  const lost = losesOwner ? activeOwners(active).length : 0;
+  const gained =
+    action.type === 'change_role' && action.role === 'owner'
+      ? active.filter((t) => t.role !== 'owner').length
+      : 0;
+  if (!ownersRemainAfter(activeOwners(org).length, lost, gained)) return { org, applied: false };
+  const chosen = new Set(targets.map((t) => t.userId));
   const next =
     action.type === 'remove'
       ? org.filter((m) => !chosen.has(m.userId))
-      : org.map((m) => (chosen.has(m.userId) ? { ...m, role: action.role } : m));
+      : org.map((m) => {
+          if (!chosen.has(m.userId)) return m;
+          if (action.type === 'suspend') return { ...m, suspended: true };
+          if (action.type === 'reactivate') return { ...m, suspended: false };
+          return { ...m, role: action.role };
+        });
   return { org: next, applied: true };
 }
 
 describe('property: the last Owner is never lost', () => {
-  it('holds for random sequences of role changes and removals', () => {
+  it('holds for random sequences of role changes, removals, suspensions and reactivations', () => {
     fc.assert(
       fc.property(orgArb, fc.array(stepArb, { maxLength: 40 }), (start, steps) => {
         let org = start;
         for (const step of steps) {
           org = apply(org, step).org;
-          expect(org.filter((m) => m.role === 'owner').length).toBeGreaterThanOrEqual(1);
+          expect(org.filter((m) => m.role === 'owner' && !m.suspended).length).toBeGreaterThanOrEqual(1);
         }
       }),
       { numRuns: 500 },

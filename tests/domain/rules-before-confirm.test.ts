@@ -37,6 +37,8 @@ describe('the only Owner, in lib/policy.ts', () => {
       roles: [],
       remove: false,
       resend: false,
+      suspend: false,
+      reactivate: false,
       reason: soleOwnerReason,
     });
   });
@@ -46,6 +48,9 @@ describe('the only Owner, in lib/policy.ts', () => {
       roles: ['admin', 'member'],
       remove: true,
       resend: false,
+      // Nobody suspends themselves (docs/rules.md rule 8a).
+      suspend: false,
+      reactivate: false,
       reason: null,
     });
   });
@@ -55,6 +60,8 @@ describe('the only Owner, in lib/policy.ts', () => {
       roles: [],
       remove: false,
       resend: false,
+      suspend: false,
+      reactivate: false,
       reason: ownerRowReason,
     });
     expect(rowOffer(admin, otherOwnerRow, 3).reason).toBe(ownerRowReason);
@@ -65,12 +72,16 @@ describe('the only Owner, in lib/policy.ts', () => {
       roles: ['admin', 'member'],
       remove: true,
       resend: false,
+      suspend: true,
+      reactivate: false,
       reason: null,
     });
     expect(rowOffer(admin, { kind: 'invitation', role: 'member' }, 1)).toEqual({
       roles: ['admin'],
       remove: true,
       resend: true,
+      suspend: false,
+      reactivate: false,
       reason: null,
     });
   });
@@ -78,7 +89,14 @@ describe('the only Owner, in lib/policy.ts', () => {
   it('offers only Delete on a declined invitation (no role change, no resend), and a Member nothing on an invitation', () => {
     const declined = { kind: 'invitation', role: 'member', declined: true } as const;
     for (const actor of [owner, admin])
-      expect(rowOffer(actor, declined, 1)).toEqual({ roles: [], remove: true, resend: false, reason: null });
+      expect(rowOffer(actor, declined, 1)).toEqual({
+        roles: [],
+        remove: true,
+        resend: false,
+        suspend: false,
+        reactivate: false,
+        reason: null,
+      });
     const member: PolicyActor = { userId: 'm1', role: 'member' };
     expect(rowOffer(member, { kind: 'invitation', role: 'member' }, 1)).toMatchObject({
       roles: [],

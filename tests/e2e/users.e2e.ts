@@ -188,7 +188,7 @@ describe('user management', () => {
         .toBe('true');
       await expect
         .poll(() => ownerMenu.textContent())
-        .toContain('Only an Owner can change or remove an Owner.');
+        .toContain('Only an Owner can change, suspend or remove an Owner.');
       await recordPage(page, 'users-admin-owner-menu');
       await page.keyboard.press('Escape');
       await expect.poll(() => ownerMenu.count()).toBe(0);

@@ -22,7 +22,12 @@ import {
   inviteMembersAction,
   resendInvitationAction,
 } from '@/app/actions/invitations';
-import { changeRolesAction, leaveOrganizationAction, removeMembersAction } from '@/app/actions/members';
+import {
+  changeRolesAction,
+  leaveOrganizationAction,
+  removeMembersAction,
+  setMemberStatusAction,
+} from '@/app/actions/members';
 import {
   deleteOrganizationAction,
   renameOrganizationAction,
@@ -130,6 +135,28 @@ const crossCalls: {
     theirs: [
       (o) => changeRolesAction({ organizationId: o.b.id, ids: [o.b.member.membershipId], role: 'admin' }),
       () => changeRolesAction({ organizationId: randomUUID(), ids: [randomUUID()], role: 'admin' }),
+    ],
+    code: { ours: 'NOT_FOUND', theirs: 'NOT_FOUND' },
+  },
+  {
+    action: 'setMemberStatusAction',
+    ours: [
+      (o) =>
+        setMemberStatusAction({
+          organizationId: o.a.id,
+          ids: [o.b.member.membershipId],
+          status: 'suspended',
+        }),
+      (o) => setMemberStatusAction({ organizationId: o.a.id, ids: [randomUUID()], status: 'suspended' }),
+    ],
+    theirs: [
+      (o) =>
+        setMemberStatusAction({
+          organizationId: o.b.id,
+          ids: [o.b.member.membershipId],
+          status: 'suspended',
+        }),
+      () => setMemberStatusAction({ organizationId: randomUUID(), ids: [randomUUID()], status: 'suspended' }),
     ],
     code: { ours: 'NOT_FOUND', theirs: 'NOT_FOUND' },
   },

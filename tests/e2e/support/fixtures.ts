@@ -86,6 +86,13 @@ export interface E2eFixtures {
    */
   rules: Record<'owner' | 'admin' | 'leaver' | 'relayOwner' | 'relayTarget', FixturePerson> &
     Record<'rulebook' | 'longNamed' | 'relay', FixtureOrganization>;
+  /** suspension.e2e.ts: Stasis, its Owner Sol, its Admin Sam (suspended and reactivated), Members Sue and Sid. */
+  suspension: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    admin: FixturePerson;
+    members: FixturePerson[];
+  };
   /** invite-dialog.e2e.ts: an organization with a long name, its Owner, an address past its daily cap. */
   inviteDialog: {
     owner: FixturePerson;

@@ -34,7 +34,12 @@ export default async function UsersPage({
   // Only what the browser shows or acts on is sent, empty fields left out (components/users/types.ts).
   const rows: UserTableRow[] = result.rows.map((row) => {
     // The Owner count comes with the console's membership read (requireConsole): rule 4 without a statement.
-    const offer = rowOffer(viewer, policyTarget({ ...row, declined: row.status === 'declined' }), ownerCount);
+    const target = policyTarget({
+      ...row,
+      declined: row.status === 'declined',
+      suspended: row.status === 'suspended',
+    });
+    const offer = rowOffer(viewer, target, ownerCount);
     return {
       kind: row.kind,
       id: row.id,
@@ -53,6 +58,8 @@ export default async function UsersPage({
       ...(offer.remove ? { canDelete: true } : {}),
       ...(offer.reason ? { heldBack: offer.reason } : {}),
       ...(offer.resend ? { canResend: true } : {}),
+      ...(offer.suspend ? { canSuspend: true } : {}),
+      ...(offer.reactivate ? { canReactivate: true } : {}),
       ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };
   });

@@ -1,0 +1,64 @@
+// Suspending and reactivating members (docs/rules.md rule 8a): the same all-or-nothing shape as changing
+// roles (./change-roles.ts), three statements whatever the selection's size: lock, read, write with the
+// audit events. A suspended member keeps membership and role and loses access on their next request
+// (lib/access.ts reads only active memberships).
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { memberships, type MemberStatus } from '@/db/schema';
+import type { Actor } from '../actor';
+import { auditInsert, type AuditEntry } from '../audit';
+import { roleLabels } from '../policy';
+import { uuidArray } from '../sql';
+import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
+
+export interface StatusChangeResult {
+  /** How many members changed (those already in `status` are left alone and not counted). */
+  changed: number;
+  status: MemberStatus;
+}
+
+/**
+ * Suspends (`status: 'suspended'`) or reactivates (`'active'`) every selected member: by id, or every
+ * row the table's filter matches. All or nothing: an invitation, yourself, an Owner when you are an
+ * Admin, or the last active Owner refuse the whole change, each refused row named with its reason.
+ */
+export async function setMemberStatus(
+  actor: Actor,
+  input: { organizationId: string; status: MemberStatus } & Selection,
+): Promise<StatusChangeResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
+    const suspend = input.status === 'suspended';
+    authorize(org, actor, ids, targets, { type: suspend ? 'suspend' : 'reactivate' });
+    const toChange = targets.filter((target) => target.kind === 'member' && target.suspended !== suspend);
+    if (toChange.length > 0) await writeStatus(tx, org.id, actor, toChange, input.status);
+    return { changed: toChange.length, status: input.status };
+  });
+}
+
+async function writeStatus(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  targets: Target[],
+  status: MemberStatus,
+) {
+  const audit = targets.map((t): AuditEntry => ({
+    action: status === 'suspended' ? 'member.suspended' : 'member.reactivated',
+    targetType: 'member',
+    targetId: t.id,
+    targetEmail: t.email,
+    details: { role: t.role, roleLabel: roleLabels[t.role] },
+  }));
+  await tx.execute(sql`
+    WITH m AS (
+      UPDATE ${memberships}
+      SET status = ${status}::member_status, updated_at = now(),
+          suspended_at = CASE WHEN ${status} = 'suspended' THEN now() ELSE suspended_at END
+      WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
+      RETURNING id
+    )
+    ${auditInsert(organizationId, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m` } })}`);
+}
