@@ -194,6 +194,15 @@ function once(templates: Templates, kind: string, facts: object, render: () => P
   return template;
 }
 
+/** Who made the change, and where: what every email about a change says. */
+function byWhom(facts: ChangeFacts) {
+  return {
+    organizationName: facts.organizationName,
+    actorName: facts.actorName,
+    actorEmail: facts.actorEmail,
+  };
+}
+
 /** The console of the organization `slug`, for an Owner or Admin. */
 function consoleUrl(slug: string): string {
   return `${appUrl()}/admin/${encodeURIComponent(slug)}/users`;
@@ -208,9 +217,7 @@ async function renderByKind(message: MessageRow, templates: Templates): Promise<
       if (!isRole(facts.fromRole) || !isRole(facts.toRole)) return 'The email names no known role.';
       return once(templates, message.kind, facts, () =>
         renderRoleChangedEmail({
-          organizationName: facts.organizationName,
-          actorName: facts.actorName,
-          actorEmail: facts.actorEmail,
+          ...byWhom(facts),
           fromRole: roleLabels[facts.fromRole],
           toRole: roleLabels[facts.toRole],
           toRoleSummary: roleSummaries[facts.toRole],
@@ -220,21 +227,13 @@ async function renderByKind(message: MessageRow, templates: Templates): Promise<
     }
     case 'removed': {
       const facts = message.payload as unknown as ChangeFacts;
-      return once(templates, message.kind, facts, () =>
-        renderRemovedEmail({
-          organizationName: facts.organizationName,
-          actorName: facts.actorName,
-          actorEmail: facts.actorEmail,
-        }),
-      );
+      return once(templates, message.kind, facts, () => renderRemovedEmail(byWhom(facts)));
     }
     case 'ownership_transferred': {
       const facts = message.payload as unknown as ChangeFacts;
       return once(templates, message.kind, facts, () =>
         renderOwnershipTransferredEmail({
-          organizationName: facts.organizationName,
-          actorName: facts.actorName,
-          actorEmail: facts.actorEmail,
+          ...byWhom(facts),
           ownerSummary: roleSummaries.owner,
           url: consoleUrl(facts.organizationSlug),
         }),

@@ -3,13 +3,13 @@
 // and 6), refused when the matching rows are no longer as many as the person saw, and within the
 // statement budget of a bulk change by id.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/actor';
 import { changeRoles, removeMembers, type TableFilter } from '@/lib/members';
 import { rows } from '@/lib/sql';
 import { listUserTable } from '@/lib/user-table';
-import { openCountingHandle, type CountingHandle } from '../support/counting';
+import { useCountingHandle } from '../support/counting';
 import { eventually } from '../support/eventually';
 import { useTestDatabase } from '../support/db';
 import {
@@ -18,6 +18,7 @@ import {
   createOrganizationWithOwner,
   createUser,
   membershipOf,
+  addManyMembers,
 } from '../support/factories';
 import { auditActions, expectDomainError, snapshot } from '../support/state';
 
@@ -248,24 +249,12 @@ describe('the same rules as a selection by id', () => {
 });
 
 describe('statements', () => {
-  let counting: CountingHandle;
-  beforeAll(async () => {
-    counting = await openCountingHandle(testDb);
-  });
-  afterAll(async () => {
-    await counting?.close();
-  });
+  const countingHandle = useCountingHandle(testDb);
 
   it('a role change of 1,000 matching rows takes no more statements than one of 3 rows by id, and at most 4 (lock, read, the change with its emails, their jobs)', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Thousand');
     const db = await getDb();
-    await db.execute(sql`
-      WITH u AS (
-        INSERT INTO users (email, name)
-        SELECT 'many-' || g || '@example.com', 'Many ' || g FROM generate_series(1, 1000) g
-        RETURNING id
-      )
-      INSERT INTO memberships (organization_id, user_id, role) SELECT ${organization.id}, id, 'member' FROM u`);
+    await addManyMembers(organization.id, 1_000);
     const few = (await snapshot()).members.filter((m) => m.role === 'member').slice(0, 3);
     // The worker sends each change's emails in the background, through the app's database: it must have
     // nothing left to do while a change's own statements are counted.
@@ -277,11 +266,11 @@ describe('statements', () => {
       return Number(left.n) === 0;
     };
 
-    const byId = await counting.measure(() =>
+    const byId = await countingHandle().measure(() =>
       changeRoles(owner, { organizationId: organization.id, ids: few.map((m) => m.id), role: 'admin' }),
     );
     await eventually(emailsSent);
-    const byFilter = await counting.measure(() =>
+    const byFilter = await countingHandle().measure(() =>
       changeRoles(owner, {
         organizationId: organization.id,
         matching: { filter: { search: 'many-', role: null, status: null }, count: 1_000 },
@@ -295,7 +284,7 @@ describe('statements', () => {
     expect(counted(byFilter.statements)).toBeLessThanOrEqual(4);
 
     await eventually(emailsSent, 60_000);
-    const removal = await counting.measure(() =>
+    const removal = await countingHandle().measure(() =>
       removeMembers(owner, {
         organizationId: organization.id,
         matching: { filter: { search: 'many-', role: 'admin', status: null }, count: 1_000 },

@@ -5,16 +5,22 @@
 // that is refused queues nothing; and a bulk change of 1,000 people writes its emails in its own
 // statement and their jobs in one more.
 import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, emailMessages, mailboxMessages } from '@/db/schema';
 import { changeRoles, removeMembers } from '@/lib/members';
 import { leaveOrganization } from '@/lib/members/remove';
 import { setMemberNotifications, transferOwnership } from '@/lib/organizations';
-import { openCountingHandle, type CountingHandle } from '../support/counting';
+import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import { eventually } from '../support/eventually';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
+import {
+  addInvitation,
+  addManyMembers,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+} from '../support/factories';
 import { useFakeResend, useResendAt } from '../support/fake-resend';
 
 const testDb = useTestDatabase();
@@ -202,28 +208,15 @@ describe('the setting', () => {
 
 describe('a bulk change of 1,000 people', () => {
   const fake = useFakeResend();
-  let counting: CountingHandle;
-  beforeAll(async () => {
-    counting = await openCountingHandle(testDb);
-  });
-  afterAll(async () => {
-    await counting?.close();
-  });
+  const countingHandle = useCountingHandle(testDb);
 
   it('writes its 1,000 emails in its own statement and their 10 jobs in one more, and the worker sends them in 10 batch calls', async () => {
     const restore = useResendAt(fake.baseUrl);
     try {
       const { organization, owner } = await createOrganizationWithOwner('Thousand');
-      const db = await getDb();
-      await db.execute(sql`
-        WITH u AS (
-          INSERT INTO users (email, name)
-          SELECT 'many-' || g || '@example.com', 'Many ' || g FROM generate_series(1, 1000) g
-          RETURNING id
-        )
-        INSERT INTO memberships (organization_id, user_id, role) SELECT ${organization.id}, id, 'member' FROM u`);
+      await addManyMembers(organization.id, 1_000);
 
-      const { result, statements } = await counting.measure(() =>
+      const { result, statements } = await countingHandle().measure(() =>
         changeRoles(owner, {
           organizationId: organization.id,
           matching: { filter: { search: 'many-', role: null, status: null }, count: 1_000 },

@@ -2,6 +2,7 @@
 // either driver: postgres.js through openPostgres({ onQuery }), PGlite through drizzle's logger on the
 // same in-memory client.
 import { setDatabaseHandle, schema, type DatabaseHandle } from '@/db/client';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestDatabase } from './db';
 
 export interface CountingHandle {
@@ -48,4 +49,19 @@ export async function openCountingHandle(testDb: TestDatabase): Promise<Counting
       await handle.close();
     },
   };
+}
+
+/**
+ * A counting handle for the tests of the enclosing file or describe block, opened before them and
+ * closed after; call the returned function inside a test.
+ */
+export function useCountingHandle(testDb: TestDatabase): () => CountingHandle {
+  let counting: CountingHandle | undefined;
+  beforeAll(async () => {
+    counting = await openCountingHandle(testDb);
+  });
+  afterAll(async () => {
+    await counting?.close();
+  });
+  return () => counting!;
 }

@@ -1,7 +1,7 @@
 // Factories for the domain tests: unique emails, real rows through the real domain functions where one
 // exists.
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, memberships, users, type InvitationRole, type MemberRole } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
@@ -40,6 +40,21 @@ export async function addMember(organizationId: string, role: MemberRole, person
     .values({ organizationId, userId: actor.userId, role })
     .returning();
   return { ...actor, membershipId: membership.id };
+}
+
+/**
+ * Adds `count` new people as Members in one statement, addressed `many-<n>@example.com` and named
+ * `Many <n>` (a bulk test's thousand rows).
+ */
+export async function addManyMembers(organizationId: string, count: number) {
+  const db = await getDb();
+  await db.execute(sql`
+    WITH u AS (
+      INSERT INTO users (email, name)
+      SELECT 'many-' || g || '@example.com', 'Many ' || g FROM generate_series(1, ${count}::int) g
+      RETURNING id
+    )
+    INSERT INTO memberships (organization_id, user_id, role) SELECT ${organizationId}, id, 'member' FROM u`);
 }
 
 /** Writes a pending invitation directly (no email); returns its id and raw token. */
