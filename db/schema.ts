@@ -55,6 +55,7 @@ export const auditAction = pgEnum('audit_action', [
   'organization.renamed',
   'organization.ownership_transferred',
   'organization.notifications_changed',
+  'organization.seat_limit_changed',
   'invitation.sent',
   'invitation.resent',
   'invitation.role_changed',
@@ -146,6 +147,8 @@ export const organizations = pgTable('organizations', {
   slug: text('slug').notNull().unique(),
   /** Email people when their role changes, they are removed, or they are made Owner (Settings). */
   notifyMemberChanges: boolean('notify_member_changes').notNull().default(true),
+  /** How many seats the organization has (active members + pending unexpired invitations); null: no limit. */
+  seatLimit: integer('seat_limit'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -175,6 +178,8 @@ export const memberships = pgTable(
     // The role filter in date order, and the Owner count.
     index('memberships_organization_role_created_idx').on(t.organizationId, t.role, t.createdAt),
     index('memberships_organization_created_idx').on(t.organizationId, t.createdAt),
+    // Seats: the active members, counted from the index alone.
+    index('memberships_organization_status_idx').on(t.organizationId, t.status),
   ],
 );
 

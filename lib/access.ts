@@ -119,6 +119,8 @@ export interface LockedOrganization {
   ownerCount: number;
   /** Whether people are emailed when their role changes or they are removed (Settings). */
   notifyMemberChanges: boolean;
+  /** Its seats (lib/seats.ts), or null for no limit. */
+  seatLimit: number | null;
 }
 
 /**
@@ -170,12 +172,13 @@ export async function lockOrganizationAndRead<T>(
     actor_role: MemberRole | null;
     owner_count: number;
     notify_member_changes: boolean;
+    seat_limit: number | null;
     extra: T[] | string | null;
   }>(
     tx,
     sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actorUserId)}) AS actor_role,
           ${activeOwnerCount(sql`o.id`)} AS owner_count,
-          o.notify_member_changes,
+          o.notify_member_changes, o.seat_limit,
           ${query ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)` : sql`NULL::json`} AS extra
         FROM ${organizations} o
         WHERE o.id = ${organizationId}`,
@@ -190,6 +193,7 @@ export async function lockOrganizationAndRead<T>(
       actorRole: row.actor_role,
       ownerCount: Number(row.owner_count),
       notifyMemberChanges: Boolean(row.notify_member_changes),
+      seatLimit: row.seat_limit === null ? null : Number(row.seat_limit),
     },
     rows: extra,
   };

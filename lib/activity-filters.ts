@@ -28,7 +28,12 @@ export const activityKinds = {
   },
   organization: {
     label: 'Organization created, renamed or its settings changed',
-    actions: ['organization.created', 'organization.renamed', 'organization.notifications_changed'],
+    actions: [
+      'organization.created',
+      'organization.renamed',
+      'organization.notifications_changed',
+      'organization.seat_limit_changed',
+    ],
   },
 } as const satisfies Record<string, { label: string; actions: readonly AuditAction[] }>;
 

@@ -46,6 +46,10 @@ export function describeEvent(event: DescribedEvent): string {
       return `renamed the organization from “${text(details.from)}” to “${text(details.to)}”`;
     case 'organization.ownership_transferred':
       return `transferred ownership to ${target}`;
+    case 'organization.seat_limit_changed':
+      return typeof details.to === 'number'
+        ? `set the seat limit to ${details.to.toLocaleString('en-US')}`
+        : 'removed the seat limit';
     case 'organization.notifications_changed':
       return details.to
         ? 'turned on emails to people whose role changes or who are removed'

@@ -95,6 +95,15 @@ export function organizationsPerAccountPerDay(env: Env = process.env): number {
   return intFrom(env.ORGANIZATIONS_PER_ACCOUNT_PER_DAY, 10);
 }
 
+/**
+ * The seat limit a new organization starts with (DEFAULT_SEAT_LIMIT, a positive whole number); unset or
+ * empty: no limit. Owners and Admins change it on the Settings page.
+ */
+export function defaultSeatLimit(env: Env = process.env): number | null {
+  const limit = intFrom(env.DEFAULT_SEAT_LIMIT, 0);
+  return limit > 0 ? limit : null;
+}
+
 /** Invitation look-ups and accepts allowed per client per minute (guessing links at speed is refused). */
 export function invitationLookupsPerMinute(env: Env = process.env): number {
   return intFrom(env.INVITATION_LOOKUPS_PER_MINUTE, 60);

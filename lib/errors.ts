@@ -15,6 +15,7 @@ export const errorMessages = {
   SELF_SUSPEND: "You can't suspend or reactivate yourself.",
   NOT_SUSPENDABLE: "Invitations can't be suspended: delete them instead.",
   MEMBER_SUSPENDED: 'That member is suspended. Reactivate them first.',
+  SEAT_LIMIT: 'No seat left. Free a seat or raise the limit in Settings.',
   BULK_REFUSED: 'Nothing was changed: some of the selected users cannot be changed.',
   SELECTION_CHANGED:
     'Nothing was changed: the users matching your filters changed since you selected them. Look at the list again and select anew.',

@@ -45,3 +45,6 @@ export const MAX_DELIVERY_ERROR = 500;
 export const MEMBER_SEARCH_RESULTS = 10;
 /** Messages the development mailbox lists. */
 export const MAILBOX_MESSAGES_SHOWN = 200;
+
+/** The largest seat limit an organization can set. */
+export const MAX_SEAT_LIMIT = 1_000_000;

@@ -1,4 +1,5 @@
-// Organizations: create, list yours, rename, set who is emailed about changes, transfer ownership, delete.
+// Organizations: create, list yours, rename, set who is emailed about changes and the seat limit, transfer
+// ownership, delete.
 import 'server-only';
 import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -9,7 +10,8 @@ import { activeOwnerCount, lockOrganization, requireMember, requirePermission } 
 import { now } from './clock';
 import { emailQueue, enqueueEmails } from './email/queue';
 import { ownershipTransferredEmails } from './members/notifications';
-import { organizationsPerAccountPerDay } from './config';
+import { readSeatsUsed } from './seats';
+import { defaultSeatLimit, organizationsPerAccountPerDay } from './config';
 import { fail } from './errors';
 import { cleanOrganizationName, slugify } from './organization-names';
 import { decideForOrganization } from './policy';
@@ -48,7 +50,10 @@ export async function createOrganization(actor: Actor, input: { name: string }) 
         const used = new Set(taken.map((row) => row.slug));
         let slug = base;
         for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-        const [organization] = await tx.insert(organizations).values({ name, slug }).returning();
+        const [organization] = await tx
+          .insert(organizations)
+          .values({ name, slug, seatLimit: defaultSeatLimit() })
+          .returning();
         await tx
           .insert(memberships)
           .values({ organizationId: organization.id, userId: actor.userId, role: 'owner' });
@@ -147,6 +152,34 @@ export async function setMemberNotifications(
       },
     ]);
     return { enabled: input.enabled };
+  });
+}
+
+/**
+ * Sets the organization's seat limit (Owner, Admin): a positive whole number, or null for none. Lowering
+ * it below the seats in use is allowed: nothing is taken away, only new seats are refused (lib/seats.ts).
+ * Recorded in the activity log when it changes.
+ */
+export async function setSeatLimit(
+  actor: Actor,
+  input: { organizationId: string; seatLimit: number | null },
+): Promise<{ seatLimit: number | null; used: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    requirePermission(org.actorRole, 'org:settings');
+    const used = await readSeatsUsed(tx, org.id, now());
+    if (org.seatLimit === input.seatLimit) return { seatLimit: input.seatLimit, used };
+    await tx.update(organizations).set({ seatLimit: input.seatLimit }).where(eq(organizations.id, org.id));
+    await recordAudit(tx, org.id, actor, [
+      {
+        action: 'organization.seat_limit_changed',
+        targetType: 'organization',
+        targetId: org.id,
+        details: { from: org.seatLimit, to: input.seatLimit, used },
+      },
+    ]);
+    return { seatLimit: input.seatLimit, used };
   });
 }
 

@@ -50,3 +50,8 @@ export function cleanPersonName(raw: string | null | undefined): string | null {
 export function endSentence(text: string): string {
   return /[.!?…]["'”’)\]]*$/u.test(text) ? text : `${text}.`;
 }
+
+/** "1 seat", "2 seats", "1,000 seats": a count with its noun. */
+export function plural(count: number, one: string, many = `${one}s`) {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}

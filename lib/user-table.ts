@@ -10,6 +10,7 @@ import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { actorRoleQuery, requirePermission } from './access';
 import { now } from './clock';
+import { seatsUsedQuery } from './seats';
 import { MAX_SEARCH } from './limits';
 import { isInvitationRole, rolesWith } from './policy';
 import { clampPage } from './paging';
@@ -57,6 +58,8 @@ export interface UserTablePage {
   page: number;
   pageSize: number;
   pageCount: number;
+  /** The organization's members who are active, and the seats in use (lib/seats.ts), whatever the filter. */
+  seats: { activeMembers: number; used: number };
 }
 
 /**
@@ -85,11 +88,12 @@ export interface Filters {
 export async function listUserTable(actor: Actor, query: UserTableQuery): Promise<UserTablePage> {
   const db = await getDb();
   const filters = readFilters(query);
-  const total = await countAndAuthorize(db, actor, filters);
+  const { total, seats } = await countAndAuthorize(db, actor, filters);
   const { page, pageSize } = filters;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const nothingToRead = filters.offset >= total || (!filters.wantMembers && !filters.wantInvitations);
-  return { rows: nothingToRead ? [] : await readPage(db, filters, total), total, page, pageSize, pageCount };
+  const rows = nothingToRead ? [] : await readPage(db, filters, total);
+  return { rows, total, page, pageSize, pageCount, seats };
 }
 
 /** The page, the order and the search and filters of `query`, each half (members, invitations) its own conditions. */
@@ -145,11 +149,15 @@ export function readFilters(query: UserTableQuery): Filters {
 }
 
 /**
- * The access check and the total, in one statement; refuses a non-member (NOT_FOUND) and a role the
- * console is not for (FORBIDDEN). The total is computed only for a role the policy lets into the
- * console, and nothing is returned before the check passes.
+ * The access check, the total and the seats in use, in one statement; refuses a non-member (NOT_FOUND)
+ * and a role the console is not for (FORBIDDEN). The counts are computed only for a role the policy lets
+ * into the console, and nothing is returned before the check passes.
  */
-async function countAndAuthorize(db: Database, actor: Actor, filters: Filters): Promise<number> {
+async function countAndAuthorize(
+  db: Database,
+  actor: Actor,
+  filters: Filters,
+): Promise<{ total: number; seats: UserTablePage['seats'] }> {
   const { organizationId, memberWhere, invitationWhere } = filters;
   const consoleRoles = rolesWith('console:access');
   const memberCount = filters.wantMembers
@@ -160,15 +168,26 @@ async function countAndAuthorize(db: Database, actor: Actor, filters: Filters): 
   const invitationCount = filters.wantInvitations
     ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${invitationWhere})`
     : sql`0`;
-  const [head] = await rows<{ actor_role: MemberRole | null; total: number | null }>(
+  const allowed = sql`(SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[])`;
+  const [head] = await rows<{
+    actor_role: MemberRole | null;
+    total: number | null;
+    active_members: number | null;
+    seats_used: number | null;
+  }>(
     db,
     sql`WITH actor AS (${actorRoleQuery(organizationId, actor.userId)})
         SELECT (SELECT role::text FROM actor) AS actor_role,
-               CASE WHEN (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[])
-                    THEN (${memberCount} + ${invitationCount})::int END AS total`,
+               CASE WHEN ${allowed} THEN (${memberCount} + ${invitationCount})::int END AS total,
+               CASE WHEN ${allowed} THEN (SELECT count(*) FROM ${memberships} m
+                 WHERE m.organization_id = ${organizationId} AND m.status = 'active')::int END AS active_members,
+               CASE WHEN ${allowed} THEN (${seatsUsedQuery(organizationId, now())})::int END AS seats_used`,
   );
   requirePermission(head?.actor_role, 'console:access');
-  return Number(head?.total ?? 0);
+  return {
+    total: Number(head?.total ?? 0),
+    seats: { activeMembers: Number(head?.active_members ?? 0), used: Number(head?.seats_used ?? 0) },
+  };
 }
 
 interface PageRow {

@@ -12,6 +12,7 @@ import {
   MAX_ORGANIZATION_NAME,
   MAX_PERSON_NAME,
   MAX_SEARCH,
+  MAX_SEAT_LIMIT,
   MAX_SELECTION,
   MAX_TOKEN_INPUT,
 } from './limits';
@@ -103,6 +104,25 @@ export const organizationNameSchema = visibleName().refine(
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 export const renameOrganizationSchema = z.object({ organizationId: id, name: organizationNameSchema });
 export const memberNotificationsSchema = z.object({ organizationId: id, enabled: z.boolean() });
+/** A seat limit as typed: empty for none, else a whole number from 1 to MAX_SEAT_LIMIT. */
+export const seatLimitSchema = z.object({
+  organizationId: id,
+  seatLimit: z
+    .union([
+      z.null(),
+      z.number(),
+      // As typed in the form: digits only (no sign, point, exponent or words), or nothing.
+      z
+        .string()
+        .trim()
+        .regex(/^\d{0,9}$/, 'Enter a whole number, or leave it empty for no limit.')
+        .transform((text) => (text === '' ? null : Number(text))),
+    ])
+    .refine(
+      (value) => value === null || (Number.isInteger(value) && value >= 1 && value <= MAX_SEAT_LIMIT),
+      `Enter a whole number from 1 to ${MAX_SEAT_LIMIT.toLocaleString('en-US')}, or leave it empty for no limit.`,
+    ),
+});
 export const transferOwnershipSchema = z.union([
   z.object({ organizationId: id, toUserId: id }),
   z.object({ organizationId: id, toEmail: email('Enter the email of a member.') }),

@@ -1,6 +1,6 @@
 'use server';
-// Server actions for organizations: create, rename, set member notifications, find a member, transfer
-// ownership, delete. Each returns
+// Server actions for organizations: create, rename, set member notifications and the seat limit, find a
+// member, transfer ownership, delete. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
 import { revalidatePath } from 'next/cache';
 import {
@@ -8,6 +8,7 @@ import {
   deleteOrganization,
   renameOrganization,
   setMemberNotifications,
+  setSeatLimit,
   transferOwnership,
   type Organization,
 } from '@/lib/organizations';
@@ -17,6 +18,7 @@ import {
   deleteOrganizationSchema,
   memberNotificationsSchema,
   renameOrganizationSchema,
+  seatLimitSchema,
   searchMembersSchema,
   transferOwnershipSchema,
 } from '@/lib/validation';
@@ -60,6 +62,23 @@ export async function setMemberNotificationsAction(
   return runAsActor(memberNotificationsSchema, input, async (actor, data) => {
     const result = await setMemberNotifications(actor, data);
     revalidatePath('/admin/[org]/settings', 'page');
+    return result;
+  });
+}
+
+/**
+ * Sets the seat limit (seats: active members + pending unexpired invitations). Input:
+ * `{ organizationId, seatLimit }`, a whole number from 1 to MAX_SEAT_LIMIT, or '' / null for no limit.
+ * Output: `{ seatLimit, used }`. Who: Owners and Admins. Lowering it below `used` is allowed: new
+ * invitations and reactivations are then refused until seats are freed. Recorded in the activity log.
+ * Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN.
+ */
+export async function setSeatLimitAction(
+  input: unknown,
+): Promise<ActionResult<{ seatLimit: number | null; used: number }>> {
+  return runAsActor(seatLimitSchema, input, async (actor, data) => {
+    const result = await setSeatLimit(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
     return result;
   });
 }

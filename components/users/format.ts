@@ -1,4 +1,5 @@
 import { roleLabels, type MemberRole } from '@/lib/policy';
+import { plural } from '@/lib/text';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -64,9 +65,7 @@ export function invitationDetails(row: {
   return parts;
 }
 
-export function plural(count: number, one: string, many = `${one}s`) {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
+export { plural };
 
 /** "jane@acme.com" for one row, "3 users" for several. */
 export function who(emails: string[]) {

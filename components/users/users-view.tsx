@@ -43,6 +43,30 @@ function showError(error: ActionError) {
   });
 }
 
+/**
+ * "42 of 50 seats" (active members and pending invitations against the limit), or "42 members" without a
+ * limit; over the limit, by how much, since only new seats are refused.
+ */
+function SeatsLine({ seats }: { seats: { activeMembers: number; used: number; limit: number | null } }) {
+  if (seats.limit === null)
+    return (
+      <p className="text-sm font-medium" data-testid="seats">
+        {plural(seats.activeMembers, 'member')}
+      </p>
+    );
+  const over = seats.used - seats.limit;
+  return (
+    <p className="text-sm font-medium" data-testid="seats">
+      {seats.used.toLocaleString('en-US')} of {plural(seats.limit, 'seat')}
+      {over > 0 ? (
+        <span className="ml-2 font-normal text-destructive">
+          {plural(over, 'seat')} over the limit: new invitations and reactivations are refused
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
 /** The users page: header, toolbar, table, pagination, and every dialog they open. */
 export function UsersView({
   organization,
@@ -50,6 +74,7 @@ export function UsersView({
   rows,
   params,
   total,
+  seats,
   page,
   pageCount,
 }: {
@@ -58,6 +83,8 @@ export function UsersView({
   rows: UserTableRow[];
   params: UserTableParams;
   total: number;
+  /** Active members, seats in use and the limit (null: none), for the header. */
+  seats: { activeMembers: number; used: number; limit: number | null };
   page: number;
   pageCount: number;
 }) {
@@ -233,6 +260,7 @@ export function UsersView({
               {total.toLocaleString('en-US')}
             </span>
           </h1>
+          <SeatsLine seats={seats} />
           <p className="text-sm text-muted-foreground">
             Invite people to {organization.name}, change their roles, suspend or remove them.
             {filtered ? ` ${plural(total, 'user matches', 'users match')} the filters.` : ''}

@@ -16,6 +16,8 @@ export interface Candidate {
   kind: 'new' | 'resend';
   /** The address's declined invitations, which the new one replaces (one row per address in the table). */
   replaces: string[];
+  /** Whether sending takes a seat (lib/seats.ts): a new invitation, or a pending one that had expired. */
+  takesSeat: boolean;
 }
 
 /**
@@ -52,7 +54,12 @@ export async function classifyAddresses(
       });
       continue;
     }
-    candidates.push({ email, kind: open ? 'resend' : 'new', replaces: declined.get(email) ?? [] });
+    candidates.push({
+      email,
+      kind: open ? 'resend' : 'new',
+      replaces: declined.get(email) ?? [],
+      takesSeat: !open || new Date(open.expiresAt).getTime() <= at.getTime(),
+    });
   }
   return { settled, candidates };
 }
@@ -60,6 +67,7 @@ export async function classifyAddresses(
 interface PendingInvitation {
   lastSentAt: string | null;
   deliveryStatus: string | null;
+  expiresAt: string;
 }
 
 /**
@@ -82,14 +90,16 @@ async function readMembersAndPending(db: Database, organizationId: string, addre
     email: string;
     last_sent_at: string | null;
     delivery_status: string | null;
+    expires_at: string | null;
   }>(
     db,
-    sql`SELECT 'member' AS kind, NULL::uuid AS id, u.email, NULL AS last_sent_at, NULL AS delivery_status
+    sql`SELECT 'member' AS kind, NULL::uuid AS id, u.email, NULL AS last_sent_at, NULL AS delivery_status,
+               NULL AS expires_at
           FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
           WHERE m.organization_id = ${organizationId} AND u.email = ANY(${textArray(addresses)})
         UNION ALL
         SELECT CASE WHEN i.status = 'pending' THEN 'invitation' ELSE 'declined' END, i.id, i.email,
-               i.last_sent_at::text, i.delivery_status::text
+               i.last_sent_at::text, i.delivery_status::text, i.expires_at::text
           FROM ${invitations} i
           WHERE i.organization_id = ${organizationId} AND i.status IN ('pending', 'declined')
             AND i.email = ANY(${textArray(addresses)})`,
@@ -98,7 +108,11 @@ async function readMembersAndPending(db: Database, organizationId: string, addre
   const declined = new Map<string, string[]>();
   for (const row of found) {
     if (row.kind === 'invitation')
-      pending.set(row.email, { lastSentAt: row.last_sent_at, deliveryStatus: row.delivery_status });
+      pending.set(row.email, {
+        lastSentAt: row.last_sent_at,
+        deliveryStatus: row.delivery_status,
+        expiresAt: row.expires_at!,
+      });
     if (row.kind === 'declined') declined.set(row.email, [...(declined.get(row.email) ?? []), row.id!]);
   }
   const members = new Set(found.filter((row) => row.kind === 'member').map((row) => row.email));

@@ -4,7 +4,14 @@
 import { errorMessages, type ErrorCode } from '../errors';
 
 export type InviteOutcome =
-  'invited' | 'resent' | 'sending' | 'already_member' | 'invalid' | 'rate_limited' | 'not_delivered';
+  | 'invited'
+  | 'resent'
+  | 'sending'
+  | 'already_member'
+  | 'invalid'
+  | 'rate_limited'
+  | 'no_seat'
+  | 'not_delivered';
 
 export interface InviteResult {
   email: string;
@@ -72,6 +79,8 @@ export function describeOutcome(result: InviteResult): OutcomeWords {
             ? cooldownSentence(result.retryInSeconds)
             : (result.reason ?? errorMessages[result.code ?? 'RATE_LIMITED']),
       };
+    case 'no_seat':
+      return { label: 'No seat', sentence: result.reason ?? 'No seat left. Nothing was sent.' };
     case 'not_delivered':
       return {
         label: 'Not delivered',
@@ -93,6 +102,7 @@ function countOutcomes(results: InviteResult[]): Record<InviteOutcome, number> {
     already_member: 0,
     invalid: 0,
     rate_limited: 0,
+    no_seat: 0,
     not_delivered: 0,
   };
   for (const result of results) counts[result.outcome]++;

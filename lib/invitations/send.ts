@@ -20,6 +20,7 @@ import { parseAddresses, type ParsedAddresses } from '../email-address';
 import { fail } from '../errors';
 import { decide, invitableRoles, isInvitationRole, isRole, roleLabels } from '../policy';
 import { excluded } from '../sql';
+import { noSeatReason, readSeatsUsed } from '../seats';
 import { newToken } from '../tokens';
 import { applyCaps, countSent, type Sender } from './caps';
 import { classifyAddresses, type Candidate } from './classify';
@@ -61,7 +62,8 @@ export async function inviteMembers(
     const organization = await authorize(tx, actor, input.organizationId, request.role);
     const sender: Sender = { organizationId: organization.id, accountId: actor.userId };
     const classified = await classifyAddresses(tx, organization.id, request.valid, at, options);
-    const { allowed, refused } = await applyCaps(tx, sender, classified.candidates, at);
+    const seated = await applySeats(tx, organization, classified.candidates, at);
+    const { allowed, refused } = await applyCaps(tx, sender, seated.allowed, at);
     const written = await writeInvitations(tx, organization.id, actor, request.role, timing, allowed);
     await countSent(tx, sender, written, at);
     await auditSent(tx, organization.id, actor, request.role, written);
@@ -73,7 +75,7 @@ export async function inviteMembers(
       roleLabel: roleLabels[request.role],
       expiresAt: timing.expiresAt,
     });
-    return { settled: [...classified.settled, ...refused], written, messageIds };
+    return { settled: [...classified.settled, ...seated.refused, ...refused], written, messageIds };
   });
   const delivered = await awaitDelivery(written, messageIds);
   const invalid = request.invalid.map((email): InviteResult => ({
@@ -96,6 +98,38 @@ function readRequest(input: { emails: readonly string[]; role: InvitationRole | 
   // docs/rules.md rule 3: an invitation carries Admin or Member; an Owner is made after joining.
   if (!isInvitationRole(input.role)) fail(isRole(input.role) ? 'INVITATION_ROLE' : 'INVALID_INPUT');
   return { ...parsed, role: input.role };
+}
+
+/**
+ * The candidates that fit in the organization's seats (lib/seats.ts), in the order typed; the others are
+ * `no_seat`. A resend of an invitation still open keeps its seat. Without a limit, one statement less.
+ */
+async function applySeats(
+  tx: Transaction,
+  organization: LockedOrganization,
+  candidates: readonly Candidate[],
+  at: Date,
+): Promise<{ allowed: Candidate[]; refused: InviteResult[] }> {
+  const limit = organization.seatLimit;
+  if (limit === null || !candidates.some((candidate) => candidate.takesSeat))
+    return { allowed: [...candidates], refused: [] };
+  let free = limit - (await readSeatsUsed(tx, organization.id, at));
+  const allowed: Candidate[] = [];
+  const refused: InviteResult[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.takesSeat) allowed.push(candidate);
+    else if (free > 0) {
+      allowed.push(candidate);
+      free -= 1;
+    } else
+      refused.push({
+        email: candidate.email,
+        outcome: 'no_seat',
+        code: 'SEAT_LIMIT',
+        reason: noSeatReason(limit),
+      });
+  }
+  return { allowed, refused };
 }
 
 /** Locks the organization, as every membership change does first, and checks that the actor may invite with `role`. */

@@ -1,6 +1,6 @@
 // Suspending and reactivating members (docs/rules.md rule 8a): the same all-or-nothing shape as changing
 // roles (./change-roles.ts), three statements whatever the selection's size: lock, read, write with the
-// audit events. A suspended member keeps membership and role and loses access on their next request
+// audit events (and a count of the seats in use before a reactivation, when the organization limits them). A suspended member keeps membership and role and loses access on their next request
 // (lib/access.ts reads only active memberships).
 import 'server-only';
 import { sql } from 'drizzle-orm';
@@ -8,7 +8,10 @@ import { getDb, type Transaction } from '@/db/client';
 import { memberships, type MemberStatus } from '@/db/schema';
 import type { Actor } from '../actor';
 import { auditInsert, type AuditEntry } from '../audit';
+import { now } from '../clock';
+import { fail } from '../errors';
 import { roleLabels } from '../policy';
+import { reactivationSeatReason, readSeatsUsed } from '../seats';
 import { uuidArray } from '../sql';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
@@ -33,6 +36,15 @@ export async function setMemberStatus(
     const suspend = input.status === 'suspended';
     authorize(org, actor, ids, targets, { type: suspend ? 'suspend' : 'reactivate' });
     const toChange = targets.filter((target) => target.kind === 'member' && target.suspended !== suspend);
+    // A reactivated member takes a seat again (docs/rules.md rule 8b): refused as a whole past the limit.
+    if (!suspend && toChange.length > 0 && org.seatLimit !== null) {
+      const used = await readSeatsUsed(tx, org.id, now());
+      if (used + toChange.length > org.seatLimit)
+        fail('SEAT_LIMIT', reactivationSeatReason(toChange.length, used, org.seatLimit), {
+          used,
+          limit: org.seatLimit,
+        });
+    }
     if (toChange.length > 0) await writeStatus(tx, org.id, actor, toChange, input.status);
     return { changed: toChange.length, status: input.status };
   });

@@ -33,6 +33,7 @@ import {
   deleteOrganizationAction,
   renameOrganizationAction,
   setMemberNotificationsAction,
+  setSeatLimitAction,
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import { useTestDatabase } from '../support/db';
@@ -246,6 +247,7 @@ describe('signed out: UNAUTHENTICATED', () => {
       createOrganizationAction({ name: 'Sneaky' }),
       renameOrganizationAction({ organizationId: orgId, name: 'Sneaky' }),
       setMemberNotificationsAction({ organizationId: orgId, enabled: false }),
+      setSeatLimitAction({ organizationId: orgId, seatLimit: 1 }),
       transferOwnershipAction({ organizationId: orgId, toUserId: member.userId }),
       deleteOrganizationAction({ organizationId: orgId, confirmName: 'Acme' }),
     ];

@@ -109,16 +109,23 @@ describe('seconds until a resend', () => {
 });
 
 describe('what inviting returns for the words, on the database', () => {
-  it('inviting again 6 s after sending is rate_limited with 54 s left, and reads so', async () => {
+  it('inviting again 6 s after sending is rate_limited with the seconds left (54, less the time the first request took), and reads so', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const input = { organizationId: organization.id, emails: ['again@example.com'], role: 'member' as const };
+    const started = Date.now();
     expect((await inviteMembers(owner, input)).results[0].outcome).toBe('invited');
+    // The first request waits for its email: on a busy machine that takes a second or more, which the
+    // domain's clock (real time plus the tests' offset) counts too.
+    const took = Math.floor((Date.now() - started) / 1000);
 
     advanceClock(6_000);
     const [result] = (await inviteMembers(owner, input)).results;
-    expect(result).toMatchObject({ outcome: 'rate_limited', code: 'RATE_LIMITED', retryInSeconds: 54 });
-    expect(describeOutcome(result).sentence).toBe('Sent moments ago — you can resend in 54 s');
-    expect(result.reason).toBe('Sent moments ago — you can resend in 54 s');
+    expect(result).toMatchObject({ outcome: 'rate_limited', code: 'RATE_LIMITED' });
+    const left = result.retryInSeconds!;
+    expect(left).toBeLessThanOrEqual(54);
+    expect(left).toBeGreaterThanOrEqual(54 - took - 1);
+    expect(describeOutcome(result).sentence).toBe(`Sent moments ago — you can resend in ${left} s`);
+    expect(result.reason).toBe(`Sent moments ago — you can resend in ${left} s`);
   });
 
   it('the cooldown follows the configured length', async () => {

@@ -1,8 +1,17 @@
-// Suspending and reactivating (docs/rules.md rule 8a) in the browser. Stasis (tests/e2e/fixtures/seed.ts)
-// is this file's organization: Sol its Owner, Sam its Admin, Sue and Sid its Members.
+// Suspending and reactivating (docs/rules.md rule 8a) and seats (rule 8b) in the browser. Stasis
+// (tests/e2e/fixtures/seed.ts) is this file's organization: Sol its Owner, Sam its Admin, Sue and Sid its
+// Members; the tests run in order and each leaves everyone active.
 import { describe, expect, test } from 'vitest';
 import { expectNoBrowserErrors, failedToLoad, signIn, useBrowser } from './support/browser';
-import { expectRow, expectToast, openRowMenu, openUsers, recordPage, userRow } from './support/console';
+import {
+  expectRow,
+  expectToast,
+  inviteThroughModal,
+  openRowMenu,
+  openUsers,
+  recordPage,
+  userRow,
+} from './support/console';
 import { fixtures } from './support/fixtures';
 import { gotoReady, reloadReady } from './support/ready';
 
@@ -90,6 +99,37 @@ describe('suspension', () => {
     await expect
       .poll(() => page.getByRole('main').textContent())
       .toContain(`reactivated ${members[1].email} (Member)`);
+    expectNoBrowserErrors(page);
+  });
+
+  test('seats: the header says "4 members"; the Owner sets a limit of 4 in Settings, the header says "4 of 4 seats", and an invitation past it ends on "No seat" in the confirmation; emptying the limit removes it', async () => {
+    const { organization, owner } = fixtures().suspension;
+    const { page } = await chromium.open();
+    await signIn(page, owner.email);
+    await openUsers(page, organization.slug);
+    await expect.poll(() => page.getByTestId('seats').textContent()).toBe('4 members');
+
+    await gotoReady(page, `/admin/${organization.slug}/settings`);
+    const field = page.getByLabel('Seat limit');
+    const save = field.locator('xpath=ancestor::form').getByRole('button', { name: 'Save' });
+    await field.fill('4');
+    await save.click();
+    await expectToast(page, 'Set the seat limit to 4 seats');
+    await recordPage(page, 'seats-settings');
+
+    await openUsers(page, organization.slug);
+    await expect.poll(() => page.getByTestId('seats').textContent()).toBe('4 of 4 seats');
+    const { outcomes } = await inviteThroughModal(page, ['one-more@stasis.test'], 'Member');
+    expect(outcomes).toEqual({ 'one-more@stasis.test': 'No seat' });
+    await recordPage(page, 'seats-no-seat');
+    await page.keyboard.press('Escape');
+
+    await gotoReady(page, `/admin/${organization.slug}/settings`);
+    await field.fill('');
+    await save.click();
+    await expectToast(page, 'Removed the seat limit');
+    await openUsers(page, organization.slug);
+    await expect.poll(() => page.getByTestId('seats').textContent()).toBe('4 members');
     expectNoBrowserErrors(page);
   });
 });

@@ -32,6 +32,7 @@ import {
   deleteOrganizationAction,
   renameOrganizationAction,
   setMemberNotificationsAction,
+  setSeatLimitAction,
   transferOwnershipAction,
 } from '@/app/actions/organizations';
 import type { ActionResult } from '@/app/actions/result';
@@ -237,6 +238,14 @@ const crossCalls: {
     theirs: [
       (o) => setMemberNotificationsAction({ organizationId: o.b.id, enabled: false }),
       () => setMemberNotificationsAction({ organizationId: randomUUID(), enabled: false }),
+    ],
+    code: { theirs: 'NOT_FOUND' },
+  },
+  {
+    action: 'setSeatLimitAction',
+    theirs: [
+      (o) => setSeatLimitAction({ organizationId: o.b.id, seatLimit: 1 }),
+      () => setSeatLimitAction({ organizationId: randomUUID(), seatLimit: 1 }),
     ],
     code: { theirs: 'NOT_FOUND' },
   },

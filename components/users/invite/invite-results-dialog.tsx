@@ -1,6 +1,6 @@
 'use client';
 
-import { CheckCircle2, CircleAlert, Clock, MailX, RefreshCw, Send, UserCheck } from 'lucide-react';
+import { Armchair, CheckCircle2, CircleAlert, Clock, MailX, RefreshCw, Send, UserCheck } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -24,6 +24,7 @@ const looks: Record<
   already_member: { variant: 'secondary', icon: UserCheck },
   invalid: { variant: 'destructive', icon: CircleAlert },
   rate_limited: { variant: 'warning', icon: Clock },
+  no_seat: { variant: 'warning', icon: Armchair },
   not_delivered: { variant: 'destructive', icon: MailX },
 };
 

@@ -207,6 +207,7 @@ export const outcomeLabels = [
   'Invalid address',
   'Rate limited',
   'Not delivered',
+  'No seat',
 ] as const;
 export type OutcomeLabel = (typeof outcomeLabels)[number];
 

@@ -3,9 +3,11 @@ import { LeaveOrganization } from '@/components/home/leave-organization';
 import { DeleteOrganization } from '@/components/settings/danger-zone';
 import { MemberNotifications } from '@/components/settings/member-notifications';
 import { RenameForm } from '@/components/settings/rename-form';
+import { SeatLimitForm } from '@/components/settings/seat-limit-form';
 import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { can, decideForOrganization, isSoleOwner, soleOwnerReason } from '@/lib/policy';
+import { seatsInUse } from '@/lib/seats';
 import { endSentence } from '@/lib/text';
 import { requireConsole } from '../guard';
 
@@ -16,6 +18,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const { organization, role, ownerCount } = await requireConsole(org, 'settings');
   const owner = can(role, 'org:delete');
   const mayTransfer = decideForOrganization(role, 'transfer_ownership').allowed;
+  const used = await seatsInUse(organization.id);
   return (
     <div className="grid max-w-3xl gap-6">
       <div>
@@ -37,6 +40,20 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         </CardHeader>
         <CardContent>
           <RenameForm organizationId={organization.id} name={organization.name} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Seats</h2>
+          </CardTitle>
+          <CardDescription className="[overflow-wrap:anywhere]">
+            How many people {organization.name} may have: beyond it, new invitations and reactivations are
+            refused. Nobody is removed when the limit is lowered.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SeatLimitForm organizationId={organization.id} seatLimit={organization.seatLimit} used={used} />
         </CardContent>
       </Card>
       <Card>

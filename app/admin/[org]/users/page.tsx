@@ -78,6 +78,7 @@ export default async function UsersPage({
         rows={rows}
         params={tableParams}
         total={result.total}
+        seats={{ ...result.seats, limit: organization.seatLimit }}
         page={result.page}
         pageCount={result.pageCount}
       />

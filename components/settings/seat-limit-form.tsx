@@ -1,0 +1,76 @@
+'use client';
+
+import { useState } from 'react';
+import { Loader2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { setSeatLimitAction } from '@/app/actions/organizations';
+import { useFormAction } from '@/components/shared/use-form-action';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { plural } from '@/lib/text';
+
+/** The seat limit: a whole number, or empty for none; the seats in use beside it. */
+export function SeatLimitForm({
+  organizationId,
+  seatLimit,
+  used,
+}: {
+  organizationId: string;
+  seatLimit: number | null;
+  used: number;
+}) {
+  const saved = seatLimit === null ? '' : String(seatLimit);
+  const [value, setValue] = useState(saved);
+  const { state, formAction, pending } = useFormAction(setSeatLimitAction, {
+    onSuccess(result) {
+      setValue(result.seatLimit === null ? '' : String(result.seatLimit));
+      toast.success(
+        result.seatLimit === null
+          ? 'Removed the seat limit'
+          : `Set the seat limit to ${plural(result.seatLimit, 'seat')}`,
+      );
+    },
+    onError(error) {
+      toast.error(error.message);
+    },
+  });
+  const error = state.fields?.seatLimit ?? state.error;
+  const over = seatLimit !== null && used > seatLimit ? used - seatLimit : 0;
+  return (
+    <form action={formAction} className="grid gap-2">
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <Label htmlFor="seat-limit">Seat limit</Label>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <Input
+          id="seat-limit"
+          name="seatLimit"
+          inputMode="numeric"
+          placeholder="No limit"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          maxLength={9}
+          className="sm:max-w-40"
+          aria-invalid={error ? true : undefined}
+          aria-describedby="seat-limit-help"
+        />
+        <Button type="submit" disabled={pending || value.trim() === saved}>
+          {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+          Save
+        </Button>
+      </div>
+      <p
+        id="seat-limit-help"
+        className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'}
+        role={error ? 'alert' : undefined}
+      >
+        {error ??
+          `${seatLimit === null ? plural(used, 'seat') : `${used.toLocaleString('en-US')} of ${plural(seatLimit, 'seat')}`} in use${
+            over > 0
+              ? ` (${over.toLocaleString('en-US')} over: new invitations and reactivations are refused)`
+              : ''
+          }. Active members and pending invitations take a seat; suspended members free theirs. Leave it empty for no limit.`}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+// Seats (docs/rules.md rule 8b): an organization may limit how many seats it uses, where a seat is an
+// active member or a pending invitation that has not expired. A suspended member frees theirs. Over the
+// limit, what would take a new seat (an invitation to a new address, a reactivation) is refused with its
+// reason; nothing already in place is taken away, so lowering the limit below what is used is allowed.
+// Counted under the organization's lock, which every change to membership takes first, so two admins
+// inviting at the same moment never exceed it.
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb, type Database } from '@/db/client';
+import { invitations, memberships } from '@/db/schema';
+import { now } from './clock';
+import { plural } from './text';
+import { rows } from './sql';
+
+/** The seats of `organizationId` in use at `at`, as one column `used` (an index-only count for each half). */
+export function seatsUsedQuery(organizationId: string, at: Date): SQL {
+  return sql`SELECT (SELECT count(*) FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND m.status = 'active')
+    + (SELECT count(*) FROM ${invitations} i WHERE i.organization_id = ${organizationId} AND i.status = 'pending'
+       AND i.expires_at > ${at.toISOString()}::timestamptz) AS used`;
+}
+
+/** The seats in use: call it inside the change's transaction, after the organization's lock. */
+export async function readSeatsUsed(db: Database, organizationId: string, at: Date): Promise<number> {
+  const [row] = await rows<{ used: number | string }>(db, seatsUsedQuery(organizationId, at));
+  return Number(row?.used ?? 0);
+}
+
+/** The seats in use now, for a page whose guard has checked access (Settings). */
+export async function seatsInUse(organizationId: string): Promise<number> {
+  return readSeatsUsed(await getDb(), organizationId, now());
+}
+
+/** Why an address is not invited: no seat is left. */
+export function noSeatReason(limit: number): string {
+  return `No seat left: all ${plural(limit, 'seat')} are taken. Free a seat or raise the limit in Settings.`;
+}
+
+/** Why reactivating `count` members is refused. */
+export function reactivationSeatReason(count: number, used: number, limit: number): string {
+  return `Nothing was changed: reactivating ${plural(count, 'member')} would use ${used + count} of ${plural(limit, 'seat')}. Free seats or raise the limit in Settings first.`;
+}
