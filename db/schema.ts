@@ -167,6 +167,8 @@ export const memberships = pgTable(
     status: memberStatus('status').notNull().default('active'),
     /** When the member was last suspended (kept after a reactivation, for the record). */
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    /** When they last used AI Hub in the organization, to the hour (lib/last-active.ts); null: not since joining. */
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
     /** Who sent the invitation this membership came from, if any. */
     invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -180,6 +182,8 @@ export const memberships = pgTable(
     index('memberships_organization_created_idx').on(t.organizationId, t.createdAt),
     // Seats: the active members, counted from the index alone.
     index('memberships_organization_status_idx').on(t.organizationId, t.status),
+    // The Last active sort and the inactivity filter.
+    index('memberships_organization_last_active_idx').on(t.organizationId, t.lastActiveAt),
   ],
 );
 

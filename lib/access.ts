@@ -22,6 +22,9 @@ import { rows } from './sql';
 export interface ConsoleAccess {
   organization: Organization;
   role: MemberRole;
+  membershipId: string;
+  /** When they last used AI Hub here (lib/last-active.ts), null when not since joining. */
+  lastActiveAt: Date | null;
   /** How many Owners the organization has: what the console needs to mirror rule 4 before confirmation. */
   ownerCount: number;
 }
@@ -79,6 +82,8 @@ export async function findMembershipBySlug(userId: string, slug: string): Promis
     .select({
       organization: organizations,
       role: memberships.role,
+      membershipId: memberships.id,
+      lastActiveAt: memberships.lastActiveAt,
       ownerCount: activeOwnerCount(organizations.id),
     })
     .from(organizations)

@@ -15,7 +15,10 @@ export const userStatuses = [
 export const memberStatuses = ['active', 'suspended'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 export type UserStatus = (typeof userStatuses)[number];
-export const sortKeys = ['name', 'email', 'role', 'status', 'date'] as const;
+export const sortKeys = ['name', 'email', 'role', 'status', 'date', 'active'] as const;
+/** The inactivity filter: members not active for this many days (never active: since they joined). */
+export const inactivityDays = [30, 90] as const;
+export type InactivityDays = (typeof inactivityDays)[number];
 export type SortKey = (typeof sortKeys)[number];
 export const pageSizes = [10, 25, 50, 100] as const;
 
@@ -34,6 +37,7 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
   const status = one('status');
   const sort = one('sort');
   const size = Number(one('size'));
+  const inactive = Number(one('inactive'));
   return {
     // Control characters never match a name or an address (and PostgreSQL refuses NUL outright).
     search:
@@ -42,6 +46,7 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
         .slice(0, MAX_SEARCH) ?? '',
     role: isRole(role) ? role : null,
     status: userStatuses.find((s) => s === status) ?? null,
+    inactive: inactivityDays.find((days) => days === inactive) ?? null,
     sort: sortKeys.find((k) => k === sort) ?? 'date',
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
     pageSize: pageSizeOf(size),

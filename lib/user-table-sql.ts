@@ -39,6 +39,8 @@ export function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQ
     email: sql`u.email`,
     role: roleSort(sql`m.role`, roles),
     status: sql`CASE m.status WHEN 'active' THEN 0 ELSE 5 END`,
+    // Never active since joining sorts as the longest ago.
+    active: sql`coalesce(m.last_active_at, '-infinity'::timestamptz)`,
   };
   const invitation: Record<SortKey, SQL> = {
     // First invited: a resend does not move the row (db/schema.ts indexes this order).
@@ -47,6 +49,8 @@ export function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQ
     email: sql`i.email`,
     role: roleSort(sql`i.role`, invitationRoles),
     status: sql`CASE (${invitationStatus}) WHEN 'pending' THEN 1 WHEN 'not_delivered' THEN 2 WHEN 'expired' THEN 3 ELSE 4 END`,
+    // An invitation has not been active at all: as long ago as can be, like a member never active.
+    active: sql`'-infinity'::timestamptz`,
   };
   return { member: member[sortKey], invitation: invitation[sortKey] };
 }

@@ -20,11 +20,15 @@ import { and, escapeLike, oneOf, sortKeyOf } from './user-table-sql';
 
 export * from './user-table-params';
 
+const DAY = 24 * 60 * 60 * 1000;
+
 export interface UserTableQuery {
   organizationId: string;
   search?: string;
   roles?: MemberRole[];
   statuses?: UserStatus[];
+  /** Only members not active for this many days (never active: counted from when they joined). */
+  inactiveDays?: number | null;
   sort?: SortKey;
   direction?: 'asc' | 'desc';
   page?: number;
@@ -50,6 +54,8 @@ export interface UserRow {
   deliveryError: string | null;
   /** Invitations: where the newest email is (db/schema.ts's delivery_status). */
   deliveryStatus: string | null;
+  /** Members: when they last used AI Hub here (lib/last-active.ts); null when not since joining. */
+  lastActiveAt: Date | null;
 }
 
 export interface UserTablePage {
@@ -115,6 +121,12 @@ export function readFilters(query: UserTableQuery): Filters {
   if (wantRoles) memberWhere.push(oneOf(sql`m.role`, wantRoles, 'member_role'));
   if (wantedMemberStatuses && wantedMemberStatuses.length > 0)
     memberWhere.push(oneOf(sql`m.status`, wantedMemberStatuses, 'member_status'));
+  const inactiveSince = query.inactiveDays ? new Date(now().getTime() - query.inactiveDays * DAY) : null;
+  // Inactive: the last use, or the joining for someone never active since, before the cut-off.
+  if (inactiveSince)
+    memberWhere.push(
+      sql`coalesce(m.last_active_at, m.created_at) < ${inactiveSince.toISOString()}::timestamptz`,
+    );
   if (pattern)
     memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
 
@@ -139,6 +151,7 @@ export function readFilters(query: UserTableQuery): Filters {
     descending: query.direction !== 'asc',
     wantMembers: !wantedMemberStatuses || wantedMemberStatuses.length > 0,
     wantInvitations:
+      !inactiveSince &&
       (!invitationRoles || invitationRoles.length > 0) &&
       (!invitationStatuses || invitationStatuses.length > 0),
     searching: pattern !== null,
@@ -205,6 +218,7 @@ interface PageRow {
   invited_by: string | null;
   delivery_error: string | null;
   delivery_status: string | null;
+  last_active_at: string | Date | null;
 }
 
 /**
@@ -223,7 +237,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   const parts: SQL[] = [];
   if (filters.wantMembers) {
     parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, m.status::text AS status,
-        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, ${key.member} AS k
+        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${filters.memberWhere}
       ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
@@ -231,7 +245,7 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   }
   if (filters.wantInvitations) {
     parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
-        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, ${key.invitation} AS k
+        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, ${key.invitation} AS k
       FROM ${invitations} i
       WHERE ${filters.invitationWhere}
       ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
@@ -240,7 +254,8 @@ async function readPage(db: Database, filters: Filters, total: number): Promise<
   const found = await rows<PageRow>(
     db,
     sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
-               p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status
+               p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
+               p.last_active_at
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
               LIMIT ${limit} OFFSET ${skip}) p
@@ -267,5 +282,6 @@ function toUserRow(row: PageRow): UserRow {
     invitedBy: row.invited_by,
     deliveryError: row.delivery_error,
     deliveryStatus: row.delivery_status,
+    lastActiveAt: row.last_active_at === null ? null : new Date(row.last_active_at),
   };
 }

@@ -52,6 +52,12 @@ const matching = z.object({
     search: z.string().max(MAX_SEARCH),
     role: roleSchema.nullable(),
     status: z.enum(userStatuses).nullable(),
+    // Older clients send no inactivity filter: none.
+    inactive: z
+      .union([z.literal(30), z.literal(90)])
+      .nullable()
+      .optional()
+      .transform((days) => days ?? null),
   }),
   count: z
     .number()

@@ -22,6 +22,8 @@ export interface UserTableRow {
   deliveryError?: string;
   /** Invitations: where the newest email is (queued, sending, sent, delivered, bounced, …). */
   delivery?: string;
+  /** Members: when they last used AI Hub here; left out when not since joining ("Never"). */
+  lastActiveAt?: string;
   /** Roles the viewer may give this row, its own excluded (`rowOffer` in lib/policy). */
   allowedRoles: MemberRole[];
   /** Why a role change or the removal is not offered (shown in the row's menu); left out when both are. */

@@ -14,11 +14,11 @@ export interface MatchingSelection {
 }
 
 function filterOf(params: UserTableParams): TableFilter {
-  return { search: params.search, role: params.role, status: params.status };
+  return { search: params.search, role: params.role, status: params.status, inactive: params.inactive };
 }
 
 const sameFilter = (a: TableFilter, b: TableFilter) =>
-  a.search === b.search && a.role === b.role && a.status === b.status;
+  a.search === b.search && a.role === b.role && a.status === b.status && a.inactive === b.inactive;
 
 /**
  * Whether the viewer is among the rows `filter` matches, read as the server's search reads it
@@ -27,6 +27,8 @@ const sameFilter = (a: TableFilter, b: TableFilter) =>
  */
 export function viewerMatches(viewer: UsersViewer, filter: TableFilter): boolean {
   if (filter.status && filter.status !== 'active') return false;
+  // The viewer is using the console now: never inactive.
+  if (filter.inactive) return false;
   if (filter.role && filter.role !== viewer.role) return false;
   const search = filter.search.trim().toLowerCase();
   return (

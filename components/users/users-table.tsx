@@ -132,6 +132,9 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
         <StatusBadge status={row.status} title={status} />
       </td>
       <td className="ut-lg">{formatDate(row.date)}</td>
+      <td className="ut-lg" title={row.lastActiveAt ? formatDateTime(row.lastActiveAt) : undefined}>
+        {invitation ? '—' : row.lastActiveAt ? formatDate(row.lastActiveAt) : 'Never'}
+      </td>
       <td className="ut-xl" title={row.invitedBy}>
         {row.invitedBy ?? '—'}
       </td>
@@ -198,6 +201,13 @@ export function UsersTable({
             <SortHeader label="Status" sortKey="status" params={params} onSort={onSort} className="ut-md" />
             {/* Members: when they joined; invitations: when first invited (a resend does not move a row). */}
             <SortHeader label="Added" sortKey="date" params={params} onSort={onSort} className="ut-lg" />
+            <SortHeader
+              label="Last active"
+              sortKey="active"
+              params={params}
+              onSort={onSort}
+              className="ut-lg"
+            />
             <th className="ut-xl">Invited by</th>
             <th>
               <span className="sr-only">Actions</span>
@@ -207,7 +217,7 @@ export function UsersTable({
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={7} className="h-48">
+              <td colSpan={8} className="h-48">
                 <div className="flex flex-col items-center gap-2 text-center">
                   {filtered ? (
                     <>

@@ -7,12 +7,16 @@ import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { MAX_SEARCH } from '@/lib/limits';
 import { roleLabels } from '@/lib/policy';
-import type { UserTableParams } from '@/lib/user-table-params';
+import { inactivityDays, type UserTableParams } from '@/lib/user-table-params';
 import { statusLabels } from './status-badge';
 
 // Each filter's choices, value to text, in the order shown.
 const roleOptions: Record<string, string> = { all: 'All roles', ...roleLabels };
 const statusOptions: Record<string, string> = { all: 'All statuses', ...statusLabels };
+const activityOptions: Record<string, string> = {
+  all: 'Any activity',
+  ...Object.fromEntries(inactivityDays.map((days) => [String(days), `Inactive ${days}+ days`])),
+};
 
 /**
  * One filter. Its trigger names the choice itself (rather than Radix copying the item's text in once the
@@ -71,7 +75,7 @@ export function UsersToolbar({
     return () => clearTimeout(timer);
   }, [search, params.search, onChange]);
 
-  const filtered = Boolean(params.search || params.role || params.status);
+  const filtered = Boolean(params.search || params.role || params.status || params.inactive);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div className="relative w-full sm:w-72">
@@ -106,8 +110,19 @@ export function UsersToolbar({
         onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}
         className="w-[calc(50%-0.25rem)] sm:w-40"
       />
+      <FilterSelect
+        label="Filter by activity"
+        options={activityOptions}
+        value={params.inactive ? String(params.inactive) : 'all'}
+        onValueChange={(value) => onChange({ inactive: value === 'all' ? null : value })}
+        className="w-[calc(50%-0.25rem)] sm:w-44"
+      />
       {filtered ? (
-        <Button variant="ghost" size="sm" onClick={() => onChange({ q: null, role: null, status: null })}>
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => onChange({ q: null, role: null, status: null, inactive: null })}
+        >
           <X aria-hidden="true" />
           Clear filters
         </Button>

@@ -249,7 +249,7 @@ export function UsersView({
     });
   }
 
-  const filtered = Boolean(params.search || params.role || params.status);
+  const filtered = Boolean(params.search || params.role || params.status || params.inactive);
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -318,7 +318,7 @@ export function UsersView({
           onToggle={selection.toggle}
           onTogglePage={selection.togglePage}
           onSort={(sort, direction) => update({ sort, dir: direction })}
-          onClearFilters={() => update({ q: null, role: null, status: null })}
+          onClearFilters={() => update({ q: null, role: null, status: null, inactive: null })}
           onInvite={() => setInviteOpen(true)}
           onChangeRole={(row, role) => changeRole([row], role)}
           onResend={resend}

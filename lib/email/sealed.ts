@@ -7,10 +7,15 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 const INFO = 'aihub email payload v1';
 
+/** The key of the last AUTH_SECRET seen: derived once, not for each of a batch's thousands of links. */
+let derived: { secret: string; key: Buffer } | null = null;
+
 function key(): Buffer {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error('AUTH_SECRET is not set: a queued email cannot carry its link.');
-  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), INFO, 32));
+  if (derived?.secret !== secret)
+    derived = { secret, key: Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), INFO, 32)) };
+  return derived.key;
 }
 
 /** `iv.tag.ciphertext`, each base64url. */

@@ -262,9 +262,24 @@ async function renderInvitation(message: MessageRow, templates: Templates): Prom
   const url = invitationUrl(token);
   return {
     subject: rendered.subject,
-    html: rendered.html.replaceAll(URL_PLACEHOLDER, url),
-    text: rendered.text.replaceAll(URL_PLACEHOLDER, url),
+    html: withLink(rendered.html, url),
+    text: withLink(rendered.text, url),
   };
+}
+
+/** The rendered texts split at their link placeholder, once each (the same string for a whole batch). */
+const splitTexts = new Map<string, string[]>();
+
+/** `text` with its link placeholders replaced by `url`: the text is split once, then joined per message. */
+function withLink(text: string, url: string): string {
+  let parts = splitTexts.get(text);
+  if (!parts) {
+    parts = text.split(URL_PLACEHOLDER);
+    // A fetch renders a few templates; forget old ones rather than grow.
+    if (splitTexts.size >= 100) splitTexts.clear();
+    splitTexts.set(text, parts);
+  }
+  return parts.join(url);
 }
 
 /** A batch ready to send: its messages, and for each its email or the reason it cannot be sent. */

@@ -16,7 +16,7 @@ import { MAX_SELECTION } from '../limits';
 import { decide, ownersRemainAfter, policyTarget, type TargetAction } from '../policy';
 import { uuidArray } from '../sql';
 import { readFilters } from '../user-table';
-import type { UserStatus } from '../user-table-params';
+import type { InactivityDays, UserStatus } from '../user-table-params';
 
 export interface Target {
   kind: 'member' | 'invitation';
@@ -68,6 +68,7 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
     search: filter.search.replace(/[\u0000-\u001f\u007f]/g, ''),
     roles: filter.role ? [filter.role] : undefined,
     statuses: filter.status ? [filter.status] : undefined,
+    inactiveDays: filter.inactive,
   });
   const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
   const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
@@ -87,6 +88,8 @@ export interface TableFilter {
   search: string;
   role: MemberRole | null;
   status: UserStatus | null;
+  /** Members not active for this many days (lib/user-table-params.ts inactivityDays); null: any. */
+  inactive?: InactivityDays | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { invitations } from '@/db/schema';
+import { invitations, memberships } from '@/db/schema';
 import type { MemberRole } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
 import { changeRoles } from '@/lib/members';
@@ -63,6 +63,20 @@ async function seedOrganization() {
     .update(invitations)
     .set({ deliveryStatus: 'failed', deliveryError: 'Mailbox full' })
     .where(eq(invitations.id, failed.id));
+  // Last active: Zoe two days ago, Bob forty; 100% Sure joined a hundred days ago and never came back.
+  const ago = (days: number) => new Date(Date.now() - days * DAY);
+  await db
+    .update(memberships)
+    .set({ lastActiveAt: ago(2) })
+    .where(eq(memberships.id, zoe.membershipId));
+  await db
+    .update(memberships)
+    .set({ lastActiveAt: ago(40) })
+    .where(eq(memberships.id, bob.membershipId));
+  await db
+    .update(memberships)
+    .set({ createdAt: ago(100) })
+    .where(eq(memberships.id, percent.membershipId));
   return { orgId, owner, zoe, bob, percent, underscore, nameless, pending, expired, failed };
 }
 
@@ -167,6 +181,26 @@ describe('filters', () => {
   });
 });
 
+describe('last active', () => {
+  it('is read with each member ("Never": null); the inactivity filter finds members not active for 30 or 90 days, counting a never-active one from when they joined, and no invitations', async () => {
+    const { orgId, owner, zoe, bob, percent } = await seedOrganization();
+    const { rows } = await listUserTable(owner, { organizationId: orgId, pageSize: 100 });
+    const byEmail = new Map(rows.map((row) => [row.email, row]));
+    expect(byEmail.get(zoe.email)?.lastActiveAt).toBeInstanceOf(Date);
+    expect(byEmail.get(percent.email)?.lastActiveAt).toBeNull();
+    expect(byEmail.get('pending.alpha@example.com')?.lastActiveAt).toBeNull();
+
+    const inactive = async (days: number) =>
+      emailsOf(
+        (await listUserTable(owner, { organizationId: orgId, inactiveDays: days, pageSize: 100 })).rows,
+      );
+    expect(await inactive(30)).toEqual([bob.email, percent.email].sort());
+    expect(await inactive(90)).toEqual([percent.email]);
+    const counted = await listUserTable(owner, { organizationId: orgId, inactiveDays: 30 });
+    expect(counted.total).toBe(2);
+  });
+});
+
 describe('sorting', () => {
   const roleRank: Record<string, number> = { owner: 0, admin: 1, member: 2 };
   const statusRank: Record<string, number> = { active: 0, pending: 1, not_delivered: 2, expired: 3 };
@@ -176,6 +210,7 @@ describe('sorting', () => {
     role: (r) => roleRank[r.role],
     status: (r) => statusRank[r.status],
     date: (r) => r.date.getTime(),
+    active: (r) => r.lastActiveAt?.getTime() ?? -Infinity,
   };
 
   it.each(

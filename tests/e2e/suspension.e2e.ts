@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { expectNoBrowserErrors, failedToLoad, signIn, useBrowser } from './support/browser';
 import {
+  chooseOption,
   expectRow,
   expectToast,
   inviteThroughModal,
@@ -130,6 +131,31 @@ describe('suspension', () => {
     await expectToast(page, 'Removed the seat limit');
     await openUsers(page, organization.slug);
     await expect.poll(() => page.getByTestId('seats').textContent()).toBe('4 members');
+    expectNoBrowserErrors(page);
+  });
+
+  test('Last active: the Owner’s row shows when they last used the console, a Member who never came back reads Never; "Inactive 30+ days" is a filter kept in the URL', async () => {
+    const { organization, owner, members } = fixtures().suspension;
+    const { page } = await chromium.open();
+    await signIn(page, owner.email);
+    await openUsers(page, organization.slug);
+    // The first view records the visit after its answer; the next one shows it.
+    await expect
+      .poll(
+        async () => {
+          await reloadReady(page);
+          return userRow(page, owner.email).locator('td').nth(5).textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .not.toBe('Never');
+    expect(await userRow(page, members[0].email).locator('td').nth(5).textContent()).toBe('Never');
+    await recordPage(page, 'last-active-column');
+
+    await chooseOption(page, 'Filter by activity', 'Inactive 30+ days');
+    await page.waitForURL((url) => url.searchParams.get('inactive') === '30');
+    // Everyone here joined today: nobody has been inactive for 30 days.
+    await page.getByText('No users match these filters').waitFor();
     expectNoBrowserErrors(page);
   });
 });

@@ -2,9 +2,12 @@
 // read from the database each time, so a removed or demoted person is out on their next request.
 import 'server-only';
 import { cache } from 'react';
+import { after } from 'next/server';
 import { forbidden, redirect } from 'next/navigation';
 import { getActor } from '@/app/_lib/session';
 import { findMembershipBySlug } from '@/lib/access';
+import { now } from '@/lib/clock';
+import { visitWrite } from '@/lib/last-active';
 import { can } from '@/lib/policy';
 
 // Keyed by the slug alone, so that the layout's call and the page's (which also names its path for
@@ -12,7 +15,12 @@ import { can } from '@/lib/policy';
 const membershipFor = cache(async (slug: string) => {
   const actor = await getActor();
   if (!actor) return null;
-  return { actor, membership: await findMembershipBySlug(actor.userId, slug) };
+  const membership = await findMembershipBySlug(actor.userId, slug);
+  // A console view is a use of AI Hub in the organization: recorded once an hour at most, after the
+  // response, and only when due (no statement otherwise: the read above carries the time).
+  const write = membership ? visitWrite(membership, now()) : null;
+  if (write) after(write);
+  return { actor, membership };
 });
 
 export async function requireConsole(slug: string, path = 'users') {

@@ -1,0 +1,2 @@
+ALTER TABLE "memberships" ADD COLUMN "last_active_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "memberships_organization_last_active_idx" ON "memberships" USING btree ("organization_id","last_active_at");
