@@ -67,6 +67,7 @@ export const auditAction = pgEnum('audit_action', [
   'member.left',
   'member.suspended',
   'member.reactivated',
+  'members.exported',
 ]);
 
 // ---------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ export const activityKinds = {
     label: 'Suspensions and reactivations',
     actions: ['member.suspended', 'member.reactivated'],
   },
+  exports: { label: 'User lists exported', actions: ['members.exported'] },
   organization: {
     label: 'Organization created, renamed or its settings changed',
     actions: [

@@ -78,7 +78,20 @@ export function describeEvent(event: DescribedEvent): string {
       return `suspended ${target} (${role(details.role)})`;
     case 'member.reactivated':
       return `reactivated ${target} (${role(details.role)})`;
+    case 'members.exported':
+      return `exported the user list as CSV (${exportedView(details)})`;
   }
+}
+
+/** An export's rows and the view they came from: "1,234 rows, search “hopper”, role Admin". */
+function exportedView(details: Record<string, unknown>): string {
+  const count = typeof details.rows === 'number' ? details.rows : 0;
+  const parts = [`${count.toLocaleString('en-US')} ${count === 1 ? 'row' : 'rows'}`];
+  if (text(details.search)) parts.push(`search “${text(details.search)}”`);
+  if (isRole(details.role)) parts.push(`role ${roleLabels[details.role]}`);
+  if (text(details.status)) parts.push(`status ${text(details.status).replace('_', ' ')}`);
+  if (typeof details.inactiveDays === 'number') parts.push(`inactive ${details.inactiveDays}+ days`);
+  return parts.join(', ');
 }
 
 /** The whole event as one sentence: "heidi@example.com declined the invitation". */

@@ -1,6 +1,6 @@
 // Every error the domain can return, with the message a person sees. Server actions turn a DomainError
 // into `{ ok: false, error: { code, message, details } }`; anything else is logged and shown as INTERNAL.
-import { MAX_INVITATIONS_PER_BATCH } from './limits';
+import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from './limits';
 
 export const errorMessages = {
   UNAUTHENTICATED: 'You need to sign in first.',
@@ -21,6 +21,8 @@ export const errorMessages = {
     'Nothing was changed: the users matching your filters changed since you selected them. Look at the list again and select anew.',
   TOO_MANY_ADDRESSES: `You can invite at most ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`,
   NO_VALID_ADDRESSES: 'Enter at least one valid email address.',
+  INVALID_CSV: 'That file could not be read as CSV. Save it from your spreadsheet as CSV (UTF-8) and try again.',
+  TOO_MANY_ROWS: `A file can hold at most ${MAX_CSV_ROWS.toLocaleString('en-US')} rows. Split it and upload each part.`,
   RATE_LIMITED: 'Too many attempts. Wait a little and try again.',
   ORGANIZATION_LIMIT:
     'You have created as many organizations today as one account can. The limit resets at midnight UTC.',

@@ -48,3 +48,7 @@ export const MAILBOX_MESSAGES_SHOWN = 200;
 
 /** The largest seat limit an organization can set. */
 export const MAX_SEAT_LIMIT = 1_000_000;
+
+/** Rows of an invitation list uploaded as CSV (docs/rules.md rule 8d), and the file's size in bytes. */
+export const MAX_CSV_ROWS = 1_000;
+export const MAX_CSV_BYTES = 512 * 1024;

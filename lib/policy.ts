@@ -47,18 +47,32 @@ export function roleList(list: readonly MemberRole[]): string {
 }
 
 export type Permission =
-  'org:settings' | 'members:invite' | 'members:manage' | 'billing:manage' | 'org:delete' | 'console:access';
+  | 'org:settings'
+  | 'members:invite'
+  | 'members:manage'
+  | 'members:export'
+  | 'billing:manage'
+  | 'org:delete'
+  | 'console:access';
 
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   owner: [
     'org:settings',
     'members:invite',
     'members:manage',
+    'members:export',
     'billing:manage',
     'org:delete',
     'console:access',
   ],
-  admin: ['org:settings', 'members:invite', 'members:manage', 'billing:manage', 'console:access'],
+  admin: [
+    'org:settings',
+    'members:invite',
+    'members:manage',
+    'members:export',
+    'billing:manage',
+    'console:access',
+  ],
   member: [],
 };
 

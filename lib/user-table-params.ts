@@ -55,3 +55,15 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
 }
 
 export type UserTableParams = ReturnType<typeof parseUserTableParams>;
+
+/** The query of the view `params` describes without its page: what an export of every page asks for. */
+export function viewQuery(params: UserTableParams): string {
+  const query = new URLSearchParams();
+  if (params.search) query.set('q', params.search);
+  if (params.role) query.set('role', params.role);
+  if (params.status) query.set('status', params.status);
+  if (params.inactive) query.set('inactive', String(params.inactive));
+  query.set('sort', params.sort);
+  query.set('dir', params.direction);
+  return query.toString();
+}

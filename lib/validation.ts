@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { errorMessages } from './errors';
 import {
   MAX_ADDRESS_INPUT,
+  MAX_CSV_BYTES,
+  MAX_CSV_ROWS,
   MAX_CALLBACK_URL,
   MAX_CONFIRMATION_INPUT,
   MAX_EMAIL_LENGTH,
@@ -91,6 +93,32 @@ export const inviteMembersSchema = z.object({
     .min(1, 'Enter at least one email address.')
     .max(MAX_INVITATIONS_PER_BATCH, errorMessages.TOO_MANY_ADDRESSES),
   role: invitationRoleSchema,
+});
+/** An invitation list from a CSV file: each address with its role (the domain checks both, row by row). */
+export const inviteListSchema = z.object({
+  organizationId: id,
+  invites: z
+    .array(
+      z.object({
+        email: z
+          .string()
+          .max(
+            MAX_ADDRESS_INPUT,
+            `That is too long to be an email address (at most ${MAX_EMAIL_LENGTH} characters).`,
+          ),
+        // An Owner is refused by the domain, in its words (INVITATION_ROLE).
+        role: z.enum(roles, { message: `A role is one of ${roleList(roles)}.` }),
+      }),
+    )
+    .min(1, 'Enter at least one email address.')
+    .max(MAX_CSV_ROWS, `You can invite at most ${MAX_CSV_ROWS.toLocaleString('en-US')} addresses at a time.`),
+});
+/** An uploaded CSV file's text, as the browser read it. */
+export const inviteCsvSchema = z.object({
+  organizationId: id,
+  csv: z
+    .string()
+    .max(MAX_CSV_BYTES, `The file is larger than ${MAX_CSV_BYTES / 1024} KB. Split it and upload each part.`),
 });
 export const resendInvitationSchema = z.object({ organizationId: id, invitationId: id });
 

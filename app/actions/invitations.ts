@@ -8,14 +8,19 @@ import {
   acceptInvitationAsNewUser,
   allowInvitationAttempt,
   declineInvitation,
+  inviteList,
   inviteMembers,
+  previewInviteCsv,
   resendInvitation,
+  type CsvInvitePreview,
   type AcceptResult,
   type InviteResult,
   type InviteSummary,
 } from '@/lib/invitations';
 import {
   acceptAsNewUserSchema,
+  inviteCsvSchema,
+  inviteListSchema,
   inviteMembersSchema,
   resendInvitationSchema,
   tokenSchema,
@@ -49,6 +54,37 @@ async function limitLinkAttempts() {
 export async function inviteMembersAction(input: unknown): Promise<ActionResult<InviteSummary>> {
   return runAsActor(inviteMembersSchema, input, async (actor, data) => {
     const result = await inviteMembers(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
+    return result;
+  });
+}
+
+/**
+ * Reads an invitation list from a CSV file's text and checks each row before anything is sent (the invite
+ * modal's `Upload CSV`). Input: `{ organizationId, csv }`: the file as text, at most MAX_CSV_BYTES
+ * (512 KB) and MAX_CSV_ROWS (1,000) rows; a column of addresses and an optional role column (Admin or
+ * Member; empty: the role chosen in the form), with a header row (`email`, `role`) or without one (address
+ * first, role second), comma or semicolon separated, UTF-8 with or without a byte order mark.
+ * Output: `{ rows: { line, email, role, problem?: { code, message }, resend? }[], ready, problems,
+ * seatsLeft }`; a row's problem is one of no_address, invalid_address, unknown_role, owner_role,
+ * duplicate, already_member. Sends nothing and changes nothing.
+ * Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVALID_CSV (not
+ * CSV, no rows, a header without an email column), TOO_MANY_ROWS.
+ */
+export async function previewInviteCsvAction(input: unknown): Promise<ActionResult<CsvInvitePreview>> {
+  return runAsActor(inviteCsvSchema, input, (actor, data) => previewInviteCsv(actor, data));
+}
+
+/**
+ * Invites a list in which each address has its own role: the rows of an uploaded CSV (and any address
+ * typed beside them). Input: `{ organizationId, invites: { email, role: 'admin' | 'member' }[] }`, at most
+ * MAX_CSV_ROWS (1,000). Output and errors: as inviteMembersAction; past the organization's hourly cap or
+ * its seats, each address gets its outcome (rate_limited, no_seat), never a silent drop. Who: Owners and
+ * Admins.
+ */
+export async function inviteListAction(input: unknown): Promise<ActionResult<InviteSummary>> {
+  return runAsActor(inviteListSchema, input, async (actor, data) => {
+    const result = await inviteList(actor, data);
     revalidatePath('/admin/[org]', 'layout');
     return result;
   });

@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
+import { Download } from 'lucide-react';
 import { toast } from 'sonner';
 import {
   changeRolesAction,
@@ -15,8 +16,9 @@ import type { RefusedTarget } from '@/lib/errors';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { useHydrated } from '@/components/shared/use-hydrated';
 import { noticeQuery } from '@/lib/notices';
-import { roleRank, type MemberRole } from '@/lib/policy';
-import type { MemberStatus, UserTableParams } from '@/lib/user-table-params';
+import { can, roleRank, type MemberRole } from '@/lib/policy';
+import { viewQuery, type MemberStatus, type UserTableParams } from '@/lib/user-table-params';
+import { Button } from '@/components/ui/button';
 import { SelectionBar } from './bulk-actions';
 import { BulkConfirmDialog } from './bulk-confirm-dialog';
 import { DeleteDialog } from './delete-dialog';
@@ -266,14 +268,29 @@ export function UsersView({
             {filtered ? ` ${plural(total, 'user matches', 'users match')} the filters.` : ''}
           </p>
         </div>
-        {viewer.invitableRoles.length > 0 ? (
-          <InviteDialog
-            organizationId={organization.id}
-            roles={viewer.invitableRoles}
-            open={inviteOpen}
-            onOpenChange={setInviteOpen}
-          />
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {can(viewer.role, 'members:export') ? (
+            // A plain download: the server streams the file, the page stays where it is.
+            <Button variant="outline" asChild>
+              <a
+                href={`/admin/${organization.slug}/users/export?${viewQuery(params)}`}
+                download
+                title="Download every row of this view (its search, filters and sort) as a CSV file"
+              >
+                <Download aria-hidden="true" />
+                Export CSV
+              </a>
+            </Button>
+          ) : null}
+          {viewer.invitableRoles.length > 0 ? (
+            <InviteDialog
+              organizationId={organization.id}
+              roles={viewer.invitableRoles}
+              open={inviteOpen}
+              onOpenChange={setInviteOpen}
+            />
+          ) : null}
+        </div>
       </div>
 
       <UsersToolbar params={params} onChange={onChange}>

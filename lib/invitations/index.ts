@@ -8,4 +8,11 @@ export {
 } from './accept';
 export { allowInvitationAttempt, getInvitation, invitationUrl, type InvitationView } from './link';
 export type { InviteOutcome, InviteResult, InviteSummary } from './outcomes';
-export { inviteMembers, resendInvitation } from './send';
+export { inviteList, inviteMembers, resendInvitation } from './send';
+export {
+  previewInviteCsv,
+  readInviteCsv,
+  type CsvInvitePreview,
+  type CsvInviteRow,
+  type CsvRowProblem,
+} from './csv';

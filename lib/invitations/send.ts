@@ -16,7 +16,8 @@ import {
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { invitationSettings } from '../config';
-import { parseAddresses, type ParsedAddresses } from '../email-address';
+import { normalizeEmail, parseAddresses } from '../email-address';
+import { MAX_CSV_ROWS } from '../limits';
 import { fail } from '../errors';
 import { decide, invitableRoles, isInvitationRole, isRole, roleLabels } from '../policy';
 import { excluded } from '../sql';
@@ -28,8 +29,15 @@ import { emailQueue } from '../email/queue';
 import { awaitDelivery, deliveryResults, invitationEmails, type OutgoingInvitation } from './delivery';
 import { INVALID_ADDRESS, summarize, type InviteResult, type InviteSummary } from './outcomes';
 
-/** The addresses of a request (the valid ones normalized, each once) and the role they are invited with. */
-type InviteRequest = ParsedAddresses & { role: InvitationRole };
+/**
+ * The addresses of a request: the valid ones normalized, each once (its first occurrence), grouped by the
+ * role they are invited with, in the order given; the invalid ones as entered.
+ */
+interface InviteRequest {
+  groups: { role: InvitationRole; emails: string[] }[];
+  valid: string[];
+  invalid: string[];
+}
 
 type Written = Candidate & OutgoingInvitation;
 
@@ -53,29 +61,67 @@ export async function inviteMembers(
   input: { organizationId: string; emails: readonly string[]; role: InvitationRole | MemberRole },
   options: { resendOnly?: boolean } = {},
 ): Promise<InviteSummary> {
-  const request = readRequest(input);
+  const invites = input.emails.map((email) => ({ email, role: input.role }));
+  return invite(actor, input.organizationId, invites, invitationSettings().maxPerBatch, options);
+}
+
+/**
+ * Invites a list in which each address has its own role (an uploaded CSV: lib/invitations/csv.ts), up
+ * to MAX_CSV_ROWS addresses, as inviteMembers does: one transaction, each role's addresses in turn under
+ * the same seats and caps (the earlier rows of the list first), one outcome per address.
+ */
+export async function inviteList(
+  actor: Actor,
+  input: { organizationId: string; invites: readonly { email: string; role: InvitationRole | MemberRole }[] },
+): Promise<InviteSummary> {
+  return invite(actor, input.organizationId, input.invites, MAX_CSV_ROWS, {});
+}
+
+async function invite(
+  actor: Actor,
+  organizationId: string,
+  invites: readonly { email: string; role: InvitationRole | MemberRole }[],
+  maxAddresses: number,
+  options: { resendOnly?: boolean },
+): Promise<InviteSummary> {
+  const request = readRequest(invites, maxAddresses);
   const at = now();
   const timing: Timing = { at, expiresAt: new Date(at.getTime() + invitationSettings().ttlMs) };
   const db = await getDb();
   const queue = await emailQueue();
   const { settled, written, messageIds } = await db.transaction(async (tx) => {
-    const organization = await authorize(tx, actor, input.organizationId, request.role);
+    const organization = await authorize(
+      tx,
+      actor,
+      organizationId,
+      request.groups.map((group) => group.role),
+    );
     const sender: Sender = { organizationId: organization.id, accountId: actor.userId };
-    const classified = await classifyAddresses(tx, organization.id, request.valid, at, options);
-    const seated = await applySeats(tx, organization, classified.candidates, at);
-    const { allowed, refused } = await applyCaps(tx, sender, seated.allowed, at);
-    const written = await writeInvitations(tx, organization.id, actor, request.role, timing, allowed);
-    await countSent(tx, sender, written, at);
-    await auditSent(tx, organization.id, actor, request.role, written);
-    // The emails are queued with the invitations: this commit has them, a rollback has none.
-    const messageIds = await invitationEmails(tx, queue, organization.id, written, {
-      inviterName: actor.name?.trim() || actor.email,
-      inviterEmail: actor.email,
-      organizationName: organization.name,
-      roleLabel: roleLabels[request.role],
-      expiresAt: timing.expiresAt,
-    });
-    return { settled: [...classified.settled, ...seated.refused, ...refused], written, messageIds };
+    const settled: InviteResult[] = [];
+    const written: Written[] = [];
+    const messageIds: string[] = [];
+    // One role's addresses after the other, in the transaction: each sees the seats and caps the ones
+    // before it took. A typed request is one role: one pass.
+    for (const { role, emails } of request.groups) {
+      const classified = await classifyAddresses(tx, organization.id, emails, at, options);
+      const seated = await applySeats(tx, organization, classified.candidates, at);
+      const { allowed, refused } = await applyCaps(tx, sender, seated.allowed, at);
+      const sent = await writeInvitations(tx, organization.id, actor, role, timing, allowed);
+      await countSent(tx, sender, sent, at);
+      await auditSent(tx, organization.id, actor, role, sent);
+      // The emails are queued with the invitations: this commit has them, a rollback has none.
+      const queued = await invitationEmails(tx, queue, organization.id, sent, {
+        inviterName: actor.name?.trim() || actor.email,
+        inviterEmail: actor.email,
+        organizationName: organization.name,
+        roleLabel: roleLabels[role],
+        expiresAt: timing.expiresAt,
+      });
+      settled.push(...classified.settled, ...seated.refused, ...refused);
+      written.push(...sent);
+      messageIds.push(...queued);
+    }
+    return { settled, written, messageIds };
   });
   const delivered = await awaitDelivery(written, messageIds);
   const invalid = request.invalid.map((email): InviteResult => ({
@@ -89,15 +135,39 @@ export async function inviteMembers(
   );
 }
 
-/** Reads the addresses and the role, or refuses the whole request (too many, none, a role invitations cannot carry). */
-function readRequest(input: { emails: readonly string[]; role: InvitationRole | MemberRole }): InviteRequest {
-  const parsed = parseAddresses(input.emails);
+/**
+ * Reads the addresses and their roles, or refuses the whole request (more than `maxAddresses`, none, a
+ * role invitations cannot carry). An address given twice is invited once, with the role given first.
+ */
+function readRequest(
+  invites: readonly { email: string; role: InvitationRole | MemberRole }[],
+  maxAddresses: number,
+): InviteRequest {
+  const parsed = parseAddresses(invites.map((item) => item.email));
   const count = parsed.valid.length + parsed.invalid.length;
-  if (count > invitationSettings().maxPerBatch) fail('TOO_MANY_ADDRESSES');
+  if (count > maxAddresses)
+    fail(
+      'TOO_MANY_ADDRESSES',
+      `You can invite at most ${maxAddresses.toLocaleString('en-US')} addresses at a time.`,
+    );
   if (count === 0) fail('NO_VALID_ADDRESSES');
-  // docs/rules.md rule 3: an invitation carries Admin or Member; an Owner is made after joining.
-  if (!isInvitationRole(input.role)) fail(isRole(input.role) ? 'INVITATION_ROLE' : 'INVALID_INPUT');
-  return { ...parsed, role: input.role };
+  const roleOf = new Map<string, InvitationRole | MemberRole>();
+  for (const item of invites) {
+    // docs/rules.md rule 3: an invitation carries Admin or Member; an Owner is made after joining.
+    if (!isInvitationRole(item.role)) fail(isRole(item.role) ? 'INVITATION_ROLE' : 'INVALID_INPUT');
+    const address = normalizeEmail(item.email);
+    if (!roleOf.has(address)) roleOf.set(address, item.role);
+  }
+  const groups = new Map<InvitationRole, string[]>();
+  for (const email of parsed.valid) {
+    const role = roleOf.get(email) as InvitationRole;
+    groups.set(role, [...(groups.get(role) ?? []), email]);
+  }
+  return {
+    groups: [...groups].map(([role, emails]) => ({ role, emails })),
+    valid: parsed.valid,
+    invalid: parsed.invalid,
+  };
 }
 
 /**
@@ -132,16 +202,16 @@ async function applySeats(
   return { allowed, refused };
 }
 
-/** Locks the organization, as every membership change does first, and checks that the actor may invite with `role`. */
+/** Locks the organization, as every membership change does first, and checks that the actor may invite with each of `roles`. */
 async function authorize(
   tx: Transaction,
   actor: Actor,
   organizationId: string,
-  role: InvitationRole,
+  roles: readonly InvitationRole[],
 ): Promise<LockedOrganization> {
   const organization = await lockOrganization(tx, organizationId, actor.userId);
   const actorRole = requirePermission(organization.actorRole, 'members:invite');
-  if (!invitableRoles(actorRole).includes(role)) fail('INVITATION_ROLE');
+  if (roles.some((role) => !invitableRoles(actorRole).includes(role))) fail('INVITATION_ROLE');
   return organization;
 }
 

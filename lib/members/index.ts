@@ -1,5 +1,6 @@
-// Changing roles, removing, suspending and reactivating people, one or many, all or nothing.
+// Changing roles, removing, suspending and reactivating people, one or many, all or nothing; exporting the list.
 export * from './change-roles';
 export * from './remove';
 export * from './suspend';
+export * from './export';
 export type { Selection, TableFilter } from './targets';

@@ -47,6 +47,7 @@ describe('permissions (docs/rules.md, Roles)', () => {
         'console:access',
         'members:invite',
         'members:manage',
+        'members:export',
         'org:delete',
         'org:settings',
       ].sort(),

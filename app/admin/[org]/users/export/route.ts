@@ -1,0 +1,66 @@
+// GET /admin/<org>/users/export?<the users page's query>: the list as the admin sees it (search, filters,
+// sort; every page) as a CSV download, streamed piece by piece (lib/members/export.ts). Owners and Admins;
+// the console's guard runs first, as for a page. Asked for from another site (Sec-Fetch-Site: cross-site),
+// it is refused: a link elsewhere must not make an admin's browser export and log an export.
+import { exportUserList } from '@/lib/members';
+import { now } from '@/lib/clock';
+import { DomainError } from '@/lib/errors';
+import { parseUserTableParams } from '@/lib/user-table';
+import { requireConsole } from '../../guard';
+
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ org: string }> },
+): Promise<Response> {
+  if (request.headers.get('sec-fetch-site') === 'cross-site')
+    return new Response('Exports are started from the console.', { status: 403 });
+  const { org } = await params;
+  const { actor, organization } = await requireConsole(org, 'users');
+  const url = new URL(request.url);
+  // Own properties only (a parameter named __proto__ is just a name), a repeated one as a list, as the page reads them.
+  const query = Object.fromEntries(
+    [...new Set(url.searchParams.keys())].map((key) => {
+      const values = url.searchParams.getAll(key);
+      return [key, values.length === 1 ? values[0] : values];
+    }),
+  );
+  const view = parseUserTableParams(query);
+  let exported;
+  try {
+    exported = await exportUserList(actor, {
+      organizationId: organization.id,
+      search: view.search,
+      roles: view.role ? [view.role] : undefined,
+      statuses: view.status ? [view.status] : undefined,
+      inactiveDays: view.inactive,
+      sort: view.sort,
+      direction: view.direction,
+    });
+  } catch (error) {
+    if (error instanceof DomainError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'))
+      return new Response(error.message, { status: error.code === 'FORBIDDEN' ? 403 : 404 });
+    throw error;
+  }
+  const { pieces } = exported;
+  const encoder = new TextEncoder();
+  // Pulled: the next chunk is read only when the client has taken the last one.
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await pieces.return(undefined);
+    },
+  });
+  const day = now().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${organization.slug}-users-${day}.csv"`,
+      'Cache-Control': 'no-store',
+      'X-Row-Count': String(exported.total),
+    },
+  });
+}
