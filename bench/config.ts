@@ -28,6 +28,7 @@ export const config = quick
       inviteRepeats: 1,
       drainSize: 1_000,
       viewSamples: 2,
+      exportRuns: 2,
     }
   : {
       small: { members: 100, invitations: 10 },
@@ -43,6 +44,7 @@ export const config = quick
       inviteRepeats: 3,
       drainSize: 10_000,
       viewSamples: 3,
+      exportRuns: 3,
     };
 
 export const outDir = path.join(root, '.bench');

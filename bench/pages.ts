@@ -8,6 +8,7 @@ import path from 'node:path';
 import { root } from '../tests/support/next-server';
 import { config, CouldNotRun, log, logDir, quick } from './config';
 import { viaProxy, type SeededOrg } from './database';
+import { measureExports } from './export';
 import {
   counted,
   load,
@@ -266,7 +267,13 @@ export async function measurePages(small: SeededOrg, large: SeededOrg, benchUrl:
     for (const scenario of scenarios) {
       for (const running of runs) await inspectScenario(running, scenario, proxy);
     }
-    return { small: sizeResult(runs[0]), large: sizeResult(runs[1]) };
+    const [smallRun, largeRun] = runs;
+    const exports = await measureExports(
+      largeRun.server,
+      { org: smallRun.org, cookie: smallRun.cookie },
+      { org: largeRun.org, cookie: largeRun.cookie },
+    );
+    return { small: sizeResult(smallRun), large: sizeResult(largeRun), exports };
   } finally {
     for (const running of runs) await running.server.stop();
   }

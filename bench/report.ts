@@ -1,6 +1,7 @@
 // The benchmark's one table: figure | at small | at large | ratio | target | met?, and its rows.
 import type { LoadResult } from './measure';
 import type { measureDrain } from './drain';
+import type { measureExports } from './export';
 import type { measureBulk, measureInvite } from './in-process';
 import { PAGE_SIZE, scenarios, type ScenarioResult, type SizeResult } from './pages';
 
@@ -53,6 +54,7 @@ export function buildRows(
     large: Awaited<ReturnType<typeof measureInvite>>;
   },
   drain: Awaited<ReturnType<typeof measureDrain>>,
+  exports: Awaited<ReturnType<typeof measureExports>>,
 ): Row[] {
   const table: Row[] = [];
   const pages = scenarios.filter((s) => s.key !== 'control');
@@ -271,6 +273,44 @@ export function buildRows(
     ratio: pace,
     target: '≥ 0.5',
     met: pace >= 0.5,
+  });
+
+  const { small: es, large: el } = exports;
+  table.push({
+    section: `CSV export of each list, over HTTP from one server (${es.rows.toLocaleString('en-US')} and ${el.rows.toLocaleString('en-US')} rows)`,
+  });
+  table.push({
+    figure: 'time (median of runs)',
+    small: `${es.medianMs.toFixed(0)} ms`,
+    large: `${el.medianMs.toFixed(0)} ms`,
+    ratio: el.medianMs / es.medianMs,
+    target: `rows ×${(el.rows / Math.max(1, es.rows)).toFixed(0)}`,
+    met: null,
+  });
+  table.push({
+    figure: 'rows per second',
+    small: (es.rows / (es.medianMs / 1000)).toFixed(0),
+    large: (el.rows / (el.medianMs / 1000)).toFixed(0),
+    ratio: el.rows / el.medianMs / (es.rows / es.medianMs),
+    target: '',
+    met: null,
+  });
+  const memory = el.rssPeak / es.rssPeak;
+  table.push({
+    figure: 'peak VmRSS while streaming',
+    small: mib(es.rssPeak),
+    large: mib(el.rssPeak),
+    ratio: memory,
+    target: '≤ 1.2',
+    met: memory <= 1.2,
+  });
+  table.push({
+    figure: '  growth over the RSS before it',
+    small: mib(es.rssPeak - es.rssBefore),
+    large: mib(el.rssPeak - el.rssBefore),
+    ratio: null,
+    target: '',
+    met: null,
   });
   return table;
 }

@@ -8,7 +8,8 @@
 // control) with autocannon, the two sizes in turn (bench/pages.ts). Then, in this process, it times bulk
 // role changes and removals of 1,000 members through lib/members beside one bare UPDATE of the same
 // rows, and an invitation of 100 addresses through lib/invitations against a fake email API
-// (bench/in-process.ts). It prints one table (bench/report.ts), writes the raw figures to
+// (bench/in-process.ts), and exports each organization's list as CSV from one server (bench/export.ts).
+// It prints one table (bench/report.ts), writes the raw figures to
 // .bench/<timestamp>.json, drops its database, and exits non-zero only when it could not run (a missed
 // target is reported, not an error).
 import fs from 'node:fs';
@@ -101,7 +102,11 @@ async function main() {
     );
 
     // 3. The pages.
-    const { small: smallResult, large: largeResult } = await measurePages(small, large, database.url, proxy);
+    const {
+      small: smallResult,
+      large: largeResult,
+      exports,
+    } = await measurePages(small, large, database.url, proxy);
 
     // 4. Bulk operations and invitations.
     log(`bulk operations on ${config.bulkSize} members …`);
@@ -122,7 +127,7 @@ async function main() {
       `drained in ${(drain.worker.ms / 1000).toFixed(1)} s with ${drain.worker.calls} API calls (bare loop ${(drain.bare.ms / 1000).toFixed(1)} s)`,
     );
 
-    const table = buildRows(smallResult, largeResult, bulk, invites, drain);
+    const table = buildRows(smallResult, largeResult, bulk, invites, drain, exports);
     const sizeLabel = (o: { members: number; invitations: number }) =>
       `${o.members.toLocaleString('en-US')} (+${o.invitations.toLocaleString('en-US')})`;
     const printed = formatTable(table, {
@@ -159,6 +164,7 @@ async function main() {
       bulk,
       invites,
       drain,
+      exports,
       table,
     };
     fs.writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`);

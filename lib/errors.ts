@@ -21,7 +21,8 @@ export const errorMessages = {
     'Nothing was changed: the users matching your filters changed since you selected them. Look at the list again and select anew.',
   TOO_MANY_ADDRESSES: `You can invite at most ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`,
   NO_VALID_ADDRESSES: 'Enter at least one valid email address.',
-  INVALID_CSV: 'That file could not be read as CSV. Save it from your spreadsheet as CSV (UTF-8) and try again.',
+  INVALID_CSV:
+    'That file could not be read as CSV. Save it from your spreadsheet as CSV (UTF-8) and try again.',
   TOO_MANY_ROWS: `A file can hold at most ${MAX_CSV_ROWS.toLocaleString('en-US')} rows. Split it and upload each part.`,
   RATE_LIMITED: 'Too many attempts. Wait a little and try again.',
   ORGANIZATION_LIMIT:

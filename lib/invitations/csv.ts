@@ -105,16 +105,22 @@ function readRole(cell: string | undefined): {
 
 /**
  * Reads the file's rows and checks what needs no database: an address in each row, valid, not a repeat
- * of an earlier row, and a role that is Admin, Member or empty. A first row naming an email column is a
- * header (its `role` column, if any, is the role); without one, the first column is the address and the
- * second the role. Refuses a file that is not CSV (INVALID_CSV), holds no row, or more than MAX_CSV_ROWS
+ * of an earlier row, and a role that is Admin, Member or empty. A first row naming an email or role
+ * column, or holding no address above rows that do, is a header (its `email` column is the address, its
+ * `role` column, if any, the role); without one, the first column is the address and the second the
+ * role. Refuses a file that is not CSV (INVALID_CSV), holds no row, or more than MAX_CSV_ROWS
  * (TOO_MANY_ROWS).
  */
 export function readInviteCsv(text: string): CsvInviteRow[] {
   const found = records(text);
   const header = found[0]?.cells.map(headerName) ?? [];
   const emailColumn = header.findIndex((cell) => EMAIL_HEADERS.has(cell));
-  const hasHeader = emailColumn >= 0 || header.some((cell) => ROLE_HEADERS.has(cell));
+  // A header names its columns; a first row with no address in it, above rows that hold some, is one too.
+  const hasAt = (cells: string[]) => cells.some((cell) => cell.includes('@'));
+  const hasHeader =
+    emailColumn >= 0 ||
+    header.some((cell) => ROLE_HEADERS.has(cell)) ||
+    (!hasAt(found[0]?.cells ?? []) && found.slice(1).some((record) => hasAt(record.cells)));
   if (hasHeader && emailColumn < 0)
     fail('INVALID_CSV', 'The header row has no email column. Name it “email”, or leave the header out.');
   const body = hasHeader ? found.slice(1) : found;

@@ -58,7 +58,8 @@ async function allPages(actor: Actor, query: Omit<UserTableQuery, 'page' | 'page
 }
 
 function parsed(text: string): string[][] {
-  return parse(text, { bom: true }) as string[][];
+  const records: string[][] = parse(text, { bom: true });
+  return records;
 }
 
 async function exportEvents(organizationId: string) {

@@ -99,7 +99,7 @@ describe('reading an invitation CSV', () => {
       'INVALID_CSV',
     );
     await expectDomainError(
-      Promise.resolve().then(() => readInviteCsv('name,role\nAda,admin')),
+      Promise.resolve().then(() => readInviteCsv('name,team\nAda,ada@example.com')),
       'INVALID_CSV',
     );
     await expectDomainError(

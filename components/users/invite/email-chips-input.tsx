@@ -4,11 +4,16 @@ import { useEffect, useRef, useState } from 'react';
 import { X } from 'lucide-react';
 import { isValidEmail, splitAddresses } from '@/lib/email-address';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
+import { roleLabels, type InvitationRole } from '@/lib/policy';
 import { cn } from '@/lib/utils';
 
 export interface Chip {
   email: string;
   valid: boolean;
+  /** From an uploaded CSV row that names a role; otherwise the role chosen in the form applies. */
+  role?: InvitationRole;
+  /** Added by an uploaded CSV file (removing the file removes these). */
+  fromFile?: boolean;
 }
 
 /**
@@ -98,6 +103,9 @@ export function EmailChipsInput({
             >
               {/* A long address is cut with an ellipsis here; the title and the text read aloud keep it whole. */}
               <span className="min-w-0 truncate">{chip.email}</span>
+              {chip.role ? (
+                <span className="shrink-0 text-xs text-muted-foreground">· {roleLabels[chip.role]}</span>
+              ) : null}
               {chip.valid ? null : <span className="sr-only">(not a valid email address)</span>}
               <button
                 type="button"

@@ -3,7 +3,7 @@
 import { useRef, useState, useTransition } from 'react';
 import { Loader2, Send, UserPlus } from 'lucide-react';
 import { toast } from 'sonner';
-import { inviteMembersAction } from '@/app/actions/invitations';
+import { inviteListAction, inviteMembersAction } from '@/app/actions/invitations';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -17,8 +17,9 @@ import {
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { InviteSummary } from '@/lib/invitations';
-import { MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
+import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
 import { roleLabels, type InvitationRole } from '@/lib/policy';
+import { CsvPreview, CsvUploadButton, type UploadedList } from './csv-upload';
 import { EmailChipsInput, type Chip } from './email-chips-input';
 import { InviteResultsDialog } from './invite-results-dialog';
 
@@ -36,6 +37,7 @@ export function InviteDialog({
 }) {
   const [chips, setChips] = useState<Chip[]>([]);
   const [role, setRole] = useState<InvitationRole>('member');
+  const [list, setList] = useState<UploadedList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<InviteSummary | null>(null);
   const [pending, startTransition] = useTransition();
@@ -52,22 +54,52 @@ export function InviteDialog({
   const valid = chips.filter((chip) => chip.valid);
   const invalidCount = chips.length - valid.length;
 
+  function showError(message: string) {
+    setError(message);
+    toast.error(message);
+  }
+
+  /** An uploaded file's ready rows become chips (with their roles), in place of an earlier file's. */
+  function takeList(uploaded: UploadedList) {
+    const typed = chips.filter((chip) => !chip.fromFile);
+    const taken = new Set(typed.map((chip) => chip.email));
+    const fromFile = uploaded.preview.rows
+      .filter((row) => !row.problem && !taken.has(row.email))
+      .map((row): Chip => ({
+        email: row.email,
+        valid: true,
+        fromFile: true,
+        ...(row.role ? { role: row.role } : {}),
+      }));
+    setChips([...typed, ...fromFile]);
+    setList(uploaded);
+    setError(null);
+  }
+
+  function removeList() {
+    setChips(chips.filter((chip) => !chip.fromFile));
+    setList(null);
+    document.getElementById('invite-emails')?.focus();
+  }
+
   function send() {
     if (valid.length === 0) return;
     startTransition(async () => {
       // The invalid ones go too: the server is what decides, and the confirmation gives each its line.
-      const result = await inviteMembersAction({
-        organizationId,
-        emails: chips.map((chip) => chip.email),
-        role,
-      });
+      // With a file, each address carries its row's role (or the one chosen here), up to MAX_CSV_ROWS.
+      const result = list
+        ? await inviteListAction({
+            organizationId,
+            invites: chips.map((chip) => ({ email: chip.email, role: chip.role ?? role })),
+          })
+        : await inviteMembersAction({ organizationId, emails: chips.map((chip) => chip.email), role });
       if (!result.ok) {
-        setError(result.error.message);
-        toast.error(result.error.message);
+        showError(result.error.message);
         return;
       }
       setError(null);
       setChips([]);
+      setList(null);
       showingResults.current = true;
       onOpenChange(false);
       setSummary(result.data);
@@ -115,7 +147,8 @@ export function InviteDialog({
             <DialogHeader>
               <DialogTitle>Invite New User</DialogTitle>
               <DialogDescription>
-                Enter email addresses and press Enter to add each one. You can paste a list, too.
+                Enter email addresses and press Enter to add each one. You can paste a list, or upload a CSV
+                file.
               </DialogDescription>
             </DialogHeader>
             <div className="grid gap-2">
@@ -126,15 +159,25 @@ export function InviteDialog({
                 onChange={setChips}
                 disabled={pending}
                 describedBy="invite-emails-help"
+                max={list ? MAX_CSV_ROWS : MAX_INVITATIONS_PER_BATCH}
               />
               <p id="invite-emails-help" className="text-xs text-muted-foreground" aria-live="polite">
                 {chips.length === 0
                   ? `Up to ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`
                   : `${valid.length} to invite${invalidCount ? ` · ${invalidCount} invalid (marked in red, not sent)` : ''}`}
               </p>
+              <CsvUploadButton
+                organizationId={organizationId}
+                disabled={pending}
+                onRead={takeList}
+                onError={showError}
+              />
             </div>
+            {list ? (
+              <CsvPreview list={list} defaultRole={role} onRemove={removeList} disabled={pending} />
+            ) : null}
             <div className="grid gap-2">
-              <Label htmlFor="invite-role">Role</Label>
+              <Label htmlFor="invite-role">{list ? 'Role (for rows that name none)' : 'Role'}</Label>
               <Select
                 value={role}
                 onValueChange={(value) => setRole(value as InvitationRole)}

@@ -93,6 +93,14 @@ export interface E2eFixtures {
     admin: FixturePerson;
     members: FixturePerson[];
   };
+  /** csv.e2e.ts: Ledger, its Owner Lee, its Admin Liv, Lou (a Member named like a formula) and Lin, a Member. */
+  ledger: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    admin: FixturePerson;
+    formula: FixturePerson;
+    member: FixturePerson;
+  };
   /** invite-dialog.e2e.ts: an organization with a long name, its Owner, an address past its daily cap. */
   inviteDialog: {
     owner: FixturePerson;

@@ -1,0 +1,150 @@
+'use client';
+
+import { useRef, useTransition } from 'react';
+import { FileUp, Loader2, X } from 'lucide-react';
+import { previewInviteCsvAction } from '@/app/actions/invitations';
+import { Button } from '@/components/ui/button';
+import type { CsvInvitePreview } from '@/lib/invitations';
+import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/limits';
+import { roleLabels, type InvitationRole } from '@/lib/policy';
+import { plural } from '../format';
+
+export interface UploadedList {
+  fileName: string;
+  preview: CsvInvitePreview;
+}
+
+/**
+ * `Upload CSV`: the file is read in the browser and checked on the server (previewInviteCsvAction), row
+ * by row, before anything is sent; `onRead` gets the preview, `onError` what went wrong with the file.
+ */
+export function CsvUploadButton({
+  organizationId,
+  disabled,
+  onRead,
+  onError,
+}: {
+  organizationId: string;
+  disabled?: boolean;
+  onRead: (list: UploadedList) => void;
+  onError: (message: string) => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const [reading, startReading] = useTransition();
+
+  function read(file: File) {
+    if (file.size > MAX_CSV_BYTES) {
+      onError(`${file.name} is larger than ${MAX_CSV_BYTES / 1024} KB. Split it and upload each part.`);
+      return;
+    }
+    startReading(async () => {
+      // UTF-8, its byte order mark dropped; the server parses and checks (a CSV library, not a split).
+      const result = await previewInviteCsvAction({ organizationId, csv: await file.text() });
+      if (result.ok) onRead({ fileName: file.name, preview: result.data });
+      else onError(result.error.message);
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      {/* The real file input stays out of sight and out of the tab order: the button opens it. */}
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,text/csv"
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="invite-csv-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          // Cleared, so that choosing the same file again (after fixing it) reads it again.
+          event.target.value = '';
+          if (file) read(file);
+        }}
+      />
+      <Button
+        type="button"
+        variant="outline"
+        size="sm"
+        disabled={disabled || reading}
+        aria-busy={reading}
+        aria-describedby="invite-csv-help"
+        onClick={() => input.current?.click()}
+      >
+        {reading ? <Loader2 className="animate-spin" aria-hidden="true" /> : <FileUp aria-hidden="true" />}
+        Upload CSV
+      </Button>
+      <p id="invite-csv-help" className="text-xs text-muted-foreground">
+        A column of email addresses and, if you like, a role column (Admin or Member). Up to{' '}
+        {MAX_CSV_ROWS.toLocaleString('en-US')} rows.
+      </p>
+    </div>
+  );
+}
+
+/** Each row of the uploaded file: ready (with its role) or why it will not be sent. */
+export function CsvPreview({
+  list,
+  defaultRole,
+  onRemove,
+  disabled,
+}: {
+  list: UploadedList;
+  /** The role chosen in the form, for rows that name none. */
+  defaultRole: InvitationRole;
+  onRemove: () => void;
+  disabled?: boolean;
+}) {
+  const { fileName, preview } = list;
+  const short = preview.seatsLeft !== null && preview.ready > preview.seatsLeft;
+  return (
+    <section aria-labelledby="invite-csv-title" className="grid min-w-0 gap-2 rounded-md border p-3">
+      <div className="flex min-w-0 items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 id="invite-csv-title" className="truncate text-sm font-medium" title={fileName}>
+            {fileName}
+          </h3>
+          <p className="text-xs text-muted-foreground" aria-live="polite">
+            {plural(preview.ready, 'row')} ready to invite
+            {preview.problems ? ` · ${plural(preview.problems, 'row')} will not be sent` : ''}
+          </p>
+        </div>
+        <Button type="button" variant="ghost" size="sm" onClick={onRemove} disabled={disabled}>
+          <X aria-hidden="true" />
+          Remove file
+        </Button>
+      </div>
+      {short ? (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          Only {plural(preview.seatsLeft!, 'seat')} left: the rows past them will not be sent (No seat).
+        </p>
+      ) : null}
+      {/* A scrolling list must be reachable by keyboard (axe: scrollable-region-focusable). */}
+      <ul
+        tabIndex={0}
+        aria-label={`Rows of ${fileName}`}
+        className="grid max-h-40 min-w-0 content-start gap-1 overflow-y-auto rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
+        {preview.rows.map((row) => (
+          <li key={row.line} className="grid min-w-0 text-xs" data-problem={row.problem?.code}>
+            <span className="flex min-w-0 gap-2">
+              <span className="shrink-0 text-muted-foreground tabular-nums">Line {row.line}</span>
+              <span className="min-w-0 truncate font-medium" title={row.email}>
+                {row.email || '(empty)'}
+              </span>
+            </span>
+            {row.problem ? (
+              <span className="text-red-700 dark:text-red-300">{row.problem.message}</span>
+            ) : (
+              <span className="text-muted-foreground">
+                {row.resend ? 'Has a pending invitation: sent again with a new link' : 'Ready'} as{' '}
+                {roleLabels[row.role ?? defaultRole]}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
