@@ -190,8 +190,13 @@ describe.each(widths)('the invite modal at $viewport.width×$viewport.height', (
     await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: `Remove ${email}`, exact: true }).waitFor();
     await page.keyboard.press('Tab');
+    const upload = dialog.getByRole('button', { name: 'Upload CSV' });
+    await expect
+      .poll(() => isFocused(upload), { message: 'Tab from the input reaches Upload CSV' })
+      .toBe(true);
+    await page.keyboard.press('Tab');
     const role = dialog.getByRole('combobox', { name: 'Role' });
-    await expect.poll(() => isFocused(role), { message: 'Tab from the input reaches Role' }).toBe(true);
+    await expect.poll(() => isFocused(role), { message: 'the next Tab reaches Role' }).toBe(true);
     await page.keyboard.press('Enter');
     const highlighted = page.locator('[role="option"][data-highlighted]');
     await highlighted.waitFor();
