@@ -15,6 +15,15 @@ export const userStatuses = [
 export const memberStatuses = ['active', 'suspended'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 export type UserStatus = (typeof userStatuses)[number];
+/** Each status in words, as the list, its filter and the CSV export show it. */
+export const statusLabels: Record<UserStatus, string> = {
+  active: 'Active',
+  suspended: 'Suspended',
+  pending: 'Pending',
+  expired: 'Expired',
+  not_delivered: 'Not delivered',
+  declined: 'Declined',
+};
 export const sortKeys = ['name', 'email', 'role', 'status', 'date', 'active'] as const;
 /** The inactivity filter: members not active for this many days (never active: since they joined). */
 export const inactivityDays = [30, 90] as const;
@@ -55,6 +64,21 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
 }
 
 export type UserTableParams = ReturnType<typeof parseUserTableParams>;
+
+/** The view `params` describes, as the user table's query for `organizationId` (lib/user-table.ts). */
+export function tableQuery(organizationId: string, params: UserTableParams) {
+  return {
+    organizationId,
+    search: params.search,
+    roles: params.role ? [params.role] : undefined,
+    statuses: params.status ? [params.status] : undefined,
+    inactiveDays: params.inactive,
+    sort: params.sort,
+    direction: params.direction,
+    page: params.page,
+    pageSize: params.pageSize,
+  };
+}
 
 /** The query of the view `params` describes without its page: what an export of every page asks for. */
 export function viewQuery(params: UserTableParams): string {

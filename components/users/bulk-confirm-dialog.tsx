@@ -14,7 +14,7 @@ import {
 } from '@/components/ui/alert-dialog';
 import { roleLabels, roleRank, type MemberRole } from '@/lib/policy';
 import { plural } from './format';
-import { statusLabels } from './status-badge';
+import { statusLabels } from '@/lib/user-table-params';
 import type { UserTableRow } from './types';
 import type { MatchingSelection } from './use-bulk-selection';
 import { endSentence } from '@/lib/text';

@@ -1,13 +1,4 @@
-import type { UserStatus } from '@/lib/user-table-params';
-
-export const statusLabels: Record<UserStatus, string> = {
-  active: 'Active',
-  suspended: 'Suspended',
-  pending: 'Pending',
-  expired: 'Expired',
-  not_delivered: 'Not delivered',
-  declined: 'Declined',
-};
+import { statusLabels, type UserStatus } from '@/lib/user-table-params';
 
 /** A row's status as a badge. Its look lives in app/globals.css (`.badge`): the table repeats it per row. */
 export function StatusBadge({ status, title }: { status: UserStatus; title?: string }) {

@@ -8,7 +8,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { MAX_SEARCH } from '@/lib/limits';
 import { roleLabels } from '@/lib/policy';
 import { inactivityDays, type UserTableParams } from '@/lib/user-table-params';
-import { statusLabels } from './status-badge';
+import { statusLabels } from '@/lib/user-table-params';
 
 // Each filter's choices, value to text, in the order shown.
 const roleOptions: Record<string, string> = { all: 'All roles', ...roleLabels };

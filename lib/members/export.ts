@@ -12,6 +12,7 @@ import {
   countAndAuthorize,
   readAllRows,
   readFilters,
+  statusLabels,
   type UserRow,
   type UserTableQuery,
 } from '../user-table';
@@ -28,15 +29,6 @@ export const exportColumns = [
   'Last active',
   'Invited by',
 ] as const;
-
-const statusWords: Record<UserRow['status'], string> = {
-  active: 'Active',
-  suspended: 'Suspended',
-  pending: 'Pending',
-  expired: 'Expired',
-  not_delivered: 'Not delivered',
-  declined: 'Declined',
-};
 
 /**
  * A cell a spreadsheet could take for a formula (OWASP's CSV injection rule: it starts with `=`, `+`,
@@ -60,7 +52,7 @@ export function exportCells(row: UserRow): string[] {
     row.email,
     row.name ?? '',
     roleLabels[row.role],
-    statusWords[row.status],
+    statusLabels[row.status],
     timestamp(row.date),
     lastActive,
     row.invitedBy ?? '',

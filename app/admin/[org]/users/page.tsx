@@ -4,7 +4,7 @@ import { UsersView } from '@/components/users/users-view';
 import { noticeMessage } from '@/lib/notices';
 import type { UserTableRow } from '@/components/users/types';
 import { invitableRoles, policyTarget, rowOffer } from '@/lib/policy';
-import { listUserTable, parseUserTableParams } from '@/lib/user-table';
+import { listUserTable, parseUserTableParams, tableQuery } from '@/lib/user-table';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -20,17 +20,7 @@ export default async function UsersPage({
   const { actor, organization, role, ownerCount } = await requireConsole(org, 'users');
   const query = await searchParams;
   const tableParams = parseUserTableParams(query);
-  const result = await listUserTable(actor, {
-    organizationId: organization.id,
-    search: tableParams.search,
-    roles: tableParams.role ? [tableParams.role] : undefined,
-    statuses: tableParams.status ? [tableParams.status] : undefined,
-    inactiveDays: tableParams.inactive,
-    sort: tableParams.sort,
-    direction: tableParams.direction,
-    page: tableParams.page,
-    pageSize: tableParams.pageSize,
-  });
+  const result = await listUserTable(actor, tableQuery(organization.id, tableParams));
   const viewer = { userId: actor.userId, role };
   // Only what the browser shows or acts on is sent, empty fields left out (components/users/types.ts).
   const rows: UserTableRow[] = result.rows.map((row) => {

@@ -5,7 +5,7 @@
 import { exportUserList } from '@/lib/members';
 import { now } from '@/lib/clock';
 import { DomainError } from '@/lib/errors';
-import { parseUserTableParams } from '@/lib/user-table';
+import { parseUserTableParams, tableQuery } from '@/lib/user-table';
 import { requireConsole } from '../../guard';
 
 export async function GET(
@@ -27,15 +27,7 @@ export async function GET(
   const view = parseUserTableParams(query);
   let exported;
   try {
-    exported = await exportUserList(actor, {
-      organizationId: organization.id,
-      search: view.search,
-      roles: view.role ? [view.role] : undefined,
-      statuses: view.status ? [view.status] : undefined,
-      inactiveDays: view.inactive,
-      sort: view.sort,
-      direction: view.direction,
-    });
+    exported = await exportUserList(actor, tableQuery(organization.id, view));
   } catch (error) {
     if (error instanceof DomainError && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND'))
       return new Response(error.message, { status: error.code === 'FORBIDDEN' ? 403 : 404 });
