@@ -68,6 +68,13 @@ export const auditAction = pgEnum('audit_action', [
   'member.suspended',
   'member.reactivated',
   'members.exported',
+  'member.provisioned',
+  'member.directory_updated',
+  'member.detached',
+  'provisioning.enabled',
+  'provisioning.disabled',
+  'provisioning.token_created',
+  'provisioning.token_deleted',
 ]);
 
 // ---------------------------------------------------------------------------------------------------
@@ -150,6 +157,8 @@ export const organizations = pgTable('organizations', {
   notifyMemberChanges: boolean('notify_member_changes').notNull().default(true),
   /** How many seats the organization has (active members + pending unexpired invitations); null: no limit. */
   seatLimit: integer('seat_limit'),
+  /** SCIM provisioning is on (the Provisioning page): the organization's tokens work only while it is. */
+  scimEnabled: boolean('scim_enabled').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -172,11 +181,27 @@ export const memberships = pgTable(
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
     /** Who sent the invitation this membership came from, if any. */
     invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Created or taken over by the organization's identity provider over SCIM (lib/scim): the console
+     * leaves the member to the directory until an Owner detaches them.
+     */
+    directoryManaged: boolean('directory_managed').notNull().default(false),
+    /** The directory's own id for the person (SCIM `externalId`). */
+    externalId: text('external_id'),
+    /** The SCIM `userName` the directory gave, lower-cased; null: the account's address is the userName. */
+    scimUserName: text('scim_user_name'),
+    /** The name the directory gives the person here (the account's own name is theirs to change). */
+    directoryName: text('directory_name'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('memberships_organization_user_idx').on(t.organizationId, t.userId),
+    // SCIM look-ups by userName and externalId (a directory's first request for each person).
+    uniqueIndex('memberships_organization_scim_user_name_idx')
+      .on(t.organizationId, t.scimUserName)
+      .where(sql`scim_user_name IS NOT NULL`),
+    index('memberships_organization_external_id_idx').on(t.organizationId, t.externalId),
     index('memberships_user_organization_idx').on(t.userId, t.organizationId),
     // The role filter in date order, and the Owner count.
     index('memberships_organization_role_created_idx').on(t.organizationId, t.role, t.createdAt),
@@ -272,6 +297,28 @@ export const emailEvents = pgTable('email_events', {
   providerId: text('provider_id'),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A SCIM bearer token of an organization (lib/scim/tokens.ts): only its SHA-256 hash is kept; it works
+ * only under /api/scim/v2, for its organization, while provisioning is on and until it expires.
+ */
+export const scimTokens = pgTable(
+  'scim_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When a request last used it, to the minute. */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('scim_tokens_organization_idx').on(t.organizationId, t.createdAt)],
+);
 
 export const auditEvents = pgTable(
   'audit_events',

@@ -13,7 +13,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { memberships, organizations, type Organization } from '@/db/schema';
-import type { Actor } from './actor';
+import { DIRECTORY_ROLE, DIRECTORY_USER_ID, type Actor } from './actor';
 import { fail } from './errors';
 import { MAX_SLUG_INPUT } from './limits';
 import { can, type MemberRole, type Permission } from './policy';
@@ -46,8 +46,13 @@ export function activeOwnerCount(organizationId: SQL | AnyPgColumn): SQL<number>
   return sql<number>`(SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = ${organizationId} AND mo.role = 'owner' AND mo.status = 'active')`;
 }
 
-/** The actor's role as a query of one column, `role` (no row when they are not a member). */
+/**
+ * The actor's role as a query of one column, `role` (no row when they are not a member). The directory
+ * (DIRECTORY_USER_ID) is an Admin of an organization whose provisioning is on, and nothing elsewhere.
+ */
 export function actorRoleQuery(organizationId: string, userId: string): SQL {
+  if (userId === DIRECTORY_USER_ID)
+    return sql`SELECT ${DIRECTORY_ROLE}::member_role AS role FROM ${organizations} WHERE id = ${organizationId} AND scim_enabled`;
   return sql`SELECT ${memberships.role} AS role FROM ${memberships} WHERE ${membershipOf(organizationId, userId)}`;
 }
 

@@ -27,6 +27,18 @@ export const activityKinds = {
     actions: ['member.suspended', 'member.reactivated'],
   },
   exports: { label: 'User lists exported', actions: ['members.exported'] },
+  provisioning: {
+    label: 'Provisioning (SCIM): people added or detached, tokens, on and off',
+    actions: [
+      'member.provisioned',
+      'member.directory_updated',
+      'member.detached',
+      'provisioning.enabled',
+      'provisioning.disabled',
+      'provisioning.token_created',
+      'provisioning.token_deleted',
+    ],
+  },
   organization: {
     label: 'Organization created, renamed or its settings changed',
     actions: [

@@ -26,6 +26,9 @@ function role(value: unknown) {
  * since deleted that left no address).
  */
 export function eventActor(event: DescribedEvent): { label: string; email: string | null } | null {
+  // The identity provider over SCIM: no account, the token's name (lib/audit.ts).
+  if (typeof event.details.directory === 'string')
+    return { label: `Directory (${event.details.directory})`, email: null };
   const email = event.actorEmail ?? (event.action === 'invitation.declined' ? event.targetEmail : null);
   const label = event.actorName || email;
   return label ? { label, email } : null;
@@ -78,6 +81,20 @@ export function describeEvent(event: DescribedEvent): string {
       return `suspended ${target} (${role(details.role)})`;
     case 'member.reactivated':
       return `reactivated ${target} (${role(details.role)})`;
+    case 'member.provisioned':
+      return `added ${target} from the directory as ${role(details.role)}`;
+    case 'member.directory_updated':
+      return `updated ${target} from the directory`;
+    case 'member.detached':
+      return `detached ${target} from the directory: the console manages them now`;
+    case 'provisioning.enabled':
+      return 'turned on provisioning from an identity provider (SCIM)';
+    case 'provisioning.disabled':
+      return 'turned off provisioning from an identity provider (SCIM)';
+    case 'provisioning.token_created':
+      return `created the provisioning token “${text(details.name)}”`;
+    case 'provisioning.token_deleted':
+      return `deleted the provisioning token “${text(details.name)}”`;
     case 'members.exported':
       return `exported the user list as CSV (${exportedView(details)})`;
   }

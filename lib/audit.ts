@@ -20,6 +20,19 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Who an event names as having made the change: the account (its id and address), or, for the directory,
+ * no account and the token's name in the details (the activity page reads "Directory (<name>)").
+ */
+function actorColumns(actor: Actor | null) {
+  if (actor?.directory) return { actorId: null, actorEmail: null, directory: actor.directory.tokenName };
+  return { actorId: actor?.userId ?? null, actorEmail: actor?.email ?? null, directory: null };
+}
+
+function detailsOf(entry: AuditEntry, directory: string | null): Record<string, unknown> {
+  return directory ? { ...entry.details, directory } : (entry.details ?? {});
+}
+
 /** Writes `entries` in one statement; pass the transaction of the change they record. */
 export async function recordAudit(
   tx: Transaction,
@@ -28,16 +41,17 @@ export async function recordAudit(
   entries: AuditEntry[],
 ) {
   if (entries.length === 0) return;
+  const { actorId, actorEmail, directory } = actorColumns(actor);
   await tx.insert(auditEvents).values(
     entries.map((entry) => ({
       organizationId,
-      actorId: actor?.userId ?? null,
-      actorEmail: actor?.email ?? null,
+      actorId,
+      actorEmail,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
       targetEmail: entry.targetEmail ?? null,
-      details: entry.details ?? {},
+      details: detailsOf(entry, directory),
     })),
   );
 }
@@ -55,18 +69,19 @@ export function auditInsert(
   entries: readonly AuditEntry[],
   options: { onlyWritten?: Partial<Record<AuditEntry['targetType'], SQL>> } = {},
 ): SQL {
+  const { actorId, actorEmail, directory } = actorColumns(actor);
   const recordset = entries.map((entry) => ({
     action: entry.action,
     target_type: entry.targetType,
     target_id: entry.targetId ?? null,
     target_email: entry.targetEmail ?? null,
-    details: entry.details ?? {},
+    details: detailsOf(entry, directory),
   }));
   const written = Object.entries(options.onlyWritten ?? {}).map(
     ([targetType, ids]) => sql`(x.target_type = ${targetType} AND x.target_id IN (${ids}))`,
   );
   return sql`INSERT INTO ${auditEvents} (organization_id, actor_id, actor_email, action, target_type, target_id, target_email, details)
-    SELECT ${organizationId}, ${actor?.userId ?? null}, ${actor?.email ?? null}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
+    SELECT ${organizationId}, ${actorId}, ${actorEmail}, x.action::audit_action, x.target_type, x.target_id, x.target_email, x.details
     FROM jsonb_to_recordset(${jsonb(recordset)}) AS x(action text, target_type text, target_id uuid, target_email text, details jsonb)
     ${options.onlyWritten ? sql`WHERE ${written.length > 0 ? sql.join(written, sql` OR `) : sql`false`}` : sql``}`;
 }

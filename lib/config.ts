@@ -159,3 +159,14 @@ export function emailRetrySettings(env: Env = process.env): { retryLimit: number
     retryDelay: Math.max(1, intFrom(env.EMAIL_RETRY_DELAY_SECONDS, 5)),
   };
 }
+
+/**
+ * SCIM provisioning (lib/scim): how long a token lives (SCIM_TOKEN_TTL_DAYS, a year by default) and how
+ * many requests one token may make a minute (SCIM_REQUESTS_PER_MINUTE), past which it gets 429.
+ */
+export function scimSettings(env: Env = process.env): { tokenTtlMs: number; requestsPerMinute: number } {
+  return {
+    tokenTtlMs: Math.max(1, intFrom(env.SCIM_TOKEN_TTL_DAYS, 365)) * 24 * 3_600_000,
+    requestsPerMinute: Math.max(1, intFrom(env.SCIM_REQUESTS_PER_MINUTE, 600)),
+  };
+}

@@ -1,6 +1,6 @@
 // Every error the domain can return, with the message a person sees. Server actions turn a DomainError
 // into `{ ok: false, error: { code, message, details } }`; anything else is logged and shown as INTERNAL.
-import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from './limits';
+import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH, MAX_SCIM_TOKENS } from './limits';
 
 export const errorMessages = {
   UNAUTHENTICATED: 'You need to sign in first.',
@@ -41,6 +41,9 @@ export const errorMessages = {
   ALREADY_MEMBER: 'You are already a member of this organization.',
   NOT_A_MEMBER: 'That person is not a member of this organization.',
   CONFIRMATION_MISMATCH: 'The name you typed does not match the organization name.',
+  SCIM_TOKEN_LIMIT: `An organization can hold ${MAX_SCIM_TOKENS} provisioning tokens. Delete one first.`,
+  DIRECTORY_MANAGED:
+    'Managed by your identity provider: change, suspend or remove this person there, or ask an Owner to detach them from the directory.',
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
 } as const;
 

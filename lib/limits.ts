@@ -52,3 +52,9 @@ export const MAX_SEAT_LIMIT = 1_000_000;
 /** Rows of an invitation list uploaded as CSV (docs/rules.md rule 8d), and the file's size in bytes. */
 export const MAX_CSV_ROWS = 1_000;
 export const MAX_CSV_BYTES = 512 * 1024;
+
+/** SCIM tokens an organization may hold at once (docs/rules.md rule 13). */
+export const MAX_SCIM_TOKENS = 2;
+/** Characters of a SCIM token's name, and Users a SCIM list returns at most per page. */
+export const MAX_SCIM_TOKEN_NAME = 60;
+export const MAX_SCIM_PAGE = 100;

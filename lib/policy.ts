@@ -89,6 +89,8 @@ export function rolesWith(permission: Permission): MemberRole[] {
 export interface PolicyActor {
   userId: string;
   role: MemberRole | null;
+  /** The organization's identity provider over SCIM (docs/rules.md rule 13), acting as an Admin. */
+  directory?: boolean;
 }
 
 /**
@@ -96,7 +98,7 @@ export interface PolicyActor {
  * and whether the invitee declined it (docs/rules.md rule 10).
  */
 export type PolicyTarget =
-  | { kind: 'member'; userId: string; role: MemberRole; suspended?: boolean }
+  | { kind: 'member'; userId: string; role: MemberRole; suspended?: boolean; directoryManaged?: boolean }
   | { kind: 'invitation'; role: InvitationRole; declined?: boolean };
 
 /** A row of the user table (or a target of a bulk change) as the policy sees it. */
@@ -106,9 +108,16 @@ export function policyTarget(row: {
   role: MemberRole;
   declined?: boolean;
   suspended?: boolean;
+  directoryManaged?: boolean;
 }): PolicyTarget {
   return row.kind === 'member'
-    ? { kind: 'member', userId: row.userId!, role: row.role, suspended: row.suspended ?? false }
+    ? {
+        kind: 'member',
+        userId: row.userId!,
+        role: row.role,
+        suspended: row.suspended ?? false,
+        directoryManaged: row.directoryManaged ?? false,
+      }
     : {
         kind: 'invitation',
         role: isInvitationRole(row.role) ? row.role : 'member',
@@ -121,7 +130,8 @@ export type TargetAction =
   | { type: 'change_role'; role: MemberRole }
   | { type: 'remove' }
   | { type: 'suspend' }
-  | { type: 'reactivate' };
+  | { type: 'reactivate' }
+  | { type: 'detach' };
 
 /** What is done to one invitation alone. */
 export type InvitationAction = { type: 'resend' };
@@ -147,12 +157,21 @@ export function decide(
   if (target.kind === 'invitation') {
     if (!can(actor.role, 'members:invite')) return deny('FORBIDDEN');
     if (action.type === 'suspend' || action.type === 'reactivate') return deny('NOT_SUSPENDABLE');
+    if (action.type === 'detach') return deny('NOT_FOUND');
     if (target.declined && action.type !== 'remove') return deny('INVITATION_DECLINED');
     if (action.type === 'change_role' && action.role === 'owner') return deny('INVITATION_ROLE');
     return allow;
   }
   // Only an invitation is sent again.
   if (action.type === 'resend') return deny('NOT_FOUND');
+
+  // docs/rules.md rule 13: a member the directory manages is the directory's; an Owner may detach them
+  // (they become an ordinary member), and nothing else is done to them from the console.
+  if (action.type === 'detach') {
+    if (actor.directory || !target.directoryManaged) return deny('NOT_FOUND');
+    return makesOwners(actor.role) ? allow : deny('OWNER_REQUIRED');
+  }
+  if (target.directoryManaged && !actor.directory) return deny('DIRECTORY_MANAGED');
 
   // docs/rules.md rule 8a: nobody suspends or reactivates themselves.
   if ((action.type === 'suspend' || action.type === 'reactivate') && self) return deny('SELF_SUSPEND');
@@ -232,6 +251,8 @@ export interface RowOffer {
   /** An active member who may be suspended; a suspended one who may be reactivated. */
   suspend: boolean;
   reactivate: boolean;
+  /** A member the directory manages that the actor (an Owner) may detach from it. */
+  detach: boolean;
   /** Why a change or the removal is not offered, or null when everything is. */
   reason: string | null;
 }
@@ -241,6 +262,11 @@ export interface RowOffer {
  * stepping down or leaving, counted with `ownerCount`), with the reason for whatever is held back.
  */
 export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: number): RowOffer {
+  const detach = target.kind === 'member' && decide(actor, target, { type: 'detach' }).allowed;
+  return { ...offerOf(actor, target, ownerCount), detach };
+}
+
+function offerOf(actor: PolicyActor, target: PolicyTarget, ownerCount: number): Omit<RowOffer, 'detach'> {
   const given = assignableRoles(actor, target).filter((role) => role !== target.role);
   const removal = decide(actor, target, { type: 'remove' });
   const resend = target.kind === 'invitation' && decide(actor, target, { type: 'resend' }).allowed;

@@ -56,6 +56,8 @@ export interface UserRow {
   deliveryStatus: string | null;
   /** Members: when they last used AI Hub here (lib/last-active.ts); null when not since joining. */
   lastActiveAt: Date | null;
+  /** Members the identity provider manages over SCIM (docs/rules.md rule 13). */
+  directoryManaged: boolean;
 }
 
 export interface UserTablePage {
@@ -220,6 +222,7 @@ interface PageRow {
   delivery_error: string | null;
   delivery_status: string | null;
   last_active_at: string | Date | null;
+  directory_managed: boolean;
   /** The sort key as text: where a keyset read resumes (TableCursor). */
   k: string;
 }
@@ -312,7 +315,7 @@ async function readRows(
       ? sql`${filters.memberWhere} AND ${afterCursor(key.member, sql`u.email`, sql`m.id`, after, keyType, descending)}`
       : filters.memberWhere;
     parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, m.status::text AS status,
-        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, ${key.member} AS k
+        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, m.directory_managed, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${where}
       ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
@@ -323,7 +326,7 @@ async function readRows(
       ? sql`${filters.invitationWhere} AND ${afterCursor(key.invitation, sql`i.email`, sql`i.id`, after, keyType, descending)}`
       : filters.invitationWhere;
     parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
-        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, ${key.invitation} AS k
+        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, false AS directory_managed, ${key.invitation} AS k
       FROM ${invitations} i
       WHERE ${where}
       ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
@@ -333,7 +336,7 @@ async function readRows(
     db,
     sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
                p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
-               p.last_active_at, p.k::text AS k
+               p.last_active_at, p.directory_managed, p.k::text AS k
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
               LIMIT ${limit} OFFSET ${skip}) p
@@ -359,5 +362,6 @@ function toUserRow(row: PageRow): UserRow {
     deliveryError: row.delivery_error,
     deliveryStatus: row.delivery_status,
     lastActiveAt: row.last_active_at === null ? null : new Date(row.last_active_at),
+    directoryManaged: Boolean(row.directory_managed),
   };
 }

@@ -28,6 +28,9 @@ export interface EmailJob {
   messageIds: string[];
 }
 
+/** The job queue emails are queued on, taken before the transaction that queues them. */
+export type EmailQueue = PgBoss;
+
 /**
  * This process's queue, ready to take jobs. Call it before opening the transaction that queues emails:
  * starting the queue reads the database, which on PGlite (one connection) waits for an open transaction.

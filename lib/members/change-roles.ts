@@ -9,7 +9,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, type MemberRole } from '@/db/schema';
 import type { Actor } from '../actor';
 import { auditInsert, type AuditEntry } from '../audit';
-import { emailQueue, emailsInsert, queueJobs } from '../email/queue';
+import { emailQueue, emailsInsert, queueJobs, type EmailQueue } from '../email/queue';
 import { uuidArray } from '../sql';
 import { roleChangedEmails } from './notifications';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
@@ -34,22 +34,30 @@ export async function changeRoles(
 ): Promise<RoleChangeResult> {
   const db = await getDb();
   const queue = await emailQueue();
-  return db.transaction(async (tx) => {
-    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
-    authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
-    const toChange = targets.filter((target) => target.role !== input.role);
-    if (toChange.length > 0) {
-      const emails = emailsInsert(roleChangedEmails(org, actor, toChange, input.role));
-      await writeRoleChange(tx, org.id, actor, toChange, input.role, emails?.insert);
-      if (emails) await queueJobs(tx, queue, emails.ids);
-    }
-    const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
-    return {
-      changed: toChange.length,
-      role: input.role,
-      actorLostAccess: Boolean(self) && input.role === 'member',
-    };
-  });
+  return db.transaction((tx) => changeRolesIn(tx, queue, actor, input));
+}
+
+/** changeRoles inside the caller's transaction (a SCIM update that changes more than the role: lib/scim). */
+export async function changeRolesIn(
+  tx: Transaction,
+  queue: EmailQueue,
+  actor: Actor,
+  input: { organizationId: string; role: MemberRole } & Selection,
+): Promise<RoleChangeResult> {
+  const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
+  authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
+  const toChange = targets.filter((target) => target.role !== input.role);
+  if (toChange.length > 0) {
+    const emails = emailsInsert(roleChangedEmails(org, actor, toChange, input.role));
+    await writeRoleChange(tx, org.id, actor, toChange, input.role, emails?.insert);
+    if (emails) await queueJobs(tx, queue, emails.ids);
+  }
+  const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
+  return {
+    changed: toChange.length,
+    role: input.role,
+    actorLostAccess: Boolean(self) && input.role === 'member',
+  };
 }
 
 /** The role change's one write: the members' and the invitations' updates, their audit events and `emails`. */

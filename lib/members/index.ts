@@ -3,4 +3,5 @@ export * from './change-roles';
 export * from './remove';
 export * from './suspend';
 export * from './export';
+export * from './detach';
 export type { Selection, TableFilter } from './targets';

@@ -6,7 +6,7 @@ import { invitations, memberships } from '@/db/schema';
 import type { Actor } from '../actor';
 import { membershipOf } from '../access';
 import { auditInsert, type AuditEntry } from '../audit';
-import { emailQueue, emailsInsert, queueJobs } from '../email/queue';
+import { emailQueue, emailsInsert, queueJobs, type EmailQueue } from '../email/queue';
 import { fail } from '../errors';
 import { roleLabels } from '../policy';
 import { rows, uuidArray } from '../sql';
@@ -31,14 +31,22 @@ export async function removeMembers(
 ): Promise<RemovalResult> {
   const db = await getDb();
   const queue = await emailQueue();
-  return db.transaction(async (tx) => {
-    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
-    authorize(org, actor, ids, targets, { type: 'remove' });
-    const emails = emailsInsert(removedEmails(org, actor, targets));
-    const result = await writeRemoval(tx, org.id, actor, targets, emails?.insert);
-    if (emails) await queueJobs(tx, queue, emails.ids);
-    return result;
-  });
+  return db.transaction((tx) => removeMembersIn(tx, queue, actor, input));
+}
+
+/** removeMembers inside the caller's transaction (a SCIM delete: lib/scim). */
+export async function removeMembersIn(
+  tx: Transaction,
+  queue: EmailQueue,
+  actor: Actor,
+  input: { organizationId: string } & Selection,
+): Promise<RemovalResult> {
+  const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
+  authorize(org, actor, ids, targets, { type: 'remove' });
+  const emails = emailsInsert(removedEmails(org, actor, targets));
+  const result = await writeRemoval(tx, org.id, actor, targets, emails?.insert);
+  if (emails) await queueJobs(tx, queue, emails.ids);
+  return result;
 }
 
 /**

@@ -31,23 +31,30 @@ export async function setMemberStatus(
   input: { organizationId: string; status: MemberStatus } & Selection,
 ): Promise<StatusChangeResult> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
-    const suspend = input.status === 'suspended';
-    authorize(org, actor, ids, targets, { type: suspend ? 'suspend' : 'reactivate' });
-    const toChange = targets.filter((target) => target.kind === 'member' && target.suspended !== suspend);
-    // A reactivated member takes a seat again (docs/rules.md rule 8b): refused as a whole past the limit.
-    if (!suspend && toChange.length > 0 && org.seatLimit !== null) {
-      const used = await readSeatsUsed(tx, org.id, now());
-      if (used + toChange.length > org.seatLimit)
-        fail('SEAT_LIMIT', reactivationSeatReason(toChange.length, used, org.seatLimit), {
-          used,
-          limit: org.seatLimit,
-        });
-    }
-    if (toChange.length > 0) await writeStatus(tx, org.id, actor, toChange, input.status);
-    return { changed: toChange.length, status: input.status };
-  });
+  return db.transaction((tx) => setMemberStatusIn(tx, actor, input));
+}
+
+/** setMemberStatus inside the caller's transaction (a SCIM update: lib/scim). */
+export async function setMemberStatusIn(
+  tx: Transaction,
+  actor: Actor,
+  input: { organizationId: string; status: MemberStatus } & Selection,
+): Promise<StatusChangeResult> {
+  const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
+  const suspend = input.status === 'suspended';
+  authorize(org, actor, ids, targets, { type: suspend ? 'suspend' : 'reactivate' });
+  const toChange = targets.filter((target) => target.kind === 'member' && target.suspended !== suspend);
+  // A reactivated member takes a seat again (docs/rules.md rule 8b): refused as a whole past the limit.
+  if (!suspend && toChange.length > 0 && org.seatLimit !== null) {
+    const used = await readSeatsUsed(tx, org.id, now());
+    if (used + toChange.length > org.seatLimit)
+      fail('SEAT_LIMIT', reactivationSeatReason(toChange.length, used, org.seatLimit), {
+        used,
+        limit: org.seatLimit,
+      });
+  }
+  if (toChange.length > 0) await writeStatus(tx, org.id, actor, toChange, input.status);
+  return { changed: toChange.length, status: input.status };
 }
 
 async function writeStatus(

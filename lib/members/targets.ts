@@ -28,6 +28,8 @@ export interface Target {
   declined: boolean;
   /** A suspended member (docs/rules.md rule 8a): no active Owner, whatever their role. */
   suspended: boolean;
+  /** A member the identity provider manages (docs/rules.md rule 13): the console leaves them be. */
+  directoryManaged: boolean;
 }
 
 /** A row of targetsQuery and matchingQuery, as JSON. */
@@ -39,6 +41,7 @@ interface TargetRow {
   email: string;
   declined: boolean;
   suspended: boolean;
+  directory_managed: boolean;
 }
 
 /**
@@ -48,11 +51,11 @@ interface TargetRow {
  */
 function targetsQuery(organizationId: string, ids: string[]): SQL {
   return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
-        m.status = 'suspended' AS suspended
+        m.status = 'suspended' AS suspended, m.directory_managed
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false, false
       FROM ${invitations} i
       WHERE i.organization_id = ${organizationId} AND i.status IN ('pending', 'declined') AND i.id = ANY(${uuidArray(ids)})`;
 }
@@ -73,11 +76,11 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
   const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
   const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
   return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
-        m.status = 'suspended' AS suspended
+        m.status = 'suspended' AS suspended, m.directory_managed
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${memberWhere}
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false, false
       FROM ${invitations} i
       WHERE ${invitationWhere})
     LIMIT ${MAX_SELECTION + 1}`;
@@ -154,6 +157,7 @@ function toTarget(row: TargetRow): Target {
     email: row.email,
     declined: row.declined,
     suspended: Boolean(row.suspended),
+    directoryManaged: Boolean(row.directory_managed),
   };
 }
 
@@ -180,7 +184,11 @@ export function authorize(
   targets: Target[],
   action: TargetAction,
 ) {
-  const policyActor = { userId: actor.userId, role: requireMember(org.actorRole) };
+  const policyActor = {
+    userId: actor.userId,
+    role: requireMember(org.actorRole),
+    directory: Boolean(actor.directory),
+  };
   const byId = new Map(targets.map((target) => [target.id, target]));
   const refused: RefusedTarget[] = [];
   for (const id of ids) {

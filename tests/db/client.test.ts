@@ -27,6 +27,7 @@ const EXPECTED_TABLES = [
   'organization_deletions',
   'organizations',
   'rate_limit_buckets',
+  'scim_tokens',
   'sessions',
   'users',
   'verification_tokens',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/actor';
 import { findMembershipBySlug } from '@/lib/access';
+import { errorMessages } from '@/lib/errors';
 import { MEMBER_SEARCH_RESULTS } from '@/lib/limits';
 import { searchMembers } from '@/lib/member-search';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
@@ -39,6 +40,7 @@ describe('the only Owner, in lib/policy.ts', () => {
       resend: false,
       suspend: false,
       reactivate: false,
+      detach: false,
       reason: soleOwnerReason,
     });
   });
@@ -51,6 +53,7 @@ describe('the only Owner, in lib/policy.ts', () => {
       // Nobody suspends themselves (docs/rules.md rule 8a).
       suspend: false,
       reactivate: false,
+      detach: false,
       reason: null,
     });
   });
@@ -62,6 +65,7 @@ describe('the only Owner, in lib/policy.ts', () => {
       resend: false,
       suspend: false,
       reactivate: false,
+      detach: false,
       reason: ownerRowReason,
     });
     expect(rowOffer(admin, otherOwnerRow, 3).reason).toBe(ownerRowReason);
@@ -74,6 +78,7 @@ describe('the only Owner, in lib/policy.ts', () => {
       resend: false,
       suspend: true,
       reactivate: false,
+      detach: false,
       reason: null,
     });
     expect(rowOffer(admin, { kind: 'invitation', role: 'member' }, 1)).toEqual({
@@ -82,8 +87,25 @@ describe('the only Owner, in lib/policy.ts', () => {
       resend: true,
       suspend: false,
       reactivate: false,
+      detach: false,
       reason: null,
     });
+  });
+
+  it('offers nothing on a member the directory manages but, to an Owner, Detach from directory; says why', () => {
+    const managed = { kind: 'member', userId: 'd1', role: 'member', directoryManaged: true } as const;
+    const nothing = { roles: [], remove: false, resend: false, suspend: false, reactivate: false };
+    expect(rowOffer(owner, managed, 1)).toEqual({
+      ...nothing,
+      detach: true,
+      reason: errorMessages.DIRECTORY_MANAGED,
+    });
+    expect(rowOffer(admin, managed, 1)).toEqual({
+      ...nothing,
+      detach: false,
+      reason: errorMessages.DIRECTORY_MANAGED,
+    });
+    expect(rowOffer(owner, { ...managed, directoryManaged: false }, 1).detach).toBe(false);
   });
 
   it('offers only Delete on a declined invitation (no role change, no resend), and a Member nothing on an invitation', () => {
@@ -95,6 +117,7 @@ describe('the only Owner, in lib/policy.ts', () => {
         resend: false,
         suspend: false,
         reactivate: false,
+        detach: false,
         reason: null,
       });
     const member: PolicyActor = { userId: 'm1', role: 'member' };

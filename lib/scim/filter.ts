@@ -1,0 +1,93 @@
+// A SCIM `filter` (RFC 7644 §3.4.2.2) as SQL on the members' indexed columns. The expression is parsed by
+// scim2-parse-filter (no parser of our own); what it means is decided here: `eq` on `id`, `userName`
+// (case-insensitive, as RFC 7643 defines it), `externalId` (case-exact), `emails.value` (and
+// `emails[value eq "…"]`) and `active`, joined with `and`. Each becomes a condition an index answers
+// (db/schema.ts); anything else is a 400 `invalidFilter` that says what is supported, never a scan.
+import 'server-only';
+import { parse, type Filter } from 'scim2-parse-filter';
+import { sql, type SQL } from 'drizzle-orm';
+import { memberships, users } from '@/db/schema';
+import { MAX_SEARCH } from '../limits';
+import { ScimError } from './protocol';
+
+const SUPPORTED = 'Supported: eq on id, userName, externalId, emails.value and active, joined with and.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function invalid(detail: string): never {
+  throw new ScimError(400, `${detail} ${SUPPORTED}`, 'invalidFilter');
+}
+
+/** The text a comparison compares with, or a 400 when it is not text. */
+function textValue(value: unknown, attribute: string): string {
+  if (typeof value !== 'string') invalid(`${attribute} is compared with a string.`);
+  if (value.length > MAX_SEARCH) invalid(`The value compared with ${attribute} is too long.`);
+  return value;
+}
+
+/**
+ * The members with userName `value`, case-insensitively: a directory's own userName where it gave one,
+ * else the account's address. Two index look-ups (memberships by userName, users by address) rather
+ * than one condition across both tables, which no index could answer.
+ */
+function userNameIs(organizationId: string, value: string): SQL {
+  const name = value.trim().toLowerCase();
+  return sql`m.id IN (
+    SELECT id FROM ${memberships} WHERE organization_id = ${organizationId} AND scim_user_name = ${name}
+    UNION ALL
+    SELECT m2.id FROM ${users} u2 JOIN ${memberships} m2 ON m2.user_id = u2.id
+      WHERE u2.email = ${name} AND m2.organization_id = ${organizationId} AND m2.scim_user_name IS NULL)`;
+}
+
+function condition(organizationId: string, filter: Filter): SQL {
+  if (filter.op === 'and')
+    return sql.join(
+      filter.filters.map((part) => sql`(${condition(organizationId, part)})`),
+      sql` AND `,
+    );
+  if (filter.op === '[]') {
+    // emails[value eq "…"]: the value path of the one multi-valued attribute filtered on.
+    if (filter.attrPath.toLowerCase() !== 'emails' || filter.valFilter.op !== 'eq')
+      invalid(`The filter ${filter.attrPath}[…] is not supported.`);
+    return condition(organizationId, {
+      ...filter.valFilter,
+      attrPath: `emails.${filter.valFilter.attrPath}`,
+    });
+  }
+  if (filter.op !== 'eq') invalid(`The operator ${filter.op} is not supported.`);
+  const attribute = filter.attrPath
+    .replace(/^urn:ietf:params:scim:schemas:core:2\.0:User:/i, '')
+    .toLowerCase();
+  switch (attribute) {
+    case 'id': {
+      const id = textValue(filter.compValue, 'id');
+      return UUID.test(id) ? sql`m.id = ${id}::uuid` : sql`false`;
+    }
+    case 'username':
+      return userNameIs(organizationId, textValue(filter.compValue, 'userName'));
+    case 'externalid':
+      return sql`m.external_id = ${textValue(filter.compValue, 'externalId')}`;
+    case 'emails.value':
+    case 'emails':
+      return sql`u.email = ${textValue(filter.compValue, 'emails.value').trim().toLowerCase()}`;
+    case 'active': {
+      const active = filter.compValue;
+      if (typeof active !== 'boolean') invalid('active is compared with true or false.');
+      return active ? sql`m.status = 'active'` : sql`m.status <> 'active'`;
+    }
+    default:
+      invalid(`Filtering on ${filter.attrPath} is not supported.`);
+  }
+}
+
+/** `filter` as a condition on `m` (memberships) and `u` (users), or null when there is none. */
+export function filterCondition(organizationId: string, filter: string | null): SQL | null {
+  if (filter === null || filter.trim() === '') return null;
+  if (filter.length > 1000) invalid('The filter is too long.');
+  let parsed: Filter;
+  try {
+    parsed = parse(filter);
+  } catch (error) {
+    invalid(`The filter could not be read (${(error as Error).message}).`);
+  }
+  return condition(organizationId, parsed);
+}

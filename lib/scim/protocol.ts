@@ -1,0 +1,102 @@
+// The SCIM 2.0 protocol's shapes (RFC 7643, RFC 7644) as this service speaks them: the schema URNs, the
+// error object (RFC 7644 §3.12), and a membership as a SCIM User. Pure.
+import type { MemberRole } from '@/db/schema';
+
+export const SCIM_CONTENT_TYPE = 'application/scim+json';
+export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
+export const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
+export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+export type ScimType =
+  | 'invalidFilter'
+  | 'invalidValue'
+  | 'invalidSyntax'
+  | 'invalidPath'
+  | 'noTarget'
+  | 'uniqueness'
+  | 'mutability'
+  | 'tooMany';
+
+/** A refusal as RFC 7644 §3.12 has it: an HTTP status, a `scimType` for 400 and 409, and a detail in words. */
+export class ScimError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly scimType?: ScimType,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'ScimError';
+  }
+
+  body() {
+    return {
+      schemas: [ERROR_SCHEMA],
+      status: String(this.status),
+      ...(this.scimType ? { scimType: this.scimType } : {}),
+      detail: this.detail,
+    };
+  }
+}
+
+/** A membership as the SCIM service reads it. */
+export interface ScimMember {
+  id: string;
+  email: string;
+  name: string | null;
+  role: MemberRole;
+  active: boolean;
+  externalId: string | null;
+  userName: string | null;
+  directoryManaged: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ScimUser {
+  schemas: string[];
+  id: string;
+  externalId?: string;
+  userName: string;
+  name?: { formatted: string; givenName?: string; familyName?: string };
+  displayName?: string;
+  active: boolean;
+  emails: { value: string; type: 'work'; primary: true }[];
+  roles: { value: MemberRole; display: string; primary: true }[];
+  meta: { resourceType: 'User'; created: string; lastModified: string; location: string; version: string };
+}
+
+const roleDisplay: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
+
+/** A member as a SCIM User, located under `base` (…/api/scim/v2). */
+export function toScimUser(member: ScimMember, base: string): ScimUser {
+  const name = member.name?.trim();
+  const [givenName, ...rest] = name ? name.split(/\s+/) : [];
+  return {
+    schemas: [USER_SCHEMA],
+    id: member.id,
+    ...(member.externalId ? { externalId: member.externalId } : {}),
+    userName: member.userName ?? member.email,
+    ...(name
+      ? {
+          name: {
+            formatted: name,
+            ...(givenName ? { givenName } : {}),
+            ...(rest.length ? { familyName: rest.join(' ') } : {}),
+          },
+          displayName: name,
+        }
+      : {}),
+    active: member.active,
+    emails: [{ value: member.email, type: 'work', primary: true }],
+    roles: [{ value: member.role, display: roleDisplay[member.role], primary: true }],
+    meta: {
+      resourceType: 'User',
+      created: member.createdAt.toISOString(),
+      lastModified: member.updatedAt.toISOString(),
+      location: `${base}/Users/${member.id}`,
+      version: `W/"${member.updatedAt.getTime()}"`,
+    },
+  };
+}

@@ -1,0 +1,214 @@
+// Provisioning switch and SCIM bearer tokens (docs/rules.md rule 13): Owners and Admins turn SCIM on or
+// off and manage at most MAX_SCIM_TOKENS tokens per organization. A token is 256 bits from the CSPRNG,
+// shown once when made and kept only as its SHA-256 hash; it expires SCIM_TOKEN_TTL_DAYS after it was
+// made, works only for its organization, only under /api/scim/v2 and only while provisioning is on.
+import 'server-only';
+import { timingSafeEqual } from 'node:crypto';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { organizations, scimTokens, users } from '@/db/schema';
+import type { Actor } from '../actor';
+import { lockOrganization, requireConsoleAccess, requirePermission } from '../access';
+import { recordAudit } from '../audit';
+import { now } from '../clock';
+import { scimSettings } from '../config';
+import { fail } from '../errors';
+import { MAX_SCIM_TOKENS } from '../limits';
+import { hashToken, newToken } from '../tokens';
+
+/** What a token starts with, so that a leaked one is recognisable (secret scanners, logs). */
+export const SCIM_TOKEN_PREFIX = 'aihub_scim_';
+const MINUTE = 60_000;
+
+export interface ScimTokenView {
+  id: string;
+  name: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  createdBy: string | null;
+  expired: boolean;
+}
+
+/** The organization's provisioning state and tokens, newest last. Owners and Admins. */
+export async function provisioningOf(
+  actor: Actor,
+  organizationId: string,
+): Promise<{ enabled: boolean; tokens: ScimTokenView[] }> {
+  const { db, role } = await requireConsoleAccess(actor, organizationId);
+  requirePermission(role, 'org:settings');
+  const at = now();
+  const [[organization], tokens] = await Promise.all([
+    db
+      .select({ enabled: organizations.scimEnabled })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId)),
+    db
+      .select({
+        id: scimTokens.id,
+        name: scimTokens.name,
+        createdAt: scimTokens.createdAt,
+        expiresAt: scimTokens.expiresAt,
+        lastUsedAt: scimTokens.lastUsedAt,
+        createdBy: users.email,
+      })
+      .from(scimTokens)
+      .leftJoin(users, eq(users.id, scimTokens.createdById))
+      .where(eq(scimTokens.organizationId, organizationId))
+      .orderBy(asc(scimTokens.createdAt)),
+  ]);
+  return {
+    enabled: organization?.enabled ?? false,
+    tokens: tokens.map((token) => ({ ...token, expired: token.expiresAt.getTime() <= at.getTime() })),
+  };
+}
+
+/** Turns provisioning on or off, audited. Owners and Admins. Off, every token stops working at once. */
+export async function setProvisioning(actor: Actor, input: { organizationId: string; enabled: boolean }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    requirePermission(org.actorRole, 'org:settings');
+    const [current] = await tx
+      .select({ enabled: organizations.scimEnabled })
+      .from(organizations)
+      .where(eq(organizations.id, org.id));
+    if (current.enabled === input.enabled) return { enabled: input.enabled };
+    await tx
+      .update(organizations)
+      .set({ scimEnabled: input.enabled, updatedAt: now() })
+      .where(eq(organizations.id, org.id));
+    await recordAudit(tx, org.id, actor, [
+      {
+        action: input.enabled ? 'provisioning.enabled' : 'provisioning.disabled',
+        targetType: 'organization',
+        targetId: org.id,
+      },
+    ]);
+    return { enabled: input.enabled };
+  });
+}
+
+/**
+ * Makes a token named `name`; returns it once, in full (only its hash is kept). At most MAX_SCIM_TOKENS
+ * per organization, expired ones included until they are deleted (SCIM_TOKEN_LIMIT). Owners and Admins.
+ */
+export async function createScimToken(
+  actor: Actor,
+  input: { organizationId: string; name: string },
+): Promise<{ token: string; view: ScimTokenView }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    requirePermission(org.actorRole, 'org:settings');
+    const [{ held }] = await tx
+      .select({ held: count() })
+      .from(scimTokens)
+      .where(eq(scimTokens.organizationId, org.id));
+    if (held >= MAX_SCIM_TOKENS) fail('SCIM_TOKEN_LIMIT');
+    const secret = newToken();
+    const token = `${SCIM_TOKEN_PREFIX}${secret.token}`;
+    const at = now();
+    const [row] = await tx
+      .insert(scimTokens)
+      .values({
+        organizationId: org.id,
+        name: input.name,
+        tokenHash: hashToken(token),
+        createdById: actor.userId,
+        createdAt: at,
+        expiresAt: new Date(at.getTime() + scimSettings().tokenTtlMs),
+      })
+      .returning();
+    await recordAudit(tx, org.id, actor, [
+      {
+        action: 'provisioning.token_created',
+        targetType: 'organization',
+        targetId: org.id,
+        details: { name: row.name, expiresAt: row.expiresAt.toISOString() },
+      },
+    ]);
+    return {
+      token,
+      view: { ...row, createdBy: actor.email, expired: false },
+    };
+  });
+}
+
+/** Deletes a token: its next request is refused. Owners and Admins. */
+export async function deleteScimToken(actor: Actor, input: { organizationId: string; tokenId: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    requirePermission(org.actorRole, 'org:settings');
+    const [deleted] = await tx
+      .delete(scimTokens)
+      .where(and(eq(scimTokens.id, input.tokenId), eq(scimTokens.organizationId, org.id)))
+      .returning({ name: scimTokens.name });
+    if (!deleted) fail('NOT_FOUND');
+    await recordAudit(tx, org.id, actor, [
+      {
+        action: 'provisioning.token_deleted',
+        targetType: 'organization',
+        targetId: org.id,
+        details: { name: deleted.name },
+      },
+    ]);
+    return { deleted: true };
+  });
+}
+
+/** The directory a request acts as: its organization and the token it came with. */
+export interface DirectoryActor {
+  organizationId: string;
+  tokenId: string;
+  tokenName: string;
+}
+
+/** Why a request's token is refused: each is a 401 with `WWW-Authenticate: Bearer`. */
+export type TokenRefusal = 'missing' | 'malformed' | 'unknown' | 'expired' | 'disabled';
+
+/**
+ * The directory behind an `Authorization` header, or why not. One statement (the look-up by hash);
+ * the hash found is compared again in constant time. Records the use, at most once a minute per token.
+ */
+export async function authenticateScimToken(
+  authorization: string | null,
+): Promise<DirectoryActor | { refused: TokenRefusal }> {
+  if (!authorization) return { refused: 'missing' };
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  const token = match?.[1] ?? '';
+  if (!token.startsWith(SCIM_TOKEN_PREFIX) || token.length !== SCIM_TOKEN_PREFIX.length + 43)
+    return { refused: 'malformed' };
+  const hash = hashToken(token);
+  const db = await getDb();
+  const [found] = await db
+    .select({
+      id: scimTokens.id,
+      name: scimTokens.name,
+      tokenHash: scimTokens.tokenHash,
+      organizationId: scimTokens.organizationId,
+      expiresAt: scimTokens.expiresAt,
+      lastUsedAt: scimTokens.lastUsedAt,
+      enabled: organizations.scimEnabled,
+    })
+    .from(scimTokens)
+    .innerJoin(organizations, eq(organizations.id, scimTokens.organizationId))
+    .where(eq(scimTokens.tokenHash, hash));
+  if (!found || !timingSafeEqual(Buffer.from(found.tokenHash), Buffer.from(hash)))
+    return { refused: 'unknown' };
+  const at = now();
+  if (found.expiresAt.getTime() <= at.getTime()) return { refused: 'expired' };
+  if (!found.enabled) return { refused: 'disabled' };
+  if (!found.lastUsedAt || at.getTime() - found.lastUsedAt.getTime() >= MINUTE)
+    await db
+      .update(scimTokens)
+      .set({ lastUsedAt: at })
+      .where(
+        and(
+          eq(scimTokens.id, found.id),
+          sql`coalesce(last_used_at, '-infinity') < ${new Date(at.getTime() - MINUTE).toISOString()}::timestamptz`,
+        ),
+      );
+  return { organizationId: found.organizationId, tokenId: found.id, tokenName: found.name };
+}
