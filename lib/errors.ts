@@ -43,7 +43,7 @@ export const errorMessages = {
   CONFIRMATION_MISMATCH: 'The name you typed does not match the organization name.',
   SCIM_TOKEN_LIMIT: `An organization can hold ${MAX_SCIM_TOKENS} provisioning tokens. Delete one first.`,
   DIRECTORY_MANAGED:
-    'Managed by your identity provider: change, suspend or remove this person there, or ask an Owner to detach them from the directory.',
+    'Managed by your identity provider: change, suspend or remove this person there. An Owner can detach them from the directory.',
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
 } as const;
 

@@ -14,6 +14,7 @@ import {
   MAX_ORGANIZATION_NAME,
   MAX_PERSON_NAME,
   MAX_SEARCH,
+  MAX_SCIM_TOKEN_NAME,
   MAX_SEAT_LIMIT,
   MAX_SELECTION,
   MAX_TOKEN_INPUT,
@@ -157,6 +158,19 @@ export const seatLimitSchema = z.object({
       `Enter a whole number from 1 to ${MAX_SEAT_LIMIT.toLocaleString('en-US')}, or leave it empty for no limit.`,
     ),
 });
+export const provisioningSchema = z.object({ organizationId: id, enabled: z.boolean() });
+export const scimTokenSchema = z.object({
+  organizationId: id,
+  name: visibleName()
+    .refine((name) => foldWhitespace(name).length > 0, 'Name the token (for example, the identity provider).')
+    .refine(
+      (name) => foldWhitespace(name).length <= MAX_SCIM_TOKEN_NAME,
+      `A token's name can be at most ${MAX_SCIM_TOKEN_NAME} characters.`,
+    )
+    .transform(foldWhitespace),
+});
+export const deleteScimTokenSchema = z.object({ organizationId: id, tokenId: id });
+export const detachSchema = z.object({ organizationId: id, membershipId: id });
 export const transferOwnershipSchema = z.union([
   z.object({ organizationId: id, toUserId: id }),
   z.object({ organizationId: id, toEmail: email('Enter the email of a member.') }),

@@ -1,9 +1,10 @@
 'use server';
-// Server actions for the user table: change roles, remove, suspend and reactivate, leave. Each returns
+// Server actions for the user table: change roles, remove, suspend and reactivate, leave, detach from the directory. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
 import { revalidatePath } from 'next/cache';
 import {
   changeRoles,
+  detachFromDirectory,
   leaveOrganization,
   removeMembers,
   setMemberStatus,
@@ -14,6 +15,7 @@ import {
 import {
   changeMatchingRolesSchema,
   changeRolesSchema,
+  detachSchema,
   organizationIdSchema,
   removeMatchingSchema,
   removeMembersSchema,
@@ -122,6 +124,20 @@ export async function leaveOrganizationAction(input: unknown): Promise<ActionRes
   return runAsActor(organizationIdSchema, input, async (actor, data) => {
     const result = await leaveOrganization(actor, data);
     revalidatePath('/');
+    return result;
+  });
+}
+
+/**
+ * Detaches a member from the directory (docs/rules.md rule 13): the identity provider no longer manages
+ * them, and the console may change, suspend or remove them again. Input: `{ organizationId, membershipId }`.
+ * Output: `{ detached }`. Who: Owners (OWNER_REQUIRED otherwise). Errors: UNAUTHENTICATED, INVALID_INPUT,
+ * NOT_FOUND (not a member the directory manages), OWNER_REQUIRED.
+ */
+export async function detachFromDirectoryAction(input: unknown): Promise<ActionResult<{ detached: number }>> {
+  return runAsActor(detachSchema, input, async (actor, data) => {
+    const result = await detachFromDirectory(actor, data);
+    revalidatePath('/admin/[org]', 'layout');
     return result;
   });
 }

@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Activity, Settings, Users } from 'lucide-react';
+import { Activity, Network, Settings, Users } from 'lucide-react';
 import { cn } from '@/lib/utils';
 import { LinkPending } from './link-pending';
 
 const items = [
   { segment: 'users', label: 'Users', icon: Users },
   { segment: 'activity', label: 'Activity', icon: Activity },
+  { segment: 'provisioning', label: 'Provisioning', icon: Network },
   { segment: 'settings', label: 'Settings', icon: Settings },
 ] as const;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef } from 'react';
-import { MoreHorizontal, Send, Trash2, UserCheck, UserCog, UserX } from 'lucide-react';
+import { MoreHorizontal, Send, Trash2, Unlink, UserCheck, UserCog, UserX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -31,12 +31,14 @@ export function RowActions({
   onResend,
   onStatus,
   onDelete,
+  onDetach,
 }: {
   row: UserTableRow;
   onChangeRole: (row: UserTableRow, role: MemberRole) => void;
   onResend: (row: UserTableRow) => void;
   onStatus: (row: UserTableRow, status: MemberStatus, returnFocus: HTMLElement | null) => void;
   onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
+  onDetach: (row: UserTableRow) => void;
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
@@ -123,6 +125,12 @@ export function RowActions({
           <DropdownMenuItem onSelect={() => onStatus(row, 'active', trigger.current)}>
             <UserCheck aria-hidden="true" />
             Reactivate
+          </DropdownMenuItem>
+        ) : null}
+        {row.canDetach ? (
+          <DropdownMenuItem onSelect={() => onDetach(row)}>
+            <Unlink aria-hidden="true" />
+            Detach from directory
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />

@@ -34,6 +34,9 @@ export interface UserTableRow {
   /** An active member the viewer may suspend; a suspended one they may reactivate (rule 8a). */
   canSuspend?: boolean;
   canReactivate?: boolean;
+  /** Managed by the identity provider over SCIM (the `Directory` badge); an Owner may detach them. */
+  directory?: boolean;
+  canDetach?: boolean;
   isSelf?: boolean;
 }
 

@@ -108,6 +108,14 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
             <div className="ut-name">
               {invitation ? row.email : row.name || row.email.split('@')[0]}
               {row.isSelf ? <span className="ut-note"> (you)</span> : null}
+              {row.directory ? (
+                <>
+                  {' '}
+                  <span className="badge" data-tone="directory" title="Managed by your identity provider">
+                    Directory
+                  </span>
+                </>
+              ) : null}
             </div>
             {invitation ? (
               invitationDetails(row).map((line) => (
@@ -157,6 +165,7 @@ export function UsersTable({
   onResend,
   onStatus,
   onDelete,
+  onDetach,
 }: {
   rows: UserTableRow[];
   params: UserTableParams;
@@ -172,6 +181,7 @@ export function UsersTable({
   onResend: (row: UserTableRow) => void;
   onStatus: (row: UserTableRow, status: MemberStatus, returnFocus: HTMLElement | null) => void;
   onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
+  onDetach: (row: UserTableRow) => void;
 }) {
   const hydrated = useHydrated();
   const selectedOnPage = rows.filter((row) => selected.has(row.id)).length;
@@ -262,6 +272,7 @@ export function UsersTable({
                       onResend={onResend}
                       onStatus={onStatus}
                       onDelete={onDelete}
+                      onDetach={onDetach}
                     />
                   ) : (
                     <MenuPlaceholder />

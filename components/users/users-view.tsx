@@ -6,6 +6,7 @@ import { Download } from 'lucide-react';
 import { toast } from 'sonner';
 import {
   changeRolesAction,
+  detachFromDirectoryAction,
   removeMembersAction,
   setMatchingStatusAction,
   setMemberStatusAction,
@@ -251,6 +252,17 @@ export function UsersView({
     });
   }
 
+  function detach(row: UserTableRow) {
+    startAction(async () => {
+      const result = await detachFromDirectoryAction({
+        organizationId: organization.id,
+        membershipId: row.id,
+      });
+      if (!result.ok) return showError(result.error);
+      toast.success(`Detached ${row.email} from the directory: the console manages them now`);
+    });
+  }
+
   const filtered = Boolean(params.search || params.role || params.status || params.inactive);
   return (
     <div className="grid gap-4">
@@ -347,6 +359,7 @@ export function UsersView({
             returnFocus.current = focus;
             setToDelete([row]);
           }}
+          onDetach={detach}
         />
       </div>
 

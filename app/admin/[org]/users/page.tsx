@@ -29,6 +29,7 @@ export default async function UsersPage({
       ...row,
       declined: row.status === 'declined',
       suspended: row.status === 'suspended',
+      directoryManaged: row.directoryManaged,
     });
     const offer = rowOffer(viewer, target, ownerCount);
     return {
@@ -52,6 +53,8 @@ export default async function UsersPage({
       ...(offer.resend ? { canResend: true } : {}),
       ...(offer.suspend ? { canSuspend: true } : {}),
       ...(offer.reactivate ? { canReactivate: true } : {}),
+      ...(row.directoryManaged ? { directory: true } : {}),
+      ...(offer.detach ? { canDetach: true } : {}),
       ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };
   });

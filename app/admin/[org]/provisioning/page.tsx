@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { ProvisioningPanel } from '@/components/provisioning/provisioning-panel';
+import { publicUrl } from '@/lib/config';
+import { MAX_SCIM_TOKENS } from '@/lib/limits';
+import { provisioningOf } from '@/lib/scim/tokens';
+import { requireConsole } from '../guard';
+
+export const metadata: Metadata = { title: 'Provisioning' };
+
+/** Provisioning (docs/rules.md rule 13): SCIM on or off, its base URL, and the organization's tokens. */
+export default async function ProvisioningPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  const { actor, organization } = await requireConsole(org, 'provisioning');
+  const { enabled, tokens } = await provisioningOf(actor, organization.id);
+  return (
+    <div className="grid max-w-3xl gap-6">
+      <div>
+        <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
+          Provisioning
+        </h1>
+        <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
+          Let your identity provider (Okta, Microsoft Entra ID, Google, JumpCloud) add, update, suspend and
+          remove the members of {organization.name} over SCIM 2.0.
+        </p>
+      </div>
+      <ProvisioningPanel
+        organizationId={organization.id}
+        enabled={enabled}
+        baseUrl={`${publicUrl()}/api/scim/v2`}
+        maxTokens={MAX_SCIM_TOKENS}
+        tokens={tokens.map((token) => ({
+          id: token.id,
+          name: token.name,
+          createdAt: token.createdAt.toISOString(),
+          expiresAt: token.expiresAt.toISOString(),
+          lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+          createdBy: token.createdBy,
+          expired: token.expired,
+        }))}
+      />
+    </div>
+  );
+}
