@@ -17,7 +17,7 @@ export function LinkPending() {
     <Loader2
       aria-hidden="true"
       data-pending={pending ? '' : undefined}
-      className="ml-auto size-4 animate-spin opacity-0 transition-opacity delay-150 duration-200 data-[pending]:opacity-100"
+      className="absolute top-1 right-1 size-3.5 animate-spin opacity-0 transition-opacity delay-150 duration-200 data-[pending]:opacity-100 md:static md:ml-auto md:size-4"
     />
   );
 }

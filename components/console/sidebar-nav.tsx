@@ -16,7 +16,8 @@ const items = [
 export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin console" className="flex gap-1 md:flex-col">
+    // On a phone the four links share the width, each its icon over its name; beside the page, a column.
+    <nav aria-label="Admin console" className="grid grid-cols-4 gap-1 md:flex md:flex-col">
       {items.map(({ segment, label, icon: Icon }) => {
         const href = `/admin/${slug}/${segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
@@ -26,7 +27,7 @@ export function SidebarNav({ slug }: { slug: string }) {
             href={href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground',
+              'relative flex min-w-0 flex-col items-center gap-1 rounded-md px-1 py-2 text-xs font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground md:flex-row md:gap-2 md:px-3 md:text-sm',
               active && 'bg-sidebar-accent text-sidebar-accent-foreground',
             )}
           >

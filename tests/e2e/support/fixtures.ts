@@ -101,6 +101,8 @@ export interface E2eFixtures {
     formula: FixturePerson;
     member: FixturePerson;
   };
+  /** provisioning.e2e.ts: Conduit and its Owner Cora. */
+  conduit: { organization: FixtureOrganization; owner: FixturePerson };
   /** invite-dialog.e2e.ts: an organization with a long name, its Owner, an address past its daily cap. */
   inviteDialog: {
     owner: FixturePerson;
