@@ -36,11 +36,19 @@ const MAX_WINDOW_S = 32;
 export async function load(
   url: string,
   cookie: string,
-  options: { connections: number; durationS: number; warmupS: number; onMeasureStart?: () => void },
+  options: {
+    connections: number;
+    durationS: number;
+    warmupS: number;
+    onMeasureStart?: () => void;
+    /** More request headers (a SCIM token). */
+    headers?: Record<string, string>;
+  },
 ) {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url))
     throw new Error(`Refusing to load anything but 127.0.0.1: ${url}`);
-  const base = { url, connections: options.connections, headers: { cookie }, timeout: 30 };
+  const headers = { ...(cookie ? { cookie } : {}), ...options.headers };
+  const base = { url, connections: options.connections, headers, timeout: 30 };
   if (options.warmupS > 0) await autocannon({ ...base, duration: options.warmupS });
   let duration = options.durationS;
   options.onMeasureStart?.();

@@ -9,6 +9,7 @@ import { root } from '../tests/support/next-server';
 import { config, CouldNotRun, log, logDir, quick } from './config';
 import { viaProxy, type SeededOrg } from './database';
 import { measureExports } from './export';
+import { measureScim } from './scim';
 import {
   counted,
   load,
@@ -273,7 +274,13 @@ export async function measurePages(small: SeededOrg, large: SeededOrg, benchUrl:
       { org: smallRun.org, cookie: smallRun.cookie },
       { org: largeRun.org, cookie: largeRun.cookie },
     );
-    return { small: sizeResult(smallRun), large: sizeResult(largeRun), exports };
+    const scim = await measureScim(
+      { org: smallRun.org, server: smallRun.server, cookie: smallRun.cookie },
+      { org: largeRun.org, server: largeRun.server, cookie: largeRun.cookie },
+      benchUrl,
+      proxy,
+    );
+    return { small: sizeResult(smallRun), large: sizeResult(largeRun), exports, scim };
   } finally {
     for (const running of runs) await running.server.stop();
   }

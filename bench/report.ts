@@ -2,6 +2,7 @@
 import type { LoadResult } from './measure';
 import type { measureDrain } from './drain';
 import type { measureExports } from './export';
+import type { ScimResult } from './scim';
 import type { measureBulk, measureInvite } from './in-process';
 import { PAGE_SIZE, scenarios, type ScenarioResult, type SizeResult } from './pages';
 
@@ -55,6 +56,7 @@ export function buildRows(
   },
   drain: Awaited<ReturnType<typeof measureDrain>>,
   exports: Awaited<ReturnType<typeof measureExports>>,
+  scim: ScimResult,
 ): Row[] {
   const table: Row[] = [];
   const pages = scenarios.filter((s) => s.key !== 'control');
@@ -308,6 +310,49 @@ export function buildRows(
     figure: '  growth over the RSS before it',
     small: mib(es.rssPeak - es.rssBefore),
     large: mib(el.rssPeak - el.rssBefore),
+    ratio: null,
+    target: '',
+    met: null,
+  });
+
+  table.push({ section: 'SCIM service (req/s, 10 connections; statements per request at the wire)' });
+  for (const [kind, label] of [
+    ['filter', 'GET /Users?filter=userName eq'],
+    ['page', 'GET /Users, a page of 100'],
+  ] as const) {
+    const ratio = scim.large[kind].rps / scim.small[kind].rps;
+    table.push({
+      figure: label,
+      small: scim.small[kind].rps.toFixed(1),
+      large: scim.large[kind].rps.toFixed(1),
+      ratio,
+      target: '≥ 0.9',
+      met: ratio >= 0.9,
+    });
+    const smallStatements = Math.max(...scim.small.statements[kind]);
+    const largeStatements = Math.max(...scim.large.statements[kind]);
+    table.push({
+      figure: `  statements per request`,
+      small: String(smallStatements),
+      large: String(largeStatements),
+      ratio: null,
+      target: 'equal',
+      met: smallStatements === largeStatements,
+    });
+  }
+  const { creates } = scim;
+  table.push({
+    figure: `${creates.count.toLocaleString('en-US')} sequential creates: per second ÷ control views`,
+    small: `control ${creates.controlPerSecond.toFixed(0)}/s`,
+    large: `${creates.createsPerSecond.toFixed(0)}/s`,
+    ratio: creates.createsPerSecond / creates.controlPerSecond,
+    target: '',
+    met: null,
+  });
+  table.push({
+    figure: '  statements per create',
+    small: '',
+    large: String(creates.statementsPerCreate),
     ratio: null,
     target: '',
     met: null,

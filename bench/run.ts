@@ -106,6 +106,7 @@ async function main() {
       small: smallResult,
       large: largeResult,
       exports,
+      scim,
     } = await measurePages(small, large, database.url, proxy);
 
     // 4. Bulk operations and invitations.
@@ -127,7 +128,7 @@ async function main() {
       `drained in ${(drain.worker.ms / 1000).toFixed(1)} s with ${drain.worker.calls} API calls (bare loop ${(drain.bare.ms / 1000).toFixed(1)} s)`,
     );
 
-    const table = buildRows(smallResult, largeResult, bulk, invites, drain, exports);
+    const table = buildRows(smallResult, largeResult, bulk, invites, drain, exports, scim);
     const sizeLabel = (o: { members: number; invitations: number }) =>
       `${o.members.toLocaleString('en-US')} (+${o.invitations.toLocaleString('en-US')})`;
     const printed = formatTable(table, {
@@ -165,6 +166,7 @@ async function main() {
       invites,
       drain,
       exports,
+      scim,
       table,
     };
     fs.writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`);

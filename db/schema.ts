@@ -205,7 +205,8 @@ export const memberships = pgTable(
     index('memberships_user_organization_idx').on(t.userId, t.organizationId),
     // The role filter in date order, and the Owner count.
     index('memberships_organization_role_created_idx').on(t.organizationId, t.role, t.createdAt),
-    index('memberships_organization_created_idx').on(t.organizationId, t.createdAt),
+    // The date order, its ties by id (a SCIM page: lib/scim/users.ts).
+    index('memberships_organization_created_idx').on(t.organizationId, t.createdAt, t.id),
     // Seats: the active members, counted from the index alone.
     index('memberships_organization_status_idx').on(t.organizationId, t.status),
     // The Last active sort and the inactivity filter.

@@ -17,6 +17,7 @@ CREATE TABLE "scim_tokens" (
 	CONSTRAINT "scim_tokens_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
+DROP INDEX "memberships_organization_created_idx";--> statement-breakpoint
 ALTER TABLE "memberships" ADD COLUMN "directory_managed" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "memberships" ADD COLUMN "external_id" text;--> statement-breakpoint
 ALTER TABLE "memberships" ADD COLUMN "scim_user_name" text;--> statement-breakpoint
@@ -26,4 +27,5 @@ ALTER TABLE "scim_tokens" ADD CONSTRAINT "scim_tokens_organization_id_organizati
 ALTER TABLE "scim_tokens" ADD CONSTRAINT "scim_tokens_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "scim_tokens_organization_idx" ON "scim_tokens" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_organization_scim_user_name_idx" ON "memberships" USING btree ("organization_id","scim_user_name") WHERE scim_user_name IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "memberships_organization_external_id_idx" ON "memberships" USING btree ("organization_id","external_id");
+CREATE INDEX "memberships_organization_external_id_idx" ON "memberships" USING btree ("organization_id","external_id");--> statement-breakpoint
+CREATE INDEX "memberships_organization_created_idx" ON "memberships" USING btree ("organization_id","created_at","id");
