@@ -187,6 +187,17 @@ describe('SCIM over HTTP', () => {
       },
     });
     expect(renamed.json).toMatchObject({ displayName: 'Rear Admiral Hopper', active: true });
+    const unlinked = await scim('PATCH', `/Users/${id}`, {
+      token,
+      body: { schemas: [PATCH_OP], Operations: [{ op: 'Remove', path: 'externalId' }] },
+    });
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.json.externalId).toBeUndefined();
+    const huge = await scim('PUT', `/Users/${id}`, {
+      token,
+      body: { schemas: [USER], userName: email, padding: 'x'.repeat(70 * 1024) },
+    });
+    expect(huge.json).toMatchObject({ status: '413' });
     const removed = await scim('DELETE', `/Users/${id}`, { token });
     expect(removed.status).toBe(204);
     const gone = await scim('GET', `/Users/${id}`, { token });
@@ -215,6 +226,15 @@ describe('SCIM over HTTP', () => {
     expect(owner.json).toMatchObject({ status: '403' });
     const syntax = await scim('POST', '/Users', { token, body: undefined });
     expect(syntax.json).toMatchObject({ status: '400', scimType: 'invalidSyntax' });
+    for (const path of ['/Groups', '/Users/not-a-uuid', '/Users/%2e%2e', '/Users/a/b', '/Bulk'])
+      expect((await scim('GET', path, { token })).json, path).toMatchObject({
+        schemas: [ERROR],
+        status: '404',
+      });
+    const proto = await scim('GET', `/Users?filter=${encodeURIComponent('__proto__ eq "x"')}`, { token });
+    expect(proto.json).toMatchObject({ status: '400', scimType: 'invalidFilter' });
+    expect((await scim('GET', '/Users?count=abc', { token })).json).toMatchObject({ status: '400' });
+    expect((await scim('GET', '/Users?count=-5', { token })).json).toMatchObject({ itemsPerPage: 0 });
     const discovery = await scim('GET', '/ServiceProviderConfig', { token });
     expect(discovery.json).toMatchObject({ patch: { supported: true }, filter: { supported: true } });
     expect((await scim('GET', '/ResourceTypes/User', { token })).json).toMatchObject({

@@ -48,9 +48,20 @@ function refusal(error: ScimError): Response {
 
 const base = () => `${publicUrl()}/api/scim/v2`;
 
+/** The body as JSON, read no further than MAX_BODY bytes (a longer one is refused, not buffered). */
 async function readBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_BODY) throw new ScimError(413, 'The body is too large.');
+  const tooLarge = () => new ScimError(413, `The body is larger than ${MAX_BODY / 1024} KB.`);
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body) {
+      size += chunk.byteLength;
+      if (size > MAX_BODY) throw tooLarge();
+      chunks.push(chunk);
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
   try {
     return JSON.parse(text);
   } catch {
