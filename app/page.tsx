@@ -13,7 +13,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { getActor } from '@/app/_lib/session';
 import { noticeMessage } from '@/lib/notices';
 import { listMyOrganizations } from '@/lib/organizations';
-import { can, isSoleOwner, soleOwnerReason } from '@/lib/policy';
+import { can, leaveRefusal } from '@/lib/policy';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { OrganizationMark } from '@/components/shared/organization-mark';
 
@@ -110,9 +110,7 @@ export default async function HomePage({
                         <LeaveOrganization
                           organizationId={organization.id}
                           organizationName={organization.name}
-                          refusal={
-                            isSoleOwner(organization.role, organization.ownerCount) ? soleOwnerReason : null
-                          }
+                          refusal={leaveRefusal(organization)}
                           size="sm"
                           className="max-w-60"
                         />

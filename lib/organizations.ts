@@ -96,6 +96,8 @@ export async function listMyOrganizations(userId: string) {
       role: memberships.role,
       /** Suspended: listed, without access (docs/rules.md rule 8a). */
       status: memberships.status,
+      /** Managed by the organization's identity provider (docs/rules.md rule 13): leaving is done there. */
+      directoryManaged: memberships.directoryManaged,
       ownerCount: activeOwnerCount(organizations.id),
     })
     .from(memberships)

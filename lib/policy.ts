@@ -238,6 +238,20 @@ export function isSoleOwner(role: MemberRole | null | undefined, ownerCount: num
 /** Why the only Owner is not offered to step down or leave: said where the option would be. */
 export const soleOwnerReason = 'You are the only Owner. Make someone else an Owner first.';
 
+/** Why a member the directory manages is not offered Leave (docs/rules.md rule 13). */
+export const directoryMemberReason =
+  'Your identity provider manages your membership: ask your IT team to remove you there.';
+
+/** Why `Leave organization` is not offered to a member, or null when it is. */
+export function leaveRefusal(membership: {
+  role: MemberRole;
+  ownerCount: number;
+  directoryManaged?: boolean;
+}): string | null {
+  if (membership.directoryManaged) return directoryMemberReason;
+  return isSoleOwner(membership.role, membership.ownerCount) ? soleOwnerReason : null;
+}
+
 /** Why an Admin is offered nothing on an Owner's row (docs/rules.md rule 1, said for that row). */
 export const ownerRowReason = 'Only an Owner can change, suspend or remove an Owner.';
 

@@ -46,7 +46,17 @@ export interface TokenRow {
 }
 
 /** A read-only value with a Copy button that says it copied. */
-function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+function CopyField({
+  id,
+  label,
+  value,
+  autoFocus,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  autoFocus?: boolean;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="grid gap-2">
@@ -56,6 +66,7 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
           id={id}
           readOnly
           value={value}
+          autoFocus={autoFocus}
           className="min-w-0 font-mono text-xs"
           onFocus={(e) => e.target.select()}
         />
@@ -283,7 +294,15 @@ function GenerateToken({ organizationId, disabled }: { organizationId: string; d
         Generate token
       </Button>
       <Dialog open={open} onOpenChange={reset}>
-        <DialogContent className="grid-cols-[minmax(0,1fr)] sm:max-w-lg">
+        <DialogContent
+          className="grid-cols-[minmax(0,1fr)] sm:max-w-lg"
+          onCloseAutoFocus={(event) => {
+            // Back to `Generate token`; once two tokens are held it is disabled, and the list takes focus.
+            event.preventDefault();
+            const list = document.querySelector<HTMLElement>('[aria-label="Provisioning tokens"] button');
+            (trigger.current && !trigger.current.disabled ? trigger.current : list)?.focus();
+          }}
+        >
           {token ? (
             <>
               <DialogHeader>
@@ -293,7 +312,7 @@ function GenerateToken({ organizationId, disabled }: { organizationId: string; d
                   identity provider with the SCIM base URL.
                 </DialogDescription>
               </DialogHeader>
-              <CopyField id="scim-new-token" label="Token" value={token} />
+              <CopyField id="scim-new-token" label="Token" value={token} autoFocus />
               <DialogFooter>
                 <Button onClick={() => reset(false)}>Done</Button>
               </DialogFooter>

@@ -11,7 +11,15 @@ import { MEMBER_SEARCH_RESULTS } from '@/lib/limits';
 import { searchMembers } from '@/lib/member-search';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
 import { listMyOrganizations, transferOwnership } from '@/lib/organizations';
-import { isSoleOwner, ownerRowReason, rowOffer, soleOwnerReason, type PolicyActor } from '@/lib/policy';
+import {
+  directoryMemberReason,
+  isSoleOwner,
+  leaveRefusal,
+  ownerRowReason,
+  rowOffer,
+  soleOwnerReason,
+  type PolicyActor,
+} from '@/lib/policy';
 import { openCountingHandle, type CountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
@@ -106,6 +114,15 @@ describe('the only Owner, in lib/policy.ts', () => {
       reason: errorMessages.DIRECTORY_MANAGED,
     });
     expect(rowOffer(owner, { ...managed, directoryManaged: false }, 1).detach).toBe(false);
+  });
+
+  it('does not offer Leave to the only Owner or to a member the directory manages, and says why', () => {
+    expect(leaveRefusal({ role: 'owner', ownerCount: 1 })).toBe(soleOwnerReason);
+    expect(leaveRefusal({ role: 'owner', ownerCount: 2 })).toBeNull();
+    expect(leaveRefusal({ role: 'member', ownerCount: 1, directoryManaged: true })).toBe(
+      directoryMemberReason,
+    );
+    expect(leaveRefusal({ role: 'member', ownerCount: 1, directoryManaged: false })).toBeNull();
   });
 
   it('offers only Delete on a declined invitation (no role change, no resend), and a Member nothing on an invitation', () => {

@@ -34,10 +34,22 @@ describe('provisioning', () => {
     const shown = page.getByRole('dialog', { name: 'Copy your token now' });
     await shown.waitFor();
     await expect.poll(() => shown.textContent()).toContain('It will not be shown again');
-    const token = await shown.getByRole('textbox', { name: 'Token' }).inputValue();
+    const tokenField = shown.getByRole('textbox', { name: 'Token' });
+    await expect
+      .poll(() => tokenField.evaluate((field) => field === document.activeElement), {
+        message: 'the token field has focus, its text selected for copying',
+      })
+      .toBe(true);
+    const token = await tokenField.inputValue();
     expect(token).toMatch(/^aihub_scim_[A-Za-z0-9_-]{43}$/);
     await recordPage(page, 'provisioning-token-shown');
-    await shown.getByRole('button', { name: 'Done' }).click();
+    await shown.getByRole('button', { name: 'Done' }).press('Enter');
+    const generate = page.getByRole('button', { name: 'Generate token' });
+    await expect
+      .poll(() => generate.evaluate((button) => button === document.activeElement), {
+        message: 'focus is back on Generate token',
+      })
+      .toBe(true);
     const tokens = page.getByRole('list', { name: 'Provisioning tokens' });
     await expect.poll(() => tokens.textContent()).toContain('Okta production');
     expect(await page.locator('body').textContent()).not.toContain(token);
