@@ -257,8 +257,14 @@ export async function createScimUser(
         throw new ScimError(403, noSeatReason(org.seatLimit));
       const userId =
         existing?.id ??
+        // Another organization's directory may create the same account at this moment: then it is theirs
+        // and ours (the address is unique), not an error.
         (
-          await tx.insert(users).values({ email: input.email, name: input.name }).returning({ id: users.id })
+          await tx
+            .insert(users)
+            .values({ email: input.email, name: input.name })
+            .onConflictDoUpdate({ target: users.email, set: { email: input.email } })
+            .returning({ id: users.id })
         )[0].id;
       const [membership] = await tx
         .insert(memberships)
