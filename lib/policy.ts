@@ -131,7 +131,9 @@ export type TargetAction =
   | { type: 'remove' }
   | { type: 'suspend' }
   | { type: 'reactivate' }
-  | { type: 'detach' };
+  | { type: 'detach' }
+  // The directory writing what it keeps on a member (externalId, userName, name: lib/scim).
+  | { type: 'sync' };
 
 /** What is done to one invitation alone. */
 export type InvitationAction = { type: 'resend' };
@@ -157,7 +159,7 @@ export function decide(
   if (target.kind === 'invitation') {
     if (!can(actor.role, 'members:invite')) return deny('FORBIDDEN');
     if (action.type === 'suspend' || action.type === 'reactivate') return deny('NOT_SUSPENDABLE');
-    if (action.type === 'detach') return deny('NOT_FOUND');
+    if (action.type === 'detach' || action.type === 'sync') return deny('NOT_FOUND');
     if (target.declined && action.type !== 'remove') return deny('INVITATION_DECLINED');
     if (action.type === 'change_role' && action.role === 'owner') return deny('INVITATION_ROLE');
     return allow;
@@ -170,6 +172,10 @@ export function decide(
   if (action.type === 'detach') {
     if (actor.directory || !target.directoryManaged) return deny('NOT_FOUND');
     return makesOwners(actor.role) ? allow : deny('OWNER_REQUIRED');
+  }
+  if (action.type === 'sync') {
+    if (!actor.directory) return deny('FORBIDDEN');
+    return target.role === 'owner' && !makesOwners(actor.role) ? deny('OWNER_REQUIRED') : allow;
   }
   if (target.directoryManaged && !actor.directory) return deny('DIRECTORY_MANAGED');
 

@@ -1,6 +1,6 @@
 // The user list as CSV (docs/rules.md rule 8d): the view an admin is looking at, its search, filters and
 // sort, every page of it. The access check and the count come first, with the audit event; the rows
-// follow in chunks of EXPORT_CHUNK read one after another by keyset (lib/user-table.ts `readAllRows`),
+// follow in chunks of EXPORT_CHUNK read one after another by keyset (lib/user-table-rows.ts `readAllRows`),
 // each turned into CSV text as it comes, so the server holds one chunk whatever the organization's size.
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';

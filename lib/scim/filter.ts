@@ -8,10 +8,9 @@ import { parse, type Filter } from 'scim2-parse-filter';
 import { sql, type SQL } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
 import { MAX_SEARCH } from '../limits';
-import { ScimError } from './protocol';
+import { isUuid, ScimError } from './protocol';
 
 const SUPPORTED = 'Supported: eq on id, userName, externalId, emails.value and active, joined with and.';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(detail: string): never {
   throw new ScimError(400, `${detail} ${SUPPORTED}`, 'invalidFilter');
@@ -60,7 +59,7 @@ function condition(organizationId: string, filter: Filter): SQL {
   switch (attribute) {
     case 'id': {
       const id = textValue(filter.compValue, 'id');
-      return UUID.test(id) ? sql`m.id = ${id}::uuid` : sql`false`;
+      return isUuid(id) ? sql`m.id = ${id}::uuid` : sql`false`;
     }
     case 'username':
       return userNameIs(organizationId, textValue(filter.compValue, 'userName'));

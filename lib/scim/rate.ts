@@ -2,7 +2,7 @@
 // by every app server), past which a request is 429 with Retry-After.
 import 'server-only';
 import { getDb } from '@/db/client';
-import { hit, windowStart } from '../rate-limit';
+import { allow, windowStart } from '../rate-limit';
 
 const MINUTE = 60_000;
 
@@ -11,7 +11,7 @@ export async function scimRequestAllowed(
   perMinute: number,
   at: Date,
 ): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const count = await hit(await getDb(), `scim:${tokenId}`, at, MINUTE);
+  const allowed = await allow(await getDb(), `scim:${tokenId}`, perMinute, at, MINUTE);
   const left = windowStart(at, MINUTE).getTime() + MINUTE - at.getTime();
-  return { allowed: count <= perMinute, retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)) };
+  return { allowed, retryAfterSeconds: Math.max(1, Math.ceil(left / 1000)) };
 }

@@ -1,217 +1,31 @@
-// SCIM Users (RFC 7643 §4.1, RFC 7644 §3): a User is a membership of the token's organization
+// SCIM Users, written (RFC 7643 §4.1, RFC 7644 §3.3–3.6; reading: ./read.ts): a User is a membership of the token's organization
 // (docs/rules.md rule 13). The directory acts with an Admin's rights through the same functions and the
 // same policy as the console: it never creates, changes, suspends or removes an Owner, never leaves the
 // organization without an active Owner, and stays within the seats. Each write is one transaction with
 // its audit events, the actor recorded as "Directory (<token name>)".
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { scimPatch, ScimError as PatchError, type ScimPatchOperation } from 'scim-patch';
-import { getDb, type Database, type Transaction } from '@/db/client';
-import { invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { getDb, type Transaction } from '@/db/client';
+import { invitations, memberships, users } from '@/db/schema';
 import type { Actor } from '../actor';
 import { lockOrganization, requirePermission } from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
-import { isValidEmail, normalizeEmail } from '../email-address';
 import { emailQueue } from '../email/queue';
-import { DomainError, errorMessages } from '../errors';
-import { MAX_PERSON_NAME } from '../limits';
+import { fail } from '../errors';
+import { invitableRoles, isInvitationRole } from '../policy';
 import { changeRolesIn, removeMembersIn, setMemberStatusIn } from '../members';
+import { authorize, lockSelection } from '../members/targets';
 import { noSeatReason, readSeatsUsed } from '../seats';
-import { rows } from '../sql';
-import { filterCondition } from './filter';
-import { ScimError, toScimUser, type ScimMember, type ScimUser } from './protocol';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface MemberRow {
-  id: string;
-  email: string;
-  name: string | null;
-  role: MemberRole;
-  status: string;
-  external_id: string | null;
-  scim_user_name: string | null;
-  directory_managed: boolean;
-  created_at: string | Date;
-  updated_at: string | Date;
-}
-
-const columns = sql`m.id, u.email, coalesce(m.directory_name, u.name) AS name, m.role::text AS role,
-  m.status::text AS status, m.external_id, m.scim_user_name, m.directory_managed, m.created_at, m.updated_at`;
-
-function toMember(row: MemberRow): ScimMember {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    active: row.status === 'active',
-    externalId: row.external_id,
-    userName: row.scim_user_name,
-    directoryManaged: Boolean(row.directory_managed),
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-}
-
-/** One page of the organization's members matching `filter`, oldest first, and how many match. */
-export async function listScimUsers(
-  organizationId: string,
-  query: { filter: string | null; startIndex: number; count: number },
-): Promise<{ total: number; members: ScimMember[] }> {
-  const db = await getDb();
-  const condition = filterCondition(organizationId, query.filter);
-  const where = condition
-    ? sql`m.organization_id = ${organizationId} AND (${condition})`
-    : sql`m.organization_id = ${organizationId}`;
-  const [[counted], page] = await Promise.all([
-    rows<{ total: number }>(
-      db,
-      condition
-        ? sql`SELECT count(*)::int AS total FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}`
-        : sql`SELECT count(*)::int AS total FROM ${memberships} m WHERE ${where}`,
-    ),
-    query.count === 0
-      ? Promise.resolve([])
-      : rows<MemberRow>(
-          db,
-          sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}
-              ORDER BY m.created_at, m.id LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
-        ),
-  ]);
-  return { total: Number(counted?.total ?? 0), members: page.map(toMember) };
-}
-
-async function readMember(db: Database, organizationId: string, id: string): Promise<ScimMember | null> {
-  if (!UUID.test(id)) return null;
-  const [row] = await rows<MemberRow>(
-    db,
-    sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
-        WHERE m.organization_id = ${organizationId} AND m.id = ${id}::uuid`,
-  );
-  return row ? toMember(row) : null;
-}
-
-function notFound(id: string): never {
-  throw new ScimError(404, `No User ${id} in this organization.`);
-}
-
-/** One member, or 404 (another organization's id included). */
-export async function getScimUser(organizationId: string, id: string): Promise<ScimMember> {
-  return (await readMember(await getDb(), organizationId, id)) ?? notFound(id);
-}
-
-/** What a SCIM User resource asks for, read from the body of a create, a replace or a patched resource. */
-export interface ScimUserInput {
-  userName: string;
-  email: string;
-  name: string | null;
-  role: 'admin' | 'member' | 'owner';
-  active: boolean;
-  externalId: string | null;
-}
-
-function invalidValue(detail: string): never {
-  throw new ScimError(400, detail, 'invalidValue');
-}
-
-/** `true`/`false`, or the strings Microsoft Entra sends ("True", "False"). */
-function booleanOf(value: unknown, attribute: string): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
-    return value.trim().toLowerCase() === 'true';
-  invalidValue(`${attribute} must be true or false.`);
-}
-
-function textOf(value: unknown, attribute: string, max: number): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') invalidValue(`${attribute} must be a string.`);
-  const text = value.trim();
-  if (text.length > max) invalidValue(`${attribute} is longer than ${max} characters.`);
-  return text || null;
-}
-
-/** The name a resource gives: displayName, else name.formatted, else givenName and familyName. */
-function nameOf(resource: Record<string, unknown>): string | null {
-  const name = (resource.name ?? {}) as Record<string, unknown>;
-  const given = textOf(name.givenName, 'name.givenName', MAX_PERSON_NAME);
-  const family = textOf(name.familyName, 'name.familyName', MAX_PERSON_NAME);
-  return (
-    textOf(resource.displayName, 'displayName', MAX_PERSON_NAME) ??
-    textOf(name.formatted, 'name.formatted', MAX_PERSON_NAME) ??
-    ([given, family].filter(Boolean).join(' ') || null)
-  );
-}
-
-/** The role of `roles` ([{ value }] or ["admin"]): Admin or Member, Member when none is given. */
-function roleOf(value: unknown): ScimUserInput['role'] {
-  if (value === undefined || value === null) return 'member';
-  if (!Array.isArray(value)) invalidValue('roles must be a list.');
-  const entries = value.map((entry) =>
-    typeof entry === 'string' ? entry : (entry as { value?: unknown } | null)?.value,
-  );
-  // An `add` appends to the list: of several primary entries, the last one added is the role.
-  const primary = (value as { primary?: unknown }[]).findLast(
-    (entry) => entry && (entry.primary === true || entry.primary === 'True' || entry.primary === 'true'),
-  );
-  const chosen = primary ? (primary as { value?: unknown }).value : entries[0];
-  if (chosen === undefined) return 'member';
-  const role = typeof chosen === 'string' ? chosen.trim().toLowerCase() : '';
-  if (role === 'admin' || role === 'member' || role === 'owner') return role;
-  invalidValue(`Unknown role ${JSON.stringify(chosen).slice(0, 40)}: use admin or member.`);
-}
-
-/** Reads a User resource (a create's or replace's body, or a patched resource). */
-export function readScimUser(body: unknown): ScimUserInput {
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new ScimError(400, 'The body must be a SCIM User object.', 'invalidSyntax');
-  const resource = body as Record<string, unknown>;
-  const userName = textOf(resource.userName, 'userName', 254) ?? invalidValue('userName is required.');
-  const emails = Array.isArray(resource.emails) ? (resource.emails as Record<string, unknown>[]) : [];
-  const primary = emails.find((entry) => entry?.primary === true || entry?.primary === 'True') ?? emails[0];
-  const raw = textOf(primary?.value, 'emails.value', 254) ?? userName;
-  const email = normalizeEmail(raw);
-  if (!isValidEmail(email))
-    invalidValue(`"${raw.slice(0, 80)}" is not an email address: give one in emails, or as the userName.`);
-  return {
-    userName,
-    email,
-    name: nameOf(resource),
-    role: roleOf(resource.roles),
-    active: resource.active === undefined ? true : booleanOf(resource.active, 'active'),
-    externalId: textOf(resource.externalId, 'externalId', 255),
-  };
-}
+import { readScimUser, type ScimUserInput } from './input';
+import { ScimError, toScimUser, underRules, type ScimMember, type ScimUser } from './protocol';
+import { getScimUser, notFound, readMember } from './read';
 
 /** The userName kept on the membership: null when it is the address itself. */
 function storedUserName(input: ScimUserInput): string | null {
   const name = input.userName.toLowerCase();
   return name === input.email ? null : name;
-}
-
-/** Runs `body`, a refusal of the console's rules (a DomainError) turned into SCIM's words. */
-async function underRules<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof DomainError) throw scimErrorOf(error);
-    throw error;
-  }
-}
-
-/** A domain refusal in SCIM's words: the status RFC 7644 gives it, the message as the console says it. */
-export function scimErrorOf(error: DomainError): ScimError {
-  switch (error.code) {
-    case 'NOT_FOUND':
-      return new ScimError(404, 'No such User in this organization.');
-    case 'BULK_REFUSED': {
-      const [first] = (error.details?.refused as { code: string; message: string }[] | undefined) ?? [];
-      return new ScimError(first?.code === 'NOT_FOUND' ? 404 : 403, first?.message ?? error.message);
-    }
-    default:
-      return new ScimError(403, error.message);
-  }
 }
 
 async function userNameTaken(
@@ -239,12 +53,14 @@ export async function createScimUser(
   organizationId: string,
   input: ScimUserInput,
 ): Promise<ScimMember> {
-  if (input.role === 'owner') throw new ScimError(403, errorMessages.INVITATION_ROLE);
   const db = await getDb();
+  const role = input.role;
   const id = await underRules(() =>
     db.transaction(async (tx) => {
       const org = await lockOrganization(tx, organizationId, actor.userId);
-      requirePermission(org.actorRole, 'members:manage');
+      const actorRole = requirePermission(org.actorRole, 'members:manage');
+      // As an invitation would: Admin or Member, never Owner (docs/rules.md rule 3).
+      if (!isInvitationRole(role) || !invitableRoles(actorRole).includes(role)) fail('INVITATION_ROLE');
       const userName = storedUserName(input);
       const [existing] = await tx
         .select({ id: users.id, membership: memberships.id })
@@ -271,7 +87,7 @@ export async function createScimUser(
         .values({
           organizationId: org.id,
           userId,
-          role: input.role as 'admin' | 'member',
+          role,
           status: input.active ? 'active' : 'suspended',
           suspendedAt: input.active ? null : now(),
           directoryManaged: true,
@@ -351,10 +167,9 @@ export async function updateScimUser(
         (attributes.directoryName ?? null) !== (current.name ?? null) ||
         !current.directoryManaged;
       if (!changed) return;
-      // The same rules for the attributes as for the rest: not an Owner's (lockSelection + the policy).
-      const org = await lockOrganization(tx, organizationId, actor.userId);
-      requirePermission(org.actorRole, 'members:manage');
-      if (current.role === 'owner') throw new ScimError(403, errorMessages.OWNER_REQUIRED);
+      // The attributes under the same lock and policy as the rest: never an Owner's.
+      const { org, targets, ids } = await lockSelection(tx, organizationId, actor, { ids: [id] });
+      authorize(org, actor, ids, targets, { type: 'sync' });
       if (await userNameTaken(tx, organizationId, userName, id))
         throw new ScimError(409, `${input.userName} is already another member's userName.`, 'uniqueness');
       await tx

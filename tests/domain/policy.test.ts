@@ -246,7 +246,7 @@ function apply(org: ModelMember[], step: Step): { org: ModelMember[]; applied: b
           if (!chosen.has(m.userId)) return m;
           if (action.type === 'suspend') return { ...m, suspended: true };
           if (action.type === 'reactivate') return { ...m, suspended: false };
-          if (action.type === 'detach') return m;
+          if (action.type === 'detach' || action.type === 'sync') return m;
           return { ...m, role: action.role };
         });
   return { org: next, applied: true };

@@ -12,15 +12,9 @@ import { advanceClock } from '@/lib/clock';
 import { changeRoles, detachFromDirectory, removeMembers, setMemberStatus } from '@/lib/members';
 import { setSeatLimit } from '@/lib/organizations';
 import { createScimToken, deleteScimToken, setProvisioning, authenticateScimToken } from '@/lib/scim/tokens';
-import {
-  createScimUser,
-  deleteScimUser,
-  getScimUser,
-  listScimUsers,
-  patchScimUser,
-  readScimUser,
-  updateScimUser,
-} from '@/lib/scim/users';
+import { createScimUser, deleteScimUser, patchScimUser, updateScimUser } from '@/lib/scim/users';
+import { getScimUser, listScimUsers } from '@/lib/scim/read';
+import { readScimUser } from '@/lib/scim/input';
 import { ScimError, toScimUser } from '@/lib/scim/protocol';
 import { hashToken } from '@/lib/tokens';
 import { useTestDatabase } from '../support/db';

@@ -14,20 +14,14 @@ import {
   PATCH_SCHEMA,
   SCIM_CONTENT_TYPE,
   ScimError,
+  scimErrorOf,
   toScimUser,
   USER_SCHEMA,
 } from '@/lib/scim/protocol';
+import { readScimUser } from '@/lib/scim/input';
 import { authenticateScimToken, type DirectoryActor } from '@/lib/scim/tokens';
-import {
-  createScimUser,
-  deleteScimUser,
-  getScimUser,
-  listScimUsers,
-  patchScimUser,
-  readScimUser,
-  scimErrorOf,
-  updateScimUser,
-} from '@/lib/scim/users';
+import { createScimUser, deleteScimUser, patchScimUser, updateScimUser } from '@/lib/scim/users';
+import { getScimUser, listScimUsers } from '@/lib/scim/read';
 import { project } from '@/lib/scim/attributes';
 
 /** A SCIM body is small; a much larger one is not a User. */

@@ -1,0 +1,92 @@
+// SCIM Users, read (RFC 7644 §3.4): the organization's members as SCIM sees them, a page of those a
+// filter matches (lib/scim/filter.ts: SQL on indexed columns), or one by id. Another organization's
+// id, or one that is no UUID, is found nowhere.
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, type Database } from '@/db/client';
+import { memberships, users, type MemberRole } from '@/db/schema';
+import { rows } from '../sql';
+import { filterCondition } from './filter';
+import { isUuid, ScimError, type ScimMember } from './protocol';
+
+interface MemberRow {
+  id: string;
+  email: string;
+  name: string | null;
+  role: MemberRole;
+  status: string;
+  external_id: string | null;
+  scim_user_name: string | null;
+  directory_managed: boolean;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+const columns = sql`m.id, u.email, coalesce(m.directory_name, u.name) AS name, m.role::text AS role,
+  m.status::text AS status, m.external_id, m.scim_user_name, m.directory_managed, m.created_at, m.updated_at`;
+
+function toMember(row: MemberRow): ScimMember {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.status === 'active',
+    externalId: row.external_id,
+    userName: row.scim_user_name,
+    directoryManaged: Boolean(row.directory_managed),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/** One page of the organization's members matching `filter`, oldest first, and how many match. */
+export async function listScimUsers(
+  organizationId: string,
+  query: { filter: string | null; startIndex: number; count: number },
+): Promise<{ total: number; members: ScimMember[] }> {
+  const db = await getDb();
+  const condition = filterCondition(organizationId, query.filter);
+  const where = condition
+    ? sql`m.organization_id = ${organizationId} AND (${condition})`
+    : sql`m.organization_id = ${organizationId}`;
+  const [[counted], page] = await Promise.all([
+    rows<{ total: number }>(
+      db,
+      condition
+        ? sql`SELECT count(*)::int AS total FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}`
+        : sql`SELECT count(*)::int AS total FROM ${memberships} m WHERE ${where}`,
+    ),
+    query.count === 0
+      ? Promise.resolve([])
+      : rows<MemberRow>(
+          db,
+          sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}
+              ORDER BY m.created_at, m.id LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
+        ),
+  ]);
+  return { total: Number(counted?.total ?? 0), members: page.map(toMember) };
+}
+
+export async function readMember(
+  db: Database,
+  organizationId: string,
+  id: string,
+): Promise<ScimMember | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await rows<MemberRow>(
+    db,
+    sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+        WHERE m.organization_id = ${organizationId} AND m.id = ${id}::uuid`,
+  );
+  return row ? toMember(row) : null;
+}
+
+export function notFound(id: string): never {
+  throw new ScimError(404, `No User ${id} in this organization.`);
+}
+
+/** One member, or 404 (another organization's id included). */
+export async function getScimUser(organizationId: string, id: string): Promise<ScimMember> {
+  return (await readMember(await getDb(), organizationId, id)) ?? notFound(id);
+}

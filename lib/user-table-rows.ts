@@ -1,0 +1,171 @@
+// The user table's rows, read in the table's order (lib/user-table.ts decides what to read): a page,
+// each half (members, invitations) walking its own index and stopping after the rows needed, a page past
+// the middle read from the other end; or every row, chunk after chunk by keyset (an export).
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { rows } from './sql';
+import type { Filters, UserRow } from './user-table';
+import type { SortKey, UserStatus } from './user-table-params';
+import { sortKeyOf } from './user-table-sql';
+
+interface PageRow {
+  kind: 'member' | 'invitation';
+  id: string;
+  user_id: string | null;
+  name: string | null;
+  email: string;
+  role: MemberRole;
+  status: UserStatus;
+  date: string | Date;
+  expires_at: string | Date | null;
+  last_sent_at: string | Date | null;
+  send_count: number | null;
+  invited_by: string | null;
+  delivery_error: string | null;
+  delivery_status: string | null;
+  last_active_at: string | Date | null;
+  directory_managed: boolean;
+  /** The sort key as text: where a keyset read resumes (TableCursor). */
+  k: string;
+}
+
+/**
+ * The page, in one statement: each half reads at most the rows the page needs through its own index,
+ * and the union is sorted and cut. Past the middle the page is read from the other end (reversed order,
+ * a small offset) and turned back.
+ */
+export async function readPage(db: Database, filters: Filters, total: number): Promise<UserRow[]> {
+  const { pageSize, offset } = filters;
+  const reverse = 2 * offset + pageSize > total;
+  const limit = reverse ? Math.min(pageSize, total - offset) : pageSize;
+  const skip = reverse ? Math.max(0, total - offset - pageSize) : offset;
+  const found = await readRows(db, filters, { limit, skip, reverse, after: null });
+  if (reverse) found.reverse();
+  return found.map(toUserRow);
+}
+
+/**
+ * Where a read in the table's order resumes: the last row read, by its sort key (as text, cast back to
+ * its type), address and id. Reading after it walks each half's index from there, so every chunk of a
+ * long read (an export) costs what the first one does.
+ */
+export interface TableCursor {
+  key: string;
+  email: string;
+  id: string;
+}
+
+/** The SQL type of each sort key, to cast a cursor's key back. */
+const sortKeyTypes: Record<SortKey, string> = {
+  date: 'timestamptz',
+  name: 'text',
+  email: 'text',
+  role: 'int',
+  status: 'int',
+  active: 'timestamptz',
+};
+
+/**
+ * Every row of the view in its order, `chunkSize` rows per statement, each chunk read after the last
+ * row of the one before (keyset paging): the memory held is one chunk's, whatever the view's size.
+ */
+export async function* readAllRows(
+  db: Database,
+  filters: Filters,
+  chunkSize: number,
+): AsyncGenerator<UserRow[]> {
+  if (!filters.wantMembers && !filters.wantInvitations) return;
+  let after: TableCursor | null = null;
+  for (;;) {
+    const found: PageRow[] = await readRows(db, filters, {
+      limit: chunkSize,
+      skip: 0,
+      reverse: false,
+      after,
+    });
+    if (found.length === 0) return;
+    yield found.map(toUserRow);
+    if (found.length < chunkSize) return;
+    const last: PageRow = found[found.length - 1];
+    after = { key: last.k, email: last.email, id: last.id };
+  }
+}
+
+/** Rows `after` the cursor of one half, by its sort key, address and id, in the order read. */
+function afterCursor(key: SQL, email: SQL, id: SQL, cursor: TableCursor, type: string, descending: boolean) {
+  const at = sql`${cursor.key}::${sql.raw(type)}`;
+  // The first comparison bounds the index walk; the second leaves out the rows already read at that key.
+  return sql`${key} ${sql.raw(descending ? '<=' : '>=')} ${at}
+    AND (${key} ${sql.raw(descending ? '<' : '>')} ${at} OR (${email}, ${id}) > (${cursor.email}, ${cursor.id}::uuid))`;
+}
+
+/** Rows of the view in its order (reversed with `reverse`), `skip` of them passed over, after `after` if given. */
+async function readRows(
+  db: Database,
+  filters: Filters,
+  window: { limit: number; skip: number; reverse: boolean; after: TableCursor | null },
+): Promise<PageRow[]> {
+  const { limit, skip, reverse, after } = window;
+  const { descending } = filters;
+  const keyDirection = sql.raw(descending !== reverse ? 'DESC' : 'ASC');
+  const tieDirection = sql.raw(reverse ? 'DESC' : 'ASC');
+  const key = sortKeyOf(filters.sortKey, filters.invitationStatus);
+  const keyType = sortKeyTypes[filters.sortKey];
+  const parts: SQL[] = [];
+  if (filters.wantMembers) {
+    const where = after
+      ? sql`${filters.memberWhere} AND ${afterCursor(key.member, sql`u.email`, sql`m.id`, after, keyType, descending)}`
+      : filters.memberWhere;
+    parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, m.status::text AS status,
+        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, m.directory_managed, ${key.member} AS k
+      FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+      WHERE ${where}
+      ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
+      LIMIT ${skip + limit})`);
+  }
+  if (filters.wantInvitations) {
+    const where = after
+      ? sql`${filters.invitationWhere} AND ${afterCursor(key.invitation, sql`i.email`, sql`i.id`, after, keyType, descending)}`
+      : filters.invitationWhere;
+    parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
+        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, false AS directory_managed, ${key.invitation} AS k
+      FROM ${invitations} i
+      WHERE ${where}
+      ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
+      LIMIT ${skip + limit})`);
+  }
+  return rows<PageRow>(
+    db,
+    sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
+               p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
+               p.last_active_at, p.directory_managed, p.k::text AS k
+        FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
+              ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
+              LIMIT ${limit} OFFSET ${skip}) p
+        LEFT JOIN ${users} inviter ON inviter.id = p.invited_by_id
+        ORDER BY p.k ${keyDirection}, p.email ${tieDirection}, p.id ${tieDirection}`,
+  );
+}
+
+function toUserRow(row: PageRow): UserRow {
+  return {
+    kind: row.kind,
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    status: row.status,
+    date: new Date(row.date),
+    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+    lastSentAt: row.last_sent_at ? new Date(row.last_sent_at) : null,
+    sendCount: row.send_count === null ? null : Number(row.send_count),
+    invitedBy: row.invited_by,
+    deliveryError: row.delivery_error,
+    deliveryStatus: row.delivery_status,
+    lastActiveAt: row.last_active_at === null ? null : new Date(row.last_active_at),
+    directoryManaged: Boolean(row.directory_managed),
+  };
+}
