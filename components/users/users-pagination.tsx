@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/shared/option-select';
 import { pageSizes } from '@/lib/user-table-params';
+
+const sizeOptions = pageSizes.map((size): [string, string] => [String(size), String(size)]);
 
 /** Rows per page, where you are, and links to the first, previous, next and last pages. */
 export function UsersPagination({
@@ -46,23 +48,14 @@ export function UsersPagination({
           <span className="hidden text-muted-foreground sm:inline" id="rows-per-page">
             Rows per page
           </span>
-          <Select value={String(pageSize)} onValueChange={(value) => onPageSize(Number(value))}>
-            <SelectTrigger
-              size="sm"
-              aria-labelledby="rows-per-page"
-              aria-label="Rows per page"
-              className="w-20"
-            >
-              <SelectValue>{pageSize}</SelectValue>
-            </SelectTrigger>
-            <SelectContent>
-              {pageSizes.map((size) => (
-                <SelectItem key={size} value={String(size)}>
-                  {size}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <OptionSelect
+            aria-labelledby="rows-per-page"
+            aria-label="Rows per page"
+            className="w-20"
+            value={String(pageSize)}
+            options={sizeOptions}
+            onValueChange={(value) => onPageSize(Number(value))}
+          />
         </div>
         <span className="tabular-nums">
           Page {page} of {pageCount}

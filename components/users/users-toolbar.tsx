@@ -4,52 +4,20 @@ import { useEffect, useState } from 'react';
 import { Search, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { OptionSelect } from '@/components/shared/option-select';
 import { MAX_SEARCH } from '@/lib/limits';
 import { roleLabels } from '@/lib/policy';
 import { inactivityDays, type UserTableParams } from '@/lib/user-table-params';
 import { statusLabels } from '@/lib/user-table-params';
 
-// Each filter's choices, value to text, in the order shown.
-const roleOptions: Record<string, string> = { all: 'All roles', ...roleLabels };
-const statusOptions: Record<string, string> = { all: 'All statuses', ...statusLabels };
-const activityOptions: Record<string, string> = {
-  all: 'Any activity',
-  ...Object.fromEntries(inactivityDays.map((days) => [String(days), `Inactive ${days}+ days`])),
-};
-
-/**
- * One filter. Its trigger names the choice itself (rather than Radix copying the item's text in once the
- * list has mounted in the browser), so the server's HTML shows "All roles" before hydration, not an empty box.
- */
-function FilterSelect({
-  label,
-  options,
-  value,
-  onValueChange,
-  className,
-}: {
-  label: string;
-  options: Record<string, string>;
-  value: string;
-  onValueChange: (value: string) => void;
-  className: string;
-}) {
-  return (
-    <Select value={value} onValueChange={onValueChange}>
-      <SelectTrigger size="sm" aria-label={label} className={className}>
-        <SelectValue>{options[value]}</SelectValue>
-      </SelectTrigger>
-      <SelectContent>
-        {Object.entries(options).map(([option, text]) => (
-          <SelectItem key={option} value={option}>
-            {text}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
-}
+// Each filter's choices as [value, text], in the order shown; its trigger names the choice itself, so
+// the server's HTML shows "All roles" before hydration, not an empty box.
+const roleOptions = Object.entries({ all: 'All roles', ...roleLabels });
+const statusOptions = Object.entries({ all: 'All statuses', ...statusLabels });
+const activityOptions: [string, string][] = [
+  ['all', 'Any activity'],
+  ...inactivityDays.map((days): [string, string] => [String(days), `Inactive ${days}+ days`]),
+];
 
 /** Search, role and status filters. They change the URL; the server does the filtering. */
 export function UsersToolbar({
@@ -96,22 +64,22 @@ export function UsersToolbar({
           maxLength={MAX_SEARCH}
         />
       </div>
-      <FilterSelect
-        label="Filter by role"
+      <OptionSelect
+        aria-label="Filter by role"
         options={roleOptions}
         value={params.role ?? 'all'}
         onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}
         className="w-[calc(50%-0.25rem)] sm:w-36"
       />
-      <FilterSelect
-        label="Filter by status"
+      <OptionSelect
+        aria-label="Filter by status"
         options={statusOptions}
         value={params.status ?? 'all'}
         onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}
         className="w-[calc(50%-0.25rem)] sm:w-40"
       />
-      <FilterSelect
-        label="Filter by activity"
+      <OptionSelect
+        aria-label="Filter by activity"
         options={activityOptions}
         value={params.inactive ? String(params.inactive) : 'all'}
         onValueChange={(value) => onChange({ inactive: value === 'all' ? null : value })}

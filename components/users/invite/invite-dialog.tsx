@@ -19,6 +19,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import type { InviteSummary } from '@/lib/invitations';
 import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
 import { roleLabels, type InvitationRole } from '@/lib/policy';
+import { useHydrated } from '@/components/shared/use-hydrated';
 import { CsvPreview, CsvUploadButton, type UploadedList } from './csv-upload';
 import { EmailChipsInput, type Chip } from './email-chips-input';
 import { InviteResultsDialog } from './invite-results-dialog';
@@ -46,6 +47,7 @@ export function InviteDialog({
   const trigger = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const showingResults = useRef(false);
+  const hydrated = useHydrated();
 
   function returnFocus() {
     const target = opener.current?.isConnected ? opener.current : trigger.current;
@@ -106,6 +108,14 @@ export function InviteDialog({
     });
   }
 
+  // The server sends the button alone; the dialogs' Radix roots mount once the page has hydrated.
+  if (!hydrated)
+    return (
+      <Button>
+        <UserPlus aria-hidden="true" />
+        Invite New User
+      </Button>
+    );
   return (
     <>
       <Dialog

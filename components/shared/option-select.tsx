@@ -1,0 +1,68 @@
+'use client';
+
+import { ChevronDownIcon } from 'lucide-react';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+  selectTriggerClassName,
+} from '@/components/ui/select';
+import { cn } from '@/lib/utils';
+import { useHydrated } from './use-hydrated';
+
+/**
+ * A small Select whose trigger names the choice ("All roles", "25"). The server sends only the closed
+ * trigger, drawn the same way; Radix's Select mounts in its place once the page has hydrated, before
+ * anything can open it. Radix's root and trigger cost a server render a large share of a page's time
+ * (the users page has four, on its every view: docs/architecture.md, "What a page view costs").
+ */
+export function OptionSelect({
+  value,
+  options,
+  onValueChange,
+  className,
+  ...labels
+}: {
+  value: string;
+  /** Each choice as [value, text], in the order shown. */
+  options: ReadonlyArray<readonly [string, string]>;
+  onValueChange: (value: string) => void;
+  className?: string;
+  'aria-label'?: string;
+  'aria-labelledby'?: string;
+}) {
+  const hydrated = useHydrated();
+  const text = options.find(([option]) => option === value)?.[1] ?? value;
+  if (!hydrated)
+    return (
+      <button
+        type="button"
+        aria-haspopup="listbox"
+        aria-expanded={false}
+        data-slot="select-trigger"
+        data-size="sm"
+        data-state="closed"
+        className={cn(selectTriggerClassName, className)}
+        {...labels}
+      >
+        <span data-slot="select-value">{text}</span>
+        <ChevronDownIcon className="size-4 opacity-50" aria-hidden="true" />
+      </button>
+    );
+  return (
+    <Select value={value} onValueChange={onValueChange}>
+      <SelectTrigger size="sm" className={className} {...labels}>
+        <SelectValue>{text}</SelectValue>
+      </SelectTrigger>
+      <SelectContent>
+        {options.map(([option, label]) => (
+          <SelectItem key={option} value={option}>
+            {label}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+}
