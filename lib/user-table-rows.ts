@@ -47,6 +47,33 @@ export async function readPage(db: Database, filters: Filters, total: number): P
 }
 
 /**
+ * The first page together with `head` (the access check and the counts: one row, whose `total` is null
+ * when the check fails), in one statement. The first page is read forward whatever the total, so it need
+ * not wait for it; its rows are read only once the check has passed (a one-time filter on `head`), and
+ * each comes with `head`'s columns (one row of them alone when the page is empty).
+ */
+export async function readFirstPage<Head extends { total: number | null }>(
+  db: Database,
+  head: SQL,
+  filters: Filters,
+): Promise<{ head: Head | undefined; rows: UserRow[] }> {
+  const window: ReadWindow = { limit: filters.pageSize, skip: 0, reverse: false, after: null };
+  const page = rowsQuery(filters, window);
+  if (!page) {
+    const [only] = await rows<Head>(db, head);
+    return { head: only, rows: [] };
+  }
+  const found = await rows<Head & PageRow>(
+    db,
+    sql`WITH head AS (${head}),
+             page AS (SELECT * FROM (${page}) p WHERE (SELECT total FROM head) IS NOT NULL)
+        SELECT head.*, page.* FROM head LEFT JOIN page ON true
+        ORDER BY ${rowOrder(filters, false, 'page')}`,
+  );
+  return { head: found[0], rows: found.filter((row) => row.id !== null).map(toUserRow) };
+}
+
+/**
  * Where a read in the table's order resumes: the last row read, by its sort key (as text, cast back to
  * its type), address and id. Reading after it walks each half's index from there, so every chunk of a
  * long read (an export) costs what the first one does.
@@ -101,12 +128,21 @@ function afterCursor(key: SQL, email: SQL, id: SQL, cursor: TableCursor, type: s
     AND (${key} ${sql.raw(descending ? '<' : '>')} ${at} OR (${email}, ${id}) > (${cursor.email}, ${cursor.id}::uuid))`;
 }
 
+interface ReadWindow {
+  limit: number;
+  skip: number;
+  reverse: boolean;
+  after: TableCursor | null;
+}
+
 /** Rows of the view in its order (reversed with `reverse`), `skip` of them passed over, after `after` if given. */
-async function readRows(
-  db: Database,
-  filters: Filters,
-  window: { limit: number; skip: number; reverse: boolean; after: TableCursor | null },
-): Promise<PageRow[]> {
+async function readRows(db: Database, filters: Filters, window: ReadWindow): Promise<PageRow[]> {
+  const statement = rowsQuery(filters, window);
+  return statement ? rows<PageRow>(db, statement) : [];
+}
+
+/** The SELECT of `readRows` (null when the filters leave neither half), ordered by `rowOrder`. */
+function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
   const { limit, skip, reverse, after } = window;
   const { descending } = filters;
   const keyDirection = sql.raw(descending !== reverse ? 'DESC' : 'ASC');
@@ -136,17 +172,23 @@ async function readRows(
       ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
       LIMIT ${skip + limit})`);
   }
-  return rows<PageRow>(
-    db,
-    sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
+  if (parts.length === 0) return null;
+  return sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
                p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
                p.last_active_at, p.directory_managed, p.k::text AS k
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
               LIMIT ${limit} OFFSET ${skip}) p
         LEFT JOIN ${users} inviter ON inviter.id = p.invited_by_id
-        ORDER BY p.k ${keyDirection}, p.email ${tieDirection}, p.id ${tieDirection}`,
-  );
+        ORDER BY ${rowOrder(filters, window.reverse, 'p')}`;
+}
+
+/** The order of rows read from `alias`: the sort key, then address and id (reversed with `reverse`). */
+function rowOrder(filters: Filters, reverse: boolean, alias: string): SQL {
+  const keyDirection = sql.raw(filters.descending !== reverse ? 'DESC' : 'ASC');
+  const tieDirection = sql.raw(reverse ? 'DESC' : 'ASC');
+  const at = sql.raw(alias);
+  return sql`${at}.k ${keyDirection}, ${at}.email ${tieDirection}, ${at}.id ${tieDirection}`;
 }
 
 function toUserRow(row: PageRow): UserRow {

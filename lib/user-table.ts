@@ -1,6 +1,7 @@
 // The user table: members and pending invitations of one organization in one list, searched, filtered,
-// sorted and paged in the database. Two statements per page whatever the organization's size: the
-// access check with the total, then the page. The page reads only what it shows: each half (members,
+// sorted and paged in the database, in a number of statements that does not depend on the organization's
+// size: the first page with the access check and the counts in one, a later page in two (the check with
+// the total, then the page). The page reads only what it shows: each half (members,
 // invitations) walks its own index in the order asked for and stops after the rows needed, and a page
 // past the middle is read from the other end (the last page costs what the first one does): ./user-table-rows.ts.
 import 'server-only';
@@ -10,12 +11,12 @@ import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import type { Actor } from './actor';
 import { actorRoleQuery, requirePermission } from './access';
 import { now } from './clock';
-import { seatsUsedQuery } from './seats';
+import { seatInvitation, seatMember } from './seats';
 import { MAX_SEARCH } from './limits';
 import { isInvitationRole, rolesWith, type Permission } from './policy';
 import { clampPage } from './paging';
 import { rows } from './sql';
-import { readPage } from './user-table-rows';
+import { readFirstPage, readPage } from './user-table-rows';
 import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from './user-table-params';
 import { and, escapeLike, oneOf } from './user-table-sql';
 
@@ -87,22 +88,38 @@ export interface Filters {
   wantInvitations: boolean;
   /** A search reads the members' names and addresses, so their count joins users. */
   searching: boolean;
+  /** Whether members are narrowed beyond the organization (role, status, inactivity or search). */
+  membersFiltered: boolean;
   memberWhere: SQL;
   invitationWhere: SQL;
   /** An invitation's status as the table shows it: declined, expired, not delivered or pending. */
   invitationStatus: SQL;
 }
 
-/** One page of the user table. Owners and Admins only. */
+/** The invitations the table lists (alias `i`): pending and declined ones, in the words of the index that serves them (db/schema.ts). */
+function invitationsListed(organizationId: string): SQL {
+  return sql`i.organization_id = ${organizationId} AND i.status NOT IN ('accepted', 'revoked')`;
+}
+
+/**
+ * One page of the user table. Owners and Admins only. The first page comes with the access check and the
+ * counts in one statement; a later one reads the total first, to know from which end to read (two).
+ */
 export async function listUserTable(actor: Actor, query: UserTableQuery): Promise<UserTablePage> {
   const db = await getDb();
   const filters = readFilters(query);
-  const { total, seats } = await countAndAuthorize(db, actor, filters);
   const { page, pageSize } = filters;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const nothingToRead = filters.offset >= total || (!filters.wantMembers && !filters.wantInvitations);
-  const rows = nothingToRead ? [] : await readPage(db, filters, total);
-  return { rows, total, page, pageSize, pageCount, seats };
+  let read: { total: number; seats: UserTablePage['seats']; rows: UserRow[] };
+  if (page === 1) {
+    const first = await readFirstPage<Head>(db, headQuery(actor, filters), filters);
+    read = { ...readHead(first.head), rows: first.rows };
+  } else {
+    const { total, seats } = await countAndAuthorize(db, actor, filters);
+    const nothingToRead = filters.offset >= total || (!filters.wantMembers && !filters.wantInvitations);
+    read = { total, seats, rows: nothingToRead ? [] : await readPage(db, filters, total) };
+  }
+  const pageCount = Math.max(1, Math.ceil(read.total / pageSize));
+  return { rows: read.rows, total: read.total, page, pageSize, pageCount, seats: read.seats };
 }
 
 /** The page, the order and the search and filters of `query`, each half (members, invitations) its own conditions. */
@@ -136,11 +153,7 @@ export function readFilters(query: UserTableQuery): Filters {
   const invitationStatus = sql`CASE WHEN i.status = 'declined' THEN 'declined'
     WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
     WHEN i.delivery_status IN ('failed', 'bounced', 'complained') THEN 'not_delivered' ELSE 'pending' END`;
-  // Pending and declined invitations, in the words of the index that serves them (db/schema.ts).
-  const invitationWhere: SQL[] = [
-    sql`i.organization_id = ${organizationId}`,
-    sql`i.status NOT IN ('accepted', 'revoked')`,
-  ];
+  const invitationWhere: SQL[] = [invitationsListed(organizationId)];
   if (invitationRoles) invitationWhere.push(oneOf(sql`i.role`, invitationRoles, 'invitation_role'));
   if (invitationStatuses) invitationWhere.push(oneOf(sql`(${invitationStatus})`, invitationStatuses, 'text'));
   if (pattern) invitationWhere.push(sql`i.email LIKE ${pattern}`);
@@ -158,6 +171,7 @@ export function readFilters(query: UserTableQuery): Filters {
       (!invitationRoles || invitationRoles.length > 0) &&
       (!invitationStatuses || invitationStatuses.length > 0),
     searching: pattern !== null,
+    membersFiltered: memberWhere.length > 1,
     memberWhere: and(memberWhere),
     invitationWhere: and(invitationWhere),
     invitationStatus,
@@ -168,6 +182,11 @@ export function readFilters(query: UserTableQuery): Filters {
  * The access check, the total and the seats in use, in one statement; refuses a non-member (NOT_FOUND)
  * and a role without `permission` (FORBIDDEN). The counts are computed only for a role the policy gives
  * it, and nothing is returned before the check passes.
+ *
+ * Each half is read once for what the header and the pager need: one pass over the organization's
+ * members (an index-only scan of (organization_id, status)) gives the active ones, the seats they take
+ * and, for the unfiltered view, the total; one pass over its listed invitations gives the matching ones
+ * and those that take a seat (lib/seats.ts). A filtered view counts its members on its own index.
  */
 export async function countAndAuthorize(
   db: Database,
@@ -175,31 +194,47 @@ export async function countAndAuthorize(
   filters: Filters,
   permission: Permission = 'console:access',
 ): Promise<{ total: number; seats: UserTablePage['seats'] }> {
+  const [head] = await rows<Head>(db, headQuery(actor, filters, permission));
+  return readHead(head, permission);
+}
+
+/** What `headQuery` answers: the actor's role, and the counts when that role may see them (else null). */
+interface Head {
+  actor_role: MemberRole | null;
+  total: number | null;
+  active_members: number | null;
+  seats_used: number | null;
+}
+
+/** `countAndAuthorize`'s statement: one row, its counts null unless the actor's role has `permission`. */
+function headQuery(actor: Actor, filters: Filters, permission: Permission = 'console:access'): SQL {
   const { organizationId, memberWhere, invitationWhere } = filters;
   const consoleRoles = rolesWith(permission);
-  const memberCount = filters.wantMembers
-    ? filters.searching
-      ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${memberWhere})`
-      : sql`(SELECT count(*) FROM ${memberships} m WHERE ${memberWhere})`
-    : sql`0`;
-  const invitationCount = filters.wantInvitations
-    ? sql`(SELECT count(*) FROM ${invitations} i WHERE ${invitationWhere})`
-    : sql`0`;
-  const allowed = sql`(SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[])`;
-  const [head] = await rows<{
-    actor_role: MemberRole | null;
-    total: number | null;
-    active_members: number | null;
-    seats_used: number | null;
-  }>(
-    db,
-    sql`WITH actor AS (${actorRoleQuery(organizationId, actor.userId)})
+  const memberCount = !filters.wantMembers
+    ? sql`0`
+    : !filters.membersFiltered
+      ? sql`members.everyone`
+      : filters.searching
+        ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${memberWhere})`
+        : sql`(SELECT count(*) FROM ${memberships} m WHERE ${memberWhere})`;
+  return sql`WITH actor AS (${actorRoleQuery(organizationId, actor.userId)}),
+        allowed AS (SELECT (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[]) AS ok),
+        members AS (
+          SELECT count(*) AS everyone, count(*) FILTER (WHERE ${seatMember}) AS active
+          FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND (SELECT ok FROM allowed)),
+        listed AS (
+          SELECT count(*) FILTER (WHERE ${filters.wantInvitations ? invitationWhere : sql`false`}) AS matching,
+                 count(*) FILTER (WHERE ${seatInvitation(now())}) AS seats
+          FROM ${invitations} i WHERE ${invitationsListed(organizationId)} AND (SELECT ok FROM allowed))
         SELECT (SELECT role::text FROM actor) AS actor_role,
-               CASE WHEN ${allowed} THEN (${memberCount} + ${invitationCount})::int END AS total,
-               CASE WHEN ${allowed} THEN (SELECT count(*) FROM ${memberships} m
-                 WHERE m.organization_id = ${organizationId} AND m.status = 'active')::int END AS active_members,
-               CASE WHEN ${allowed} THEN (${seatsUsedQuery(organizationId, now())})::int END AS seats_used`,
-  );
+               CASE WHEN allowed.ok THEN (${memberCount} + listed.matching)::int END AS total,
+               CASE WHEN allowed.ok THEN members.active::int END AS active_members,
+               CASE WHEN allowed.ok THEN (members.active + listed.seats)::int END AS seats_used
+        FROM allowed, members, listed`;
+}
+
+/** Refuses a non-member (NOT_FOUND) and a role without `permission` (FORBIDDEN); else the counts. */
+function readHead(head: Head | undefined, permission: Permission = 'console:access') {
   requirePermission(head?.actor_role, permission);
   return {
     total: Number(head?.total ?? 0),
