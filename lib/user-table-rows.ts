@@ -29,6 +29,8 @@ interface PageRow {
   directory_managed: boolean;
   /** The sort key as text: where a keyset read resumes (TableCursor). */
   k: string;
+  /** The row's place in the order read (the text of `k` does not always sort as the key does). */
+  position: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function readFirstPage<Head extends { total: number | null }>(
     sql`WITH head AS (${head}),
              page AS (SELECT * FROM (${page}) p WHERE (SELECT total FROM head) IS NOT NULL)
         SELECT head.*, page.* FROM head LEFT JOIN page ON true
-        ORDER BY ${rowOrder(filters, false, 'page')}`,
+        ORDER BY page.position`,
   );
   return { head: found[0], rows: found.filter((row) => row.id !== null).map(toUserRow) };
 }
@@ -175,12 +177,13 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
   if (parts.length === 0) return null;
   return sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
                p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
-               p.last_active_at, p.directory_managed, p.k::text AS k
+               p.last_active_at, p.directory_managed, p.k::text AS k,
+               row_number() OVER (ORDER BY ${rowOrder(filters, window.reverse, 'p')}) AS position
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
               LIMIT ${limit} OFFSET ${skip}) p
         LEFT JOIN ${users} inviter ON inviter.id = p.invited_by_id
-        ORDER BY ${rowOrder(filters, window.reverse, 'p')}`;
+        ORDER BY position`;
 }
 
 /** The order of rows read from `alias`: the sort key, then address and id (reversed with `reverse`). */
