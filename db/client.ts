@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { preparing } from './prepared';
 import * as schema from './schema';
 
 /** The database, or an open transaction (drizzle's transaction is a database too): what a query runs on. */
@@ -140,7 +141,7 @@ export async function openPostgres(
   ]);
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
-  const db = drizzle({ client, schema, logger });
+  const db = drizzle({ client: preparing(client), schema, logger });
   if (options.migrate) {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -2,15 +2,19 @@ import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, inArray, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   acquirePgliteLock,
   DatabaseLockedError,
   openFromEnvironment,
+  openPostgres,
   type Database,
   type DatabaseHandle,
 } from '@/db/client';
+import { MAX_PREPARED_PARAMETERS } from '@/db/prepared';
+import { users } from '@/db/schema';
 import { rows } from '@/lib/sql';
 import { usingPostgres, useTestDatabase } from '../support/db';
 
@@ -86,6 +90,79 @@ describe('driver choice', () => {
     expect(handle.driver).toBe('postgres');
     const [row] = await rows<{ one: number }>(handle.db, sql`SELECT 1::int AS one`);
     expect(row.one).toBe(1);
+  });
+});
+
+// db/prepared.ts: what stays prepared on a connection (one connection, so that its session is the one read).
+describe.skipIf(!usingPostgres)('prepared statements on PostgreSQL', () => {
+  const kept = sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%prepared_probe%'`;
+
+  async function openOne(url: string) {
+    const handle = await openPostgres(url, { max: 1 });
+    opened.push(handle);
+    return handle.db;
+  }
+
+  /** A SELECT whose text carries `tag` (so a transaction's own statement is told from the one outside). */
+  function probe(db: Database, ids: string[], tag = 'outside') {
+    return db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, ids), sql.raw(`'prepared_probe_${tag}' IS NOT NULL`)));
+  }
+
+  it('keeps a statement drizzle runs prepared on its connection, in a transaction too, and reuses it', async () => {
+    const db = await openOne(testDb.url!);
+    await probe(db, [randomUUID()]);
+    await probe(db, [randomUUID()]);
+    await db.transaction(async (tx) => {
+      await probe(tx, [randomUUID()], 'transaction');
+      await probe(tx, [randomUUID()], 'transaction');
+    });
+    // One statement each, outside and in the transaction: prepared once, then reused.
+    const [row] = await rows<{ n: number }>(db, kept);
+    expect(row.n).toBe(2);
+  });
+
+  it(`leaves a statement of more than ${MAX_PREPARED_PARAMETERS} parameters (a bulk write's size) unprepared`, async () => {
+    const db = await openOne(testDb.url!);
+    await probe(
+      db,
+      Array.from({ length: MAX_PREPARED_PARAMETERS + 1 }, () => randomUUID()),
+    );
+    const [row] = await rows<{ n: number }>(db, kept);
+    expect(row.n).toBe(0);
+  });
+
+  it('prepares a kept statement again once a migration changes what it returns (a transaction fails once)', async () => {
+    const db = await openOne(testDb.url!);
+    const migrate = testDb.handle.db;
+    await migrate.execute(sql`CREATE TABLE prepared_probe_table (id int, a int)`);
+    try {
+      await migrate.execute(sql`INSERT INTO prepared_probe_table VALUES (1, 2)`);
+      const read = (on: Database) =>
+        rows<Record<string, unknown>>(on, sql`SELECT * FROM prepared_probe_table WHERE id = ${1}`);
+      expect(await read(db)).toEqual([{ id: 1, a: 2 }]);
+      await migrate.execute(sql`ALTER TABLE prepared_probe_table ADD COLUMN b text`);
+      expect(await read(db)).toEqual([{ id: 1, a: 2, b: null }]);
+      await migrate.execute(sql`ALTER TABLE prepared_probe_table ADD COLUMN c text`);
+      await expect(db.transaction((tx) => read(tx))).rejects.toThrow();
+      expect(await db.transaction((tx) => read(tx))).toEqual([{ id: 1, a: 2, b: null, c: null }]);
+    } finally {
+      await migrate.execute(sql`DROP TABLE prepared_probe_table`);
+    }
+  });
+
+  it('prepares nothing with ?prepare=false in the URL (for a pooler in transaction mode)', async () => {
+    const url = new URL(testDb.url!);
+    url.searchParams.set('prepare', 'false');
+    const db = await openOne(url.toString());
+    await probe(db, [randomUUID()]);
+    await db.transaction(async (tx) => {
+      await probe(tx, [randomUUID()], 'transaction');
+    });
+    const [row] = await rows<{ n: number }>(db, kept);
+    expect(row.n).toBe(0);
   });
 });
 
