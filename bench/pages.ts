@@ -254,7 +254,7 @@ function sizeResult(running: Running): SizeResult {
  * control among them: the default view, always first, measured 24 CPU ms an answer where the equally
  * heavy role view, third, measured 19.
  */
-export function roundOrder(round: number): Scenario[] {
+function roundOrder(round: number): Scenario[] {
   const start = round % scenarios.length;
   return [...scenarios.slice(start), ...scenarios.slice(0, start)];
 }

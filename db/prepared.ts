@@ -17,17 +17,16 @@ type Unsafe = Sql['unsafe'];
 
 /** `client` as drizzle sees it, with its statements (and those of its transactions) prepared. */
 export function preparing<T extends Sql>(client: T): T {
+  // Built once per client: drizzle reads `unsafe` for every statement it runs.
+  const unsafe: Unsafe = (query, parameters, options) =>
+    client.unsafe(query, parameters, {
+      ...options,
+      // Drizzle asks for `prepare: false` whenever a statement has no name of its own.
+      prepare: Boolean(options?.prepare) || (parameters?.length ?? 0) <= MAX_PREPARED_PARAMETERS,
+    });
   return new Proxy(client, {
     get(target, property, receiver) {
-      if (property === 'unsafe') {
-        const unsafe: Unsafe = (query, parameters, options) =>
-          target.unsafe(query, parameters, {
-            ...options,
-            // Drizzle asks for `prepare: false` whenever a statement has no name of its own.
-            prepare: Boolean(options?.prepare) || (parameters?.length ?? 0) <= MAX_PREPARED_PARAMETERS,
-          });
-        return unsafe;
-      }
+      if (property === 'unsafe') return unsafe;
       // A transaction (and a savepoint in one) runs on a client of its own, handed to the callback.
       if (property === 'begin' || property === 'savepoint') {
         const start = Reflect.get(target, property, target) as (...args: unknown[]) => unknown;
