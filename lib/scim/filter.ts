@@ -1,5 +1,6 @@
 // A SCIM `filter` (RFC 7644 §3.4.2.2) as SQL on the members' indexed columns. The expression is parsed by
-// scim2-parse-filter (no parser of our own); what it means is decided here: `eq` on `id`, `userName`
+// scim2-parse-filter, behind a linear check of our own (refuseHostile) that no filter gets past to the
+// parser's backtracking; what it means is decided here: `eq` on `id`, `userName`
 // (case-insensitive, as RFC 7643 defines it), `externalId` (case-exact), `emails.value` (and
 // `emails[value eq "…"]`) and `active`, joined with `and`. Each becomes a condition an index answers
 // (db/schema.ts); anything else is a 400 `invalidFilter` that says what is supported, never a scan.
@@ -78,10 +79,49 @@ function condition(organizationId: string, filter: Filter): SQL {
   }
 }
 
+/** The longest filter read, the deepest nesting of ( and [, and the most comparisons joined. */
+export const FILTER_BOUNDS = { length: 1000, depth: 8, terms: 50 } as const;
+
+/**
+ * Refuses, in one pass over the text, what scim2-parse-filter 0.2.10 must never see. Its quoted-string
+ * pattern backtracks exponentially on line breaks inside an unclosed quote (22 newlines ≈ 25 ms, ×4 for
+ * every two more: one request would stop the server for every organization), so control characters are
+ * refused (no SCIM value holds one), and so is a quote left open. Nesting and the number of comparisons
+ * are bounded too, so that neither the parser's recursion nor the SQL it becomes can grow without limit.
+ * SECURITY.md, issue 12 finding 1.
+ */
+function refuseHostile(filter: string): void {
+  if (filter.length > FILTER_BOUNDS.length) invalid('The filter is too long.');
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(filter))
+    invalid('The filter holds a control character or a line break.');
+  let quoted = false;
+  let depth = 0;
+  let deepest = 0;
+  let outside = '';
+  for (let index = 0; index < filter.length; index++) {
+    const char = filter[index];
+    if (quoted) {
+      if (char === '\\') index++;
+      else if (char === '"') quoted = false;
+      continue;
+    }
+    if (char === '"') quoted = true;
+    else if (char === '(' || char === '[') deepest = Math.max(deepest, ++depth);
+    else if (char === ')' || char === ']') depth--;
+    outside += quoted ? ' ' : char;
+  }
+  if (quoted) invalid('A quoted value is not closed.');
+  if (deepest > FILTER_BOUNDS.depth)
+    invalid(`The filter nests deeper than ${FILTER_BOUNDS.depth} levels of parentheses.`);
+  const joins = outside.match(/(?:^|[\s)\]])(?:and|or)(?=[\s(])/gi)?.length ?? 0;
+  if (joins + 1 > FILTER_BOUNDS.terms)
+    invalid(`The filter joins more than ${FILTER_BOUNDS.terms} comparisons.`);
+}
+
 /** `filter` as a condition on `m` (memberships) and `u` (users), or null when there is none. */
 export function filterCondition(organizationId: string, filter: string | null): SQL | null {
   if (filter === null || filter.trim() === '') return null;
-  if (filter.length > 1000) invalid('The filter is too long.');
+  refuseHostile(filter);
   let parsed: Filter;
   try {
     parsed = parse(filter);
