@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { Database } from '@/db/client';
 import { seedOrganization } from '@/scripts/seed';
-import type { Actor } from '@/lib/actor';
+import { person, type PersonActor } from '@/lib/actor';
 import { rows } from '@/lib/sql';
 import { CouldNotRun } from './config';
 
@@ -64,7 +64,7 @@ export interface SeededOrg {
   invitations: number;
   id: string;
   slug: string;
-  owner: Actor;
+  owner: PersonActor;
   domain: string;
   /** Rows of the user table (members + pending invitations). */
   rows: number;
@@ -91,7 +91,7 @@ export async function seed(
     id: org.id,
     slug,
     domain,
-    owner: { userId: org.owner_id, email: ownerEmail, name: org.owner_name },
+    owner: person({ userId: org.owner_id, email: ownerEmail, name: org.owner_name }),
     rows: org.rows,
   };
 }

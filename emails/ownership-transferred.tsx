@@ -6,6 +6,8 @@ export interface OwnershipTransferredEmailProps {
   organizationName: string;
   actorName: string;
   actorEmail: string;
+  /** The change was the organization's identity provider's (actorName is its token's name). */
+  byDirectory?: boolean;
   /** What an Owner can do, to follow "you can" (lib/policy.ts roleSummaries). */
   ownerSummary: string;
   /** The organization's console. */
@@ -18,7 +20,7 @@ export function ownershipTransferredSubject(props: Pick<OwnershipTransferredEmai
 
 export default function OwnershipTransferredEmail(props: OwnershipTransferredEmailProps) {
   const { organizationName, ownerSummary, url } = props;
-  const actor = { name: props.actorName, email: props.actorEmail };
+  const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
     <EmailLayout preview={ownershipTransferredSubject(props)}>
       <Heading as="h1" style={emailStyles.heading}>

@@ -1,11 +1,13 @@
 import { Heading, Text } from '@react-email/components';
 import { EmailLayout, emailStyles } from './_components/email-layout';
-import { displayName, nameWithEmail } from './_components/person';
+import { nameWithEmail, whomToAsk } from './_components/person';
 
 export interface RemovedEmailProps {
   organizationName: string;
   actorName: string;
   actorEmail: string;
+  /** The change was the organization's identity provider's (actorName is its token's name). */
+  byDirectory?: boolean;
 }
 
 export function removedSubject(props: Pick<RemovedEmailProps, 'organizationName'>) {
@@ -15,7 +17,7 @@ export function removedSubject(props: Pick<RemovedEmailProps, 'organizationName'
 /** No link: the person has no access to the organization any more. */
 export default function RemovedEmail(props: RemovedEmailProps) {
   const { organizationName } = props;
-  const actor = { name: props.actorName, email: props.actorEmail };
+  const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
     <EmailLayout preview={removedSubject(props)}>
       <Heading as="h1" style={emailStyles.heading}>
@@ -28,7 +30,7 @@ export default function RemovedEmail(props: RemovedEmailProps) {
         Your AI Hub account stays, with any other organizations you belong to.
       </Text>
       <Text style={emailStyles.muted}>
-        {`If you think this is a mistake, ask ${displayName(actor)} or another Owner of ${organizationName} to invite you again.`}
+        {`If you think this is a mistake, ask ${whomToAsk(actor, organizationName)} to invite you again.`}
       </Text>
     </EmailLayout>
   );

@@ -1,11 +1,13 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
 import { EmailLayout, emailStyles } from './_components/email-layout';
-import { displayName, nameWithEmail } from './_components/person';
+import { nameWithEmail, whomToAsk } from './_components/person';
 
 export interface RoleChangedEmailProps {
   organizationName: string;
   actorName: string;
   actorEmail: string;
+  /** The change was the organization's identity provider's (actorName is its token's name). */
+  byDirectory?: boolean;
   /** Role labels: "Member", "Admin", "Owner". */
   fromRole: string;
   toRole: string;
@@ -26,7 +28,7 @@ export function roleChangedSubject(props: Pick<RoleChangedEmailProps, 'organizat
 
 export default function RoleChangedEmail(props: RoleChangedEmailProps) {
   const { organizationName, fromRole, toRole, toRoleSummary, url } = props;
-  const actor = { name: props.actorName, email: props.actorEmail };
+  const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
     <EmailLayout preview={roleChangedSubject(props)}>
       <Heading as="h1" style={emailStyles.heading}>
@@ -42,7 +44,7 @@ export default function RoleChangedEmail(props: RoleChangedEmailProps) {
         </Button>
       </Section>
       <Text style={emailStyles.muted}>
-        {`If you did not expect this change, ask ${displayName(actor)} or another Owner of ${organizationName}.`}
+        {`If you did not expect this change, ask ${whomToAsk(actor, organizationName)}.`}
       </Text>
     </EmailLayout>
   );

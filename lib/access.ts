@@ -2,21 +2,22 @@
 // action (never from a token), so that a removal takes effect on the removed person's next request
 // (docs/rules.md rule 7).
 //
-// The actor's role in an organization is read one way: the condition membershipOf(organization, user)
-// finds their membership, and requirePermission turns what it finds into NOT_FOUND (not a member: the
-// organization does not exist for them) or FORBIDDEN (a member without the permission). Three
-// statements carry the condition, each for a reason of its own: roleIn reads the role alone;
+// The actor's role in an organization is read one way, actorRoleQuery (a person's active membership, or
+// the directory's standing), and requirePermission turns what it finds into NOT_FOUND (not a member: the
+// organization does not exist for them) or FORBIDDEN (a member without the permission). Several
+// statements carry the query, each for a reason of its own: roleIn reads the role alone;
 // lockOrganizationAndRead reads it after the organization's lock, with the Owner count; the user table
-// reads it with the table's total in one statement (actorRoleQuery).
+// reads it with the table's total in one statement. The console's own look-up by slug
+// (findMembershipBySlug) reads a person's membership with membershipOf, the same condition.
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
-import { memberships, organizations, type Organization } from '@/db/schema';
-import { DIRECTORY_ROLE, DIRECTORY_USER_ID, type Actor } from './actor';
+import { memberships, organizations, scimTokens, type Organization } from '@/db/schema';
+import { DIRECTORY_ROLE, type Actor } from './actor';
 import { fail } from './errors';
 import { MAX_SLUG_INPUT } from './limits';
-import { can, type MemberRole, type Permission } from './policy';
+import { can, rolesWith, type MemberRole, type Permission } from './policy';
 import { rows } from './sql';
 
 export interface ConsoleAccess {
@@ -47,13 +48,22 @@ export function activeOwnerCount(organizationId: SQL | AnyPgColumn): SQL<number>
 }
 
 /**
- * The actor's role as a query of one column, `role` (no row when they are not a member). The directory
- * (DIRECTORY_USER_ID) is an Admin of an organization whose provisioning is on, and nothing elsewhere.
+ * The actor's role as a query of one column, `role` (no row when they have none). A person's is their
+ * active membership's. The directory is an Admin of its own organization while provisioning is on and
+ * its token exists and was made by someone who is still an active Owner or Admin there (docs/rules.md
+ * rule 13): a token does not outlive its maker's right to make it.
  */
-export function actorRoleQuery(organizationId: string, userId: string): SQL {
-  if (userId === DIRECTORY_USER_ID)
-    return sql`SELECT ${DIRECTORY_ROLE}::member_role AS role FROM ${organizations} WHERE id = ${organizationId} AND scim_enabled`;
-  return sql`SELECT ${memberships.role} AS role FROM ${memberships} WHERE ${membershipOf(organizationId, userId)}`;
+export function actorRoleQuery(organizationId: string, actor: Actor): SQL {
+  if (actor.kind === 'directory')
+    return sql`SELECT ${DIRECTORY_ROLE}::member_role AS role FROM ${organizations} o
+      JOIN ${scimTokens} t ON t.organization_id = o.id AND t.id = ${actor.tokenId}
+      JOIN ${memberships} mk ON mk.organization_id = o.id AND mk.user_id = t.created_by_id
+        AND mk.status = 'active' AND mk.role IN (${sql.join(
+          rolesWith('org:settings').map((role) => sql`${role}::member_role`),
+          sql`, `,
+        )})
+      WHERE o.id = ${organizationId} AND o.id = ${actor.organizationId} AND o.scim_enabled`;
+  return sql`SELECT ${memberships.role} AS role FROM ${memberships} WHERE ${membershipOf(organizationId, actor.userId)}`;
 }
 
 /** The actor's role, or NOT_FOUND when they are not a member. */
@@ -97,16 +107,9 @@ export async function findMembershipBySlug(userId: string, slug: string): Promis
   return row ? { ...row, ownerCount: Number(row.ownerCount) } : null;
 }
 
-/** The role of `userId` in `organizationId`, or null. */
-export async function roleIn(
-  db: Database,
-  userId: string,
-  organizationId: string,
-): Promise<MemberRole | null> {
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(membershipOf(organizationId, userId));
+/** The actor's role in `organizationId` (actorRoleQuery), or null. */
+export async function roleIn(db: Database, actor: Actor, organizationId: string): Promise<MemberRole | null> {
+  const [row] = await rows<{ role: MemberRole }>(db, actorRoleQuery(organizationId, actor));
   return row?.role ?? null;
 }
 
@@ -117,7 +120,7 @@ export async function requireConsoleAccess(
   permission: Permission = 'console:access',
 ): Promise<{ db: Database; role: MemberRole }> {
   const db = await getDb();
-  const role = requirePermission(await roleIn(db, actor.userId, organizationId), permission);
+  const role = requirePermission(await roleIn(db, actor, organizationId), permission);
   return { db, role };
 }
 
@@ -145,9 +148,9 @@ export interface LockedOrganization {
 export async function lockOrganization(
   tx: Transaction,
   organizationId: string,
-  actorUserId: string,
+  actor: Actor,
 ): Promise<LockedOrganization> {
-  return (await lockOrganizationAndRead<never>(tx, organizationId, actorUserId, null)).organization;
+  return (await lockOrganizationAndRead<never>(tx, organizationId, actor, null)).organization;
 }
 
 /**
@@ -171,7 +174,7 @@ export async function lockOrganizationRow(tx: Transaction, organizationId: strin
 export async function lockOrganizationAndRead<T>(
   tx: Transaction,
   organizationId: string,
-  actorUserId: string,
+  actor: Actor,
   query: SQL | null,
 ): Promise<{ organization: LockedOrganization; rows: T[] }> {
   if (!(await lockOrganizationRow(tx, organizationId))) fail('NOT_FOUND');
@@ -186,7 +189,7 @@ export async function lockOrganizationAndRead<T>(
     extra: T[] | string | null;
   }>(
     tx,
-    sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actorUserId)}) AS actor_role,
+    sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actor)}) AS actor_role,
           ${activeOwnerCount(sql`o.id`)} AS owner_count,
           o.notify_member_changes, o.seat_limit,
           ${query ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)` : sql`NULL::json`} AS extra

@@ -92,7 +92,9 @@ export function describeEvent(event: DescribedEvent): string {
     case 'provisioning.disabled':
       return 'turned off provisioning from an identity provider (SCIM)';
     case 'provisioning.token_created':
-      return `created the provisioning token “${text(details.name)}”`;
+      return details.replaced === true
+        ? `replaced the provisioning token “${text(details.name)}”`
+        : `created the provisioning token “${text(details.name)}”`;
     case 'provisioning.token_deleted':
       return `deleted the provisioning token “${text(details.name)}”`;
     case 'members.exported':

@@ -25,8 +25,9 @@ export interface AuditEntry {
  * no account and the token's name in the details (the activity page reads "Directory (<name>)").
  */
 function actorColumns(actor: Actor | null) {
-  if (actor?.directory) return { actorId: null, actorEmail: null, directory: actor.directory.tokenName };
-  return { actorId: actor?.userId ?? null, actorEmail: actor?.email ?? null, directory: null };
+  if (!actor) return { actorId: null, actorEmail: null, directory: null };
+  if (actor.kind === 'directory') return { actorId: null, actorEmail: null, directory: actor.tokenName };
+  return { actorId: actor.userId, actorEmail: actor.email, directory: null };
 }
 
 function detailsOf(entry: AuditEntry, directory: string | null): Record<string, unknown> {

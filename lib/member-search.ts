@@ -4,7 +4,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
-import type { Actor } from './actor';
+import type { PersonActor } from './actor';
 import { requireConsoleAccess } from './access';
 import { MAX_SEARCH, MEMBER_SEARCH_RESULTS } from './limits';
 import type { MemberRole } from './policy';
@@ -26,7 +26,7 @@ export interface MemberMatch {
  * (`members:manage`, who see the member list anyway): NOT_FOUND for a non-member, FORBIDDEN for a Member.
  */
 export async function searchMembers(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; query: string },
 ): Promise<MemberMatch[]> {
   const { db } = await requireConsoleAccess(actor, input.organizationId, 'members:manage');

@@ -4,7 +4,7 @@ import 'server-only';
 import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
-import type { Actor } from './actor';
+import type { PersonActor } from './actor';
 import { recordAudit } from './audit';
 import { activeOwnerCount, lockOrganization, requireMember, requirePermission } from './access';
 import { now } from './clock';
@@ -30,7 +30,7 @@ const DAY = 24 * 3_600_000;
  * At most ORGANIZATIONS_PER_ACCOUNT_PER_DAY per account (ORGANIZATION_LIMIT): each organization brings
  * an invitation cap of its own. Deleting one gives no room back.
  */
-export async function createOrganization(actor: Actor, input: { name: string }) {
+export async function createOrganization(actor: PersonActor, input: { name: string }) {
   const name = cleanOrganizationName(input.name);
   const base = slugify(name);
   const db = await getDb();
@@ -108,11 +108,14 @@ export async function listMyOrganizations(userId: string) {
 }
 
 /** Renames the organization (Owner, Admin). The slug, and so every link, stays. */
-export async function renameOrganization(actor: Actor, input: { organizationId: string; name: string }) {
+export async function renameOrganization(
+  actor: PersonActor,
+  input: { organizationId: string; name: string },
+) {
   const name = cleanOrganizationName(input.name);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     requirePermission(org.actorRole, 'org:settings');
     if (org.name === name) return { id: org.id, name, slug: org.slug };
     await tx.update(organizations).set({ name }).where(eq(organizations.id, org.id));
@@ -133,12 +136,12 @@ export async function renameOrganization(actor: Actor, input: { organizationId: 
  * (Owner, Admin). Recorded in the activity log when it changes.
  */
 export async function setMemberNotifications(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; enabled: boolean },
 ): Promise<{ enabled: boolean }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     requirePermission(org.actorRole, 'org:settings');
     if (org.notifyMemberChanges === input.enabled) return { enabled: input.enabled };
     await tx
@@ -163,12 +166,12 @@ export async function setMemberNotifications(
  * Recorded in the activity log when it changes.
  */
 export async function setSeatLimit(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; seatLimit: number | null },
 ): Promise<{ seatLimit: number | null; used: number }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     requirePermission(org.actorRole, 'org:settings');
     const used = await readSeatsUsed(tx, org.id, now());
     if (org.seatLimit === input.seatLimit) return { seatLimit: input.seatLimit, used };
@@ -191,13 +194,13 @@ export async function setSeatLimit(
  * a member.
  */
 export async function transferOwnership(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string } & ({ toUserId: string } | { toEmail: string }),
 ) {
   const db = await getDb();
   const queue = await emailQueue();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     const decision = decideForOrganization(requireMember(org.actorRole), 'transfer_ownership');
     if (!decision.allowed) fail(decision.code, decision.message);
     const [target] = await tx
@@ -255,12 +258,12 @@ export async function transferOwnership(
  * to the organization, so the record outlives it).
  */
 export async function deleteOrganization(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; confirmName: string },
 ) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     requirePermission(org.actorRole, 'org:delete', 'Only an Owner can delete the organization.');
     if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
     const [members] = await tx

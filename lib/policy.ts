@@ -2,6 +2,7 @@
 // the UI asks it too, but only to decide what to offer. It is also the one source of the roles: their
 // list and order, their labels and their rank. Pure, so the browser loads it too.
 import { invitationRoleValues, memberRoleValues } from '@/db/roles';
+import type { Actor } from './actor';
 import { errorMessages, type ErrorCode } from './errors';
 
 export type MemberRole = (typeof memberRoleValues)[number];
@@ -85,12 +86,23 @@ export function rolesWith(permission: Permission): MemberRole[] {
   return roles.filter((role) => can(role, permission));
 }
 
-/** The acting person as the policy sees them: who they are and their role in the organization. */
+/**
+ * The actor as the policy sees them: their account (none for the directory) and their role in the
+ * organization. `directory` is required, never optional: an absent property would be read off the
+ * prototype, and a polluted prototype must not make a person the directory.
+ */
 export interface PolicyActor {
-  userId: string;
+  userId: string | null;
   role: MemberRole | null;
   /** The organization's identity provider over SCIM (docs/rules.md rule 13), acting as an Admin. */
-  directory?: boolean;
+  directory: boolean;
+}
+
+/** `actor` with `role` as the policy sees them. */
+export function policyActorOf(actor: Actor, role: MemberRole | null): PolicyActor {
+  return actor.kind === 'directory'
+    ? { userId: null, role, directory: true }
+    : { userId: actor.userId, role, directory: false };
 }
 
 /**
@@ -154,7 +166,7 @@ export function decide(
   action: TargetAction | InvitationAction,
 ): Decision {
   if (!actor.role) return deny('FORBIDDEN');
-  const self = target.kind === 'member' && target.userId === actor.userId;
+  const self = target.kind === 'member' && actor.userId !== null && target.userId === actor.userId;
 
   if (target.kind === 'invitation') {
     if (!can(actor.role, 'members:invite')) return deny('FORBIDDEN');

@@ -217,7 +217,7 @@ function headQuery(actor: Actor, filters: Filters, permission: Permission = 'con
       : filters.searching
         ? sql`(SELECT count(*) FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${memberWhere})`
         : sql`(SELECT count(*) FROM ${memberships} m WHERE ${memberWhere})`;
-  return sql`WITH actor AS (${actorRoleQuery(organizationId, actor.userId)}),
+  return sql`WITH actor AS (${actorRoleQuery(organizationId, actor)}),
         allowed AS (SELECT (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[]) AS ok),
         members AS (
           SELECT count(*) AS everyone, count(*) FILTER (WHERE ${seatMember}) AS active

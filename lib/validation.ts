@@ -168,6 +168,8 @@ export const scimTokenSchema = z.object({
       `A token's name can be at most ${MAX_SCIM_TOKEN_NAME} characters.`,
     )
     .transform(foldWhitespace),
+  /** The token this one replaces (deleted in the same transaction). */
+  replaces: id.optional(),
 });
 export const deleteScimTokenSchema = z.object({ organizationId: id, tokenId: id });
 export const detachSchema = z.object({ organizationId: id, membershipId: id });

@@ -21,10 +21,12 @@ export async function setProvisioningAction(input: unknown): Promise<ActionResul
 }
 
 /**
- * Generates a token. Input: `{ organizationId, name }` (1 to 60 characters). Output: `{ token, view }`:
- * `token` is the secret, returned this once (only its hash is kept). At most 2 per organization; each
- * expires after SCIM_TOKEN_TTL_DAYS (365). Who: Owners and Admins. Errors: UNAUTHENTICATED,
- * INVALID_INPUT, NOT_FOUND, FORBIDDEN, SCIM_TOKEN_LIMIT.
+ * Generates a token. Input: `{ organizationId, name, replaces? }` (a name of 1 to 60 characters;
+ * `replaces`: the id of a token to delete in the same transaction, as `Replace` does for a token whose
+ * maker left). Output: `{ token, view }`: `token` is the secret, returned this once (only its hash is
+ * kept). At most 2 per organization; each expires after SCIM_TOKEN_TTL_DAYS (365) and works only while
+ * the person who made it is an active Owner or Admin of the organization. Who: Owners and Admins.
+ * Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, SCIM_TOKEN_LIMIT.
  */
 export async function createScimTokenAction(
   input: unknown,

@@ -1,7 +1,7 @@
 // The result shape of every server action, and the one place that turns errors into it.
 import 'server-only';
 import type { z } from 'zod';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor } from '@/lib/actor';
 import { DomainError, errorMessages, type ErrorCode } from '@/lib/errors';
 import { getActor } from '@/app/_lib/session';
 
@@ -50,7 +50,7 @@ export async function run<S extends z.ZodType, T>(
 export async function runAsActor<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
-  body: (actor: Actor, data: z.output<S>) => Promise<T>,
+  body: (actor: PersonActor, data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const actor = await getActor();
   if (!actor) return failure('UNAUTHENTICATED');

@@ -87,7 +87,7 @@ export function useBulkSelection({
       );
     }
     const sample = { kind: 'member' as const, userId: '', role: matching.filter.role ?? 'member' };
-    return assignableRoles({ userId: viewer.userId, role: viewer.role }, sample).filter(
+    return assignableRoles({ userId: viewer.userId, role: viewer.role, directory: false }, sample).filter(
       (role) => role !== matching.filter.role,
     );
   }, [matching, selectedRows, viewer.userId, viewer.role]);

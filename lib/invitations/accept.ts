@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import { roleIn } from '../access';
-import type { Actor } from '../actor';
+import { person, type PersonActor } from '../actor';
 import { openSession } from '../auth/session';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
@@ -20,7 +20,11 @@ export interface AcceptResult {
   role: MemberRole;
 }
 
-async function completeAcceptance(tx: Transaction, row: InvitationRow, user: Actor): Promise<AcceptResult> {
+async function completeAcceptance(
+  tx: Transaction,
+  row: InvitationRow,
+  user: PersonActor,
+): Promise<AcceptResult> {
   const inserted = await tx
     .insert(memberships)
     .values({
@@ -36,8 +40,7 @@ async function completeAcceptance(tx: Transaction, row: InvitationRow, user: Act
     .set({ status: 'accepted', acceptedAt: now(), acceptedById: user.userId })
     .where(eq(invitations.id, row.id));
   // Someone already a member keeps the role they hold (possibly Owner); read it as access reads it.
-  const role: MemberRole =
-    inserted.length > 0 ? row.role : (await roleIn(tx, user.userId, row.organization.id))!;
+  const role: MemberRole = inserted.length > 0 ? row.role : (await roleIn(tx, user, row.organization.id))!;
   await recordAudit(tx, row.organization.id, user, [
     {
       action: 'invitation.accepted',
@@ -59,7 +62,7 @@ async function completeAcceptance(tx: Transaction, row: InvitationRow, user: Act
  * (case-insensitively; docs/rules.md rule 11). Atomic: two tabs, or a double click, make one membership; the second gets
  * INVITATION_ALREADY_ACCEPTED. Someone who is already a member gets `already_member`, not an error.
  */
-export async function acceptInvitation(actor: Actor, input: { token: string }): Promise<AcceptResult> {
+export async function acceptInvitation(actor: PersonActor, input: { token: string }): Promise<AcceptResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockByToken(tx, input.token);
@@ -98,7 +101,7 @@ export async function acceptInvitationAsNewUser(input: {
       .returning({ id: users.id });
     if (!user) fail('ACCOUNT_EXISTS');
     const { sessionToken, expires: sessionExpires } = await openSession(tx, user.id);
-    const result = await completeAcceptance(tx, row, { userId: user.id, email: row.email, name });
+    const result = await completeAcceptance(tx, row, person({ userId: user.id, email: row.email, name }));
     return { ...result, userId: user.id, sessionToken, sessionExpires };
   });
 }
@@ -108,7 +111,7 @@ export async function acceptInvitationAsNewUser(input: {
  * different address may not decline on the invitee's behalf. The row stays, as `declined`, so the admins
  * see the answer in the user table until one of them deletes it or invites the address again.
  */
-export async function declineInvitation(actor: Actor | null, input: { token: string }) {
+export async function declineInvitation(actor: PersonActor | null, input: { token: string }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const row = await lockByToken(tx, input.token);

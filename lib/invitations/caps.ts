@@ -20,7 +20,8 @@ export interface Sender {
 
 const organizationKey = (sender: Sender) => `invitations:${sender.organizationId}`;
 const accountKey = (sender: Sender) => `invitations-by:${sender.accountId}`;
-const addressKey = (email: string) => `invitations-to:${email}`;
+/** The bucket of the emails `email` receives a day: invitations, and the directory's notices (lib/members/directory-notices.ts). */
+export const receivedKey = (email: string) => `invitations-to:${email}`;
 
 /** What is left of each cap in the current windows. */
 interface Room {
@@ -80,7 +81,7 @@ async function readRoom(
     ((await lockBuckets(tx, [accountKey(sender)], at, DAY)).get(accountKey(sender)) ?? 0);
   const received = await lockBuckets(
     tx,
-    candidates.map((candidate) => addressKey(candidate.email)),
+    candidates.map((candidate) => receivedKey(candidate.email)),
     at,
     DAY,
   );
@@ -93,7 +94,7 @@ function refusalOf(
   limits: InvitationSettings,
   email: string,
 ): { code: ErrorCode; reason: string } | null {
-  if ((room.received.get(addressKey(email)) ?? 0) >= limits.perAddressPerDay) {
+  if ((room.received.get(receivedKey(email)) ?? 0) >= limits.perAddressPerDay) {
     return { code: 'INVITATION_ADDRESS_LIMIT', reason: errorMessages.INVITATION_ADDRESS_LIMIT };
   }
   if (room.organization <= 0) {
@@ -119,7 +120,7 @@ export async function countSent(
   await hit(tx, accountKey(sender), at, DAY, sent.length);
   await hitEach(
     tx,
-    sent.map((item) => addressKey(item.email)),
+    sent.map((item) => receivedKey(item.email)),
     at,
     DAY,
   );

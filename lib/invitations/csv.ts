@@ -8,7 +8,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, memberships, organizations, users, type MemberRole } from '@/db/schema';
-import type { Actor } from '../actor';
+import type { PersonActor } from '../actor';
 import { actorRoleQuery, requirePermission } from '../access';
 import { now } from '../clock';
 import { isValidEmail, normalizeEmail } from '../email-address';
@@ -150,7 +150,7 @@ export function readInviteCsv(text: string): CsvInviteRow[] {
  * the members already there (nothing to send), the pending invitations (sent again), and the seats left.
  */
 export async function previewInviteCsv(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; csv: string },
 ): Promise<CsvInvitePreview> {
   const list = readInviteCsv(input.csv);
@@ -165,7 +165,7 @@ export async function previewInviteCsv(
     used: number | null;
   }>(
     db,
-    sql`WITH actor AS (${actorRoleQuery(input.organizationId, actor.userId)}),
+    sql`WITH actor AS (${actorRoleQuery(input.organizationId, actor)}),
         known AS (
           SELECT u.email, 'member' AS kind FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
             WHERE m.organization_id = ${input.organizationId} AND u.email = ANY(${textArray(addresses)})

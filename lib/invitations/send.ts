@@ -5,7 +5,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
-import type { Actor } from '../actor';
+import type { PersonActor } from '../actor';
 import {
   actorRoleQuery,
   lockOrganization,
@@ -19,7 +19,7 @@ import { invitationSettings } from '../config';
 import { normalizeEmail, parseAddresses } from '../email-address';
 import { MAX_CSV_ROWS } from '../limits';
 import { fail } from '../errors';
-import { decide, invitableRoles, isInvitationRole, isRole, roleLabels } from '../policy';
+import { decide, invitableRoles, isInvitationRole, isRole, policyActorOf, roleLabels } from '../policy';
 import { excluded } from '../sql';
 import { noSeatReason, readSeatsUsed } from '../seats';
 import { newToken } from '../tokens';
@@ -57,7 +57,7 @@ interface Timing {
  * saying which; the other addresses still go out.
  */
 export async function inviteMembers(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; emails: readonly string[]; role: InvitationRole | MemberRole },
   options: { resendOnly?: boolean } = {},
 ): Promise<InviteSummary> {
@@ -71,14 +71,14 @@ export async function inviteMembers(
  * the same seats and caps (the earlier rows of the list first), one outcome per address.
  */
 export async function inviteList(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; invites: readonly { email: string; role: InvitationRole | MemberRole }[] },
 ): Promise<InviteSummary> {
   return invite(actor, input.organizationId, input.invites, MAX_CSV_ROWS, {});
 }
 
 async function invite(
-  actor: Actor,
+  actor: PersonActor,
   organizationId: string,
   invites: readonly { email: string; role: InvitationRole | MemberRole }[],
   maxAddresses: number,
@@ -205,11 +205,11 @@ async function applySeats(
 /** Locks the organization, as every membership change does first, and checks that the actor may invite with each of `roles`. */
 async function authorize(
   tx: Transaction,
-  actor: Actor,
+  actor: PersonActor,
   organizationId: string,
   roles: readonly InvitationRole[],
 ): Promise<LockedOrganization> {
-  const organization = await lockOrganization(tx, organizationId, actor.userId);
+  const organization = await lockOrganization(tx, organizationId, actor);
   const actorRole = requirePermission(organization.actorRole, 'members:invite');
   if (roles.some((role) => !invitableRoles(actorRole).includes(role))) fail('INVITATION_ROLE');
   return organization;
@@ -224,7 +224,7 @@ async function authorize(
 async function writeInvitations(
   tx: Transaction,
   organizationId: string,
-  actor: Actor,
+  actor: PersonActor,
   role: InvitationRole,
   { at, expiresAt }: Timing,
   candidates: readonly Candidate[],
@@ -285,7 +285,7 @@ async function writeInvitations(
 async function auditSent(
   tx: Transaction,
   organizationId: string,
-  actor: Actor,
+  actor: PersonActor,
   role: InvitationRole,
   written: readonly Written[],
 ) {
@@ -305,7 +305,7 @@ async function auditSent(
 
 /** Sends a pending invitation again (same address, same role): a new link, a new expiry. */
 export async function resendInvitation(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string; invitationId: string },
 ) {
   const db = await getDb();
@@ -314,7 +314,7 @@ export async function resendInvitation(
       email: invitations.email,
       role: invitations.role,
       status: invitations.status,
-      actorRole: sql<MemberRole | null>`(${actorRoleQuery(input.organizationId, actor.userId)})`,
+      actorRole: sql<MemberRole | null>`(${actorRoleQuery(input.organizationId, actor)})`,
     })
     .from(invitations)
     .where(
@@ -326,7 +326,7 @@ export async function resendInvitation(
     );
   if (!invitation) fail('NOT_FOUND');
   // The policy's answer for this row (a declined invitation is not sent again); the sending checks again.
-  const policyActor = { userId: actor.userId, role: requireMember(invitation.actorRole) };
+  const policyActor = policyActorOf(actor, requireMember(invitation.actorRole));
   const declined = invitation.status === 'declined';
   const decision = decide(
     policyActor,

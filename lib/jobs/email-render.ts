@@ -73,6 +73,7 @@ function byWhom(facts: ChangeFacts) {
     organizationName: facts.organizationName,
     actorName: facts.actorName,
     actorEmail: facts.actorEmail,
+    byDirectory: facts.byDirectory === true,
   };
 }
 

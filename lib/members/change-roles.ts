@@ -7,11 +7,12 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, type MemberRole } from '@/db/schema';
-import type { Actor } from '../actor';
+import { accountOf, type Actor } from '../actor';
 import { auditInsert, type AuditEntry } from '../audit';
 import { emailQueue, emailsInsert, queueJobs, type EmailQueue } from '../email/queue';
 import { uuidArray } from '../sql';
 import { roleChangedEmails } from './notifications';
+import { noticesToSend } from './directory-notices';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
 export interface RoleChangeResult {
@@ -48,11 +49,13 @@ export async function changeRolesIn(
   authorize(org, actor, ids, targets, { type: 'change_role', role: input.role });
   const toChange = targets.filter((target) => target.role !== input.role);
   if (toChange.length > 0) {
-    const emails = emailsInsert(roleChangedEmails(org, actor, toChange, input.role));
+    const emails = emailsInsert(
+      await noticesToSend(tx, actor, roleChangedEmails(org, actor, toChange, input.role)),
+    );
     await writeRoleChange(tx, org.id, actor, toChange, input.role, emails?.insert);
     if (emails) await queueJobs(tx, queue, emails.ids);
   }
-  const self = toChange.find((t) => t.kind === 'member' && t.userId === actor.userId);
+  const self = toChange.find((t) => t.kind === 'member' && t.userId === accountOf(actor));
   return {
     changed: toChange.length,
     role: input.role,

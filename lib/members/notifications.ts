@@ -5,7 +5,7 @@
 // its link shows what it offers when they open it.
 import 'server-only';
 import type { MemberRole } from '@/db/schema';
-import type { Actor } from '../actor';
+import { accountOf, type Actor } from '../actor';
 import type { LockedOrganization } from '../access';
 import type { QueuedEmail } from '../email/queue';
 import type { Target } from './targets';
@@ -14,8 +14,11 @@ import type { Target } from './targets';
 export interface ChangeFacts {
   organizationName: string;
   organizationSlug: string;
+  /** A person's name and address; for the directory, its token's name and no address. */
   actorName: string;
   actorEmail: string;
+  /** The organization's identity provider made the change (docs/rules.md rule 13). */
+  byDirectory?: true;
 }
 
 export interface RoleChangedFacts extends ChangeFacts {
@@ -24,18 +27,16 @@ export interface RoleChangedFacts extends ChangeFacts {
 }
 
 function changeFacts(org: LockedOrganization, actor: Actor): ChangeFacts {
-  return {
-    organizationName: org.name,
-    organizationSlug: org.slug,
-    actorName: actor.name ?? '',
-    actorEmail: actor.email,
-  };
+  const where = { organizationName: org.name, organizationSlug: org.slug };
+  return actor.kind === 'directory'
+    ? { ...where, actorName: actor.tokenName, actorEmail: '', byDirectory: true }
+    : { ...where, actorName: actor.name ?? '', actorEmail: actor.email };
 }
 
 /** The members (never invitations, never the actor) a change to `targets` is news to, if the organization wants it. */
 function toTell(org: LockedOrganization, actor: Actor, targets: readonly Target[]): Target[] {
   if (!org.notifyMemberChanges) return [];
-  return targets.filter((target) => target.kind === 'member' && target.userId !== actor.userId);
+  return targets.filter((target) => target.kind === 'member' && target.userId !== accountOf(actor));
 }
 
 /** One email to each member of `changed` (their role before the change) whose role is now `role`. */

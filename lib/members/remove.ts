@@ -3,7 +3,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
-import type { Actor } from '../actor';
+import { accountOf, type Actor, type PersonActor } from '../actor';
 import { membershipOf } from '../access';
 import { auditInsert, type AuditEntry } from '../audit';
 import { emailQueue, emailsInsert, queueJobs, type EmailQueue } from '../email/queue';
@@ -11,6 +11,7 @@ import { fail } from '../errors';
 import { roleLabels } from '../policy';
 import { rows, uuidArray } from '../sql';
 import { removedEmails } from './notifications';
+import { noticesToSend } from './directory-notices';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
 export interface RemovalResult {
@@ -43,7 +44,7 @@ export async function removeMembersIn(
 ): Promise<RemovalResult> {
   const { org, targets, ids } = await lockSelection(tx, input.organizationId, actor, input);
   authorize(org, actor, ids, targets, { type: 'remove' });
-  const emails = emailsInsert(removedEmails(org, actor, targets));
+  const emails = emailsInsert(await noticesToSend(tx, actor, removedEmails(org, actor, targets)));
   const result = await writeRemoval(tx, org.id, actor, targets, emails?.insert);
   if (emails) await queueJobs(tx, queue, emails.ids);
   return result;
@@ -66,7 +67,7 @@ async function writeRemoval(
     action:
       t.kind === 'invitation'
         ? 'invitation.revoked'
-        : t.userId === actor.userId
+        : t.userId === accountOf(actor)
           ? 'member.left'
           : 'member.removed',
     targetType: t.kind,
@@ -88,7 +89,7 @@ async function writeRemoval(
       ${auditInsert(organizationId, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m`, invitation: sql`SELECT id FROM i` } })}
     )${emails ? sql`, e AS (${emails})` : sql``}
     SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
-           EXISTS (SELECT 1 FROM m WHERE user_id = ${actor.userId}::uuid) AS actor_left`,
+           EXISTS (SELECT 1 FROM m WHERE user_id = ${accountOf(actor)}::uuid) AS actor_left`,
   );
   return {
     removedMembers: Number(done?.removed_members ?? 0),
@@ -99,7 +100,7 @@ async function writeRemoval(
 
 /** Leaves the organization (any role), unless you are its last Owner. */
 export async function leaveOrganization(
-  actor: Actor,
+  actor: PersonActor,
   input: { organizationId: string },
 ): Promise<RemovalResult> {
   const db = await getDb();

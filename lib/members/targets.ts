@@ -13,7 +13,7 @@ import {
 } from '../access';
 import { DomainError, errorMessages, fail, type RefusedTarget } from '../errors';
 import { MAX_SELECTION } from '../limits';
-import { decide, ownersRemainAfter, policyTarget, type TargetAction } from '../policy';
+import { decide, ownersRemainAfter, policyActorOf, policyTarget, type TargetAction } from '../policy';
 import { uuidArray } from '../sql';
 import { readFilters } from '../user-table';
 import type { InactivityDays, UserStatus } from '../user-table-params';
@@ -117,7 +117,7 @@ export async function lockSelection(
     const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
       tx,
       organizationId,
-      actor.userId,
+      actor,
       targetsQuery(organizationId, ids),
     );
     return { org: organization, targets: rows.map(toTarget), ids };
@@ -127,7 +127,7 @@ export async function lockSelection(
   const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
     tx,
     organizationId,
-    actor.userId,
+    actor,
     matchingQuery(organizationId, selection.matching.filter),
   );
   // Selecting by filter is the console's (a Member can only act on themselves, by id); checked before
@@ -184,11 +184,7 @@ export function authorize(
   targets: Target[],
   action: TargetAction,
 ) {
-  const policyActor = {
-    userId: actor.userId,
-    role: requireMember(org.actorRole),
-    directory: Boolean(actor.directory),
-  };
+  const policyActor = policyActorOf(actor, requireMember(org.actorRole));
   const byId = new Map(targets.map((target) => [target.id, target]));
   const refused: RefusedTarget[] = [];
   for (const id of ids) {

@@ -1,9 +1,13 @@
 // A SCIM User resource as the directory sends it (a create's or a replace's body, or a resource after a
 // PATCH), read into what the membership becomes: the address, the role, active or not, the directory's
 // own id and the name. Lenient where the big identity providers differ (Entra's "True"/"False" strings,
-// roles as strings or objects), strict on what matters (400 `invalidValue` naming the attribute). Pure.
+// roles as strings or objects), strict on what matters (400 `invalidValue` naming the attribute). Only an
+// object's own properties are read (./body.ts `own`), never a prototype's. Names obey the console's own
+// rules (lib/text.ts): no control or invisible characters, one line. Pure.
 import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../email-address';
 import { MAX_PERSON_NAME } from '../limits';
+import { foldWhitespace, hasInvisibleCharacters } from '../text';
+import { own } from './body';
 import { ScimError } from './protocol';
 
 /** What a SCIM User resource asks for, read from the body of a create, a replace or a patched resource. */
@@ -33,22 +37,33 @@ function booleanOf(value: unknown, attribute: string): boolean {
   invalidValue(`${attribute} must be true or false.`);
 }
 
-function textOf(value: unknown, attribute: string, max: number): string | null {
+/**
+ * A string attribute, trimmed (a name's white space folded to single spaces, as the console folds a name),
+ * or null when absent or empty. Control and invisible characters are refused, checked on the text as
+ * sent (lib/text.ts): a line break or tab may only be folded away in a name.
+ */
+function textOf(value: unknown, attribute: string, max: number, fold = false): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') invalidValue(`${attribute} must be a string.`);
-  const text = value.trim();
+  if (hasInvisibleCharacters(value) || (!fold && /[\t-\r]/.test(value)))
+    invalidValue(
+      `${attribute} cannot contain invisible or control characters, such as zero-width spaces or direction marks.`,
+    );
+  const text = fold ? foldWhitespace(value) : value.trim();
   if (text.length > max) invalidValue(`${attribute} is longer than ${max} characters.`);
   return text || null;
 }
 
+const nameTextOf = (value: unknown, attribute: string) => textOf(value, attribute, MAX_PERSON_NAME, true);
+
 /** The name a resource gives: displayName, else name.formatted, else givenName and familyName. */
-function nameOf(resource: Record<string, unknown>): string | null {
-  const name = (resource.name ?? {}) as Record<string, unknown>;
-  const given = textOf(name.givenName, 'name.givenName', MAX_PERSON_NAME);
-  const family = textOf(name.familyName, 'name.familyName', MAX_PERSON_NAME);
+function nameOf(resource: unknown): string | null {
+  const name = own(resource, 'name');
+  const given = nameTextOf(own(name, 'givenName'), 'name.givenName');
+  const family = nameTextOf(own(name, 'familyName'), 'name.familyName');
   return (
-    textOf(resource.displayName, 'displayName', MAX_PERSON_NAME) ??
-    textOf(name.formatted, 'name.formatted', MAX_PERSON_NAME) ??
+    nameTextOf(own(resource, 'displayName'), 'displayName') ??
+    nameTextOf(own(name, 'formatted'), 'name.formatted') ??
     ([given, family].filter(Boolean).join(' ') || null)
   );
 }
@@ -57,12 +72,10 @@ function nameOf(resource: Record<string, unknown>): string | null {
 function roleOf(value: unknown): ScimUserInput['role'] {
   if (value === undefined || value === null) return 'member';
   if (!Array.isArray(value)) invalidValue('roles must be a list.');
-  const entries = value.map((entry) =>
-    typeof entry === 'string' ? entry : (entry as { value?: unknown } | null)?.value,
-  );
+  const entries = value.map((entry) => (typeof entry === 'string' ? entry : own(entry, 'value')));
   // An `add` appends to the list: of several primary entries, the last one added is the role.
-  const primary = (value as { primary?: unknown }[]).findLast((entry) => isTrue(entry?.primary));
-  const chosen = primary ? (primary as { value?: unknown }).value : entries[0];
+  const primary = (value as unknown[]).findLast((entry) => isTrue(own(entry, 'primary')));
+  const chosen = primary === undefined ? entries[0] : own(primary, 'value');
   if (chosen === undefined) return 'member';
   const role = typeof chosen === 'string' ? chosen.trim().toLowerCase() : '';
   if (role === 'admin' || role === 'member' || role === 'owner') return role;
@@ -73,21 +86,21 @@ function roleOf(value: unknown): ScimUserInput['role'] {
 export function readScimUser(body: unknown): ScimUserInput {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     throw new ScimError(400, 'The body must be a SCIM User object.', 'invalidSyntax');
-  const resource = body as Record<string, unknown>;
   const userName =
-    textOf(resource.userName, 'userName', MAX_EMAIL_LENGTH) ?? invalidValue('userName is required.');
-  const emails = Array.isArray(resource.emails) ? (resource.emails as Record<string, unknown>[]) : [];
-  const primary = emails.find((entry) => isTrue(entry?.primary)) ?? emails[0];
-  const raw = textOf(primary?.value, 'emails.value', MAX_EMAIL_LENGTH) ?? userName;
+    textOf(own(body, 'userName'), 'userName', MAX_EMAIL_LENGTH) ?? invalidValue('userName is required.');
+  const listed = own(body, 'emails');
+  const emails: unknown[] = Array.isArray(listed) ? listed : [];
+  const primary = emails.find((entry) => isTrue(own(entry, 'primary'))) ?? emails[0];
+  const raw = textOf(own(primary, 'value'), 'emails.value', MAX_EMAIL_LENGTH) ?? userName;
   const email = normalizeEmail(raw);
   if (!isValidEmail(email))
     invalidValue(`"${raw.slice(0, 80)}" is not an email address: give one in emails, or as the userName.`);
   return {
     userName,
     email,
-    name: nameOf(resource),
-    role: roleOf(resource.roles),
-    active: resource.active === undefined ? true : booleanOf(resource.active, 'active'),
-    externalId: textOf(resource.externalId, 'externalId', 255),
+    name: nameOf(body),
+    role: roleOf(own(body, 'roles')),
+    active: own(body, 'active') === undefined ? true : booleanOf(own(body, 'active'), 'active'),
+    externalId: textOf(own(body, 'externalId'), 'externalId', 255),
   };
 }

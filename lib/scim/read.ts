@@ -22,7 +22,7 @@ interface MemberRow {
   updated_at: string | Date;
 }
 
-const columns = sql`m.id, u.email, coalesce(m.directory_name, u.name) AS name, m.role::text AS role,
+const columns = sql`m.id, u.email, m.directory_name AS name, m.role::text AS role,
   m.status::text AS status, m.external_id, m.scim_user_name, m.directory_managed, m.created_at, m.updated_at`;
 
 function toMember(row: MemberRow): ScimMember {

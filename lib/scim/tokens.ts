@@ -1,19 +1,22 @@
 // Provisioning switch and SCIM bearer tokens (docs/rules.md rule 13): Owners and Admins turn SCIM on or
 // off and manage at most MAX_SCIM_TOKENS tokens per organization. A token is 256 bits from the CSPRNG,
 // shown once when made and kept only as its SHA-256 hash; it expires SCIM_TOKEN_TTL_DAYS after it was
-// made, works only for its organization, only under /api/scim/v2 and only while provisioning is on.
+// made, works only for its organization, only under /api/scim/v2, only while provisioning is on, and only
+// while the person who made it is still an active Owner or Admin there (else a removed, suspended or
+// demoted Admin could go on acting through it, even re-adding themselves).
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { organizations, scimTokens, users } from '@/db/schema';
-import type { Actor } from '../actor';
+import { memberships, organizations, scimTokens, users } from '@/db/schema';
+import { directoryActor, type DirectoryActor, type PersonActor } from '../actor';
 import { lockOrganization, requireConsoleAccess, requirePermission } from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { scimSettings } from '../config';
 import { fail } from '../errors';
 import { MAX_SCIM_TOKENS } from '../limits';
+import { rolesWith } from '../policy';
 import { hashToken, newToken } from '../tokens';
 
 /** What a token starts with, so that a leaked one is recognisable (secret scanners, logs). */
@@ -28,11 +31,23 @@ export interface ScimTokenView {
   lastUsedAt: Date | null;
   createdBy: string | null;
   expired: boolean;
+  /** Its maker is no longer an active Owner or Admin of the organization: it is refused until replaced. */
+  makerLeft: boolean;
+}
+
+/** A token's maker as an active Owner or Admin of the token's organization (the join that vouches for it). */
+function makerStanding() {
+  return and(
+    eq(memberships.organizationId, scimTokens.organizationId),
+    eq(memberships.userId, scimTokens.createdById),
+    eq(memberships.status, 'active'),
+    inArray(memberships.role, rolesWith('org:settings')),
+  );
 }
 
 /** The organization's provisioning state and tokens, newest last. Owners and Admins. */
 export async function provisioningOf(
-  actor: Actor,
+  actor: PersonActor,
   organizationId: string,
 ): Promise<{ enabled: boolean; tokens: ScimTokenView[] }> {
   const { db, role } = await requireConsoleAccess(actor, organizationId);
@@ -51,23 +66,32 @@ export async function provisioningOf(
         expiresAt: scimTokens.expiresAt,
         lastUsedAt: scimTokens.lastUsedAt,
         createdBy: users.email,
+        maker: memberships.id,
       })
       .from(scimTokens)
       .leftJoin(users, eq(users.id, scimTokens.createdById))
+      .leftJoin(memberships, makerStanding())
       .where(eq(scimTokens.organizationId, organizationId))
       .orderBy(asc(scimTokens.createdAt)),
   ]);
   return {
     enabled: organization?.enabled ?? false,
-    tokens: tokens.map((token) => ({ ...token, expired: token.expiresAt.getTime() <= at.getTime() })),
+    tokens: tokens.map(({ maker, ...token }) => ({
+      ...token,
+      expired: token.expiresAt.getTime() <= at.getTime(),
+      makerLeft: maker === null,
+    })),
   };
 }
 
 /** Turns provisioning on or off, audited. Owners and Admins. Off, every token stops working at once. */
-export async function setProvisioning(actor: Actor, input: { organizationId: string; enabled: boolean }) {
+export async function setProvisioning(
+  actor: PersonActor,
+  input: { organizationId: string; enabled: boolean },
+) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     requirePermission(org.actorRole, 'org:settings');
     const [current] = await tx
       .select({ enabled: organizations.scimEnabled })
@@ -91,16 +115,25 @@ export async function setProvisioning(actor: Actor, input: { organizationId: str
 
 /**
  * Makes a token named `name`; returns it once, in full (only its hash is kept). At most MAX_SCIM_TOKENS
- * per organization, expired ones included until they are deleted (SCIM_TOKEN_LIMIT). Owners and Admins.
+ * per organization, expired ones included until they are deleted (SCIM_TOKEN_LIMIT). With `replaces`,
+ * that token is deleted in the same transaction: how a token whose maker left (or that expired) is
+ * replaced by one the actor vouches for. Owners and Admins.
  */
 export async function createScimToken(
-  actor: Actor,
-  input: { organizationId: string; name: string },
+  actor: PersonActor,
+  input: { organizationId: string; name: string; replaces?: string },
 ): Promise<{ token: string; view: ScimTokenView }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     requirePermission(org.actorRole, 'org:settings');
+    if (input.replaces) {
+      const [replaced] = await tx
+        .delete(scimTokens)
+        .where(and(eq(scimTokens.id, input.replaces), eq(scimTokens.organizationId, org.id)))
+        .returning({ id: scimTokens.id });
+      if (!replaced) fail('NOT_FOUND');
+    }
     const [{ held }] = await tx
       .select({ held: count() })
       .from(scimTokens)
@@ -125,21 +158,28 @@ export async function createScimToken(
         action: 'provisioning.token_created',
         targetType: 'organization',
         targetId: org.id,
-        details: { name: row.name, expiresAt: row.expiresAt.toISOString() },
+        details: {
+          name: row.name,
+          expiresAt: row.expiresAt.toISOString(),
+          ...(input.replaces ? { replaced: true } : {}),
+        },
       },
     ]);
     return {
       token,
-      view: { ...row, createdBy: actor.email, expired: false },
+      view: { ...row, createdBy: actor.email, expired: false, makerLeft: false },
     };
   });
 }
 
 /** Deletes a token: its next request is refused. Owners and Admins. */
-export async function deleteScimToken(actor: Actor, input: { organizationId: string; tokenId: string }) {
+export async function deleteScimToken(
+  actor: PersonActor,
+  input: { organizationId: string; tokenId: string },
+) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const org = await lockOrganization(tx, input.organizationId, actor.userId);
+    const org = await lockOrganization(tx, input.organizationId, actor);
     requirePermission(org.actorRole, 'org:settings');
     const [deleted] = await tx
       .delete(scimTokens)
@@ -158,15 +198,8 @@ export async function deleteScimToken(actor: Actor, input: { organizationId: str
   });
 }
 
-/** The directory a request acts as: its organization and the token it came with. */
-export interface DirectoryActor {
-  organizationId: string;
-  tokenId: string;
-  tokenName: string;
-}
-
 /** Why a request's token is refused: each is a 401 with `WWW-Authenticate: Bearer`. */
-export type TokenRefusal = 'missing' | 'malformed' | 'unknown' | 'expired' | 'disabled';
+export type TokenRefusal = 'missing' | 'malformed' | 'unknown' | 'expired' | 'disabled' | 'maker_left';
 
 /**
  * The directory behind an `Authorization` header, or why not. One statement (the look-up by hash);
@@ -191,15 +224,18 @@ export async function authenticateScimToken(
       expiresAt: scimTokens.expiresAt,
       lastUsedAt: scimTokens.lastUsedAt,
       enabled: organizations.scimEnabled,
+      maker: memberships.id,
     })
     .from(scimTokens)
     .innerJoin(organizations, eq(organizations.id, scimTokens.organizationId))
+    .leftJoin(memberships, makerStanding())
     .where(eq(scimTokens.tokenHash, hash));
   if (!found || !timingSafeEqual(Buffer.from(found.tokenHash), Buffer.from(hash)))
     return { refused: 'unknown' };
   const at = now();
   if (found.expiresAt.getTime() <= at.getTime()) return { refused: 'expired' };
   if (!found.enabled) return { refused: 'disabled' };
+  if (!found.maker) return { refused: 'maker_left' };
   if (!found.lastUsedAt || at.getTime() - found.lastUsedAt.getTime() >= MINUTE)
     await db
       .update(scimTokens)
@@ -210,5 +246,5 @@ export async function authenticateScimToken(
           sql`coalesce(last_used_at, '-infinity') < ${new Date(at.getTime() - MINUTE).toISOString()}::timestamptz`,
         ),
       );
-  return { organizationId: found.organizationId, tokenId: found.id, tokenName: found.name };
+  return directoryActor({ organizationId: found.organizationId, tokenId: found.id, tokenName: found.name });
 }

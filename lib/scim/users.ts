@@ -4,12 +4,11 @@
 // organization without an active Owner, and stays within the seats. Each write is one transaction with
 // its audit events, the actor recorded as "Directory (<token name>)".
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
-import { scimPatch, ScimError as PatchError, type ScimPatchOperation } from 'scim-patch';
+import { and, eq, gt } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
-import type { Actor } from '../actor';
-import { lockOrganization, requirePermission } from '../access';
+import type { DirectoryActor } from '../actor';
+import { lockOrganization, lockOrganizationRow, requirePermission } from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { emailQueue } from '../email/queue';
@@ -17,9 +16,8 @@ import { fail } from '../errors';
 import { invitableRoles, isInvitationRole } from '../policy';
 import { changeRolesIn, removeMembersIn, setMemberStatusIn } from '../members';
 import { authorize, lockSelection } from '../members/targets';
-import { noSeatReason, readSeatsUsed } from '../seats';
-import { readScimUser, type ScimUserInput } from './input';
-import { ScimError, toScimUser, underRules, type ScimMember, type ScimUser } from './protocol';
+import type { ScimUserInput } from './input';
+import { ScimError, underRules, type ScimMember } from './protocol';
 import { getScimUser, notFound, readMember } from './read';
 
 /** The userName kept on the membership: null when it is the address itself. */
@@ -43,13 +41,28 @@ async function userNameTaken(
 }
 
 /**
- * Creates a User: the membership of the account with that address (made if there is none: they sign in
- * with a magic link), with the role of `roles` (Member by default), active or suspended as `active` says.
- * 409 `uniqueness` when the address or userName is already a member; 403 for an Owner or past the seats.
- * A pending invitation of the address is closed as accepted by the directory.
+ * Why the directory may not add `email` (docs/rules.md rule 13): it adds only the people the organization
+ * already has, an open invitation (pending and unexpired) to the address, and never pulls in anyone
+ * else's account. The answer does not depend on whether the address has an account, so it tells a
+ * stranger's directory nothing about who has one.
+ */
+export function notTheOrganizationsReason(email: string): string {
+  return (
+    `The directory can only add people this organization has invited: ${email} has no open invitation. ` +
+    'Invite the address from the console (Invite New User) first, then provision it again.'
+  );
+}
+
+/**
+ * Creates a User from an open invitation to its address: the membership of the account with that address
+ * (made, with no name of its own, when there is none: they sign in with a magic link), with the role of
+ * `roles` (Member by default), active or suspended as `active` says; the invitation is closed as accepted
+ * by the directory. 409 `uniqueness` when the address or userName is already a member; 403 for an Owner,
+ * for an address with no open invitation, or past the seats. The directory's name for the person is kept
+ * on the membership only: an account's own name is the person's.
  */
 export async function createScimUser(
-  actor: Actor,
+  actor: DirectoryActor,
   organizationId: string,
   input: ScimUserInput,
 ): Promise<ScimMember> {
@@ -57,28 +70,40 @@ export async function createScimUser(
   const role = input.role;
   const id = await underRules(() =>
     db.transaction(async (tx) => {
-      const org = await lockOrganization(tx, organizationId, actor.userId);
+      const org = await lockOrganization(tx, organizationId, actor);
       const actorRole = requirePermission(org.actorRole, 'members:manage');
       // As an invitation would: Admin or Member, never Owner (docs/rules.md rule 3).
       if (!isInvitationRole(role) || !invitableRoles(actorRole).includes(role)) fail('INVITATION_ROLE');
       const userName = storedUserName(input);
+      const at = now();
       const [existing] = await tx
-        .select({ id: users.id, membership: memberships.id })
+        .select({ userId: users.id, membership: memberships.id })
         .from(users)
         .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organizationId, org.id)))
         .where(eq(users.email, input.email));
       if (existing?.membership || (await userNameTaken(tx, org.id, userName)))
         throw new ScimError(409, `${input.userName} is already a member of this organization.`, 'uniqueness');
-      if (input.active && org.seatLimit !== null && (await readSeatsUsed(tx, org.id, now())) >= org.seatLimit)
-        throw new ScimError(403, noSeatReason(org.seatLimit));
+      const [invitation] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.organizationId, org.id),
+            eq(invitations.email, input.email),
+            eq(invitations.status, 'pending'),
+            gt(invitations.expiresAt, at),
+          ),
+        );
+      if (!invitation) throw new ScimError(403, notTheOrganizationsReason(input.email));
+      // The open invitation holds a seat already: an active membership takes it over. A suspended one frees it.
       const userId =
-        existing?.id ??
+        existing?.userId ??
         // Another organization's directory may create the same account at this moment: then it is theirs
         // and ours (the address is unique), not an error.
         (
           await tx
             .insert(users)
-            .values({ email: input.email, name: input.name })
+            .values({ email: input.email })
             .onConflictDoUpdate({ target: users.email, set: { email: input.email } })
             .returning({ id: users.id })
         )[0].id;
@@ -89,36 +114,24 @@ export async function createScimUser(
           userId,
           role,
           status: input.active ? 'active' : 'suspended',
-          suspendedAt: input.active ? null : now(),
+          suspendedAt: input.active ? null : at,
           directoryManaged: true,
           externalId: input.externalId,
           scimUserName: userName,
           directoryName: input.name,
         })
         .returning({ id: memberships.id });
-      // An invitation to the address is answered: the directory added them.
-      const closed = await tx
+      await tx
         .update(invitations)
-        .set({ status: 'accepted', updatedAt: now() })
-        .where(
-          and(
-            eq(invitations.organizationId, org.id),
-            eq(invitations.email, input.email),
-            inArray(invitations.status, ['pending', 'declined']),
-          ),
-        )
-        .returning({ id: invitations.id });
+        .set({ status: 'accepted', acceptedAt: at, acceptedById: userId, updatedAt: at })
+        .where(and(eq(invitations.id, invitation.id), eq(invitations.organizationId, org.id)));
       await recordAudit(tx, org.id, actor, [
         {
           action: 'member.provisioned',
           targetType: 'member',
           targetId: membership.id,
           targetEmail: input.email,
-          details: {
-            role: input.role,
-            active: input.active,
-            ...(closed.length > 0 ? { closedInvitations: closed.length } : {}),
-          },
+          details: { role: input.role, active: input.active, closedInvitations: 1 },
         },
       ]);
       return membership.id;
@@ -128,131 +141,98 @@ export async function createScimUser(
 }
 
 /**
- * Makes the member what `input` says (a PUT, or a PATCH once applied): role and status through the same
- * functions as the console (policy, rule 4, seats, notifications), the directory's attributes beside
- * them; all in one transaction. The address cannot change (400 `mutability`): it is the account's
- * sign-in, shared with its other organizations. The member becomes directory-managed.
+ * Makes the member what `input` says (a PUT): role and status through the same functions as the console
+ * (policy, rule 4, seats, notifications), the directory's attributes beside them; all in one transaction.
+ * The address cannot change (400 `mutability`): it is the account's sign-in, shared with its other
+ * organizations. The member becomes directory-managed.
  */
 export async function updateScimUser(
-  actor: Actor,
+  actor: DirectoryActor,
   organizationId: string,
   id: string,
   input: ScimUserInput,
 ): Promise<ScimMember> {
+  await changeMember(actor, organizationId, id, () => input);
+  return getScimUser(organizationId, id);
+}
+
+/**
+ * One transaction: the organization's lock (taken first, as by every change to membership), the member
+ * read under it, `next` asked what they become, and every change written.
+ */
+export async function changeMember(
+  actor: DirectoryActor,
+  organizationId: string,
+  id: string,
+  next: (current: ScimMember) => ScimUserInput,
+): Promise<void> {
   const db = await getDb();
-  const current = (await readMember(db, organizationId, id)) ?? notFound(id);
-  if (input.email !== current.email)
-    throw new ScimError(
-      400,
-      'The email address of a User cannot change: it is how the person signs in.',
-      'mutability',
-    );
   const queue = await emailQueue();
   await underRules(() =>
     db.transaction(async (tx) => {
+      if (!(await lockOrganizationRow(tx, organizationId))) notFound(id);
+      const current = (await readMember(tx, organizationId, id)) ?? notFound(id);
+      const input = next(current);
+      if (input.email !== current.email)
+        throw new ScimError(
+          400,
+          'The email address of a User cannot change: it is how the person signs in.',
+          'mutability',
+        );
       const selection = { organizationId, ids: [id] };
       if (input.role !== current.role)
         await changeRolesIn(tx, queue, actor, { ...selection, role: input.role });
       if (input.active !== current.active)
         await setMemberStatusIn(tx, actor, { ...selection, status: input.active ? 'active' : 'suspended' });
-      const userName = storedUserName(input);
-      const attributes = {
-        externalId: input.externalId,
-        scimUserName: userName,
-        directoryName: input.name,
-      };
-      const changed =
-        attributes.externalId !== current.externalId ||
-        attributes.scimUserName !== current.userName ||
-        (attributes.directoryName ?? null) !== (current.name ?? null) ||
-        !current.directoryManaged;
-      if (!changed) return;
-      // The attributes under the same lock and policy as the rest: never an Owner's.
-      const { org, targets, ids } = await lockSelection(tx, organizationId, actor, { ids: [id] });
-      authorize(org, actor, ids, targets, { type: 'sync' });
-      if (await userNameTaken(tx, organizationId, userName, id))
-        throw new ScimError(409, `${input.userName} is already another member's userName.`, 'uniqueness');
-      await tx
-        .update(memberships)
-        .set({ ...attributes, directoryManaged: true, updatedAt: now() })
-        .where(and(eq(memberships.id, id), eq(memberships.organizationId, organizationId)));
-      await recordAudit(tx, organizationId, actor, [
-        {
-          action: 'member.directory_updated',
-          targetType: 'member',
-          targetId: id,
-          targetEmail: current.email,
-          details: { externalId: input.externalId, userName: input.userName, name: input.name },
-        },
-      ]);
+      await writeAttributes(tx, actor, current, input);
     }),
   );
-  return getScimUser(organizationId, id);
 }
 
-/**
- * A PATCH (RFC 7644 §3.5.2) applied by scim-patch to the member as a resource, then made so by
- * updateScimUser. Operation names in any case ("Replace", as Microsoft Entra sends them).
- */
-export async function patchScimUser(
-  actor: Actor,
-  organizationId: string,
-  id: string,
-  operations: unknown,
-  base: string,
-): Promise<ScimMember> {
-  if (!Array.isArray(operations) || operations.length === 0)
-    throw new ScimError(400, 'Operations must be a non-empty list.', 'invalidSyntax');
-  const current = await getScimUser(organizationId, id);
-  const resource = toScimUser(current, base);
-  const normalized = operations.map((operation): ScimPatchOperation => {
-    const op = (operation as { op?: unknown })?.op;
-    if (typeof op !== 'string' || !/^(add|replace|remove)$/i.test(op))
-      throw new ScimError(
-        400,
-        `Unknown operation ${JSON.stringify(op)}: use add, replace or remove.`,
-        'invalidSyntax',
-      );
-    return { ...(operation as object), op: op.toLowerCase() } as ScimPatchOperation;
-  });
-  let patched: ScimUser;
-  try {
-    patched = scimPatch(
-      {
-        ...resource,
-        meta: {
-          ...resource.meta,
-          created: new Date(resource.meta.created),
-          lastModified: new Date(resource.meta.lastModified),
-        },
-      },
-      normalized,
-      {
-        mutateDocument: false,
-        treatMissingAsAdd: true,
-      },
-    ) as unknown as ScimUser;
-  } catch (error) {
-    if (error instanceof PatchError)
-      throw new ScimError(
-        400,
-        error.message,
-        (error.scimCode as 'invalidPath' | undefined) ?? 'invalidValue',
-      );
-    throw error;
-  }
-  // A patched name part wins over the displayName it was derived from.
-  const nameChanged =
-    JSON.stringify(patched.name ?? null) !== JSON.stringify(resource.name ?? null) &&
-    patched.displayName === resource.displayName;
-  const body = nameChanged
-    ? { ...patched, displayName: undefined, name: { ...patched.name, formatted: undefined } }
-    : patched;
-  return updateScimUser(actor, organizationId, id, readScimUser(body));
+/** The directory's own attributes (externalId, userName, name), under the same lock and policy: never an Owner's. */
+async function writeAttributes(
+  tx: Transaction,
+  actor: DirectoryActor,
+  current: ScimMember,
+  input: ScimUserInput,
+) {
+  const { organizationId, id } = { organizationId: actor.organizationId, id: current.id };
+  const attributes = {
+    externalId: input.externalId,
+    scimUserName: storedUserName(input),
+    directoryName: input.name,
+  };
+  const changed =
+    attributes.externalId !== current.externalId ||
+    attributes.scimUserName !== current.userName ||
+    (attributes.directoryName ?? null) !== (current.name ?? null) ||
+    !current.directoryManaged;
+  if (!changed) return;
+  const { org, targets, ids } = await lockSelection(tx, organizationId, actor, { ids: [id] });
+  authorize(org, actor, ids, targets, { type: 'sync' });
+  if (await userNameTaken(tx, organizationId, attributes.scimUserName, id))
+    throw new ScimError(409, `${input.userName} is already another member's userName.`, 'uniqueness');
+  await tx
+    .update(memberships)
+    .set({ ...attributes, directoryManaged: true, updatedAt: now() })
+    .where(and(eq(memberships.id, id), eq(memberships.organizationId, organizationId)));
+  await recordAudit(tx, organizationId, actor, [
+    {
+      action: 'member.directory_updated',
+      targetType: 'member',
+      targetId: id,
+      targetEmail: current.email,
+      details: { externalId: input.externalId, userName: input.userName, name: input.name },
+    },
+  ]);
 }
 
 /** Removes the membership (the account stays), as the console does: never an Owner. */
-export async function deleteScimUser(actor: Actor, organizationId: string, id: string): Promise<void> {
+export async function deleteScimUser(
+  actor: DirectoryActor,
+  organizationId: string,
+  id: string,
+): Promise<void> {
   const db = await getDb();
   if (!(await readMember(db, organizationId, id))) notFound(id);
   const queue = await emailQueue();

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 
 const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 vi.mock('@/db/client', async (importOriginal) => {

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents } from '@/db/schema';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 import { activityQuery, parseActivityParams } from '@/lib/activity-filters';
 import { describeEvent, eventSentence } from '@/lib/activity-sentences';
 import { listAuditEvents } from '@/lib/audit';

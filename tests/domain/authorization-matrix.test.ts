@@ -2,7 +2,7 @@
 // refused call must leave the data exactly as it was and write no audit event.
 import { describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/db/schema';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 import { listAuditEvents } from '@/lib/audit';
 import type { ErrorCode } from '@/lib/errors';
 import { inviteMembers, resendInvitation } from '@/lib/invitations';

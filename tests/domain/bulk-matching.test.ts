@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import type { Actor } from '@/lib/actor';
+import { person, type PersonActor as Actor } from '@/lib/actor';
 import { changeRoles, removeMembers, type TableFilter } from '@/lib/members';
 import { rows } from '@/lib/sql';
 import { listUserTable } from '@/lib/user-table';
@@ -231,7 +231,7 @@ describe('the same rules as a selection by id', () => {
     const memberId = crew[0];
     const { members } = await snapshot();
     const member = members.find((m) => m.id === memberId)!;
-    const asMember: Actor = { userId: member.userId, email: 'crew-1@example.com' };
+    const asMember: Actor = person({ userId: member.userId, email: 'crew-1@example.com' });
     const stranger = await createUser();
     const before = await snapshot();
     for (const count of [1, 36]) {

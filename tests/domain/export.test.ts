@@ -26,7 +26,7 @@ import {
   type UserRow,
   type UserTableQuery,
 } from '@/lib/user-table';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import {

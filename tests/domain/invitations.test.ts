@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations, memberships, sessions, users } from '@/db/schema';
 import { advanceClock } from '@/lib/clock';
+import { person } from '@/lib/actor';
 import { listMailboxMessages } from '@/lib/email/mailbox';
 import {
   acceptInvitation,
@@ -328,7 +329,7 @@ describe('resending', () => {
 async function membershipLess(email: string) {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email));
-  return user ? { userId: user.id, email: user.email, name: user.name } : createUser({ email });
+  return user ? person({ userId: user.id, email: user.email, name: user.name }) : createUser({ email });
 }
 
 describe('expiry, revocation and declining', () => {

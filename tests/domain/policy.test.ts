@@ -15,10 +15,10 @@ import {
   type TargetAction,
 } from '@/lib/policy';
 
-const owner: PolicyActor = { userId: 'owner', role: 'owner' };
-const admin: PolicyActor = { userId: 'admin', role: 'admin' };
-const member: PolicyActor = { userId: 'member', role: 'member' };
-const outsider: PolicyActor = { userId: 'outsider', role: null };
+const owner: PolicyActor = { userId: 'owner', role: 'owner', directory: false };
+const admin: PolicyActor = { userId: 'admin', role: 'admin', directory: false };
+const member: PolicyActor = { userId: 'member', role: 'member', directory: false };
+const outsider: PolicyActor = { userId: 'outsider', role: null, directory: false };
 
 const otherOwner: PolicyTarget = { kind: 'member', userId: 'o2', role: 'owner' };
 const otherAdmin: PolicyTarget = { kind: 'member', userId: 'a2', role: 'admin' };
@@ -30,7 +30,7 @@ const toRole = (role: MemberRole): TargetAction => ({ type: 'change_role', role 
 const remove: TargetAction = { type: 'remove' };
 const self = (actor: PolicyActor): PolicyTarget => ({
   kind: 'member',
-  userId: actor.userId,
+  userId: actor.userId!,
   role: actor.role!,
 });
 
@@ -219,7 +219,7 @@ function apply(org: ModelMember[], step: Step): { org: ModelMember[]; applied: b
   const allowed = targets.every(
     (t) =>
       decide(
-        { userId: actor.userId, role: actor.role },
+        { userId: actor.userId, role: actor.role, directory: false },
         { kind: 'member', userId: t.userId, role: t.role, suspended: t.suspended },
         step.action,
       ).allowed,

@@ -5,7 +5,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { memberships } from '@/db/schema';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 import { DomainError } from '@/lib/errors';
 import { changeRoles, removeMembers } from '@/lib/members';
 import { usingPostgres, useTestDatabase } from '../support/db';

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 import { findMembershipBySlug } from '@/lib/access';
 import { errorMessages } from '@/lib/errors';
 import { MEMBER_SEARCH_RESULTS } from '@/lib/limits';
@@ -36,8 +36,8 @@ describe('the only Owner, in lib/policy.ts', () => {
     expect(isSoleOwner(null, 1)).toBe(false);
   });
 
-  const owner: PolicyActor = { userId: 'o1', role: 'owner' };
-  const admin: PolicyActor = { userId: 'a1', role: 'admin' };
+  const owner: PolicyActor = { userId: 'o1', role: 'owner', directory: false };
+  const admin: PolicyActor = { userId: 'a1', role: 'admin', directory: false };
   const ownRow = { kind: 'member', userId: 'o1', role: 'owner' } as const;
   const otherOwnerRow = { kind: 'member', userId: 'o2', role: 'owner' } as const;
 
@@ -137,7 +137,7 @@ describe('the only Owner, in lib/policy.ts', () => {
         detach: false,
         reason: null,
       });
-    const member: PolicyActor = { userId: 'm1', role: 'member' };
+    const member: PolicyActor = { userId: 'm1', role: 'member', directory: false };
     expect(rowOffer(member, { kind: 'invitation', role: 'member' }, 1)).toMatchObject({
       roles: [],
       remove: false,

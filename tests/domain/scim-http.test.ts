@@ -7,7 +7,7 @@ import { advanceClock } from '@/lib/clock';
 import { publicUrl } from '@/lib/config';
 import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
 import { useTestDatabase } from '../support/db';
-import { createOrganizationWithOwner } from '../support/factories';
+import { addInvitation, createOrganizationWithOwner } from '../support/factories';
 
 useTestDatabase();
 
@@ -50,8 +50,13 @@ async function scim(
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
 
-async function provisionedOrganization(name = 'Acme') {
+/**
+ * An organization with provisioning on and a token, which has invited `invited`: the people its
+ * directory may then create (docs/rules.md rule 13).
+ */
+async function provisionedOrganization(name = 'Acme', invited: string[] = []) {
   const { organization, owner } = await createOrganizationWithOwner(name);
+  for (const email of invited) await addInvitation(organization.id, { email });
   await setProvisioning(owner, { organizationId: organization.id, enabled: true });
   const { token, view } = await createScimToken(owner, { organizationId: organization.id, name: 'Okta' });
   return { organization, owner, token, tokenId: view.id };
@@ -76,7 +81,12 @@ function expectedUser(id: string, fields: Record<string, unknown>) {
 
 describe('SCIM over HTTP', () => {
   it("Okta's run: look up by userName, create, get, deactivate and reactivate with PATCH active, replace with PUT, paginate", async () => {
-    const { token } = await provisionedOrganization();
+    const { token } = await provisionedOrganization('Acme', [
+      'ada.lovelace@example.com',
+      'p1@example.com',
+      'p2@example.com',
+      'p3@example.com',
+    ]);
     const filter = encodeURIComponent('userName eq "ada.lovelace@example.com"');
     const lookup = await scim('GET', `/Users?filter=${filter}&startIndex=1&count=100`, { token });
     expect(lookup.status).toBe(200);
@@ -151,8 +161,8 @@ describe('SCIM over HTTP', () => {
   });
 
   it("Microsoft Entra's run: filter, create with the enterprise extension, PATCH with 'Replace' and \"False\", add displayName, delete", async () => {
-    const { token } = await provisionedOrganization();
     const email = 'grace@example.com';
+    const { token } = await provisionedOrganization('Acme', [email]);
     const filter = encodeURIComponent(`userName eq "${email}"`);
     expect((await scim('GET', `/Users?filter=${filter}`, { token })).json.totalResults).toBe(0);
     const created = await scim('POST', '/Users', {
@@ -206,7 +216,7 @@ describe('SCIM over HTTP', () => {
   });
 
   it('answers errors as RFC 7644 error objects: duplicates 409 uniqueness, bad filters 400 invalidFilter, an Owner 403, bad JSON 400 invalidSyntax', async () => {
-    const { token } = await provisionedOrganization();
+    const { token } = await provisionedOrganization('Acme', ['ada@example.com']);
     const body = { schemas: [USER], userName: 'ada@example.com' };
     await scim('POST', '/Users', { token, body });
     const duplicate = await scim('POST', '/Users', { token, body });
@@ -248,7 +258,9 @@ describe('SCIM over HTTP', () => {
   });
 
   it('refuses every token that is not a live one of this organization: 401 with WWW-Authenticate, another organization’s ids 404', async () => {
-    const { organization, owner, token, tokenId } = await provisionedOrganization();
+    const { organization, owner, token, tokenId } = await provisionedOrganization('Acme', [
+      'ada@example.com',
+    ]);
     const created = await scim('POST', '/Users', {
       token,
       body: { schemas: [USER], userName: 'ada@example.com' },

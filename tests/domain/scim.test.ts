@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, invitations, memberships, scimTokens, users } from '@/db/schema';
 import { eventActor } from '@/lib/activity-sentences';
-import { directoryActor, type Actor } from '@/lib/actor';
+import { directoryActor, person, type Actor, type DirectoryActor } from '@/lib/actor';
 import { advanceClock } from '@/lib/clock';
 import { changeRoles, detachFromDirectory, removeMembers, setMemberStatus } from '@/lib/members';
 import { setSeatLimit } from '@/lib/organizations';
 import { createScimToken, deleteScimToken, setProvisioning, authenticateScimToken } from '@/lib/scim/tokens';
-import { createScimUser, deleteScimUser, patchScimUser, updateScimUser } from '@/lib/scim/users';
+import { createScimUser, deleteScimUser, updateScimUser } from '@/lib/scim/users';
+import { patchScimUser } from '@/lib/scim/patch';
 import { getScimUser, listScimUsers } from '@/lib/scim/read';
-import { readScimUser } from '@/lib/scim/input';
+import { readScimUser, type ScimUserInput } from '@/lib/scim/input';
 import { ScimError, toScimUser } from '@/lib/scim/protocol';
 import { hashToken } from '@/lib/tokens';
 import { useTestDatabase } from '../support/db';
@@ -33,7 +34,7 @@ async function ownerOf(organizationId: string): Promise<Actor | null> {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'owner')));
-  return row ?? null;
+  return row ? person(row) : null;
 }
 
 /** An organization with provisioning on and one token; the directory as an actor. */
@@ -44,6 +45,15 @@ async function provisioned(name = 'Acme') {
   const directory = await authenticateScimToken(`Bearer ${token}`);
   if ('refused' in directory) throw new Error(`token refused: ${directory.refused}`);
   return { organization, owner, token, directory, actor: directoryActor(directory) };
+}
+
+/**
+ * Creates a User as the directory may (docs/rules.md rule 13): the organization has invited the address,
+ * so the directory may add that person.
+ */
+async function provision(actor: DirectoryActor, organizationId: string, input: ScimUserInput) {
+  await addInvitation(organizationId, { email: input.email });
+  return createScimUser(actor, organizationId, input);
 }
 
 function userBody(email: string, extra: Record<string, unknown> = {}) {
@@ -123,7 +133,7 @@ describe('provisioning tokens', () => {
 describe('the directory as an Admin', () => {
   it('creates a member (a new account), finds it by userName in any case, by externalId and by email', async () => {
     const { organization, actor, directory } = await provisioned();
-    const created = await createScimUser(
+    const created = await provision(
       actor,
       organization.id,
       userBody('Ada@Example.com', { externalId: 'okta-1' }),
@@ -167,7 +177,7 @@ describe('the directory as an Admin', () => {
 
   it('refuses duplicates (409 uniqueness), bad filters (400 invalidFilter) and another organization’s ids (404)', async () => {
     const { organization, actor } = await provisioned();
-    const created = await createScimUser(actor, organization.id, userBody('ada@example.com'));
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
     await expectScimError(
       createScimUser(actor, organization.id, userBody('ada@example.com')),
       409,
@@ -191,7 +201,7 @@ describe('the directory as an Admin', () => {
 
   it('Okta: PATCH active false suspends, true reactivates; Entra: "Replace" and "False" as strings do the same', async () => {
     const { organization, actor } = await provisioned();
-    const created = await createScimUser(actor, organization.id, userBody('ada@example.com'));
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
     const okta = await patchScimUser(
       actor,
       organization.id,
@@ -254,7 +264,7 @@ describe('the directory as an Admin', () => {
 
   it('PUT replaces role, status and attributes in one transaction, but not the address (400 mutability)', async () => {
     const { organization, actor } = await provisioned();
-    const created = await createScimUser(actor, organization.id, userBody('ada@example.com'));
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
     const replaced = await updateScimUser(
       actor,
       organization.id,
@@ -293,13 +303,9 @@ describe('the directory as an Admin', () => {
     );
 
     await setSeatLimit(owner, { organizationId: organization.id, seatLimit: 2 });
-    await createScimUser(actor, organization.id, userBody('one@example.com'));
-    const full = await expectScimError(
-      createScimUser(actor, organization.id, userBody('two@example.com')),
-      403,
-    );
-    expect(full.detail).toContain('No seat left');
-    const suspended = await createScimUser(
+    // An open invitation holds its seat: the member the directory makes of it takes that seat over.
+    await provision(actor, organization.id, userBody('one@example.com'));
+    const suspended = await provision(
       actor,
       organization.id,
       userBody('three@example.com', { active: false }),
@@ -338,10 +344,14 @@ describe('the directory as an Admin', () => {
     const { organization, actor } = await provisioned();
     const owner = (await ownerOf(organization.id))!;
     const existing: Actor = await createUser({ email: 'grace@example.com', name: 'Grace Hopper' });
-    const created = await createScimUser(actor, organization.id, userBody('grace@example.com'));
+    const created = await provision(actor, organization.id, userBody('grace@example.com'));
     const db = await getDb();
     const [row] = await db.select().from(memberships).where(eq(memberships.id, created.id));
     expect(row.userId).toBe(existing.userId);
+    // The directory's name for her stays on the membership; her account keeps her own.
+    expect(created.name).toBe('Ada Lovelace');
+    const [account] = await db.select({ name: users.name }).from(users).where(eq(users.id, existing.userId));
+    expect(account.name).toBe('Grace Hopper');
 
     const admin = await addMember(organization.id, 'admin');
     const selection = { organizationId: organization.id, ids: [created.id] };

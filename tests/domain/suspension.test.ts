@@ -52,7 +52,7 @@ describe('the policy: who may suspend or reactivate whom', () => {
             suspended: type === 'reactivate',
           };
           expect(
-            outcome(decide({ userId: 'me', role: actorRole }, target, { type })),
+            outcome(decide({ userId: 'me', role: actorRole, directory: false }, target, { type })),
             `${actorRole} → ${targetRole}`,
           ).toBe(expected[actorRole][targetRole]);
         }
@@ -62,16 +62,22 @@ describe('the policy: who may suspend or reactivate whom', () => {
     it(`${type}: nobody on themselves, whatever their role; never an invitation`, () => {
       for (const role of actorRoles) {
         const self: PolicyTarget = { kind: 'member', userId: 'me', role };
-        expect(outcome(decide({ userId: 'me', role }, self, { type }))).toBe('SELF_SUSPEND');
+        expect(outcome(decide({ userId: 'me', role, directory: false }, self, { type }))).toBe(
+          'SELF_SUSPEND',
+        );
       }
       const invitation: PolicyTarget = { kind: 'invitation', role: 'member' };
-      expect(outcome(decide({ userId: 'me', role: 'owner' }, invitation, { type }))).toBe('NOT_SUSPENDABLE');
-      expect(outcome(decide({ userId: 'me', role: 'member' }, invitation, { type }))).toBe('FORBIDDEN');
+      expect(outcome(decide({ userId: 'me', role: 'owner', directory: false }, invitation, { type }))).toBe(
+        'NOT_SUSPENDABLE',
+      );
+      expect(outcome(decide({ userId: 'me', role: 'member', directory: false }, invitation, { type }))).toBe(
+        'FORBIDDEN',
+      );
     });
   }
 
   it('the row menu offers Suspend on an active member and Reactivate on a suspended one, and nothing on the only active Owner', () => {
-    const owner = { userId: 'me', role: 'owner' as const };
+    const owner = { userId: 'me', role: 'owner' as const, directory: false };
     const active: PolicyTarget = { kind: 'member', userId: 'a', role: 'member' };
     const suspended: PolicyTarget = { kind: 'member', userId: 'b', role: 'owner', suspended: true };
     expect(rowOffer(owner, active, 1)).toMatchObject({ suspend: true, reactivate: false });

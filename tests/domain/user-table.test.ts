@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
 import type { MemberRole } from '@/db/schema';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 import { changeRoles } from '@/lib/members';
 import { listUserTable, sortKeys, type UserRow } from '@/lib/user-table';
 import { eq } from 'drizzle-orm';

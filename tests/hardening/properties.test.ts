@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import type { Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/actor';
 import { memberships, type MemberRole } from '@/db/schema';
 import {
   isValidEmail,
@@ -248,7 +248,7 @@ function modelAllows(roles: (MemberRole | null)[], people: Person[], step: Step)
   if (targets.some((t) => roles[t] === null)) return false;
   const action: TargetAction =
     step.kind === 'change' ? { type: 'change_role', role: step.role } : { type: 'remove' };
-  const actor = { userId: people[step.actor].userId, role: actorRole };
+  const actor = { userId: people[step.actor].userId, role: actorRole, directory: false };
   if (
     !targets.every(
       (t) => decide(actor, { kind: 'member', userId: people[t].userId, role: roles[t]! }, action).allowed,

@@ -4,6 +4,7 @@ import { createOrganizationAction } from '@/app/actions/organizations';
 import { getActor } from '@/app/_lib/session';
 import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
+import { person } from '@/lib/actor';
 
 // Last in the file on purpose: vi.hoisted still runs it before the imports above.
 const { actionMocks } = await vi.hoisted(() => import('./action-mocks'));
@@ -19,7 +20,7 @@ describe('action mocks', () => {
   });
 
   it('answer from the shared state', async () => {
-    actionMocks.actor = { userId: 'u1', email: 'someone@example.test', name: null };
+    actionMocks.actor = person({ userId: 'u1', email: 'someone@example.test' });
     actionMocks.requestHeaders = { 'x-forwarded-for': '192.0.2.1' };
     expect(await getActor()).toEqual(actionMocks.actor);
     expect((await headers()).get('X-Forwarded-For')).toBe('192.0.2.1');

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, memberships, users, type InvitationRole, type MemberRole } from '@/db/schema';
-import type { Actor } from '@/lib/actor';
+import { person, type PersonActor } from '@/lib/actor';
 import { now } from '@/lib/clock';
 import { createOrganization } from '@/lib/organizations';
 import { newToken } from '@/lib/tokens';
@@ -16,12 +16,12 @@ export function uniqueEmail(label = 'user') {
   return `${label}-${counter}-${randomBytes(3).toString('hex')}@example.com`;
 }
 
-export async function createUser(input: { email?: string; name?: string | null } = {}): Promise<Actor> {
+export async function createUser(input: { email?: string; name?: string | null } = {}): Promise<PersonActor> {
   const db = await getDb();
   const email = (input.email ?? uniqueEmail()).toLowerCase();
   const name = input.name === undefined ? `Person ${counter}` : input.name;
   const [user] = await db.insert(users).values({ email, name, emailVerified: now() }).returning();
-  return { userId: user.id, email: user.email, name: user.name };
+  return person({ userId: user.id, email: user.email, name: user.name });
 }
 
 /** An organization with a fresh Owner; returns both. */
@@ -32,7 +32,7 @@ export async function createOrganizationWithOwner(name = 'Acme') {
 }
 
 /** Adds an existing (or new) person to the organization with `role`; returns the person and membership id. */
-export async function addMember(organizationId: string, role: MemberRole, person?: Actor) {
+export async function addMember(organizationId: string, role: MemberRole, person?: PersonActor) {
   const db = await getDb();
   const actor = person ?? (await createUser());
   const [membership] = await db

@@ -84,13 +84,20 @@ export function buildApp(options: { logFile: string; dist?: string; env?: Record
   return Date.now() - started;
 }
 
-/** `node …/next start` on 127.0.0.1:`port`: node itself, not an npm wrapper, so its PID is the server's. */
+/**
+ * `node …/next start` on 127.0.0.1:`port`: node itself, not an npm wrapper, so its PID is the server's.
+ * With `--disable-proto=delete`, as `npm start` runs it (SECURITY.md, issue 12 finding 2).
+ */
 export function spawnNextStart(port: number, env: NodeJS.ProcessEnv, stdio: 'pipe' | number): ChildProcess {
-  return spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', stdio, stdio],
-  });
+  return spawn(
+    process.execPath,
+    ['--disable-proto=delete', nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', stdio, stdio],
+    },
+  );
 }
 
 export interface NextServer {

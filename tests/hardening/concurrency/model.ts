@@ -10,7 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import type { Actor } from '@/lib/actor';
+import { person, type PersonActor as Actor } from '@/lib/actor';
 import { DomainError } from '@/lib/errors';
 import {
   acceptInvitation,
@@ -145,7 +145,7 @@ async function view(db: Database, organizationId: string, pool: readonly string[
   return {
     members: members.map((m) => ({ id: m.id, userId: m.user_id, role: m.role, email: m.email })),
     pending,
-    people: new Map(people.map((p) => [p.email, { userId: p.id, email: p.email, name: p.name }])),
+    people: new Map(people.map((p) => [p.email, person({ userId: p.id, email: p.email, name: p.name })])),
   };
 }
 

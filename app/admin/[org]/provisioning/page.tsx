@@ -36,6 +36,7 @@ export default async function ProvisioningPage({ params }: { params: Promise<{ o
           lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
           createdBy: token.createdBy,
           expired: token.expired,
+          makerLeft: token.makerLeft,
         }))}
       />
     </div>

@@ -3,7 +3,7 @@ import { FlashToast } from '@/components/shared/flash-toast';
 import { UsersView } from '@/components/users/users-view';
 import { noticeMessage } from '@/lib/notices';
 import type { UserTableRow } from '@/components/users/types';
-import { invitableRoles, policyTarget, rowOffer } from '@/lib/policy';
+import { invitableRoles, policyActorOf, policyTarget, rowOffer } from '@/lib/policy';
 import { listUserTable, parseUserTableParams, tableQuery } from '@/lib/user-table';
 import { requireConsole } from '../guard';
 
@@ -21,7 +21,7 @@ export default async function UsersPage({
   const query = await searchParams;
   const tableParams = parseUserTableParams(query);
   const result = await listUserTable(actor, tableQuery(organization.id, tableParams));
-  const viewer = { userId: actor.userId, role };
+  const viewer = policyActorOf(actor, role);
   // Only what the browser shows or acts on is sent, empty fields left out (components/users/types.ts).
   const rows: UserTableRow[] = result.rows.map((row) => {
     // The Owner count comes with the console's membership read (requireConsole): rule 4 without a statement.

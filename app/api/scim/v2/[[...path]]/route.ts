@@ -2,7 +2,7 @@
 // (RFC 7643, RFC 7644; docs/rules.md rule 13). Every request carries a provisioning token (Bearer); the
 // token names the organization. Answers are application/scim+json; refusals are RFC 7644 §3.12 error
 // objects. The work is lib/scim's; this file reads the request and shapes the answer.
-import { directoryActor } from '@/lib/actor';
+import type { DirectoryActor } from '@/lib/actor';
 import { publicUrl, scimSettings } from '@/lib/config';
 import { now } from '@/lib/clock';
 import { DomainError } from '@/lib/errors';
@@ -19,8 +19,10 @@ import {
   USER_SCHEMA,
 } from '@/lib/scim/protocol';
 import { readScimUser } from '@/lib/scim/input';
-import { authenticateScimToken, type DirectoryActor } from '@/lib/scim/tokens';
-import { createScimUser, deleteScimUser, patchScimUser, updateScimUser } from '@/lib/scim/users';
+import { authenticateScimToken } from '@/lib/scim/tokens';
+import { parseScimBody } from '@/lib/scim/body';
+import { createScimUser, deleteScimUser, updateScimUser } from '@/lib/scim/users';
+import { patchScimUser } from '@/lib/scim/patch';
 import { getScimUser, listScimUsers } from '@/lib/scim/read';
 import { project } from '@/lib/scim/attributes';
 
@@ -55,12 +57,7 @@ async function readBody(request: Request): Promise<unknown> {
       chunks.push(chunk);
     }
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ScimError(400, 'The body is not JSON.', 'invalidSyntax');
-  }
+  return parseScimBody(Buffer.concat(chunks).toString('utf8'));
 }
 
 function wholeNumber(value: string | null, fallback: number, name: string): number {
@@ -79,6 +76,9 @@ async function authenticate(request: Request): Promise<DirectoryActor> {
       unknown: 'That provisioning token is not valid: it may have been deleted.',
       expired: 'That provisioning token has expired: generate a new one on the Provisioning page.',
       disabled: 'Provisioning is turned off for this organization.',
+      maker_left:
+        'The person who made this provisioning token is no longer an Owner or Admin of the organization: ' +
+        'an Owner or Admin can replace it on the Provisioning page.',
     }[result.refused];
     throw new ScimError(401, detail, undefined, { 'WWW-Authenticate': 'Bearer realm="AI Hub SCIM"' });
   }
@@ -92,9 +92,8 @@ async function authenticate(request: Request): Promise<DirectoryActor> {
 
 async function handle(request: Request, { params }: Params): Promise<Response> {
   try {
-    const directory = await authenticate(request);
-    const actor = directoryActor(directory);
-    const organizationId = directory.organizationId;
+    const actor = await authenticate(request);
+    const organizationId = actor.organizationId;
     const [resource, id, ...rest] = (await params).path ?? [];
     const url = new URL(request.url);
     const method = request.method;

@@ -1,0 +1,150 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { Loader2 } from 'lucide-react';
+import { createScimTokenAction } from '@/app/actions/provisioning';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { MAX_SCIM_TOKEN_NAME } from '@/lib/limits';
+import { CopyField } from './copy-field';
+
+/** What the token dialog is open for: a new token, or the replacement of `replaces`. */
+export interface TokenDialogState {
+  open: boolean;
+  replaces: { id: string; name: string } | null;
+}
+
+/**
+ * The token dialog: a name, then the token, shown this once with a Copy button. For `Replace` (a token
+ * whose maker left) the same dialog with its name kept; the old token is deleted as the new one is made
+ * (lib/scim/tokens.ts createScimToken). It lives with the list, not in the row it replaces, so that the
+ * new token stays on screen when the page refreshes without that row.
+ */
+export function TokenDialog({
+  organizationId,
+  state,
+  onOpenChange,
+  returnFocus,
+}: {
+  organizationId: string;
+  state: TokenDialogState;
+  onOpenChange: (open: boolean) => void;
+  /** Where focus goes when the dialog closes. */
+  returnFocus: () => HTMLElement | null | undefined;
+}) {
+  const { open, replaces } = state;
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [token, setToken] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [openedFor, setOpenedFor] = useState<TokenDialogState | null>(null);
+  // A dialog opened anew starts from the name of what it replaces (or none), with no error and no token.
+  if (open && openedFor !== state) {
+    setOpenedFor(state);
+    setName(replaces?.name ?? '');
+    setError(null);
+    setToken(null);
+  }
+
+  function reset(next: boolean) {
+    if (pending) return;
+    onOpenChange(next);
+  }
+
+  return (
+    <>
+      <Dialog open={open} onOpenChange={reset}>
+        <DialogContent
+          className="grid-cols-[minmax(0,1fr)] sm:max-w-lg"
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            returnFocus()?.focus();
+          }}
+        >
+          {token ? (
+            <>
+              <DialogHeader>
+                <DialogTitle>Copy your token now</DialogTitle>
+                <DialogDescription>
+                  It will not be shown again: AI Hub keeps only a fingerprint of it. Paste it into your
+                  identity provider with the SCIM base URL.
+                </DialogDescription>
+              </DialogHeader>
+              <CopyField id="scim-new-token" label="Token" value={token} autoFocus />
+              <DialogFooter>
+                <Button onClick={() => reset(false)}>Done</Button>
+              </DialogFooter>
+            </>
+          ) : (
+            <form
+              className="grid gap-4"
+              onSubmit={(event) => {
+                event.preventDefault();
+                startTransition(async () => {
+                  const result = await createScimTokenAction({
+                    organizationId,
+                    name,
+                    ...(replaces ? { replaces: replaces.id } : {}),
+                  });
+                  if (!result.ok) {
+                    setError(result.error.message);
+                    return;
+                  }
+                  setError(null);
+                  setToken(result.data.token);
+                });
+              }}
+            >
+              <DialogHeader>
+                <DialogTitle>
+                  {replaces ? `Replace the token “${replaces.name}”` : 'Generate token'}
+                </DialogTitle>
+                <DialogDescription>
+                  {replaces
+                    ? 'The old token is deleted and a new one made, which works while you are an Owner or Admin here. Give it to your identity provider.'
+                    : 'Name it after the identity provider that will use it: the activity log shows changes it makes as “Directory (name)”.'}
+                </DialogDescription>
+              </DialogHeader>
+              <div className="grid gap-2">
+                <Label htmlFor="scim-token-name">Name</Label>
+                <Input
+                  id="scim-token-name"
+                  value={name}
+                  maxLength={MAX_SCIM_TOKEN_NAME}
+                  onChange={(event) => setName(event.target.value)}
+                  placeholder="Okta"
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? 'scim-token-error' : undefined}
+                  required
+                />
+                {error ? (
+                  <p id="scim-token-error" role="alert" className="text-sm text-destructive">
+                    {error}
+                  </p>
+                ) : null}
+              </div>
+              <DialogFooter>
+                <Button type="button" variant="outline" onClick={() => reset(false)} disabled={pending}>
+                  Cancel
+                </Button>
+                <Button type="submit" disabled={pending || name.trim() === ''}>
+                  {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+                  {replaces ? 'Replace' : 'Generate'}
+                </Button>
+              </DialogFooter>
+            </form>
+          )}
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+'use client';
+
+import { useRef, useState, useTransition } from 'react';
+import { KeyRound, Loader2, RefreshCw, Trash2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { deleteScimTokenAction } from '@/app/actions/provisioning';
+import { formatDate, formatDateTime } from '@/components/users/format';
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { TokenDialog, type TokenDialogState } from './token-dialog';
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  createdBy: string | null;
+  expired: boolean;
+  /** Its maker is no longer an active Owner or Admin here: it is refused until replaced. */
+  makerLeft: boolean;
+}
+
+export function Tokens({
+  organizationId,
+  tokens,
+  maxTokens,
+}: {
+  organizationId: string;
+  tokens: TokenRow[];
+  maxTokens: number;
+}) {
+  const full = tokens.length >= maxTokens;
+  const [dialog, setDialog] = useState<TokenDialogState>({ open: false, replaces: null });
+  const generate = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h2>Tokens</h2>
+        </CardTitle>
+        <CardDescription>
+          Your identity provider sends one with every request. At most {maxTokens}, so you can replace one
+          without a gap; each works for a year.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {tokens.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No token yet.</p>
+        ) : (
+          <ul ref={list} aria-label="Provisioning tokens" className="grid gap-3">
+            {tokens.map((token) => (
+              <li
+                key={token.id}
+                className="flex flex-wrap items-start justify-between gap-3 rounded-md border p-3"
+              >
+                <div className="grid min-w-0 gap-0.5 text-sm">
+                  <span className="flex min-w-0 items-center gap-2 font-medium">
+                    <KeyRound className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+                    <span className="truncate" title={token.name}>
+                      {token.name}
+                    </span>
+                    {token.expired ? (
+                      <span className="badge" data-tone="expired">
+                        Expired
+                      </span>
+                    ) : null}
+                    {token.makerLeft ? (
+                      <span className="badge" data-tone="not_delivered">
+                        Refused
+                      </span>
+                    ) : null}
+                  </span>
+                  <span className="text-xs [overflow-wrap:anywhere] text-muted-foreground">
+                    Created {formatDate(token.createdAt)}
+                    {token.createdBy ? ` by ${token.createdBy}` : ''} ·{' '}
+                    {token.expired
+                      ? `Expired on ${formatDate(token.expiresAt)}`
+                      : `Expires ${formatDate(token.expiresAt)}`}
+                  </span>
+                  <span className="text-xs text-muted-foreground">
+                    Last used {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'}
+                  </span>
+                  {token.makerLeft ? (
+                    <span className="text-xs [overflow-wrap:anywhere] text-destructive">
+                      {token.createdBy ?? 'The person who made it'} is no longer an Owner or Admin here, so
+                      every request with this token is refused. Replace it, then give your identity provider
+                      the new token.
+                    </span>
+                  ) : null}
+                </div>
+                <div className="flex flex-wrap gap-2">
+                  {token.makerLeft ? (
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      onClick={() => setDialog({ open: true, replaces: { id: token.id, name: token.name } })}
+                      aria-label={`Replace ${token.name}`}
+                    >
+                      <RefreshCw aria-hidden="true" />
+                      Replace
+                    </Button>
+                  ) : null}
+                  <DeleteToken organizationId={organizationId} token={token} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <Button ref={generate} onClick={() => setDialog({ open: true, replaces: null })} disabled={full}>
+            <KeyRound aria-hidden="true" />
+            Generate token
+          </Button>
+          {full ? (
+            <p className="text-xs text-muted-foreground">
+              You have {maxTokens} tokens, the most an organization can hold. Delete one first.
+            </p>
+          ) : null}
+        </div>
+        <TokenDialog
+          organizationId={organizationId}
+          state={dialog}
+          onOpenChange={(open) => setDialog((current) => ({ ...current, open }))}
+          // Back to `Generate token`; once the tokens are as many as allowed it is disabled, and the list takes focus.
+          returnFocus={() =>
+            generate.current && !generate.current.disabled
+              ? generate.current
+              : list.current?.querySelector('button')
+          }
+        />
+      </CardContent>
+    </Card>
+  );
+}
+
+function DeleteToken({ organizationId, token }: { organizationId: string; token: TokenRow }) {
+  const [pending, startTransition] = useTransition();
+  return (
+    <AlertDialog>
+      <AlertDialogTrigger asChild>
+        <Button variant="outline" size="sm" aria-label={`Delete ${token.name}`}>
+          <Trash2 aria-hidden="true" />
+          Delete
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>Delete the token “{token.name}”?</AlertDialogTitle>
+          <AlertDialogDescription>
+            The identity provider that uses it is refused from its next request. Members it added stay.
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            disabled={pending}
+            onClick={(event) => {
+              event.preventDefault();
+              startTransition(async () => {
+                const result = await deleteScimTokenAction({ organizationId, tokenId: token.id });
+                if (result.ok) toast.success(`Deleted the token “${token.name}”`);
+                else toast.error(result.error.message);
+              });
+            }}
+          >
+            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Delete
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

@@ -1,0 +1,83 @@
+// A SCIM PATCH of a User (RFC 7644 §3.5.2): its operations checked, applied by scim-patch to the member
+// as a resource, and the result made so as a PUT would (./users.ts changeMember), in one transaction.
+import 'server-only';
+import { scimPatch, ScimError as PatchError, type ScimPatchOperation } from 'scim-patch';
+import type { DirectoryActor } from '../actor';
+import { own, refusePrototypeNames } from './body';
+import { readScimUser } from './input';
+import { ScimError, toScimUser, type ScimMember, type ScimUser } from './protocol';
+import { getScimUser } from './read';
+import { changeMember } from './users';
+
+/**
+ * A PATCH (RFC 7644 §3.5.2) applied by scim-patch to the member as a resource, then made so as a PUT
+ * would. The member is read, patched and written in one transaction under the organization's lock, so
+ * two PATCHes at once each apply to what the other wrote and neither is lost. Operation names in any
+ * case ("Replace", as Microsoft Entra sends them); a path or value key naming a prototype is refused
+ * before scim-patch sees it (./body.ts).
+ */
+export async function patchScimUser(
+  actor: DirectoryActor,
+  organizationId: string,
+  id: string,
+  operations: unknown,
+  base: string,
+): Promise<ScimMember> {
+  const normalized = patchOperations(operations);
+  await changeMember(actor, organizationId, id, (current) =>
+    readScimUser(applyPatch(current, normalized, base)),
+  );
+  return getScimUser(organizationId, id);
+}
+
+/** The operations of a PATCH body, checked and with their `op` in lower case. */
+function patchOperations(operations: unknown): ScimPatchOperation[] {
+  if (!Array.isArray(operations) || operations.length === 0)
+    throw new ScimError(400, 'Operations must be a non-empty list.', 'invalidSyntax');
+  refusePrototypeNames(operations);
+  return operations.map((operation): ScimPatchOperation => {
+    const op = own(operation, 'op');
+    if (typeof op !== 'string' || !/^(add|replace|remove)$/i.test(op))
+      throw new ScimError(
+        400,
+        `Unknown operation ${JSON.stringify(op)}: use add, replace or remove.`,
+        'invalidSyntax',
+      );
+    return { ...(operation as object), op: op.toLowerCase() } as ScimPatchOperation;
+  });
+}
+
+/** The member as a resource after `operations`. */
+function applyPatch(current: ScimMember, operations: ScimPatchOperation[], base: string): unknown {
+  const resource = toScimUser(current, base);
+  let patched: ScimUser;
+  try {
+    patched = scimPatch(
+      {
+        ...resource,
+        meta: {
+          ...resource.meta,
+          created: new Date(resource.meta.created),
+          lastModified: new Date(resource.meta.lastModified),
+        },
+      },
+      operations,
+      { mutateDocument: false, treatMissingAsAdd: true },
+    ) as unknown as ScimUser;
+  } catch (error) {
+    if (error instanceof PatchError)
+      throw new ScimError(
+        400,
+        error.message,
+        (error.scimCode as 'invalidPath' | undefined) ?? 'invalidValue',
+      );
+    throw error;
+  }
+  // A patched name part wins over the displayName it was derived from.
+  const nameChanged =
+    JSON.stringify(patched.name ?? null) !== JSON.stringify(resource.name ?? null) &&
+    patched.displayName === resource.displayName;
+  return nameChanged
+    ? { ...patched, displayName: undefined, name: { ...patched.name, formatted: undefined } }
+    : patched;
+}
