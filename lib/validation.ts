@@ -43,9 +43,6 @@ export const invitationRoleSchema = z.enum(invitationRoles, {
 
 export const organizationIdSchema = z.object({ organizationId: id });
 
-export const changeRolesSchema = z.object({ organizationId: id, ids: selection, role: roleSchema });
-export const removeMembersSchema = z.object({ organizationId: id, ids: selection });
-
 /**
  * "Select all N matching": the user table's filter as its URL holds it, and how many rows the person
  * saw it match (the server refuses when the count is no longer the same).
@@ -68,15 +65,22 @@ const matching = z.object({
     .min(1, 'Select at least one user.')
     .max(MAX_SELECTION, `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`),
 });
-export const changeMatchingRolesSchema = z.object({ organizationId: id, matching, role: roleSchema });
-export const removeMatchingSchema = z.object({ organizationId: id, matching });
+
+/**
+ * A bulk change's input: `fields`, and what it is aimed at (lib/members Selection): the rows picked by
+ * id, or every row the table's filter matches. One schema for both, so one action serves both.
+ */
+function selected<T extends z.ZodRawShape>(fields: T) {
+  return z.union([
+    z.object({ organizationId: id, ...fields, ids: selection }),
+    z.object({ organizationId: id, ...fields, matching }),
+  ]);
+}
+
+export const changeRolesSchema = selected({ role: roleSchema });
+export const removeMembersSchema = selected({});
 const memberStatusSchema = z.enum(['active', 'suspended'], { message: 'Choose Active or Suspended.' });
-export const setMemberStatusSchema = z.object({
-  organizationId: id,
-  ids: selection,
-  status: memberStatusSchema,
-});
-export const setMatchingStatusSchema = z.object({ organizationId: id, matching, status: memberStatusSchema });
+export const setMemberStatusSchema = selected({ status: memberStatusSchema });
 
 export const inviteMembersSchema = z.object({
   organizationId: id,

@@ -1,6 +1,7 @@
 'use server';
-// Server actions for invitations: invite, resend, accept, decline. Each returns
-// `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
+// Server actions for invitations: invite, resend, accept, decline. Each answers
+// `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (./result.ts), with an error
+// code from its `errors` (and INVALID_INPUT, INTERNAL; UNAUTHENTICATED for the signed-in ones).
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import {
@@ -12,10 +13,6 @@ import {
   inviteMembers,
   previewInviteCsv,
   resendInvitation,
-  type CsvInvitePreview,
-  type AcceptResult,
-  type InviteResult,
-  type InviteSummary,
 } from '@/lib/invitations';
 import {
   acceptAsNewUserSchema,
@@ -29,7 +26,15 @@ import { getActor } from '@/app/_lib/session';
 import { clientKey } from '@/app/_lib/client-key';
 import { sessionCookie } from '@/lib/auth/session';
 import { DomainError } from '@/lib/errors';
-import { run, runAsActor, type ActionResult } from './result';
+import { defineAction, definePublicAction } from './result';
+
+/** What an invitation link may be refused with. */
+const linkRefusals = [
+  'RATE_LIMITED',
+  'INVITATION_INVALID',
+  'INVITATION_EXPIRED',
+  'INVITATION_ALREADY_ACCEPTED',
+] as const;
 
 /** Refuses link attempts past the per-client limit (RATE_LIMITED). */
 async function limitLinkAttempts() {
@@ -48,16 +53,17 @@ async function limitLinkAttempts() {
  * transaction and sent by the job queue's worker (docs/email-delivery.md); the action waits up to
  * EMAIL_WAIT_MS (5 s) for them: `sending` is an email still on its way (the queue keeps trying, the list
  * shows the rest), `not_delivered` one the email API refused for good, with its reason.
- * Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVITATION_ROLE,
- * TOO_MANY_ADDRESSES, NO_VALID_ADDRESSES.
+ * Who: Owners and Admins.
  */
-export async function inviteMembersAction(input: unknown): Promise<ActionResult<InviteSummary>> {
-  return runAsActor(inviteMembersSchema, input, async (actor, data) => {
+export const inviteMembersAction = defineAction({
+  input: inviteMembersSchema,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'INVITATION_ROLE', 'TOO_MANY_ADDRESSES', 'NO_VALID_ADDRESSES'],
+  async run(actor, data) {
     const result = await inviteMembers(actor, data);
     revalidatePath('/admin/[org]', 'layout');
     return result;
-  });
-}
+  },
+});
 
 /**
  * Reads an invitation list from a CSV file's text and checks each row before anything is sent (the invite
@@ -68,66 +74,78 @@ export async function inviteMembersAction(input: unknown): Promise<ActionResult<
  * Output: `{ rows: { line, email, role, problem?: { code, message }, resend? }[], ready, problems,
  * seatsLeft }`; a row's problem is one of no_address, invalid_address, unknown_role, owner_role,
  * duplicate, already_member. Sends nothing and changes nothing.
- * Who: Owners and Admins. Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, INVALID_CSV (not
- * CSV, no rows, a header without an email column), TOO_MANY_ROWS.
+ * Who: Owners and Admins. INVALID_CSV: not CSV, no rows, a header without an email column.
  */
-export async function previewInviteCsvAction(input: unknown): Promise<ActionResult<CsvInvitePreview>> {
-  return runAsActor(inviteCsvSchema, input, (actor, data) => previewInviteCsv(actor, data));
-}
+export const previewInviteCsvAction = defineAction({
+  input: inviteCsvSchema,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_CSV', 'TOO_MANY_ROWS'],
+  run: (actor, data) => previewInviteCsv(actor, data),
+});
 
 /**
  * Invites a list in which each address has its own role: the rows of an uploaded CSV (and any address
  * typed beside them). Input: `{ organizationId, invites: { email, role: 'admin' | 'member' }[] }`, at most
- * MAX_CSV_ROWS (1,000). Output and errors: as inviteMembersAction; past the organization's hourly cap or
- * its seats, each address gets its outcome (rate_limited, no_seat), never a silent drop. Who: Owners and
- * Admins.
+ * MAX_CSV_ROWS (1,000). Output: as inviteMembersAction; past the organization's hourly cap or its seats,
+ * each address gets its outcome (rate_limited, no_seat), never a silent drop. Who: Owners and Admins.
  */
-export async function inviteListAction(input: unknown): Promise<ActionResult<InviteSummary>> {
-  return runAsActor(inviteListSchema, input, async (actor, data) => {
+export const inviteListAction = defineAction({
+  input: inviteListSchema,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'INVITATION_ROLE', 'TOO_MANY_ADDRESSES', 'NO_VALID_ADDRESSES'],
+  async run(actor, data) {
     const result = await inviteList(actor, data);
     revalidatePath('/admin/[org]', 'layout');
     return result;
-  });
-}
+  },
+});
 
 /**
  * Sends a pending invitation again with a new link. Input: `{ organizationId, invitationId }`.
- * Output: one invite result. Who: Owners and Admins. Errors: as inviteMembersAction, INVITATION_DECLINED
- * (the invitee declined it: delete it, or invite the address again), RATE_LIMITED,
- * INVITATION_ACCOUNT_LIMIT, INVITATION_ADDRESS_LIMIT.
+ * Output: one invite result. Who: Owners and Admins. INVITATION_DECLINED: the invitee declined it
+ * (delete it, or invite the address again).
  */
-export async function resendInvitationAction(input: unknown): Promise<ActionResult<InviteResult>> {
-  return runAsActor(resendInvitationSchema, input, async (actor, data) => {
+export const resendInvitationAction = defineAction({
+  input: resendInvitationSchema,
+  errors: [
+    'NOT_FOUND',
+    'FORBIDDEN',
+    'INVITATION_DECLINED',
+    'RATE_LIMITED',
+    'INVITATION_ACCOUNT_LIMIT',
+    'INVITATION_ADDRESS_LIMIT',
+  ],
+  async run(actor, data) {
     const result = await resendInvitation(actor, data);
     revalidatePath('/admin/[org]', 'layout');
     return result;
-  });
-}
+  },
+});
 
 /**
  * Accepts an invitation as the signed-in person. Input: `{ token }`.
  * Output: `{ outcome: 'accepted' | 'already_member', organization, role }`.
- * Who: the person signed in with the invited address. Errors: UNAUTHENTICATED, INVITATION_INVALID,
- * INVITATION_EXPIRED, INVITATION_ALREADY_ACCEPTED, INVITATION_EMAIL_MISMATCH, RATE_LIMITED (too many link
- * attempts from one client).
+ * Who: the person signed in with the invited address. RATE_LIMITED: too many link attempts from one
+ * client.
  */
-export async function acceptInvitationAction(input: unknown): Promise<ActionResult<AcceptResult>> {
-  return runAsActor(tokenSchema, input, async (actor, data) => {
+export const acceptInvitationAction = defineAction({
+  input: tokenSchema,
+  errors: [...linkRefusals, 'INVITATION_EMAIL_MISMATCH'],
+  async run(actor, data) {
     await limitLinkAttempts();
     const result = await acceptInvitation(actor, data);
     revalidatePath('/');
     return result;
-  });
-}
+  },
+});
 
 /**
  * Accepts an invitation while signed out, for an address that has no account: creates the account,
  * the membership and a session, and sets the session cookie. Input: `{ token, name? }`.
- * Output: as acceptInvitationAction. Who: whoever holds the link. Errors: INVITATION_* as above,
- * ACCOUNT_EXISTS (sign in first).
+ * Output: as acceptInvitationAction. Who: whoever holds the link. ACCOUNT_EXISTS: sign in first.
  */
-export async function acceptInvitationAsNewUserAction(input: unknown): Promise<ActionResult<AcceptResult>> {
-  return run(acceptAsNewUserSchema, input, async (data) => {
+export const acceptInvitationAsNewUserAction = definePublicAction({
+  input: acceptAsNewUserSchema,
+  errors: [...linkRefusals, 'ACCOUNT_EXISTS'],
+  async run(data) {
     await limitLinkAttempts();
     const {
       sessionToken,
@@ -139,18 +157,18 @@ export async function acceptInvitationAsNewUserAction(input: unknown): Promise<A
     const { name, options } = sessionCookie();
     (await cookies()).set(name, sessionToken, { ...options, expires: sessionExpires });
     return result;
-  });
-}
+  },
+});
 
 /**
  * Declines an invitation. Input: `{ token }`. Output: `{ organization: { name } }`.
  * Who: whoever holds the link, unless signed in as someone else (INVITATION_EMAIL_MISMATCH).
  */
-export async function declineInvitationAction(
-  input: unknown,
-): Promise<ActionResult<{ organization: { name: string } }>> {
-  return run(tokenSchema, input, async (data) => {
+export const declineInvitationAction = definePublicAction({
+  input: tokenSchema,
+  errors: [...linkRefusals, 'INVITATION_EMAIL_MISMATCH'],
+  async run(data) {
     await limitLinkAttempts();
     return declineInvitation(await getActor(), data);
-  });
-}
+  },
+});

@@ -1,24 +1,25 @@
 'use server';
 // Server actions for provisioning over SCIM (docs/rules.md rule 13): turn it on or off, generate and
-// delete tokens. Each returns `{ ok: true, data } | { ok: false, error: { code, message, details? } }`
+// delete tokens. Each answers `{ ok: true, data } | { ok: false, error: { code, message, details? } }`
 // (see ./result.ts).
 import { revalidatePath } from 'next/cache';
-import { createScimToken, deleteScimToken, setProvisioning, type ScimTokenView } from '@/lib/scim/tokens';
+import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
 import { deleteScimTokenSchema, provisioningSchema, scimTokenSchema } from '@/lib/validation';
-import { runAsActor, type ActionResult } from './result';
+import { defineAction } from './result';
 
 /**
  * Turns provisioning on or off. Input: `{ organizationId, enabled }`. Output: `{ enabled }`. Off, every
  * token is refused (401) until it is on again. Who: Owners and Admins. Recorded in the activity log.
- * Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN.
  */
-export async function setProvisioningAction(input: unknown): Promise<ActionResult<{ enabled: boolean }>> {
-  return runAsActor(provisioningSchema, input, async (actor, data) => {
+export const setProvisioningAction = defineAction({
+  input: provisioningSchema,
+  errors: ['NOT_FOUND', 'FORBIDDEN'],
+  async run(actor, data) {
     const result = await setProvisioning(actor, data);
     revalidatePath('/admin/[org]/provisioning', 'page');
     return result;
-  });
-}
+  },
+});
 
 /**
  * Generates a token. Input: `{ organizationId, name, replaces? }` (a name of 1 to 60 characters;
@@ -26,27 +27,27 @@ export async function setProvisioningAction(input: unknown): Promise<ActionResul
  * maker left). Output: `{ token, view }`: `token` is the secret, returned this once (only its hash is
  * kept). At most 2 per organization; each expires after SCIM_TOKEN_TTL_DAYS (365) and works only while
  * the person who made it is an active Owner or Admin of the organization. Who: Owners and Admins.
- * Errors: UNAUTHENTICATED, INVALID_INPUT, NOT_FOUND, FORBIDDEN, SCIM_TOKEN_LIMIT.
  */
-export async function createScimTokenAction(
-  input: unknown,
-): Promise<ActionResult<{ token: string; view: ScimTokenView }>> {
-  return runAsActor(scimTokenSchema, input, async (actor, data) => {
+export const createScimTokenAction = defineAction({
+  input: scimTokenSchema,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'SCIM_TOKEN_LIMIT'],
+  async run(actor, data) {
     const result = await createScimToken(actor, data);
     revalidatePath('/admin/[org]/provisioning', 'page');
     return result;
-  });
-}
+  },
+});
 
 /**
  * Deletes a token: the identity provider using it is refused from its next request. Input:
- * `{ organizationId, tokenId }`. Output: `{ deleted }`. Who: Owners and Admins. Errors: UNAUTHENTICATED,
- * INVALID_INPUT, NOT_FOUND, FORBIDDEN.
+ * `{ organizationId, tokenId }`. Output: `{ deleted }`. Who: Owners and Admins.
  */
-export async function deleteScimTokenAction(input: unknown): Promise<ActionResult<{ deleted: boolean }>> {
-  return runAsActor(deleteScimTokenSchema, input, async (actor, data) => {
+export const deleteScimTokenAction = defineAction({
+  input: deleteScimTokenSchema,
+  errors: ['NOT_FOUND', 'FORBIDDEN'],
+  async run(actor, data) {
     const result = await deleteScimToken(actor, data);
     revalidatePath('/admin/[org]/provisioning', 'page');
     return result;
-  });
-}
+  },
+});

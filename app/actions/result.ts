@@ -1,42 +1,88 @@
-// The result shape of every server action, and the one place that turns errors into it.
+// The one way a server action is made, and the one place that turns errors into its result. An action
+// is its input schema (callers pass `z.input` of it, so the compiler checks every call site), the error
+// codes it may answer with (from the one table, lib/errors.ts), and its body; `defineAction` adds the
+// signed-in person, `definePublicAction` none (the invitation link is the proof).
 import 'server-only';
 import type { z } from 'zod';
 import type { PersonActor } from '@/lib/actor';
 import { DomainError, errorMessages, type ErrorCode } from '@/lib/errors';
 import { getActor } from '@/app/_lib/session';
 
-export type ActionError = { code: ErrorCode; message: string; details?: Record<string, unknown> };
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+export type ActionError<E extends ErrorCode = ErrorCode> = {
+  code: E;
+  message: string;
+  details?: Record<string, unknown>;
+};
+export type ActionResult<T, E extends ErrorCode = ErrorCode> =
+  { ok: true; data: T } | { ok: false; error: ActionError<E> };
 
-function failure(
-  code: ErrorCode,
+/** What every action may answer besides its own codes: input it cannot read, and a failure of ours. */
+type Always = 'INVALID_INPUT' | 'INTERNAL';
+
+/** A server action: typed input, its result, and the codes it may fail with (`errors`, for docs and tests). */
+export type ServerAction<S extends z.ZodType, T, E extends ErrorCode> = ((
+  input: z.input<S>,
+) => Promise<ActionResult<T, E | Always>>) & { readonly errors: readonly (E | Always)[] };
+
+function failure<E extends ErrorCode>(
+  code: E,
   message: string = errorMessages[code],
   details?: Record<string, unknown>,
-): ActionResult<never> {
+): { ok: false; error: ActionError<E> } {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
-/** Validates the input, turns errors into results; no actor needed (the invitation link is the proof). */
-export async function run<S extends z.ZodType, T>(
-  schema: S,
-  input: unknown,
-  body: (data: z.output<S>) => Promise<T>,
-): Promise<ActionResult<T>> {
+/** A key the input lacks altogether: what a union's branch reports when the input did not take it. */
+const missing = (issue: z.core.$ZodIssue) =>
+  issue.code === 'invalid_type' && issue.path.length <= 1 && issue.message.endsWith('received undefined');
+
+/**
+ * The issues to tell a person. A union (ids or matching) that failed reports each branch's issues:
+ * those of the branch the input meant are told, the one that lacks the fewest of its keys.
+ */
+function told(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const meant = [...issue.errors].sort(
+      (a, b) => a.filter(missing).length - b.filter(missing).length || a.length - b.length,
+    )[0];
+    return told(meant.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+  });
+}
+
+/** `input` parsed by `schema`, or INVALID_INPUT with a message per field. */
+function parse<S extends z.ZodType>(schema: S, input: unknown) {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'input'] ??= issue.message;
-    const first = Object.values(fields)[0];
-    return failure(
+  if (parsed.success) return { data: parsed.data };
+  const fields: Record<string, string> = {};
+  for (const issue of told(parsed.error.issues)) fields[issue.path.join('.') || 'input'] ??= issue.message;
+  const first = Object.values(fields)[0];
+  return {
+    refused: failure(
       'INVALID_INPUT',
       first ? `${errorMessages.INVALID_INPUT} ${first}` : errorMessages.INVALID_INPUT,
       { fields },
-    );
-  }
+    ),
+  };
+}
+
+/**
+ * Runs `body`, a DomainError becoming the result's error. A code the action does not declare is a
+ * defect of its declaration: under test it fails loudly, so the lists stay true; elsewhere it is
+ * answered as it is.
+ */
+async function settle<T, E extends ErrorCode>(
+  declared: readonly ErrorCode[],
+  body: () => Promise<T>,
+): Promise<ActionResult<T, E | Always>> {
   try {
-    return { ok: true, data: await body(parsed.data) };
+    return { ok: true, data: await body() };
   } catch (error) {
-    if (error instanceof DomainError) return failure(error.code, error.message, error.details);
+    if (error instanceof DomainError) {
+      if (process.env.VITEST && !declared.includes(error.code))
+        throw new Error(`An action answered ${error.code}, which it does not declare in its errors.`);
+      return failure(error.code as E, error.message, error.details);
+    }
     // Next's redirect() and notFound() are errors too: let them through.
     if (error && typeof error === 'object' && 'digest' in error && String(error.digest).startsWith('NEXT_')) {
       throw error;
@@ -46,13 +92,36 @@ export async function run<S extends z.ZodType, T>(
   }
 }
 
-/** Like `run`, for the signed-in person: UNAUTHENTICATED when there is none. */
-export async function runAsActor<S extends z.ZodType, T>(
-  schema: S,
-  input: unknown,
-  body: (actor: PersonActor, data: z.output<S>) => Promise<T>,
-): Promise<ActionResult<T>> {
-  const actor = await getActor();
-  if (!actor) return failure('UNAUTHENTICATED');
-  return run(schema, input, (data) => body(actor, data));
+const always: Always[] = ['INVALID_INPUT', 'INTERNAL'];
+
+/** An action of the signed-in person: UNAUTHENTICATED when there is none. */
+export function defineAction<S extends z.ZodType, T, const E extends ErrorCode>(definition: {
+  input: S;
+  errors: readonly E[];
+  run: (actor: PersonActor, data: z.output<S>) => Promise<T>;
+}): ServerAction<S, T, E | 'UNAUTHENTICATED'> {
+  const errors = [...always, 'UNAUTHENTICATED' as const, ...definition.errors];
+  const action = async (input: z.input<S>) => {
+    const actor = await getActor();
+    if (!actor) return failure('UNAUTHENTICATED');
+    const { data, refused } = parse(definition.input, input);
+    if (refused) return refused;
+    return settle<T, E>(errors, () => definition.run(actor, data));
+  };
+  return Object.assign(action, { errors });
+}
+
+/** An action anyone may call (whoever holds an invitation link). */
+export function definePublicAction<S extends z.ZodType, T, const E extends ErrorCode>(definition: {
+  input: S;
+  errors: readonly E[];
+  run: (data: z.output<S>) => Promise<T>;
+}): ServerAction<S, T, E> {
+  const errors = [...always, ...definition.errors];
+  const action = async (input: z.input<S>) => {
+    const { data, refused } = parse(definition.input, input);
+    if (refused) return refused;
+    return settle<T, E>(errors, () => definition.run(data));
+  };
+  return Object.assign(action, { errors });
 }

@@ -22,7 +22,10 @@ export function SeatLimitForm({
 }) {
   const saved = seatLimit === null ? '' : String(seatLimit);
   const [value, setValue] = useState(saved);
-  const { state, formAction, pending } = useFormAction(setSeatLimitAction, {
+  const { state, formAction, pending } = useFormAction<
+    { organizationId: string; seatLimit: string },
+    { seatLimit: number | null; used: number }
+  >(setSeatLimitAction, {
     onSuccess(result) {
       setValue(result.seatLimit === null ? '' : String(result.seatLimit));
       toast.success(

@@ -34,7 +34,10 @@ export function TransferOwnership({
   const router = useRouter();
   const [picked, setPicked] = useState<MemberMatch | null>(null);
   const [open, setOpen] = useState(false);
-  const { state, formAction, pending } = useFormAction(transferOwnershipAction, {
+  const { state, formAction, pending } = useFormAction<
+    { organizationId: string; toUserId: string },
+    { newOwnerUserId: string; newOwnerEmail: string }
+  >(transferOwnershipAction, {
     onSuccess(result) {
       setOpen(false);
       setPicked(null);

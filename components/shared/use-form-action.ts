@@ -3,6 +3,7 @@
 
 import { useActionState } from 'react';
 import type { ActionError, ActionResult } from '@/app/actions/result';
+import type { ErrorCode } from '@/lib/errors';
 
 /** What a form shows after its last submit. */
 export interface FormState<Values extends Record<string, string>> {
@@ -27,12 +28,13 @@ interface FormActionOptions<Values extends Record<string, string>, Data> {
 }
 
 /**
- * Wraps a server action that takes an object (`input: unknown`) for use as a form's action: the form's
- * named fields, hidden ones included, become the input; the result becomes the state the form renders.
- * The actions keep taking objects, so tests and other callers use them as they are.
+ * Wraps a server action that takes an object for use as a form's action: the form's named fields, hidden
+ * ones included, become the input (so the action must take them as text: `Values`); the result becomes
+ * the state the form renders. The actions keep taking objects, so tests and other callers use them as
+ * they are.
  */
 export function useFormAction<Values extends Record<string, string>, Data>(
-  action: (input: unknown) => Promise<ActionResult<Data>>,
+  action: (input: Values) => Promise<ActionResult<Data, ErrorCode>>,
   { initialValues = {}, onSuccess, onError }: FormActionOptions<Values, Data> = {},
 ) {
   const [state, formAction, pending] = useActionState<FormState<Values>, FormData>(

@@ -3,12 +3,7 @@
 import { useState, type TransitionStartFunction } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import {
-  changeMatchingRolesAction,
-  changeRolesAction,
-  removeMatchingAction,
-  removeMembersAction,
-} from '@/app/actions/members';
+import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
 import type { ActionError } from '@/app/actions/result';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import type { RemovalResult } from '@/lib/members';
@@ -57,12 +52,10 @@ export function useBulkConfirm({
   }
 
   function run({ request, matching, rows, count }: BulkConfirmation) {
-    const ids = rows.map((row) => row.id);
+    const target = matching ? { matching } : { ids: rows.map((row) => row.id) };
     startAction(async () => {
       if (request.kind === 'role') {
-        const result = matching
-          ? await changeMatchingRolesAction({ organizationId, matching, role: request.role })
-          : await changeRolesAction({ organizationId, ids, role: request.role });
+        const result = await changeRolesAction({ organizationId, ...target, role: request.role });
         setConfirmation(null);
         if (!result.ok) return failed(result.error);
         toast.success(`Changed the role of ${plural(count, 'user')} to ${roleLabels[request.role]}`);
@@ -72,9 +65,7 @@ export function useBulkConfirm({
         if (result.data.actorLostAccess) onLeft('lost-access');
         return;
       }
-      const result = matching
-        ? await removeMatchingAction({ organizationId, matching })
-        : await removeMembersAction({ organizationId, ids });
+      const result = await removeMembersAction({ organizationId, ...target });
       setConfirmation(null);
       if (!result.ok) return failed(result.error);
       toast.success(removalCounts(result.data));

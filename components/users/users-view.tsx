@@ -8,7 +8,6 @@ import {
   changeRolesAction,
   detachFromDirectoryAction,
   removeMembersAction,
-  setMatchingStatusAction,
   setMemberStatusAction,
 } from '@/app/actions/members';
 import { resendInvitationAction } from '@/app/actions/invitations';
@@ -216,7 +215,7 @@ export function UsersView({
               status,
             })
           : matching
-            ? await setMatchingStatusAction({ organizationId: organization.id, matching, status })
+            ? await setMemberStatusAction({ organizationId: organization.id, matching, status })
             : null;
       if (!result) return;
       if (!result.ok) {

@@ -1,11 +1,12 @@
-// The "Select all N matching" server actions called directly: their documented input (the table's
-// filter and the count seen), their result shapes, and SELECTION_CHANGED as a result.
+// "Select all N matching": the bulk server actions called directly with `matching` (the table's filter
+// and the count seen) instead of ids: the documented input, the result shapes, and SELECTION_CHANGED as
+// a result.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 
-const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
+const { actionMocks: mocks, unchecked } = await vi.hoisted(() => import('../support/action-mocks'));
 
-import { changeMatchingRolesAction, removeMatchingAction } from '@/app/actions/members';
+import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
 import { errorMessages } from '@/lib/errors';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
@@ -15,7 +16,7 @@ useTestDatabase();
 
 const noFilter = { search: '', role: null, status: null };
 
-describe('changeMatchingRolesAction and removeMatchingAction', () => {
+describe('changeRolesAction and removeMembersAction with { matching }', () => {
   it.each([
     [
       'a status the table does not have',
@@ -39,8 +40,8 @@ describe('changeMatchingRolesAction and removeMatchingAction', () => {
     mocks.actor = await createUser();
     const before = await snapshot();
     for (const result of [
-      await changeMatchingRolesAction({ organizationId: randomUUID(), matching, role: 'admin' }),
-      await removeMatchingAction({ organizationId: randomUUID(), matching }),
+      await unchecked(changeRolesAction)({ organizationId: randomUUID(), matching, role: 'admin' }),
+      await unchecked(removeMembersAction)({ organizationId: randomUUID(), matching }),
     ]) {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
@@ -59,13 +60,11 @@ describe('changeMatchingRolesAction and removeMatchingAction', () => {
     mocks.actor = owner;
     const matching = { filter: { ...noFilter, search: 'pick-' }, count: 4 };
 
-    expect(
-      await changeMatchingRolesAction({ organizationId: organization.id, matching, role: 'admin' }),
-    ).toEqual({
+    expect(await changeRolesAction({ organizationId: organization.id, matching, role: 'admin' })).toEqual({
       ok: true,
       data: { changed: 4, role: 'admin', actorLostAccess: false },
     });
-    expect(await removeMatchingAction({ organizationId: organization.id, matching })).toEqual({
+    expect(await removeMembersAction({ organizationId: organization.id, matching })).toEqual({
       ok: true,
       data: { removedMembers: 3, revokedInvitations: 1, actorLeft: false },
     });
@@ -77,7 +76,7 @@ describe('changeMatchingRolesAction and removeMatchingAction', () => {
     await addMember(organization.id, 'member');
     mocks.actor = owner;
     const before = await snapshot();
-    const result = await removeMatchingAction({
+    const result = await removeMembersAction({
       organizationId: organization.id,
       matching: { filter: { ...noFilter, role: 'member' }, count: 2 },
     });
