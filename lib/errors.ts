@@ -44,6 +44,16 @@ export const errorMessages = {
   SCIM_TOKEN_LIMIT: `An organization can hold ${MAX_SCIM_TOKENS} provisioning tokens. Delete one first.`,
   DIRECTORY_MANAGED:
     'Managed by your identity provider: change, suspend or remove this person there. An Owner can detach them from the directory.',
+  // The SCIM service's refusals of what a directory sent (lib/scim/errors.ts gives each its HTTP status
+  // and scimType). SCIM is a protocol for machines: its details stay in English.
+  SCIM_INVALID_SYNTAX: 'The request could not be read as SCIM.',
+  SCIM_INVALID_VALUE: 'A value in the request is not valid.',
+  SCIM_INVALID_PATH: 'The path names no attribute this service keeps.',
+  SCIM_INVALID_FILTER: 'The filter could not be read.',
+  SCIM_UNIQUENESS: 'That person is already a member of this organization.',
+  SCIM_MUTABILITY: 'The email address of a User cannot change: it is how the person signs in.',
+  NOT_INVITED:
+    'The directory can only add people this organization has invited. Invite the address from the console first.',
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
 } as const;
 

@@ -5,7 +5,7 @@
 // organization. So a body whose keys or PATCH paths name `__proto__`, `constructor` or `prototype`, at
 // any depth, in any case, alone or as a part of a dotted path, is refused before any library sees it.
 // Pure.
-import { ScimError } from './protocol';
+import { fail } from '../errors';
 
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -23,10 +23,9 @@ export function namesPrototype(path: string): boolean {
 }
 
 function refuse(where: string): never {
-  throw new ScimError(
-    400,
+  fail(
+    'SCIM_INVALID_PATH',
     `${where} names __proto__, constructor or prototype, which are not SCIM attributes.`,
-    'invalidPath',
   );
 }
 
@@ -58,7 +57,7 @@ export function parseScimBody(text: string): unknown {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ScimError(400, 'The body is not JSON.', 'invalidSyntax');
+    fail('SCIM_INVALID_SYNTAX', 'The body is not JSON.');
   }
   refusePrototypeNames(body);
   return body;

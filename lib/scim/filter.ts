@@ -9,12 +9,13 @@ import { parse, type Filter } from 'scim2-parse-filter';
 import { sql, type SQL } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
 import { MAX_SEARCH } from '../limits';
-import { isUuid, ScimError } from './protocol';
+import { fail } from '../errors';
+import { isUuid } from './protocol';
 
 const SUPPORTED = 'Supported: eq on id, userName, externalId, emails.value and active, joined with and.';
 
 function invalid(detail: string): never {
-  throw new ScimError(400, `${detail} ${SUPPORTED}`, 'invalidFilter');
+  fail('SCIM_INVALID_FILTER', `${detail} ${SUPPORTED}`);
 }
 
 /** The text a comparison compares with, or a 400 when it is not text. */

@@ -8,7 +8,7 @@ import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../email-address
 import { MAX_PERSON_NAME } from '../limits';
 import { foldWhitespace, hasInvisibleCharacters } from '../text';
 import { own } from './body';
-import { ScimError } from './protocol';
+import { fail } from '../errors';
 
 /** What a SCIM User resource asks for, read from the body of a create, a replace or a patched resource. */
 export interface ScimUserInput {
@@ -21,7 +21,7 @@ export interface ScimUserInput {
 }
 
 function invalidValue(detail: string): never {
-  throw new ScimError(400, detail, 'invalidValue');
+  fail('SCIM_INVALID_VALUE', detail);
 }
 
 /** A SCIM boolean that is true: `true`, or the string Microsoft Entra sends ("True"). */
@@ -85,7 +85,7 @@ function roleOf(value: unknown): ScimUserInput['role'] {
 /** Reads a User resource (a create's or replace's body, or a patched resource). */
 export function readScimUser(body: unknown): ScimUserInput {
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new ScimError(400, 'The body must be a SCIM User object.', 'invalidSyntax');
+    fail('SCIM_INVALID_SYNTAX', 'The body must be a SCIM User object.');
   const userName =
     textOf(own(body, 'userName'), 'userName', MAX_EMAIL_LENGTH) ?? invalidValue('userName is required.');
   const listed = own(body, 'emails');

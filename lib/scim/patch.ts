@@ -4,8 +4,9 @@ import 'server-only';
 import { scimPatch, ScimError as PatchError, type ScimPatchOperation } from 'scim-patch';
 import type { DirectoryActor } from '../actor';
 import { own, refusePrototypeNames } from './body';
+import { fail } from '../errors';
 import { readScimUser } from './input';
-import { ScimError, toScimUser, type ScimMember, type ScimUser } from './protocol';
+import { toScimUser, type ScimMember, type ScimUser } from './protocol';
 import { getScimUser } from './read';
 import { changeMember } from './users';
 
@@ -21,35 +22,29 @@ export async function patchScimUser(
   organizationId: string,
   id: string,
   operations: unknown,
-  base: string,
 ): Promise<ScimMember> {
   const normalized = patchOperations(operations);
-  await changeMember(actor, organizationId, id, (current) =>
-    readScimUser(applyPatch(current, normalized, base)),
-  );
+  await changeMember(actor, organizationId, id, (current) => readScimUser(applyPatch(current, normalized)));
   return getScimUser(organizationId, id);
 }
 
 /** The operations of a PATCH body, checked and with their `op` in lower case. */
 function patchOperations(operations: unknown): ScimPatchOperation[] {
   if (!Array.isArray(operations) || operations.length === 0)
-    throw new ScimError(400, 'Operations must be a non-empty list.', 'invalidSyntax');
+    fail('SCIM_INVALID_SYNTAX', 'Operations must be a non-empty list.');
   refusePrototypeNames(operations);
   return operations.map((operation): ScimPatchOperation => {
     const op = own(operation, 'op');
     if (typeof op !== 'string' || !/^(add|replace|remove)$/i.test(op))
-      throw new ScimError(
-        400,
-        `Unknown operation ${JSON.stringify(op)}: use add, replace or remove.`,
-        'invalidSyntax',
-      );
+      fail('SCIM_INVALID_SYNTAX', `Unknown operation ${JSON.stringify(op)}: use add, replace or remove.`);
     return { ...(operation as object), op: op.toLowerCase() } as ScimPatchOperation;
   });
 }
 
 /** The member as a resource after `operations`. */
-function applyPatch(current: ScimMember, operations: ScimPatchOperation[], base: string): unknown {
-  const resource = toScimUser(current, base);
+function applyPatch(current: ScimMember, operations: ScimPatchOperation[]): unknown {
+  // Where the resource lives (meta.location) does not matter to a patch: no base URL is needed.
+  const resource = toScimUser(current, '');
   let patched: ScimUser;
   try {
     patched = scimPatch(
@@ -66,11 +61,7 @@ function applyPatch(current: ScimMember, operations: ScimPatchOperation[], base:
     ) as unknown as ScimUser;
   } catch (error) {
     if (error instanceof PatchError)
-      throw new ScimError(
-        400,
-        error.message,
-        (error.scimCode as 'invalidPath' | undefined) ?? 'invalidValue',
-      );
+      fail(error.scimCode === 'invalidPath' ? 'SCIM_INVALID_PATH' : 'SCIM_INVALID_VALUE', error.message);
     throw error;
   }
   // A patched name part wins over the displayName it was derived from.

@@ -1,7 +1,7 @@
 // The SCIM 2.0 protocol's shapes (RFC 7643, RFC 7644) as this service speaks them: the schema URNs, the
-// error object (RFC 7644 §3.12), and a membership as a SCIM User. Pure.
+// error object (RFC 7644 §3.12; the HTTP layer's, app/api/scim/v2/handler.ts: the domain throws
+// DomainErrors, which ./errors.ts maps), and a membership as a SCIM User. Pure.
 import type { MemberRole } from '@/db/schema';
-import { DomainError } from '../errors';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -44,30 +44,6 @@ export class ScimError extends Error {
 /** Whether `id` can be a resource's id (a UUID): anything else is found nowhere, without a query. */
 export function isUuid(id: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-}
-
-/** Runs `body`, a refusal of the console's rules (a DomainError) turned into SCIM's words. */
-export async function underRules<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof DomainError) throw scimErrorOf(error);
-    throw error;
-  }
-}
-
-/** A domain refusal in SCIM's words: the status RFC 7644 gives it, the message as the console says it. */
-export function scimErrorOf(error: DomainError): ScimError {
-  switch (error.code) {
-    case 'NOT_FOUND':
-      return new ScimError(404, 'No such User in this organization.');
-    case 'BULK_REFUSED': {
-      const [first] = (error.details?.refused as { code: string; message: string }[] | undefined) ?? [];
-      return new ScimError(first?.code === 'NOT_FOUND' ? 404 : 403, first?.message ?? error.message);
-    }
-    default:
-      return new ScimError(403, error.message);
-  }
 }
 
 /** A membership as the SCIM service reads it. */

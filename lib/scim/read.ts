@@ -7,7 +7,8 @@ import { getDb, type Database } from '@/db/client';
 import { memberships, users, type MemberRole } from '@/db/schema';
 import { rows } from '../sql';
 import { filterCondition } from './filter';
-import { isUuid, ScimError, type ScimMember } from './protocol';
+import { fail } from '../errors';
+import { isUuid, type ScimMember } from './protocol';
 
 interface MemberRow {
   id: string;
@@ -83,7 +84,7 @@ export async function readMember(
 }
 
 export function notFound(id: string): never {
-  throw new ScimError(404, `No User ${id} in this organization.`);
+  fail('NOT_FOUND', `No User ${id} in this organization.`);
 }
 
 /** One member, or 404 (another organization's id included). */

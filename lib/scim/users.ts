@@ -17,7 +17,7 @@ import { invitableRoles, isInvitationRole } from '../policy';
 import { changeRolesIn, removeMembersIn, setMemberStatusIn } from '../members';
 import { authorize, lockSelection } from '../members/targets';
 import type { ScimUserInput } from './input';
-import { ScimError, underRules, type ScimMember } from './protocol';
+import type { ScimMember } from './protocol';
 import { getScimUser, notFound, readMember } from './read';
 
 /** The userName kept on the membership: null when it is the address itself. */
@@ -68,75 +68,73 @@ export async function createScimUser(
 ): Promise<ScimMember> {
   const db = await getDb();
   const role = input.role;
-  const id = await underRules(() =>
-    db.transaction(async (tx) => {
-      const org = await lockOrganization(tx, organizationId, actor);
-      const actorRole = requirePermission(org.actorRole, 'members:manage');
-      // As an invitation would: Admin or Member, never Owner (docs/rules.md rule 3).
-      if (!isInvitationRole(role) || !invitableRoles(actorRole).includes(role)) fail('INVITATION_ROLE');
-      const userName = storedUserName(input);
-      const at = now();
-      const [existing] = await tx
-        .select({ userId: users.id, membership: memberships.id })
-        .from(users)
-        .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organizationId, org.id)))
-        .where(eq(users.email, input.email));
-      if (existing?.membership || (await userNameTaken(tx, org.id, userName)))
-        throw new ScimError(409, `${input.userName} is already a member of this organization.`, 'uniqueness');
-      const [invitation] = await tx
-        .select({ id: invitations.id })
-        .from(invitations)
-        .where(
-          and(
-            eq(invitations.organizationId, org.id),
-            eq(invitations.email, input.email),
-            eq(invitations.status, 'pending'),
-            gt(invitations.expiresAt, at),
-          ),
-        );
-      if (!invitation) throw new ScimError(403, notTheOrganizationsReason(input.email));
-      // The open invitation holds a seat already: an active membership takes it over. A suspended one frees it.
-      const userId =
-        existing?.userId ??
-        // Another organization's directory may create the same account at this moment: then it is theirs
-        // and ours (the address is unique), not an error.
-        (
-          await tx
-            .insert(users)
-            .values({ email: input.email })
-            .onConflictDoUpdate({ target: users.email, set: { email: input.email } })
-            .returning({ id: users.id })
-        )[0].id;
-      const [membership] = await tx
-        .insert(memberships)
-        .values({
-          organizationId: org.id,
-          userId,
-          role,
-          status: input.active ? 'active' : 'suspended',
-          suspendedAt: input.active ? null : at,
-          directoryManaged: true,
-          externalId: input.externalId,
-          scimUserName: userName,
-          directoryName: input.name,
-        })
-        .returning({ id: memberships.id });
-      await tx
-        .update(invitations)
-        .set({ status: 'accepted', acceptedAt: at, acceptedById: userId, updatedAt: at })
-        .where(and(eq(invitations.id, invitation.id), eq(invitations.organizationId, org.id)));
-      await recordAudit(tx, org.id, actor, [
-        {
-          action: 'member.provisioned',
-          targetType: 'member',
-          targetId: membership.id,
-          targetEmail: input.email,
-          details: { role: input.role, active: input.active, closedInvitations: 1 },
-        },
-      ]);
-      return membership.id;
-    }),
-  );
+  const id = await db.transaction(async (tx) => {
+    const org = await lockOrganization(tx, organizationId, actor);
+    const actorRole = requirePermission(org.actorRole, 'members:manage');
+    // As an invitation would: Admin or Member, never Owner (docs/rules.md rule 3).
+    if (!isInvitationRole(role) || !invitableRoles(actorRole).includes(role)) fail('INVITATION_ROLE');
+    const userName = storedUserName(input);
+    const at = now();
+    const [existing] = await tx
+      .select({ userId: users.id, membership: memberships.id })
+      .from(users)
+      .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organizationId, org.id)))
+      .where(eq(users.email, input.email));
+    if (existing?.membership || (await userNameTaken(tx, org.id, userName)))
+      fail('SCIM_UNIQUENESS', `${input.userName} is already a member of this organization.`);
+    const [invitation] = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.organizationId, org.id),
+          eq(invitations.email, input.email),
+          eq(invitations.status, 'pending'),
+          gt(invitations.expiresAt, at),
+        ),
+      );
+    if (!invitation) fail('NOT_INVITED', notTheOrganizationsReason(input.email));
+    // The open invitation holds a seat already: an active membership takes it over. A suspended one frees it.
+    const userId =
+      existing?.userId ??
+      // Another organization's directory may create the same account at this moment: then it is theirs
+      // and ours (the address is unique), not an error.
+      (
+        await tx
+          .insert(users)
+          .values({ email: input.email })
+          .onConflictDoUpdate({ target: users.email, set: { email: input.email } })
+          .returning({ id: users.id })
+      )[0].id;
+    const [membership] = await tx
+      .insert(memberships)
+      .values({
+        organizationId: org.id,
+        userId,
+        role,
+        status: input.active ? 'active' : 'suspended',
+        suspendedAt: input.active ? null : at,
+        directoryManaged: true,
+        externalId: input.externalId,
+        scimUserName: userName,
+        directoryName: input.name,
+      })
+      .returning({ id: memberships.id });
+    await tx
+      .update(invitations)
+      .set({ status: 'accepted', acceptedAt: at, acceptedById: userId, updatedAt: at })
+      .where(and(eq(invitations.id, invitation.id), eq(invitations.organizationId, org.id)));
+    await recordAudit(tx, org.id, actor, [
+      {
+        action: 'member.provisioned',
+        targetType: 'member',
+        targetId: membership.id,
+        targetEmail: input.email,
+        details: { role: input.role, active: input.active, closedInvitations: 1 },
+      },
+    ]);
+    return membership.id;
+  });
   return getScimUser(organizationId, id);
 }
 
@@ -168,25 +166,18 @@ export async function changeMember(
 ): Promise<void> {
   const db = await getDb();
   const queue = await emailQueue();
-  await underRules(() =>
-    db.transaction(async (tx) => {
-      if (!(await lockOrganizationRow(tx, organizationId))) notFound(id);
-      const current = (await readMember(tx, organizationId, id)) ?? notFound(id);
-      const input = next(current);
-      if (input.email !== current.email)
-        throw new ScimError(
-          400,
-          'The email address of a User cannot change: it is how the person signs in.',
-          'mutability',
-        );
-      const selection = { organizationId, ids: [id] };
-      if (input.role !== current.role)
-        await changeRolesIn(tx, queue, actor, { ...selection, role: input.role });
-      if (input.active !== current.active)
-        await setMemberStatusIn(tx, actor, { ...selection, status: input.active ? 'active' : 'suspended' });
-      await writeAttributes(tx, actor, current, input);
-    }),
-  );
+  await db.transaction(async (tx) => {
+    if (!(await lockOrganizationRow(tx, organizationId))) notFound(id);
+    const current = (await readMember(tx, organizationId, id)) ?? notFound(id);
+    const input = next(current);
+    if (input.email !== current.email) fail('SCIM_MUTABILITY');
+    const selection = { organizationId, ids: [id] };
+    if (input.role !== current.role)
+      await changeRolesIn(tx, queue, actor, { ...selection, role: input.role });
+    if (input.active !== current.active)
+      await setMemberStatusIn(tx, actor, { ...selection, status: input.active ? 'active' : 'suspended' });
+    await writeAttributes(tx, actor, current, input);
+  });
 }
 
 /** The directory's own attributes (externalId, userName, name), under the same lock and policy: never an Owner's. */
@@ -211,7 +202,7 @@ async function writeAttributes(
   const { org, targets, ids } = await lockSelection(tx, organizationId, actor, { ids: [id] });
   authorize(org, actor, ids, targets, { type: 'sync' });
   if (await userNameTaken(tx, organizationId, attributes.scimUserName, id))
-    throw new ScimError(409, `${input.userName} is already another member's userName.`, 'uniqueness');
+    fail('SCIM_UNIQUENESS', `${input.userName} is already another member's userName.`);
   await tx
     .update(memberships)
     .set({ ...attributes, directoryManaged: true, updatedAt: now() })
@@ -236,7 +227,5 @@ export async function deleteScimUser(
   const db = await getDb();
   if (!(await readMember(db, organizationId, id))) notFound(id);
   const queue = await emailQueue();
-  await underRules(() =>
-    db.transaction((tx) => removeMembersIn(tx, queue, actor, { organizationId, ids: [id] })),
-  );
+  await db.transaction((tx) => removeMembersIn(tx, queue, actor, { organizationId, ids: [id] }));
 }

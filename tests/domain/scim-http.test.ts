@@ -2,16 +2,15 @@
 // and Microsoft Entra's provisioning runs make, their answers checked whole against RFC 7643/7644 shapes;
 // every token state; errors as RFC 7644 §3.12 objects; the per-token rate limit.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DELETE, GET, PATCH, POST, PUT } from '@/app/api/scim/v2/[[...path]]/route';
 import { advanceClock } from '@/lib/clock';
 import { publicUrl } from '@/lib/config';
 import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
 import { useTestDatabase } from '../support/db';
+import { routeScimRequest } from '../support/scim-routes';
 import { addInvitation, createOrganizationWithOwner } from '../support/factories';
 
 useTestDatabase();
 
-const handlers = { GET, POST, PUT, PATCH, DELETE };
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -26,7 +25,7 @@ afterEach(() => {
 
 /** One request as an identity provider sends it; the answer's status, headers and JSON. */
 async function scim(
-  method: keyof typeof handlers,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { token?: string | null; body?: unknown; authorization?: string } = {},
 ) {
@@ -39,13 +38,7 @@ async function scim(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  const segments = url.pathname
-    .replace(/^\/api\/scim\/v2\/?/, '')
-    .split('/')
-    .filter(Boolean);
-  const response = await handlers[method](request, {
-    params: Promise.resolve({ path: segments.length ? segments.map(decodeURIComponent) : undefined }),
-  });
+  const response = await routeScimRequest(request);
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }

@@ -4,7 +4,6 @@
 // directory causes. Each test failed on the code before its fix.
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { POST } from '@/app/api/scim/v2/[[...path]]/route';
 import { getDb } from '@/db/client';
 import { emailMessages, memberships, users } from '@/db/schema';
 import { directoryActor, type DirectoryActor } from '@/lib/actor';
@@ -15,11 +14,14 @@ import { policyActorOf } from '@/lib/policy';
 import { parseScimBody } from '@/lib/scim/body';
 import { readScimUser } from '@/lib/scim/input';
 import { patchScimUser } from '@/lib/scim/patch';
-import { ScimError } from '@/lib/scim/protocol';
+import { DomainError } from '@/lib/errors';
+import { scimErrorOf } from '@/lib/scim/errors';
+import type { ScimError } from '@/lib/scim/protocol';
 import { getScimUser, listScimUsers } from '@/lib/scim/read';
 import { authenticateScimToken, createScimToken, provisioningOf, setProvisioning } from '@/lib/scim/tokens';
 import { createScimUser } from '@/lib/scim/users';
 import { usingPostgres, useTestDatabase } from '../support/db';
+import { routeScimRequest } from '../support/scim-routes';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 
 // The worker is not run: the emails the directory causes stay queued, where the tests read them.
@@ -53,8 +55,9 @@ async function refusal(promise: Promise<unknown>): Promise<ScimError> {
     () => null,
     (error: unknown) => error,
   );
-  expect(caught, 'expected a SCIM refusal').toBeInstanceOf(ScimError);
-  return caught as ScimError;
+  // The domain refuses with a DomainError; the HTTP layer answers it as lib/scim/errors.ts says.
+  expect(caught, 'expected a refusal').toBeInstanceOf(DomainError);
+  return scimErrorOf(caught as DomainError);
 }
 
 function prototypeIsClean() {
@@ -92,7 +95,7 @@ describe('finding 2: nothing in a SCIM body reaches Object.prototype', () => {
     ];
     for (const id of [member.id, ownerRow.id, '00000000-0000-4000-8000-000000000000'])
       for (const operations of hostile) {
-        const error = await refusal(patchScimUser(actor, organization.id, id, operations, BASE));
+        const error = await refusal(patchScimUser(actor, organization.id, id, operations));
         expect([error.status, error.scimType], JSON.stringify(operations)).toEqual([400, 'invalidPath']);
         expect(prototypeIsClean(), JSON.stringify(operations)).toBe(true);
       }
@@ -104,7 +107,7 @@ describe('finding 2: nothing in a SCIM body reaches Object.prototype', () => {
       '{"userName":"a@example.com","name":{"constructor":{"prototype":{"x":1}}}}',
       '{"Operations":[{"op":"add","path":"emails[type eq \\"work\\"].__proto__","value":1}]}',
     ]) {
-      expect(() => parseScimBody(text), text).toThrow(ScimError);
+      expect(() => parseScimBody(text), text).toThrow(DomainError);
     }
     expect(parseScimBody('{"userName":"proto@example.com","displayName":"__proto__"}')).toMatchObject({
       displayName: '__proto__',
@@ -184,13 +187,9 @@ describe("finding 3: the directory adds only the organization's own people", () 
       count: 10,
     });
     expect(found.members.map((m) => [m.id, m.name])).toEqual([[member.membershipId, null]]);
-    const patched = await patchScimUser(
-      actor,
-      organization.id,
-      member.membershipId,
-      [{ op: 'replace', path: 'externalId', value: 'okta-7' }],
-      BASE,
-    );
+    const patched = await patchScimUser(actor, organization.id, member.membershipId, [
+      { op: 'replace', path: 'externalId', value: 'okta-7' },
+    ]);
     expect(patched).toMatchObject({ externalId: 'okta-7', name: null, directoryManaged: true });
   });
 });
@@ -211,13 +210,7 @@ describe('finding 3: the emails the directory causes are limited', () => {
   }
 
   const flip = (actor: DirectoryActor, organizationId: string, id: string, role: string) =>
-    patchScimUser(
-      actor,
-      organizationId,
-      id,
-      [{ op: 'replace', path: 'roles', value: [{ value: role }] }],
-      BASE,
-    );
+    patchScimUser(actor, organizationId, id, [{ op: 'replace', path: 'roles', value: [{ value: role }] }]);
 
   it('role flips email a person at most once an hour, telling the role they hold now; a flip back to where it started tells nothing', async () => {
     const { organization, actor } = await provisioned();
@@ -289,13 +282,9 @@ describe('finding 9: emails caused by the directory name it properly', () => {
   });
 
   function flip(actor: DirectoryActor, organizationId: string, id: string, role: string) {
-    return patchScimUser(
-      actor,
-      organizationId,
-      id,
-      [{ op: 'replace', path: 'roles', value: [{ value: role }] }],
-      BASE,
-    );
+    return patchScimUser(actor, organizationId, id, [
+      { op: 'replace', path: 'roles', value: [{ value: role }] },
+    ]);
   }
 });
 
@@ -341,13 +330,12 @@ describe('finding 4: a token acts only while its maker is an active Owner or Adm
     const made = await createScimToken(admin, { organizationId: organization.id, name: 'Mine' });
     await addInvitation(organization.id, { email: admin.email });
     await removeMembers(owner, { organizationId: organization.id, ids: [admin.membershipId] });
-    const response = await POST(
+    const response = await routeScimRequest(
       new Request(`${BASE}/Users`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${made.token}`, 'Content-Type': 'application/scim+json' },
         body: JSON.stringify(body(admin.email, { roles: [{ value: 'admin' }] })),
       }),
-      { params: Promise.resolve({ path: ['Users'] }) },
     );
     expect(response.status).toBe(401);
     expect(((await response.json()) as { detail: string }).detail).toContain('no longer an Owner or Admin');
@@ -382,13 +370,12 @@ describe('finding 7: names from the directory obey the console’s name rules', 
     const { organization, token } = await provisioned();
     await addInvitation(organization.id, { email: 'ada@example.com' });
     const post = (payload: unknown) =>
-      POST(
+      routeScimRequest(
         new Request(`${BASE}/Users`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' },
           body: JSON.stringify(payload),
         }),
-        { params: Promise.resolve({ path: ['Users'] }) },
       );
     for (const hostile of [
       body('ada@example.com', { displayName: 'a\u0000b' }),
@@ -422,20 +409,12 @@ describe.skipIf(!usingPostgres)(
         await holder.begin(async (tx) => {
           await tx`SELECT id FROM organizations WHERE id = ${organization.id} FOR UPDATE`;
           both = Promise.all([
-            patchScimUser(
-              actor,
-              organization.id,
-              ada.id,
-              [{ op: 'replace', path: 'externalId', value: 'okta-1' }],
-              BASE,
-            ),
-            patchScimUser(
-              actor,
-              organization.id,
-              ada.id,
-              [{ op: 'replace', path: 'displayName', value: 'Ada L.' }],
-              BASE,
-            ),
+            patchScimUser(actor, organization.id, ada.id, [
+              { op: 'replace', path: 'externalId', value: 'okta-1' },
+            ]),
+            patchScimUser(actor, organization.id, ada.id, [
+              { op: 'replace', path: 'displayName', value: 'Ada L.' },
+            ]),
           ]);
           for (let i = 0; i < 200; i++) {
             const [waiting] =

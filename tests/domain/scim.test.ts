@@ -16,7 +16,9 @@ import { createScimUser, deleteScimUser, updateScimUser } from '@/lib/scim/users
 import { patchScimUser } from '@/lib/scim/patch';
 import { getScimUser, listScimUsers } from '@/lib/scim/read';
 import { readScimUser, type ScimUserInput } from '@/lib/scim/input';
-import { ScimError, toScimUser } from '@/lib/scim/protocol';
+import { DomainError } from '@/lib/errors';
+import { scimErrorOf } from '@/lib/scim/errors';
+import { toScimUser } from '@/lib/scim/protocol';
 import { hashToken } from '@/lib/tokens';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
@@ -72,10 +74,12 @@ async function expectScimError(promise: Promise<unknown>, status: number, scimTy
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error, `expected a ${status}`).toBeInstanceOf(ScimError);
-  expect((error as ScimError).status).toBe(status);
-  if (scimType) expect((error as ScimError).scimType).toBe(scimType);
-  return error as ScimError;
+  // The domain refuses with a DomainError; the HTTP layer answers it as lib/scim/errors.ts says.
+  expect(error, `expected a ${status}`).toBeInstanceOf(DomainError);
+  const answer = scimErrorOf(error as DomainError);
+  expect(answer.status).toBe(status);
+  if (scimType) expect(answer.scimType).toBe(scimType);
+  return answer;
 }
 
 describe('provisioning tokens', () => {
@@ -202,42 +206,24 @@ describe('the directory as an Admin', () => {
   it('Okta: PATCH active false suspends, true reactivates; Entra: "Replace" and "False" as strings do the same', async () => {
     const { organization, actor } = await provisioned();
     const created = await provision(actor, organization.id, userBody('ada@example.com'));
-    const okta = await patchScimUser(
-      actor,
-      organization.id,
-      created.id,
-      [{ op: 'replace', value: { active: false } }],
-      BASE,
-    );
+    const okta = await patchScimUser(actor, organization.id, created.id, [
+      { op: 'replace', value: { active: false } },
+    ]);
     expect(okta.active).toBe(false);
-    const back = await patchScimUser(
-      actor,
-      organization.id,
-      created.id,
-      [{ op: 'replace', path: 'active', value: true }],
-      BASE,
-    );
+    const back = await patchScimUser(actor, organization.id, created.id, [
+      { op: 'replace', path: 'active', value: true },
+    ]);
     expect(back.active).toBe(true);
-    const entra = await patchScimUser(
-      actor,
-      organization.id,
-      created.id,
-      [{ op: 'Replace', path: 'active', value: 'False' }],
-      BASE,
-    );
+    const entra = await patchScimUser(actor, organization.id, created.id, [
+      { op: 'Replace', path: 'active', value: 'False' },
+    ]);
     expect(entra.active).toBe(false);
-    const named = await patchScimUser(
-      actor,
-      organization.id,
-      created.id,
-      [
-        { op: 'Replace', path: 'active', value: 'True' },
-        { op: 'replace', path: 'name.familyName', value: 'King' },
-        { op: 'add', path: 'roles', value: [{ value: 'admin', primary: true }] },
-        { op: 'replace', path: 'externalId', value: 'entra-9' },
-      ],
-      BASE,
-    );
+    const named = await patchScimUser(actor, organization.id, created.id, [
+      { op: 'Replace', path: 'active', value: 'True' },
+      { op: 'replace', path: 'name.familyName', value: 'King' },
+      { op: 'add', path: 'roles', value: [{ value: 'admin', primary: true }] },
+      { op: 'replace', path: 'externalId', value: 'entra-9' },
+    ]);
     expect(named).toMatchObject({ active: true, name: 'Ada King', role: 'admin', externalId: 'entra-9' });
     const db = await getDb();
     const events = await db
@@ -293,7 +279,7 @@ describe('the directory as an Admin', () => {
     );
     const ownerId = ownerRow[0].id;
     await expectScimError(
-      patchScimUser(actor, organization.id, ownerId, [{ op: 'replace', path: 'active', value: false }], BASE),
+      patchScimUser(actor, organization.id, ownerId, [{ op: 'replace', path: 'active', value: false }]),
       403,
     );
     await expectScimError(deleteScimUser(actor, organization.id, ownerId), 403);
@@ -312,13 +298,7 @@ describe('the directory as an Admin', () => {
     );
     expect(suspended.active, 'a suspended member takes no seat').toBe(false);
     const noSeat = await expectScimError(
-      patchScimUser(
-        actor,
-        organization.id,
-        suspended.id,
-        [{ op: 'replace', path: 'active', value: true }],
-        BASE,
-      ),
+      patchScimUser(actor, organization.id, suspended.id, [{ op: 'replace', path: 'active', value: true }]),
       403,
     );
     expect(noSeat.detail).toContain('would use 3 of 2 seats');

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILTER_BOUNDS, filterCondition } from '@/lib/scim/filter';
-import { ScimError } from '@/lib/scim/protocol';
+import { DomainError } from '@/lib/errors';
 import { reportFigures } from './support/figures';
 
 const ORGANIZATION = '00000000-0000-4000-8000-000000000001';
@@ -22,7 +22,7 @@ function timed(filter: string): { outcome: 'parsed' | 'refused'; ms: number } {
   try {
     filterCondition(ORGANIZATION, filter);
   } catch (error) {
-    if (!(error instanceof ScimError) || error.scimType !== 'invalidFilter') throw error;
+    if (!(error instanceof DomainError) || error.code !== 'SCIM_INVALID_FILTER') throw error;
     outcome = 'refused';
   }
   return { outcome, ms: performance.now() - started };

@@ -1,0 +1,36 @@
+// /Users/{id} (RFC 7644 §3.4.1, §3.5, §3.6): one member: read, replace (PUT), change (PATCH), remove
+// (DELETE; the account stays). Another organization's id, or one that is no UUID, is found nowhere.
+import { readScimUser } from '@/lib/scim/input';
+import { patchScimUser } from '@/lib/scim/patch';
+import { PATCH_SCHEMA, ScimError } from '@/lib/scim/protocol';
+import { getScimUser } from '@/lib/scim/read';
+import { deleteScimUser, updateScimUser } from '@/lib/scim/users';
+import { own } from '@/lib/scim/body';
+import { methodNotAllowed, scimRoute } from '../../handler';
+
+type Params = { id: string };
+
+export const GET = scimRoute<Params>(async ({ actor, params, user }) => ({
+  body: user(await getScimUser(actor.organizationId, params.id)),
+}));
+
+export const PUT = scimRoute<Params>(async ({ actor, params, body, user }) => ({
+  body: user(await updateScimUser(actor, actor.organizationId, params.id, readScimUser(await body()))),
+}));
+
+export const PATCH = scimRoute<Params>(async ({ actor, params, body, user }) => {
+  const patch = await body();
+  const schemas = own(patch, 'schemas');
+  if (!Array.isArray(schemas) || !schemas.includes(PATCH_SCHEMA))
+    throw new ScimError(400, `A PATCH body names the schema ${PATCH_SCHEMA}.`, 'invalidSyntax');
+  return {
+    body: user(await patchScimUser(actor, actor.organizationId, params.id, own(patch, 'Operations'))),
+  };
+});
+
+export const DELETE = scimRoute<Params>(async ({ actor, params }) => {
+  await deleteScimUser(actor, actor.organizationId, params.id);
+  return null;
+});
+
+export { methodNotAllowed as POST };

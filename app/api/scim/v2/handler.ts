@@ -1,0 +1,148 @@
+// What every endpoint of the SCIM service shares (RFC 7643, RFC 7644; docs/rules.md rule 13): the
+// provisioning token (Bearer), which names the organization and the directory acting for it; the
+// per-token rate limit; the body, read no further than MAX_BODY and refused when it names a prototype
+// (lib/scim/body.ts); answers as application/scim+json; and every refusal as an RFC 7644 §3.12 error
+// object, a domain refusal through the one table of lib/scim/errors.ts. Each route file is a few lines
+// on top of `scimRoute`.
+import type { DirectoryActor } from '@/lib/actor';
+import { now } from '@/lib/clock';
+import { publicUrl, scimSettings } from '@/lib/config';
+import { DomainError } from '@/lib/errors';
+import { project } from '@/lib/scim/attributes';
+import { parseScimBody } from '@/lib/scim/body';
+import { scimErrorOf } from '@/lib/scim/errors';
+import { LIST_SCHEMA, SCIM_CONTENT_TYPE, ScimError, toScimUser, type ScimMember } from '@/lib/scim/protocol';
+import { scimRequestAllowed } from '@/lib/scim/rate';
+import { authenticateScimToken } from '@/lib/scim/tokens';
+
+/** A SCIM body is small; a much larger one is not a User. */
+const MAX_BODY = 64 * 1024;
+
+/** What an endpoint answers: a body (and its status, 200 unless said), or nothing (204). */
+export type ScimAnswer = { status?: number; body: unknown; headers?: Record<string, string> } | null;
+
+/** What an endpoint is handed: the directory, the request, its route parameters and its reading helpers. */
+export interface ScimRequest<P> {
+  actor: DirectoryActor;
+  request: Request;
+  url: URL;
+  params: P;
+  /** The service's base URL, from the public URL (never from the request's Host). */
+  base: string;
+  body: () => Promise<unknown>;
+  /** A member as a User, with only the attributes the request's `attributes`/`excludedAttributes` ask for. */
+  user: (member: ScimMember) => unknown;
+}
+
+const base = () => `${publicUrl()}/api/scim/v2`;
+
+function respond(answer: ScimAnswer): Response {
+  if (answer === null) return new Response(null, { status: 204 });
+  return new Response(JSON.stringify(answer.body), {
+    status: answer.status ?? 200,
+    headers: { 'Content-Type': SCIM_CONTENT_TYPE, 'Cache-Control': 'no-store', ...answer.headers },
+  });
+}
+
+function refusal(error: ScimError): Response {
+  return respond({ status: error.status, body: error.body(), headers: error.headers });
+}
+
+/** The body as JSON, read no further than MAX_BODY bytes (a longer one is refused, not buffered). */
+async function readBody(request: Request): Promise<unknown> {
+  const tooLarge = () => new ScimError(413, `The body is larger than ${MAX_BODY / 1024} KB.`);
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body) {
+      size += chunk.byteLength;
+      if (size > MAX_BODY) throw tooLarge();
+      chunks.push(chunk);
+    }
+  }
+  return parseScimBody(Buffer.concat(chunks).toString('utf8'));
+}
+
+const TOKEN_REFUSALS = {
+  missing: 'A provisioning token is required (Authorization: Bearer …).',
+  malformed: 'That is not a provisioning token.',
+  unknown: 'That provisioning token is not valid: it may have been deleted.',
+  expired: 'That provisioning token has expired: generate a new one on the Provisioning page.',
+  disabled: 'Provisioning is turned off for this organization.',
+  maker_left:
+    'The person who made this provisioning token is no longer an Owner or Admin of the organization: ' +
+    'an Owner or Admin can replace it on the Provisioning page.',
+} as const;
+
+/** The request's directory, or the refusal every SCIM client understands: 401 with WWW-Authenticate. */
+async function authenticate(request: Request): Promise<DirectoryActor> {
+  const result = await authenticateScimToken(request.headers.get('authorization'));
+  if ('refused' in result)
+    throw new ScimError(401, TOKEN_REFUSALS[result.refused], undefined, {
+      'WWW-Authenticate': 'Bearer realm="AI Hub SCIM"',
+    });
+  const limit = await scimRequestAllowed(result.tokenId, scimSettings().requestsPerMinute, now());
+  if (!limit.allowed)
+    throw new ScimError(429, 'Too many requests for this token: slow down.', 'tooMany', {
+      'Retry-After': String(limit.retryAfterSeconds),
+    });
+  return result;
+}
+
+/** A route handler of the SCIM service: `endpoint` runs for an authenticated, allowed request. */
+export function scimRoute<P = Record<string, never>>(
+  endpoint: (request: ScimRequest<P>) => ScimAnswer | Promise<ScimAnswer>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = await authenticate(request);
+      const url = new URL(request.url);
+      return respond(
+        await endpoint({
+          actor,
+          request,
+          url,
+          params: await context.params,
+          base: base(),
+          body: () => readBody(request),
+          user: (member) =>
+            project(
+              toScimUser(member, base()),
+              url.searchParams.get('attributes'),
+              url.searchParams.get('excludedAttributes'),
+            ),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ScimError) return refusal(error);
+      if (error instanceof DomainError) return refusal(scimErrorOf(error));
+      console.error('[scim] request failed', error);
+      return refusal(new ScimError(500, 'Something went wrong on our side. Nothing was changed; try again.'));
+    }
+  };
+}
+
+/** The answer for a method an endpoint does not have (RFC 7644 §3.2: 405). */
+export const methodNotAllowed = scimRoute(({ request }) => {
+  throw new ScimError(405, `${request.method} is not supported here.`);
+});
+
+/** A list of resources (RFC 7644 §3.4.2). */
+export function listOf(resources: unknown[], total: number, startIndex: number) {
+  return {
+    schemas: [LIST_SCHEMA],
+    totalResults: total,
+    startIndex,
+    itemsPerPage: resources.length,
+    Resources: resources,
+  };
+}
+
+/** A query parameter that must be a whole number: `fallback` when absent, a 400 when not a number. */
+export function wholeNumber(url: URL, name: string, fallback: number): number {
+  const value = url.searchParams.get(name);
+  if (value === null || value === '') return fallback;
+  if (!/^-?\d{1,9}$/.test(value)) throw new ScimError(400, `${name} must be a whole number.`, 'invalidValue');
+  return Number(value);
+}
