@@ -1,0 +1,94 @@
+// Findings of the security review of issue 12 (SECURITY.md), from outside, against the `next start` of
+// the global setup (public URL http://localhost:<port>, listening on 127.0.0.1, a webhook secret set):
+//   - the delivery webhook stops reading a chunked body at its cap and answers 413 while the client is
+//     still sending, and the server goes on answering (finding 5).
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { baseUrl } from './support/browser';
+import { securityFigures } from './support/security';
+import { postResendEvent } from './support/webhook';
+
+const figures = securityFigures('http');
+
+interface ChunkedOutcome {
+  status: number;
+  /** Bytes the client had handed to its socket when the answer's status line arrived. */
+  sentWhenAnswered: number;
+  /** Whether the client had finished the body by then. */
+  finished: boolean;
+  /** The answer's Connection header. */
+  connection: string | undefined;
+}
+
+/**
+ * POSTs a body of `total` bytes to `path` with Transfer-Encoding: chunked and no Content-Length, one
+ * 64 KiB chunk at a time, each after the socket has taken the last (so the client never runs ahead of
+ * what the server reads by more than the socket buffers). Stops writing as soon as an answer arrives.
+ */
+function postChunked(path: string, total: number, headers: Record<string, string> = {}) {
+  const target = new URL(baseUrl());
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  return new Promise<ChunkedOutcome>((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const request = http.request({
+      host: '127.0.0.1',
+      port: Number(target.port),
+      method: 'POST',
+      path,
+      headers: { host: target.host, 'content-type': 'application/json', ...headers },
+    });
+    // No Content-Length: Node sends the body chunked.
+    request.on('response', (response) => {
+      answered = true;
+      const outcome = {
+        status: response.statusCode ?? 0,
+        sentWhenAnswered: sent,
+        finished: sent >= total,
+        connection: response.headers.connection,
+      };
+      response.resume();
+      response.on('end', () => {
+        request.destroy();
+        resolve(outcome);
+      });
+    });
+    request.on('error', (error) => {
+      // Writing on after the server has answered and closed is expected; anything before is not.
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      if (answered) return;
+      if (sent >= total) {
+        request.end();
+        return;
+      }
+      sent += chunk.length;
+      if (request.write(chunk)) setImmediate(pump);
+      else request.once('drain', pump);
+    };
+    pump();
+  });
+}
+
+describe('finding 5: the delivery webhook reads no further than its cap', () => {
+  test('a chunked 128 MB body without Content-Length is answered 413 while the client has sent under a tenth of it, and the server answers afterwards', async () => {
+    const total = 128 * 1024 * 1024;
+    const outcome = await postChunked('/api/webhooks/resend', total, {
+      'svix-id': `msg_${randomBytes(8).toString('hex')}`,
+      'svix-timestamp': String(Math.floor(Date.now() / 1000)),
+      'svix-signature': 'v1,not-a-signature',
+    });
+    expect(outcome.status).toBe(413);
+    expect(outcome.finished, 'the answer came before the body was finished').toBe(false);
+    expect(outcome.sentWhenAnswered).toBeLessThan(total / 10);
+    expect(outcome.connection, 'the rest is not waited for').toBe('close');
+    // The server is still there: a small unsigned event is answered (401, not a dropped connection).
+    expect(await postResendEvent('email.delivered', 'after-the-flood', {}, { signed: false })).toBe(401);
+    figures.push([
+      'webhook: chunked 128 MB body, bytes sent when 413 arrived',
+      `${(outcome.sentWhenAnswered / 1024 / 1024).toFixed(1)} MB`,
+    ]);
+  });
+});
