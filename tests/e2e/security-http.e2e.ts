@@ -1,12 +1,15 @@
 // Findings of the security review of issue 12 (SECURITY.md), from outside, against the `next start` of
 // the global setup (public URL http://localhost:<port>, listening on 127.0.0.1, a webhook secret set):
 //   - the delivery webhook stops reading a chunked body at its cap and answers 413 while the client is
-//     still sending, and the server goes on answering (finding 5).
+//     still sending, and the server goes on answering (finding 5);
+//   - the CSV export runs only for a request the browser marks same-origin or none, or a client that
+//     sends no Sec-Fetch-Site at all, which no browser does (finding 11).
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { baseUrl } from './support/browser';
-import { securityFigures } from './support/security';
+import { baseUrl, signIn, useBrowser } from './support/browser';
+import { rawRequest } from './support/http';
+import { cookieHeader, fresh, securityFigures } from './support/security';
 import { postResendEvent } from './support/webhook';
 
 const figures = securityFigures('http');
@@ -90,5 +93,33 @@ describe('finding 5: the delivery webhook reads no further than its cap', () => 
       'webhook: chunked 128 MB body, bytes sent when 413 arrived',
       `${(outcome.sentWhenAnswered / 1024 / 1024).toFixed(1)} MB`,
     ]);
+  });
+});
+
+describe('finding 11: the CSV export runs only for a request from the console itself', () => {
+  const chromium = useBrowser();
+
+  test('Sec-Fetch-Site same-site and cross-site are refused with 403; same-origin, none and no header at all are served', async () => {
+    const { context, page } = await chromium.open();
+    await signIn(page, fresh('export-owner'));
+    await page.getByLabel('Organization name').fill(`Export ${randomBytes(2).toString('hex')}`);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.waitForURL(/\/admin\/[^/]+\/users/);
+    const slug = new URL(page.url()).pathname.split('/')[2];
+    const cookie = await cookieHeader(context, baseUrl());
+    const exportWith = async (site: string | null) => {
+      const response = await rawRequest(baseUrl(), {
+        path: `/admin/${slug}/users/export`,
+        headers: { cookie, ...(site === null ? {} : { 'sec-fetch-site': site }) },
+      });
+      return { status: response.status, csv: response.body.includes('"Email","Name","Role"') };
+    };
+    for (const site of ['same-site', 'cross-site']) {
+      expect(await exportWith(site), site).toEqual({ status: 403, csv: false });
+    }
+    for (const site of ['same-origin', 'none', null]) {
+      expect(await exportWith(site), String(site)).toEqual({ status: 200, csv: true });
+    }
+    figures.push(['export: Sec-Fetch-Site refused / served', '2 / 3']);
   });
 });
