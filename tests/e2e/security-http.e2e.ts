@@ -1,7 +1,11 @@
 // Findings of the security review of issue 12 (SECURITY.md), from outside, against the `next start` of
-// the global setup (public URL http://localhost:<port>, listening on 127.0.0.1, a webhook secret set):
+// the global setup (public URL http://localhost:<port>, listening on 127.0.0.1, the development mailbox
+// on, a webhook secret set):
 //   - the delivery webhook stops reading a chunked body at its cap and answers 413 while the client is
 //     still sending, and the server goes on answering (finding 5);
+//   - the development mailbox answers 404 to a Host that is not the public URL's, a rebinding name among
+//     them (finding 6; a client elsewhere is refused too, which a server on 127.0.0.1 cannot show:
+//     tests/http/peer-address.test.ts);
 //   - the CSV export runs only for a request the browser marks same-origin or none, or a client that
 //     sends no Sec-Fetch-Site at all, which no browser does (finding 11).
 import http from 'node:http';
@@ -93,6 +97,59 @@ describe('finding 5: the delivery webhook reads no further than its cap', () => 
       'webhook: chunked 128 MB body, bytes sent when 413 arrived',
       `${(outcome.sentWhenAnswered / 1024 / 1024).toFixed(1)} MB`,
     ]);
+  });
+});
+
+describe('finding 6: the development mailbox serves only its own host', () => {
+  const MAILBOX_PATHS = ['/dev/mailbox', '/dev/mailbox/messages', '/dev/emails'];
+
+  test('a forged Host (a rebinding name, another port, a look-alike) gets 404 on every mailbox route; localhost and 127.0.0.1 on the public port get 200', async () => {
+    const { port } = new URL(baseUrl());
+    const forged = [
+      `attacker.example:${port}`,
+      'attacker.example',
+      `localhost.attacker.example:${port}`,
+      `127.0.0.1.attacker.example:${port}`,
+      `localhost:${Number(port) + 1}`,
+    ];
+    let refused = 0;
+    for (const path of MAILBOX_PATHS) {
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+        const response = await rawRequest(baseUrl(), { path, headers: { host } });
+        expect(response.status, `${path} with Host ${host}`).toBe(200);
+      }
+      for (const host of forged) {
+        const response = await rawRequest(baseUrl(), { path, headers: { host } });
+        expect.soft(response.status, `${path} with Host ${host}`).toBe(404);
+        expect
+          .soft(response.body.includes('Inbox'), `${path} with Host ${host}: no message shown`)
+          .toBe(false);
+        refused += 1;
+      }
+    }
+    figures.push(['mailbox routes × forged Host, answered 404', refused]);
+  });
+
+  test('a client’s own X-Forwarded-For or peer-address header changes nothing: a loopback client is served whatever it claims, a foreign Host is refused whatever it claims', async () => {
+    const { port } = new URL(baseUrl());
+    const own = await rawRequest(baseUrl(), {
+      path: '/dev/mailbox/messages',
+      headers: {
+        host: `localhost:${port}`,
+        'x-forwarded-for': '198.51.100.7',
+        'x-aihub-peer-address': '198.51.100.7',
+      },
+    });
+    expect(own.status).toBe(200);
+    const rebinding = await rawRequest(baseUrl(), {
+      path: '/dev/mailbox/messages',
+      headers: {
+        host: `attacker.example:${port}`,
+        'x-forwarded-for': '127.0.0.1',
+        'x-aihub-peer-address': '127.0.0.1',
+      },
+    });
+    expect(rebinding.status).toBe(404);
   });
 });
 
