@@ -4,6 +4,7 @@
 // with another secret, or older than five minutes is refused with 401 and changes nothing; a replayed
 // event id is answered 200 and changes nothing. A body over MAX_BYTES is answered 413 as soon as it
 // passes the cap, declared or not (lib/http/body.ts), before any signature is checked.
+import { resendWebhookSecret } from '@/lib/config';
 import { applyResendEvent, verifyResendEvent, WebhookRefused } from '@/lib/email/webhooks';
 import { BodyTooLargeError, readCappedText } from '@/lib/http/body';
 
@@ -11,7 +12,7 @@ import { BodyTooLargeError, readCappedText } from '@/lib/http/body';
 const MAX_BYTES = 256 * 1024;
 
 export async function POST(request: Request): Promise<Response> {
-  const secret = process.env.RESEND_WEBHOOK_SECRET;
+  const secret = resendWebhookSecret();
   if (!secret) return Response.json({ error: 'Webhooks are not configured.' }, { status: 401 });
   let payload;
   try {
