@@ -1,17 +1,19 @@
-import { PHASE_PRODUCTION_SERVER } from 'next/constants.js';
-import { productionStartupProblems } from './lib/deployment.mjs';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
+import { startupProblems, startupRefusal } from './lib/settings.mjs';
 
 /**
- * A production server refuses to start without what it needs, and says why, instead of failing on the
- * first request: AUTH_SECRET signs and protects sessions; the public URL (APP_URL) is where every emailed
- * link points, never the request's Host; an email transport must be chosen on purpose, and the
+ * A server refuses to start, and says why, instead of failing on the first request or quietly taking a
+ * default. Every variable must be well formed (`next dev` and `next start`: lib/settings.mjs, the one
+ * schema the app reads them by). A production server also needs what it cannot do without
+ * (lib/deployment.mjs): AUTH_SECRET signs and protects sessions; the public URL (APP_URL) is where every
+ * emailed link points, never the request's Host; an email transport must be chosen on purpose, and the
  * development mailbox, which shows every sign-in link to whoever opens it, only on a loopback public URL.
- * The rules are in lib/deployment.mjs, which the app applies at run time too.
+ * @param {{ production: boolean }} options
  */
-function checkProductionServer() {
-  const problems = productionStartupProblems(process.env);
+function refuseToStartIfMisconfigured({ production }) {
+  const problems = startupProblems(process.env, { production });
   if (problems.length > 0) {
-    console.error(`\nAI Hub cannot start:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\n`);
+    console.error(startupRefusal(problems));
     process.exit(1);
   }
 }
@@ -56,7 +58,8 @@ const securityHeaders = [
 
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function config(phase) {
-  if (phase === PHASE_PRODUCTION_SERVER) checkProductionServer();
+  if (phase === PHASE_PRODUCTION_SERVER) refuseToStartIfMisconfigured({ production: true });
+  if (phase === PHASE_DEVELOPMENT_SERVER) refuseToStartIfMisconfigured({ production: false });
   return {
     // Lets two builds (say, the browser suite and the benchmark) live side by side.
     distDir: process.env.NEXT_DIST_DIR || '.next',

@@ -1,25 +1,24 @@
-// Settings read from the environment. Read on each call (cheap) so that tests can change them.
+// Settings read from the environment, each through its rule in the one schema (lib/settings.mjs): a
+// malformed value throws ConfigurationError naming the variable, never falls back on the default. Read on
+// each call (cheap) so that tests can change them; every function takes the environment to read.
 import { ConfigurationError, mailboxRefusal, publicUrl } from './deployment.mjs';
 import { MAX_INVITATIONS_PER_BATCH } from './limits';
+import { SETTING_NAMES, setting, settingsProblems } from './settings.mjs';
 
-export { ConfigurationError, publicUrl };
+export { ConfigurationError, publicUrl, SETTING_NAMES, settingsProblems };
 
 /** The environment variables a function reads (process.env by default). */
 export type Env = Record<string, string | undefined>;
 export type EmailTransportName = 'resend' | 'mailbox';
 
-function intFrom(value: string | undefined, fallback: number) {
-  const parsed = value === undefined || value === '' ? Number.NaN : Number(value);
-  return Number.isFinite(parsed) && parsed >= 0 ? Math.floor(parsed) : fallback;
-}
-
 /** The one public URL, which every emailed link starts with (the rule: publicUrl in deployment.mjs). */
 export function appUrl(env: Env = process.env): string {
+  setting('PORT', env); // a malformed PORT is refused here, not turned into a link
   return publicUrl(env);
 }
 
 export function emailFrom(env: Env = process.env): string {
-  return env.EMAIL_FROM || 'AI Hub <no-reply@aihub.localhost>';
+  return setting('EMAIL_FROM', env);
 }
 
 /**
@@ -29,9 +28,10 @@ export function emailFrom(env: Env = process.env): string {
  * server refuses to start otherwise; this keeps the mailbox shut even if it was started some other way.)
  */
 export function emailTransport(env: Env = process.env): EmailTransportName {
-  const chosen = env.EMAIL_TRANSPORT?.trim().toLowerCase();
+  const chosen = setting('EMAIL_TRANSPORT', env);
   if (chosen === 'resend') {
-    if (!env.RESEND_API_KEY) throw new ConfigurationError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY.');
+    if (!setting('RESEND_API_KEY', env))
+      throw new ConfigurationError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY.');
     return 'resend';
   }
   if (chosen === 'mailbox') {
@@ -39,8 +39,7 @@ export function emailTransport(env: Env = process.env): EmailTransportName {
     if (refusal) throw new ConfigurationError(refusal);
     return 'mailbox';
   }
-  if (chosen) throw new ConfigurationError(`EMAIL_TRANSPORT must be "resend" or "mailbox", not "${chosen}".`);
-  if (env.RESEND_API_KEY) return 'resend';
+  if (setting('RESEND_API_KEY', env)) return 'resend';
   if (env.NODE_ENV === 'production') {
     throw new ConfigurationError(
       'No email transport: set RESEND_API_KEY to send real email, or EMAIL_TRANSPORT=mailbox for a local ' +
@@ -75,14 +74,14 @@ export interface InvitationSettings {
 
 export function invitationSettings(env: Env = process.env): InvitationSettings {
   return {
-    ttlMs: intFrom(env.INVITATION_TTL_HOURS, 7 * 24) * 3_600_000,
-    resendCooldownMs: intFrom(env.INVITATION_RESEND_COOLDOWN_SECONDS, 60) * 1000,
-    perOrganizationPerHour: intFrom(env.INVITATIONS_PER_ORGANIZATION_PER_HOUR, 500),
+    ttlMs: setting('INVITATION_TTL_HOURS', env) * 3_600_000,
+    resendCooldownMs: setting('INVITATION_RESEND_COOLDOWN_SECONDS', env) * 1000,
+    perOrganizationPerHour: setting('INVITATIONS_PER_ORGANIZATION_PER_HOUR', env),
     // Anyone can sign up and make organizations, so the per-organization cap alone does not stop one
     // person from mailing strangers. A team onboarding itself sends a few hundred at most and invites
     // an address once or twice; a spammer needs thousands, and many to each address.
-    perAccountPerDay: intFrom(env.INVITATIONS_PER_ACCOUNT_PER_DAY, 1000),
-    perAddressPerDay: intFrom(env.INVITATIONS_PER_ADDRESS_PER_DAY, 5),
+    perAccountPerDay: setting('INVITATIONS_PER_ACCOUNT_PER_DAY', env),
+    perAddressPerDay: setting('INVITATIONS_PER_ADDRESS_PER_DAY', env),
     maxPerBatch: MAX_INVITATIONS_PER_BATCH,
   };
 }
@@ -92,7 +91,7 @@ export function invitationSettings(env: Env = process.env): InvitationSettings {
  * fresh invitation cap of its own; nobody sets up more than a handful in a day.
  */
 export function organizationsPerAccountPerDay(env: Env = process.env): number {
-  return intFrom(env.ORGANIZATIONS_PER_ACCOUNT_PER_DAY, 10);
+  return setting('ORGANIZATIONS_PER_ACCOUNT_PER_DAY', env);
 }
 
 /**
@@ -100,13 +99,12 @@ export function organizationsPerAccountPerDay(env: Env = process.env): number {
  * empty: no limit. Owners and Admins change it on the Settings page.
  */
 export function defaultSeatLimit(env: Env = process.env): number | null {
-  const limit = intFrom(env.DEFAULT_SEAT_LIMIT, 0);
-  return limit > 0 ? limit : null;
+  return setting('DEFAULT_SEAT_LIMIT', env) ?? null;
 }
 
 /** Invitation look-ups and accepts allowed per client per minute (guessing links at speed is refused). */
 export function invitationLookupsPerMinute(env: Env = process.env): number {
-  return intFrom(env.INVITATION_LOOKUPS_PER_MINUTE, 60);
+  return setting('INVITATION_LOOKUPS_PER_MINUTE', env);
 }
 
 /**
@@ -115,12 +113,12 @@ export function invitationLookupsPerMinute(env: Env = process.env): number {
  * proves nothing. At least 1.
  */
 export function trustedProxyHops(env: Env = process.env): number {
-  return Math.max(1, intFrom(env.TRUSTED_PROXY_HOPS, 1));
+  return setting('TRUSTED_PROXY_HOPS', env);
 }
 
 /** Sign-in emails one address may be sent per hour (asking again and again would flood its inbox). */
 export function signInEmailsPerAddressPerHour(env: Env = process.env): number {
-  return intFrom(env.SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR, 20);
+  return setting('SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR', env);
 }
 
 export interface HousekeepingSettings {
@@ -133,8 +131,8 @@ export interface HousekeepingSettings {
 /** When, and how much, expired rate-limit windows, sign-in tokens and sessions are deleted. */
 export function housekeepingSettings(env: Env = process.env): HousekeepingSettings {
   return {
-    schedule: env.HOUSEKEEPING_SCHEDULE?.trim() || '*/10 * * * *',
-    batch: Math.max(1, intFrom(env.PRUNE_EXPIRED_BATCH, 1000)),
+    schedule: setting('HOUSEKEEPING_SCHEDULE', env),
+    batch: setting('PRUNE_EXPIRED_BATCH', env),
   };
 }
 
@@ -144,19 +142,19 @@ export function housekeepingSettings(env: Env = process.env): HousekeepingSettin
  * `npm run worker` processes (PostgreSQL only: the embedded database has one process).
  */
 export function workerInServer(env: Env = process.env): boolean {
-  return env.EMAIL_WORKER?.trim().toLowerCase() !== 'off';
+  return setting('EMAIL_WORKER', env) === 'on';
 }
 
 /** How long an invitation request waits for its emails before answering "Sending" (EMAIL_WAIT_MS). */
 export function emailWaitMs(env: Env = process.env): number {
-  return intFrom(env.EMAIL_WAIT_MS, 5000);
+  return setting('EMAIL_WAIT_MS', env);
 }
 
 /** How many times an email batch is tried again after a temporary failure, and the first wait (seconds). */
 export function emailRetrySettings(env: Env = process.env): { retryLimit: number; retryDelay: number } {
   return {
-    retryLimit: intFrom(env.EMAIL_RETRY_LIMIT, 5),
-    retryDelay: Math.max(1, intFrom(env.EMAIL_RETRY_DELAY_SECONDS, 5)),
+    retryLimit: setting('EMAIL_RETRY_LIMIT', env),
+    retryDelay: setting('EMAIL_RETRY_DELAY_SECONDS', env),
   };
 }
 
@@ -166,7 +164,22 @@ export function emailRetrySettings(env: Env = process.env): { retryLimit: number
  */
 export function scimSettings(env: Env = process.env): { tokenTtlMs: number; requestsPerMinute: number } {
   return {
-    tokenTtlMs: Math.max(1, intFrom(env.SCIM_TOKEN_TTL_DAYS, 365)) * 24 * 3_600_000,
-    requestsPerMinute: Math.max(1, intFrom(env.SCIM_REQUESTS_PER_MINUTE, 600)),
+    tokenTtlMs: setting('SCIM_TOKEN_TTL_DAYS', env) * 24 * 3_600_000,
+    requestsPerMinute: setting('SCIM_REQUESTS_PER_MINUTE', env),
   };
+}
+
+/** How long to wait for the email API before counting a message as not delivered (EMAIL_TIMEOUT_MS). */
+export function emailTimeoutMs(env: Env = process.env): number {
+  return setting('EMAIL_TIMEOUT_MS', env);
+}
+
+/** The signing secret of Resend's webhook (RESEND_WEBHOOK_SECRET); unset: every event is refused. */
+export function resendWebhookSecret(env: Env = process.env): string | undefined {
+  return setting('RESEND_WEBHOOK_SECRET', env);
+}
+
+/** The Resend API key and the API's address (RESEND_BASE_URL: tests point it at a fake API). */
+export function resendSettings(env: Env = process.env): { apiKey: string; baseUrl: string } {
+  return { apiKey: setting('RESEND_API_KEY', env) ?? '', baseUrl: setting('RESEND_BASE_URL', env) ?? '' };
 }

@@ -4,9 +4,16 @@
 // letting running jobs finish.
 import { getDatabaseHandle } from '@/db/client';
 import { startJobs, stopBoss } from '@/lib/jobs';
+import { setting, startupProblems, startupRefusal } from '@/lib/settings.mjs';
 
 async function main() {
-  if (!process.env.DATABASE_URL) {
+  // The same refusal as `next start` and `npm run dev` (next.config.mjs): every malformed variable, named.
+  const problems = startupProblems(process.env);
+  if (problems.length > 0) {
+    console.error(startupRefusal(problems));
+    process.exit(1);
+  }
+  if (!setting('DATABASE_URL')) {
     console.error(
       'npm run worker needs DATABASE_URL (a PostgreSQL server). The embedded database belongs to one ' +
         'process, the web server (`npm run dev`), which works the jobs itself.',

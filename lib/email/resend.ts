@@ -2,27 +2,22 @@
 // honours RESEND_BASE_URL, which the tests point at a fake API on 127.0.0.1. Nothing is stored.
 import { createHash } from 'node:crypto';
 import { Resend } from 'resend';
+import { emailTimeoutMs, resendSettings } from '@/lib/config';
 import type { DeliveryResult, EmailMessage } from './index';
 
 let client: { key: string; baseUrl: string; resend: Resend } | undefined;
 
 /** One client per key and API address (the SDK reads RESEND_BASE_URL when it is constructed). */
 function resendClient(): Resend {
-  const key = process.env.RESEND_API_KEY ?? '';
-  const baseUrl = process.env.RESEND_BASE_URL ?? '';
+  const { apiKey: key, baseUrl } = resendSettings();
   if (!client || client.key !== key || client.baseUrl !== baseUrl)
     client = { key, baseUrl, resend: new Resend(key) };
   return client.resend;
 }
 
-function timeoutMs() {
-  const value = Number(process.env.EMAIL_TIMEOUT_MS);
-  return Number.isFinite(value) && value > 0 ? value : 10_000;
-}
-
 /** Resolves to the API's answer or rejects after EMAIL_TIMEOUT_MS, so a hanging API cannot hang us. */
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  const ms = timeoutMs();
+  const ms = emailTimeoutMs();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`The email API did not answer within ${ms} ms.`)), ms);

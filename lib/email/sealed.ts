@@ -4,6 +4,7 @@
 // then erases it.
 import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { setting } from '@/lib/settings.mjs';
 
 const INFO = 'aihub email payload v1';
 
@@ -11,7 +12,7 @@ const INFO = 'aihub email payload v1';
 let derived: { secret: string; key: Buffer } | null = null;
 
 function key(): Buffer {
-  const secret = process.env.AUTH_SECRET;
+  const secret = setting('AUTH_SECRET');
   if (!secret) throw new Error('AUTH_SECRET is not set: a queued email cannot carry its link.');
   if (derived?.secret !== secret)
     derived = { secret, key: Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), INFO, 32)) };

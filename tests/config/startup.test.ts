@@ -1,8 +1,15 @@
 // What a production server (`next start`) refuses to start without, through next.config.mjs itself:
 // the public URL (findings 1 and 8 of the security review) next to AUTH_SECRET and the email transport.
 // `next build` needs none of it. tests/e2e/host-header.e2e.ts starts a real `next start` the same way.
+// And a malformed variable (finding 10 of issue 12): `next start`, `npm run dev` and `npm run worker`
+// refuse it, naming the variable and what it must be, run here as the real commands.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freePort, root } from '../support/next-server';
 
 // next.config.mjs is plain JavaScript with no type declarations; its default export takes the phase.
 let config: (phase: string) => unknown;
@@ -12,7 +19,16 @@ beforeAll(async () => {
   ({ default: config } = (await import('@/next.config.mjs' as string)) as { default: typeof config });
 });
 
-const KEYS = ['APP_URL', 'AUTH_URL', 'AUTH_SECRET', 'EMAIL_TRANSPORT', 'RESEND_API_KEY', 'PORT'] as const;
+const KEYS = [
+  'APP_URL',
+  'AUTH_URL',
+  'AUTH_SECRET',
+  'EMAIL_TRANSPORT',
+  'RESEND_API_KEY',
+  'PORT',
+  'INVITATION_TTL_HOURS',
+  'EMAIL_WORKER',
+] as const;
 const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
 const env = process.env as Record<string, string | undefined>;
 
@@ -137,5 +153,126 @@ describe('the development mailbox on a production server', () => {
       /AUTH_SECRET is not set/,
     );
     expect(refusal({ ...SECRET, APP_URL: 'https://console.example.com' })).toMatch(/No email transport/);
+  });
+});
+
+const TTL_REFUSAL = 'INVITATION_TTL_HOURS must be a whole number of hours ≥ 1, not "abc".';
+
+describe('a malformed variable', () => {
+  const trial = { ...SECRET, EMAIL_TRANSPORT: 'mailbox', APP_URL: 'http://localhost:3000' };
+
+  it('a production server refuses to start with INVITATION_TTL_HOURS=abc, naming it and what it must be', () => {
+    expect(start(trial)).toBeNull();
+    expect(refusal({ ...trial, INVITATION_TTL_HOURS: 'abc' })).toContain(TTL_REFUSAL);
+  });
+
+  it('`next dev` refuses it the same way, and lists every malformed variable with the missing ones', () => {
+    const printed = start({ INVITATION_TTL_HOURS: 'abc', EMAIL_WORKER: 'maybe' }, PHASE_DEVELOPMENT_SERVER);
+    expect(printed).toContain(TTL_REFUSAL);
+    expect(printed).toContain('EMAIL_WORKER must be "on" or "off", not "maybe".');
+    expect(refusal({ INVITATION_TTL_HOURS: 'abc' })).toMatch(
+      /AUTH_SECRET is not set[\s\S]*INVITATION_TTL_HOURS/,
+    );
+  });
+
+  it('`next build` does not read them', () => {
+    expect(start({ INVITATION_TTL_HOURS: 'abc' }, PHASE_PRODUCTION_BUILD)).toBeNull();
+  });
+});
+
+/** Commands started by the tests below and not yet seen to exit: stopped after each test, by group. */
+const running = new Set<number>();
+afterEach(() => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+  running.clear();
+});
+
+/**
+ * Runs `command` from the repository's root with the app's variables cleared and `env` on top; resolves
+ * with its exit code and output once it exits, or rejects (after stopping it by its process group) if
+ * it is still running after `timeoutMs`, that is, if it started.
+ */
+function runToRefusal(command: string[], env: Record<string, string>, timeoutMs = 40_000) {
+  const cleared = Object.fromEntries(
+    [
+      'DATABASE_URL',
+      'PGLITE_DIR',
+      'RESEND_API_KEY',
+      'EMAIL_TRANSPORT',
+      'APP_URL',
+      'AUTH_URL',
+      'NODE_ENV',
+    ].map((key) => [key, undefined]),
+  );
+  const child = spawn(command[0], command.slice(1), {
+    cwd: root,
+    env: { ...process.env, ...cleared, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that `next dev` and the server it forks are stopped with it.
+    detached: true,
+  });
+  running.add(child.pid!);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.kill(-child.pid!, 'SIGKILL');
+      reject(new Error(`still running after ${timeoutMs / 1000} s, so it started:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      running.delete(child.pid!);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('the real commands refuse a malformed variable', { timeout: 60_000 }, () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aihub-startup-'));
+  afterEach(() => fs.rmSync(path.join(scratch, 'pglite'), { recursive: true, force: true }));
+
+  it('`next start` with INVITATION_TTL_HOURS=abc exits non-zero with the variable and what it must be', async () => {
+    const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+    const { code, output } = await runToRefusal(
+      [process.execPath, next, 'start', '-p', String(await freePort()), '-H', '127.0.0.1'],
+      {
+        NODE_ENV: 'production',
+        // No build there: were the variable taken, it would stop for the missing build, not this.
+        NEXT_DIST_DIR: path.relative(root, path.join(scratch, 'no-build')),
+        AUTH_SECRET: 'a-secret',
+        EMAIL_TRANSPORT: 'mailbox',
+        APP_URL: 'http://localhost:3000',
+        INVITATION_TTL_HOURS: 'abc',
+      },
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain(TTL_REFUSAL);
+  });
+
+  it('`npm run dev` (scripts/dev.mjs) with INVITATION_TTL_HOURS=abc exits non-zero with the same sentence', async () => {
+    const { code, output } = await runToRefusal(
+      [process.execPath, 'scripts/dev.mjs', '-p', String(await freePort())],
+      { AUTH_SECRET: 'a-secret', PGLITE_DIR: path.join(scratch, 'pglite'), INVITATION_TTL_HOURS: 'abc' },
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain(TTL_REFUSAL);
+  });
+
+  it('`npm run worker` with INVITATION_TTL_HOURS=abc exits non-zero with the same sentence, before connecting', async () => {
+    const { code, output } = await runToRefusal(
+      [process.execPath, '--import', 'tsx', '--import', './scripts/outside-next.mjs', 'scripts/worker.ts'],
+      // Port 9 (discard) refuses connections: a worker that got as far as the database says so instead.
+      { DATABASE_URL: 'postgres://aihub@127.0.0.1:9/aihub', INVITATION_TTL_HOURS: 'abc' },
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain(TTL_REFUSAL);
+    expect(output).not.toMatch(/could not start/);
   });
 });

@@ -192,6 +192,39 @@ describe('refused, nothing changed', () => {
     expect(await (await getDb()).select().from(emailEvents)).toEqual([]);
   });
 
+  it('a chunked body past 256 KB without Content-Length is answered 413 having read no more than the cap and one chunk', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          // 64 MB if read to the end.
+          if (pulled === 1024 * chunk.length) return controller.close();
+          pulled += chunk.length;
+          controller.enqueue(chunk);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const request = signed('{}');
+    const response = await POST(
+      new Request(request.url, {
+        method: 'POST',
+        headers: request.headers,
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(256 * 1024 + chunk.length);
+    expect(await (await getDb()).select().from(emailEvents)).toEqual([]);
+  });
+
+  it('the cap counts bytes: 100,000 three-byte characters (300 KB) are refused', async () => {
+    const response = await POST(signed(`{"pad":"${'✓'.repeat(100_000)}"}`));
+    expect(response.status).toBe(413);
+  });
+
   it('without RESEND_WEBHOOK_SECRET every request is refused', async () => {
     const { invitationId, providerId } = await sentInvitation();
     delete process.env.RESEND_WEBHOOK_SECRET;

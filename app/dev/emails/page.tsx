@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Logo } from '@/components/brand/logo';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { renderPreviews } from '@/emails/render';
-import { isMailboxActive } from '@/lib/config';
+import { devPagesOpenTo } from '../access';
 
 export const metadata: Metadata = { title: 'Email templates' };
 export const dynamic = 'force-dynamic';
 
-/** Development preview of every email template with its sample data (only while the mailbox is active). */
+/** Development preview of every email template with its sample data (only where the mailbox opens: ../access.ts). */
 export default async function EmailPreviewsPage() {
-  if (!isMailboxActive()) notFound();
+  if (!devPagesOpenTo(await headers())) notFound();
   const previews = await renderPreviews();
   return (
     <div className="min-h-svh bg-muted/40">

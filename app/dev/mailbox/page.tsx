@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Inbox } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { MAIN_ID } from '@/components/shared/main-id';
-import { isMailboxActive } from '@/lib/config';
 import { getMailboxMessage, listMailboxMessages } from '@/lib/email/mailbox';
 import { cn } from '@/lib/utils';
+import { devPagesOpenTo } from '../access';
 
 export const metadata: Metadata = { title: 'Development mailbox' };
 export const dynamic = 'force-dynamic';
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic';
 const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  if (!isMailboxActive()) notFound();
+  if (!devPagesOpenTo(await headers())) notFound();
   const { id } = await searchParams;
   const messages = await listMailboxMessages();
   const selected = id && /^[0-9a-f-]{36}$/.test(id) ? await getMailboxMessage(id) : (messages[0] ?? null);

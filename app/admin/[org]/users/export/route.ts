@@ -1,10 +1,12 @@
 // GET /admin/<org>/users/export?<the users page's query>: the list as the admin sees it (search, filters,
 // sort; every page) as a CSV download, streamed piece by piece (lib/members/export.ts). Owners and Admins;
-// the console's guard runs first, as for a page. Asked for from another site (Sec-Fetch-Site: cross-site),
-// it is refused: a link elsewhere must not make an admin's browser export and log an export.
+// the console's guard runs first, as for a page. Asked for from anywhere but the console's own origin
+// (Sec-Fetch-Site other than same-origin or none; lib/http/fetch-metadata.ts), it is refused: a link
+// elsewhere, even on a sibling site, must not make an admin's browser export and log an export.
 import { exportUserList } from '@/lib/members';
 import { now } from '@/lib/clock';
 import { DomainError } from '@/lib/errors';
+import { startedFromThisOrigin } from '@/lib/http/fetch-metadata';
 import { parseUserTableParams, tableQuery } from '@/lib/user-table';
 import { requireConsole } from '../../guard';
 
@@ -12,7 +14,7 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ org: string }> },
 ): Promise<Response> {
-  if (request.headers.get('sec-fetch-site') === 'cross-site')
+  if (!startedFromThisOrigin(request.headers.get('sec-fetch-site')))
     return new Response('Exports are started from the console.', { status: 403 });
   const { org } = await params;
   const { actor, organization } = await requireConsole(org, 'users');
