@@ -1,5 +1,5 @@
-// Reading a request body with a cap, for every route that reads one itself (the delivery webhook today;
-// the SCIM service is to move onto it). `request.text()` and `request.json()` buffer whatever arrives:
+// Reading a request body with a cap, for every route that reads one itself (the delivery webhook and the
+// SCIM service). `request.text()` and `request.json()` buffer whatever arrives:
 // a chunked body carries no Content-Length to refuse up front, so a client could make the server hold
 // any number of megabytes before the route looked at a byte (finding 5 of issue 12, SECURITY.md).
 

@@ -8,6 +8,7 @@ import type { DirectoryActor } from '@/lib/actor';
 import { now } from '@/lib/clock';
 import { publicUrl, scimSettings } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
+import { BodyTooLargeError, readCappedText } from '@/lib/http/body';
 import { project } from '@/lib/scim/attributes';
 import { parseScimBody } from '@/lib/scim/body';
 import { scimErrorOf } from '@/lib/scim/errors';
@@ -48,20 +49,15 @@ function refusal(error: ScimError): Response {
   return respond({ status: error.status, body: error.body(), headers: error.headers });
 }
 
-/** The body as JSON, read no further than MAX_BODY bytes (a longer one is refused, not buffered). */
+/** The body as JSON, read no further than MAX_BODY bytes (lib/http/body.ts: a longer one is refused, not buffered). */
 async function readBody(request: Request): Promise<unknown> {
-  const tooLarge = () => new ScimError(413, `The body is larger than ${MAX_BODY / 1024} KB.`);
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body) {
-      size += chunk.byteLength;
-      if (size > MAX_BODY) throw tooLarge();
-      chunks.push(chunk);
-    }
+  try {
+    return parseScimBody(await readCappedText(request, MAX_BODY));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError)
+      throw new ScimError(413, `The body is larger than ${MAX_BODY / 1024} KB.`, undefined, error.headers);
+    throw error;
   }
-  return parseScimBody(Buffer.concat(chunks).toString('utf8'));
 }
 
 const TOKEN_REFUSALS = {
