@@ -34,6 +34,26 @@ export default tseslint.config(
     },
   },
   {
+    // Components run in the browser (or may): of lib/ they import values only from lib/shared, the pure
+    // modules the server and the browser share; every other lib module touches the database or the
+    // server and imports `server-only`. Types may come from anywhere (docs/architecture.md).
+    files: ['components/**/*.ts', 'components/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@/lib/(?!shared/)',
+              allowTypeImports: true,
+              message: 'Components import values only from @/lib/shared (the modules the browser may load).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests and scripts hold no React: `useTestDatabase()` and friends are Vitest fixtures, not hooks.
     // They read untyped JSON (HTTP answers, raw rows, the fake email API's log) and assert its shape with
     // expect, and their mocks stand in for async functions without awaiting anything: the `no-unsafe-*`

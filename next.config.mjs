@@ -1,11 +1,11 @@
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
-import { startupProblems, startupRefusal } from './lib/settings.mjs';
+import { startupProblems, startupRefusal } from './lib/config/settings.mjs';
 
 /**
  * A server refuses to start, and says why, instead of failing on the first request or quietly taking a
- * default. Every variable must be well formed (`next dev` and `next start`: lib/settings.mjs, the one
+ * default. Every variable must be well formed (`next dev` and `next start`: lib/config/settings.mjs, the one
  * schema the app reads them by). A production server also needs what it cannot do without
- * (lib/deployment.mjs): AUTH_SECRET signs and protects sessions; the public URL (APP_URL) is where every
+ * (lib/config/deployment.mjs): AUTH_SECRET signs and protects sessions; the public URL (APP_URL) is where every
  * emailed link points, never the request's Host; an email transport must be chosen on purpose, and the
  * development mailbox, which shows every sign-in link to whoever opens it, only on a loopback public URL.
  * @param {{ production: boolean }} options

@@ -8,9 +8,9 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { renderSignInEmail } from '@/emails/render';
 import { SESSION_MAX_AGE_SECONDS, newSessionToken, sessionCookie } from '@/lib/auth/session';
 import { publicUrl } from '@/lib/config';
-import { isOnPublicUrl } from '@/lib/deployment.mjs';
+import { isOnPublicUrl } from '@/lib/config/deployment.mjs';
 import { sendEmail } from '@/lib/email';
-import { allowSignInEmail } from '@/lib/sign-in';
+import { allowSignInEmail } from '@/lib/auth/sign-in';
 
 export const EMAIL_PROVIDER_ID = 'email';
 

@@ -11,9 +11,9 @@ import { UserMenu } from '@/components/shared/user-menu';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getActor } from '@/app/_lib/session';
-import { noticeMessage } from '@/lib/notices';
-import { listMyOrganizations } from '@/lib/organizations';
-import { can, leaveRefusal } from '@/lib/policy';
+import { noticeMessage } from '@/lib/shared/notices';
+import { listMyOrganizations } from '@/lib/organizations/manage';
+import { can, leaveRefusal } from '@/lib/shared/policy';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { OrganizationMark } from '@/components/shared/organization-mark';
 

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { Database } from '@/db/client';
 import { seedOrganization } from '@/scripts/seed';
-import { person, type PersonActor } from '@/lib/actor';
+import { person, type PersonActor } from '@/lib/shared/actor';
 import { rows } from '@/lib/sql';
 import { CouldNotRun } from './config';
 

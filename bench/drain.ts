@@ -11,7 +11,7 @@ import { seal } from '@/lib/email/sealed';
 import { invitationUrl } from '@/lib/invitations/link';
 import { startJobs, stopBoss } from '@/lib/jobs';
 import { rows } from '@/lib/sql';
-import { newToken } from '@/lib/tokens';
+import { newToken } from '@/lib/auth/secret-token';
 import { startFakeResend } from '../tests/support/fake-resend-server';
 import { config, CouldNotRun } from './config';
 import type { SeededOrg } from './database';

@@ -129,7 +129,7 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  // sessions_expires_idx: pruning expired sessions (lib/prune.ts) reads the oldest first.
+  // sessions_expires_idx: pruning expired sessions (lib/jobs/prune.ts) reads the oldest first.
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_idx').on(t.expires)],
 );
 
@@ -177,7 +177,7 @@ export const memberships = pgTable(
     status: memberStatus('status').notNull().default('active'),
     /** When the member was last suspended (kept after a reactivation, for the record). */
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
-    /** When they last used AI Hub in the organization, to the hour (lib/last-active.ts); null: not since joining. */
+    /** When they last used AI Hub in the organization, to the hour (lib/members/last-active.ts); null: not since joining. */
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
     /** Who sent the invitation this membership came from, if any. */
     invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
@@ -247,7 +247,7 @@ export const invitations = pgTable(
     // The user table lists pending and declined invitations (a declined one stays until an admin removes
     // or re-invites it) in date order: first invited (created_at), which a resend does not move. Written
     // as "neither accepted nor revoked": the migration that adds 'declined' cannot use it in the same
-    // transaction, and lib/user-table.ts repeats this condition word for word so the index applies.
+    // transaction, and lib/user-table/list.ts repeats this condition word for word so the index applies.
     index('invitations_organization_listed_created_idx')
       .on(t.organizationId, t.createdAt)
       .where(sql`${t.status} not in ('accepted', 'revoked')`),
@@ -396,7 +396,7 @@ export const mailboxMessages = pgTable(
 /**
  * Fixed-window counters, shared by every app server because they live in the database. A row is one
  * key's window; `expires_at` (the window's end) says when nothing reads it any more, so that pruning
- * (lib/prune.ts) can find finished windows through its index whatever their length.
+ * (lib/jobs/prune.ts) can find finished windows through its index whatever their length.
  */
 export const rateLimitBuckets = pgTable(
   'rate_limit_buckets',

@@ -14,17 +14,17 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { memberships, organizations, scimTokens, type Organization } from '@/db/schema';
-import { DIRECTORY_ROLE, type Actor } from './actor';
-import { fail } from './errors';
-import { MAX_SLUG_INPUT } from './limits';
-import { can, rolesWith, type MemberRole, type Permission } from './policy';
+import { DIRECTORY_ROLE, type Actor } from './shared/actor';
+import { fail } from './shared/errors';
+import { MAX_SLUG_INPUT } from './shared/limits';
+import { can, rolesWith, type MemberRole, type Permission } from './shared/policy';
 import { rows } from './sql';
 
 export interface ConsoleAccess {
   organization: Organization;
   role: MemberRole;
   membershipId: string;
-  /** When they last used AI Hub here (lib/last-active.ts), null when not since joining. */
+  /** When they last used AI Hub here (lib/members/last-active.ts), null when not since joining. */
   lastActiveAt: Date | null;
   /** How many Owners the organization has: what the console needs to mirror rule 4 before confirmation. */
   ownerCount: number;
@@ -132,7 +132,7 @@ export interface LockedOrganization {
   ownerCount: number;
   /** Whether people are emailed when their role changes or they are removed (Settings). */
   notifyMemberChanges: boolean;
-  /** Its seats (lib/seats.ts), or null for no limit. */
+  /** Its seats (lib/organizations/seats.ts), or null for no limit. */
   seatLimit: number | null;
 }
 

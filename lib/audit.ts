@@ -3,11 +3,11 @@ import 'server-only';
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { auditEvents, users, type AuditAction } from '@/db/schema';
-import type { Actor } from './actor';
-import { activityKinds, activityRange, type ActivityFilters } from './activity-filters';
+import type { Actor } from './shared/actor';
+import { activityKinds, activityRange, type ActivityFilters } from './shared/activity-filters';
 import { requireConsoleAccess } from './access';
-import { MAX_PAGE_SIZE } from './limits';
-import { clampPage } from './paging';
+import { MAX_PAGE_SIZE } from './shared/limits';
+import { clampPage } from './shared/paging';
 import { jsonb } from './sql';
 
 export type { AuditAction };
@@ -112,7 +112,7 @@ export const eventPerson = sql<
   string | null
 >`lower(coalesce(${auditEvents.actorEmail}, ${auditEvents.targetEmail}))`;
 
-/** The conditions of `filters` on the organization's events (see lib/activity-filters.ts). */
+/** The conditions of `filters` on the organization's events (see lib/shared/activity-filters.ts). */
 function filterConditions(organizationId: string, filters: Partial<ActivityFilters>): SQL[] {
   const conditions = [eq(auditEvents.organizationId, organizationId)];
   if (filters.who) conditions.push(sql`${eventPerson} = ${filters.who.toLowerCase()}`);

@@ -4,7 +4,7 @@
 // letting running jobs finish.
 import { getDatabaseHandle } from '@/db/client';
 import { startJobs, stopBoss } from '@/lib/jobs';
-import { setting, startupProblems, startupRefusal } from '@/lib/settings.mjs';
+import { setting, startupProblems, startupRefusal } from '@/lib/config/settings.mjs';
 
 async function main() {
   // The same refusal as `next start` and `npm run dev` (next.config.mjs): every malformed variable, named.

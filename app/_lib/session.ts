@@ -2,7 +2,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { auth } from '@/app/auth';
-import { person, type PersonActor } from '@/lib/actor';
+import { person, type PersonActor } from '@/lib/shared/actor';
 
 /** The acting user, or null when signed out. Deduplicated within one request. */
 export const getActor = cache(async (): Promise<PersonActor | null> => {

@@ -3,8 +3,8 @@
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { EMAIL_PROVIDER_ID, signIn, signOut } from '@/app/auth';
-import { safeCallbackPath } from '@/lib/safe-redirect';
-import { signInSchema } from '@/lib/validation';
+import { safeCallbackPath } from '@/lib/shared/safe-redirect';
+import { signInSchema } from '@/lib/shared/validation';
 
 /** A text field of a submitted form ('' when absent or a file). */
 function formText(form: FormData, name: string): string {

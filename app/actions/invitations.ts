@@ -21,11 +21,11 @@ import {
   inviteMembersSchema,
   resendInvitationSchema,
   tokenSchema,
-} from '@/lib/validation';
+} from '@/lib/shared/validation';
 import { getActor } from '@/app/_lib/session';
 import { clientKey } from '@/app/_lib/client-key';
 import { sessionCookie } from '@/lib/auth/session';
-import { DomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/shared/errors';
 import { defineAction, definePublicAction } from './result';
 
 /** What an invitation link may be refused with. */
@@ -42,14 +42,14 @@ async function limitLinkAttempts() {
 }
 
 /**
- * Invites up to MAX_INVITATIONS_PER_BATCH (lib/limits.ts) addresses with one role, or resends to those with a pending invitation.
+ * Invites up to MAX_INVITATIONS_PER_BATCH (lib/shared/limits.ts) addresses with one role, or resends to those with a pending invitation.
  * Input: `{ organizationId, emails: string[], role: 'admin' | 'member' }`.
  * Output: `{ results: { email, outcome, invitationId?, reason?, code?, retryInSeconds? }[], counts }`,
  * outcome one of invited, resent, sending, already_member, invalid, rate_limited, not_delivered; a
  * rate_limited result's `code` says which limit (RATE_LIMITED, INVITATION_ACCOUNT_LIMIT,
  * INVITATION_ADDRESS_LIMIT), and `retryInSeconds` how long the cooldown has left when that is the limit.
  * An entry that is not an address is an `invalid` result, not an error. `describeOutcome`
- * (lib/invitations/outcomes.ts) puts each result in words. The emails are queued in the invitations'
+ * (lib/shared/invite-outcomes.ts) puts each result in words. The emails are queued in the invitations'
  * transaction and sent by the job queue's worker (docs/email-delivery.md); the action waits up to
  * EMAIL_WAIT_MS (5 s) for them: `sending` is an email still on its way (the queue keeps trying, the list
  * shows the rest), `not_delivered` one the email API refused for good, with its reason.

@@ -23,7 +23,7 @@ import {
   organizationIdSchema,
   removeMembersSchema,
   setMemberStatusSchema,
-} from '@/lib/validation';
+} from '@/lib/shared/validation';
 import { defineAction } from './result';
 
 /** What every change to the table's rows may be refused with. */

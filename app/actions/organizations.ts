@@ -10,8 +10,8 @@ import {
   setMemberNotifications,
   setSeatLimit,
   transferOwnership,
-} from '@/lib/organizations';
-import { searchMembers } from '@/lib/member-search';
+} from '@/lib/organizations/manage';
+import { searchMembers } from '@/lib/members/search';
 import {
   createOrganizationSchema,
   deleteOrganizationSchema,
@@ -20,11 +20,11 @@ import {
   seatLimitSchema,
   searchMembersSchema,
   transferOwnershipSchema,
-} from '@/lib/validation';
+} from '@/lib/shared/validation';
 import { defineAction } from './result';
 
 /**
- * Creates an organization; the caller becomes its Owner. Input: `{ name }` (1 to MAX_ORGANIZATION_NAME characters, lib/limits.ts).
+ * Creates an organization; the caller becomes its Owner. Input: `{ name }` (1 to MAX_ORGANIZATION_NAME characters, lib/shared/limits.ts).
  * Output: the organization `{ id, name, slug, ... }`. Who: anyone signed in. ORGANIZATION_LIMIT: past
  * ORGANIZATIONS_PER_ACCOUNT_PER_DAY.
  */

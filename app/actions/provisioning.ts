@@ -4,7 +4,7 @@
 // (see ./result.ts).
 import { revalidatePath } from 'next/cache';
 import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
-import { deleteScimTokenSchema, provisioningSchema, scimTokenSchema } from '@/lib/validation';
+import { deleteScimTokenSchema, provisioningSchema, scimTokenSchema } from '@/lib/shared/validation';
 import { defineAction } from './result';
 
 /**

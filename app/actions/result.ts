@@ -1,11 +1,11 @@
 // The one way a server action is made, and the one place that turns errors into its result. An action
 // is its input schema (callers pass `z.input` of it, so the compiler checks every call site), the error
-// codes it may answer with (from the one table, lib/errors.ts), and its body; `defineAction` adds the
+// codes it may answer with (from the one table, lib/shared/errors.ts), and its body; `defineAction` adds the
 // signed-in person, `definePublicAction` none (the invitation link is the proof).
 import 'server-only';
 import type { z } from 'zod';
-import type { PersonActor } from '@/lib/actor';
-import { DomainError, errorMessages, type ErrorCode } from '@/lib/errors';
+import type { PersonActor } from '@/lib/shared/actor';
+import { DomainError, errorMessages, type ErrorCode } from '@/lib/shared/errors';
 import { getActor } from '@/app/_lib/session';
 
 export type ActionError<E extends ErrorCode = ErrorCode> = {

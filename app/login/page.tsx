@@ -4,9 +4,9 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { clientKey } from '@/app/_lib/client-key';
 import { getActor } from '@/app/_lib/session';
-import { invitationForSignIn } from '@/lib/invitation-sign-in';
-import { signInErrorMessage } from '@/lib/notices';
-import { safeCallbackPath } from '@/lib/safe-redirect';
+import { invitationForSignIn } from '@/lib/auth/invitation-sign-in';
+import { signInErrorMessage } from '@/lib/shared/notices';
+import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

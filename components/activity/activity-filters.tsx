@@ -7,7 +7,12 @@ import { Loader2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { activityKinds, activityQuery, isFiltered, type ActivityFilters } from '@/lib/activity-filters';
+import {
+  activityKinds,
+  activityQuery,
+  isFiltered,
+  type ActivityFilters,
+} from '@/lib/shared/activity-filters';
 
 const selectClass =
   'h-9 w-full min-w-0 rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 md:text-sm';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { History } from 'lucide-react';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { activityQuery, type ActivityFilters } from '@/lib/activity-filters';
-import { describeEvent, eventActor, type DescribedEvent } from '@/lib/activity-sentences';
+import { activityQuery, type ActivityFilters } from '@/lib/shared/activity-filters';
+import { describeEvent, eventActor, type DescribedEvent } from '@/lib/shared/activity-sentences';
 
 const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 

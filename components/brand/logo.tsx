@@ -1,5 +1,5 @@
 import { Sparkles } from 'lucide-react';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/shared/utils';
 
 /** The AI Hub wordmark. */
 export function Logo({ className }: { className?: string }) {

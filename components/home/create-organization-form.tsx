@@ -9,7 +9,7 @@ import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { MAX_ORGANIZATION_NAME } from '@/lib/limits';
+import { MAX_ORGANIZATION_NAME } from '@/lib/shared/limits';
 
 export function CreateOrganizationForm() {
   const router = useRouter();

@@ -18,8 +18,8 @@ import {
 } from '@/components/ui/alert-dialog';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/lib/utils';
-import { endSentence } from '@/lib/text';
+import { cn } from '@/lib/shared/utils';
+import { endSentence } from '@/lib/shared/text';
 
 /**
  * `Leave organization`, on the home page and in the console's settings; asks first. `refusal` is why

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
-import { endSentence } from '@/lib/text';
+import { endSentence } from '@/lib/shared/text';
 import {
   acceptInvitationAction,
   acceptInvitationAsNewUserAction,
@@ -15,8 +15,8 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { AcceptResult } from '@/lib/invitations';
-import { MAX_PERSON_NAME } from '@/lib/limits';
-import { noticeQuery } from '@/lib/notices';
+import { MAX_PERSON_NAME } from '@/lib/shared/limits';
+import { noticeQuery } from '@/lib/shared/notices';
 
 /**
  * `Accept` and `Decline` on the acceptance page. Signed in as the invited address: Accept joins.

@@ -14,7 +14,7 @@ import {
 } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { MAX_SCIM_TOKEN_NAME } from '@/lib/limits';
+import { MAX_SCIM_TOKEN_NAME } from '@/lib/shared/limits';
 import { CopyField } from './copy-field';
 
 /** What the token dialog is open for: a new token, or the replacement of `replaces`. */

@@ -18,7 +18,7 @@ import {
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { noticeQuery } from '@/lib/notices';
+import { noticeQuery } from '@/lib/shared/notices';
 
 /** `Delete organization`: Owners only; the name must be typed to confirm. */
 export function DeleteOrganization({

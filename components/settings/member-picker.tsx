@@ -4,9 +4,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Check, Loader2 } from 'lucide-react';
 import { searchMembersAction } from '@/app/actions/organizations';
 import { Input } from '@/components/ui/input';
-import type { MemberMatch } from '@/lib/member-search';
-import { roleLabels } from '@/lib/policy';
-import { cn } from '@/lib/utils';
+import type { MemberMatch } from '@/lib/members/search';
+import { roleLabels } from '@/lib/shared/policy';
+import { cn } from '@/lib/shared/utils';
 
 /** Quiet time after the last keystroke before the server is asked (one search per pause, not per key). */
 const DEBOUNCE_MS = 200;

@@ -8,7 +8,7 @@ import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { MAX_ORGANIZATION_NAME } from '@/lib/limits';
+import { MAX_ORGANIZATION_NAME } from '@/lib/shared/limits';
 
 export function RenameForm({ organizationId, name }: { organizationId: string; name: string }) {
   // Controlled, because Save stays disabled while the name is unchanged.

@@ -8,7 +8,7 @@ import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { plural } from '@/lib/text';
+import { plural } from '@/lib/shared/text';
 
 /** The seat limit: a whole number, or empty for none; the seats in use beside it. */
 export function SeatLimitForm({

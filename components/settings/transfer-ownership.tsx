@@ -19,9 +19,9 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
-import type { MemberMatch } from '@/lib/member-search';
+import type { MemberMatch } from '@/lib/members/search';
 import { MemberPicker, memberLabel } from './member-picker';
-import { endSentence } from '@/lib/text';
+import { endSentence } from '@/lib/shared/text';
 
 /** `Transfer ownership`: pick a member from the search, confirm; they become Owner and you become Admin. */
 export function TransferOwnership({

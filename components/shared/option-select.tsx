@@ -9,7 +9,7 @@ import {
   SelectValue,
   selectTriggerClassName,
 } from '@/components/ui/select';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/shared/utils';
 import { useHydrated } from './use-hydrated';
 
 /**

@@ -1,4 +1,4 @@
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/shared/utils';
 
 /** An organization's initial in a square: beside its name on the home page and in the console's sidebar. */
 export function OrganizationMark({ name, className }: { name: string; className?: string }) {

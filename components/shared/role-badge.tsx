@@ -1,4 +1,4 @@
-import { roleLabels, type MemberRole } from '@/lib/policy';
+import { roleLabels, type MemberRole } from '@/lib/shared/policy';
 
 /** A role as a badge. Its look lives in app/globals.css (`.badge`): the users table repeats it per row. */
 export function RoleBadge({ role }: { role: MemberRole }) {

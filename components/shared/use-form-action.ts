@@ -3,7 +3,7 @@
 
 import { useActionState } from 'react';
 import type { ActionError, ActionResult } from '@/app/actions/result';
-import type { ErrorCode } from '@/lib/errors';
+import type { ErrorCode } from '@/lib/shared/errors';
 
 /** What a form shows after its last submit. */
 export interface FormState<Values extends Record<string, string>> {

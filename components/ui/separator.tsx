@@ -3,7 +3,7 @@
 import type * as React from 'react';
 import { Separator as SeparatorPrimitive } from 'radix-ui';
 
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/shared/utils';
 
 function Separator({
   className,

@@ -3,7 +3,7 @@
 import type * as React from 'react';
 import { Switch as SwitchPrimitive } from 'radix-ui';
 
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/shared/utils';
 
 /** An on/off setting that applies at once (Radix Switch: role="switch", Space toggles it). */
 function Switch({ className, ...props }: React.ComponentProps<typeof SwitchPrimitive.Root>) {

@@ -12,9 +12,9 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { MAX_SELECTION } from '@/lib/limits';
-import { roleLabels, type MemberRole } from '@/lib/policy';
-import type { MemberStatus } from '@/lib/user-table-params';
+import { MAX_SELECTION } from '@/lib/shared/limits';
+import { roleLabels, type MemberRole } from '@/lib/shared/policy';
+import type { MemberStatus } from '@/lib/shared/user-table';
 import { plural } from './format';
 import type { BulkSelection } from './use-bulk-selection';
 

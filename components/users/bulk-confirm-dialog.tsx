@@ -12,12 +12,12 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import { roleLabels, roleRank, type MemberRole } from '@/lib/policy';
+import { roleLabels, roleRank, type MemberRole } from '@/lib/shared/policy';
 import { plural } from './format';
-import { statusLabels } from '@/lib/user-table-params';
+import { statusLabels } from '@/lib/shared/user-table';
 import type { UserTableRow } from './types';
 import type { MatchingSelection } from './use-bulk-selection';
-import { endSentence } from '@/lib/text';
+import { endSentence } from '@/lib/shared/text';
 
 /** What the bulk bar asks to confirm: a role change (picked or matching rows), or deleting every match. */
 export type BulkRequest = { kind: 'role'; role: MemberRole } | { kind: 'delete' };

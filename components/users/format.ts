@@ -1,5 +1,5 @@
-import { roleLabels, type MemberRole } from '@/lib/policy';
-import { plural } from '@/lib/text';
+import { roleLabels, type MemberRole } from '@/lib/shared/policy';
+import { plural } from '@/lib/shared/text';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 

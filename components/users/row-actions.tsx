@@ -16,8 +16,8 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { invitationRoles, roleLabels, roles, type MemberRole } from '@/lib/policy';
-import type { MemberStatus } from '@/lib/user-table-params';
+import { invitationRoles, roleLabels, roles, type MemberRole } from '@/lib/shared/policy';
+import type { MemberStatus } from '@/lib/shared/user-table';
 import type { UserTableRow } from './types';
 import { useHydrated } from '@/components/shared/use-hydrated';
 

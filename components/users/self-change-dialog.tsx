@@ -11,8 +11,8 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import { roleLabels, type MemberRole } from '@/lib/policy';
-import { endSentence } from '@/lib/text';
+import { roleLabels, type MemberRole } from '@/lib/shared/policy';
+import { endSentence } from '@/lib/shared/text';
 
 /** Asks before you change your own role to one with less access. */
 export function SelfChangeDialog({

@@ -11,7 +11,7 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import type { MemberStatus } from '@/lib/user-table-params';
+import type { MemberStatus } from '@/lib/shared/user-table';
 import { plural } from './format';
 import type { UserTableRow } from './types';
 

@@ -1,5 +1,5 @@
-import type { InvitationRole, MemberRole } from '@/lib/policy';
-import type { UserStatus } from '@/lib/user-table-params';
+import type { InvitationRole, MemberRole } from '@/lib/shared/policy';
+import type { UserStatus } from '@/lib/shared/user-table';
 
 /**
  * One row of the user table as the browser gets it: data plus what the policy lets this viewer do. Empty
@@ -24,7 +24,7 @@ export interface UserTableRow {
   delivery?: string;
   /** Members: when they last used AI Hub here; left out when not since joining ("Never"). */
   lastActiveAt?: string;
-  /** Roles the viewer may give this row, its own excluded (`rowOffer` in lib/policy). */
+  /** Roles the viewer may give this row, its own excluded (`rowOffer` in lib/shared/policy.ts). */
   allowedRoles: MemberRole[];
   /** Why a role change or the removal is not offered (shown in the row's menu); left out when both are. */
   heldBack?: string;

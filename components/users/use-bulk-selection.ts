@@ -2,9 +2,9 @@
 
 import { useMemo, useState } from 'react';
 import type { TableFilter } from '@/lib/members/targets';
-import { MAX_SELECTION } from '@/lib/limits';
-import { assignableRoles, roles, type MemberRole } from '@/lib/policy';
-import type { UserTableParams } from '@/lib/user-table-params';
+import { MAX_SELECTION } from '@/lib/shared/limits';
+import { assignableRoles, roles, type MemberRole } from '@/lib/shared/policy';
+import type { UserTableParams } from '@/lib/shared/user-table';
 import type { UserTableRow, UsersViewer } from './types';
 
 /** "Select all N matching": the filter as the person saw it and how many rows it matched then. */
@@ -22,7 +22,7 @@ const sameFilter = (a: TableFilter, b: TableFilter) =>
 
 /**
  * Whether the viewer is among the rows `filter` matches, read as the server's search reads it
- * (lib/user-table.ts: a case-insensitive part of the address or the name): the viewer is always an
+ * (lib/user-table/list.ts: a case-insensitive part of the address or the name): the viewer is always an
  * active member with their own role.
  */
 export function viewerMatches(viewer: UsersViewer, filter: TableFilter): boolean {

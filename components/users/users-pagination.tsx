@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
 import { OptionSelect } from '@/components/shared/option-select';
-import { pageSizes } from '@/lib/user-table-params';
+import { pageSizes } from '@/lib/shared/user-table';
 
 const sizeOptions = pageSizes.map((size): [string, string] => [String(size), String(size)]);
 

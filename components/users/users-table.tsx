@@ -1,16 +1,16 @@
 'use client';
 
 import { ArrowDown, ArrowUp, ArrowUpDown, SearchX, UserPlus } from 'lucide-react';
-import type { MemberRole } from '@/lib/policy';
+import type { MemberRole } from '@/lib/shared/policy';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { Button } from '@/components/ui/button';
-import type { SortKey, UserTableParams } from '@/lib/user-table-params';
-import { cn } from '@/lib/utils';
+import type { SortKey, UserTableParams } from '@/lib/shared/user-table';
+import { cn } from '@/lib/shared/utils';
 import { formatDate, formatDateTime, invitationDetails } from './format';
 import { RowActions } from './row-actions';
 import { StatusBadge } from './status-badge';
 import type { UserTableRow } from './types';
-import type { MemberStatus } from '@/lib/user-table-params';
+import type { MemberStatus } from '@/lib/shared/user-table';
 import { useHydrated } from '@/components/shared/use-hydrated';
 
 function SortHeader({

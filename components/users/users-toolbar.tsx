@@ -5,10 +5,10 @@ import { Search, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/shared/option-select';
-import { MAX_SEARCH } from '@/lib/limits';
-import { roleLabels } from '@/lib/policy';
-import { inactivityDays, type UserTableParams } from '@/lib/user-table-params';
-import { statusLabels } from '@/lib/user-table-params';
+import { MAX_SEARCH } from '@/lib/shared/limits';
+import { roleLabels } from '@/lib/shared/policy';
+import { inactivityDays, type UserTableParams } from '@/lib/shared/user-table';
+import { statusLabels } from '@/lib/shared/user-table';
 
 // Each filter's choices as [value, text], in the order shown; its trigger names the choice itself, so
 // the server's HTML shows "All roles" before hydration, not an empty box.

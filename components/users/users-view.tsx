@@ -12,12 +12,12 @@ import {
 } from '@/app/actions/members';
 import { resendInvitationAction } from '@/app/actions/invitations';
 import type { ActionError } from '@/app/actions/result';
-import type { RefusedTarget } from '@/lib/errors';
+import type { RefusedTarget } from '@/lib/shared/errors';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { useHydrated } from '@/components/shared/use-hydrated';
-import { noticeQuery } from '@/lib/notices';
-import { can, roleRank, type MemberRole } from '@/lib/policy';
-import { viewQuery, type MemberStatus, type UserTableParams } from '@/lib/user-table-params';
+import { noticeQuery } from '@/lib/shared/notices';
+import { can, roleRank, type MemberRole } from '@/lib/shared/policy';
+import { viewQuery, type MemberStatus, type UserTableParams } from '@/lib/shared/user-table';
 import { Button } from '@/components/ui/button';
 import { SelectionBar } from './bulk-actions';
 import { BulkConfirmDialog } from './bulk-confirm-dialog';

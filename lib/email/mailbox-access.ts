@@ -7,7 +7,7 @@
 // name the attacker points at 127.0.0.1 after it has loaded (DNS rebinding), runs in a browser on this
 // machine, so the address alone would let it read them: its requests name attacker.example as Host.
 // Finding 6 of issue 12, SECURITY.md.
-import { isOnPublicUrl } from '../deployment.mjs';
+import { isOnPublicUrl } from '../config/deployment.mjs';
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how a server listening on `::` sees IPv4 clients). */
 export function isLoopbackAddress(address: string): boolean {

@@ -3,7 +3,7 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { mailboxMessages } from '@/db/schema';
-import { MAILBOX_MESSAGES_SHOWN } from '@/lib/limits';
+import { MAILBOX_MESSAGES_SHOWN } from '@/lib/shared/limits';
 import type { DeliveryResult, EmailMessage } from './index';
 
 export async function sendWithMailbox(messages: EmailMessage[], from: string): Promise<DeliveryResult[]> {

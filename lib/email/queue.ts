@@ -1,6 +1,6 @@
 // Emails about a change, queued in the change's own transaction (docs/email-delivery.md): a row per
 // message in `email_messages` and a pg-boss job per 100 of them, so that a commit always has its emails
-// and a rollback never does. The worker (lib/jobs/email.ts) sends them.
+// and a rollback never does. The worker (lib/email/worker.ts) sends them.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';

@@ -4,7 +4,7 @@
 // then erases it.
 import 'server-only';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { setting } from '@/lib/settings.mjs';
+import { setting } from '@/lib/config/settings.mjs';
 
 const INFO = 'aihub email payload v1';
 

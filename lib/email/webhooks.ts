@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { Webhook } from 'svix';
 import { getDb } from '@/db/client';
 import { emailEvents, emailMessages, invitations } from '@/db/schema';
-import { MAX_DELIVERY_ERROR } from '../limits';
+import { MAX_DELIVERY_ERROR } from '../shared/limits';
 import { rows } from '../sql';
 
 /** The events recorded, and the status each gives its message. */

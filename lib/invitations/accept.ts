@@ -5,12 +5,12 @@ import { eq } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
 import { roleIn } from '../access';
-import { person, type PersonActor } from '../actor';
+import { person, type PersonActor } from '../shared/actor';
 import { openSession } from '../auth/session';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
-import { fail } from '../errors';
-import { cleanPersonName } from '../text';
+import { fail } from '../shared/errors';
+import { cleanPersonName } from '../shared/text';
 import { lockByToken, refuseUnlessOpen, type InvitationRow } from './link';
 
 export interface AcceptResult {

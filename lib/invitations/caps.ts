@@ -5,9 +5,9 @@
 import 'server-only';
 import type { Transaction } from '@/db/client';
 import { invitationSettings, type InvitationSettings } from '../config';
-import { errorMessages, type ErrorCode } from '../errors';
+import { errorMessages, type ErrorCode } from '../shared/errors';
 import { hit, hitEach, lockBuckets, usedInWindow } from '../rate-limit';
-import type { InviteResult } from './outcomes';
+import type { InviteResult } from '../shared/invite-outcomes';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

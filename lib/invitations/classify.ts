@@ -5,10 +5,10 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import { invitationSettings } from '../config';
-import { fail } from '../errors';
+import { fail } from '../shared/errors';
 import { rows, textArray } from '../sql';
 import { isUndelivered } from '../email/statuses';
-import { cooldownSentence, secondsUntilResend, type InviteResult } from './outcomes';
+import { cooldownSentence, secondsUntilResend, type InviteResult } from '../shared/invite-outcomes';
 
 /** An address to send to: a new invitation, or its pending one sent again. */
 export interface Candidate {
@@ -16,7 +16,7 @@ export interface Candidate {
   kind: 'new' | 'resend';
   /** The address's declined invitations, which the new one replaces (one row per address in the table). */
   replaces: string[];
-  /** Whether sending takes a seat (lib/seats.ts): a new invitation, or a pending one that had expired. */
+  /** Whether sending takes a seat (lib/organizations/seats.ts): a new invitation, or a pending one that had expired. */
   takesSeat: boolean;
 }
 

@@ -8,16 +8,16 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, memberships, organizations, users, type MemberRole } from '@/db/schema';
-import type { PersonActor } from '../actor';
+import type { PersonActor } from '../shared/actor';
 import { actorRoleQuery, requirePermission } from '../access';
 import { now } from '../clock';
-import { isValidEmail, normalizeEmail } from '../email-address';
-import { fail } from '../errors';
-import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '../limits';
-import { invitableRoles, roleLabels, rolesWith, type InvitationRole } from '../policy';
-import { seatsUsedQuery } from '../seats';
+import { isValidEmail, normalizeEmail } from '../shared/email-address';
+import { fail } from '../shared/errors';
+import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '../shared/limits';
+import { invitableRoles, roleLabels, rolesWith, type InvitationRole } from '../shared/policy';
+import { seatsUsedQuery } from '../organizations/seats';
 import { rows, textArray } from '../sql';
-import { INVALID_ADDRESS } from './outcomes';
+import { INVALID_ADDRESS } from '../shared/invite-outcomes';
 
 /** Why a row will not be sent. */
 export type CsvRowProblem =

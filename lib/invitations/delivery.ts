@@ -1,5 +1,5 @@
 // Delivery of invitation emails (docs/email-delivery.md): queued in the invitations' own transaction,
-// sent by the email worker (lib/jobs/email.ts); the request that invited waits a short while for the
+// sent by the email worker (lib/email/worker.ts); the request that invited waits a short while for the
 // results, so that the confirmation modal can say what happened to each address.
 import 'server-only';
 import { sql } from 'drizzle-orm';
@@ -10,8 +10,8 @@ import { emailWaitMs } from '../config';
 import { enqueueEmails } from '../email/queue';
 import { seal } from '../email/sealed';
 import { isUndelivered } from '../email/statuses';
-import { nextRecordingOr, nudgeEmailWorker } from '../jobs/email-nudge';
-import type { InviteResult } from './outcomes';
+import { nextRecordingOr, nudgeEmailWorker } from '../email/nudge';
+import type { InviteResult } from '../shared/invite-outcomes';
 import { rows } from '../sql';
 
 /** An invitation just written, with the secret of its link (known only until it is queued, sealed). */

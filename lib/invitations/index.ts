@@ -7,7 +7,7 @@ export {
   type NewAccountAcceptance,
 } from './accept';
 export { allowInvitationAttempt, getInvitation, invitationUrl, type InvitationView } from './link';
-export type { InviteOutcome, InviteResult, InviteSummary } from './outcomes';
+export type { InviteOutcome, InviteResult, InviteSummary } from '../shared/invite-outcomes';
 export { inviteList, inviteMembers, resendInvitation } from './send';
 export {
   previewInviteCsv,

@@ -8,9 +8,9 @@ import { invitations, organizations, users, type InvitationRole } from '@/db/sch
 import { lockOrganizationRow } from '../access';
 import { now } from '../clock';
 import { appUrl, invitationLookupsPerMinute } from '../config';
-import { fail } from '../errors';
+import { fail } from '../shared/errors';
 import { allow } from '../rate-limit';
-import { hashToken, isWellFormedToken } from '../tokens';
+import { hashToken, isWellFormedToken } from '../auth/secret-token';
 
 /** The address the email links to; the secret in it is the only proof of the invitation (docs/rules.md rule 9). */
 export function invitationUrl(token: string): string {

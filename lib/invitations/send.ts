@@ -5,7 +5,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
-import type { PersonActor } from '../actor';
+import type { PersonActor } from '../shared/actor';
 import {
   actorRoleQuery,
   lockOrganization,
@@ -16,18 +16,25 @@ import {
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { invitationSettings } from '../config';
-import { normalizeEmail, parseAddresses } from '../email-address';
-import { MAX_CSV_ROWS } from '../limits';
-import { fail } from '../errors';
-import { decide, invitableRoles, isInvitationRole, isRole, policyActorOf, roleLabels } from '../policy';
+import { normalizeEmail, parseAddresses } from '../shared/email-address';
+import { MAX_CSV_ROWS } from '../shared/limits';
+import { fail } from '../shared/errors';
+import {
+  decide,
+  invitableRoles,
+  isInvitationRole,
+  isRole,
+  policyActorOf,
+  roleLabels,
+} from '../shared/policy';
 import { excluded } from '../sql';
-import { noSeatReason, readSeatsUsed } from '../seats';
-import { newToken } from '../tokens';
+import { noSeatReason, readSeatsUsed } from '../organizations/seats';
+import { newToken } from '../auth/secret-token';
 import { applyCaps, countSent, type Sender } from './caps';
 import { classifyAddresses, type Candidate } from './classify';
 import { emailQueue } from '../email/queue';
 import { awaitDelivery, deliveryResults, invitationEmails, type OutgoingInvitation } from './delivery';
-import { INVALID_ADDRESS, summarize, type InviteResult, type InviteSummary } from './outcomes';
+import { INVALID_ADDRESS, summarize, type InviteResult, type InviteSummary } from '../shared/invite-outcomes';
 
 /**
  * The addresses of a request: the valid ones normalized, each once (its first occurrence), grouped by the
@@ -171,7 +178,7 @@ function readRequest(
 }
 
 /**
- * The candidates that fit in the organization's seats (lib/seats.ts), in the order typed; the others are
+ * The candidates that fit in the organization's seats (lib/organizations/seats.ts), in the order typed; the others are
  * `no_seat`. A resend of an invitation still open keeps its seat. Without a limit, one statement less.
  */
 async function applySeats(

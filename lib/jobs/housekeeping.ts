@@ -1,12 +1,12 @@
 // Housekeeping: deletes what nothing reads again (finished rate-limit windows, expired sign-in tokens and
-// sessions; lib/prune.ts) on a pg-boss schedule. pg-boss creates one job per slot of the schedule, however
+// sessions; lib/jobs/prune.ts) on a pg-boss schedule. pg-boss creates one job per slot of the schedule, however
 // many servers and workers run, and one of them works it. Finished jobs themselves are removed by pg-boss's
 // own maintenance (each queue's deleteAfterSeconds).
 import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { housekeepingSettings } from '../config';
-import { pruneExpired, type PruneCounts } from '../prune';
+import { pruneExpired, type PruneCounts } from './prune';
 import { HOUSEKEEPING_QUEUE } from './queues';
 
 export { HOUSEKEEPING_QUEUE };

@@ -6,7 +6,7 @@ import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { workerInServer } from '../config';
 import { getBoss, onBossStarted } from './boss';
-import { workEmail } from './email';
+import { workEmail } from '../email/worker';
 import { scheduleHousekeeping, workHousekeeping } from './housekeeping';
 
 export { getBoss, stopBoss } from './boss';

@@ -5,7 +5,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships } from '@/db/schema';
-import type { Actor } from '../actor';
+import type { Actor } from '../shared/actor';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { authorize, idsOf, lockSelection } from './targets';

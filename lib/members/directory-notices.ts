@@ -12,7 +12,7 @@ import 'server-only';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { emailMessages } from '@/db/schema';
-import type { Actor } from '../actor';
+import type { Actor } from '../shared/actor';
 import { now } from '../clock';
 import { invitationSettings } from '../config';
 import type { QueuedEmail } from '../email/queue';

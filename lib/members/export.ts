@@ -1,21 +1,21 @@
 // The user list as CSV (docs/rules.md rule 8d): the view an admin is looking at, its search, filters and
 // sort, every page of it. The access check and the count come first, with the audit event; the rows
-// follow in chunks of EXPORT_CHUNK read one after another by keyset (lib/user-table-rows.ts `readAllRows`),
+// follow in chunks of EXPORT_CHUNK read one after another by keyset (lib/user-table/rows.ts `readAllRows`),
 // each turned into CSV text as it comes, so the server holds one chunk whatever the organization's size.
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import { getDb } from '@/db/client';
-import type { Actor } from '../actor';
+import type { Actor } from '../shared/actor';
 import { auditInsert } from '../audit';
-import { roleLabels } from '../policy';
+import { roleLabels } from '../shared/policy';
+import { statusLabels } from '../shared/user-table';
 import {
   countAndAuthorize,
   readAllRows,
   readFilters,
-  statusLabels,
   type UserRow,
   type UserTableQuery,
-} from '../user-table';
+} from '../user-table/list';
 
 /** Rows per statement and per piece of the answer. */
 export const EXPORT_CHUNK = 500;

@@ -5,7 +5,7 @@
 // its link shows what it offers when they open it.
 import 'server-only';
 import type { MemberRole } from '@/db/schema';
-import { accountOf, type Actor } from '../actor';
+import { accountOf, type Actor } from '../shared/actor';
 import type { LockedOrganization } from '../access';
 import type { QueuedEmail } from '../email/queue';
 import type { Target } from './targets';

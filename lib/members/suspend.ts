@@ -6,12 +6,12 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { memberships, type MemberStatus } from '@/db/schema';
-import type { Actor } from '../actor';
+import type { Actor } from '../shared/actor';
 import { auditInsert, type AuditEntry } from '../audit';
 import { now } from '../clock';
-import { fail } from '../errors';
-import { roleLabels } from '../policy';
-import { reactivationSeatReason, readSeatsUsed } from '../seats';
+import { fail } from '../shared/errors';
+import { roleLabels } from '../shared/policy';
+import { reactivationSeatReason, readSeatsUsed } from '../organizations/seats';
 import { uuidArray } from '../sql';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 

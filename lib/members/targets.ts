@@ -4,19 +4,19 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { type Transaction } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
-import type { Actor } from '../actor';
+import type { Actor } from '../shared/actor';
 import {
   lockOrganizationAndRead,
   requireMember,
   requirePermission,
   type LockedOrganization,
 } from '../access';
-import { DomainError, errorMessages, fail, type RefusedTarget } from '../errors';
-import { MAX_SELECTION } from '../limits';
-import { decide, ownersRemainAfter, policyActorOf, policyTarget, type TargetAction } from '../policy';
+import { DomainError, errorMessages, fail, type RefusedTarget } from '../shared/errors';
+import { MAX_SELECTION } from '../shared/limits';
+import { decide, ownersRemainAfter, policyActorOf, policyTarget, type TargetAction } from '../shared/policy';
 import { uuidArray } from '../sql';
-import { readFilters } from '../user-table';
-import type { InactivityDays, UserStatus } from '../user-table-params';
+import { readFilters } from '../user-table/list';
+import type { InactivityDays, UserStatus } from '../shared/user-table';
 
 export interface Target {
   kind: 'member' | 'invitation';
@@ -62,7 +62,7 @@ function targetsQuery(organizationId: string, ids: string[]): SQL {
 
 /**
  * Every row of the organization that the user table's filter matches, on any page: the table's own
- * conditions (lib/user-table.ts readFilters), so the server selects what the person saw counted. At
+ * conditions (lib/user-table/list.ts readFilters), so the server selects what the person saw counted. At
  * most one row past MAX_SELECTION is read, enough to tell that there are too many.
  */
 function matchingQuery(organizationId: string, filter: TableFilter): SQL {
@@ -86,12 +86,12 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
     LIMIT ${MAX_SELECTION + 1}`;
 }
 
-/** The user table's search and filters, as its URL holds them (lib/user-table-params.ts). */
+/** The user table's search and filters, as its URL holds them (lib/shared/user-table.ts). */
 export interface TableFilter {
   search: string;
   role: MemberRole | null;
   status: UserStatus | null;
-  /** Members not active for this many days (lib/user-table-params.ts inactivityDays); null: any. */
+  /** Members not active for this many days (lib/shared/user-table.ts inactivityDays); null: any. */
   inactive?: InactivityDays | null;
 }
 

@@ -5,7 +5,7 @@
 // organization. So a body whose keys or PATCH paths name `__proto__`, `constructor` or `prototype`, at
 // any depth, in any case, alone or as a part of a dotted path, is refused before any library sees it.
 // Pure.
-import { fail } from '../errors';
+import { fail } from '../shared/errors';
 
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -1,7 +1,7 @@
 // The one table from a domain refusal to the SCIM service's answer (RFC 7644 §3.12): the HTTP status
 // and the `scimType` of each error code the SCIM domain throws. A code not listed here is a refusal of
 // the console's own rules (an Owner, the seats, the last Owner): 403 with the rule's message. Pure.
-import type { DomainError, ErrorCode } from '../errors';
+import type { DomainError, ErrorCode } from '../shared/errors';
 import { ScimError, type ScimType } from './protocol';
 
 const answers: Partial<Record<ErrorCode, { status: number; scimType?: ScimType }>> = {

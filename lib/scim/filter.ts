@@ -8,8 +8,8 @@ import 'server-only';
 import { parse, type Filter } from 'scim2-parse-filter';
 import { sql, type SQL } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
-import { MAX_SEARCH } from '../limits';
-import { fail } from '../errors';
+import { MAX_SEARCH } from '../shared/limits';
+import { fail } from '../shared/errors';
 import { isUuid } from './protocol';
 
 const SUPPORTED = 'Supported: eq on id, userName, externalId, emails.value and active, joined with and.';

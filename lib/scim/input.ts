@@ -3,12 +3,12 @@
 // own id and the name. Lenient where the big identity providers differ (Entra's "True"/"False" strings,
 // roles as strings or objects), strict on what matters (400 `invalidValue` naming the attribute). Only an
 // object's own properties are read (./body.ts `own`), never a prototype's. Names obey the console's own
-// rules (lib/text.ts): no control or invisible characters, one line. Pure.
-import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../email-address';
-import { MAX_PERSON_NAME } from '../limits';
-import { foldWhitespace, hasInvisibleCharacters } from '../text';
+// rules (lib/shared/text.ts): no control or invisible characters, one line. Pure.
+import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../shared/email-address';
+import { MAX_PERSON_NAME } from '../shared/limits';
+import { foldWhitespace, hasInvisibleCharacters } from '../shared/text';
 import { own } from './body';
-import { fail } from '../errors';
+import { fail } from '../shared/errors';
 
 /** What a SCIM User resource asks for, read from the body of a create, a replace or a patched resource. */
 export interface ScimUserInput {
@@ -40,7 +40,7 @@ function booleanOf(value: unknown, attribute: string): boolean {
 /**
  * A string attribute, trimmed (a name's white space folded to single spaces, as the console folds a name),
  * or null when absent or empty. Control and invisible characters are refused, checked on the text as
- * sent (lib/text.ts): a line break or tab may only be folded away in a name.
+ * sent (lib/shared/text.ts): a line break or tab may only be folded away in a name.
  */
 function textOf(value: unknown, attribute: string, max: number, fold = false): string | null {
   if (value === undefined || value === null || value === '') return null;

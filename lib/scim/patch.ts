@@ -2,9 +2,9 @@
 // as a resource, and the result made so as a PUT would (./users.ts changeMember), in one transaction.
 import 'server-only';
 import { scimPatch, ScimError as PatchError, type ScimPatchOperation } from 'scim-patch';
-import type { DirectoryActor } from '../actor';
+import type { DirectoryActor } from '../shared/actor';
 import { own, refusePrototypeNames } from './body';
-import { fail } from '../errors';
+import { fail } from '../shared/errors';
 import { readScimUser } from './input';
 import { toScimUser, type ScimMember, type ScimUser } from './protocol';
 import { getScimUser } from './read';

@@ -7,7 +7,7 @@ import { getDb, type Database } from '@/db/client';
 import { memberships, users, type MemberRole } from '@/db/schema';
 import { rows } from '../sql';
 import { filterCondition } from './filter';
-import { fail } from '../errors';
+import { fail } from '../shared/errors';
 import { isUuid, type ScimMember } from './protocol';
 
 interface MemberRow {

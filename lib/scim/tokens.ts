@@ -9,15 +9,15 @@ import { timingSafeEqual } from 'node:crypto';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, organizations, scimTokens, users } from '@/db/schema';
-import { directoryActor, type DirectoryActor, type PersonActor } from '../actor';
+import { directoryActor, type DirectoryActor, type PersonActor } from '../shared/actor';
 import { lockOrganization, requireConsoleAccess, requirePermission } from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { scimSettings } from '../config';
-import { fail } from '../errors';
-import { MAX_SCIM_TOKENS } from '../limits';
-import { rolesWith } from '../policy';
-import { hashToken, newToken } from '../tokens';
+import { fail } from '../shared/errors';
+import { MAX_SCIM_TOKENS } from '../shared/limits';
+import { rolesWith } from '../shared/policy';
+import { hashToken, newToken } from '../auth/secret-token';
 
 /** What a token starts with, so that a leaked one is recognisable (secret scanners, logs). */
 export const SCIM_TOKEN_PREFIX = 'aihub_scim_';

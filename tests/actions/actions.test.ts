@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PersonActor as Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/shared/actor';
 
 const { actionMocks: mocks, unchecked } = await vi.hoisted(() => import('../support/action-mocks'));
 vi.mock('@/db/client', async (importOriginal) => {
@@ -13,7 +13,7 @@ vi.mock('@/db/client', async (importOriginal) => {
 
 import { getDb } from '@/db/client';
 import { sessions } from '@/db/schema';
-import { errorMessages } from '@/lib/errors';
+import { errorMessages } from '@/lib/shared/errors';
 import { listMailboxMessages } from '@/lib/email/mailbox';
 import {
   acceptInvitationAction,

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 const { actionMocks: mocks, unchecked } = await vi.hoisted(() => import('../support/action-mocks'));
 
 import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
-import { errorMessages } from '@/lib/errors';
+import { errorMessages } from '@/lib/shared/errors';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 import { snapshot } from '../support/state';

@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 
 import { searchMembersAction } from '@/app/actions/organizations';
-import { errorMessages } from '@/lib/errors';
-import { MAX_SEARCH } from '@/lib/limits';
+import { errorMessages } from '@/lib/shared/errors';
+import { MAX_SEARCH } from '@/lib/shared/limits';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 

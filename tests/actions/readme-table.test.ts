@@ -1,6 +1,6 @@
 // README's table of server actions is the developers' index of them: it must list every action each
 // file under app/actions exports, with exactly the error codes the action declares (app/actions/result.ts
-// `errors`, from the one table in lib/errors.ts), so that neither drifts from the code.
+// `errors`, from the one table in lib/shared/errors.ts), so that neither drifts from the code.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,8 +1,8 @@
-// The one public URL (lib/deployment.mjs): the rule itself, and the loopback test that gates the
+// The one public URL (lib/config/deployment.mjs): the rule itself, and the loopback test that gates the
 // development mailbox.
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, publicUrl } from '@/lib/config';
-import { isLoopbackUrl, isOnPublicUrl } from '@/lib/deployment.mjs';
+import { isLoopbackUrl, isOnPublicUrl } from '@/lib/config/deployment.mjs';
 
 describe('publicUrl', () => {
   it('is http://localhost:<PORT> in development when nothing is set (3000 by default)', () => {

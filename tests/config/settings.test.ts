@@ -1,4 +1,4 @@
-// Every environment variable is read through one schema (lib/settings.mjs, finding 10 of issue 12,
+// Every environment variable is read through one schema (lib/config/settings.mjs, finding 10 of issue 12,
 // SECURITY.md): a malformed value is refused with the variable's name and what it must be, never
 // replaced by the default; unset and empty values give the defaults they always gave.
 import fs from 'node:fs';
@@ -210,7 +210,7 @@ describe('a malformed variable', () => {
     },
   );
 
-  it('APP_URL and AUTH_URL are checked by the public URL’s own rule (lib/deployment.mjs)', () => {
+  it('APP_URL and AUTH_URL are checked by the public URL’s own rule (lib/config/deployment.mjs)', () => {
     expect(settingsProblems({ APP_URL: 'console.example.com' })).toEqual([
       expect.stringMatching(/^APP_URL must be the public origin of the console/),
     ]);
@@ -293,7 +293,7 @@ describe('the one schema', () => {
   }
 
   it('every variable the app reads is declared in it (Next’s own and the tests’ aside)', () => {
-    const notOurs = /^(NODE_ENV|NEXT_[A-Z_]+|TEST_[A-Z_]+|E2E_[A-Z_]+)$/;
+    const notOurs = /^(NODE_ENV|VITEST|NEXT_[A-Z_]+|TEST_[A-Z_]+|E2E_[A-Z_]+)$/;
     const undeclared = [...variablesRead()].filter(
       (name) => !notOurs.test(name) && !(SETTING_NAMES as readonly string[]).includes(name),
     );

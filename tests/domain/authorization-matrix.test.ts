@@ -2,13 +2,13 @@
 // refused call must leave the data exactly as it was and write no audit event.
 import { describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/db/schema';
-import type { PersonActor as Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/shared/actor';
 import { listAuditEvents } from '@/lib/audit';
-import type { ErrorCode } from '@/lib/errors';
+import type { ErrorCode } from '@/lib/shared/errors';
 import { inviteMembers, resendInvitation } from '@/lib/invitations';
 import { changeRoles, removeMembers } from '@/lib/members';
-import { deleteOrganization, renameOrganization, transferOwnership } from '@/lib/organizations';
-import { listUserTable } from '@/lib/user-table';
+import { deleteOrganization, renameOrganization, transferOwnership } from '@/lib/organizations/manage';
+import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import {
   addInvitation,

@@ -5,10 +5,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { person, type PersonActor as Actor } from '@/lib/actor';
+import { person, type PersonActor as Actor } from '@/lib/shared/actor';
 import { changeRoles, removeMembers, type TableFilter } from '@/lib/members';
 import { rows } from '@/lib/sql';
-import { listUserTable } from '@/lib/user-table';
+import { listUserTable } from '@/lib/user-table/list';
 import { useCountingHandle } from '../support/counting';
 import { eventually } from '../support/eventually';
 import { useTestDatabase } from '../support/db';

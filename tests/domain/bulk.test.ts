@@ -1,7 +1,7 @@
 // Bulk actions are all or nothing (docs/rules.md rule 6), keep an Owner (rule 4), and audit each changed row.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { errorMessages } from '@/lib/errors';
+import { errorMessages } from '@/lib/shared/errors';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, membershipOf } from '../support/factories';

@@ -10,7 +10,7 @@ import { advanceClock, now } from '@/lib/clock';
 import { listMailboxMessages } from '@/lib/email/mailbox';
 import { declineInvitation, inviteMembers, resendInvitation } from '@/lib/invitations';
 import { changeRoles, removeMembers } from '@/lib/members';
-import { listUserTable } from '@/lib/user-table';
+import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, createOrganizationWithOwner } from '../support/factories';
 import { expectDomainError, tokenFrom } from '../support/state';

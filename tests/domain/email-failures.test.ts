@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { emailMessages, invitations, mailboxMessages } from '@/db/schema';
 import { getInvitation, inviteMembers } from '@/lib/invitations';
-import { listUserTable } from '@/lib/user-table';
+import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import { eventually } from '../support/eventually';
 import { createOrganizationWithOwner } from '../support/factories';

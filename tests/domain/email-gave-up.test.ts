@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { emailMessages, invitations, mailboxMessages } from '@/db/schema';
 import { inviteMembers } from '@/lib/invitations';
 import { getBoss } from '@/lib/jobs';
-import { giveUp, workEmail } from '@/lib/jobs/email';
+import { giveUp, workEmail } from '@/lib/email/worker';
 import { EMAIL_GAVE_UP_QUEUE, EMAIL_QUEUE } from '@/lib/jobs/queues';
 import { useTestDatabase } from '../support/db';
 import { eventually } from '../support/eventually';

@@ -7,9 +7,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, memberships, users } from '@/db/schema';
-import { eventSentence } from '@/lib/activity-sentences';
+import { eventSentence } from '@/lib/shared/activity-sentences';
 import { advanceClock } from '@/lib/clock';
-import { recordActivity } from '@/lib/last-active';
+import { recordActivity } from '@/lib/members/last-active';
 import {
   EXPORT_CHUNK,
   exportCells,
@@ -22,11 +22,11 @@ import {
   listUserTable,
   readAllRows,
   readFilters,
-  sortKeys,
   type UserRow,
   type UserTableQuery,
-} from '@/lib/user-table';
-import type { PersonActor as Actor } from '@/lib/actor';
+} from '@/lib/user-table/list';
+import type { PersonActor as Actor } from '@/lib/shared/actor';
+import { sortKeys } from '@/lib/shared/user-table';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations, memberships, sessions, users } from '@/db/schema';
 import { advanceClock } from '@/lib/clock';
-import { person } from '@/lib/actor';
+import { person } from '@/lib/shared/actor';
 import { listMailboxMessages } from '@/lib/email/mailbox';
 import {
   acceptInvitation,
@@ -16,7 +16,7 @@ import {
 } from '@/lib/invitations';
 import { removeMembers } from '@/lib/members';
 import { rows } from '@/lib/sql';
-import { listUserTable } from '@/lib/user-table';
+import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import {
   addInvitation,

@@ -1,5 +1,5 @@
 // The email confirmation modal's words: each outcome of inviting as a label and a sentence
-// (lib/invitations/outcomes.ts), and the data the domain hands them, on the database: the cooldown's
+// (lib/shared/invite-outcomes.ts), and the data the domain hands them, on the database: the cooldown's
 // seconds left, invalid entries reported as results, the hourly cap's reason.
 import { afterEach, describe, expect, it } from 'vitest';
 import { advanceClock } from '@/lib/clock';
@@ -9,7 +9,7 @@ import {
   describeOutcome,
   secondsUntilResend,
   type InviteResult,
-} from '@/lib/invitations/outcomes';
+} from '@/lib/shared/invite-outcomes';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner } from '../support/factories';
 

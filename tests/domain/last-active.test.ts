@@ -1,4 +1,4 @@
-// Last active (lib/last-active.ts, docs/rules.md rule 8c), on PGlite and PostgreSQL: a console visit
+// Last active (lib/members/last-active.ts, docs/rules.md rule 8c), on PGlite and PostgreSQL: a console visit
 // writes the time when the recorded one is an hour old or more, in one statement after the membership
 // read, and a visit within the hour costs no statement beyond that read; two visits racing write once.
 import { eq } from 'drizzle-orm';
@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { memberships } from '@/db/schema';
 import { findMembershipBySlug } from '@/lib/access';
 import { advanceClock, now } from '@/lib/clock';
-import { activityDue, recordActivity, visitWrite } from '@/lib/last-active';
+import { activityDue, recordActivity, visitWrite } from '@/lib/members/last-active';
 import { setMemberStatus } from '@/lib/members';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';

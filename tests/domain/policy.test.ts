@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/db/schema';
-import { errorMessages } from '@/lib/errors';
+import { errorMessages } from '@/lib/shared/errors';
 import {
   assignableRoles,
   can,
@@ -13,7 +13,7 @@ import {
   type PolicyActor,
   type PolicyTarget,
   type TargetAction,
-} from '@/lib/policy';
+} from '@/lib/shared/policy';
 
 const owner: PolicyActor = { userId: 'owner', role: 'owner', directory: false };
 const admin: PolicyActor = { userId: 'admin', role: 'admin', directory: false };

@@ -8,7 +8,7 @@ import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
 import { advanceClock, now } from '@/lib/clock';
 import { allowInvitationAttempt } from '@/lib/invitations';
 import { runHousekeeping } from '@/lib/jobs';
-import * as prune from '@/lib/prune';
+import * as prune from '@/lib/jobs/prune';
 import { hit } from '@/lib/rate-limit';
 import { useTestDatabase } from '../support/db';
 import { createUser } from '../support/factories';

@@ -1,16 +1,16 @@
-// Rules before confirmation (issue 8, item 4): the console asks lib/policy.ts what to offer, with the
+// Rules before confirmation (issue 8, item 4): the console asks lib/shared/policy.ts what to offer, with the
 // Owner count read alongside the membership, and the server still refuses the same on its own. Also the
 // member search behind the `Transfer ownership` picker.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import type { PersonActor as Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/shared/actor';
 import { findMembershipBySlug } from '@/lib/access';
-import { errorMessages } from '@/lib/errors';
-import { MEMBER_SEARCH_RESULTS } from '@/lib/limits';
-import { searchMembers } from '@/lib/member-search';
+import { errorMessages } from '@/lib/shared/errors';
+import { MEMBER_SEARCH_RESULTS } from '@/lib/shared/limits';
+import { searchMembers } from '@/lib/members/search';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
-import { listMyOrganizations, transferOwnership } from '@/lib/organizations';
+import { listMyOrganizations, transferOwnership } from '@/lib/organizations/manage';
 import {
   directoryMemberReason,
   isSoleOwner,
@@ -19,7 +19,7 @@ import {
   rowOffer,
   soleOwnerReason,
   type PolicyActor,
-} from '@/lib/policy';
+} from '@/lib/shared/policy';
 import { openCountingHandle, type CountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
@@ -27,7 +27,7 @@ import { expectDomainError } from '../support/state';
 
 const testDb = useTestDatabase();
 
-describe('the only Owner, in lib/policy.ts', () => {
+describe('the only Owner, in lib/shared/policy.ts', () => {
   it('isSoleOwner is true only for an Owner where one Owner remains', () => {
     expect(isSoleOwner('owner', 1)).toBe(true);
     expect(isSoleOwner('owner', 2)).toBe(false);

@@ -1,4 +1,4 @@
-// Seats (lib/seats.ts, docs/rules.md rule 8b), on PGlite and PostgreSQL: an organization with a limit
+// Seats (lib/organizations/seats.ts, docs/rules.md rule 8b), on PGlite and PostgreSQL: an organization with a limit
 // invites up to it and gives the other addresses `no_seat`; a resend of an open invitation keeps its
 // seat; a suspended member frees theirs and reactivating past the limit is refused; lowering the limit
 // below what is used takes nothing away; two batches inviting at the same moment never exceed it; the
@@ -10,11 +10,11 @@ import { auditEvents, invitations } from '@/db/schema';
 import { advanceClock } from '@/lib/clock';
 import { defaultSeatLimit } from '@/lib/config';
 import { inviteMembers } from '@/lib/invitations';
-import { describeOutcome } from '@/lib/invitations/outcomes';
+import { describeOutcome } from '@/lib/shared/invite-outcomes';
 import { setMemberStatus } from '@/lib/members';
-import { createOrganization, setSeatLimit } from '@/lib/organizations';
-import { listUserTable } from '@/lib/user-table';
-import { seatLimitSchema } from '@/lib/validation';
+import { createOrganization, setSeatLimit } from '@/lib/organizations/manage';
+import { listUserTable } from '@/lib/user-table/list';
+import { seatLimitSchema } from '@/lib/shared/validation';
 import { useTestDatabase, usingPostgres } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeRoles, removeMembers } from '@/lib/members';
 import { inviteMembers, getInvitation, acceptInvitation } from '@/lib/invitations';
-import { listUserTable } from '@/lib/user-table';
+import { listUserTable } from '@/lib/user-table/list';
 import { listAuditEvents } from '@/lib/audit';
 import { listMailboxMessages } from '@/lib/email/mailbox';
 import { useTestDatabase } from '../support/db';

@@ -9,10 +9,10 @@ import { getDb } from '@/db/client';
 import { auditEvents, memberships } from '@/db/schema';
 import { findMembershipBySlug } from '@/lib/access';
 import { changeRoles, removeMembers, setMemberStatus } from '@/lib/members';
-import { searchMembers } from '@/lib/member-search';
-import { listMyOrganizations, transferOwnership } from '@/lib/organizations';
-import { decide, rowOffer, type MemberRole, type PolicyTarget } from '@/lib/policy';
-import { listUserTable } from '@/lib/user-table';
+import { searchMembers } from '@/lib/members/search';
+import { listMyOrganizations, transferOwnership } from '@/lib/organizations/manage';
+import { decide, rowOffer, type MemberRole, type PolicyTarget } from '@/lib/shared/policy';
+import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner } from '../support/factories';
 

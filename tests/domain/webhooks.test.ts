@@ -10,7 +10,7 @@ import { POST } from '@/app/api/webhooks/resend/route';
 import { getDb } from '@/db/client';
 import { emailEvents, emailMessages, invitations } from '@/db/schema';
 import { inviteMembers } from '@/lib/invitations';
-import { listUserTable, type UserRow } from '@/lib/user-table';
+import { listUserTable, type UserRow } from '@/lib/user-table/list';
 import { invitationDetails } from '@/components/users/format';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { MAX_PAGE } from '@/lib/paging';
+import { MAX_PAGE } from '@/lib/shared/paging';
 import { expectToast } from './support/console';
 import { baseUrl, signIn, useBrowser } from './support/browser';
 import { gotoReady } from './support/ready';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb, openPostgres, type Database } from '@/db/client';
-import { DomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/shared/errors';
 import { acceptInvitation, resendInvitation } from '@/lib/invitations';
 import { rows } from '@/lib/sql';
 import { usingPostgres, useTestDatabase } from '../support/db';

@@ -25,7 +25,7 @@ import {
   sessions,
   users,
 } from '@/db/schema';
-import { errorMessages } from '@/lib/errors';
+import { errorMessages } from '@/lib/shared/errors';
 import { rows } from '@/lib/sql';
 import {
   acceptInvitationAction,

@@ -23,7 +23,7 @@ import {
   sessions,
   users,
 } from '@/db/schema';
-import { errorMessages, type ErrorCode } from '@/lib/errors';
+import { errorMessages, type ErrorCode } from '@/lib/shared/errors';
 import {
   acceptInvitationAction,
   acceptInvitationAsNewUserAction,

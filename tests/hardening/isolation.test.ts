@@ -12,9 +12,9 @@ const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-
 import { getDb } from '@/db/client';
 import { invitations, memberships, organizations } from '@/db/schema';
 import { listAuditEvents } from '@/lib/audit';
-import { clientAddress } from '@/lib/client-address';
-import { DomainError } from '@/lib/errors';
-import { listUserTable } from '@/lib/user-table';
+import { clientAddress } from '@/lib/http/client-address';
+import { DomainError } from '@/lib/shared/errors';
+import { listUserTable } from '@/lib/user-table/list';
 import {
   acceptInvitationAction,
   acceptInvitationAsNewUserAction,

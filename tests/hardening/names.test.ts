@@ -4,10 +4,14 @@
 // (folding turned U+2028 into a space and trimming dropped a leading U+FEFF).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@/lib/errors';
-import { cleanOrganizationName } from '@/lib/organizations';
-import { cleanPersonName, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from '@/lib/text';
-import { acceptAsNewUserSchema, createOrganizationSchema, renameOrganizationSchema } from '@/lib/validation';
+import { DomainError } from '@/lib/shared/errors';
+import { cleanOrganizationName } from '@/lib/organizations/manage';
+import { cleanPersonName, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from '@/lib/shared/text';
+import {
+  acceptAsNewUserSchema,
+  createOrganizationSchema,
+  renameOrganizationSchema,
+} from '@/lib/shared/validation';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

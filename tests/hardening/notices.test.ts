@@ -1,8 +1,8 @@
-// Codes in the URL that pages turn into text (lib/notices.ts): the toast of `?notice=` and the reason
+// Codes in the URL that pages turn into text (lib/shared/notices.ts): the toast of `?notice=` and the reason
 // of `/login?error=`. Only the tables' own codes count, and the text is fixed (the organization's name
 // comes from the page, which read it from the database, never from the URL).
 import { describe, expect, it } from 'vitest';
-import { noticeMessage, noticeQuery, signInErrorMessage } from '@/lib/notices';
+import { noticeMessage, noticeQuery, signInErrorMessage } from '@/lib/shared/notices';
 
 const INHERITED = [
   '__proto__',

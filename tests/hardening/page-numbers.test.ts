@@ -1,11 +1,12 @@
-// Page numbers from the URL (lib/paging.ts): every paged list reads `?page=` through one parser, and the
+// Page numbers from the URL (lib/shared/paging.ts): every paged list reads `?page=` through one parser, and the
 // lists themselves accept any number. ?page=1000000000000000000 on the activity page made its OFFSET
 // overflow PostgreSQL's bigint and showed the error page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit';
-import { MAX_PAGE, clampPage, parsePage } from '@/lib/paging';
-import { listUserTable, parseUserTableParams } from '@/lib/user-table';
+import { MAX_PAGE, clampPage, parsePage } from '@/lib/shared/paging';
+import { parseUserTableParams } from '@/lib/shared/user-table';
+import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 

@@ -1,6 +1,6 @@
 // Property tests (fast-check).
 //
-// 1. The address parser (lib/email-address.ts): what it accepts is always a plain, bounded, lower-case
+// 1. The address parser (lib/shared/email-address.ts): what it accepts is always a plain, bounded, lower-case
 //    address that can go into a mail header; what it refuses includes every address carrying CR/LF,
 //    white space, quotes, angle brackets or control characters; it never throws, de-duplicates, keeps
 //    the order, and its verdict does not change when an address is parsed again.
@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import type { PersonActor as Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/shared/actor';
 import { memberships, type MemberRole } from '@/db/schema';
 import {
   isValidEmail,
@@ -21,12 +21,12 @@ import {
   normalizeEmail,
   parseAddresses,
   splitAddresses,
-} from '@/lib/email-address';
-import { DomainError } from '@/lib/errors';
+} from '@/lib/shared/email-address';
+import { DomainError } from '@/lib/shared/errors';
 import { acceptInvitation } from '@/lib/invitations';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
-import { transferOwnership } from '@/lib/organizations';
-import { decide, ownersRemainAfter, type TargetAction } from '@/lib/policy';
+import { transferOwnership } from '@/lib/organizations/manage';
+import { decide, ownersRemainAfter, type TargetAction } from '@/lib/shared/policy';
 import { useTestDatabase } from '../support/db';
 import {
   addInvitation,

@@ -1,9 +1,9 @@
-// Where /login and the sign-in and sign-out actions send people afterwards (lib/safe-redirect.ts). The
+// Where /login and the sign-in and sign-out actions send people afterwards (lib/shared/safe-redirect.ts). The
 // answer becomes a Location header or a client-side navigation, so it must be a path that neither a
 // browser nor Next's router can read as another host: one '/', then anything but '/' or '\'.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeCallbackPath } from '@/lib/safe-redirect';
+import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 
 const SITE = 'https://app.example';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILTER_BOUNDS, filterCondition } from '@/lib/scim/filter';
-import { DomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/shared/errors';
 import { reportFigures } from './support/figures';
 
 const ORGANIZATION = '00000000-0000-4000-8000-000000000001';

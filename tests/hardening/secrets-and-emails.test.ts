@@ -19,7 +19,7 @@ import {
   resendInvitation,
 } from '@/lib/invitations';
 import { rows } from '@/lib/sql';
-import { hashToken } from '@/lib/tokens';
+import { hashToken } from '@/lib/auth/secret-token';
 import { advanceClock } from '@/lib/clock';
 import { usingPostgres, useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner, createUser } from '../support/factories';

@@ -4,7 +4,7 @@ import { createOrganizationAction } from '@/app/actions/organizations';
 import { getActor } from '@/app/_lib/session';
 import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
-import { person } from '@/lib/actor';
+import { person } from '@/lib/shared/actor';
 
 // Last in the file on purpose: vi.hoisted still runs it before the imports above.
 const { actionMocks } = await vi.hoisted(() => import('./action-mocks'));

@@ -9,7 +9,7 @@
 // load first); tests/support/action-mocks.test.ts, which loads it after importing an action, fails if
 // the mocks stop taking effect.
 import { vi } from 'vitest';
-import type { PersonActor as Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/shared/actor';
 
 export const actionMocks = {
   /** What `getActor()` answers: the signed-in person, or null for a signed-out request. */

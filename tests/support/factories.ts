@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, memberships, users, type InvitationRole, type MemberRole } from '@/db/schema';
-import { person, type PersonActor } from '@/lib/actor';
+import { person, type PersonActor } from '@/lib/shared/actor';
 import { now } from '@/lib/clock';
-import { createOrganization } from '@/lib/organizations';
-import { newToken } from '@/lib/tokens';
+import { createOrganization } from '@/lib/organizations/manage';
+import { newToken } from '@/lib/auth/secret-token';
 
 let counter = 0;
 

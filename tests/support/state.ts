@@ -10,7 +10,7 @@ import {
   organizations,
   rateLimitBuckets,
 } from '@/db/schema';
-import { DomainError, type ErrorCode } from '@/lib/errors';
+import { DomainError, type ErrorCode } from '@/lib/shared/errors';
 
 /** Every row that a membership or invitation change could touch, in a stable order. */
 export async function snapshot() {

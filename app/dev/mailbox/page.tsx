@@ -6,7 +6,7 @@ import { Inbox } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { getMailboxMessage, listMailboxMessages } from '@/lib/email/mailbox';
-import { cn } from '@/lib/utils';
+import { cn } from '@/lib/shared/utils';
 import { devPagesOpenTo } from '../access';
 
 export const metadata: Metadata = { title: 'Development mailbox' };

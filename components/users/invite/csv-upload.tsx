@@ -5,8 +5,8 @@ import { FileUp, Loader2, X } from 'lucide-react';
 import { previewInviteCsvAction } from '@/app/actions/invitations';
 import { Button } from '@/components/ui/button';
 import type { CsvInvitePreview } from '@/lib/invitations';
-import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/limits';
-import { roleLabels, type InvitationRole } from '@/lib/policy';
+import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/shared/limits';
+import { roleLabels, type InvitationRole } from '@/lib/shared/policy';
 import { plural } from '../format';
 
 export interface UploadedList {

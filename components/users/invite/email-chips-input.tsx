@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { X } from 'lucide-react';
-import { isValidEmail, splitAddresses } from '@/lib/email-address';
-import { MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
-import { roleLabels, type InvitationRole } from '@/lib/policy';
-import { cn } from '@/lib/utils';
+import { isValidEmail, splitAddresses } from '@/lib/shared/email-address';
+import { MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
+import { roleLabels, type InvitationRole } from '@/lib/shared/policy';
+import { cn } from '@/lib/shared/utils';
 
 export interface Chip {
   email: string;

@@ -17,8 +17,8 @@ import {
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { InviteSummary } from '@/lib/invitations';
-import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/limits';
-import { roleLabels, type InvitationRole } from '@/lib/policy';
+import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
+import { roleLabels, type InvitationRole } from '@/lib/shared/policy';
 import { useHydrated } from '@/components/shared/use-hydrated';
 import { CsvPreview, CsvUploadButton, type UploadedList } from './csv-upload';
 import { EmailChipsInput, type Chip } from './email-chips-input';

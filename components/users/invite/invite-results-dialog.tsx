@@ -12,7 +12,7 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import type { InviteOutcome, InviteSummary } from '@/lib/invitations';
-import { describeOutcome } from '@/lib/invitations/outcomes';
+import { describeOutcome } from '@/lib/shared/invite-outcomes';
 
 const looks: Record<
   InviteOutcome,

@@ -10,8 +10,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { person, type PersonActor as Actor } from '@/lib/actor';
-import { DomainError } from '@/lib/errors';
+import { person, type PersonActor as Actor } from '@/lib/shared/actor';
+import { DomainError } from '@/lib/shared/errors';
 import {
   acceptInvitation,
   acceptInvitationAsNewUser,
@@ -21,7 +21,7 @@ import {
   type InviteResult,
 } from '@/lib/invitations';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
-import { transferOwnership } from '@/lib/organizations';
+import { transferOwnership } from '@/lib/organizations/manage';
 import { rows, textArray, uuidArray } from '@/lib/sql';
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // once, before any worker could send them: the crash that tests/hardening/email-queue.test.ts recovers
 // from. Input (JSON in argv[2]): the organization, the inviting Owner, the addresses. Needs DATABASE_URL.
 import { openPostgres, setDatabaseHandle } from '@/db/client';
-import type { PersonActor as Actor } from '@/lib/actor';
+import type { PersonActor as Actor } from '@/lib/shared/actor';
 import { inviteMembers } from '@/lib/invitations';
 
 const input = JSON.parse(process.argv[2] ?? '{}') as {

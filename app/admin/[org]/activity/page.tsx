@@ -4,7 +4,7 @@ import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { ActivityFiltersForm } from '@/components/activity/activity-filters';
 import { ActivityTable } from '@/components/activity/activity-table';
 import { Button } from '@/components/ui/button';
-import { activityQuery, isFiltered, parseActivityParams } from '@/lib/activity-filters';
+import { activityQuery, isFiltered, parseActivityParams } from '@/lib/shared/activity-filters';
 import { listAuditEvents } from '@/lib/audit';
 import { requireConsole } from '../guard';
 

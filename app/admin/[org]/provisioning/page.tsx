@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ProvisioningPanel } from '@/components/provisioning/provisioning-panel';
 import { publicUrl } from '@/lib/config';
-import { MAX_SCIM_TOKENS } from '@/lib/limits';
+import { MAX_SCIM_TOKENS } from '@/lib/shared/limits';
 import { provisioningOf } from '@/lib/scim/tokens';
 import { requireConsole } from '../guard';
 

@@ -6,9 +6,9 @@ import { RenameForm } from '@/components/settings/rename-form';
 import { SeatLimitForm } from '@/components/settings/seat-limit-form';
 import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { can, decideForOrganization, isSoleOwner, soleOwnerReason } from '@/lib/policy';
-import { seatsInUse } from '@/lib/seats';
-import { endSentence } from '@/lib/text';
+import { can, decideForOrganization, isSoleOwner, soleOwnerReason } from '@/lib/shared/policy';
+import { seatsInUse } from '@/lib/organizations/seats';
+import { endSentence } from '@/lib/shared/text';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Settings' };

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { UsersView } from '@/components/users/users-view';
-import { noticeMessage } from '@/lib/notices';
+import { noticeMessage } from '@/lib/shared/notices';
 import type { UserTableRow } from '@/components/users/types';
-import { invitableRoles, policyActorOf, policyTarget, rowOffer } from '@/lib/policy';
-import { listUserTable, parseUserTableParams, tableQuery } from '@/lib/user-table';
+import { invitableRoles, policyActorOf, policyTarget, rowOffer } from '@/lib/shared/policy';
+import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
+import { listUserTable } from '@/lib/user-table/list';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Users' };

@@ -4,10 +4,10 @@
 // (lib/scim/body.ts); answers as application/scim+json; and every refusal as an RFC 7644 §3.12 error
 // object, a domain refusal through the one table of lib/scim/errors.ts. Each route file is a few lines
 // on top of `scimRoute`.
-import type { DirectoryActor } from '@/lib/actor';
+import type { DirectoryActor } from '@/lib/shared/actor';
 import { now } from '@/lib/clock';
 import { publicUrl, scimSettings } from '@/lib/config';
-import { DomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/shared/errors';
 import { BodyTooLargeError, readCappedText } from '@/lib/http/body';
 import { project } from '@/lib/scim/attributes';
 import { parseScimBody } from '@/lib/scim/body';

@@ -5,9 +5,9 @@
 // elsewhere, even on a sibling site, must not make an admin's browser export and log an export.
 import { exportUserList } from '@/lib/members';
 import { now } from '@/lib/clock';
-import { DomainError } from '@/lib/errors';
+import { DomainError } from '@/lib/shared/errors';
 import { startedFromThisOrigin } from '@/lib/http/fetch-metadata';
-import { parseUserTableParams, tableQuery } from '@/lib/user-table';
+import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { requireConsole } from '../../guard';
 
 export async function GET(

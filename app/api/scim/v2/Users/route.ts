@@ -1,6 +1,6 @@
 // /Users (RFC 7644 §3.3, §3.4.2): a page of the organization's members a filter matches, and POST to
 // create one (from an open invitation: docs/rules.md rule 13).
-import { MAX_SCIM_PAGE } from '@/lib/limits';
+import { MAX_SCIM_PAGE } from '@/lib/shared/limits';
 import { readScimUser } from '@/lib/scim/input';
 import { toScimUser } from '@/lib/scim/protocol';
 import { listScimUsers } from '@/lib/scim/read';

@@ -3,7 +3,7 @@
 
 /**
  * The highest page a list is asked for: far past any real list (a million pages), and low enough that the
- * OFFSET it makes, (page - 1) × at most MAX_PAGE_SIZE rows (lib/limits.ts), stays a safe integer and a
+ * OFFSET it makes, (page - 1) × at most MAX_PAGE_SIZE rows (lib/shared/limits.ts), stays a safe integer and a
  * valid bigint. Without a bound, ?page=1000000000000000000 made the activity log's OFFSET overflow and
  * showed the error page.
  */

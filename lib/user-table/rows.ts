@@ -1,14 +1,14 @@
-// The user table's rows, read in the table's order (lib/user-table.ts decides what to read): a page,
+// The user table's rows, read in the table's order (lib/user-table/list.ts decides what to read): a page,
 // each half (members, invitations) walking its own index and stopping after the rows needed, a page past
 // the middle read from the other end; or every row, chunk after chunk by keyset (an export).
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
-import { rows } from './sql';
-import type { Filters, UserRow } from './user-table';
-import type { SortKey, UserStatus } from './user-table-params';
-import { sortKeyOf } from './user-table-sql';
+import { rows } from '../sql';
+import type { Filters, UserRow } from './list';
+import type { SortKey, UserStatus } from '../shared/user-table';
+import { sortKeyOf } from './sql';
 
 interface PageRow {
   kind: 'member' | 'invitation';

@@ -8,19 +8,17 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { invitations, memberships, users, type MemberRole } from '@/db/schema';
-import type { Actor } from './actor';
-import { actorRoleQuery, requirePermission } from './access';
-import { now } from './clock';
-import { seatInvitation, seatMember } from './seats';
-import { MAX_SEARCH } from './limits';
-import { isInvitationRole, rolesWith, type Permission } from './policy';
-import { clampPage } from './paging';
-import { rows } from './sql';
-import { readFirstPage, readPage } from './user-table-rows';
-import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from './user-table-params';
-import { and, escapeLike, oneOf } from './user-table-sql';
-
-export * from './user-table-params';
+import type { Actor } from '../shared/actor';
+import { actorRoleQuery, requirePermission } from '../access';
+import { now } from '../clock';
+import { seatInvitation, seatMember } from '../organizations/seats';
+import { MAX_SEARCH } from '../shared/limits';
+import { isInvitationRole, rolesWith, type Permission } from '../shared/policy';
+import { clampPage } from '../shared/paging';
+import { rows } from '../sql';
+import { readFirstPage, readPage } from './rows';
+import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from '../shared/user-table';
+import { and, escapeLike, oneOf } from './sql';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -56,7 +54,7 @@ export interface UserRow {
   deliveryError: string | null;
   /** Invitations: where the newest email is (db/schema.ts's delivery_status). */
   deliveryStatus: string | null;
-  /** Members: when they last used AI Hub here (lib/last-active.ts); null when not since joining. */
+  /** Members: when they last used AI Hub here (lib/members/last-active.ts); null when not since joining. */
   lastActiveAt: Date | null;
   /** Members the identity provider manages over SCIM (docs/rules.md rule 13). */
   directoryManaged: boolean;
@@ -68,7 +66,7 @@ export interface UserTablePage {
   page: number;
   pageSize: number;
   pageCount: number;
-  /** The organization's members who are active, and the seats in use (lib/seats.ts), whatever the filter. */
+  /** The organization's members who are active, and the seats in use (lib/organizations/seats.ts), whatever the filter. */
   seats: { activeMembers: number; used: number };
 }
 
@@ -186,7 +184,7 @@ export function readFilters(query: UserTableQuery): Filters {
  * Each half is read once for what the header and the pager need: one pass over the organization's
  * members (an index-only scan of (organization_id, status)) gives the active ones, the seats they take
  * and, for the unfiltered view, the total; one pass over its listed invitations gives the matching ones
- * and those that take a seat (lib/seats.ts). A filtered view counts its members on its own index.
+ * and those that take a seat (lib/organizations/seats.ts). A filtered view counts its members on its own index.
  */
 export async function countAndAuthorize(
   db: Database,
@@ -242,4 +240,4 @@ function readHead(head: Head | undefined, permission: Permission = 'console:acce
   };
 }
 
-export { readAllRows, type TableCursor } from './user-table-rows';
+export { readAllRows, type TableCursor } from './rows';

@@ -65,7 +65,7 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
 
 export type UserTableParams = ReturnType<typeof parseUserTableParams>;
 
-/** The view `params` describes, as the user table's query for `organizationId` (lib/user-table.ts). */
+/** The view `params` describes, as the user table's query for `organizationId` (lib/user-table/list.ts). */
 export function tableQuery(organizationId: string, params: UserTableParams) {
   return {
     organizationId,

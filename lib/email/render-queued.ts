@@ -10,11 +10,11 @@ import {
   type RenderedEmail,
 } from '@/emails/render';
 import { appUrl } from '../config';
-import type { EmailMessage } from '../email';
-import { unseal } from '../email/sealed';
+import type { EmailMessage } from '.';
+import { unseal } from './sealed';
 import { invitationUrl } from '../invitations/link';
 import type { ChangeFacts, RoleChangedFacts } from '../members/notifications';
-import { can, isRole, roleLabels, roleSummaries } from '../policy';
+import { can, isRole, roleLabels, roleSummaries } from '../shared/policy';
 
 /** What rendering needs of a queued message. */
 export interface QueuedMessage {

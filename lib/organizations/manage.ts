@@ -4,21 +4,21 @@ import 'server-only';
 import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
-import type { PersonActor } from './actor';
-import { recordAudit } from './audit';
-import { activeOwnerCount, lockOrganization, requireMember, requirePermission } from './access';
-import { now } from './clock';
-import { emailQueue, enqueueEmails } from './email/queue';
-import { ownershipTransferredEmails } from './members/notifications';
+import type { PersonActor } from '../shared/actor';
+import { recordAudit } from '../audit';
+import { activeOwnerCount, lockOrganization, requireMember, requirePermission } from '../access';
+import { now } from '../clock';
+import { emailQueue, enqueueEmails } from '../email/queue';
+import { ownershipTransferredEmails } from '../members/notifications';
 import { readSeatsUsed } from './seats';
-import { defaultSeatLimit, organizationsPerAccountPerDay } from './config';
-import { fail } from './errors';
-import { cleanOrganizationName, slugify } from './organization-names';
-import { decideForOrganization } from './policy';
-import { hit } from './rate-limit';
+import { defaultSeatLimit, organizationsPerAccountPerDay } from '../config';
+import { fail } from '../shared/errors';
+import { cleanOrganizationName, slugify } from './names';
+import { decideForOrganization } from '../shared/policy';
+import { hit } from '../rate-limit';
 
 // The name rules live in a pure module, so that the input schemas and the seed read the same ones.
-export { cleanOrganizationName, slugify } from './organization-names';
+export { cleanOrganizationName, slugify } from './names';
 
 /** The app reads the organization's shape from here, not from the schema (app → lib → db). */
 export type { Organization } from '@/db/schema';
@@ -162,7 +162,7 @@ export async function setMemberNotifications(
 
 /**
  * Sets the organization's seat limit (Owner, Admin): a positive whole number, or null for none. Lowering
- * it below the seats in use is allowed: nothing is taken away, only new seats are refused (lib/seats.ts).
+ * it below the seats in use is allowed: nothing is taken away, only new seats are refused (lib/organizations/seats.ts).
  * Recorded in the activity log when it changes.
  */
 export async function setSeatLimit(

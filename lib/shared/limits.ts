@@ -1,6 +1,6 @@
 // Every size the product allows, in one place: what the domain enforces, what the input schemas check
 // first, and what the forms let a person type. Pure, so the browser reads the same numbers. (Page
-// numbers are lib/paging.ts's: MAX_PAGE follows from MAX_PAGE_SIZE, and its comment says how.)
+// numbers are lib/shared/paging.ts's: MAX_PAGE follows from MAX_PAGE_SIZE, and its comment says how.)
 
 // --- Rules: what a person may enter or select.
 

@@ -1,6 +1,6 @@
 // Input schemas of the server actions (zod). Shared by the actions and the tests; the domain functions
 // check again what matters to them, so a caller that skips these is still safe. Every size comes from
-// lib/limits.ts.
+// lib/shared/limits.ts.
 import { z } from 'zod';
 import { errorMessages } from './errors';
 import {
@@ -19,10 +19,10 @@ import {
   MAX_SELECTION,
   MAX_TOKEN_INPUT,
 } from './limits';
-import { ORGANIZATION_NAME_TOO_LONG } from './organization-names';
+import { ORGANIZATION_NAME_TOO_LONG } from '../organizations/names';
 import { invitationRoles, roleList, roles } from './policy';
 import { foldWhitespace, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from './text';
-import { userStatuses } from './user-table-params';
+import { userStatuses } from './user-table';
 
 const id = z.uuid({ message: 'Not a valid id.' });
 /** A name other people will see: refused here as in the domain when it holds invisible characters. */

@@ -1,9 +1,9 @@
 // Limits on sign-in emails, counted in the database (so they hold across app servers).
 import 'server-only';
 import { getDb } from '@/db/client';
-import { now } from './clock';
-import { signInEmailsPerAddressPerHour } from './config';
-import { allow } from './rate-limit';
+import { now } from '../clock';
+import { signInEmailsPerAddressPerHour } from '../config';
+import { allow } from '../rate-limit';
 
 /**
  * Counts one sign-in email to `address` and says whether it is within SIGN_IN_EMAILS_PER_ADDRESS_PER_HOUR.

@@ -5,8 +5,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
-import { now } from './clock';
-import { rows } from './sql';
+import { now } from '../clock';
+import { rows } from '../sql';
 
 export interface PruneCounts {
   rateLimitBuckets: number;

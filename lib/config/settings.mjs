@@ -1,7 +1,7 @@
 // Every environment variable the app reads, in one zod schema: each one's rule, its default, and the
 // sentence that refuses a malformed value with the variable's name and what it must be. Plain JavaScript,
 // like deployment.mjs, because next.config.mjs (which Node loads as it is) refuses to start on the same
-// rules that lib/config.ts reads by at run time. Empty or blank means unset. A malformed value is never
+// rules that lib/config/index.ts reads by at run time. Empty or blank means unset. A malformed value is never
 // replaced by the default: `setting` throws, and `next start`, `npm run dev` and `npm run worker` refuse
 // to start (`startupProblems`). Finding 10 of issue 12, SECURITY.md.
 import { z } from 'zod';

@@ -1,8 +1,8 @@
-// Settings read from the environment, each through its rule in the one schema (lib/settings.mjs): a
+// Settings read from the environment, each through its rule in the one schema (lib/config/settings.mjs): a
 // malformed value throws ConfigurationError naming the variable, never falls back on the default. Read on
 // each call (cheap) so that tests can change them; every function takes the environment to read.
 import { ConfigurationError, mailboxRefusal, publicUrl } from './deployment.mjs';
-import { MAX_INVITATIONS_PER_BATCH } from './limits';
+import { MAX_INVITATIONS_PER_BATCH } from '../shared/limits';
 import { SETTING_NAMES, setting, settingsProblems } from './settings.mjs';
 
 export { ConfigurationError, publicUrl, SETTING_NAMES, settingsProblems };

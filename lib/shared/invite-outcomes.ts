@@ -1,7 +1,7 @@
 // What inviting did to each address: the result the invite dialog shows, address by address, and the
 // words it shows them in. No server imports: the confirmation modal (a client component) reads
 // describeOutcome, and the domain builds its `reason`s from the same sentences.
-import { errorMessages, type ErrorCode } from '../errors';
+import { errorMessages, type ErrorCode } from './errors';
 
 export type InviteOutcome =
   | 'invited'

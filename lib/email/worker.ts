@@ -9,14 +9,14 @@ import { sql } from 'drizzle-orm';
 import type { Job, PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { emailMessages, invitations } from '@/db/schema';
-import { MAX_BATCH, sendEmails, type DeliveryResult, type EmailMessage } from '../email';
-import type { EmailJob } from '../email/queue';
-import { MAX_DELIVERY_ERROR } from '../limits';
+import { MAX_BATCH, sendEmails, type DeliveryResult, type EmailMessage } from '.';
+import type { EmailJob } from './queue';
+import { MAX_DELIVERY_ERROR } from '../shared/limits';
 import { jsonb, rows } from '../sql';
-import { emailResultsRecorded, setEmailNudge } from './email-nudge';
+import { emailResultsRecorded, setEmailNudge } from './nudge';
 import { emailRetrySettings } from '../config';
-import { emailFor, type Templates } from './email-render';
-import { EMAIL_GAVE_UP_QUEUE, EMAIL_QUEUE } from './queues';
+import { emailFor, type Templates } from './render-queued';
+import { EMAIL_GAVE_UP_QUEUE, EMAIL_QUEUE } from '../jobs/queues';
 
 /** Works queue `email` in this process; a request that queued emails wakes it (./email-nudge.ts). */
 export async function workEmail(boss: PgBoss): Promise<void> {

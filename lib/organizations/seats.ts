@@ -8,9 +8,9 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
-import { now } from './clock';
-import { plural } from './text';
-import { rows } from './sql';
+import { now } from '../clock';
+import { plural } from '../shared/text';
+import { rows } from '../sql';
 
 /** A membership (alias `m`) that takes a seat: an active one. */
 export const seatMember: SQL = sql`m.status = 'active'`;

@@ -4,12 +4,12 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { memberships, users } from '@/db/schema';
-import type { PersonActor } from './actor';
-import { requireConsoleAccess } from './access';
-import { MAX_SEARCH, MEMBER_SEARCH_RESULTS } from './limits';
-import type { MemberRole } from './policy';
-import { rows } from './sql';
-import { escapeLike } from './user-table-sql';
+import type { PersonActor } from '../shared/actor';
+import { requireConsoleAccess } from '../access';
+import { MAX_SEARCH, MEMBER_SEARCH_RESULTS } from '../shared/limits';
+import type { MemberRole } from '../shared/policy';
+import { rows } from '../sql';
+import { escapeLike } from '../user-table/sql';
 
 export interface MemberMatch {
   userId: string;

@@ -1,8 +1,8 @@
 // The sign-in page reached from an invitation (the invitation page links to /login with a callbackUrl of
 // /invite/<token>): it says which organization the person is signing in to join.
 import 'server-only';
-import { allowInvitationAttempt, getInvitation } from './invitations';
-import { safeCallbackPath } from './safe-redirect';
+import { allowInvitationAttempt, getInvitation } from '../invitations';
+import { safeCallbackPath } from '../shared/safe-redirect';
 
 const INVITE_PATH = /^\/invite\/([^/?#]+)$/;
 

@@ -1,6 +1,6 @@
 // Who is asking, for per-client rate limits. Pure, so that it can be tested without a request.
-import { trustedProxyHops } from './config';
-import { MAX_CLIENT_ADDRESS } from './limits';
+import { trustedProxyHops } from '../config';
+import { MAX_CLIENT_ADDRESS } from '../shared/limits';
 
 /**
  * The client's address from the request's X-Forwarded-For (or X-Real-IP): the entry `hops` places from
