@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // app's own client, so the same files serve PGlite and PostgreSQL and drizzle-kit never opens .data/.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/schema.ts',
+  schema: './db/schema/index.ts',
   out: './db/migrations',
 });

@@ -13,7 +13,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { getActor } from '@/app/_lib/session';
 import { noticeMessage } from '@/lib/shared/notices';
 import { listMyOrganizations } from '@/lib/organizations/manage';
-import { can, leaveRefusal } from '@/lib/shared/policy';
+import { can } from '@/lib/shared/permissions';
+import { leaveRefusal } from '@/lib/shared/offers';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { OrganizationMark } from '@/components/shared/organization-mark';
 

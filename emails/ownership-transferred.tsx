@@ -8,7 +8,7 @@ export interface OwnershipTransferredEmailProps {
   actorEmail: string;
   /** The change was the organization's identity provider's (actorName is its token's name). */
   byDirectory?: boolean;
-  /** What an Owner can do, to follow "you can" (lib/shared/policy.ts roleSummaries). */
+  /** What an Owner can do, to follow "you can" (lib/shared/policy.ts roleDescriptions). */
   ownerSummary: string;
   /** The organization's console. */
   url: string;

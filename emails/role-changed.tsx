@@ -11,7 +11,7 @@ export interface RoleChangedEmailProps {
   /** Role labels: "Member", "Admin", "Owner". */
   fromRole: string;
   toRole: string;
-  /** What the new role lets them do, to follow "you can" (lib/shared/policy.ts roleSummaries). */
+  /** What the new role lets them do, to follow "you can" (lib/shared/policy.ts roleDescriptions). */
   toRoleSummary: string;
   /** Where AI Hub opens for them: the console for an Owner or Admin, else the home page. */
   url: string;

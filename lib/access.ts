@@ -15,9 +15,11 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { memberships, organizations, scimTokens, type Organization } from '@/db/schema';
 import { DIRECTORY_ROLE, type Actor } from './shared/actor';
+import { activeMember, members } from './conditions';
 import { fail } from './shared/errors';
 import { MAX_SLUG_INPUT } from './shared/limits';
-import { can, rolesWith, type MemberRole, type Permission } from './shared/policy';
+import { can, rolesWith, type Permission } from '@/lib/shared/permissions';
+import type { MemberRole } from '@/db/values';
 import { rows } from './sql';
 
 export interface ConsoleAccess {
@@ -35,16 +37,12 @@ export interface ConsoleAccess {
  * member has no access (docs/rules.md rule 8a), so for every access check they are no member.
  */
 export function membershipOf(organizationId: string | AnyPgColumn, userId: string): SQL {
-  return and(
-    eq(memberships.organizationId, organizationId),
-    eq(memberships.userId, userId),
-    eq(memberships.status, 'active'),
-  )!;
+  return and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId), activeMember())!;
 }
 
 /** Active Owners of the organization `organizationId` (SQL naming its id), for rule 4's count. */
 export function activeOwnerCount(organizationId: SQL | AnyPgColumn): SQL<number> {
-  return sql<number>`(SELECT count(*)::int FROM ${memberships} mo WHERE mo.organization_id = ${organizationId} AND mo.role = 'owner' AND mo.status = 'active')`;
+  return sql<number>`(SELECT count(*)::int FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND m.role = 'owner' AND ${activeMember(members)})`;
 }
 
 /**
@@ -57,8 +55,8 @@ export function actorRoleQuery(organizationId: string, actor: Actor): SQL {
   if (actor.kind === 'directory')
     return sql`SELECT ${DIRECTORY_ROLE}::member_role AS role FROM ${organizations} o
       JOIN ${scimTokens} t ON t.organization_id = o.id AND t.id = ${actor.tokenId}
-      JOIN ${memberships} mk ON mk.organization_id = o.id AND mk.user_id = t.created_by_id
-        AND mk.status = 'active' AND mk.role IN (${sql.join(
+      JOIN ${memberships} m ON m.organization_id = o.id AND m.user_id = t.created_by_id
+        AND ${activeMember(members)} AND m.role IN (${sql.join(
           rolesWith('org:settings').map((role) => sql`${role}::member_role`),
           sql`, `,
         )})

@@ -2,7 +2,8 @@
 import 'server-only';
 import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { auditEvents, users, type AuditAction } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
+import type { AuditAction } from '@/db/values';
 import type { Actor } from './shared/actor';
 import { activityKinds, activityRange, type ActivityFilters } from './shared/activity-filters';
 import { requireConsoleAccess } from './access';

@@ -17,12 +17,14 @@ export function ProvisioningPanel({
   enabled,
   baseUrl,
   maxTokens,
+  tokenDays,
   tokens,
 }: {
   organizationId: string;
   enabled: boolean;
   baseUrl: string;
   maxTokens: number;
+  tokenDays: number;
   tokens: TokenRow[];
 }) {
   const [on, setOn] = useState(enabled);
@@ -75,7 +77,7 @@ export function ProvisioningPanel({
           <CopyField id="scim-base-url" label="SCIM base URL" value={baseUrl} />
         </CardContent>
       </Card>
-      <Tokens organizationId={organizationId} tokens={tokens} maxTokens={maxTokens} />
+      <Tokens organizationId={organizationId} tokens={tokens} maxTokens={maxTokens} tokenDays={tokenDays} />
     </>
   );
 }

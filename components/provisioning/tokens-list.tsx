@@ -17,6 +17,7 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
+import { plural } from '@/lib/shared/text';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { TokenDialog, type TokenDialogState } from './token-dialog';
 
@@ -36,10 +37,13 @@ export function Tokens({
   organizationId,
   tokens,
   maxTokens,
+  tokenDays,
 }: {
   organizationId: string;
   tokens: TokenRow[];
   maxTokens: number;
+  /** How long a token works (SCIM_TOKEN_TTL_DAYS). */
+  tokenDays: number;
 }) {
   const full = tokens.length >= maxTokens;
   const [dialog, setDialog] = useState<TokenDialogState>({ open: false, replaces: null });
@@ -53,7 +57,7 @@ export function Tokens({
         </CardTitle>
         <CardDescription>
           Your identity provider sends one with every request. At most {maxTokens}, so you can replace one
-          without a gap; each works for a year.
+          without a gap; each works for {tokenDays === 365 ? 'a year' : plural(tokenDays, 'day')}.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

@@ -5,7 +5,7 @@ import { Check, Loader2 } from 'lucide-react';
 import { searchMembersAction } from '@/app/actions/organizations';
 import { Input } from '@/components/ui/input';
 import type { MemberMatch } from '@/lib/members/search';
-import { roleLabels } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
 import { cn } from '@/lib/shared/utils';
 
 /** Quiet time after the last keystroke before the server is asked (one search per pause, not per key). */

@@ -1,4 +1,5 @@
-import { roleLabels, type MemberRole } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
 
 /** A role as a badge. Its look lives in app/globals.css (`.badge`): the users table repeats it per row. */
 export function RoleBadge({ role }: { role: MemberRole }) {

@@ -13,8 +13,9 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { MAX_SELECTION } from '@/lib/shared/limits';
-import { roleLabels, type MemberRole } from '@/lib/shared/policy';
-import type { MemberStatus } from '@/lib/shared/user-table';
+import { roleLabels } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
+import type { MemberStatus } from '@/db/values';
 import { plural } from './format';
 import type { BulkSelection } from './use-bulk-selection';
 

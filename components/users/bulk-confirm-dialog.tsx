@@ -12,7 +12,8 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import { roleLabels, roleRank, type MemberRole } from '@/lib/shared/policy';
+import { roleLabels, roleRank } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
 import { plural } from './format';
 import { statusLabels } from '@/lib/shared/user-table';
 import type { UserTableRow } from './types';

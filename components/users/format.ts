@@ -1,4 +1,5 @@
-import { roleLabels, type MemberRole } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
 import { plural } from '@/lib/shared/text';
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });

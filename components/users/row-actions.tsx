@@ -16,8 +16,9 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { invitationRoles, roleLabels, roles, type MemberRole } from '@/lib/shared/policy';
-import type { MemberStatus } from '@/lib/shared/user-table';
+import { invitationRoles, roleLabels, roles } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
+import type { MemberStatus } from '@/db/values';
 import type { UserTableRow } from './types';
 import { useHydrated } from '@/components/shared/use-hydrated';
 

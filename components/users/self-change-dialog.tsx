@@ -11,7 +11,8 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import { roleLabels, type MemberRole } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
 import { endSentence } from '@/lib/shared/text';
 
 /** Asks before you change your own role to one with less access. */

@@ -11,7 +11,7 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import type { MemberStatus } from '@/lib/shared/user-table';
+import type { MemberStatus } from '@/db/values';
 import { plural } from './format';
 import type { UserTableRow } from './types';
 

@@ -1,4 +1,4 @@
-import type { InvitationRole, MemberRole } from '@/lib/shared/policy';
+import type { InvitationRole, MemberRole } from '@/db/values';
 import type { UserStatus } from '@/lib/shared/user-table';
 
 /**

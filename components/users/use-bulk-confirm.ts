@@ -7,7 +7,7 @@ import { changeRolesAction, removeMembersAction } from '@/app/actions/members';
 import type { ActionError } from '@/app/actions/result';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import type { RemovalResult } from '@/lib/members';
-import { roleLabels } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
 import type { BulkConfirmation, BulkRequest } from './bulk-confirm-dialog';
 import { plural } from './format';
 import type { BulkSelection } from './use-bulk-selection';

@@ -3,7 +3,9 @@
 import { useMemo, useState } from 'react';
 import type { TableFilter } from '@/lib/members/targets';
 import { MAX_SELECTION } from '@/lib/shared/limits';
-import { assignableRoles, roles, type MemberRole } from '@/lib/shared/policy';
+import { assignableRoles } from '@/lib/shared/policy';
+import { roles } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
 import type { UserTableParams } from '@/lib/shared/user-table';
 import type { UserTableRow, UsersViewer } from './types';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { ArrowDown, ArrowUp, ArrowUpDown, SearchX, UserPlus } from 'lucide-react';
-import type { MemberRole } from '@/lib/shared/policy';
+import type { MemberRole } from '@/db/values';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { Button } from '@/components/ui/button';
 import type { SortKey, UserTableParams } from '@/lib/shared/user-table';
@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, invitationDetails } from './format';
 import { RowActions } from './row-actions';
 import { StatusBadge } from './status-badge';
 import type { UserTableRow } from './types';
-import type { MemberStatus } from '@/lib/shared/user-table';
+import type { MemberStatus } from '@/db/values';
 import { useHydrated } from '@/components/shared/use-hydrated';
 
 function SortHeader({

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/shared/option-select';
 import { MAX_SEARCH } from '@/lib/shared/limits';
-import { roleLabels } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
 import { inactivityDays, type UserTableParams } from '@/lib/shared/user-table';
 import { statusLabels } from '@/lib/shared/user-table';
 

@@ -11,6 +11,11 @@ export { ConfigurationError, publicUrl, SETTING_NAMES, settingsProblems };
 export type Env = Record<string, string | undefined>;
 export type EmailTransportName = 'resend' | 'mailbox';
 
+/** The SCIM service's base URL, as identity providers are given it: under the one public URL. */
+export function scimBaseUrl(env: Env = process.env): string {
+  return `${publicUrl(env)}/api/scim/v2`;
+}
+
 /** The one public URL, which every emailed link starts with (the rule: publicUrl in deployment.mjs). */
 export function appUrl(env: Env = process.env): string {
   setting('PORT', env); // a malformed PORT is refused here, not turned into a link

@@ -14,7 +14,8 @@ import type { EmailMessage } from '.';
 import { unseal } from './sealed';
 import { invitationUrl } from '../invitations/link';
 import type { ChangeFacts, RoleChangedFacts } from '../members/notifications';
-import { can, isRole, roleLabels, roleSummaries } from '../shared/policy';
+import { can } from '@/lib/shared/permissions';
+import { isRole, roleLabels, roleDescriptions } from '@/lib/shared/roles';
 
 /** What rendering needs of a queued message. */
 export interface QueuedMessage {
@@ -94,7 +95,7 @@ async function renderByKind(message: QueuedMessage, templates: Templates): Promi
           ...byWhom(facts),
           fromRole: roleLabels[facts.fromRole],
           toRole: roleLabels[facts.toRole],
-          toRoleSummary: roleSummaries[facts.toRole],
+          toRoleSummary: roleDescriptions[facts.toRole],
           url: can(facts.toRole, 'console:access') ? consoleUrl(facts.organizationSlug) : `${appUrl()}/`,
         }),
       );
@@ -108,7 +109,7 @@ async function renderByKind(message: QueuedMessage, templates: Templates): Promi
       return once(templates, message.kind, facts, () =>
         renderOwnershipTransferredEmail({
           ...byWhom(facts),
-          ownerSummary: roleSummaries.owner,
+          ownerSummary: roleDescriptions.owner,
           url: consoleUrl(facts.organizationSlug),
         }),
       );

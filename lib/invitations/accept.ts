@@ -3,7 +3,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { invitations, memberships, users } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import { roleIn } from '../access';
 import { person, type PersonActor } from '../shared/actor';
 import { openSession } from '../auth/session';

@@ -4,7 +4,8 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { invitations, type InvitationRole, type MemberRole } from '@/db/schema';
+import { invitations } from '@/db/schema';
+import type { InvitationRole, MemberRole } from '@/db/values';
 import type { PersonActor } from '../shared/actor';
 import {
   actorRoleQuery,
@@ -19,14 +20,8 @@ import { invitationSettings } from '../config';
 import { normalizeEmail, parseAddresses } from '../shared/email-address';
 import { MAX_CSV_ROWS } from '../shared/limits';
 import { fail } from '../shared/errors';
-import {
-  decide,
-  invitableRoles,
-  isInvitationRole,
-  isRole,
-  policyActorOf,
-  roleLabels,
-} from '../shared/policy';
+import { decide, invitableRoles, policyActorOf } from '../shared/policy';
+import { isInvitationRole, isRole, roleLabels } from '@/lib/shared/roles';
 import { excluded } from '../sql';
 import { noSeatReason, readSeatsUsed } from '../organizations/seats';
 import { newToken } from '../auth/secret-token';

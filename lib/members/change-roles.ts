@@ -6,7 +6,8 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { invitations, memberships, type MemberRole } from '@/db/schema';
+import { invitations, memberships } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import { accountOf, type Actor } from '../shared/actor';
 import { auditInsert, type AuditEntry } from '../audit';
 import { emailQueue, emailsInsert, queueJobs, type EmailQueue } from '../email/queue';

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { getDb } from '@/db/client';
 import type { Actor } from '../shared/actor';
 import { auditInsert } from '../audit';
-import { roleLabels } from '../shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
 import { statusLabels } from '../shared/user-table';
 import {
   countAndAuthorize,

@@ -4,7 +4,7 @@
 // emailed about their own change, and an invitee is not emailed when their pending invitation changes:
 // its link shows what it offers when they open it.
 import 'server-only';
-import type { MemberRole } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import { accountOf, type Actor } from '../shared/actor';
 import type { LockedOrganization } from '../access';
 import type { QueuedEmail } from '../email/queue';

@@ -8,7 +8,7 @@ import { membershipOf } from '../access';
 import { auditInsert, type AuditEntry } from '../audit';
 import { emailQueue, emailsInsert, queueJobs, type EmailQueue } from '../email/queue';
 import { fail } from '../shared/errors';
-import { roleLabels } from '../shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
 import { rows, uuidArray } from '../sql';
 import { removedEmails } from './notifications';
 import { noticesToSend } from './directory-notices';

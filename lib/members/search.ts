@@ -7,7 +7,7 @@ import { memberships, users } from '@/db/schema';
 import type { PersonActor } from '../shared/actor';
 import { requireConsoleAccess } from '../access';
 import { MAX_SEARCH, MEMBER_SEARCH_RESULTS } from '../shared/limits';
-import type { MemberRole } from '../shared/policy';
+import type { MemberRole } from '@/db/values';
 import { rows } from '../sql';
 import { escapeLike } from '../user-table/sql';
 

@@ -5,12 +5,13 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { memberships, type MemberStatus } from '@/db/schema';
+import { memberships } from '@/db/schema';
+import type { MemberStatus } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import { auditInsert, type AuditEntry } from '../audit';
 import { now } from '../clock';
 import { fail } from '../shared/errors';
-import { roleLabels } from '../shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
 import { reactivationSeatReason, readSeatsUsed } from '../organizations/seats';
 import { uuidArray } from '../sql';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';

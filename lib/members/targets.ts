@@ -3,7 +3,8 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { type Transaction } from '@/db/client';
-import { invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { invitations, memberships, users } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import {
   lockOrganizationAndRead,

@@ -3,7 +3,8 @@
 import 'server-only';
 import { and, asc, count, eq, like, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { memberships, organizationDeletions, organizations, users, type MemberRole } from '@/db/schema';
+import { memberships, organizationDeletions, organizations, users } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import type { PersonActor } from '../shared/actor';
 import { recordAudit } from '../audit';
 import { activeOwnerCount, lockOrganization, requireMember, requirePermission } from '../access';

@@ -10,20 +10,16 @@ import { getDb, type Database } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
 import { now } from '../clock';
 import { plural } from '../shared/text';
+import { activeMember, invitees, members, openInvitation } from '../conditions';
 import { rows } from '../sql';
 
-/** A membership (alias `m`) that takes a seat: an active one. */
-export const seatMember: SQL = sql`m.status = 'active'`;
-
-/** An invitation (alias `i`) that takes a seat at `at`: pending and not expired. */
-export function seatInvitation(at: Date): SQL {
-  return sql`i.status = 'pending' AND i.expires_at > ${at.toISOString()}::timestamptz`;
-}
-
-/** The seats of `organizationId` in use at `at`, as one column `used` (an index-only count for each half). */
+/**
+ * The seats of `organizationId` in use at `at`, as one column `used` (an index-only count for each half):
+ * its active members and its open invitations (lib/conditions.ts).
+ */
 export function seatsUsedQuery(organizationId: string, at: Date): SQL {
-  return sql`SELECT (SELECT count(*) FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND ${seatMember})
-    + (SELECT count(*) FROM ${invitations} i WHERE i.organization_id = ${organizationId} AND ${seatInvitation(at)}) AS used`;
+  return sql`SELECT (SELECT count(*) FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND ${activeMember(members)})
+    + (SELECT count(*) FROM ${invitations} i WHERE i.organization_id = ${organizationId} AND ${openInvitation(at, invitees)}) AS used`;
 }
 
 /** The seats in use: call it inside the change's transaction, after the organization's lock. */

@@ -1,7 +1,8 @@
 // The SCIM 2.0 protocol's shapes (RFC 7643, RFC 7644) as this service speaks them: the schema URNs, the
 // error object (RFC 7644 §3.12; the HTTP layer's, app/api/scim/v2/handler.ts: the domain throws
 // DomainErrors, which ./errors.ts maps), and a membership as a SCIM User. Pure.
-import type { MemberRole } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
+import { roleLabels } from '../shared/roles';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -73,8 +74,6 @@ export interface ScimUser {
   meta: { resourceType: 'User'; created: string; lastModified: string; location: string; version: string };
 }
 
-const roleDisplay: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
-
 /** A member as a SCIM User, located under `base` (…/api/scim/v2). */
 export function toScimUser(member: ScimMember, base: string): ScimUser {
   const name = member.name?.trim();
@@ -96,7 +95,7 @@ export function toScimUser(member: ScimMember, base: string): ScimUser {
       : {}),
     active: member.active,
     emails: [{ value: member.email, type: 'work', primary: true }],
-    roles: [{ value: member.role, display: roleDisplay[member.role], primary: true }],
+    roles: [{ value: member.role, display: roleLabels[member.role], primary: true }],
     meta: {
       resourceType: 'User',
       created: member.createdAt.toISOString(),

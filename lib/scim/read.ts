@@ -4,7 +4,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
-import { memberships, users, type MemberRole } from '@/db/schema';
+import { memberships, users } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import { rows } from '../sql';
 import { filterCondition } from './filter';
 import { fail } from '../shared/errors';

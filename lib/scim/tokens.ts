@@ -16,7 +16,8 @@ import { now } from '../clock';
 import { scimSettings } from '../config';
 import { fail } from '../shared/errors';
 import { MAX_SCIM_TOKENS } from '../shared/limits';
-import { rolesWith } from '../shared/policy';
+import { activeMember } from '../conditions';
+import { rolesWith } from '@/lib/shared/permissions';
 import { hashToken, newToken } from '../auth/secret-token';
 
 /** What a token starts with, so that a leaked one is recognisable (secret scanners, logs). */
@@ -40,7 +41,7 @@ function makerStanding() {
   return and(
     eq(memberships.organizationId, scimTokens.organizationId),
     eq(memberships.userId, scimTokens.createdById),
-    eq(memberships.status, 'active'),
+    activeMember(),
     inArray(memberships.role, rolesWith('org:settings')),
   );
 }

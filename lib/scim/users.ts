@@ -4,7 +4,8 @@
 // organization without an active Owner, and stays within the seats. Each write is one transaction with
 // its audit events, the actor recorded as "Directory (<token name>)".
 import 'server-only';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { openInvitation } from '../conditions';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import type { DirectoryActor } from '../shared/actor';
@@ -13,7 +14,8 @@ import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { emailQueue } from '../email/queue';
 import { fail } from '../shared/errors';
-import { invitableRoles, isInvitationRole } from '../shared/policy';
+import { invitableRoles } from '../shared/policy';
+import { isInvitationRole } from '@/lib/shared/roles';
 import { changeRolesIn, removeMembersIn, setMemberStatusIn } from '../members';
 import { authorize, lockSelection } from '../members/targets';
 import type { ScimUserInput } from './input';
@@ -86,12 +88,7 @@ export async function createScimUser(
       .select({ id: invitations.id })
       .from(invitations)
       .where(
-        and(
-          eq(invitations.organizationId, org.id),
-          eq(invitations.email, input.email),
-          eq(invitations.status, 'pending'),
-          gt(invitations.expiresAt, at),
-        ),
+        and(eq(invitations.organizationId, org.id), eq(invitations.email, input.email), openInvitation(at)),
       );
     if (!invitation) fail('NOT_INVITED', notTheOrganizationsReason(input.email));
     // The open invitation holds a seat already: an active membership takes it over. A suspended one frees it.

@@ -2,7 +2,7 @@
 // days (UTC, as the page shows times). Pure, so the browser can import it too. Every parameter is read
 // strictly: one that does not parse is ignored, as if it were not in the URL (never an error page).
 import { z } from 'zod';
-import type { AuditAction } from '@/db/schema';
+import type { AuditAction } from '@/db/values';
 import { isValidEmail, normalizeEmail } from './email-address';
 import { MAX_EMAIL_LENGTH } from './limits';
 import { parsePage } from './paging';

@@ -1,7 +1,7 @@
 // Audit events in words, for the activity page: who made the change, and what they did, so that the two
 // read as one sentence ("heidi@example.com declined the invitation"). Pure.
-import type { AuditAction } from '@/db/schema';
-import { isRole, roleLabels } from './policy';
+import type { AuditAction } from '@/db/values';
+import { isRole, roleLabels } from '@/lib/shared/roles';
 
 export interface DescribedEvent {
   action: AuditAction;

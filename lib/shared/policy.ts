@@ -1,90 +1,12 @@
-// The one place that decides who may do what. Every operation in lib/ asks it, inside its transaction;
-// the UI asks it too, but only to decide what to offer. It is also the one source of the roles: their
-// list and order, their labels and their rank. Pure, so the browser loads it too.
-import { invitationRoleValues, memberRoleValues } from '@/db/roles';
+// The one place that decides who may do what to whom (docs/rules.md rules 1-6, 8a, 10, 13). Every
+// operation in lib/ asks it, inside its transaction; the UI asks it too, but only to decide what to offer
+// (./offers.ts). The roles are in ./roles.ts, the permissions per role in ./permissions.ts. Pure, so the
+// browser loads it too.
+import type { InvitationRole, MemberRole } from '@/db/values';
 import type { Actor } from './actor';
 import { errorMessages, type ErrorCode } from './errors';
-
-export type MemberRole = (typeof memberRoleValues)[number];
-export type InvitationRole = (typeof invitationRoleValues)[number];
-
-/** Every role, most access first: the order of menus and filters, and of the user table's role sort. */
-export const roles = memberRoleValues;
-/** The roles an invitation can carry (docs/rules.md rule 3), in the same order. */
-export const invitationRoles = invitationRoleValues;
-
-export const roleLabels: Record<MemberRole, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
-
-/** What a role lets its holder do, to follow "As an Admin you can" (the emails about a role change). */
-export const roleSummaries: Record<MemberRole, string> = {
-  owner: 'manage its members and settings, transfer ownership and delete the organization',
-  admin: 'invite people and manage its members and settings',
-  member: 'use AI Hub in the organization; its Owners and Admins manage who belongs to it',
-};
-
-/** A role's place in `roles`: 0 for Owner. What the user table sorts by. */
-export const roleOrder = Object.fromEntries(roles.map((role, index) => [role, index])) as Record<
-  MemberRole,
-  number
->;
-
-/** How much access a role gives: Member 0, Admin 1, Owner 2. A higher rank may do all a lower one may. */
-export const roleRank = Object.fromEntries(
-  roles.map((role, index) => [role, roles.length - 1 - index]),
-) as Record<MemberRole, number>;
-
-export function isRole(value: unknown): value is MemberRole {
-  return (roles as readonly unknown[]).includes(value);
-}
-
-export function isInvitationRole(value: unknown): value is InvitationRole {
-  return (invitationRoles as readonly unknown[]).includes(value);
-}
-
-/** "Owner, Admin or Member": the roles in words, for messages. */
-export function roleList(list: readonly MemberRole[]): string {
-  const labels = list.map((role) => roleLabels[role]);
-  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
-}
-
-export type Permission =
-  | 'org:settings'
-  | 'members:invite'
-  | 'members:manage'
-  | 'members:export'
-  | 'billing:manage'
-  | 'org:delete'
-  | 'console:access';
-
-export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
-  owner: [
-    'org:settings',
-    'members:invite',
-    'members:manage',
-    'members:export',
-    'billing:manage',
-    'org:delete',
-    'console:access',
-  ],
-  admin: [
-    'org:settings',
-    'members:invite',
-    'members:manage',
-    'members:export',
-    'billing:manage',
-    'console:access',
-  ],
-  member: [],
-};
-
-export function can(role: MemberRole | null | undefined, permission: Permission): boolean {
-  return role ? rolePermissions[role].includes(permission) : false;
-}
-
-/** The roles that hold `permission` (for a query that must admit the same roles as `can`). */
-export function rolesWith(permission: Permission): MemberRole[] {
-  return roles.filter((role) => can(role, permission));
-}
+import { can } from './permissions';
+import { invitationRoles, isInvitationRole, roleRank, roles } from './roles';
 
 /**
  * The actor as the policy sees them: their account (none for the directory) and their role in the
@@ -251,79 +173,4 @@ export function canRemove(actor: PolicyActor, target: PolicyTarget): boolean {
  */
 export function isSoleOwner(role: MemberRole | null | undefined, ownerCount: number): boolean {
   return role === 'owner' && ownerCount <= 1;
-}
-
-/** Why the only Owner is not offered to step down or leave: said where the option would be. */
-export const soleOwnerReason = 'You are the only Owner. Make someone else an Owner first.';
-
-/** Why a member the directory manages is not offered Leave (docs/rules.md rule 13). */
-export const directoryMemberReason =
-  'Your identity provider manages your membership: ask your IT team to remove you there.';
-
-/** Why `Leave organization` is not offered to a member, or null when it is. */
-export function leaveRefusal(membership: {
-  role: MemberRole;
-  ownerCount: number;
-  directoryManaged?: boolean;
-}): string | null {
-  if (membership.directoryManaged) return directoryMemberReason;
-  return isSoleOwner(membership.role, membership.ownerCount) ? soleOwnerReason : null;
-}
-
-/** Why an Admin is offered nothing on an Owner's row (docs/rules.md rule 1, said for that row). */
-export const ownerRowReason = 'Only an Owner can change, suspend or remove an Owner.';
-
-/** What the console offers on one row of the user table, and why when something is held back. */
-export interface RowOffer {
-  /** The roles `actor` may give the row, its own role excluded. */
-  roles: MemberRole[];
-  remove: boolean;
-  /** An invitation that may be sent again. */
-  resend: boolean;
-  /** An active member who may be suspended; a suspended one who may be reactivated. */
-  suspend: boolean;
-  reactivate: boolean;
-  /** A member the directory manages that the actor (an Owner) may detach from it. */
-  detach: boolean;
-  /** Why a change or the removal is not offered, or null when everything is. */
-  reason: string | null;
-}
-
-/**
- * The row's options: `assignableRoles` and `canRemove`, less what rule 4 would refuse (the only Owner
- * stepping down or leaving, counted with `ownerCount`), with the reason for whatever is held back.
- */
-export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: number): RowOffer {
-  const detach = target.kind === 'member' && decide(actor, target, { type: 'detach' }).allowed;
-  return { ...offerOf(actor, target, ownerCount), detach };
-}
-
-function offerOf(actor: PolicyActor, target: PolicyTarget, ownerCount: number): Omit<RowOffer, 'detach'> {
-  const given = assignableRoles(actor, target).filter((role) => role !== target.role);
-  const removal = decide(actor, target, { type: 'remove' });
-  const resend = target.kind === 'invitation' && decide(actor, target, { type: 'resend' }).allowed;
-  const suspended = target.kind === 'member' && Boolean(target.suspended);
-  const reactivate = suspended && decide(actor, target, { type: 'reactivate' }).allowed;
-  // The only active Owner: a suspended Owner is not one of them (rule 8a).
-  const lastOwner = target.kind === 'member' && !suspended && isSoleOwner(target.role, ownerCount);
-  if (lastOwner && (given.length > 0 || removal.allowed)) {
-    // Everything but Owner is a step down for an Owner, and suspending them would leave none: nothing is
-    // left to offer.
-    const self = target.kind === 'member' && target.userId === actor.userId;
-    return {
-      roles: [],
-      remove: false,
-      resend,
-      suspend: false,
-      reactivate: false,
-      reason: self ? soleOwnerReason : errorMessages.LAST_OWNER,
-    };
-  }
-  const suspend =
-    target.kind === 'member' && !suspended && decide(actor, target, { type: 'suspend' }).allowed;
-  if (!removal.allowed) {
-    const reason = removal.code === 'OWNER_REQUIRED' ? ownerRowReason : removal.message;
-    return { roles: given, remove: false, resend, suspend, reactivate, reason };
-  }
-  return { roles: given, remove: true, resend, suspend, reactivate, reason: null };
 }

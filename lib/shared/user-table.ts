@@ -1,19 +1,18 @@
 // The user table's URL state and its vocabulary. Pure, so the browser can import it too.
 import { parsePage } from './paging';
 import { MAX_SEARCH } from './limits';
-import { isRole } from './policy';
+import { memberStatusValues } from '@/db/values';
+import { isRole } from '@/lib/shared/roles';
 
 export const userStatuses = [
-  'active',
-  'suspended',
+  ...memberStatusValues,
   'pending',
   'expired',
   'not_delivered',
   'declined',
 ] as const;
-/** The statuses a member has; the others are an invitation's. */
-export const memberStatuses = ['active', 'suspended'] as const;
-export type MemberStatus = (typeof memberStatuses)[number];
+/** The statuses a member has (db/values.ts); the others are an invitation's. */
+export const memberStatuses = memberStatusValues;
 export type UserStatus = (typeof userStatuses)[number];
 /** Each status in words, as the list, its filter and the CSV export show it. */
 export const statusLabels: Record<UserStatus, string> = {

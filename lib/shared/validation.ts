@@ -20,9 +20,10 @@ import {
   MAX_TOKEN_INPUT,
 } from './limits';
 import { ORGANIZATION_NAME_TOO_LONG } from '../organizations/names';
-import { invitationRoles, roleList, roles } from './policy';
+import { invitationRoles, roleList, roles } from '@/lib/shared/roles';
 import { foldWhitespace, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from './text';
-import { userStatuses } from './user-table';
+import { memberStatusValues } from '@/db/values';
+import { inactivityDays, statusLabels, userStatuses } from './user-table';
 
 const id = z.uuid({ message: 'Not a valid id.' });
 /** A name other people will see: refused here as in the domain when it holds invisible characters. */
@@ -54,7 +55,7 @@ const matching = z.object({
     status: z.enum(userStatuses).nullable(),
     // Older clients send no inactivity filter: none.
     inactive: z
-      .union([z.literal(30), z.literal(90)])
+      .union(inactivityDays.map((days) => z.literal(days)))
       .nullable()
       .optional()
       .transform((days) => days ?? null),
@@ -79,7 +80,9 @@ function selected<T extends z.ZodRawShape>(fields: T) {
 
 export const changeRolesSchema = selected({ role: roleSchema });
 export const removeMembersSchema = selected({});
-const memberStatusSchema = z.enum(['active', 'suspended'], { message: 'Choose Active or Suspended.' });
+const memberStatusSchema = z.enum(memberStatusValues, {
+  message: `Choose ${memberStatusValues.map((status) => statusLabels[status]).join(' or ')}.`,
+});
 export const setMemberStatusSchema = selected({ status: memberStatusSchema });
 
 export const inviteMembersSchema = z.object({

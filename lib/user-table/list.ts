@@ -7,13 +7,15 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
-import { invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { invitations, memberships, users } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import { actorRoleQuery, requirePermission } from '../access';
 import { now } from '../clock';
-import { seatInvitation, seatMember } from '../organizations/seats';
+import { activeMember, invitees, members, openInvitation } from '../conditions';
 import { MAX_SEARCH } from '../shared/limits';
-import { isInvitationRole, rolesWith, type Permission } from '../shared/policy';
+import { isInvitationRole } from '@/lib/shared/roles';
+import { rolesWith, type Permission } from '@/lib/shared/permissions';
 import { clampPage } from '../shared/paging';
 import { rows } from '../sql';
 import { readFirstPage, readPage } from './rows';
@@ -218,11 +220,11 @@ function headQuery(actor: Actor, filters: Filters, permission: Permission = 'con
   return sql`WITH actor AS (${actorRoleQuery(organizationId, actor)}),
         allowed AS (SELECT (SELECT role FROM actor) = ANY(${`{${consoleRoles.join(',')}}`}::member_role[]) AS ok),
         members AS (
-          SELECT count(*) AS everyone, count(*) FILTER (WHERE ${seatMember}) AS active
+          SELECT count(*) AS everyone, count(*) FILTER (WHERE ${activeMember(members)}) AS active
           FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND (SELECT ok FROM allowed)),
         listed AS (
           SELECT count(*) FILTER (WHERE ${filters.wantInvitations ? invitationWhere : sql`false`}) AS matching,
-                 count(*) FILTER (WHERE ${seatInvitation(now())}) AS seats
+                 count(*) FILTER (WHERE ${openInvitation(now(), invitees)}) AS seats
           FROM ${invitations} i WHERE ${invitationsListed(organizationId)} AND (SELECT ok FROM allowed))
         SELECT (SELECT role::text FROM actor) AS actor_role,
                CASE WHEN allowed.ok THEN (${memberCount} + listed.matching)::int END AS total,

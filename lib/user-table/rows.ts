@@ -4,7 +4,8 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { invitations, memberships, users, type MemberRole } from '@/db/schema';
+import { invitations, memberships, users } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import { rows } from '../sql';
 import type { Filters, UserRow } from './list';
 import type { SortKey, UserStatus } from '../shared/user-table';

@@ -1,7 +1,8 @@
 // The user table's SQL fragments: the search pattern, the filters' conditions and each column's sort
 // key. The role sort follows the roles' order in lib/shared/policy.ts, so the table sorts as the menus list.
 import { sql, type SQL } from 'drizzle-orm';
-import { invitationRoles, roleOrder, roles, type MemberRole } from '../shared/policy';
+import { invitationRoles, roleOrder, roles } from '@/lib/shared/roles';
+import type { MemberRole } from '@/db/values';
 import type { SortKey } from '../shared/user-table';
 
 /** `text` with LIKE's wildcards escaped, to match itself. */

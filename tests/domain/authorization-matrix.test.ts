@@ -1,7 +1,7 @@
 // Every operation × every kind of actor × every kind of target: allowed, or the exact error code. A
 // refused call must leave the data exactly as it was and write no audit event.
 import { describe, expect, it } from 'vitest';
-import type { MemberRole } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import type { PersonActor as Actor } from '@/lib/shared/actor';
 import { listAuditEvents } from '@/lib/audit';
 import type { ErrorCode } from '@/lib/shared/errors';

@@ -64,7 +64,9 @@ describe('a role change', () => {
     expect(email.text).toContain(
       `Olivia Owner (${owner.email}) changed your role in Acme Research on AI Hub from Member to Admin.`,
     );
-    expect(email.text).toContain('As an Admin you can invite people and manage its members and settings.');
+    expect(email.text).toContain(
+      "As an Admin you can invite people and manage the organization's members and settings.",
+    );
     expect(email.html).toContain(`/admin/${organization.slug}/users`);
     expect(email.tags).toEqual({ kind: 'role_changed' });
   });

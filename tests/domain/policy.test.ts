@@ -1,19 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MemberRole } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import { errorMessages } from '@/lib/shared/errors';
 import {
   assignableRoles,
-  can,
   canRemove,
   decide,
   invitableRoles,
   ownersRemainAfter,
-  rolePermissions,
   type PolicyActor,
   type PolicyTarget,
   type TargetAction,
 } from '@/lib/shared/policy';
+import { can, rolePermissions } from '@/lib/shared/permissions';
 
 const owner: PolicyActor = { userId: 'owner', role: 'owner', directory: false };
 const admin: PolicyActor = { userId: 'admin', role: 'admin', directory: false };

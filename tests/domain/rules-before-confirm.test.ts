@@ -11,15 +11,14 @@ import { MEMBER_SEARCH_RESULTS } from '@/lib/shared/limits';
 import { searchMembers } from '@/lib/members/search';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
 import { listMyOrganizations, transferOwnership } from '@/lib/organizations/manage';
+import { isSoleOwner, type PolicyActor } from '@/lib/shared/policy';
 import {
   directoryMemberReason,
-  isSoleOwner,
   leaveRefusal,
   ownerRowReason,
   rowOffer,
   soleOwnerReason,
-  type PolicyActor,
-} from '@/lib/shared/policy';
+} from '@/lib/shared/offers';
 import { openCountingHandle, type CountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
-import type { MemberRole } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import type { PersonActor as Actor } from '@/lib/shared/actor';
 import { changeRoles } from '@/lib/members';
 import { sortKeys } from '@/lib/shared/user-table';

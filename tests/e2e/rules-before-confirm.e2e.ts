@@ -6,7 +6,7 @@
 // an 80-character-named organization (Rhea alone Owner, Lee Member) and Relay (Rex hands it to Tara).
 // Only Lee leaving Rulebook and Rex's transfer change anything; no other suite reads these.
 import { describe, expect, test } from 'vitest';
-import { ownerRowReason, soleOwnerReason } from '@/lib/shared/policy';
+import { ownerRowReason, soleOwnerReason } from '@/lib/shared/offers';
 import { expectNoBrowserErrors, screenshot, signIn, useBrowser } from './support/browser';
 import { expectRow, expectToast, openRowMenu, openUsers, recordPage, userRow } from './support/console';
 import { fixtures } from './support/fixtures';

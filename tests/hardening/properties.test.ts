@@ -14,7 +14,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import type { PersonActor as Actor } from '@/lib/shared/actor';
-import { memberships, type MemberRole } from '@/db/schema';
+import { memberships } from '@/db/schema';
+import type { MemberRole } from '@/db/values';
 import {
   isValidEmail,
   MAX_EMAIL_LENGTH,

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { invitations, memberships, users, type InvitationRole, type MemberRole } from '@/db/schema';
+import { invitations, memberships, users } from '@/db/schema';
+import type { InvitationRole, MemberRole } from '@/db/values';
 import { person, type PersonActor } from '@/lib/shared/actor';
 import { now } from '@/lib/clock';
 import { createOrganization } from '@/lib/organizations/manage';

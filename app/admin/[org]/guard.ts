@@ -8,7 +8,7 @@ import { getActor } from '@/app/_lib/session';
 import { findMembershipBySlug } from '@/lib/access';
 import { now } from '@/lib/clock';
 import { visitWrite } from '@/lib/members/last-active';
-import { can } from '@/lib/shared/policy';
+import { can } from '@/lib/shared/permissions';
 
 // Keyed by the slug alone, so that the layout's call and the page's (which also names its path for
 // the sign-in redirect) share one membership read per request.

@@ -8,7 +8,7 @@ import { InvitationResponse } from '@/components/invite/invitation-response';
 import { Button } from '@/components/ui/button';
 import { allowInvitationAttempt, getInvitation } from '@/lib/invitations';
 import { clientKey } from '@/app/_lib/client-key';
-import { roleLabels } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
 import { endSentence } from '@/lib/shared/text';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };

@@ -6,7 +6,8 @@ import { previewInviteCsvAction } from '@/app/actions/invitations';
 import { Button } from '@/components/ui/button';
 import type { CsvInvitePreview } from '@/lib/invitations';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/shared/limits';
-import { roleLabels, type InvitationRole } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
+import type { InvitationRole } from '@/db/values';
 import { plural } from '../format';
 
 export interface UploadedList {

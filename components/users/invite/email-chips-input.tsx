@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { X } from 'lucide-react';
 import { isValidEmail, splitAddresses } from '@/lib/shared/email-address';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
-import { roleLabels, type InvitationRole } from '@/lib/shared/policy';
+import { roleLabels } from '@/lib/shared/roles';
+import type { InvitationRole } from '@/db/values';
 import { cn } from '@/lib/shared/utils';
 
 export interface Chip {

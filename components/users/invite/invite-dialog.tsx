@@ -18,7 +18,8 @@ import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { InviteSummary } from '@/lib/invitations';
 import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
-import { roleLabels, type InvitationRole } from '@/lib/shared/policy';
+import { roleDescriptions, roleLabels } from '@/lib/shared/roles';
+import type { InvitationRole } from '@/db/values';
 import { useHydrated } from '@/components/shared/use-hydrated';
 import { CsvPreview, CsvUploadButton, type UploadedList } from './csv-upload';
 import { EmailChipsInput, type Chip } from './email-chips-input';
@@ -205,9 +206,7 @@ export function InviteDialog({
                 </SelectContent>
               </Select>
               <p className="text-xs text-muted-foreground">
-                {role === 'admin'
-                  ? 'Admins can open the admin console, invite and manage users, and manage billing.'
-                  : 'Members use AI Hub but cannot open the admin console.'}
+                {`${roleLabels[role]}s can ${roleDescriptions[role]}.`}
               </p>
             </div>
             {error ? (

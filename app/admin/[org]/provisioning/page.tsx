@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ProvisioningPanel } from '@/components/provisioning/provisioning-panel';
-import { publicUrl } from '@/lib/config';
+import { scimBaseUrl, scimSettings } from '@/lib/config';
 import { MAX_SCIM_TOKENS } from '@/lib/shared/limits';
 import { provisioningOf } from '@/lib/scim/tokens';
 import { requireConsole } from '../guard';
@@ -26,8 +26,9 @@ export default async function ProvisioningPage({ params }: { params: Promise<{ o
       <ProvisioningPanel
         organizationId={organization.id}
         enabled={enabled}
-        baseUrl={`${publicUrl()}/api/scim/v2`}
+        baseUrl={scimBaseUrl()}
         maxTokens={MAX_SCIM_TOKENS}
+        tokenDays={Math.round(scimSettings().tokenTtlMs / 86_400_000)}
         tokens={tokens.map((token) => ({
           id: token.id,
           name: token.name,

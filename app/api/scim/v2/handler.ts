@@ -6,7 +6,7 @@
 // on top of `scimRoute`.
 import type { DirectoryActor } from '@/lib/shared/actor';
 import { now } from '@/lib/clock';
-import { publicUrl, scimSettings } from '@/lib/config';
+import { scimBaseUrl, scimSettings } from '@/lib/config';
 import { DomainError } from '@/lib/shared/errors';
 import { BodyTooLargeError, readCappedText } from '@/lib/http/body';
 import { project } from '@/lib/scim/attributes';
@@ -34,8 +34,6 @@ export interface ScimRequest<P> {
   /** A member as a User, with only the attributes the request's `attributes`/`excludedAttributes` ask for. */
   user: (member: ScimMember) => unknown;
 }
-
-const base = () => `${publicUrl()}/api/scim/v2`;
 
 function respond(answer: ScimAnswer): Response {
   if (answer === null) return new Response(null, { status: 204 });
@@ -100,11 +98,11 @@ export function scimRoute<P = Record<string, never>>(
           request,
           url,
           params: await context.params,
-          base: base(),
+          base: scimBaseUrl(),
           body: () => readBody(request),
           user: (member) =>
             project(
-              toScimUser(member, base()),
+              toScimUser(member, scimBaseUrl()),
               url.searchParams.get('attributes'),
               url.searchParams.get('excludedAttributes'),
             ),

@@ -1,0 +1,19 @@
+// The database's enums, built from the value lists of db/values.ts.
+import { pgEnum } from 'drizzle-orm/pg-core';
+import {
+  auditActionValues,
+  deliveryStatusValues,
+  emailKindValues,
+  invitationRoleValues,
+  invitationStatusValues,
+  memberRoleValues,
+  memberStatusValues,
+} from '../values';
+
+export const memberRole = pgEnum('member_role', memberRoleValues);
+export const invitationRole = pgEnum('invitation_role', invitationRoleValues);
+export const memberStatus = pgEnum('member_status', memberStatusValues);
+export const invitationStatus = pgEnum('invitation_status', invitationStatusValues);
+export const deliveryStatus = pgEnum('delivery_status', deliveryStatusValues);
+export const emailKind = pgEnum('email_kind', emailKindValues);
+export const auditAction = pgEnum('audit_action', auditActionValues);

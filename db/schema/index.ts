@@ -1,0 +1,28 @@
+// The database schema, by area: Auth.js's tables, organizations and their people, the audit log, email,
+// SCIM tokens and rate limits. One schema serves PGlite and PostgreSQL; drizzle-kit reads it from here
+// (drizzle.config.ts), and the client hands all of it to Drizzle (db/client.ts). The enums' values and
+// their types are in db/values.ts.
+export { accounts, sessions, users, verificationTokens, type User } from './auth';
+export {
+  auditAction,
+  deliveryStatus,
+  emailKind,
+  invitationRole,
+  invitationStatus,
+  memberRole,
+  memberStatus,
+} from './enums';
+export {
+  invitations,
+  memberships,
+  organizationDeletions,
+  organizations,
+  type Invitation,
+  type Membership,
+  type Organization,
+  type OrganizationDeletion,
+} from './organizations';
+export { auditEvents, type AuditEvent } from './audit';
+export { emailEvents, emailMessages, mailboxMessages, type MailboxMessage } from './email';
+export { scimTokens } from './scim';
+export { rateLimitBuckets } from './rate-limits';
