@@ -3,8 +3,7 @@ import { History } from 'lucide-react';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { activityQuery, type ActivityFilters } from '@/lib/shared/activity-filters';
 import { describeEvent, eventActor, type DescribedEvent } from '@/lib/shared/activity-sentences';
-
-const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { formatDateTime } from '@/lib/shared/format';
 
 export type ActivityRow = DescribedEvent & { id: string; createdAt: Date };
 
@@ -51,7 +50,7 @@ export function ActivityTable({
           ) : (
             events.map((event) => {
               const when = (
-                <time dateTime={event.createdAt.toISOString()}>{time.format(event.createdAt)}</time>
+                <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>
               );
               const who = <Person base={base} filters={filters} event={event} />;
               return (

@@ -4,7 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { KeyRound, Loader2, RefreshCw, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { deleteScimTokenAction } from '@/app/actions/provisioning';
-import { formatDate, formatDateTime } from '@/components/users/format';
+import { formatDate, formatDateTime } from '@/lib/shared/format';
 import {
   AlertDialog,
   AlertDialogAction,

@@ -1,24 +1,7 @@
 import { roleLabels } from '@/lib/shared/roles';
 import type { MemberRole } from '@/db/values';
+import { formatDateTime } from '@/lib/shared/format';
 import { plural } from '@/lib/shared/text';
-
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-
-export function formatDate(iso: string) {
-  return dateFormat.format(new Date(iso));
-}
-
-// Always UTC, so the server's HTML and the browser's render agree; the text says so.
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
-/** "Dec 1, 2026, 2:05 PM UTC". */
-export function formatDateTime(iso: string) {
-  return `${dateTimeFormat.format(new Date(iso))} UTC`;
-}
 
 /** Where an invitation's newest email is, in words (the reason of a failure is in the status's title). */
 const deliveryWords: Record<string, string> = {

@@ -19,7 +19,7 @@ import { invitableRoles } from '../shared/policy';
 import { roleLabels } from '@/lib/shared/roles';
 import { rolesWith } from '@/lib/shared/permissions';
 import type { InvitationRole } from '@/db/values';
-import { seatsUsedQuery } from '../organizations/seats';
+import { seatsLeft, seatsUsedQuery } from '../organizations/seats';
 import { rows, textArray } from '../sql';
 import { INVALID_ADDRESS } from '../shared/invite-outcomes';
 
@@ -205,6 +205,6 @@ export async function previewInviteCsv(
     rows: list,
     ready: list.length - problems,
     problems,
-    seatsLeft: limit === null ? null : Math.max(0, limit - Number(found[0]?.used ?? 0)),
+    seatsLeft: seatsLeft(limit, Number(found[0]?.used ?? 0)),
   };
 }

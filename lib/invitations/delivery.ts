@@ -13,6 +13,7 @@ import { isUndelivered } from '../email/statuses';
 import { nextRecordingOr, nudgeEmailWorker } from '../email/nudge';
 import type { InviteResult } from '../shared/invite-outcomes';
 import { rows } from '../sql';
+import { formatLongDate } from '../shared/format';
 
 /** An invitation just written, with the secret of its link (known only until it is queued, sealed). */
 export interface OutgoingInvitation {
@@ -43,7 +44,7 @@ export function invitationEmails(
   outgoing: readonly OutgoingInvitation[],
   facts: InvitationEmailFacts,
 ): Promise<string[]> {
-  const expiresAt = formatDate(facts.expiresAt);
+  const expiresAt = formatLongDate(facts.expiresAt);
   return enqueueEmails(
     tx,
     queue,
@@ -129,8 +130,4 @@ export function deliveryResults(
     if (outcome.state === 'sending') return { email, invitationId, outcome: 'sending' };
     return { email, invitationId, outcome: kind === 'new' ? 'invited' : 'resent' };
   });
-}
-
-function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -23,7 +23,7 @@ import { fail } from '../shared/errors';
 import { decide, invitableRoles, policyActorOf } from '../shared/policy';
 import { isInvitationRole, isRole, roleLabels } from '@/lib/shared/roles';
 import { excluded } from '../sql';
-import { noSeatReason, readSeatsUsed } from '../organizations/seats';
+import { freeSeats, noSeatReason } from '../organizations/seats';
 import { newToken } from '../auth/secret-token';
 import { applyCaps, countSent, type Sender } from './caps';
 import { classifyAddresses, type Candidate } from './classify';
@@ -185,7 +185,7 @@ async function applySeats(
   const limit = organization.seatLimit;
   if (limit === null || !candidates.some((candidate) => candidate.takesSeat))
     return { allowed: [...candidates], refused: [] };
-  let free = limit - (await readSeatsUsed(tx, organization.id, at));
+  let free = (await freeSeats(tx, organization, at)) ?? 0;
   const allowed: Candidate[] = [];
   const refused: InviteResult[] = [];
   for (const candidate of candidates) {

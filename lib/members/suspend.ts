@@ -10,9 +10,8 @@ import type { MemberStatus } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import { auditInsert, type AuditEntry } from '../audit';
 import { now } from '../clock';
-import { fail } from '../shared/errors';
 import { roleLabels } from '@/lib/shared/roles';
-import { reactivationSeatReason, readSeatsUsed } from '../organizations/seats';
+import { assertSeats, reactivationSeatReason } from '../organizations/seats';
 import { uuidArray } from '../sql';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
@@ -46,14 +45,10 @@ export async function setMemberStatusIn(
   authorize(org, actor, ids, targets, { type: suspend ? 'suspend' : 'reactivate' });
   const toChange = targets.filter((target) => target.kind === 'member' && target.suspended !== suspend);
   // A reactivated member takes a seat again (docs/rules.md rule 8b): refused as a whole past the limit.
-  if (!suspend && toChange.length > 0 && org.seatLimit !== null) {
-    const used = await readSeatsUsed(tx, org.id, now());
-    if (used + toChange.length > org.seatLimit)
-      fail('SEAT_LIMIT', reactivationSeatReason(toChange.length, used, org.seatLimit), {
-        used,
-        limit: org.seatLimit,
-      });
-  }
+  if (!suspend)
+    await assertSeats(tx, org, toChange.length, now(), (used, limit) =>
+      reactivationSeatReason(toChange.length, used, limit),
+    );
   if (toChange.length > 0) await writeStatus(tx, org.id, actor, toChange, input.status);
   return { changed: toChange.length, status: input.status };
 }

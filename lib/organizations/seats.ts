@@ -6,9 +6,10 @@
 // inviting at the same moment never exceed it.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb, type Database } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
 import { now } from '../clock';
+import { fail } from '../shared/errors';
 import { plural } from '../shared/text';
 import { activeMember, invitees, members, openInvitation } from '../conditions';
 import { rows } from '../sql';
@@ -26,6 +27,42 @@ export function seatsUsedQuery(organizationId: string, at: Date): SQL {
 export async function readSeatsUsed(db: Database, organizationId: string, at: Date): Promise<number> {
   const [row] = await rows<{ used: number | string }>(db, seatsUsedQuery(organizationId, at));
   return Number(row?.used ?? 0);
+}
+
+/** Seats left under `limit` with `used` of them taken (never below none); null without a limit. */
+export function seatsLeft(limit: number | null, used: number): number | null {
+  return limit === null ? null : Math.max(0, limit - used);
+}
+
+/**
+ * The seats free in the organization at `at`, read inside the change's transaction after its lock; null
+ * without a limit, and then without a statement.
+ */
+export async function freeSeats(
+  tx: Transaction,
+  organization: { id: string; seatLimit: number | null },
+  at: Date,
+): Promise<number | null> {
+  if (organization.seatLimit === null) return null;
+  return seatsLeft(organization.seatLimit, await readSeatsUsed(tx, organization.id, at));
+}
+
+/**
+ * The one seat rule of a change that takes `count` seats at once (a reactivation): refused whole, with
+ * SEAT_LIMIT and `reason`, when fewer are free. An invitation list instead takes seats address by
+ * address (lib/invitations/send.ts, with freeSeats), so that the others still go out.
+ */
+export async function assertSeats(
+  tx: Transaction,
+  organization: { id: string; seatLimit: number | null },
+  count: number,
+  at: Date,
+  reason: (used: number, limit: number) => string,
+): Promise<void> {
+  const limit = organization.seatLimit;
+  if (limit === null || count === 0) return;
+  const used = await readSeatsUsed(tx, organization.id, at);
+  if (used + count > limit) fail('SEAT_LIMIT', reason(used, limit), { used, limit });
 }
 
 /** The seats in use now, for a page whose guard has checked access (Settings). */

@@ -6,13 +6,12 @@ import { Inbox } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { getMailboxMessage, listMailboxMessages } from '@/lib/email/mailbox';
+import { formatPreciseTime } from '@/lib/shared/format';
 import { cn } from '@/lib/shared/utils';
 import { devPagesOpenTo } from '../access';
 
 export const metadata: Metadata = { title: 'Development mailbox' };
 export const dynamic = 'force-dynamic';
-
-const time = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
   if (!devPagesOpenTo(await headers())) notFound();
@@ -50,7 +49,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   >
                     <div className="truncate font-medium">{message.subject}</div>
                     <div className="truncate text-muted-foreground">To {message.to}</div>
-                    <div className="text-xs text-muted-foreground">{time.format(message.sentAt)} UTC</div>
+                    <div className="text-xs text-muted-foreground">{formatPreciseTime(message.sentAt)}</div>
                   </Link>
                 </li>
               ))}
@@ -63,7 +62,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               <div className="border-b p-4 text-sm">
                 <h2 className="text-base font-semibold [overflow-wrap:anywhere]">{selected.subject}</h2>
                 <div className="[overflow-wrap:anywhere] text-muted-foreground">
-                  From {selected.from} · To {selected.to} · {time.format(selected.sentAt)} UTC
+                  From {selected.from} · To {selected.to} · {formatPreciseTime(selected.sentAt)}
                 </div>
               </div>
               <iframe

@@ -9,11 +9,10 @@ import { Button } from '@/components/ui/button';
 import { allowInvitationAttempt, getInvitation } from '@/lib/invitations';
 import { clientKey } from '@/app/_lib/client-key';
 import { roleLabels } from '@/lib/shared/roles';
+import { formatLongDate } from '@/lib/shared/format';
 import { endSentence } from '@/lib/shared/text';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
-
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 function OrganizationMark({ name }: { name: string }) {
   return (
@@ -62,7 +61,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard
         title="This invitation has expired"
-        description={`Your invitation to join ${organization} expired on ${dateFormat.format(invitation.expiresAt)}. Ask ${inviter} or another admin of ${organization} to send you a new one.`}
+        description={`Your invitation to join ${organization} expired on ${formatLongDate(invitation.expiresAt)}. Ask ${inviter} or another admin of ${organization} to send you a new one.`}
         icon={<Clock className="size-10 text-muted-foreground" aria-hidden="true" />}
       >
         <Button asChild variant="outline">
@@ -93,7 +92,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       {inviter} invited you to join {organization} on AI Hub as {roleLabels[invitation.role]}
     </>
   );
-  const description = `The invitation was sent to ${invitation.email} and expires on ${dateFormat.format(invitation.expiresAt)}.`;
+  const description = `The invitation was sent to ${invitation.email} and expires on ${formatLongDate(invitation.expiresAt)}.`;
 
   if (actor && actor.email !== invitation.email) {
     return (
