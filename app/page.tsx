@@ -12,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getActor } from '@/app/_lib/session';
 import { noticeMessage } from '@/lib/shared/notices';
-import { listMyOrganizations } from '@/lib/organizations/manage';
+import { listMyOrganizations } from '@/lib/organizations';
 import { can } from '@/lib/shared/permissions';
 import { leaveRefusal } from '@/lib/shared/offers';
 import { MAIN_ID } from '@/components/shared/main-id';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { openFromEnvironment, openPostgres, type Database } from '@/db/client';
 import { auditEvents, invitations, memberships, organizations, users } from '@/db/schema';
-import { slugify } from '@/lib/organizations/names';
+import { slugify } from '@/lib/shared/organization-names';
 import { newToken } from '@/lib/auth/secret-token';
 
 const FIRST = [

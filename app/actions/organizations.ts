@@ -10,7 +10,7 @@ import {
   setMemberNotifications,
   setSeatLimit,
   transferOwnership,
-} from '@/lib/organizations/manage';
+} from '@/lib/organizations';
 import { searchMembers } from '@/lib/members/search';
 import {
   createOrganizationSchema,
@@ -89,7 +89,7 @@ export const setSeatLimitAction = defineAction({
  */
 export const transferOwnershipAction = defineAction({
   input: transferOwnershipSchema,
-  errors: ['NOT_FOUND', 'OWNER_REQUIRED', 'NOT_A_MEMBER'],
+  errors: ['NOT_FOUND', 'OWNER_REQUIRED', 'NOT_A_MEMBER', 'MEMBER_SUSPENDED'],
   async run(actor, data) {
     const result = await transferOwnership(actor, data);
     revalidatePath('/', 'layout');

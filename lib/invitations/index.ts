@@ -8,7 +8,8 @@ export {
 } from './accept';
 export { allowInvitationAttempt, getInvitation, invitationUrl, type InvitationView } from './link';
 export type { InviteOutcome, InviteResult, InviteSummary } from '../shared/invite-outcomes';
-export { inviteList, inviteMembers, resendInvitation } from './send';
+export { inviteList, inviteMembers } from './send';
+export { resendInvitation } from './resend';
 export {
   previewInviteCsv,
   readInviteCsv,

@@ -2,33 +2,23 @@
 // transaction under the organization's lock, with its audit event and its share of the sending caps;
 // the emails go out after the commit.
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { invitations } from '@/db/schema';
 import type { InvitationRole, MemberRole } from '@/db/values';
 import type { PersonActor } from '../shared/actor';
-import {
-  actorRoleQuery,
-  lockOrganization,
-  requireMember,
-  requirePermission,
-  type LockedOrganization,
-} from '../access';
-import { recordAudit } from '../audit';
+import { lockOrganization, requirePermission, type LockedOrganization } from '../access';
 import { now } from '../clock';
 import { invitationSettings } from '../config';
 import { normalizeEmail, parseAddresses } from '../shared/email-address';
 import { MAX_CSV_ROWS } from '../shared/limits';
 import { fail } from '../shared/errors';
-import { decide, invitableRoles, policyActorOf } from '../shared/policy';
+import { invitableRoles } from '../shared/policy';
 import { isInvitationRole, isRole, roleLabels } from '@/lib/shared/roles';
-import { excluded } from '../sql';
 import { freeSeats, noSeatReason } from '../organizations/seats';
-import { newToken } from '../auth/secret-token';
 import { applyCaps, countSent, type Sender } from './caps';
+import { auditSent, writeInvitations, type Timing, type Written } from './write';
 import { classifyAddresses, type Candidate } from './classify';
 import { emailQueue } from '../email/queue';
-import { awaitDelivery, deliveryResults, invitationEmails, type OutgoingInvitation } from './delivery';
+import { awaitDelivery, deliveryResults, invitationEmails } from './delivery';
 import { INVALID_ADDRESS, summarize, type InviteResult, type InviteSummary } from '../shared/invite-outcomes';
 
 /**
@@ -39,14 +29,6 @@ interface InviteRequest {
   groups: { role: InvitationRole; emails: string[] }[];
   valid: string[];
   invalid: string[];
-}
-
-type Written = Candidate & OutgoingInvitation;
-
-/** When a transaction step runs: the moment of the request, and the expiry its links get. */
-interface Timing {
-  at: Date;
-  expiresAt: Date;
 }
 
 /**
@@ -215,133 +197,4 @@ async function authorize(
   const actorRole = requirePermission(organization.actorRole, 'members:invite');
   if (roles.some((role) => !invitableRoles(actorRole).includes(role))) fail('INVITATION_ROLE');
   return organization;
-}
-
-/**
- * Writes one invitation per candidate in one statement, each with a new link of which only the hash is
- * stored (docs/rules.md rule 9): a new row, or the address's pending row renewed (rule 10: the old link
- * stops working, the expiry starts again, the role becomes the one chosen now, the send count goes up).
- * A declined row of the address is revoked first: the new pending invitation replaces it.
- */
-async function writeInvitations(
-  tx: Transaction,
-  organizationId: string,
-  actor: PersonActor,
-  role: InvitationRole,
-  { at, expiresAt }: Timing,
-  candidates: readonly Candidate[],
-): Promise<Written[]> {
-  if (candidates.length === 0) return [];
-  // A declined invitation gives way to the new one, so the address has one row in the table. One more
-  // statement, only when a declined address is invited again.
-  const replaced = candidates.flatMap((candidate) => candidate.replaces);
-  if (replaced.length > 0) {
-    await tx
-      .update(invitations)
-      .set({ status: 'revoked', updatedAt: at })
-      .where(and(inArray(invitations.id, replaced), eq(invitations.status, 'declined')));
-  }
-  const links = candidates.map((candidate) => {
-    const { token, hash } = newToken();
-    return { ...candidate, token, tokenHash: hash };
-  });
-  const written = await tx
-    .insert(invitations)
-    .values(
-      links.map((link) => ({
-        organizationId,
-        email: link.email,
-        role,
-        tokenHash: link.tokenHash,
-        invitedById: actor.userId,
-        expiresAt,
-        lastSentAt: at,
-        deliveryStatus: 'queued' as const,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [invitations.organizationId, invitations.email],
-      targetWhere: sql`status = 'pending'`,
-      set: {
-        tokenHash: excluded(invitations.tokenHash),
-        role: excluded(invitations.role),
-        invitedById: excluded(invitations.invitedById),
-        expiresAt: excluded(invitations.expiresAt),
-        lastSentAt: excluded(invitations.lastSentAt),
-        sendCount: sql`${invitations.sendCount} + 1`,
-        deliveryStatus: 'queued',
-        deliveryError: null,
-        updatedAt: at,
-      },
-    })
-    .returning({ id: invitations.id, email: invitations.email, sendCount: invitations.sendCount });
-  const byEmail = new Map(written.map((row) => [row.email, row]));
-  return links.map((link) => ({
-    ...link,
-    invitationId: byEmail.get(link.email)!.id,
-    sendCount: byEmail.get(link.email)!.sendCount,
-  }));
-}
-
-/** One audit event per invitation written, in the same transaction. */
-async function auditSent(
-  tx: Transaction,
-  organizationId: string,
-  actor: PersonActor,
-  role: InvitationRole,
-  written: readonly Written[],
-) {
-  await recordAudit(
-    tx,
-    organizationId,
-    actor,
-    written.map((item) => ({
-      action: item.kind === 'new' ? ('invitation.sent' as const) : ('invitation.resent' as const),
-      targetType: 'invitation' as const,
-      targetId: item.invitationId,
-      targetEmail: item.email,
-      details: { role },
-    })),
-  );
-}
-
-/** Sends a pending invitation again (same address, same role): a new link, a new expiry. */
-export async function resendInvitation(
-  actor: PersonActor,
-  input: { organizationId: string; invitationId: string },
-) {
-  const db = await getDb();
-  const [invitation] = await db
-    .select({
-      email: invitations.email,
-      role: invitations.role,
-      status: invitations.status,
-      actorRole: sql<MemberRole | null>`(${actorRoleQuery(input.organizationId, actor)})`,
-    })
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.id, input.invitationId),
-        eq(invitations.organizationId, input.organizationId),
-        inArray(invitations.status, ['pending', 'declined']),
-      ),
-    );
-  if (!invitation) fail('NOT_FOUND');
-  // The policy's answer for this row (a declined invitation is not sent again); the sending checks again.
-  const policyActor = policyActorOf(actor, requireMember(invitation.actorRole));
-  const declined = invitation.status === 'declined';
-  const decision = decide(
-    policyActor,
-    { kind: 'invitation', role: invitation.role, declined },
-    { type: 'resend' },
-  );
-  if (!decision.allowed) fail(decision.code);
-  const summary = await inviteMembers(
-    actor,
-    { organizationId: input.organizationId, emails: [invitation.email], role: invitation.role },
-    { resendOnly: true },
-  );
-  const [result] = summary.results;
-  if (result.outcome === 'rate_limited') fail(result.code ?? 'RATE_LIMITED', result.reason);
-  return result;
 }

@@ -19,7 +19,7 @@ import {
   MAX_SELECTION,
   MAX_TOKEN_INPUT,
 } from './limits';
-import { ORGANIZATION_NAME_TOO_LONG } from '../organizations/names';
+import { ORGANIZATION_NAME_TOO_LONG } from './organization-names';
 import { invitationRoles, roleList, roles } from '@/lib/shared/roles';
 import { foldWhitespace, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from './text';
 import { memberStatusValues } from '@/db/values';

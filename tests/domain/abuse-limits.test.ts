@@ -10,7 +10,7 @@ import { advanceClock, now } from '@/lib/clock';
 import { invitationSettings, organizationsPerAccountPerDay } from '@/lib/config';
 import { errorMessages } from '@/lib/shared/errors';
 import { inviteMembers, resendInvitation } from '@/lib/invitations';
-import { createOrganization, deleteOrganization } from '@/lib/organizations/manage';
+import { createOrganization, deleteOrganization } from '@/lib/organizations';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 import { expectDomainError, outcomeOf } from '../support/state';

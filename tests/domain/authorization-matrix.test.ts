@@ -7,7 +7,7 @@ import { listAuditEvents } from '@/lib/audit';
 import type { ErrorCode } from '@/lib/shared/errors';
 import { inviteMembers, resendInvitation } from '@/lib/invitations';
 import { changeRoles, removeMembers } from '@/lib/members';
-import { deleteOrganization, renameOrganization, transferOwnership } from '@/lib/organizations/manage';
+import { deleteOrganization, renameOrganization, transferOwnership } from '@/lib/organizations';
 import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import {

@@ -9,7 +9,7 @@ import { invitations } from '@/db/schema';
 import { inviteList, previewInviteCsv, readInviteCsv } from '@/lib/invitations';
 import { MAX_CSV_ROWS } from '@/lib/shared/limits';
 import { setMemberStatus } from '@/lib/members';
-import { setSeatLimit } from '@/lib/organizations/manage';
+import { setSeatLimit } from '@/lib/organizations';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 import { expectDomainError } from '../support/state';

@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { auditEvents, emailMessages, mailboxMessages } from '@/db/schema';
 import { changeRoles, removeMembers } from '@/lib/members';
 import { leaveOrganization } from '@/lib/members/remove';
-import { setMemberNotifications, transferOwnership } from '@/lib/organizations/manage';
+import { setMemberNotifications, transferOwnership } from '@/lib/organizations';
 import { rows } from '@/lib/sql';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, invitations, memberships, organizationDeletions, organizations } from '@/db/schema';
-import { deleteOrganization } from '@/lib/organizations/manage';
+import { deleteOrganization } from '@/lib/organizations';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner } from '../support/factories';
 import { expectDomainError } from '../support/state';

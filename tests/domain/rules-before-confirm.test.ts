@@ -10,7 +10,7 @@ import { errorMessages } from '@/lib/shared/errors';
 import { MEMBER_SEARCH_RESULTS } from '@/lib/shared/limits';
 import { searchMembers } from '@/lib/members/search';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
-import { listMyOrganizations, transferOwnership } from '@/lib/organizations/manage';
+import { listMyOrganizations, transferOwnership } from '@/lib/organizations';
 import { isSoleOwner, type PolicyActor } from '@/lib/shared/policy';
 import {
   directoryMemberReason,

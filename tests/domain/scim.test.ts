@@ -10,7 +10,7 @@ import { eventActor } from '@/lib/shared/activity-sentences';
 import { directoryActor, person, type Actor, type DirectoryActor } from '@/lib/shared/actor';
 import { advanceClock } from '@/lib/clock';
 import { changeRoles, detachFromDirectory, removeMembers, setMemberStatus } from '@/lib/members';
-import { setSeatLimit } from '@/lib/organizations/manage';
+import { setSeatLimit } from '@/lib/organizations';
 import { createScimToken, deleteScimToken, setProvisioning, authenticateScimToken } from '@/lib/scim/tokens';
 import { createScimUser, deleteScimUser, updateScimUser } from '@/lib/scim/users';
 import { patchScimUser } from '@/lib/scim/patch';

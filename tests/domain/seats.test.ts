@@ -12,7 +12,7 @@ import { defaultSeatLimit } from '@/lib/config';
 import { inviteMembers } from '@/lib/invitations';
 import { describeOutcome } from '@/lib/shared/invite-outcomes';
 import { setMemberStatus } from '@/lib/members';
-import { createOrganization, setSeatLimit } from '@/lib/organizations/manage';
+import { createOrganization, setSeatLimit } from '@/lib/organizations';
 import { listUserTable } from '@/lib/user-table/list';
 import { seatLimitSchema } from '@/lib/shared/validation';
 import { useTestDatabase, usingPostgres } from '../support/db';

@@ -10,7 +10,7 @@ import { auditEvents, memberships } from '@/db/schema';
 import { findMembershipBySlug } from '@/lib/access';
 import { changeRoles, removeMembers, setMemberStatus } from '@/lib/members';
 import { searchMembers } from '@/lib/members/search';
-import { listMyOrganizations, transferOwnership } from '@/lib/organizations/manage';
+import { listMyOrganizations, transferOwnership } from '@/lib/organizations';
 import { decide, type PolicyTarget } from '@/lib/shared/policy';
 import { rowOffer } from '@/lib/shared/offers';
 import type { MemberRole } from '@/db/values';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@/lib/shared/errors';
-import { cleanOrganizationName } from '@/lib/organizations/manage';
+import { cleanOrganizationName } from '@/lib/shared/organization-names';
 import { cleanPersonName, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from '@/lib/shared/text';
 import {
   acceptAsNewUserSchema,

@@ -26,7 +26,7 @@ import {
 import { DomainError } from '@/lib/shared/errors';
 import { acceptInvitation } from '@/lib/invitations';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
-import { transferOwnership } from '@/lib/organizations/manage';
+import { transferOwnership } from '@/lib/organizations';
 import { decide, ownersRemainAfter, type TargetAction } from '@/lib/shared/policy';
 import { useTestDatabase } from '../support/db';
 import {

@@ -7,7 +7,7 @@ import { invitations, memberships, users } from '@/db/schema';
 import type { InvitationRole, MemberRole } from '@/db/values';
 import { person, type PersonActor } from '@/lib/shared/actor';
 import { now } from '@/lib/clock';
-import { createOrganization } from '@/lib/organizations/manage';
+import { createOrganization } from '@/lib/organizations';
 import { newToken } from '@/lib/auth/secret-token';
 
 let counter = 0;

@@ -21,7 +21,7 @@ import {
   type InviteResult,
 } from '@/lib/invitations';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
-import { transferOwnership } from '@/lib/organizations/manage';
+import { transferOwnership } from '@/lib/organizations';
 import { rows, textArray, uuidArray } from '@/lib/sql';
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 // An organization's name as typed, and the slug made from it. Pure: the input schemas, the domain and
 // the seed script read the same rules.
-import { fail } from '../shared/errors';
-import { MAX_ORGANIZATION_NAME, MAX_SLUG_BASE } from '../shared/limits';
-import { foldWhitespace, refuseInvisibleCharacters } from '../shared/text';
+import { fail } from './errors';
+import { MAX_ORGANIZATION_NAME, MAX_SLUG_BASE } from './limits';
+import { foldWhitespace, refuseInvisibleCharacters } from './text';
 
 export const ORGANIZATION_NAME_TOO_LONG = `The name can be at most ${MAX_ORGANIZATION_NAME} characters.`;
 
