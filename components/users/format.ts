@@ -1,5 +1,4 @@
-import { roleLabels, type MemberRole } from '@/lib/policy';
-import { plural } from '@/lib/text';
+// Dates and an invitation's email history as the user table shows them.
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -63,32 +62,4 @@ export function invitationDetails(row: {
   else if (row.expiresAt)
     parts.push(`${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`);
   return parts;
-}
-
-export { plural };
-
-/** "jane@acme.com" for one row, "3 users" for several. */
-export function who(emails: string[]) {
-  return emails.length === 1 ? emails[0] : plural(emails.length, 'user');
-}
-
-export function roleChangeMessage(emails: string[], role: MemberRole) {
-  return `Changed the role of ${who(emails)} to ${roleLabels[role]}`;
-}
-
-export function statusMessage(emails: string[], status: 'active' | 'suspended') {
-  return `${status === 'suspended' ? 'Suspended' : 'Reactivated'} ${who(emails)}`;
-}
-
-export function removalMessage(members: string[], invitations: string[]) {
-  const parts: string[] = [];
-  if (members.length) parts.push(`Removed ${who(members)}`);
-  if (invitations.length) {
-    const text =
-      invitations.length === 1
-        ? `the invitation to ${invitations[0]}`
-        : plural(invitations.length, 'invitation');
-    parts.push(parts.length ? `revoked ${text}` : `Revoked ${text}`);
-  }
-  return parts.join(' and ');
 }

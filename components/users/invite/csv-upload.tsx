@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import type { CsvInvitePreview } from '@/lib/invitations';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/limits';
 import { roleLabels, type InvitationRole } from '@/lib/policy';
-import { plural } from '../format';
+import { plural } from '@/lib/text';
 
 export interface UploadedList {
   fileName: string;
