@@ -2,20 +2,10 @@
 
 import { useId, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { Loader2, LogOut } from 'lucide-react';
+import { LogOut } from 'lucide-react';
 import { toast } from 'sonner';
 import { leaveOrganizationAction } from '@/app/actions/members';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/shared/utils';
@@ -50,6 +40,7 @@ export function LeaveOrganization({
       disabled={refusal !== null}
       aria-label={`Leave organization ${organizationName}`}
       aria-describedby={refusal ? reasonId : undefined}
+      className={refusal ? undefined : className}
     >
       <LogOut aria-hidden="true" />
       Leave organization
@@ -65,46 +56,34 @@ export function LeaveOrganization({
       </div>
     );
   }
+
+  function leave() {
+    startTransition(async () => {
+      const result = await leaveOrganizationAction({ organizationId });
+      setOpen(false);
+      if (!result.ok) {
+        toast.error(result.error.message);
+        return;
+      }
+      // The Toaster lives in the root layout, so the toast outlives the move to the home page.
+      toast.success(endSentence(`You left ${organizationName}`));
+      // The row (on the home page) or the whole page (settings) goes: focus lands on the heading.
+      keepFocusOnPage();
+      router.push('/');
+    });
+  }
+
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild className={className}>
-        {trigger}
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle className="break-words">Leave {organizationName}?</AlertDialogTitle>
-          <AlertDialogDescription className="break-words">
-            You will lose access to {organizationName} at once. Your AI Hub account is kept; someone will have
-            to invite you again to come back.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={pending}
-            onClick={(event) => {
-              event.preventDefault();
-              startTransition(async () => {
-                const result = await leaveOrganizationAction({ organizationId });
-                setOpen(false);
-                if (!result.ok) {
-                  toast.error(result.error.message);
-                  return;
-                }
-                // The Toaster lives in the root layout, so the toast outlives the move to the home page.
-                toast.success(endSentence(`You left ${organizationName}`));
-                // The row (on the home page) or the whole page (settings) goes: focus lands on the heading.
-                keepFocusOnPage();
-                router.push('/');
-              });
-            }}
-          >
-            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-            Leave
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={trigger}
+      title={`Leave ${organizationName}?`}
+      description={`You will lose access to ${organizationName} at once. Your AI Hub account is kept; someone will have to invite you again to come back.`}
+      confirmLabel="Leave"
+      variant="destructive"
+      pending={pending}
+      onConfirm={leave}
+    />
   );
 }

@@ -1,21 +1,11 @@
 'use client';
 
 import { useRef, useState, useTransition } from 'react';
-import { KeyRound, Loader2, RefreshCw, Trash2 } from 'lucide-react';
+import { KeyRound, RefreshCw, Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { deleteScimTokenAction } from '@/app/actions/provisioning';
 import { formatDate, formatDateTime } from '@/lib/shared/format';
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { plural } from '@/lib/shared/text';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -150,42 +140,29 @@ export function Tokens({
   );
 }
 
+/** A token's `Delete`, asked first: the identity provider that uses it is refused from then on. */
 function DeleteToken({ organizationId, token }: { organizationId: string; token: TokenRow }) {
   const [pending, startTransition] = useTransition();
   return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>
+    <ConfirmDialog
+      trigger={
         <Button variant="outline" size="sm" aria-label={`Delete ${token.name}`}>
           <Trash2 aria-hidden="true" />
           Delete
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>Delete the token “{token.name}”?</AlertDialogTitle>
-          <AlertDialogDescription>
-            The identity provider that uses it is refused from its next request. Members it added stay.
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            disabled={pending}
-            onClick={(event) => {
-              event.preventDefault();
-              startTransition(async () => {
-                const result = await deleteScimTokenAction({ organizationId, tokenId: token.id });
-                if (result.ok) toast.success(`Deleted the token “${token.name}”`);
-                else toast.error(result.error.message);
-              });
-            }}
-          >
-            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-            Delete
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Delete the token “${token.name}”?`}
+      description="The identity provider that uses it is refused from its next request. Members it added stay."
+      confirmLabel="Delete"
+      variant="destructive"
+      pending={pending}
+      onConfirm={() =>
+        startTransition(async () => {
+          const result = await deleteScimTokenAction({ organizationId, tokenId: token.id });
+          if (result.ok) toast.success(`Deleted the token “${token.name}”`);
+          else toast.error(result.error.message);
+        })
+      }
+    />
   );
 }

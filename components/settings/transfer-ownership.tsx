@@ -2,21 +2,11 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { transferOwnershipAction } from '@/app/actions/organizations';
+import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { useFormAction } from '@/components/shared/use-form-action';
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import type { MemberMatch } from '@/lib/members/search';
@@ -67,35 +57,21 @@ export function TransferOwnership({
           onPick={setPicked}
           describedBy="transfer-help"
         />
-        <AlertDialog open={open} onOpenChange={setOpen}>
-          <AlertDialogTrigger asChild>
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          trigger={
             <Button variant="outline" disabled={!picked || pending}>
               Transfer ownership
             </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogHeader>
-              <AlertDialogTitle className="[overflow-wrap:anywhere]">
-                Transfer ownership of {organizationName}?
-              </AlertDialogTitle>
-              <AlertDialogDescription className="[overflow-wrap:anywhere]">
-                {picked ? memberLabel(picked) : ''} becomes an Owner and you become an Admin, in one step. You
-                keep access to the admin console but can no longer delete the organization or change Owners.
-              </AlertDialogDescription>
-            </AlertDialogHeader>
-            <form action={formAction} noValidate>
-              <input type="hidden" name="organizationId" value={organizationId} />
-              <input type="hidden" name="toUserId" value={picked?.userId ?? ''} />
-              <AlertDialogFooter>
-                <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-                <Button type="submit" disabled={pending}>
-                  {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-                  Transfer ownership
-                </Button>
-              </AlertDialogFooter>
-            </form>
-          </AlertDialogContent>
-        </AlertDialog>
+          }
+          title={`Transfer ownership of ${organizationName}?`}
+          description={`${picked ? memberLabel(picked) : ''} becomes an Owner and you become an Admin, in one step. You keep access to the admin console but can no longer delete the organization or change Owners.`}
+          confirmLabel="Transfer ownership"
+          pending={pending}
+          action={formAction}
+          values={{ organizationId, toUserId: picked?.userId ?? '' }}
+        />
       </div>
       <p
         id="transfer-help"

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRef } from 'react';
 import { ChevronDown, Trash2, UserCheck, UserCog, UserX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import {
@@ -14,38 +15,26 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { MAX_SELECTION } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
-import type { MemberRole } from '@/db/values';
-import type { MemberStatus } from '@/db/values';
-import { plural } from './format';
+import { plural } from '@/lib/shared/text';
 import type { BulkSelection } from './use-bulk-selection';
+import type { ConfirmableChange } from './use-users-dialogs';
+import { useUsersActions } from './users-actions';
 
 /**
  * The bulk action button shown while rows are selected: `Change role`, `Suspend`, `Reactivate` and
- * `Delete` for every selected row at once. It offers what the viewer could give at least one of them;
- * the server decides for all.
+ * `Delete` for every selected row at once, each confirmed first. It offers what the viewer could give at
+ * least one of them; the server decides for all.
  */
-export function BulkActions({
-  count,
-  roles,
-  busy,
-  onChangeRole,
-  onStatus,
-  onDelete,
-  triggerRef,
-}: {
-  count: number;
-  roles: MemberRole[];
-  busy: boolean;
-  onChangeRole: (role: MemberRole) => void;
-  onStatus: (status: MemberStatus) => void;
-  onDelete: () => void;
-  /** The button, for the dialogs it opens to give focus back to. */
-  triggerRef?: React.Ref<HTMLButtonElement>;
-}) {
+function BulkActions({ selection }: { selection: BulkSelection }) {
+  const { ask, pending } = useUsersActions();
+  // Focus returns here when a dialog it opened closes, while the selection (and so the button) lasts.
+  const trigger = useRef<HTMLButtonElement>(null);
+  const { count, roleChoices: roles, target } = selection;
+  const confirm = (change: ConfirmableChange) => ask(change, trigger.current);
   return (
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
-        <Button ref={triggerRef} variant="outline" size="sm" disabled={busy}>
+        <Button ref={trigger} variant="outline" size="sm" disabled={pending}>
           Bulk actions ({count})
           <ChevronDown aria-hidden="true" />
         </Button>
@@ -58,22 +47,28 @@ export function BulkActions({
           </DropdownMenuSubTrigger>
           <DropdownMenuSubContent>
             {roles.map((role) => (
-              <DropdownMenuItem key={role} onSelect={() => onChangeRole(role)}>
+              <DropdownMenuItem key={role} onSelect={() => confirm({ kind: 'role', role, target })}>
                 {roleLabels[role]}
               </DropdownMenuItem>
             ))}
           </DropdownMenuSubContent>
         </DropdownMenuSub>
-        <DropdownMenuItem disabled={roles.length === 0} onSelect={() => onStatus('suspended')}>
+        <DropdownMenuItem
+          disabled={roles.length === 0}
+          onSelect={() => confirm({ kind: 'status', status: 'suspended', target })}
+        >
           <UserX aria-hidden="true" />
           Suspend
         </DropdownMenuItem>
-        <DropdownMenuItem disabled={roles.length === 0} onSelect={() => onStatus('active')}>
+        <DropdownMenuItem
+          disabled={roles.length === 0}
+          onSelect={() => confirm({ kind: 'status', status: 'active', target })}
+        >
           <UserCheck aria-hidden="true" />
           Reactivate
         </DropdownMenuItem>
         <DropdownMenuSeparator />
-        <DropdownMenuItem variant="destructive" onSelect={onDelete}>
+        <DropdownMenuItem variant="destructive" onSelect={() => confirm({ kind: 'remove', target })}>
           <Trash2 aria-hidden="true" />
           Delete
         </DropdownMenuItem>
@@ -89,21 +84,11 @@ export function BulkActions({
 export function SelectionBar({
   selection,
   total,
-  busy,
-  onChangeRole,
-  onStatus,
-  onDelete,
   onClear,
-  triggerRef,
 }: {
   selection: BulkSelection;
-  onClear: () => void;
   total: number;
-  busy: boolean;
-  onChangeRole: (role: MemberRole) => void;
-  onStatus: (status: MemberStatus) => void;
-  onDelete: () => void;
-  triggerRef: React.Ref<HTMLButtonElement>;
+  onClear: () => void;
 }) {
   const matchingCount = total.toLocaleString('en-US');
   return (
@@ -128,15 +113,7 @@ export function SelectionBar({
           {MAX_SELECTION.toLocaleString('en-US')} at once.
         </span>
       ) : null}
-      <BulkActions
-        count={selection.count}
-        roles={selection.roleChoices}
-        busy={busy}
-        onChangeRole={onChangeRole}
-        onStatus={onStatus}
-        onDelete={onDelete}
-        triggerRef={triggerRef}
-      />
+      <BulkActions selection={selection} />
       <Button variant="ghost" size="sm" onClick={onClear}>
         Clear selection
       </Button>

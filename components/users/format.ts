@@ -1,7 +1,22 @@
-import { roleLabels } from '@/lib/shared/roles';
-import type { MemberRole } from '@/db/values';
-import { formatDateTime } from '@/lib/shared/format';
-import { plural } from '@/lib/shared/text';
+// Dates and an invitation's email history as the user table shows them.
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function formatDate(iso: string) {
+  return dateFormat.format(new Date(iso));
+}
+
+// Always UTC, so the server's HTML and the browser's render agree; the text says so.
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** "Dec 1, 2026, 2:05 PM UTC". */
+export function formatDateTime(iso: string) {
+  return `${dateTimeFormat.format(new Date(iso))} UTC`;
+}
 
 /** Where an invitation's newest email is, in words (the reason of a failure is in the status's title). */
 const deliveryWords: Record<string, string> = {
@@ -47,32 +62,4 @@ export function invitationDetails(row: {
   else if (row.expiresAt)
     parts.push(`${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`);
   return parts;
-}
-
-export { plural };
-
-/** "jane@acme.com" for one row, "3 users" for several. */
-export function who(emails: string[]) {
-  return emails.length === 1 ? emails[0] : plural(emails.length, 'user');
-}
-
-export function roleChangeMessage(emails: string[], role: MemberRole) {
-  return `Changed the role of ${who(emails)} to ${roleLabels[role]}`;
-}
-
-export function statusMessage(emails: string[], status: 'active' | 'suspended') {
-  return `${status === 'suspended' ? 'Suspended' : 'Reactivated'} ${who(emails)}`;
-}
-
-export function removalMessage(members: string[], invitations: string[]) {
-  const parts: string[] = [];
-  if (members.length) parts.push(`Removed ${who(members)}`);
-  if (invitations.length) {
-    const text =
-      invitations.length === 1
-        ? `the invitation to ${invitations[0]}`
-        : plural(invitations.length, 'invitation');
-    parts.push(parts.length ? `revoked ${text}` : `Revoked ${text}`);
-  }
-  return parts.join(' and ');
 }

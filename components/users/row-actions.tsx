@@ -18,54 +18,25 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { invitationRoles, roleLabels, roles } from '@/lib/shared/roles';
 import type { MemberRole } from '@/db/values';
-import type { MemberStatus } from '@/db/values';
+import type { MemberChange } from './member-changes';
 import type { UserTableRow } from './types';
-import { useHydrated } from '@/components/shared/use-hydrated';
+import { useUsersActions } from './users-actions';
 
 /**
  * The `More options` menu of one row: `Change role` (the roles the viewer may give), `Resend invitation`,
- * `Suspend` or `Reactivate`, `Delete`.
+ * `Suspend` or `Reactivate`, `Detach from directory`, `Delete`. Each asks the page (UsersActions) for its
+ * change, and the page confirms first where it should.
  */
-export function RowActions({
-  row,
-  onChangeRole,
-  onResend,
-  onStatus,
-  onDelete,
-  onDetach,
-}: {
-  row: UserTableRow;
-  onChangeRole: (row: UserTableRow, role: MemberRole) => void;
-  onResend: (row: UserTableRow) => void;
-  onStatus: (row: UserTableRow, status: MemberStatus, returnFocus: HTMLElement | null) => void;
-  onDelete: (row: UserTableRow, returnFocus: HTMLElement | null) => void;
-  onDetach: (row: UserTableRow) => void;
-}) {
+export function RowActions({ row }: { row: UserTableRow }) {
+  const { request } = useUsersActions();
   const trigger = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
   const canChange = row.allowedRoles.some((role) => role !== row.role);
   // A held-back option stays in the menu, dimmed, and points at the reason shown under it.
   const describedBy = row.heldBack ? reasonId : undefined;
   const offered: readonly MemberRole[] = row.kind === 'invitation' ? invitationRoles : roles;
-  const hydrated = useHydrated();
-  if (!hydrated) {
-    // The server sends the trigger alone, as the menu renders it when closed: the menu's component tree
-    // is a quarter of the users page's server time at 25 rows. The menu mounts right after hydration,
-    // before the button can do anything (and at once on client-side navigation).
-    return (
-      <Button
-        variant="ghost"
-        size="icon-sm"
-        aria-label="More options"
-        title={`More options for ${row.email}`}
-        aria-haspopup="menu"
-        aria-expanded={false}
-        data-state="closed"
-      >
-        <MoreHorizontal aria-hidden="true" />
-      </Button>
-    );
-  }
+  const requestChange = (change: MemberChange) => request(change, trigger.current);
+  const target = { rows: [row] };
   return (
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
@@ -95,7 +66,7 @@ export function RowActions({
             <DropdownMenuRadioGroup
               value={row.role}
               onValueChange={(value) => {
-                if (value !== row.role) onChangeRole(row, value as MemberRole);
+                if (value !== row.role) requestChange({ kind: 'role', role: value as MemberRole, target });
               }}
             >
               {offered.map((role) => (
@@ -111,25 +82,25 @@ export function RowActions({
           </DropdownMenuSubContent>
         </DropdownMenuSub>
         {row.canResend ? (
-          <DropdownMenuItem onSelect={() => onResend(row)}>
+          <DropdownMenuItem onSelect={() => requestChange({ kind: 'resend', row })}>
             <Send aria-hidden="true" />
             Resend invitation
           </DropdownMenuItem>
         ) : null}
         {row.canSuspend ? (
-          <DropdownMenuItem onSelect={() => onStatus(row, 'suspended', trigger.current)}>
+          <DropdownMenuItem onSelect={() => requestChange({ kind: 'status', status: 'suspended', target })}>
             <UserX aria-hidden="true" />
             Suspend
           </DropdownMenuItem>
         ) : null}
         {row.canReactivate ? (
-          <DropdownMenuItem onSelect={() => onStatus(row, 'active', trigger.current)}>
+          <DropdownMenuItem onSelect={() => requestChange({ kind: 'status', status: 'active', target })}>
             <UserCheck aria-hidden="true" />
             Reactivate
           </DropdownMenuItem>
         ) : null}
         {row.canDetach ? (
-          <DropdownMenuItem onSelect={() => onDetach(row)}>
+          <DropdownMenuItem onSelect={() => requestChange({ kind: 'detach', row })}>
             <Unlink aria-hidden="true" />
             Detach from directory
           </DropdownMenuItem>
@@ -139,7 +110,7 @@ export function RowActions({
           variant="destructive"
           disabled={!row.canDelete}
           aria-describedby={row.canDelete ? undefined : describedBy}
-          onSelect={() => onDelete(row, trigger.current)}
+          onSelect={() => requestChange({ kind: 'remove', target })}
         >
           <Trash2 aria-hidden="true" />
           Delete

@@ -15,6 +15,16 @@ export interface MatchingSelection {
   count: number;
 }
 
+/**
+ * What a change is aimed at, taken when it is asked for, so that what is confirmed is what is sent: rows
+ * as the table showed them, or every row of the filter on every page, as many as were seen.
+ */
+export type ChangeTarget = { rows: UserTableRow[] } | { matching: MatchingSelection };
+
+export function countOf(target: ChangeTarget): number {
+  return 'rows' in target ? target.rows.length : target.matching.count;
+}
+
 function filterOf(params: UserTableParams): TableFilter {
   return { search: params.search, role: params.role, status: params.status, inactive: params.inactive };
 }
@@ -27,7 +37,7 @@ const sameFilter = (a: TableFilter, b: TableFilter) =>
  * (lib/user-table/list.ts: a case-insensitive part of the address or the name): the viewer is always an
  * active member with their own role.
  */
-export function viewerMatches(viewer: UsersViewer, filter: TableFilter): boolean {
+function viewerMatches(viewer: UsersViewer, filter: TableFilter): boolean {
   if (filter.status && filter.status !== 'active') return false;
   // The viewer is using the console now: never inactive.
   if (filter.inactive) return false;
@@ -38,6 +48,13 @@ export function viewerMatches(viewer: UsersViewer, filter: TableFilter): boolean
     viewer.email.toLowerCase().includes(search) ||
     (viewer.name ?? '').toLowerCase().includes(search)
   );
+}
+
+/** Whether the viewer is among the rows: marked on a picked row, read from the filter for every match. */
+export function includesViewer(target: ChangeTarget, viewer: UsersViewer): boolean {
+  return 'rows' in target
+    ? target.rows.some((row) => row.isSelf)
+    : viewerMatches(viewer, target.matching.filter);
 }
 
 /**
@@ -99,13 +116,13 @@ export function useBulkSelection({
     setMatching(null);
   };
 
+  const target: ChangeTarget = matching ? { matching } : { rows: selectedRows };
   return {
     matching,
     selected,
-    selectedRows,
-    /** How many rows the bulk actions apply to. */
-    count: matching ? matching.count : selectedRows.length,
-    includesViewer: matching ? viewerMatches(viewer, matching.filter) : selectedRows.some((r) => r.isSelf),
+    /** What the bulk actions apply to, and how many rows that is. */
+    target,
+    count: countOf(target),
     roleChoices,
     /** Offered once the whole page is picked and more rows match than the page shows. */
     canSelectMatching: !matching && wholePage && total > rows.length && total <= MAX_SELECTION,

@@ -8,7 +8,7 @@ import type { CsvInvitePreview } from '@/lib/invitations';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
 import type { InvitationRole } from '@/db/values';
-import { plural } from '../format';
+import { plural } from '@/lib/shared/text';
 
 export interface UploadedList {
   fileName: string;

@@ -1,0 +1,85 @@
+import type { ConfirmContent } from '@/components/shared/confirm-dialog';
+import { plural } from '@/lib/shared/text';
+import type { MemberChange } from '../member-changes';
+import type { UserTableRow, UsersViewer } from '../types';
+import { includesViewer, type MatchingSelection } from '../use-bulk-selection';
+import { MatchingNote, RowList } from './target-list';
+
+/** Picked rows, named. Removing only yourself is leaving: the dialog then speaks to you and says `Leave`. */
+function rowsRemoval(rows: UserTableRow[], organizationName: string): ConfirmContent {
+  const self = rows.some((row) => row.isSelf);
+  if (rows.length === 1 && self)
+    return {
+      title: `Leave ${organizationName}?`,
+      description: `You will lose access to ${organizationName} and its admin console at once. Your AI Hub account is kept; someone will have to invite you again to come back.`,
+      confirmLabel: 'Leave',
+      variant: 'destructive',
+    };
+  return {
+    title:
+      rows.length > 1
+        ? `Delete ${plural(rows.length, 'user')}?`
+        : rows[0].kind === 'invitation'
+          ? 'Delete this invitation?'
+          : 'Delete this user?',
+    description: (
+      <>
+        <p>
+          {rows.some((row) => row.kind === 'member')
+            ? `They will lose access to ${organizationName} at once. Their AI Hub accounts are kept.`
+            : 'The invitation link will stop working.'}
+        </p>
+        <RowList rows={rows} label="Users to delete" />
+        {self ? (
+          <p className="font-medium text-destructive">
+            You are removing yourself: you will leave {organizationName} and its admin console.
+          </p>
+        ) : null}
+      </>
+    ),
+    confirmLabel: 'Delete',
+    variant: 'destructive',
+  };
+}
+
+/** Every matching row, described by the filter; all or nothing, and the viewer warned when among them. */
+function matchingRemoval(
+  matching: MatchingSelection,
+  viewer: UsersViewer,
+  organizationName: string,
+): ConfirmContent {
+  const { count } = matching;
+  const self = includesViewer({ matching }, viewer);
+  return {
+    title: `Delete ${plural(count, 'user')}?`,
+    description: (
+      <>
+        <MatchingNote matching={matching} organizationName={organizationName} />
+        <p>
+          Members lose access to {organizationName} at once; their AI Hub accounts are kept. Invitation links
+          stop working.
+        </p>
+        {count > 1 ? <p>If any of them can’t be removed, nobody is removed.</p> : null}
+        {self ? (
+          <p className="font-medium text-destructive">
+            {count > 1 ? 'You are among them. ' : ''}You will leave {organizationName} and lose access to its
+            admin console.
+          </p>
+        ) : null}
+      </>
+    ),
+    confirmLabel: 'Delete',
+    variant: 'destructive',
+  };
+}
+
+/** "Delete this user?", "Delete 30 users?", or "Leave Acme?" when it is only you. */
+export function removalConfirmation(
+  { target }: Extract<MemberChange, { kind: 'remove' }>,
+  viewer: UsersViewer,
+  organizationName: string,
+): ConfirmContent {
+  return 'rows' in target
+    ? rowsRemoval(target.rows, organizationName)
+    : matchingRemoval(target.matching, viewer, organizationName);
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { toast } from 'sonner';
+import type { ActionError } from '@/app/actions/result';
+import { keepFocusOnPage } from '@/components/shared/focus-on-page';
+import type { RefusedTarget } from '@/lib/shared/errors';
+import { noticeQuery } from '@/lib/shared/notices';
+import { perform, type MemberChange, type Outcome } from './member-changes';
+import type { UsersOrganization } from './types';
+import type { BulkSelection } from './use-bulk-selection';
+
+/** "Refused: a@x.com, b@x.com, c@x.com and 4 more" under a bulk refusal that names several rows. */
+function refusedRows(error: ActionError): string | undefined {
+  const refused = (error.details?.refused as RefusedTarget[] | undefined) ?? [];
+  const named = refused.filter((row) => row.email).map((row) => row.email);
+  if (named.length < 2) return undefined;
+  return `Refused: ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}`;
+}
+
+/**
+ * The users page's one way to run a change (./member-changes.ts), whatever it is and whomever it is for,
+ * with one policy. While it runs, `pending`. When it went through: its toast; a change aimed at rows
+ * ends the selection (those rows changed or left) and keeps the focus on the page when its control goes
+ * with them; a viewer who removed themselves or lost console access leaves the console. When refused:
+ * an error toast that says why; SELECTION_CHANGED also ends the selection and shows the list as it is
+ * now. `run` resolves to the refusal (null when it went through), for the dialog that asked.
+ */
+export function useMemberMutation({
+  organization,
+  selection,
+}: {
+  organization: UsersOrganization;
+  selection: BulkSelection;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  function succeeded(change: MemberChange, { toast: shown, leave }: Outcome) {
+    toast[shown.type](shown.message, shown.description ? { description: shown.description } : undefined);
+    if ('target' in change) {
+      selection.clear();
+      // The refreshed rows may leave nothing to focus in the table: then the focus goes to the heading.
+      keepFocusOnPage();
+    }
+    // After leaving, the home page can no longer verify the organization: only lost-access names it.
+    if (leave)
+      router.push(`/?${noticeQuery(leave, leave === 'lost-access' ? organization.slug : undefined)}`);
+  }
+
+  function refused(error: ActionError) {
+    toast.error(error.message, { description: refusedRows(error) });
+    if (error.code === 'SELECTION_CHANGED') {
+      selection.clear();
+      router.refresh();
+    }
+  }
+
+  function run(change: MemberChange): Promise<ActionError | null> {
+    return new Promise((resolve) => {
+      startTransition(async () => {
+        const result = await perform(organization.id, change);
+        if (result.ok) succeeded(change, result.data);
+        else refused(result.error);
+        resolve(result.ok ? null : result.error);
+      });
+    });
+  }
+
+  return { pending, run };
+}
+
+export type MemberMutation = ReturnType<typeof useMemberMutation>;

@@ -1,0 +1,57 @@
+'use client';
+
+import { useState } from 'react';
+import type { ActionError } from '@/app/actions/result';
+import { roleRank } from '@/lib/shared/roles';
+import type { MemberChange } from './member-changes';
+
+/** The changes that can be asked about first: those aimed at rows (resend and detach never ask). */
+export type ConfirmableChange = Extract<MemberChange, { target: unknown }>;
+
+/**
+ * The users page's one open dialog, if any: the invite modal, or the confirmation of a change (focus
+ * returns to `opener` when it closes, or to the table when that control has gone).
+ */
+export type UsersDialog =
+  { kind: 'invite' } | { kind: 'confirm'; change: ConfirmableChange; opener: HTMLElement | null };
+
+/**
+ * Whether a change asked for from a row's menu is confirmed first: a removal and a status change
+ * always; a role change when it lowers the viewer's own role (they may lose the console); resending and
+ * detaching never. A change from the bulk bar is always confirmed, naming how many rows it changes.
+ */
+export function asksFirst(change: MemberChange): change is ConfirmableChange {
+  switch (change.kind) {
+    case 'remove':
+    case 'status':
+      return true;
+    case 'role': {
+      const self = 'rows' in change.target ? change.target.rows.find((row) => row.isSelf) : undefined;
+      return self !== undefined && roleRank[change.role] < roleRank[self.role];
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a refused change closes its confirmation. A selection the server no longer finds as it was
+ * is over, and so is the question about it. A refused role change, or a change to every matching row,
+ * closes: its toast names the rows refused, and the person changes the selection behind the dialog.
+ * A refused removal or status change of picked rows stays open, to try again or cancel.
+ */
+export function closesOnRefusal(change: ConfirmableChange, error: ActionError): boolean {
+  if (error.code === 'SELECTION_CHANGED') return true;
+  return change.kind === 'role' || (change.kind === 'remove' && 'matching' in change.target);
+}
+
+export function useUsersDialogs() {
+  const [dialog, setDialog] = useState<UsersDialog | null>(null);
+  return {
+    dialog,
+    openInvite: () => setDialog({ kind: 'invite' }),
+    confirm: (change: ConfirmableChange, opener: HTMLElement | null) =>
+      setDialog({ kind: 'confirm', change, opener }),
+    close: () => setDialog(null),
+  };
+}

@@ -1,0 +1,110 @@
+import { RoleBadge } from '@/components/shared/role-badge';
+import { formatDate, formatDateTime, invitationDetails } from './format';
+import { RowActions } from './row-actions';
+import { RowCheckbox } from './row-checkbox';
+import { StatusBadge } from './status-badge';
+import type { UserTableRow } from './types';
+
+/**
+ * The `More options` trigger as the server sends it: a short button (its look, dots included, in
+ * app/globals.css) in place of the menu's component tree, which mounts right after hydration, before the
+ * button can do anything (and at once on client-side navigation). A page repeats it per row.
+ */
+function MenuPlaceholder() {
+  return <button type="button" className="ut-more" aria-label="More options" aria-haspopup="menu"></button>;
+}
+
+/** The status badge's title: why an email did not arrive, what a declined row asks, or the link's expiry. */
+function statusTitle(row: UserTableRow) {
+  if (row.status === 'not_delivered') {
+    const reason = row.deliveryError ? `: ${row.deliveryError}` : '';
+    if (row.delivery === 'bounced') return `The email bounced${reason}. Check the address, or resend it.`;
+    if (row.delivery === 'complained')
+      return 'The recipient marked the email as spam. Resend only if they ask.';
+    return `The email could not be delivered${reason}. Resend it.`;
+  }
+  if (row.status === 'declined') return 'The invitee declined. Delete the row, or invite the address again.';
+  if (!row.expiresAt) return undefined;
+  return `${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`;
+}
+
+/** One row's cells. Below md the user cell also carries the role and the status (the columns hide). */
+function UserRowCells({ row, status }: { row: UserTableRow; status: string | undefined }) {
+  const invitation = row.kind === 'invitation';
+  return (
+    <>
+      <td>
+        <div className="ut-user">
+          <div className="ut-who">
+            <div className="ut-name">
+              {invitation ? row.email : row.name || row.email.split('@')[0]}
+              {row.isSelf ? <span className="ut-note"> (you)</span> : null}
+              {row.directory ? (
+                <>
+                  {' '}
+                  <span className="badge" data-tone="directory" title="Managed by your identity provider">
+                    Directory
+                  </span>
+                </>
+              ) : null}
+            </div>
+            {invitation ? (
+              invitationDetails(row).map((line) => (
+                <div key={line} className="ut-sub ut-note">
+                  {line}
+                </div>
+              ))
+            ) : (
+              <div className="ut-sub">{row.email}</div>
+            )}
+            <div className="ut-tags">
+              <RoleBadge role={row.role} />
+              <StatusBadge status={row.status} title={status} />
+            </div>
+          </div>
+        </div>
+      </td>
+      <td className="ut-md">
+        <RoleBadge role={row.role} />
+      </td>
+      <td className="ut-md">
+        <StatusBadge status={row.status} title={status} />
+      </td>
+      <td className="ut-lg">{formatDate(row.date)}</td>
+      <td className="ut-lg" title={row.lastActiveAt ? formatDateTime(row.lastActiveAt) : undefined}>
+        {invitation ? '—' : row.lastActiveAt ? formatDate(row.lastActiveAt) : 'Never'}
+      </td>
+      <td className="ut-xl" title={row.invitedBy}>
+        {row.invitedBy ?? '—'}
+      </td>
+    </>
+  );
+}
+
+/** One row of the user table: its checkbox, its cells, and its `More options` menu. */
+export function UserRow({
+  row,
+  selected,
+  hydrated,
+  onToggle,
+}: {
+  row: UserTableRow;
+  selected: boolean;
+  /** Until the page has hydrated the menu is its placeholder (the table asks once for all its rows). */
+  hydrated: boolean;
+  onToggle: (id: string, checked: boolean) => void;
+}) {
+  return (
+    <tr data-state={selected ? 'selected' : undefined} data-row-email={row.email}>
+      <td>
+        <RowCheckbox
+          checked={selected}
+          label={`Select ${row.email}`}
+          onChange={(checked) => onToggle(row.id, checked)}
+        />
+      </td>
+      <UserRowCells row={row} status={statusTitle(row)} />
+      <td>{hydrated ? <RowActions row={row} /> : <MenuPlaceholder />}</td>
+    </tr>
+  );
+}

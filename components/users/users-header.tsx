@@ -1,0 +1,105 @@
+'use client';
+
+import { Download } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { can } from '@/lib/shared/permissions';
+import { plural } from '@/lib/shared/text';
+import { viewQuery, type UserTableParams } from '@/lib/shared/user-table';
+import { InviteDialog } from './invite/invite-dialog';
+import type { UsersOrganization, UsersViewer } from './types';
+
+/** Active members, seats in use (members and pending invitations) and the limit (null: none). */
+export interface Seats {
+  activeMembers: number;
+  used: number;
+  limit: number | null;
+}
+
+/**
+ * "42 of 50 seats", or "42 members" without a limit; over the limit, by how much, since only new seats
+ * are refused.
+ */
+function SeatsLine({ seats }: { seats: Seats }) {
+  if (seats.limit === null)
+    return (
+      <p className="text-sm font-medium" data-testid="seats">
+        {plural(seats.activeMembers, 'member')}
+      </p>
+    );
+  const over = seats.used - seats.limit;
+  return (
+    <p className="text-sm font-medium" data-testid="seats">
+      {seats.used.toLocaleString('en-US')} of {plural(seats.limit, 'seat')}
+      {over > 0 ? (
+        <span className="ml-2 font-normal text-destructive">
+          {plural(over, 'seat')} over the limit: new invitations and reactivations are refused
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/** The users page's heading with the count and the seats, and its page actions: Export CSV, Invite New User. */
+export function UsersHeader({
+  organization,
+  viewer,
+  params,
+  total,
+  seats,
+  filtered,
+  headingRef,
+  inviteOpen,
+  onInviteOpenChange,
+}: {
+  organization: UsersOrganization;
+  viewer: UsersViewer;
+  params: UserTableParams;
+  total: number;
+  seats: Seats;
+  filtered: boolean;
+  /** The heading takes the focus when the control that had it has gone. */
+  headingRef: React.Ref<HTMLHeadingElement>;
+  inviteOpen: boolean;
+  onInviteOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
+          Users{' '}
+          <span className="ml-1 text-base font-normal text-muted-foreground tabular-nums">
+            {total.toLocaleString('en-US')}
+          </span>
+        </h1>
+        <SeatsLine seats={seats} />
+        <p className="text-sm text-muted-foreground">
+          Invite people to {organization.name}, change their roles, suspend or remove them.
+          {filtered ? ` ${plural(total, 'user matches', 'users match')} the filters.` : ''}
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        {can(viewer.role, 'members:export') ? (
+          // A plain download: the server streams the file, the page stays where it is.
+          <Button variant="outline" asChild>
+            <a
+              href={`/admin/${organization.slug}/users/export?${viewQuery(params)}`}
+              download
+              title="Download every row of this view (its search, filters and sort) as a CSV file"
+            >
+              <Download aria-hidden="true" />
+              Export CSV
+            </a>
+          </Button>
+        ) : null}
+        {viewer.invitableRoles.length > 0 ? (
+          <InviteDialog
+            organizationId={organization.id}
+            roles={viewer.invitableRoles}
+            open={inviteOpen}
+            onOpenChange={onInviteOpenChange}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
