@@ -5,11 +5,10 @@
 // while the person who made it is still an active Owner or Admin there (else a removed, suspended or
 // demoted Admin could go on acting through it, even re-adding themselves).
 import 'server-only';
-import { timingSafeEqual } from 'node:crypto';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { memberships, organizations, scimTokens, users } from '@/db/schema';
-import { directoryActor, type DirectoryActor, type PersonActor } from '../shared/actor';
+import { type PersonActor } from '../shared/actor';
 import { lockOrganization, requireConsoleAccess, requirePermission } from '../access';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
@@ -22,7 +21,6 @@ import { hashToken, newToken } from '../auth/secret-token';
 
 /** What a token starts with, so that a leaked one is recognisable (secret scanners, logs). */
 export const SCIM_TOKEN_PREFIX = 'aihub_scim_';
-const MINUTE = 60_000;
 
 export interface ScimTokenView {
   id: string;
@@ -37,7 +35,7 @@ export interface ScimTokenView {
 }
 
 /** A token's maker as an active Owner or Admin of the token's organization (the join that vouches for it). */
-function makerStanding() {
+export function makerStanding() {
   return and(
     eq(memberships.organizationId, scimTokens.organizationId),
     eq(memberships.userId, scimTokens.createdById),
@@ -197,55 +195,4 @@ export async function deleteScimToken(
     ]);
     return { deleted: true };
   });
-}
-
-/** Why a request's token is refused: each is a 401 with `WWW-Authenticate: Bearer`. */
-export type TokenRefusal = 'missing' | 'malformed' | 'unknown' | 'expired' | 'disabled' | 'maker_left';
-
-/**
- * The directory behind an `Authorization` header, or why not. One statement (the look-up by hash);
- * the hash found is compared again in constant time. Records the use, at most once a minute per token.
- */
-export async function authenticateScimToken(
-  authorization: string | null,
-): Promise<DirectoryActor | { refused: TokenRefusal }> {
-  if (!authorization) return { refused: 'missing' };
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  const token = match?.[1] ?? '';
-  if (!token.startsWith(SCIM_TOKEN_PREFIX) || token.length !== SCIM_TOKEN_PREFIX.length + 43)
-    return { refused: 'malformed' };
-  const hash = hashToken(token);
-  const db = await getDb();
-  const [found] = await db
-    .select({
-      id: scimTokens.id,
-      name: scimTokens.name,
-      tokenHash: scimTokens.tokenHash,
-      organizationId: scimTokens.organizationId,
-      expiresAt: scimTokens.expiresAt,
-      lastUsedAt: scimTokens.lastUsedAt,
-      enabled: organizations.scimEnabled,
-      maker: memberships.id,
-    })
-    .from(scimTokens)
-    .innerJoin(organizations, eq(organizations.id, scimTokens.organizationId))
-    .leftJoin(memberships, makerStanding())
-    .where(eq(scimTokens.tokenHash, hash));
-  if (!found || !timingSafeEqual(Buffer.from(found.tokenHash), Buffer.from(hash)))
-    return { refused: 'unknown' };
-  const at = now();
-  if (found.expiresAt.getTime() <= at.getTime()) return { refused: 'expired' };
-  if (!found.enabled) return { refused: 'disabled' };
-  if (!found.maker) return { refused: 'maker_left' };
-  if (!found.lastUsedAt || at.getTime() - found.lastUsedAt.getTime() >= MINUTE)
-    await db
-      .update(scimTokens)
-      .set({ lastUsedAt: at })
-      .where(
-        and(
-          eq(scimTokens.id, found.id),
-          sql`coalesce(last_used_at, '-infinity') < ${new Date(at.getTime() - MINUTE).toISOString()}::timestamptz`,
-        ),
-      );
-  return directoryActor({ organizationId: found.organizationId, tokenId: found.id, tokenName: found.name });
 }

@@ -11,7 +11,8 @@ import { directoryActor, person, type Actor, type DirectoryActor } from '@/lib/s
 import { advanceClock } from '@/lib/clock';
 import { changeRoles, detachFromDirectory, removeMembers, setMemberStatus } from '@/lib/members';
 import { setSeatLimit } from '@/lib/organizations';
-import { createScimToken, deleteScimToken, setProvisioning, authenticateScimToken } from '@/lib/scim/tokens';
+import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
+import { authenticateScimToken } from '@/lib/scim/authenticate';
 import { createScimUser, deleteScimUser, updateScimUser } from '@/lib/scim/users';
 import { patchScimUser } from '@/lib/scim/patch';
 import { getScimUser, listScimUsers } from '@/lib/scim/read';

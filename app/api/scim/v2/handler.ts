@@ -14,7 +14,7 @@ import { parseScimBody } from '@/lib/scim/body';
 import { scimErrorOf } from '@/lib/scim/errors';
 import { LIST_SCHEMA, SCIM_CONTENT_TYPE, ScimError, toScimUser, type ScimMember } from '@/lib/scim/protocol';
 import { scimRequestAllowed } from '@/lib/scim/rate';
-import { authenticateScimToken } from '@/lib/scim/tokens';
+import { authenticateScimToken } from '@/lib/scim/authenticate';
 
 /** A SCIM body is small; a much larger one is not a User. */
 const MAX_BODY = 64 * 1024;
