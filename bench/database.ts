@@ -6,8 +6,8 @@ import postgres from 'postgres';
 import type { Database } from '@/db/client';
 import { seedOrganization } from '@/scripts/seed';
 import { person, type PersonActor } from '@/lib/shared/actor';
-import { rows } from '@/lib/sql';
 import { CouldNotRun } from './config';
+import { rawRows } from '../tests/support/raw-rows';
 
 export function adminUrl(): string {
   return (
@@ -77,7 +77,7 @@ export async function seed(
   domain: string,
 ): Promise<SeededOrg> {
   const { slug, ownerEmail } = await seedOrganization(db, { name: `Bench ${label}`, ...size, domain });
-  const [org] = await rows<{ id: string; owner_id: string; owner_name: string | null; rows: number }>(
+  const [org] = await rawRows<{ id: string; owner_id: string; owner_name: string | null; rows: number }>(
     db,
     sql`SELECT o.id, u.id AS owner_id, u.name AS owner_name,
           ((SELECT count(*) FROM memberships m WHERE m.organization_id = o.id)

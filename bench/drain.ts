@@ -10,12 +10,12 @@ import { emailQueue, enqueueEmails, type QueuedEmail } from '@/lib/email/queue';
 import { seal } from '@/lib/email/sealed';
 import { invitationUrl } from '@/lib/invitations/link';
 import { startJobs, stopBoss } from '@/lib/jobs';
-import { rows } from '@/lib/sql';
 import { newToken } from '@/lib/auth/secret-token';
 import { startFakeResend } from '../tests/support/fake-resend-server';
 import { config, CouldNotRun } from './config';
 import type { SeededOrg } from './database';
 import { allSent, emailApiCalls, useFakeEmailApi } from './in-process';
+import { rawRows } from '../tests/support/raw-rows';
 
 const facts = {
   inviterName: 'Bench Owner',
@@ -58,7 +58,7 @@ export async function measureDrain(benchUrl: string, org: SeededOrg) {
       organizationId: org.id,
       payload: { ...facts, token: seal(newToken().token) },
     }));
-    const [before] = await rows<{ n: number }>(
+    const [before] = await rawRows<{ n: number }>(
       direct.db,
       sql`SELECT count(*)::int AS n FROM email_messages WHERE organization_id = ${org.id} AND status = 'sent'`,
     );

@@ -7,12 +7,13 @@ import { openPostgres, setDatabaseHandle, type Database, type DatabaseHandle } f
 import { inviteMembers } from '@/lib/invitations';
 import { getBoss, startJobs, stopBoss } from '@/lib/jobs';
 import { changeRoles, removeMembers } from '@/lib/members';
-import { rows, uuidArray } from '@/lib/sql';
+import { uuidArray } from '@/lib/sql';
 import { startFakeResend, type FakeResend } from '../tests/support/fake-resend-server';
 import { config, CouldNotRun, median } from './config';
 import type { SeededOrg } from './database';
 import { counted, type ProxyClient } from './measure';
 import type { ProxyCounts } from './pg-proxy';
+import { rawRows } from '../tests/support/raw-rows';
 
 interface QueryCounter {
   count: number;
@@ -32,7 +33,7 @@ async function openCounting(url: string): Promise<{ handle: DatabaseHandle; coun
 }
 
 async function memberIds(db: Database, org: SeededOrg, count: number, skip: number): Promise<string[]> {
-  const found = await rows<{ id: string }>(
+  const found = await rawRows<{ id: string }>(
     db,
     sql`SELECT id FROM memberships WHERE organization_id = ${org.id} AND role = 'member'
         ORDER BY created_at, id LIMIT ${count} OFFSET ${skip}`,
@@ -168,7 +169,7 @@ export async function measureBulk(benchUrl: string, proxyUrl: string, proxy: Pro
 export async function allSent(db: Database, organizationId: string, count: number, limitMs = 60_000) {
   const deadline = Date.now() + limitMs;
   for (;;) {
-    const [row] = await rows<{ n: number }>(
+    const [row] = await rawRows<{ n: number }>(
       db,
       sql`SELECT count(*)::int AS n FROM email_messages WHERE organization_id = ${organizationId} AND status = 'sent'`,
     );

@@ -11,6 +11,7 @@
 // (findMembershipBySlug) reads a person's membership with membershipOf, the same condition.
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { memberships, organizations, scimTokens, type Organization } from '@/db/schema';
@@ -19,8 +20,11 @@ import { activeMember, members } from './conditions';
 import { fail } from './shared/errors';
 import { MAX_SLUG_INPUT } from './shared/limits';
 import { can, rolesWith, type Permission } from '@/lib/shared/permissions';
-import type { MemberRole } from '@/db/values';
-import { rows } from './sql';
+import { memberRoleValues, type MemberRole } from '@/db/values';
+import { column, rows } from './sql';
+
+/** A role as raw SQL returns it. */
+const roleColumn = z.enum(memberRoleValues);
 
 export interface ConsoleAccess {
   organization: Organization;
@@ -42,7 +46,9 @@ export function membershipOf(organizationId: string | AnyPgColumn, userId: strin
 
 /** Active Owners of the organization `organizationId` (SQL naming its id), for rule 4's count. */
 export function activeOwnerCount(organizationId: SQL | AnyPgColumn): SQL<number> {
-  return sql<number>`(SELECT count(*)::int FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND m.role = 'owner' AND ${activeMember(members)})`;
+  return sql<number>`(SELECT count(*)::int FROM ${memberships} m WHERE m.organization_id = ${organizationId} AND m.role = 'owner' AND ${activeMember(members)})`.mapWith(
+    Number,
+  );
 }
 
 /**
@@ -102,12 +108,12 @@ export async function findMembershipBySlug(userId: string, slug: string): Promis
     .from(organizations)
     .innerJoin(memberships, membershipOf(organizations.id, userId))
     .where(eq(organizations.slug, slug));
-  return row ? { ...row, ownerCount: Number(row.ownerCount) } : null;
+  return row ?? null;
 }
 
 /** The actor's role in `organizationId` (actorRoleQuery), or null. */
 export async function roleIn(db: Database, actor: Actor, organizationId: string): Promise<MemberRole | null> {
-  const [row] = await rows<{ role: MemberRole }>(db, actorRoleQuery(organizationId, actor));
+  const [row] = await rows(db, actorRoleQuery(organizationId, actor), z.object({ role: roleColumn }));
   return row?.role ?? null;
 }
 
@@ -148,7 +154,7 @@ export async function lockOrganization(
   organizationId: string,
   actor: Actor,
 ): Promise<LockedOrganization> {
-  return (await lockOrganizationAndRead<never>(tx, organizationId, actor, null)).organization;
+  return (await lockOrganizationAndRead(tx, organizationId, actor, null)).organization;
 }
 
 /**
@@ -169,43 +175,43 @@ export async function lockOrganizationRow(tx: Transaction, organizationId: strin
  * counts) also the rows of `query`, as JSON objects. Saves the caller a statement of its own: a bulk
  * change is then lock, read, write, whatever the size of the selection.
  */
-export async function lockOrganizationAndRead<T>(
+export async function lockOrganizationAndRead<S extends z.ZodType = z.ZodNever>(
   tx: Transaction,
   organizationId: string,
   actor: Actor,
-  query: SQL | null,
-): Promise<{ organization: LockedOrganization; rows: T[] }> {
+  query: { sql: SQL; row: S } | null,
+): Promise<{ organization: LockedOrganization; rows: z.output<S>[] }> {
   if (!(await lockOrganizationRow(tx, organizationId))) fail('NOT_FOUND');
-  const [row] = await rows<{
-    id: string;
-    name: string;
-    slug: string;
-    actor_role: MemberRole | null;
-    owner_count: number;
-    notify_member_changes: boolean;
-    seat_limit: number | null;
-    extra: T[] | string | null;
-  }>(
+  const [row] = await rows(
     tx,
     sql`SELECT o.id, o.name, o.slug, (${actorRoleQuery(organizationId, actor)}) AS actor_role,
           ${activeOwnerCount(sql`o.id`)} AS owner_count,
           o.notify_member_changes, o.seat_limit,
-          ${query ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)` : sql`NULL::json`} AS extra
+          ${query ? sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query.sql}) x)` : sql`NULL::json`} AS extra
         FROM ${organizations} o
         WHERE o.id = ${organizationId}`,
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      slug: z.string(),
+      actor_role: roleColumn.nullable(),
+      owner_count: column.count,
+      notify_member_changes: z.boolean(),
+      seat_limit: column.nullableCount,
+      extra: column.json(z.array(query ? query.row : z.never()).nullable()),
+    }),
   );
   if (!row) fail('NOT_FOUND');
-  const extra = typeof row.extra === 'string' ? (JSON.parse(row.extra) as T[]) : (row.extra ?? []);
   return {
     organization: {
       id: row.id,
       name: row.name,
       slug: row.slug,
       actorRole: row.actor_role,
-      ownerCount: Number(row.owner_count),
-      notifyMemberChanges: Boolean(row.notify_member_changes),
-      seatLimit: row.seat_limit === null ? null : Number(row.seat_limit),
+      ownerCount: row.owner_count,
+      notifyMemberChanges: row.notify_member_changes,
+      seatLimit: row.seat_limit,
     },
-    rows: extra,
+    rows: row.extra ?? [],
   };
 }

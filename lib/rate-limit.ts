@@ -3,7 +3,8 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { rateLimitBuckets } from '@/db/schema';
-import { excluded, rows, textArray } from './sql';
+import { column, excluded, rows, textArray } from './sql';
+import { z } from 'zod';
 
 export function windowStart(at: Date, windowMs: number): Date {
   return new Date(Math.floor(at.getTime() / windowMs) * windowMs);
@@ -81,15 +82,16 @@ async function addToEach(
   const sorted = [...new Set(keys)].sort();
   if (sorted.length === 0) return new Map();
   const start = windowStart(at, windowMs);
-  const found = await rows<{ key: string; count: number }>(
+  const found = await rows(
     db,
     sql`INSERT INTO ${rateLimitBuckets} (key, window_start, count, expires_at)
         SELECT k, ${start.toISOString()}::timestamptz, ${amount}::int, ${new Date(start.getTime() + windowMs).toISOString()}::timestamptz
         FROM unnest(${textArray(sorted)}) WITH ORDINALITY AS t(k, n) ORDER BY n
         ON CONFLICT (key, window_start) DO UPDATE SET count = ${rateLimitBuckets}.count + excluded.count
         RETURNING key, count`,
+    z.object({ key: z.string(), count: column.count }),
   );
-  return new Map(found.map((row) => [row.key, Number(row.count)]));
+  return new Map(found.map((row) => [row.key, row.count]));
 }
 
 /**

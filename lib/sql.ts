@@ -1,5 +1,6 @@
 // Small helpers for raw SQL that must run the same on PGlite and postgres.js.
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 
@@ -24,9 +25,34 @@ export function excluded(column: AnyPgColumn): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;
 }
 
-/** Runs raw SQL and returns its rows, whichever driver is underneath. */
-export async function rows<T>(db: Database, query: SQL): Promise<T[]> {
+/**
+ * Runs raw SQL (the set-based statements Drizzle's query builder cannot write) and returns its rows, each
+ * read by `row`: a column renamed in the SQL or missing fails here, at once, rather than turning into an
+ * undefined further on, and the rows' type comes from the schema rather than a cast.
+ */
+export async function rows<S extends z.ZodType>(db: Database, query: SQL, row: S): Promise<z.output<S>[]> {
   const result: unknown = await db.execute(query);
-  if (Array.isArray(result)) return result as T[];
-  return (result as { rows?: T[] }).rows ?? [];
+  const found: unknown[] = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+  return found.map((item) => row.parse(item));
 }
+
+/**
+ * How a raw row's values are read, the same whichever driver returned them: postgres.js returns a
+ * bigint count as text and json as parsed values, PGlite json as text; `::int` counts are numbers.
+ */
+export const column = {
+  /** A count or another whole number (a bigint may come as text). */
+  count: z.coerce.number().int(),
+  /** A whole number, or null. */
+  nullableCount: z.union([z.null(), z.coerce.number().int()]),
+  /** A timestamp, as a Date. */
+  date: z.coerce.date(),
+  nullableDate: z.union([z.null(), z.coerce.date()]),
+  /** A json or jsonb value read by `schema` (text on one driver, already parsed on the other). */
+  json<S extends z.ZodType>(schema: S) {
+    return z.preprocess(
+      (value) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value),
+      schema,
+    );
+  },
+};

@@ -9,6 +9,7 @@ import { Webhook } from 'svix';
 import { getDb } from '@/db/client';
 import { emailEvents, emailMessages, invitations } from '@/db/schema';
 import { MAX_DELIVERY_ERROR } from '../shared/limits';
+import { z } from 'zod';
 import { rows } from '../sql';
 
 /** The events recorded, and the status each gives its message. */
@@ -86,7 +87,7 @@ export async function applyResendEvent(eventId: string, event: ResendEvent): Pro
       : status === 'complained'
         ? 'The recipient marked it as spam.'
         : null;
-  const [row] = await rows<{ fresh: boolean }>(
+  const [row] = await rows(
     db,
     sql`WITH fresh AS (
           INSERT INTO ${emailEvents} (id, type, provider_id) VALUES (${eventId}, ${event.type}, ${providerId})
@@ -105,6 +106,7 @@ export async function applyResendEvent(eventId: string, event: ResendEvent): Pro
                         ORDER BY e.created_at DESC, e.id DESC LIMIT 1)
           RETURNING i.id)
         SELECT EXISTS (SELECT 1 FROM fresh) AS fresh`,
+    z.object({ fresh: z.boolean() }),
   );
-  return Boolean(row?.fresh);
+  return row?.fresh ?? false;
 }

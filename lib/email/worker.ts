@@ -6,13 +6,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Job, PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { emailMessages, invitations } from '@/db/schema';
+import { emailKindValues } from '@/db/values';
 import { MAX_BATCH, sendEmails, type DeliveryResult, type EmailMessage } from '.';
 import type { EmailJob } from './queue';
 import { MAX_DELIVERY_ERROR } from '../shared/limits';
-import { jsonb, rows } from '../sql';
+import { column, jsonb, rows } from '../sql';
 import { emailResultsRecorded, setEmailNudge } from './nudge';
 import { emailRetrySettings } from '../config';
 import { emailFor, type Templates } from './render-queued';
@@ -44,15 +46,17 @@ export async function giveUp(jobs: Job<EmailJob>[]): Promise<void> {
 
 const GAVE_UP = 'It could not be sent after several tries. Send it again.';
 
-interface MessageRow {
-  id: string;
-  kind: string;
-  recipient: string;
-  payload: Record<string, unknown>;
-  invitation_id: string | null;
-  batch_key: string;
-  attempts: number;
-}
+/** A message claimed for sending, as the claiming statement returns it. */
+const messageRow = z.object({
+  id: z.string(),
+  kind: z.enum(emailKindValues),
+  recipient: z.string(),
+  payload: column.json(z.record(z.string(), z.unknown())),
+  invitation_id: z.string().nullable(),
+  batch_key: z.string(),
+  attempts: column.count,
+});
+type MessageRow = z.output<typeof messageRow>;
 
 /** A batch the API could not take now: the jobs are thrown back to pg-boss, which tries again later. */
 class TryAgainLater extends Error {}
@@ -101,10 +105,11 @@ async function claimBatches(ids: readonly string[]): Promise<MessageRow[][]> {
   if (ids.length === 0) return [];
   const db = await getDb();
   const unsent = sql`status IN ('queued', 'sending', 'retrying')`;
-  const found = await rows<{ id: string; batch_key: string | null }>(
+  const found = await rows(
     db,
     sql`SELECT id, batch_key FROM ${emailMessages} WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND ${unsent}
         ORDER BY created_at, position, id`,
+    z.object({ id: z.string(), batch_key: z.string().nullable() }),
   );
   const fresh = found.filter((row) => !row.batch_key).map((row) => row.id);
   const keys = new Set(found.flatMap((row) => (row.batch_key ? [row.batch_key] : [])));
@@ -119,7 +124,7 @@ async function claimBatches(ids: readonly string[]): Promise<MessageRow[][]> {
   // sees them unkeyed); those keyed by an earlier try are read as they are.
   const earlier = [...keys].filter((key) => !assigned.some((row) => row.key === key));
   const columns = sql`id, kind, recipient, payload, invitation_id, batch_key, attempts, created_at, position`;
-  const messages = await rows<MessageRow>(
+  const messages = await rows(
     db,
     sql`WITH assigned AS (
           UPDATE ${emailMessages} AS m SET batch_key = a.key, status = 'sending', updated_at = now()
@@ -131,6 +136,7 @@ async function claimBatches(ids: readonly string[]): Promise<MessageRow[][]> {
         SELECT ${columns} FROM ${emailMessages}
         WHERE batch_key = ANY(${`{${earlier.join(',')}}`}::uuid[]) AND ${unsent}
         ORDER BY batch_key, created_at, position, id`,
+    messageRow,
   );
   const byKey = new Map<string, MessageRow[]>();
   for (const message of messages) {

@@ -9,6 +9,7 @@ import { fail } from '../shared/errors';
 import { rows, textArray } from '../sql';
 import { isUndelivered } from '../email/statuses';
 import { cooldownSentence, secondsUntilResend, type InviteResult } from '../shared/invite-outcomes';
+import { z } from 'zod';
 
 /** An address to send to: a new invitation, or its pending one sent again. */
 export interface Candidate {
@@ -84,14 +85,7 @@ function cooldownLeft(open: PendingInvitation, at: Date): number {
  * declined invitations of the others: one statement.
  */
 async function readMembersAndPending(db: Database, organizationId: string, addresses: readonly string[]) {
-  const found = await rows<{
-    kind: 'member' | 'invitation' | 'declined';
-    id: string | null;
-    email: string;
-    last_sent_at: string | null;
-    delivery_status: string | null;
-    expires_at: string | null;
-  }>(
+  const found = await rows(
     db,
     sql`SELECT 'member' AS kind, NULL::uuid AS id, u.email, NULL AS last_sent_at, NULL AS delivery_status,
                NULL AS expires_at
@@ -103,6 +97,14 @@ async function readMembersAndPending(db: Database, organizationId: string, addre
           FROM ${invitations} i
           WHERE i.organization_id = ${organizationId} AND i.status IN ('pending', 'declined')
             AND i.email = ANY(${textArray(addresses)})`,
+    z.object({
+      kind: z.enum(['member', 'invitation', 'declined']),
+      id: z.string().nullable(),
+      email: z.string(),
+      last_sent_at: z.string().nullable(),
+      delivery_status: z.string().nullable(),
+      expires_at: z.string().nullable(),
+    }),
   );
   const pending = new Map<string, PendingInvitation>();
   const declined = new Map<string, string[]>();

@@ -8,7 +8,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { invitations, memberships, organizations, users } from '@/db/schema';
-import type { MemberRole } from '@/db/values';
+import { memberRoleValues } from '@/db/values';
 import type { PersonActor } from '../shared/actor';
 import { actorRoleQuery, requirePermission } from '../access';
 import { now } from '../clock';
@@ -20,8 +20,9 @@ import { roleLabels } from '@/lib/shared/roles';
 import { rolesWith } from '@/lib/shared/permissions';
 import type { InvitationRole } from '@/db/values';
 import { seatsLeft, seatsUsedQuery } from '../organizations/seats';
-import { rows, textArray } from '../sql';
+import { column, rows, textArray } from '../sql';
 import { INVALID_ADDRESS } from '../shared/invite-outcomes';
+import { z } from 'zod';
 
 /** Why a row will not be sent. */
 export type CsvRowProblem =
@@ -161,13 +162,7 @@ export async function previewInviteCsv(
   const addresses = list.filter((row) => !row.problem).map((row) => row.email);
   const db = await getDb();
   const inviters = `{${rolesWith('members:invite').join(',')}}`;
-  const found = await rows<{
-    actor_role: MemberRole | null;
-    email: string | null;
-    kind: 'member' | 'pending' | null;
-    seat_limit: number | null;
-    used: number | null;
-  }>(
+  const found = await rows(
     db,
     sql`WITH actor AS (${actorRoleQuery(input.organizationId, actor)}),
         known AS (
@@ -182,6 +177,13 @@ export async function previewInviteCsv(
         FROM actor a
         JOIN ${organizations} o ON o.id = ${input.organizationId}
         LEFT JOIN known k ON a.role = ANY(${inviters}::member_role[])`,
+    z.object({
+      actor_role: z.enum(memberRoleValues).nullable(),
+      email: z.string().nullable(),
+      kind: z.enum(['member', 'pending']).nullable(),
+      seat_limit: column.nullableCount,
+      used: column.nullableCount,
+    }),
   );
   // Nothing about the organization's people is read for someone who may not invite.
   const actorRole = requirePermission(found[0]?.actor_role, 'members:invite');
@@ -205,6 +207,6 @@ export async function previewInviteCsv(
     rows: list,
     ready: list.length - problems,
     problems,
-    seatsLeft: seatsLeft(limit, Number(found[0]?.used ?? 0)),
+    seatsLeft: seatsLeft(limit, found[0]?.used ?? 0),
   };
 }

@@ -14,6 +14,8 @@ import { nextRecordingOr, nudgeEmailWorker } from '../email/nudge';
 import type { InviteResult } from '../shared/invite-outcomes';
 import { rows } from '../sql';
 import { formatLongDate } from '../shared/format';
+import { z } from 'zod';
+import { deliveryStatusValues } from '@/db/values';
 
 /** An invitation just written, with the secret of its link (known only until it is queued, sealed). */
 export interface OutgoingInvitation {
@@ -90,10 +92,11 @@ export async function awaitDelivery(
     for (;;) {
       // Listened for before the read, so that results recorded during it are not missed.
       const next = nextRecordingOr(Math.max(0, Math.min(LOOK_MS, deadline - Date.now())));
-      const found = await rows<{ id: string; status: string; error: string | null }>(
+      const found = await rows(
         db,
         sql`SELECT id, status, error FROM ${emailMessages}
             WHERE id = ANY(${`{${messageIds.join(',')}}`}::uuid[])`,
+        z.object({ id: z.string(), status: z.enum(deliveryStatusValues), error: z.string().nullable() }),
       );
       const byId = new Map(found.map((row) => [row.id, row]));
       const settled = found.every((row) => !IN_FLIGHT.has(row.status));

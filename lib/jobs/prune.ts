@@ -6,7 +6,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
 import { now } from '../clock';
-import { rows } from '../sql';
+import { column, rows } from '../sql';
+import { z } from 'zod';
 
 export interface PruneCounts {
   rateLimitBuckets: number;
@@ -15,11 +16,12 @@ export interface PruneCounts {
 }
 
 async function deletedCount(db: Database, query: SQL): Promise<number> {
-  const [row] = await rows<{ n: number }>(
+  const [row] = await rows(
     db,
     sql`WITH gone AS (${query} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    z.object({ n: column.count }),
   );
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 /**

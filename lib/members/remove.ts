@@ -9,10 +9,11 @@ import { auditInsert, type AuditEntry } from '../audit';
 import { emailQueue, emailsInsert, queueJobs, type EmailQueue } from '../email/queue';
 import { fail } from '../shared/errors';
 import { roleLabels } from '@/lib/shared/roles';
-import { rows, uuidArray } from '../sql';
+import { column, rows, uuidArray } from '../sql';
 import { removedEmails } from './notifications';
 import { noticesToSend } from './directory-notices';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
+import { z } from 'zod';
 
 export interface RemovalResult {
   removedMembers: number;
@@ -75,7 +76,7 @@ async function writeRemoval(
     targetEmail: t.email,
     details: { role: t.role, roleLabel: roleLabels[t.role] },
   }));
-  const [done] = await rows<{ removed_members: number; revoked_invitations: number; actor_left: boolean }>(
+  const [done] = await rows(
     tx,
     sql`
     WITH m AS (
@@ -90,11 +91,12 @@ async function writeRemoval(
     )${emails ? sql`, e AS (${emails})` : sql``}
     SELECT (SELECT count(*) FROM m)::int AS removed_members, (SELECT count(*) FROM i)::int AS revoked_invitations,
            EXISTS (SELECT 1 FROM m WHERE user_id = ${accountOf(actor)}::uuid) AS actor_left`,
+    z.object({ removed_members: column.count, revoked_invitations: column.count, actor_left: z.boolean() }),
   );
   return {
-    removedMembers: Number(done?.removed_members ?? 0),
-    revokedInvitations: Number(done?.revoked_invitations ?? 0),
-    actorLeft: Boolean(done?.actor_left),
+    removedMembers: done?.removed_members ?? 0,
+    revokedInvitations: done?.revoked_invitations ?? 0,
+    actorLeft: done?.actor_left ?? false,
   };
 }
 

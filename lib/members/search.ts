@@ -10,6 +10,8 @@ import { MAX_SEARCH, MEMBER_SEARCH_RESULTS } from '../shared/limits';
 import type { MemberRole } from '@/db/values';
 import { rows } from '../sql';
 import { escapeLike } from '../user-table/sql';
+import { z } from 'zod';
+import { memberRoleValues } from '@/db/values';
 
 export interface MemberMatch {
   userId: string;
@@ -35,7 +37,7 @@ export async function searchMembers(
   const name = sql`lower(coalesce(${users.name}, ''))`;
   const matches = text ? sql`AND (${email} LIKE ${`%${text}%`} OR ${name} LIKE ${`%${text}%`})` : sql``;
   const prefix = `${text}%`;
-  const found = await rows<{ user_id: string; name: string | null; email: string; role: MemberRole }>(
+  const found = await rows(
     db,
     sql`SELECT ${users.id} AS user_id, ${users.name} AS name, ${users.email} AS email, ${memberships.role}::text AS role
         FROM ${memberships} JOIN ${users} ON ${users.id} = ${memberships.userId}
@@ -45,6 +47,12 @@ export async function searchMembers(
         ORDER BY (${email} LIKE ${prefix} OR ${name} LIKE ${prefix}) DESC,
                  lower(coalesce(${users.name}, ${users.email})), ${users.email}
         LIMIT ${MEMBER_SEARCH_RESULTS}`,
+    z.object({
+      user_id: z.string(),
+      name: z.string().nullable(),
+      email: z.string(),
+      role: z.enum(memberRoleValues),
+    }),
   );
   return found.map((row) => ({ userId: row.user_id, name: row.name, email: row.email, role: row.role }));
 }

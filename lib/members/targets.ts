@@ -2,9 +2,10 @@
 // Owner count, then decided one by one by the policy, all or nothing (docs/rules.md rules 4 and 6).
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Transaction } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
-import type { MemberRole } from '@/db/values';
+import { memberRoleValues, type MemberRole } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import {
   lockOrganizationAndRead,
@@ -33,17 +34,28 @@ export interface Target {
   directoryManaged: boolean;
 }
 
-/** A row of targetsQuery and matchingQuery, as JSON. */
-interface TargetRow {
-  kind: 'member' | 'invitation';
-  id: string;
-  user_id: string | null;
-  role: MemberRole;
-  email: string;
-  declined: boolean;
-  suspended: boolean;
-  directory_managed: boolean;
-}
+/** A row of targetsQuery and matchingQuery (JSON, read inside lockOrganizationAndRead), as a Target. */
+const targetRow = z
+  .object({
+    kind: z.enum(['member', 'invitation']),
+    id: z.string(),
+    user_id: z.string().nullable(),
+    role: z.enum(memberRoleValues),
+    email: z.string(),
+    declined: z.boolean(),
+    suspended: z.boolean(),
+    directory_managed: z.boolean(),
+  })
+  .transform((row): Target => ({
+    kind: row.kind,
+    id: row.id,
+    userId: row.user_id,
+    role: row.role,
+    email: row.email,
+    declined: row.declined,
+    suspended: row.suspended,
+    directoryManaged: row.directory_managed,
+  }));
 
 /**
  * The selected rows of the organization: its members and its pending and declined invitations (the
@@ -115,22 +127,18 @@ export async function lockSelection(
 ): Promise<{ org: LockedOrganization; targets: Target[]; ids: string[] }> {
   if ('ids' in selection) {
     const ids = uniqueIds(selection.ids);
-    const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
-      tx,
-      organizationId,
-      actor,
-      targetsQuery(organizationId, ids),
-    );
-    return { org: organization, targets: rows.map(toTarget), ids };
+    const { organization, rows } = await lockOrganizationAndRead(tx, organizationId, actor, {
+      sql: targetsQuery(organizationId, ids),
+      row: targetRow,
+    });
+    return { org: organization, targets: rows, ids };
   }
   const expected = selection.matching.count;
   if (!Number.isInteger(expected) || expected < 1 || expected > MAX_SELECTION) fail('INVALID_INPUT');
-  const { organization, rows } = await lockOrganizationAndRead<TargetRow>(
-    tx,
-    organizationId,
-    actor,
-    matchingQuery(organizationId, selection.matching.filter),
-  );
+  const { organization, rows } = await lockOrganizationAndRead(tx, organizationId, actor, {
+    sql: matchingQuery(organizationId, selection.matching.filter),
+    row: targetRow,
+  });
   // Selecting by filter is the console's (a Member can only act on themselves, by id); checked before
   // the count is compared, so that nobody else learns how many rows match.
   requirePermission(organization.actorRole, 'members:manage');
@@ -145,21 +153,7 @@ export async function lockSelection(
       { expected, found: Math.min(rows.length, MAX_SELECTION + 1) },
     );
   }
-  const targets = rows.map(toTarget);
-  return { org: organization, targets, ids: targets.map((target) => target.id) };
-}
-
-function toTarget(row: TargetRow): Target {
-  return {
-    kind: row.kind,
-    id: row.id,
-    userId: row.user_id,
-    role: row.role,
-    email: row.email,
-    declined: row.declined,
-    suspended: Boolean(row.suspended),
-    directoryManaged: Boolean(row.directory_managed),
-  };
+  return { org: organization, targets: rows, ids: rows.map((target) => target.id) };
 }
 
 export function idsOf(targets: Target[], kind: Target['kind']): string[] {

@@ -93,5 +93,5 @@ export async function listMyOrganizations(userId: string) {
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organizations.name), asc(organizations.slug));
-  return found.map((row) => ({ ...row, ownerCount: Number(row.ownerCount) }));
+  return found;
 }

@@ -12,7 +12,8 @@ import { now } from '../clock';
 import { fail } from '../shared/errors';
 import { plural } from '../shared/text';
 import { activeMember, invitees, members, openInvitation } from '../conditions';
-import { rows } from '../sql';
+import { column, rows } from '../sql';
+import { z } from 'zod';
 
 /**
  * The seats of `organizationId` in use at `at`, as one column `used` (an index-only count for each half):
@@ -25,8 +26,8 @@ export function seatsUsedQuery(organizationId: string, at: Date): SQL {
 
 /** The seats in use: call it inside the change's transaction, after the organization's lock. */
 export async function readSeatsUsed(db: Database, organizationId: string, at: Date): Promise<number> {
-  const [row] = await rows<{ used: number | string }>(db, seatsUsedQuery(organizationId, at));
-  return Number(row?.used ?? 0);
+  const [row] = await rows(db, seatsUsedQuery(organizationId, at), z.object({ used: column.count }));
+  return row?.used ?? 0;
 }
 
 /** Seats left under `limit` with `used` of them taken (never below none); null without a limit. */

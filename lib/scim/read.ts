@@ -5,30 +5,31 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { memberships, users } from '@/db/schema';
-import type { MemberRole } from '@/db/values';
-import { rows } from '../sql';
+import { z } from 'zod';
+import { memberRoleValues, memberStatusValues } from '@/db/values';
+import { column, rows } from '../sql';
 import { filterCondition } from './filter';
 import { fail } from '../shared/errors';
 import { isUuid, type ScimMember } from './protocol';
 
-interface MemberRow {
-  id: string;
-  email: string;
-  name: string | null;
-  role: MemberRole;
-  status: string;
-  external_id: string | null;
-  scim_user_name: string | null;
-  directory_managed: boolean;
-  created_at: string | Date;
-  updated_at: string | Date;
-}
-
 const columns = sql`m.id, u.email, m.directory_name AS name, m.role::text AS role,
   m.status::text AS status, m.external_id, m.scim_user_name, m.directory_managed, m.created_at, m.updated_at`;
 
-function toMember(row: MemberRow): ScimMember {
-  return {
+/** A row of `columns`, read into the member SCIM sees. */
+const memberRow = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: z.enum(memberRoleValues),
+    status: z.enum(memberStatusValues),
+    external_id: z.string().nullable(),
+    scim_user_name: z.string().nullable(),
+    directory_managed: z.boolean(),
+    created_at: column.date,
+    updated_at: column.date,
+  })
+  .transform((row): ScimMember => ({
     id: row.id,
     email: row.email,
     name: row.name,
@@ -36,11 +37,10 @@ function toMember(row: MemberRow): ScimMember {
     active: row.status === 'active',
     externalId: row.external_id,
     userName: row.scim_user_name,
-    directoryManaged: Boolean(row.directory_managed),
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-}
+    directoryManaged: row.directory_managed,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }));
 
 /** One page of the organization's members matching `filter`, oldest first, and how many match. */
 export async function listScimUsers(
@@ -53,21 +53,23 @@ export async function listScimUsers(
     ? sql`m.organization_id = ${organizationId} AND (${condition})`
     : sql`m.organization_id = ${organizationId}`;
   const [[counted], page] = await Promise.all([
-    rows<{ total: number }>(
+    rows(
       db,
       condition
         ? sql`SELECT count(*)::int AS total FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}`
         : sql`SELECT count(*)::int AS total FROM ${memberships} m WHERE ${where}`,
+      z.object({ total: column.count }),
     ),
     query.count === 0
       ? Promise.resolve([])
-      : rows<MemberRow>(
+      : rows(
           db,
           sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}
               ORDER BY m.created_at, m.id LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
+          memberRow,
         ),
   ]);
-  return { total: Number(counted?.total ?? 0), members: page.map(toMember) };
+  return { total: counted?.total ?? 0, members: page };
 }
 
 export async function readMember(
@@ -76,12 +78,13 @@ export async function readMember(
   id: string,
 ): Promise<ScimMember | null> {
   if (!isUuid(id)) return null;
-  const [row] = await rows<MemberRow>(
+  const [member] = await rows(
     db,
     sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
         WHERE m.organization_id = ${organizationId} AND m.id = ${id}::uuid`,
+    memberRow,
   );
-  return row ? toMember(row) : null;
+  return member ?? null;
 }
 
 export function notFound(id: string): never {

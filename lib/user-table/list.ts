@@ -6,9 +6,10 @@
 // past the middle is read from the other end (the last page costs what the first one does): ./user-table-rows.ts.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
-import type { MemberRole } from '@/db/values';
+import { memberRoleValues, type MemberRole } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import { actorRoleQuery, requirePermission } from '../access';
 import { now } from '../clock';
@@ -17,7 +18,7 @@ import { MAX_SEARCH } from '../shared/limits';
 import { isInvitationRole } from '@/lib/shared/roles';
 import { rolesWith, type Permission } from '@/lib/shared/permissions';
 import { clampPage } from '../shared/paging';
-import { rows } from '../sql';
+import { column, rows } from '../sql';
 import { readFirstPage, readPage } from './rows';
 import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from '../shared/user-table';
 import { and, escapeLike, oneOf } from './sql';
@@ -111,7 +112,7 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
   const { page, pageSize } = filters;
   let read: { total: number; seats: UserTablePage['seats']; rows: UserRow[] };
   if (page === 1) {
-    const first = await readFirstPage<Head>(db, headQuery(actor, filters), filters);
+    const first = await readFirstPage(db, { sql: headQuery(actor, filters), row: headRow }, filters);
     read = { ...readHead(first.head), rows: first.rows };
   } else {
     const { total, seats } = await countAndAuthorize(db, actor, filters);
@@ -194,17 +195,17 @@ export async function countAndAuthorize(
   filters: Filters,
   permission: Permission = 'console:access',
 ): Promise<{ total: number; seats: UserTablePage['seats'] }> {
-  const [head] = await rows<Head>(db, headQuery(actor, filters, permission));
+  const [head] = await rows(db, headQuery(actor, filters, permission), headRow);
   return readHead(head, permission);
 }
 
 /** What `headQuery` answers: the actor's role, and the counts when that role may see them (else null). */
-interface Head {
-  actor_role: MemberRole | null;
-  total: number | null;
-  active_members: number | null;
-  seats_used: number | null;
-}
+const headRow = z.object({
+  actor_role: z.enum(memberRoleValues).nullable(),
+  total: column.nullableCount,
+  active_members: column.nullableCount,
+  seats_used: column.nullableCount,
+});
 
 /** `countAndAuthorize`'s statement: one row, its counts null unless the actor's role has `permission`. */
 function headQuery(actor: Actor, filters: Filters, permission: Permission = 'console:access'): SQL {
@@ -234,11 +235,11 @@ function headQuery(actor: Actor, filters: Filters, permission: Permission = 'con
 }
 
 /** Refuses a non-member (NOT_FOUND) and a role without `permission` (FORBIDDEN); else the counts. */
-function readHead(head: Head | undefined, permission: Permission = 'console:access') {
+function readHead(head: z.output<typeof headRow> | undefined, permission: Permission = 'console:access') {
   requirePermission(head?.actor_role, permission);
   return {
-    total: Number(head?.total ?? 0),
-    seats: { activeMembers: Number(head?.active_members ?? 0), used: Number(head?.seats_used ?? 0) },
+    total: head?.total ?? 0,
+    seats: { activeMembers: head?.active_members ?? 0, used: head?.seats_used ?? 0 },
   };
 }
 

@@ -5,34 +5,37 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
-import type { MemberRole } from '@/db/values';
-import { rows } from '../sql';
+import { z } from 'zod';
+import { memberRoleValues } from '@/db/values';
+import { column, rows } from '../sql';
 import type { Filters, UserRow } from './list';
-import type { SortKey, UserStatus } from '../shared/user-table';
+import { userStatuses, type SortKey } from '../shared/user-table';
 import { sortKeyOf } from './sql';
 
-interface PageRow {
-  kind: 'member' | 'invitation';
-  id: string;
-  user_id: string | null;
-  name: string | null;
-  email: string;
-  role: MemberRole;
-  status: UserStatus;
-  date: string | Date;
-  expires_at: string | Date | null;
-  last_sent_at: string | Date | null;
-  send_count: number | null;
-  invited_by: string | null;
-  delivery_error: string | null;
-  delivery_status: string | null;
-  last_active_at: string | Date | null;
-  directory_managed: boolean;
+/** A row as `rowsQuery` reads it. */
+const pageRow = z.object({
+  kind: z.enum(['member', 'invitation']),
+  id: z.string(),
+  user_id: z.string().nullable(),
+  name: z.string().nullable(),
+  email: z.string(),
+  role: z.enum(memberRoleValues),
+  status: z.enum(userStatuses),
+  date: column.date,
+  expires_at: column.nullableDate,
+  last_sent_at: column.nullableDate,
+  send_count: column.nullableCount,
+  invited_by: z.string().nullable(),
+  delivery_error: z.string().nullable(),
+  delivery_status: z.string().nullable(),
+  last_active_at: column.nullableDate,
+  directory_managed: z.boolean(),
   /** The sort key as text: where a keyset read resumes (TableCursor). */
-  k: string;
+  k: z.string(),
   /** The row's place in the order read (the text of `k` does not always sort as the key does). */
-  position: number;
-}
+  position: column.count,
+});
+type PageRow = z.output<typeof pageRow>;
 
 /**
  * The page, in one statement: each half reads at most the rows the page needs through its own index,
@@ -55,25 +58,30 @@ export async function readPage(db: Database, filters: Filters, total: number): P
  * not wait for it; its rows are read only once the check has passed (a one-time filter on `head`), and
  * each comes with `head`'s columns (one row of them alone when the page is empty).
  */
-export async function readFirstPage<Head extends { total: number | null }>(
+export async function readFirstPage<H extends z.ZodType>(
   db: Database,
-  head: SQL,
+  head: { sql: SQL; row: H },
   filters: Filters,
-): Promise<{ head: Head | undefined; rows: UserRow[] }> {
+): Promise<{ head: z.output<H> | undefined; rows: UserRow[] }> {
   const window: ReadWindow = { limit: filters.pageSize, skip: 0, reverse: false, after: null };
   const page = rowsQuery(filters, window);
   if (!page) {
-    const [only] = await rows<Head>(db, head);
+    const [only] = await rows(db, head.sql, head.row);
     return { head: only, rows: [] };
   }
-  const found = await rows<Head & PageRow>(
+  // Each row is the head's columns and a page row's, or the head's alone (its page columns null).
+  const found = await rows(
     db,
-    sql`WITH head AS (${head}),
+    sql`WITH head AS (${head.sql}),
              page AS (SELECT * FROM (${page}) p WHERE (SELECT total FROM head) IS NOT NULL)
         SELECT head.*, page.* FROM head LEFT JOIN page ON true
         ORDER BY page.position`,
+    z.looseObject({ id: z.string().nullable() }),
   );
-  return { head: found[0], rows: found.filter((row) => row.id !== null).map(toUserRow) };
+  return {
+    head: found.length > 0 ? head.row.parse(found[0]) : undefined,
+    rows: found.filter((row) => row.id !== null).map((row) => toUserRow(pageRow.parse(row))),
+  };
 }
 
 /**
@@ -141,7 +149,7 @@ interface ReadWindow {
 /** Rows of the view in its order (reversed with `reverse`), `skip` of them passed over, after `after` if given. */
 async function readRows(db: Database, filters: Filters, window: ReadWindow): Promise<PageRow[]> {
   const statement = rowsQuery(filters, window);
-  return statement ? rows<PageRow>(db, statement) : [];
+  return statement ? rows(db, statement, pageRow) : [];
 }
 
 /** The SELECT of `readRows` (null when the filters leave neither half), ordered by `rowOrder`. */
@@ -204,14 +212,14 @@ function toUserRow(row: PageRow): UserRow {
     email: row.email,
     role: row.role,
     status: row.status,
-    date: new Date(row.date),
-    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
-    lastSentAt: row.last_sent_at ? new Date(row.last_sent_at) : null,
-    sendCount: row.send_count === null ? null : Number(row.send_count),
+    date: row.date,
+    expiresAt: row.expires_at,
+    lastSentAt: row.last_sent_at,
+    sendCount: row.send_count,
     invitedBy: row.invited_by,
     deliveryError: row.delivery_error,
     deliveryStatus: row.delivery_status,
-    lastActiveAt: row.last_active_at === null ? null : new Date(row.last_active_at),
-    directoryManaged: Boolean(row.directory_managed),
+    lastActiveAt: row.last_active_at,
+    directoryManaged: row.directory_managed,
   };
 }

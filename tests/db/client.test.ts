@@ -15,8 +15,8 @@ import {
 } from '@/db/client';
 import { MAX_PREPARED_PARAMETERS } from '@/db/prepared';
 import { users } from '@/db/schema';
-import { rows } from '@/lib/sql';
 import { usingPostgres, useTestDatabase } from '../support/db';
+import { rawRows } from '../support/raw-rows';
 
 const testDb = useTestDatabase();
 
@@ -38,7 +38,7 @@ const EXPECTED_TABLES = [
 ];
 
 async function tablesOf(db: Database) {
-  const found = await rows<{ table_name: string }>(
+  const found = await rawRows<{ table_name: string }>(
     db,
     sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
   );
@@ -88,7 +88,7 @@ describe('driver choice', () => {
     const handle = await openFromEnvironment({ DATABASE_URL: process.env.TEST_DATABASE_URL! });
     opened.push(handle);
     expect(handle.driver).toBe('postgres');
-    const [row] = await rows<{ one: number }>(handle.db, sql`SELECT 1::int AS one`);
+    const [row] = await rawRows<{ one: number }>(handle.db, sql`SELECT 1::int AS one`);
     expect(row.one).toBe(1);
   });
 });
@@ -120,7 +120,7 @@ describe.skipIf(!usingPostgres)('prepared statements on PostgreSQL', () => {
       await probe(tx, [randomUUID()], 'transaction');
     });
     // One statement each, outside and in the transaction: prepared once, then reused.
-    const [row] = await rows<{ n: number }>(db, kept);
+    const [row] = await rawRows<{ n: number }>(db, kept);
     expect(row.n).toBe(2);
   });
 
@@ -130,7 +130,7 @@ describe.skipIf(!usingPostgres)('prepared statements on PostgreSQL', () => {
       db,
       Array.from({ length: MAX_PREPARED_PARAMETERS + 1 }, () => randomUUID()),
     );
-    const [row] = await rows<{ n: number }>(db, kept);
+    const [row] = await rawRows<{ n: number }>(db, kept);
     expect(row.n).toBe(0);
   });
 
@@ -141,7 +141,7 @@ describe.skipIf(!usingPostgres)('prepared statements on PostgreSQL', () => {
     try {
       await migrate.execute(sql`INSERT INTO prepared_probe_table VALUES (1, 2)`);
       const read = (on: Database) =>
-        rows<Record<string, unknown>>(on, sql`SELECT * FROM prepared_probe_table WHERE id = ${1}`);
+        rawRows<Record<string, unknown>>(on, sql`SELECT * FROM prepared_probe_table WHERE id = ${1}`);
       expect(await read(db)).toEqual([{ id: 1, a: 2 }]);
       await migrate.execute(sql`ALTER TABLE prepared_probe_table ADD COLUMN b text`);
       expect(await read(db)).toEqual([{ id: 1, a: 2, b: null }]);
@@ -161,7 +161,7 @@ describe.skipIf(!usingPostgres)('prepared statements on PostgreSQL', () => {
     await db.transaction(async (tx) => {
       await probe(tx, [randomUUID()], 'transaction');
     });
-    const [row] = await rows<{ n: number }>(db, kept);
+    const [row] = await rawRows<{ n: number }>(db, kept);
     expect(row.n).toBe(0);
   });
 });
@@ -232,7 +232,7 @@ describe('migrations', () => {
   it(`create every table on this run's database (${usingPostgres ? 'PostgreSQL' : 'PGlite'})`, async () => {
     expect(testDb.handle.driver).toBe(usingPostgres ? 'postgres' : 'pglite');
     expect(await tablesOf(testDb.handle.db)).toEqual(EXPECTED_TABLES);
-    const [row] = await rows<{ n: number }>(
+    const [row] = await rawRows<{ n: number }>(
       testDb.handle.db,
       sql`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'invitations_one_pending_per_email_idx'`,
     );

@@ -11,11 +11,11 @@ import { listAuditEvents } from '@/lib/audit';
 import { invitationForSignIn, invitationTokenOf } from '@/lib/auth/invitation-sign-in';
 import { declineInvitation } from '@/lib/invitations';
 import { noticeMessage } from '@/lib/shared/notices';
-import { rows } from '@/lib/sql';
 import { endSentence } from '@/lib/shared/text';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, uniqueEmail } from '../support/factories';
 import { expectDomainError } from '../support/state';
+import { rawRows } from '../support/raw-rows';
 
 useTestDatabase();
 
@@ -139,7 +139,7 @@ describe('activity filters', () => {
   });
 
   it('has an index for each filter, in the order the page reads', async () => {
-    const indexes = await rows<{ indexname: string }>(
+    const indexes = await rawRows<{ indexname: string }>(
       await getDb(),
       sql`SELECT indexname FROM pg_indexes WHERE tablename = 'audit_events'`,
     );

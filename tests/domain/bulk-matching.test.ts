@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { person, type PersonActor as Actor } from '@/lib/shared/actor';
 import { changeRoles, removeMembers, type TableFilter } from '@/lib/members';
-import { rows } from '@/lib/sql';
 import { listUserTable } from '@/lib/user-table/list';
 import { useCountingHandle } from '../support/counting';
 import { eventually } from '../support/eventually';
@@ -21,6 +20,7 @@ import {
   addManyMembers,
 } from '../support/factories';
 import { auditActions, expectDomainError, snapshot } from '../support/state';
+import { rawRows } from '../support/raw-rows';
 
 const testDb = useTestDatabase();
 
@@ -260,7 +260,7 @@ describe('statements', () => {
     // nothing left to do while a change's own statements are counted, neither a message nor a job (an
     // earlier test's job, whose messages the truncation removed, still makes it read the table).
     const emailsSent = async () => {
-      const [left] = await rows<{ n: number }>(
+      const [left] = await rawRows<{ n: number }>(
         db,
         sql`SELECT (SELECT count(*) FROM email_messages WHERE status IN ('queued', 'sending', 'retrying'))
                  + (SELECT count(*) FROM pgboss.job WHERE name = 'email' AND state IN ('created', 'retry', 'active'))

@@ -15,7 +15,6 @@ import {
   resendInvitation,
 } from '@/lib/invitations';
 import { removeMembers } from '@/lib/members';
-import { rows } from '@/lib/sql';
 import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import {
@@ -26,6 +25,7 @@ import {
   membershipOf,
 } from '../support/factories';
 import { auditActions, expectDomainError, snapshot, tokenFrom } from '../support/state';
+import { rawRows } from '../support/raw-rows';
 
 useTestDatabase();
 
@@ -187,7 +187,7 @@ describe('inviting', () => {
   it('stores only a hash: the raw token from the email appears nowhere in the invitations table', async () => {
     const { organization, token } = await invitedWithLink();
     const db = await getDb();
-    const dump = await rows<{ row: string }>(
+    const dump = await rawRows<{ row: string }>(
       db,
       sql`SELECT row_to_json(i)::text AS row FROM ${invitations} i`,
     );

@@ -11,7 +11,6 @@ import { auditEvents, emailMessages, mailboxMessages } from '@/db/schema';
 import { changeRoles, removeMembers } from '@/lib/members';
 import { leaveOrganization } from '@/lib/members/remove';
 import { setMemberNotifications, transferOwnership } from '@/lib/organizations';
-import { rows } from '@/lib/sql';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import { eventually } from '../support/eventually';
@@ -23,6 +22,7 @@ import {
   createUser,
 } from '../support/factories';
 import { useFakeResend, useResendAt } from '../support/fake-resend';
+import { rawRows } from '../support/raw-rows';
 
 const testDb = useTestDatabase();
 
@@ -38,7 +38,7 @@ async function drained(): Promise<boolean> {
     .select({ n: count() })
     .from(emailMessages)
     .where(sql`${emailMessages.status} IN ('queued', 'sending', 'retrying')`);
-  const [jobs] = await rows<{ n: number }>(
+  const [jobs] = await rawRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email' AND state IN ('created', 'retry', 'active')`,
   );

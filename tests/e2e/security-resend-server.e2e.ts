@@ -12,13 +12,13 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPglite } from '@/db/client';
-import { rows } from '@/lib/sql';
 import { startFakeResend, type FakeResend } from '../support/fake-resend-server';
 import { buildApp, distDir, root, startNextServer, type NextServer } from '../support/next-server';
 import { launchBrowser } from './support/browser';
 import { actionIds } from './support/http';
 import { gotoReady, waitForReady } from './support/ready';
 import { callAction, clientAddress, cookieHeader, fresh, securityFigures } from './support/security';
+import { rawRows } from '../support/raw-rows';
 
 const figures = securityFigures('resend-server');
 
@@ -262,13 +262,13 @@ describe('a second server: Resend transport, canary secrets', () => {
     await stopServer();
     const handle = await openPglite(dataDir);
     try {
-      const tables = await rows<{ table_name: string }>(
+      const tables = await rawRows<{ table_name: string }>(
         handle.db,
         sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
       );
       let scanned = 0;
       for (const { table_name: table } of tables) {
-        for (const row of await rows<{ text: string }>(
+        for (const row of await rawRows<{ text: string }>(
           handle.db,
           sql`SELECT t::text AS text FROM ${sql.identifier(table)} t`,
         )) {
@@ -279,7 +279,7 @@ describe('a second server: Resend transport, canary secrets', () => {
           expect(row.text, `a sign-in link in ${table}`).not.toContain('/api/auth/callback/');
         }
       }
-      const [mail] = await rows<{ n: number }>(
+      const [mail] = await rawRows<{ n: number }>(
         handle.db,
         sql`SELECT count(*)::int AS n FROM mailbox_messages`,
       );

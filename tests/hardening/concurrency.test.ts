@@ -17,7 +17,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb, openPostgres, type Database } from '@/db/client';
 import { DomainError } from '@/lib/shared/errors';
 import { acceptInvitation, resendInvitation } from '@/lib/invitations';
-import { rows } from '@/lib/sql';
 import { usingPostgres, useTestDatabase } from '../support/db';
 import {
   addInvitation,
@@ -37,6 +36,7 @@ import {
   type Stats,
 } from './concurrency/model';
 import { reportFigures } from './support/figures';
+import { rawRows } from '../support/raw-rows';
 
 const testDb = useTestDatabase({ max: 30 });
 
@@ -95,7 +95,7 @@ async function createWorld() {
 }
 
 async function auditTotals(db: Database, organizationId: string) {
-  const [row] = await rows<{ all: number; sends: number }>(
+  const [row] = await rawRows<{ all: number; sends: number }>(
     db,
     sql`SELECT count(*)::int AS "all",
                count(*) FILTER (WHERE action IN ('invitation.sent', 'invitation.resent'))::int AS sends
@@ -105,7 +105,7 @@ async function auditTotals(db: Database, organizationId: string) {
 }
 
 async function invitationMail(db: Database) {
-  const [row] = await rows<{ n: number }>(
+  const [row] = await rawRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM mailbox_messages WHERE tags->>'kind' = 'invitation'`,
   );
@@ -224,7 +224,7 @@ describe.skipIf(!usingPostgres)('concurrency on PostgreSQL', () => {
     const final = await checkInvariants(db, world.organizationId, world.initialMemberIds);
     const audit = await auditTotals(db, world.organizationId);
     const mail = await invitationMail(db);
-    const [bucket] = await rows<{ count: number }>(
+    const [bucket] = await rawRows<{ count: number }>(
       db,
       sql`SELECT coalesce(sum(count), 0)::int AS count FROM rate_limit_buckets WHERE key = ${`invitations:${world.organizationId}`}`,
     );
@@ -380,7 +380,7 @@ describe.skipIf(!usingPostgres)('targeted races (PostgreSQL)', () => {
     );
     expect(outcome).toBe('NOT_FOUND');
     const db = await getDb();
-    const [pending] = await rows<{ n: number }>(
+    const [pending] = await rawRows<{ n: number }>(
       db,
       sql`SELECT count(*)::int AS n FROM invitations WHERE status = 'pending'`,
     );

@@ -12,10 +12,10 @@ import { emailMessages } from '@/db/schema';
 import { enqueueEmails } from '@/lib/email/queue';
 import { seal } from '@/lib/email/sealed';
 import { startBoss } from '@/lib/jobs/boss';
-import { rows } from '@/lib/sql';
 import { useTestDatabase, usingPostgres } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 import { useFakeResend, useResendAt } from '../support/fake-resend';
+import { rawRows } from '../support/raw-rows';
 
 const testDb = useTestDatabase({ workJobs: false });
 const fake = useFakeResend();
@@ -124,7 +124,7 @@ describe.skipIf(!usingPostgres)('the email queue across processes (PostgreSQL)',
           ]);
         });
       }
-      const [jobs] = await rows<{ n: number }>(
+      const [jobs] = await rawRows<{ n: number }>(
         db,
         sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email'`,
       );

@@ -26,7 +26,6 @@ import {
   users,
 } from '@/db/schema';
 import { errorMessages } from '@/lib/shared/errors';
-import { rows } from '@/lib/sql';
 import {
   acceptInvitationAction,
   acceptInvitationAsNewUserAction,
@@ -53,6 +52,7 @@ import {
 } from '../support/factories';
 import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 import { reportFigures } from './support/figures';
+import { rawRows } from '../support/raw-rows';
 
 // The queue's first retry after about a second, and the request's wait for its emails short.
 process.env.EMAIL_RETRY_DELAY_SECONDS = '1';
@@ -578,7 +578,10 @@ describe('a second process opens the embedded database folder', () => {
       `The embedded database in ${dir} is already open in another process (pid ${process.pid})`,
     );
     expect(seed.stderr).toContain('DATABASE_URL');
-    const found = await rows<{ slug: string }>(handle.db, sql`SELECT slug FROM organizations ORDER BY slug`);
+    const found = await rawRows<{ slug: string }>(
+      handle.db,
+      sql`SELECT slug FROM organizations ORDER BY slug`,
+    );
     expect(found.map((r) => r.slug)).toEqual(['kept']);
     expect(fs.readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
     figures.push(['second process opens the embedded database', 'refused with a message, data intact']);
@@ -592,7 +595,7 @@ describe('a second process opens the embedded database folder', () => {
     expect(migrate.code).not.toBe(0);
     expect(migrate.stderr).toContain('is already open in another process');
     expect(migrate.stdout).not.toContain('Migrations applied');
-    const found = await rows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM organizations`);
+    const found = await rawRows<{ n: number }>(handle.db, sql`SELECT count(*)::int AS n FROM organizations`);
     expect(found[0].n).toBe(1);
   });
 });

@@ -18,7 +18,6 @@ import {
   inviteMembers,
   resendInvitation,
 } from '@/lib/invitations';
-import { rows } from '@/lib/sql';
 import { hashToken } from '@/lib/auth/secret-token';
 import { advanceClock } from '@/lib/clock';
 import { usingPostgres, useTestDatabase } from '../support/db';
@@ -26,6 +25,7 @@ import { createOrganizationWithOwner, createUser } from '../support/factories';
 import { useFakeResend, useResendAt } from '../support/fake-resend';
 import { tokenFrom } from '../support/state';
 import { reportFigures } from './support/figures';
+import { rawRows } from '../support/raw-rows';
 
 useTestDatabase();
 
@@ -56,13 +56,13 @@ afterAll(() =>
 /** Every row of every table in the public schema, each as one text (PostgreSQL's row-to-text). */
 async function everyRowAsText(): Promise<{ table: string; text: string }[]> {
   const db = await getDb();
-  const tables = await rows<{ table_name: string }>(
+  const tables = await rawRows<{ table_name: string }>(
     db,
     sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
   const out: { table: string; text: string }[] = [];
   for (const { table_name: table } of tables) {
-    const found = await rows<{ text: string }>(
+    const found = await rawRows<{ text: string }>(
       db,
       sql`SELECT t::text AS text FROM ${sql.identifier(table)} t`,
     );
@@ -113,7 +113,7 @@ describe('the database never holds a raw token or an invitation link (Resend tra
     }
     // Only the hashes are there, one per live link.
     const hashes = (
-      await rows<{ token_hash: string }>(await getDb(), sql`SELECT token_hash FROM invitations`)
+      await rawRows<{ token_hash: string }>(await getDb(), sql`SELECT token_hash FROM invitations`)
     ).map((r) => r.token_hash);
     expect(hashes).toContain(hashToken(latest('resent@example.com')));
     expect(hashes).not.toContain(hashToken(tokens[3])); // the first link to resent@ was replaced

@@ -22,7 +22,8 @@ import {
 } from '@/lib/invitations';
 import { changeRoles, leaveOrganization, removeMembers } from '@/lib/members';
 import { transferOwnership } from '@/lib/organizations';
-import { rows, textArray, uuidArray } from '@/lib/sql';
+import { textArray, uuidArray } from '@/lib/sql';
+import { rawRows } from '../../support/raw-rows';
 
 // ---------------------------------------------------------------------------------------------------
 // Randomness: seeded, so that a failing run can be replayed with the printed seed.
@@ -128,16 +129,16 @@ interface View {
 
 async function view(db: Database, organizationId: string, pool: readonly string[]): Promise<View> {
   const [members, pending, people] = await Promise.all([
-    rows<{ id: string; user_id: string; role: string; email: string }>(
+    rawRows<{ id: string; user_id: string; role: string; email: string }>(
       db,
       sql`SELECT m.id, m.user_id, m.role::text AS role, u.email FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.organization_id = ${organizationId}`,
     ),
-    rows<{ id: string; email: string }>(
+    rawRows<{ id: string; email: string }>(
       db,
       sql`SELECT id, email FROM invitations WHERE organization_id = ${organizationId} AND status = 'pending'`,
     ),
-    rows<{ id: string; email: string; name: string | null }>(
+    rawRows<{ id: string; email: string; name: string | null }>(
       db,
       sql`SELECT id, email, name FROM users WHERE email = ANY(${textArray(pool)})`,
     ),
@@ -151,7 +152,7 @@ async function view(db: Database, organizationId: string, pool: readonly string[
 
 /** The link of the latest (or, now and then, the one before: a stale link) invitation email to `email`. */
 async function tokenFor(db: Database, email: string, rng: Rng): Promise<string | null> {
-  const messages = await rows<{ text: string }>(
+  const messages = await rawRows<{ text: string }>(
     db,
     sql`SELECT text FROM mailbox_messages WHERE "to" = ${email} AND tags->>'kind' = 'invitation'
         ORDER BY sent_at DESC, id DESC LIMIT 2`,
@@ -405,7 +406,7 @@ export async function checkInvariants(
   organizationId: string,
   initialMemberIds: readonly string[],
 ): Promise<InvariantReading> {
-  const [row] = await rows<Record<keyof InvariantReading, number>>(
+  const [row] = await rawRows<Record<keyof InvariantReading, number>>(
     db,
     sql`WITH m AS (SELECT * FROM memberships WHERE organization_id = ${organizationId}),
         i AS (SELECT * FROM invitations WHERE organization_id = ${organizationId}),
