@@ -34,6 +34,32 @@ export default tseslint.config(
     },
   },
   {
+    // The layers (docs/architecture.md): the domain knows nothing of React, Next or the UI, and the
+    // database layer nothing above it. lib/email renders the templates of emails/ to HTML, the one place
+    // the domain reaches React, through emails/render.ts.
+    files: ['lib/**/*.ts', 'lib/**/*.mjs'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(react|react-dom|next)(/.*)?$', message: 'lib/ is the domain: no React or Next.' },
+            { regex: '^@/(app|components)/', message: 'lib/ is below app/ and components/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@/(app|components|lib|emails)/', message: 'db/ is the bottom layer.' }] },
+      ],
+    },
+  },
+  {
     // Components run in the browser (or may): of lib/ they import values only from lib/shared, the pure
     // modules the server and the browser share; every other lib module touches the database or the
     // server and imports `server-only`. Types may come from anywhere (docs/architecture.md).

@@ -107,7 +107,7 @@ export interface AuditPage {
 /**
  * Who made the change an event records, as the activity page shows and filters it: the actor's address,
  * or, for an invitation declined by someone signed out (no actor), the invited address. The same
- * expression is indexed (db/schema.ts), so a filter by person reads its page straight from the index.
+ * expression is indexed (db/schema/audit.ts), so a filter by person reads its page straight from the index.
  */
 export const eventPerson = sql<
   string | null

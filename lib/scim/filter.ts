@@ -3,7 +3,7 @@
 // parser's backtracking; what it means is decided here: `eq` on `id`, `userName`
 // (case-insensitive, as RFC 7643 defines it), `externalId` (case-exact), `emails.value` (and
 // `emails[value eq "…"]`) and `active`, joined with `and`. Each becomes a condition an index answers
-// (db/schema.ts); anything else is a 400 `invalidFilter` that says what is supported, never a scan.
+// (db/schema/organizations.ts); anything else is a 400 `invalidFilter` that says what is supported, never a scan.
 import 'server-only';
 import { parse, type Filter } from 'scim2-parse-filter';
 import { sql, type SQL } from 'drizzle-orm';

@@ -55,7 +55,7 @@ export interface UserRow {
   sendCount: number | null;
   invitedBy: string | null;
   deliveryError: string | null;
-  /** Invitations: where the newest email is (db/schema.ts's delivery_status). */
+  /** Invitations: where the newest email is (db/values.ts deliveryStatusValues). */
   deliveryStatus: string | null;
   /** Members: when they last used AI Hub here (lib/members/last-active.ts); null when not since joining. */
   lastActiveAt: Date | null;
@@ -97,7 +97,7 @@ export interface Filters {
   invitationStatus: SQL;
 }
 
-/** The invitations the table lists (alias `i`): pending and declined ones, in the words of the index that serves them (db/schema.ts). */
+/** The invitations the table lists (alias `i`): pending and declined ones, in the words of the index that serves them (db/schema/organizations.ts). */
 function invitationsListed(organizationId: string): SQL {
   return sql`i.organization_id = ${organizationId} AND i.status NOT IN ('accepted', 'revoked')`;
 }

@@ -44,7 +44,7 @@ export function sortKeyOf(sortKey: SortKey, invitationStatus: SQL): { member: SQ
     active: sql`coalesce(m.last_active_at, '-infinity'::timestamptz)`,
   };
   const invitation: Record<SortKey, SQL> = {
-    // First invited: a resend does not move the row (db/schema.ts indexes this order).
+    // First invited: a resend does not move the row (db/schema/organizations.ts indexes this order).
     date: sql`i.created_at`,
     name: sql`lower(i.email)`,
     email: sql`i.email`,
