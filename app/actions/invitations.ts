@@ -2,7 +2,6 @@
 // Server actions for invitations: invite, resend, accept, decline. Each answers
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (./result.ts), with an error
 // code from its `errors` (and INVALID_INPUT, INTERNAL; UNAUTHENTICATED for the signed-in ones).
-import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import {
   acceptInvitation,
@@ -58,11 +57,8 @@ async function limitLinkAttempts() {
 export const inviteMembersAction = defineAction({
   input: inviteMembersSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN', 'INVITATION_ROLE', 'TOO_MANY_ADDRESSES', 'NO_VALID_ADDRESSES'],
-  async run(actor, data) {
-    const result = await inviteMembers(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    return result;
-  },
+  run: inviteMembers,
+  revalidate: [['/admin/[org]', 'layout']],
 });
 
 /**
@@ -91,11 +87,8 @@ export const previewInviteCsvAction = defineAction({
 export const inviteListAction = defineAction({
   input: inviteListSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN', 'INVITATION_ROLE', 'TOO_MANY_ADDRESSES', 'NO_VALID_ADDRESSES'],
-  async run(actor, data) {
-    const result = await inviteList(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    return result;
-  },
+  run: inviteList,
+  revalidate: [['/admin/[org]', 'layout']],
 });
 
 /**
@@ -113,11 +106,8 @@ export const resendInvitationAction = defineAction({
     'INVITATION_ACCOUNT_LIMIT',
     'INVITATION_ADDRESS_LIMIT',
   ],
-  async run(actor, data) {
-    const result = await resendInvitation(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    return result;
-  },
+  run: resendInvitation,
+  revalidate: [['/admin/[org]', 'layout']],
 });
 
 /**
@@ -131,10 +121,9 @@ export const acceptInvitationAction = defineAction({
   errors: [...linkRefusals, 'INVITATION_EMAIL_MISMATCH'],
   async run(actor, data) {
     await limitLinkAttempts();
-    const result = await acceptInvitation(actor, data);
-    revalidatePath('/');
-    return result;
+    return acceptInvitation(actor, data);
   },
+  revalidate: ['/'],
 });
 
 /**

@@ -9,7 +9,6 @@
 // transaction, refused with SELECTION_CHANGED (details `{ expected, found }`) when it no longer matches
 // `count` rows. Either way all or nothing: BULK_REFUSED lists each refused row and why in
 // details.refused, and nothing changes.
-import { revalidatePath } from 'next/cache';
 import {
   changeRoles,
   detachFromDirectory,
@@ -48,11 +47,8 @@ const rowRefusals = [
 export const changeRolesAction = defineAction({
   input: changeRolesSchema,
   errors: [...rowRefusals, 'INVITATION_ROLE', 'INVITATION_DECLINED'],
-  async run(actor, data) {
-    const result = await changeRoles(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    return result;
-  },
+  run: changeRoles,
+  revalidate: [['/admin/[org]', 'layout']],
 });
 
 /**
@@ -63,12 +59,8 @@ export const changeRolesAction = defineAction({
 export const removeMembersAction = defineAction({
   input: removeMembersSchema,
   errors: rowRefusals,
-  async run(actor, data) {
-    const result = await removeMembers(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    revalidatePath('/');
-    return result;
-  },
+  run: removeMembers,
+  revalidate: [['/admin/[org]', 'layout'], '/'],
 });
 
 /**
@@ -81,11 +73,8 @@ export const removeMembersAction = defineAction({
 export const setMemberStatusAction = defineAction({
   input: setMemberStatusSchema,
   errors: [...rowRefusals, 'SELF_SUSPEND', 'NOT_SUSPENDABLE', 'SEAT_LIMIT'],
-  async run(actor, data) {
-    const result = await setMemberStatus(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    return result;
-  },
+  run: setMemberStatus,
+  revalidate: [['/admin/[org]', 'layout']],
 });
 
 /**
@@ -95,11 +84,8 @@ export const setMemberStatusAction = defineAction({
 export const leaveOrganizationAction = defineAction({
   input: organizationIdSchema,
   errors: ['NOT_FOUND', 'LAST_OWNER', 'DIRECTORY_MANAGED'],
-  async run(actor, data) {
-    const result = await leaveOrganization(actor, data);
-    revalidatePath('/');
-    return result;
-  },
+  run: leaveOrganization,
+  revalidate: ['/'],
 });
 
 /**
@@ -110,9 +96,6 @@ export const leaveOrganizationAction = defineAction({
 export const detachFromDirectoryAction = defineAction({
   input: detachSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN', 'OWNER_REQUIRED'],
-  async run(actor, data) {
-    const result = await detachFromDirectory(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    return result;
-  },
+  run: detachFromDirectory,
+  revalidate: [['/admin/[org]', 'layout']],
 });

@@ -2,7 +2,6 @@
 // Server actions for organizations: create, rename, set member notifications and the seat limit, find a
 // member, transfer ownership, delete. Each returns
 // `{ ok: true, data } | { ok: false, error: { code, message, details? } }` (see ./result.ts).
-import { revalidatePath } from 'next/cache';
 import {
   createOrganization,
   deleteOrganization,
@@ -31,11 +30,8 @@ import { defineAction } from './result';
 export const createOrganizationAction = defineAction({
   input: createOrganizationSchema,
   errors: ['ORGANIZATION_LIMIT'],
-  async run(actor, data) {
-    const organization = await createOrganization(actor, data);
-    revalidatePath('/');
-    return organization;
-  },
+  run: createOrganization,
+  revalidate: ['/'],
 });
 
 /**
@@ -45,11 +41,8 @@ export const createOrganizationAction = defineAction({
 export const renameOrganizationAction = defineAction({
   input: renameOrganizationSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN'],
-  async run(actor, data) {
-    const result = await renameOrganization(actor, data);
-    revalidatePath('/', 'layout');
-    return result;
-  },
+  run: renameOrganization,
+  revalidate: [['/', 'layout']],
 });
 
 /**
@@ -60,11 +53,8 @@ export const renameOrganizationAction = defineAction({
 export const setMemberNotificationsAction = defineAction({
   input: memberNotificationsSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN'],
-  async run(actor, data) {
-    const result = await setMemberNotifications(actor, data);
-    revalidatePath('/admin/[org]/settings', 'page');
-    return result;
-  },
+  run: setMemberNotifications,
+  revalidate: [['/admin/[org]/settings', 'page']],
 });
 
 /**
@@ -76,11 +66,8 @@ export const setMemberNotificationsAction = defineAction({
 export const setSeatLimitAction = defineAction({
   input: seatLimitSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN'],
-  async run(actor, data) {
-    const result = await setSeatLimit(actor, data);
-    revalidatePath('/admin/[org]', 'layout');
-    return result;
-  },
+  run: setSeatLimit,
+  revalidate: [['/admin/[org]', 'layout']],
 });
 
 /**
@@ -90,11 +77,8 @@ export const setSeatLimitAction = defineAction({
 export const transferOwnershipAction = defineAction({
   input: transferOwnershipSchema,
   errors: ['NOT_FOUND', 'OWNER_REQUIRED', 'NOT_A_MEMBER', 'MEMBER_SUSPENDED'],
-  async run(actor, data) {
-    const result = await transferOwnership(actor, data);
-    revalidatePath('/', 'layout');
-    return result;
-  },
+  run: transferOwnership,
+  revalidate: [['/', 'layout']],
 });
 
 /**
@@ -118,9 +102,6 @@ export const searchMembersAction = defineAction({
 export const deleteOrganizationAction = defineAction({
   input: deleteOrganizationSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFIRMATION_MISMATCH'],
-  async run(actor, data) {
-    const result = await deleteOrganization(actor, data);
-    revalidatePath('/', 'layout');
-    return result;
-  },
+  run: deleteOrganization,
+  revalidate: [['/', 'layout']],
 });

@@ -2,7 +2,6 @@
 // Server actions for provisioning over SCIM (docs/rules.md rule 13): turn it on or off, generate and
 // delete tokens. Each answers `{ ok: true, data } | { ok: false, error: { code, message, details? } }`
 // (see ./result.ts).
-import { revalidatePath } from 'next/cache';
 import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
 import { deleteScimTokenSchema, provisioningSchema, scimTokenSchema } from '@/lib/shared/validation';
 import { defineAction } from './result';
@@ -14,11 +13,8 @@ import { defineAction } from './result';
 export const setProvisioningAction = defineAction({
   input: provisioningSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN'],
-  async run(actor, data) {
-    const result = await setProvisioning(actor, data);
-    revalidatePath('/admin/[org]/provisioning', 'page');
-    return result;
-  },
+  run: setProvisioning,
+  revalidate: [['/admin/[org]/provisioning', 'page']],
 });
 
 /**
@@ -31,11 +27,8 @@ export const setProvisioningAction = defineAction({
 export const createScimTokenAction = defineAction({
   input: scimTokenSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN', 'SCIM_TOKEN_LIMIT'],
-  async run(actor, data) {
-    const result = await createScimToken(actor, data);
-    revalidatePath('/admin/[org]/provisioning', 'page');
-    return result;
-  },
+  run: createScimToken,
+  revalidate: [['/admin/[org]/provisioning', 'page']],
 });
 
 /**
@@ -45,9 +38,6 @@ export const createScimTokenAction = defineAction({
 export const deleteScimTokenAction = defineAction({
   input: deleteScimTokenSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN'],
-  async run(actor, data) {
-    const result = await deleteScimToken(actor, data);
-    revalidatePath('/admin/[org]/provisioning', 'page');
-    return result;
-  },
+  run: deleteScimToken,
+  revalidate: [['/admin/[org]/provisioning', 'page']],
 });

@@ -3,6 +3,7 @@
 // codes it may answer with (from the one table, lib/shared/errors.ts), and its body; `defineAction` adds the
 // signed-in person, `definePublicAction` none (the invitation link is the proof).
 import 'server-only';
+import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import type { PersonActor } from '@/lib/shared/actor';
 import { DomainError, errorMessages, type ErrorCode } from '@/lib/shared/errors';
@@ -94,11 +95,23 @@ async function settle<T, E extends ErrorCode>(
 
 const always: Always[] = ['INVALID_INPUT', 'INTERNAL'];
 
+/** A page (or a layout and every page under it) whose cached render a change makes stale. */
+export type Revalidation = string | readonly [path: string, type: 'page' | 'layout'];
+
+/** Marks what `revalidate` names as stale, after a change went through. */
+function revalidateAll(revalidate: readonly Revalidation[] = []) {
+  for (const target of revalidate)
+    if (typeof target === 'string') revalidatePath(target);
+    else revalidatePath(target[0], target[1]);
+}
+
 /** An action of the signed-in person: UNAUTHENTICATED when there is none. */
 export function defineAction<S extends z.ZodType, T, const E extends ErrorCode>(definition: {
   input: S;
   errors: readonly E[];
   run: (actor: PersonActor, data: z.output<S>) => Promise<T>;
+  /** The pages the change makes stale, revalidated once it went through. */
+  revalidate?: readonly Revalidation[];
 }): ServerAction<S, T, E | 'UNAUTHENTICATED'> {
   const errors = [...always, 'UNAUTHENTICATED' as const, ...definition.errors];
   const action = async (input: z.input<S>) => {
@@ -106,7 +119,11 @@ export function defineAction<S extends z.ZodType, T, const E extends ErrorCode>(
     if (!actor) return failure('UNAUTHENTICATED');
     const { data, refused } = parse(definition.input, input);
     if (refused) return refused;
-    return settle<T, E>(errors, () => definition.run(actor, data));
+    return settle<T, E>(errors, async () => {
+      const result = await definition.run(actor, data);
+      revalidateAll(definition.revalidate);
+      return result;
+    });
   };
   return Object.assign(action, { errors });
 }
@@ -116,12 +133,17 @@ export function definePublicAction<S extends z.ZodType, T, const E extends Error
   input: S;
   errors: readonly E[];
   run: (data: z.output<S>) => Promise<T>;
+  revalidate?: readonly Revalidation[];
 }): ServerAction<S, T, E> {
   const errors = [...always, ...definition.errors];
   const action = async (input: z.input<S>) => {
     const { data, refused } = parse(definition.input, input);
     if (refused) return refused;
-    return settle<T, E>(errors, () => definition.run(data));
+    return settle<T, E>(errors, async () => {
+      const result = await definition.run(data);
+      revalidateAll(definition.revalidate);
+      return result;
+    });
   };
   return Object.assign(action, { errors });
 }

@@ -2,53 +2,61 @@
 // days (UTC, as the page shows times). Pure, so the browser can import it too. Every parameter is read
 // strictly: one that does not parse is ignored, as if it were not in the URL (never an error page).
 import { z } from 'zod';
-import type { AuditAction } from '@/db/values';
+import { auditActionValues, type AuditAction } from '@/db/values';
 import { isValidEmail, normalizeEmail } from './email-address';
 import { MAX_EMAIL_LENGTH } from './limits';
 import { parsePage } from './paging';
 
-/** The kinds of change an admin filters by, in words, each the audit actions it covers. */
-export const activityKinds = {
-  invitations: {
-    label: 'Invitations sent or withdrawn',
-    actions: ['invitation.sent', 'invitation.resent', 'invitation.role_changed', 'invitation.revoked'],
-  },
-  answers: {
-    label: 'Invitations accepted or declined',
-    actions: ['invitation.accepted', 'invitation.declined'],
-  },
-  roles: {
-    label: 'Role changes',
-    actions: ['member.role_changed', 'organization.ownership_transferred'],
-  },
-  departures: { label: 'People removed or leaving', actions: ['member.removed', 'member.left'] },
-  suspensions: {
-    label: 'Suspensions and reactivations',
-    actions: ['member.suspended', 'member.reactivated'],
-  },
-  exports: { label: 'User lists exported', actions: ['members.exported'] },
-  provisioning: {
-    label: 'Provisioning (SCIM): people added or detached, tokens, on and off',
-    actions: [
-      'member.provisioned',
-      'member.directory_updated',
-      'member.detached',
-      'provisioning.enabled',
-      'provisioning.disabled',
-      'provisioning.token_created',
-      'provisioning.token_deleted',
-    ],
-  },
-  organization: {
-    label: 'Organization created, renamed or its settings changed',
-    actions: [
-      'organization.created',
-      'organization.renamed',
-      'organization.notifications_changed',
-      'organization.seat_limit_changed',
-    ],
-  },
-} as const satisfies Record<string, { label: string; actions: readonly AuditAction[] }>;
+/** The kinds of change an admin filters by, in words. */
+const kindLabels = {
+  invitations: 'Invitations sent or withdrawn',
+  answers: 'Invitations accepted or declined',
+  roles: 'Role changes',
+  departures: 'People removed or leaving',
+  suspensions: 'Suspensions and reactivations',
+  exports: 'User lists exported',
+  provisioning: 'Provisioning (SCIM): people added or detached, tokens, on and off',
+  organization: 'Organization created, renamed or its settings changed',
+} as const;
+
+/**
+ * The kind of each audit action: a table over every action (db/values.ts), so that an action added there
+ * must be given its kind here before the code compiles.
+ */
+const kindOf: Record<AuditAction, keyof typeof kindLabels> = {
+  'organization.created': 'organization',
+  'organization.renamed': 'organization',
+  'organization.notifications_changed': 'organization',
+  'organization.seat_limit_changed': 'organization',
+  'organization.ownership_transferred': 'roles',
+  'invitation.sent': 'invitations',
+  'invitation.resent': 'invitations',
+  'invitation.role_changed': 'invitations',
+  'invitation.revoked': 'invitations',
+  'invitation.accepted': 'answers',
+  'invitation.declined': 'answers',
+  'member.role_changed': 'roles',
+  'member.removed': 'departures',
+  'member.left': 'departures',
+  'member.suspended': 'suspensions',
+  'member.reactivated': 'suspensions',
+  'members.exported': 'exports',
+  'member.provisioned': 'provisioning',
+  'member.directory_updated': 'provisioning',
+  'member.detached': 'provisioning',
+  'provisioning.enabled': 'provisioning',
+  'provisioning.disabled': 'provisioning',
+  'provisioning.token_created': 'provisioning',
+  'provisioning.token_deleted': 'provisioning',
+};
+
+/** Each kind of change in words, with the audit actions it covers. */
+export const activityKinds = Object.fromEntries(
+  Object.entries(kindLabels).map(([kind, label]) => [
+    kind,
+    { label, actions: auditActionValues.filter((action) => kindOf[action] === kind) },
+  ]),
+) as Record<keyof typeof kindLabels, { label: string; actions: AuditAction[] }>;
 
 export type ActivityKind = keyof typeof activityKinds;
 const kindKeys = Object.keys(activityKinds) as [ActivityKind, ...ActivityKind[]];
