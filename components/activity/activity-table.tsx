@@ -29,7 +29,7 @@ export function ActivityTable({
       <Table className="table-fixed">
         <TableHeader className="bg-muted/40">
           <TableRow>
-            <TableHead className="hidden w-44 pl-4 md:table-cell">When</TableHead>
+            <TableHead className="hidden w-56 pl-4 md:table-cell">When</TableHead>
             <TableHead className="hidden w-[30%] md:table-cell">Who</TableHead>
             <TableHead className="pl-4 md:pl-2">
               <span className="md:hidden">Activity</span>

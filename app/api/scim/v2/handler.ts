@@ -117,8 +117,8 @@ export function scimRoute<P = Record<string, never>>(
   };
 }
 
-/** The answer for a method an endpoint does not have (RFC 7644 §3.2: 405). */
-export const methodNotAllowed = scimRoute(({ request }) => {
+/** The answer for a method an endpoint does not have (RFC 7644 §3.2: 405), on a route of any parameters. */
+export const methodNotAllowed = scimRoute<unknown>(({ request }) => {
   throw new ScimError(405, `${request.method} is not supported here.`);
 });
 

@@ -3,7 +3,7 @@
 import { ScimError } from '@/lib/scim/protocol';
 import { scimRoute } from '../handler';
 
-const noSuchEndpoint = scimRoute(() => {
+const noSuchEndpoint = scimRoute<unknown>(() => {
   throw new ScimError(404, 'No such endpoint: this service has Users.');
 });
 
