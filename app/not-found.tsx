@@ -1,8 +1,5 @@
-import Link from 'next/link';
 import { connection } from 'next/server';
-import { FileQuestion } from 'lucide-react';
-import { AuthCard } from '@/components/auth/auth-card';
-import { Button } from '@/components/ui/button';
+import { DeadEnd } from '@/components/auth/dead-end';
 
 /**
  * Rendered per request (not prerendered at build), so that its scripts carry the request's CSP nonce
@@ -10,15 +7,5 @@ import { Button } from '@/components/ui/button';
  */
 export default async function NotFound() {
   await connection();
-  return (
-    <AuthCard
-      title="Page not found"
-      description="The page you were looking for does not exist, or is not available here."
-      icon={<FileQuestion className="size-10 text-muted-foreground" aria-hidden="true" />}
-    >
-      <Button asChild>
-        <Link href="/">Go to AI Hub</Link>
-      </Button>
-    </AuthCard>
-  );
+  return <DeadEnd kind="notFound" />;
 }

@@ -1,4 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
+import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
 import { displayName, nameWithEmail } from './_components/person';
 
@@ -31,17 +32,7 @@ export default function InvitationEmail(props: InvitationEmailProps) {
       <Text style={emailStyles.text}>
         {`${nameWithEmail({ name: props.inviterName, email: props.inviterEmail })} invited you to join ${organizationName} on AI Hub as ${roleLabel}.`}
       </Text>
-      <Section style={emailStyles.buttonSection}>
-        <Button href={acceptUrl} style={emailStyles.button}>
-          Accept Invitation
-        </Button>
-      </Section>
-      <Text style={emailStyles.muted}>Or copy and paste this link into your browser:</Text>
-      <Text style={emailStyles.muted}>
-        <Link href={acceptUrl} style={emailStyles.link}>
-          {acceptUrl}
-        </Link>
-      </Text>
+      <CallToAction href={acceptUrl} label="Accept Invitation" spelledOut />
       <Text style={emailStyles.text}>{`This invitation expires on ${expiresAt}.`}</Text>
       <Text style={emailStyles.muted}>
         If you weren&apos;t expecting this invitation, you can ignore this email.

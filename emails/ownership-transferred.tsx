@@ -1,4 +1,5 @@
-import { Button, Heading, Section, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
+import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
 import { displayName, nameWithEmail } from './_components/person';
 
@@ -30,11 +31,7 @@ export default function OwnershipTransferredEmail(props: OwnershipTransferredEma
         {`${nameWithEmail(actor)} transferred ownership of ${organizationName} on AI Hub to you. You are an Owner now, and ${displayName(actor)} is an Admin.`}
       </Text>
       <Text style={emailStyles.text}>{`As an Owner you can ${ownerSummary}.`}</Text>
-      <Section style={emailStyles.buttonSection}>
-        <Button href={url} style={emailStyles.button}>
-          Open AI Hub
-        </Button>
-      </Section>
+      <CallToAction href={url} label="Open AI Hub" />
       <Text style={emailStyles.muted}>
         {`If you did not expect this, ask ${displayName(actor)} about it.`}
       </Text>

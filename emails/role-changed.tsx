@@ -1,4 +1,5 @@
-import { Button, Heading, Section, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
+import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
 import { nameWithEmail, whomToAsk } from './_components/person';
 
@@ -38,11 +39,7 @@ export default function RoleChangedEmail(props: RoleChangedEmailProps) {
         {`${nameWithEmail(actor)} changed your role in ${organizationName} on AI Hub from ${fromRole} to ${toRole}.`}
       </Text>
       <Text style={emailStyles.text}>{`As ${withArticle(toRole)} you can ${toRoleSummary}.`}</Text>
-      <Section style={emailStyles.buttonSection}>
-        <Button href={url} style={emailStyles.button}>
-          Open AI Hub
-        </Button>
-      </Section>
+      <CallToAction href={url} label="Open AI Hub" />
       <Text style={emailStyles.muted}>
         {`If you did not expect this change, ask ${whomToAsk(actor, organizationName)}.`}
       </Text>

@@ -1,4 +1,5 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
+import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
 
 export interface SignInEmailProps {
@@ -17,17 +18,7 @@ export default function SignInEmail({ url, host }: SignInEmailProps) {
       {host ? (
         <Text style={emailStyles.text}>{`Use the button below to sign in to AI Hub at ${host}.`}</Text>
       ) : null}
-      <Section style={emailStyles.buttonSection}>
-        <Button href={url} style={emailStyles.button}>
-          Sign in
-        </Button>
-      </Section>
-      <Text style={emailStyles.muted}>Or copy and paste this link into your browser:</Text>
-      <Text style={emailStyles.muted}>
-        <Link href={url} style={emailStyles.link}>
-          {url}
-        </Link>
-      </Text>
+      <CallToAction href={url} label="Sign in" spelledOut />
       <Text style={emailStyles.text}>This link expires in 24 hours and can be used once.</Text>
       <Text style={emailStyles.muted}>If you didn&apos;t try to sign in, you can ignore this email.</Text>
     </EmailLayout>

@@ -1,19 +1,33 @@
+import Link from 'next/link';
 import { Logo } from '@/components/brand/logo';
 import { MAIN_ID } from '@/components/shared/main-id';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 
-/** The centred card of the sign-in, check-email and invitation pages. */
+/**
+ * The centred card of the sign-in, check-email, invitation and dead-end (not found, forbidden) pages;
+ * `way` is the one link onward of a page that offers nothing else.
+ */
 export function AuthCard({
   title,
   description,
   icon,
+  way,
   children,
 }: {
   title: React.ReactNode;
   description?: React.ReactNode;
   icon?: React.ReactNode;
+  way?: { href: string; label: string };
   children?: React.ReactNode;
 }) {
+  const content = way ? (
+    <Button asChild>
+      <Link href={way.href}>{way.label}</Link>
+    </Button>
+  ) : (
+    children
+  );
   return (
     <main
       id={MAIN_ID}
@@ -28,7 +42,7 @@ export function AuthCard({
           </CardTitle>
           {description ? <CardDescription className="text-pretty">{description}</CardDescription> : null}
         </CardHeader>
-        {children ? <CardContent className="grid gap-4">{children}</CardContent> : null}
+        {content ? <CardContent className="grid gap-4">{content}</CardContent> : null}
       </Card>
     </main>
   );

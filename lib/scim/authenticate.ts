@@ -8,7 +8,7 @@ import { memberships, organizations, scimTokens } from '@/db/schema';
 import { hashToken } from '../auth/secret-token';
 import { now } from '../clock';
 import { directoryActor, type DirectoryActor } from '../shared/actor';
-import { makerStanding, SCIM_TOKEN_PREFIX } from './tokens';
+import { makerStanding, SCIM_TOKEN_PREFIX, tokenStanding } from './tokens';
 
 const MINUTE = 60_000;
 
@@ -31,14 +31,10 @@ export async function authenticateScimToken(
   const db = await getDb();
   const [found] = await db
     .select({
-      id: scimTokens.id,
-      name: scimTokens.name,
+      ...tokenStanding,
       tokenHash: scimTokens.tokenHash,
       organizationId: scimTokens.organizationId,
-      expiresAt: scimTokens.expiresAt,
-      lastUsedAt: scimTokens.lastUsedAt,
       enabled: organizations.scimEnabled,
-      maker: memberships.id,
     })
     .from(scimTokens)
     .innerJoin(organizations, eq(organizations.id, scimTokens.organizationId))

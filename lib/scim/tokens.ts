@@ -34,6 +34,18 @@ export interface ScimTokenView {
   makerLeft: boolean;
 }
 
+/**
+ * What both the token list and a request's check read of a token: its name, its dates, and whether its
+ * maker still stands (`maker` is null when not; joined with `makerStanding`).
+ */
+export const tokenStanding = {
+  id: scimTokens.id,
+  name: scimTokens.name,
+  expiresAt: scimTokens.expiresAt,
+  lastUsedAt: scimTokens.lastUsedAt,
+  maker: memberships.id,
+};
+
 /** A token's maker as an active Owner or Admin of the token's organization (the join that vouches for it). */
 export function makerStanding() {
   return and(
@@ -58,15 +70,7 @@ export async function provisioningOf(
       .from(organizations)
       .where(eq(organizations.id, organizationId)),
     db
-      .select({
-        id: scimTokens.id,
-        name: scimTokens.name,
-        createdAt: scimTokens.createdAt,
-        expiresAt: scimTokens.expiresAt,
-        lastUsedAt: scimTokens.lastUsedAt,
-        createdBy: users.email,
-        maker: memberships.id,
-      })
+      .select({ ...tokenStanding, createdAt: scimTokens.createdAt, createdBy: users.email })
       .from(scimTokens)
       .leftJoin(users, eq(users.id, scimTokens.createdById))
       .leftJoin(memberships, makerStanding())

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { activityQuery, isFiltered, parseActivityParams } from '@/lib/shared/activity-filters';
 import { listAuditEvents } from '@/lib/audit';
 import { requireConsole } from '../guard';
+import { PageHeading } from '@/components/console/page-heading';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -35,14 +36,9 @@ export default async function ActivityPage({
 
   return (
     <div className="grid min-w-0 gap-4">
-      <div className="min-w-0">
-        <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
-          Activity
-        </h1>
-        <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
-          Every change to who is in {organization.name}: who did what to whom, and when (UTC).
-        </p>
-      </div>
+      <PageHeading title="Activity">
+        Every change to who is in {organization.name}: who did what to whom, and when (UTC).
+      </PageHeading>
       {/* Keyed by the filters, so its fields show what the URL says after every navigation. */}
       <ActivityFiltersForm key={activityQuery(filters)} base={base} filters={filters} />
       <ActivityTable base={base} filters={filters} events={result.events} filtered={filtered} />

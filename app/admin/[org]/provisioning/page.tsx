@@ -4,6 +4,7 @@ import { scimBaseUrl, scimSettings } from '@/lib/config';
 import { MAX_SCIM_TOKENS } from '@/lib/shared/limits';
 import { provisioningOf } from '@/lib/scim/tokens';
 import { requireConsole } from '../guard';
+import { PageHeading } from '@/components/console/page-heading';
 
 export const metadata: Metadata = { title: 'Provisioning' };
 
@@ -14,15 +15,10 @@ export default async function ProvisioningPage({ params }: { params: Promise<{ o
   const { enabled, tokens } = await provisioningOf(actor, organization.id);
   return (
     <div className="grid max-w-3xl gap-6">
-      <div>
-        <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
-          Provisioning
-        </h1>
-        <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
-          Let your identity provider (Okta, Microsoft Entra ID, Google, JumpCloud) add, update, suspend and
-          remove the members of {organization.name} over SCIM 2.0.
-        </p>
-      </div>
+      <PageHeading title="Provisioning">
+        Let your identity provider (Okta, Microsoft Entra ID, Google, JumpCloud) add, update, suspend and
+        remove the members of {organization.name} over SCIM 2.0.
+      </PageHeading>
       <ProvisioningPanel
         organizationId={organization.id}
         enabled={enabled}

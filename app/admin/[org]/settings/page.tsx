@@ -12,6 +12,7 @@ import { soleOwnerReason } from '@/lib/shared/offers';
 import { seatsInUse } from '@/lib/organizations/seats';
 import { endSentence } from '@/lib/shared/text';
 import { requireConsole } from '../guard';
+import { PageHeading } from '@/components/console/page-heading';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -23,14 +24,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const used = await seatsInUse(organization.id);
   return (
     <div className="grid max-w-3xl gap-6">
-      <div>
-        <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
-          Settings
-        </h1>
-        <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
-          {endSentence(`General settings of ${organization.name}`)}
-        </p>
-      </div>
+      <PageHeading title="Settings">{endSentence(`General settings of ${organization.name}`)}</PageHeading>
       <Card>
         <CardHeader>
           <CardTitle>
