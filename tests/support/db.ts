@@ -16,7 +16,7 @@ export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
  * Every table of the app's schema, read from db/schema's exports: a table added there is emptied between
  * tests without touching this file. (pg-boss keeps its queues in its own schema, which is not reset.)
  */
-export const SCHEMA_TABLES: readonly string[] = Object.values(schema)
+export const SCHEMA_TABLES: readonly string[] = Object.values(schema as Record<string, unknown>)
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableName(table))
   .sort();
