@@ -1,7 +1,7 @@
 // The SCIM service over HTTP (app/api/scim/v2), on PGlite and PostgreSQL: the request sequences Okta's
 // and Microsoft Entra's provisioning runs make, their answers checked whole against RFC 7643/7644 shapes;
 // every token state; errors as RFC 7644 §3.12 objects; the per-token rate limit.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { advanceClock } from '@/lib/clock';
 import { publicUrl } from '@/lib/config';
 import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
@@ -16,12 +16,6 @@ const LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const ISO = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-
-const savedLimit = process.env.SCIM_REQUESTS_PER_MINUTE;
-afterEach(() => {
-  if (savedLimit === undefined) delete process.env.SCIM_REQUESTS_PER_MINUTE;
-  else process.env.SCIM_REQUESTS_PER_MINUTE = savedLimit;
-});
 
 /** One request as an identity provider sends it; the answer's status, headers and JSON. */
 async function scim(
@@ -285,7 +279,7 @@ describe('SCIM over HTTP', () => {
   });
 
   it('limits each token: past SCIM_REQUESTS_PER_MINUTE, 429 with Retry-After', async () => {
-    process.env.SCIM_REQUESTS_PER_MINUTE = '3';
+    vi.stubEnv('SCIM_REQUESTS_PER_MINUTE', '3');
     const { token } = await provisionedOrganization();
     for (let n = 0; n < 3; n++) expect((await scim('GET', '/Users', { token })).status).toBe(200);
     const limited = await scim('GET', '/Users', { token });
