@@ -18,6 +18,9 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET || 'vitest-auth-secret-not-for-production-0123456789',
       EMAIL_WAIT_MS: '20000',
     },
+    // Each test starts from the environment above: what a test or its hooks set with vi.stubEnv is undone
+    // before the next one, so no file saves and restores process.env by hand.
+    unstubEnvs: true,
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,

@@ -2,7 +2,7 @@
 // result shapes, input validation, authentication, and the generic INTERNAL error.
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PersonActor as Actor } from '@/lib/shared/actor';
 
 const { actionMocks: mocks, unchecked } = await vi.hoisted(() => import('../support/action-mocks'));
@@ -48,24 +48,13 @@ import { auditActions, snapshot, tokenFrom } from '../support/state';
 
 useTestDatabase();
 
-const savedEnv = {
-  AUTH_URL: process.env.AUTH_URL,
-  APP_URL: process.env.APP_URL,
-  INVITATION_LOOKUPS_PER_MINUTE: process.env.INVITATION_LOOKUPS_PER_MINUTE,
-};
 beforeEach(() => {
   mocks.actor = null;
   mocks.requestHeaders = {};
   mocks.cookieSet.mockClear();
   mocks.revalidatePath.mockClear();
-  delete process.env.AUTH_URL;
-  delete process.env.APP_URL;
-});
-afterEach(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  vi.stubEnv('AUTH_URL', undefined);
+  vi.stubEnv('APP_URL', undefined);
 });
 
 function signInAs(actor: Actor | null) {
@@ -406,7 +395,7 @@ describe('a suspended member (docs/rules.md rule 8a)', () => {
 
 describe('invitation link attempts are limited per client', () => {
   it('past INVITATION_LOOKUPS_PER_MINUTE from one address, accept and decline get RATE_LIMITED; another address is not affected', async () => {
-    process.env.INVITATION_LOOKUPS_PER_MINUTE = '2';
+    vi.stubEnv('INVITATION_LOOKUPS_PER_MINUTE', '2');
     const { organization } = await createOrganizationWithOwner('Acme');
     const invitation = await addInvitation(organization.id, { email: 'target@example.com' });
     mocks.requestHeaders['x-forwarded-for'] = '203.0.113.7, 10.0.0.1';
@@ -510,7 +499,7 @@ describe('acceptInvitationAsNewUserAction', () => {
 
   it('uses the __Secure- cookie when the public URL is https', async () => {
     const { token } = await invitedNewcomer();
-    process.env.APP_URL = 'https://console.example.com';
+    vi.stubEnv('APP_URL', 'https://console.example.com');
     const result = await acceptInvitationAsNewUserAction({ token });
     expect(result.ok).toBe(true);
     const [name, , options] = mocks.cookieSet.mock.calls[0];

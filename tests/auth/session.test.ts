@@ -4,7 +4,7 @@
 // magic-link callback opens a session, the acceptance opens another, and auth() must read both.
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 interface SetCall {
   name: string;
@@ -41,21 +41,13 @@ import { tokenFrom } from '../support/state';
 useTestDatabase();
 
 const KEYS = ['APP_URL', 'AUTH_URL', 'AUTH_SECRET', 'AUTH_TRUST_HOST', 'PORT'] as const;
-const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
-const env = process.env as Record<string, string | undefined>;
 const PUBLIC = 'https://console.example.com';
 
 beforeEach(() => {
-  for (const key of KEYS) delete env[key];
-  env.AUTH_SECRET = 'test-secret-for-sessions';
-  env.APP_URL = PUBLIC;
+  for (const key of KEYS) vi.stubEnv(key, undefined);
+  vi.stubEnv('AUTH_SECRET', 'test-secret-for-sessions');
+  vi.stubEnv('APP_URL', PUBLIC);
   mocks.cookieSets = [];
-});
-afterEach(() => {
-  for (const key of KEYS) {
-    if (saved[key] === undefined) delete env[key];
-    else env[key] = saved[key];
-  }
 });
 
 interface SessionCookie {

@@ -2,7 +2,7 @@
 // signIn() with request headers a client forged (Host, X-Forwarded-Host, X-Forwarded-Proto), and the
 // emailed link must still point at the app's own public URL. The same attack over HTTP against a real
 // `next start` is tests/e2e/host-header.e2e.ts.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const mocks = vi.hoisted(() => ({ requestHeaders: new Headers() }));
 
@@ -18,18 +18,10 @@ import { useTestDatabase } from '../support/db';
 useTestDatabase();
 
 const KEYS = ['APP_URL', 'AUTH_URL', 'AUTH_SECRET', 'AUTH_TRUST_HOST', 'NODE_ENV'] as const;
-const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
-const env = process.env as Record<string, string | undefined>;
 
 beforeEach(() => {
-  for (const key of KEYS) delete env[key];
-  env.AUTH_SECRET = 'test-secret-for-sign-in-links';
-});
-afterEach(() => {
-  for (const key of KEYS) {
-    if (saved[key] === undefined) delete env[key];
-    else env[key] = saved[key];
-  }
+  for (const key of KEYS) vi.stubEnv(key, undefined);
+  vi.stubEnv('AUTH_SECRET', 'test-secret-for-sign-in-links');
 });
 
 /** Submits the sign-in form for `email` with these request headers; returns the emailed link (or null). */
@@ -56,7 +48,7 @@ const forged = {
 
 describe('sign-in links use the public URL, never the request host', () => {
   it('with only APP_URL set, forged Host / X-Forwarded-Host give a link on APP_URL', async () => {
-    env.APP_URL = 'https://console.example.com';
+    vi.stubEnv('APP_URL', 'https://console.example.com');
     const link = await signInWith('victim@example.com', forged);
     expect(link, 'a sign-in email was sent').not.toBeNull();
     expect(link).toMatch(/^https:\/\/console\.example\.com\/api\/auth\/callback\/email\?/);
@@ -64,14 +56,8 @@ describe('sign-in links use the public URL, never the request host', () => {
   });
 
   it('with nothing set (development), a forged Host gives a link on http://localhost:<PORT>', async () => {
-    const savedPort = env.PORT;
-    env.PORT = '3456';
-    try {
-      const link = await signInWith('dev@example.com', { ...forged, host: 'evil.example:3456' });
-      expect(link).toMatch(/^http:\/\/localhost:3456\/api\/auth\/callback\/email\?/);
-    } finally {
-      if (savedPort === undefined) delete env.PORT;
-      else env.PORT = savedPort;
-    }
+    vi.stubEnv('PORT', '3456');
+    const link = await signInWith('dev@example.com', { ...forged, host: 'evil.example:3456' });
+    expect(link).toMatch(/^http:\/\/localhost:3456\/api\/auth\/callback\/email\?/);
   });
 });

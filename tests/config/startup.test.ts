@@ -29,15 +29,13 @@ const KEYS = [
   'INVITATION_TTL_HOURS',
   'EMAIL_WORKER',
 ] as const;
-const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
-const env = process.env as Record<string, string | undefined>;
 
 class Exited extends Error {}
 
 /** Runs next.config.mjs for `phase` with `settings` as the environment: the refusal printed, or null if it started. */
 function start(settings: Record<string, string>, phase = PHASE_PRODUCTION_SERVER): string | null {
-  for (const key of KEYS) delete env[key];
-  Object.assign(env, settings);
+  for (const key of KEYS) vi.stubEnv(key, undefined);
+  for (const [key, value] of Object.entries(settings)) vi.stubEnv(key, value);
   const printed: string[] = [];
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void printed.push(args.join(' ')));
   const exit = vi.spyOn(process, 'exit').mockImplementation((code) => {
@@ -63,13 +61,7 @@ function refusal(settings: Record<string, string>): string {
 const SECRET = { AUTH_SECRET: 'a-secret' };
 
 beforeEach(() => vi.restoreAllMocks());
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const key of KEYS) {
-    if (saved[key] === undefined) delete env[key];
-    else env[key] = saved[key];
-  }
-});
+afterEach(() => vi.restoreAllMocks());
 
 describe('the public URL', () => {
   it('a production server without APP_URL refuses to start and says to set APP_URL', () => {

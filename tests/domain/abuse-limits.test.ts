@@ -3,7 +3,7 @@
 // address can receive per day (across all organizations). Counted in the database, exact under
 // concurrency (PostgreSQL runs these with real concurrent transactions).
 import { count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations, mailboxMessages, organizations } from '@/db/schema';
 import { advanceClock, now } from '@/lib/clock';
@@ -18,20 +18,6 @@ import { expectDomainError, outcomeOf } from '../support/state';
 useTestDatabase();
 
 const DAY = 24 * 3_600_000;
-const ENV_KEYS = [
-  'ORGANIZATIONS_PER_ACCOUNT_PER_DAY',
-  'INVITATIONS_PER_ACCOUNT_PER_DAY',
-  'INVITATIONS_PER_ADDRESS_PER_DAY',
-  'INVITATION_RESEND_COOLDOWN_SECONDS',
-];
-const savedEnv = { ...process.env };
-afterEach(() => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
-
 /** Moves the clock to a minute past the start of the next UTC day (the limits' windows are UTC days). */
 function nextDay() {
   const at = now().getTime();
@@ -83,7 +69,7 @@ describe('organizations created per account per day', () => {
   });
 
   it('deleting an organization gives no room back; another account is not affected; the next day there is room again', async () => {
-    process.env.ORGANIZATIONS_PER_ACCOUNT_PER_DAY = '2';
+    vi.stubEnv('ORGANIZATIONS_PER_ACCOUNT_PER_DAY', '2');
     const person = await createUser();
     const first = await createOrganization(person, { name: 'First' });
     await createOrganization(person, { name: 'Second' });
@@ -98,7 +84,7 @@ describe('organizations created per account per day', () => {
   });
 
   it('8 creations at once with a limit of 3: exactly 3 organizations, 5 refusals', async () => {
-    process.env.ORGANIZATIONS_PER_ACCOUNT_PER_DAY = '3';
+    vi.stubEnv('ORGANIZATIONS_PER_ACCOUNT_PER_DAY', '3');
     const person = await createUser();
     const outcomes = await Promise.all(
       Array.from({ length: 8 }, (_, n) => outcomeOf(createOrganization(person, { name: `Rush ${n}` }))),
@@ -111,7 +97,7 @@ describe('organizations created per account per day', () => {
 
 describe('invitations sent per inviting account per day, across its organizations', () => {
   it('past the limit the remaining addresses are rate_limited (INVITATION_ACCOUNT_LIMIT), nothing is sent to them, the others go out', async () => {
-    process.env.INVITATIONS_PER_ACCOUNT_PER_DAY = '5';
+    vi.stubEnv('INVITATIONS_PER_ACCOUNT_PER_DAY', '5');
     const { organization: one, owner } = await createOrganizationWithOwner('One');
     const two = await createOrganization(owner, { name: 'Two' });
 
@@ -151,8 +137,8 @@ describe('invitations sent per inviting account per day, across its organization
   });
 
   it('resending past the limit is refused with INVITATION_ACCOUNT_LIMIT', async () => {
-    process.env.INVITATIONS_PER_ACCOUNT_PER_DAY = '1';
-    process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
+    vi.stubEnv('INVITATIONS_PER_ACCOUNT_PER_DAY', '1');
+    vi.stubEnv('INVITATION_RESEND_COOLDOWN_SECONDS', '0');
     const { organization, owner } = await createOrganizationWithOwner('One');
     const [sent] = (
       await inviteMembers(owner, {
@@ -168,7 +154,7 @@ describe('invitations sent per inviting account per day, across its organization
   });
 
   it('one account inviting in 4 organizations at once, 5 addresses each, with a limit of 7: exactly 7 go out', async () => {
-    process.env.INVITATIONS_PER_ACCOUNT_PER_DAY = '7';
+    vi.stubEnv('INVITATIONS_PER_ACCOUNT_PER_DAY', '7');
     const { organization, owner } = await createOrganizationWithOwner('Org 0');
     const orgs = [
       organization,
@@ -197,7 +183,7 @@ describe('invitations sent per inviting account per day, across its organization
 
 describe('invitation emails one address can receive per day, across organizations', () => {
   it('past the limit that address is rate_limited (INVITATION_ADDRESS_LIMIT) and gets nothing; the other addresses of the call still go out', async () => {
-    process.env.INVITATIONS_PER_ADDRESS_PER_DAY = '2';
+    vi.stubEnv('INVITATIONS_PER_ADDRESS_PER_DAY', '2');
     const target = 'target@example.com';
     const outcomes: string[] = [];
     for (let n = 0; n < 3; n++) {
@@ -228,8 +214,8 @@ describe('invitation emails one address can receive per day, across organization
   });
 
   it('resends count: with a limit of 2, the third email to one address from one organization is refused', async () => {
-    process.env.INVITATIONS_PER_ADDRESS_PER_DAY = '2';
-    process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
+    vi.stubEnv('INVITATIONS_PER_ADDRESS_PER_DAY', '2');
+    vi.stubEnv('INVITATION_RESEND_COOLDOWN_SECONDS', '0');
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     const invite = () =>
       inviteMembers(owner, { organizationId: organization.id, emails: ['x@example.com'], role: 'member' });
@@ -247,7 +233,7 @@ describe('invitation emails one address can receive per day, across organization
   });
 
   it('6 organizations inviting one address at once with a limit of 2: exactly 2 emails reach it', async () => {
-    process.env.INVITATIONS_PER_ADDRESS_PER_DAY = '2';
+    vi.stubEnv('INVITATIONS_PER_ADDRESS_PER_DAY', '2');
     const target = 'popular@example.com';
     const worlds = [];
     for (let n = 0; n < 6; n++) worlds.push(await createOrganizationWithOwner(`Org ${n}`));

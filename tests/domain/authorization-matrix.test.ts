@@ -71,6 +71,8 @@ interface Case {
   expected: 'allowed' | ErrorCode;
   /** For allowed calls: does the call change the data (and so write an audit event)? */
   changes: boolean;
+  /** For allowed calls: what the call answers (toEqual, asymmetric matchers allowed). */
+  answers: (world: World) => unknown;
 }
 
 const cases: Case[] = [];
@@ -93,6 +95,7 @@ for (const role of ['owner', 'admin', 'member'] as const) {
         actor,
         expected,
         changes: currentRole !== role,
+        answers: () => ({ changed: currentRole === role ? 0 : 1, role, actorLostAccess: false }),
         run: (w, a) => changeRoles(a, { organizationId: w.orgId, ids: [w.targets[target].id], role }),
       });
     }
@@ -112,6 +115,10 @@ for (const target of targetKinds) {
       actor,
       expected,
       changes: true,
+      answers: () =>
+        target === 'pending invitation'
+          ? { removedMembers: 0, revokedInvitations: 1, actorLeft: false }
+          : { removedMembers: 1, revokedInvitations: 0, actorLeft: false },
       run: (w, a) => removeMembers(a, { organizationId: w.orgId, ids: [w.targets[target].id] }),
     });
   }
@@ -128,6 +135,11 @@ for (const actor of actorKinds) {
     actor,
     expected: orElse(['Owner', 'Admin'], 'FORBIDDEN'),
     changes: true,
+    answers: (w) => ({
+      email: expect.any(String),
+      invitationId: w.targets['pending invitation'].id,
+      outcome: 'resent',
+    }),
     run: (w, a) =>
       resendInvitation(a, { organizationId: w.orgId, invitationId: w.targets['pending invitation'].id }),
   });
@@ -137,6 +149,10 @@ for (const actor of actorKinds) {
       actor,
       expected: orElse(['Owner', 'Admin'], 'FORBIDDEN'),
       changes: true,
+      answers: () => ({
+        results: [expect.objectContaining({ outcome: 'invited' })],
+        counts: expect.objectContaining({ invited: 1 }),
+      }),
       run: (w, a) => inviteMembers(a, { organizationId: w.orgId, emails: [uniqueEmail('new')], role }),
     });
   }
@@ -146,6 +162,7 @@ for (const actor of actorKinds) {
     // Checked before anything else: no invitation ever carries Owner, whoever asks.
     expected: 'INVITATION_ROLE',
     changes: true,
+    answers: () => expect.fail('an invitation to Owner is never allowed'),
     run: (w, a) => inviteMembers(a, { organizationId: w.orgId, emails: [uniqueEmail('new')], role: 'owner' }),
   });
   cases.push({
@@ -153,6 +170,7 @@ for (const actor of actorKinds) {
     actor,
     expected: orElse(['Owner', 'Admin'], 'FORBIDDEN'),
     changes: true,
+    answers: (w) => ({ id: w.orgId, name: 'Renamed Inc', slug: 'acme' }),
     run: (w, a) => renameOrganization(a, { organizationId: w.orgId, name: 'Renamed Inc' }),
   });
   for (const target of ['Admin', 'Member'] as const) {
@@ -161,6 +179,7 @@ for (const actor of actorKinds) {
       actor,
       expected: orElse(['Owner'], 'OWNER_REQUIRED'),
       changes: true,
+      answers: (w) => ({ newOwnerUserId: w.targets[target].userId, newOwnerEmail: expect.any(String) }),
       run: (w, a) => transferOwnership(a, { organizationId: w.orgId, toUserId: w.targets[target].userId! }),
     });
   }
@@ -169,6 +188,7 @@ for (const actor of actorKinds) {
     actor,
     expected: orElse(['Owner'], 'FORBIDDEN'),
     changes: true,
+    answers: (w) => ({ id: w.orgId, name: 'Acme' }),
     run: (w, a) => deleteOrganization(a, { organizationId: w.orgId, confirmName: 'Acme' }),
   });
   cases.push({
@@ -176,6 +196,8 @@ for (const actor of actorKinds) {
     actor,
     expected: manager ? 'allowed' : outside ? 'NOT_FOUND' : 'FORBIDDEN',
     changes: false,
+    // Its six members and the pending invitation.
+    answers: () => expect.objectContaining({ total: 7, rows: expect.any(Array) }),
     run: (w, a) => listUserTable(a, { organizationId: w.orgId }),
   });
   cases.push({
@@ -183,6 +205,12 @@ for (const actor of actorKinds) {
     actor,
     expected: manager ? 'allowed' : outside ? 'NOT_FOUND' : 'FORBIDDEN',
     changes: false,
+    // The organization's one event so far: its creation (the factories add people without events).
+    answers: () =>
+      expect.objectContaining({
+        total: 1,
+        events: [expect.objectContaining({ action: 'organization.created' })],
+      }),
     run: (w, a) => listAuditEvents(a, { organizationId: w.orgId }),
   });
 }
@@ -196,7 +224,7 @@ describe('authorization matrix', () => {
       const before = await snapshot();
       if (c.expected === 'allowed') {
         const result = await c.run(world, actor);
-        expect(result).toBeDefined();
+        expect(result).toEqual(c.answers(world));
         const after = await snapshot();
         if (c.name === 'deleteOrganization') {
           expect(after.orgs.map((o) => o.id)).not.toContain(world.orgId);

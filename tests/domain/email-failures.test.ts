@@ -14,21 +14,17 @@ import { createOrganizationWithOwner } from '../support/factories';
 import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-resend';
 import { tokenFrom } from '../support/state';
 
-// Short waits, so that the retries happen within a test: the first retry after about a second.
-process.env.EMAIL_RETRY_DELAY_SECONDS = '1';
-process.env.EMAIL_WAIT_MS = '1500';
-
 useTestDatabase();
 
 const fake = useFakeResend();
-let restoreEnv: (() => void) | undefined;
-
 beforeEach(() => {
-  restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 500 });
+  // Short waits, so that the retries happen within a test: the first retry after about a second.
+  vi.stubEnv('EMAIL_RETRY_DELAY_SECONDS', '1');
+  vi.stubEnv('EMAIL_WAIT_MS', '1500');
+  useResendAt(fake.baseUrl, { timeoutMs: 500 });
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {
-  restoreEnv?.();
   vi.restoreAllMocks();
 });
 
@@ -52,8 +48,7 @@ const failures: { name: string; setup: () => Promise<void> }[] = [
   {
     name: 'the connection is refused',
     setup: async () => {
-      restoreEnv!();
-      restoreEnv = useResendAt(await refusedBaseUrl(), { timeoutMs: 500 });
+      useResendAt(await refusedBaseUrl(), { timeoutMs: 500 });
     },
   },
 ];
@@ -79,8 +74,7 @@ describe.each(failures)('when $name', ({ setup }) => {
     expect(['sending', 'retrying']).toContain(waiting.deliveryStatus);
 
     // The API is back: the queue's next try delivers, without anyone sending it again.
-    restoreEnv!();
-    restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 500 });
+    useResendAt(fake.baseUrl, { timeoutMs: 500 });
     fake.setMode('ok');
     await eventually(async () => (await pendingFor(organization.id, email))[0].deliveryStatus === 'sent');
     expect(fake.delivered().map((m) => m.to)).toEqual([email]);
@@ -143,42 +137,35 @@ describe('retries and refusals', () => {
   });
 
   it('a failure that outlasts the retries ends Not delivered with the reason; inviting again sends it at once', async () => {
-    process.env.EMAIL_RETRY_LIMIT = '1';
-    try {
-      fake.setMode('error500');
-      const { organization, owner } = await createOrganizationWithOwner('Acme');
-      const email = 'down@example.com';
-      await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'member' });
-      await eventually(async () => (await pendingFor(organization.id, email))[0].deliveryStatus === 'failed');
-      const [failed] = await pendingFor(organization.id, email);
-      expect(failed.deliveryError).toBe('The fake API is down.');
-      expect(
-        (await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total,
-      ).toBe(1);
+    vi.stubEnv('EMAIL_RETRY_LIMIT', '1');
+    fake.setMode('error500');
+    const { organization, owner } = await createOrganizationWithOwner('Acme');
+    const email = 'down@example.com';
+    await inviteMembers(owner, { organizationId: organization.id, emails: [email], role: 'member' });
+    await eventually(async () => (await pendingFor(organization.id, email))[0].deliveryStatus === 'failed');
+    const [failed] = await pendingFor(organization.id, email);
+    expect(failed.deliveryError).toBe('The fake API is down.');
+    expect(
+      (await listUserTable(owner, { organizationId: organization.id, statuses: ['not_delivered'] })).total,
+    ).toBe(1);
 
-      // No cooldown after a failed delivery: inviting again goes out at once.
-      fake.setMode('ok');
-      fake.reset();
-      const again = await inviteMembers(owner, {
-        organizationId: organization.id,
-        emails: [email],
-        role: 'member',
-      });
-      expect(again.results[0]).toMatchObject({ outcome: 'resent', invitationId: failed.id });
-      expect(fake.delivered().map((m) => m.to)).toEqual([email]);
-    } finally {
-      delete process.env.EMAIL_RETRY_LIMIT;
-    }
+    // No cooldown after a failed delivery: inviting again goes out at once.
+    fake.setMode('ok');
+    fake.reset();
+    const again = await inviteMembers(owner, {
+      organizationId: organization.id,
+      emails: [email],
+      role: 'member',
+    });
+    expect(again.results[0]).toMatchObject({ outcome: 'resent', invitationId: failed.id });
+    expect(fake.delivered().map((m) => m.to)).toEqual([email]);
   });
 });
 
 describe('delivery through the API', () => {
   // Waits long enough for the worker to render and send 100 emails on a busy machine.
   beforeEach(() => {
-    process.env.EMAIL_WAIT_MS = '15000';
-  });
-  afterEach(() => {
-    process.env.EMAIL_WAIT_MS = '1500';
+    vi.stubEnv('EMAIL_WAIT_MS', '15000');
   });
 
   it('100 addresses go out in exactly one batch call, one message per address, each with its own link', async () => {

@@ -14,13 +14,12 @@ import { useTestDatabase } from '../support/db';
 import { eventually } from '../support/eventually';
 import { createOrganizationWithOwner } from '../support/factories';
 
-// One try per job, so that one failure is the last; the request does not wait for a worker that is not there.
-process.env.EMAIL_RETRY_LIMIT = '0';
-process.env.EMAIL_WAIT_MS = '0';
-
 useTestDatabase({ workJobs: false });
 
 beforeEach(() => {
+  // One try per job, so that one failure is the last; the request does not wait for a worker that is not there.
+  vi.stubEnv('EMAIL_RETRY_LIMIT', '0');
+  vi.stubEnv('EMAIL_WAIT_MS', '0');
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 afterEach(() => {

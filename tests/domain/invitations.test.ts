@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations, memberships, sessions, users } from '@/db/schema';
 import { advanceClock } from '@/lib/clock';
@@ -54,18 +54,6 @@ async function invitedWithLink(role: 'admin' | 'member' = 'member', email = 'inv
   expect(summary.results[0].outcome).toBe('invited');
   return { organization, owner, email, token: await latestToken(email) };
 }
-
-const savedEnv = { ...process.env };
-afterEach(() => {
-  for (const key of [
-    'INVITATIONS_PER_ORGANIZATION_PER_HOUR',
-    'INVITATION_RESEND_COOLDOWN_SECONDS',
-    'APP_URL',
-  ]) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
 
 describe('inviting', () => {
   it('reports invited, already_member and invalid per address, in the order typed', async () => {
@@ -146,7 +134,7 @@ describe('inviting', () => {
   });
 
   it('sends an email to the mailbox with the link, the inviter, the organization, the role and the expiry', async () => {
-    process.env.APP_URL = 'https://hub.example.com/';
+    vi.stubEnv('APP_URL', 'https://hub.example.com/');
     const { organization, owner } = await createOrganizationWithOwner('Northwind');
     await inviteMembers(owner, {
       organizationId: organization.id,
@@ -270,7 +258,7 @@ describe('resending', () => {
   });
 
   it('the organization hourly cap turns the extra addresses into rate_limited, and the next hour has room again', async () => {
-    process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = '3';
+    vi.stubEnv('INVITATIONS_PER_ORGANIZATION_PER_HOUR', '3');
     const { organization, owner } = await createOrganizationWithOwner();
     const emails = ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com', 'e@example.com'];
     const summary = await inviteMembers(owner, { organizationId: organization.id, emails, role: 'member' });
@@ -301,7 +289,7 @@ describe('resending', () => {
   });
 
   it('the hourly cap is per organization', async () => {
-    process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = '1';
+    vi.stubEnv('INVITATIONS_PER_ORGANIZATION_PER_HOUR', '1');
     const one = await createOrganizationWithOwner('One');
     const two = await createOrganizationWithOwner('Two');
     expect(

@@ -3,7 +3,7 @@
 // named in the preview, the files refused whole, and the list sent with each row's own role, the rows past
 // the seats or the hourly cap each with its outcome.
 import { and, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { invitations } from '@/db/schema';
 import { inviteList, previewInviteCsv, readInviteCsv } from '@/lib/invitations';
@@ -15,12 +15,6 @@ import { addInvitation, addMember, createOrganizationWithOwner, createUser } fro
 import { expectDomainError } from '../support/state';
 
 useTestDatabase();
-
-const savedCap = process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR;
-afterEach(() => {
-  if (savedCap === undefined) delete process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR;
-  else process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = savedCap;
-});
 
 function problems(rows: ReturnType<typeof readInviteCsv>) {
   return rows.map((row) => [row.line, row.email, row.role, row.problem?.code ?? 'ok']);
@@ -193,7 +187,7 @@ describe('sending an uploaded list', () => {
     ]);
 
     const other = await createOrganizationWithOwner('Beta');
-    process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = '2';
+    vi.stubEnv('INVITATIONS_PER_ORGANIZATION_PER_HOUR', '2');
     const capped = await inviteList(other.owner, { organizationId: other.organization.id, invites });
     expect(capped.counts).toMatchObject({ invited: 2, rate_limited: 3 });
     expect(capped.results.filter((result) => result.outcome === 'rate_limited')).toHaveLength(3);

@@ -1,7 +1,7 @@
 // The email confirmation modal's words: each outcome of inviting as a label and a sentence
 // (lib/shared/invite-outcomes.ts), and the data the domain hands them, on the database: the cooldown's
 // seconds left, invalid entries reported as results, the hourly cap's reason.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { advanceClock } from '@/lib/clock';
 import { inviteMembers } from '@/lib/invitations';
 import {
@@ -14,14 +14,6 @@ import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner } from '../support/factories';
 
 useTestDatabase();
-
-const savedEnv = { ...process.env };
-afterEach(() => {
-  for (const key of ['INVITATIONS_PER_ORGANIZATION_PER_HOUR', 'INVITATION_RESEND_COOLDOWN_SECONDS']) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
 
 const words = (result: Omit<InviteResult, 'email'>) => describeOutcome({ email: 'x@example.com', ...result });
 
@@ -129,7 +121,7 @@ describe('what inviting returns for the words, on the database', () => {
   });
 
   it('the cooldown follows the configured length', async () => {
-    process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '300';
+    vi.stubEnv('INVITATION_RESEND_COOLDOWN_SECONDS', '300');
     const { organization, owner } = await createOrganizationWithOwner();
     const input = { organizationId: organization.id, emails: ['slow@example.com'], role: 'member' as const };
     await inviteMembers(owner, input);
@@ -164,7 +156,7 @@ describe('what inviting returns for the words, on the database', () => {
   });
 
   it('past the hourly cap the sentence names the cap, with no seconds', async () => {
-    process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = '1';
+    vi.stubEnv('INVITATIONS_PER_ORGANIZATION_PER_HOUR', '1');
     const { organization, owner } = await createOrganizationWithOwner();
     const summary = await inviteMembers(owner, {
       organizationId: organization.id,

@@ -2,7 +2,7 @@
 // and on PostgreSQL; and `npm run worker`, the queue worked in a process of its own.
 import { spawn } from 'node:child_process';
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { rateLimitBuckets, sessions } from '@/db/schema';
@@ -50,8 +50,7 @@ describe('the housekeeping job', () => {
   });
 
   it('with EMAIL_WORKER=off a web server adds jobs to the queue but leaves them to a worker', async () => {
-    const saved = process.env.EMAIL_WORKER;
-    process.env.EMAIL_WORKER = 'off';
+    vi.stubEnv('EMAIL_WORKER', 'off');
     try {
       startJobsInServer();
       const server = await getBoss();
@@ -61,8 +60,6 @@ describe('the housekeeping job', () => {
       expect((await server.getJobById(HOUSEKEEPING_QUEUE, id!))?.state).toBe('created');
       await server.deleteJob(HOUSEKEEPING_QUEUE, id!);
     } finally {
-      if (saved === undefined) delete process.env.EMAIL_WORKER;
-      else process.env.EMAIL_WORKER = saved;
       await stopBoss();
     }
   });

@@ -218,34 +218,30 @@ describe('a bulk change of 1,000 people', () => {
   const countingHandle = useCountingHandle(testDb);
 
   it('writes its 1,000 emails in its own statement and their 10 jobs in one more, and the worker sends them in 10 batch calls', async () => {
-    const restore = useResendAt(fake.baseUrl);
-    try {
-      const { organization, owner } = await createOrganizationWithOwner('Thousand');
-      await addManyMembers(organization.id, 1_000);
-      // Nothing of an earlier test may be read by the worker while this change's statements are counted.
-      await eventually(drained);
+    useResendAt(fake.baseUrl);
+    const { organization, owner } = await createOrganizationWithOwner('Thousand');
+    await addManyMembers(organization.id, 1_000);
+    // Nothing of an earlier test may be read by the worker while this change's statements are counted.
+    await eventually(drained);
 
-      const { result, statements } = await countingHandle().measure(() =>
-        changeRoles(owner, {
-          organizationId: organization.id,
-          matching: { filter: { search: 'many-', role: null, status: null }, count: 1_000 },
-          role: 'admin',
-        }),
-      );
-      expect(result.changed).toBe(1_000);
-      const counted = statements.filter((s) => !/^\s*(begin|commit|rollback)\b/i.test(s));
-      expect(counted, 'lock, read, the change with its emails, their jobs').toHaveLength(4);
-      expect(counted.filter((s) => /insert into "?email_messages"?/i.test(s))).toHaveLength(1);
-      expect(await messageCount()).toBe(1_000);
+    const { result, statements } = await countingHandle().measure(() =>
+      changeRoles(owner, {
+        organizationId: organization.id,
+        matching: { filter: { search: 'many-', role: null, status: null }, count: 1_000 },
+        role: 'admin',
+      }),
+    );
+    expect(result.changed).toBe(1_000);
+    const counted = statements.filter((s) => !/^\s*(begin|commit|rollback)\b/i.test(s));
+    expect(counted, 'lock, read, the change with its emails, their jobs').toHaveLength(4);
+    expect(counted.filter((s) => /insert into "?email_messages"?/i.test(s))).toHaveLength(1);
+    expect(await messageCount()).toBe(1_000);
 
-      await eventually(drained, 60_000);
-      const calls = fake.requests.filter((request) => request.path === '/emails/batch');
-      expect(calls).toHaveLength(10);
-      const recipients = fake.emails().map((email) => String(email.to));
-      expect(new Set(recipients).size).toBe(1_000);
-      expect(recipients.every((to) => /^many-\d+@example\.com$/.test(to))).toBe(true);
-    } finally {
-      restore();
-    }
+    await eventually(drained, 60_000);
+    const calls = fake.requests.filter((request) => request.path === '/emails/batch');
+    expect(calls).toHaveLength(10);
+    const recipients = fake.emails().map((email) => String(email.to));
+    expect(new Set(recipients).size).toBe(1_000);
+    expect(recipients.every((to) => /^many-\d+@example\.com$/.test(to))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // sessions that expired. Pruning keeps them bounded, in bounded work per run; the housekeeping job runs
 // it on a schedule (its queue: tests/domain/jobs.test.ts).
 import { asc, count } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
 import { advanceClock, now } from '@/lib/clock';
@@ -18,14 +18,6 @@ useTestDatabase();
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-const savedEnv = { ...process.env };
-afterEach(() => {
-  for (const key of ['PRUNE_EXPIRED_BATCH']) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
-});
 
 async function bucketRows() {
   const db = await getDb();
@@ -115,7 +107,7 @@ describe('pruneExpired', () => {
   });
 
   it('a housekeeping run goes through a backlog in rounds of PRUNE_EXPIRED_BATCH rows per table', async () => {
-    process.env.PRUNE_EXPIRED_BATCH = '10';
+    vi.stubEnv('PRUNE_EXPIRED_BATCH', '10');
     const db = await getDb();
     for (let minute = 0; minute < 25; minute++) {
       await hit(db, 'client', now(), MINUTE);

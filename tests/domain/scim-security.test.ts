@@ -3,7 +3,7 @@
 // that outlive their maker, names with control characters, PATCHes that race, and the emails the
 // directory causes. Each test failed on the code before its fix.
 import { and, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { emailMessages, memberships, users } from '@/db/schema';
 import { directoryActor, type DirectoryActor } from '@/lib/shared/actor';
@@ -30,8 +30,6 @@ const testDb = useTestDatabase({ workJobs: false });
 
 const BASE = 'http://localhost:3000/api/scim/v2';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
-
-afterEach(() => vi.unstubAllEnvs());
 
 async function provisioned(name = 'Acme') {
   const { organization, owner } = await createOrganizationWithOwner(name);

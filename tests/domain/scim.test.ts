@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, invitations, memberships, scimTokens, users } from '@/db/schema';
 import { eventActor } from '@/lib/shared/activity-sentences';
-import { directoryActor, person, type Actor, type DirectoryActor } from '@/lib/shared/actor';
+import { directoryActor, type Actor, type DirectoryActor } from '@/lib/shared/actor';
 import { advanceClock } from '@/lib/clock';
 import { changeRoles, detachFromDirectory, removeMembers, setMemberStatus } from '@/lib/members';
 import { setSeatLimit } from '@/lib/organizations';
@@ -22,32 +22,27 @@ import { scimErrorOf } from '@/lib/scim/errors';
 import { toScimUser } from '@/lib/scim/protocol';
 import { hashToken } from '@/lib/auth/secret-token';
 import { useTestDatabase } from '../support/db';
-import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  membershipOf,
+} from '../support/factories';
 import { expectDomainError } from '../support/state';
 
 useTestDatabase();
 
 const BASE = 'http://localhost:3000/api/scim/v2';
 
-/** The Owner of `organizationId` as an actor. */
-async function ownerOf(organizationId: string): Promise<Actor | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ userId: users.id, email: users.email, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'owner')));
-  return row ? person(row) : null;
-}
-
 /** An organization with provisioning on and one token; the directory as an actor. */
 async function provisioned(name = 'Acme') {
   const { organization, owner } = await createOrganizationWithOwner(name);
   await setProvisioning(owner, { organizationId: organization.id, enabled: true });
-  const { token } = await createScimToken(owner, { organizationId: organization.id, name: 'Okta' });
+  const { token, view } = await createScimToken(owner, { organizationId: organization.id, name: 'Okta' });
   const directory = await authenticateScimToken(`Bearer ${token}`);
   if ('refused' in directory) throw new Error(`token refused: ${directory.refused}`);
-  return { organization, owner, token, directory, actor: directoryActor(directory) };
+  return { organization, owner, token, tokenId: view.id, directory, actor: directoryActor(directory) };
 }
 
 /**
@@ -84,7 +79,7 @@ async function expectScimError(promise: Promise<unknown>, status: number, scimTy
 }
 
 describe('provisioning tokens', () => {
-  it('is shown once and kept as a hash; at most two; every refused state is told apart', async () => {
+  it('a new token is shown once in full and kept only as its hash', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     const first = await createScimToken(owner, { organizationId: organization.id, name: 'Okta' });
     expect(first.token).toMatch(/^aihub_scim_[A-Za-z0-9_-]{43}$/);
@@ -93,82 +88,123 @@ describe('provisioning tokens', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0].tokenHash).toBe(hashToken(first.token));
     expect(JSON.stringify(stored)).not.toContain(first.token.slice(11));
+  });
 
+  it('a request without a token, with a malformed one or an unknown one is refused as missing, malformed, unknown', async () => {
     expect(await authenticateScimToken(null)).toEqual({ refused: 'missing' });
     expect(await authenticateScimToken('Bearer abc')).toEqual({ refused: 'malformed' });
     expect(await authenticateScimToken(`Bearer aihub_scim_${'x'.repeat(43)}`)).toEqual({
       refused: 'unknown',
     });
-    expect(await authenticateScimToken(`Bearer ${first.token}`), 'provisioning is off').toEqual({
-      refused: 'disabled',
-    });
+  });
+
+  it('a token is refused as disabled while provisioning is off, and acts for its organization once it is on', async () => {
+    const { organization, owner } = await createOrganizationWithOwner('Acme');
+    const { token } = await createScimToken(owner, { organizationId: organization.id, name: 'Okta' });
+    expect(await authenticateScimToken(`Bearer ${token}`)).toEqual({ refused: 'disabled' });
     await setProvisioning(owner, { organizationId: organization.id, enabled: true });
-    expect(await authenticateScimToken(`Bearer ${first.token}`)).toMatchObject({
+    expect(await authenticateScimToken(`Bearer ${token}`)).toMatchObject({
       organizationId: organization.id,
       tokenName: 'Okta',
     });
+  });
 
+  it('an organization holds at most two tokens: a third is SCIM_TOKEN_LIMIT', async () => {
+    const { organization, owner } = await createOrganizationWithOwner('Acme');
+    await createScimToken(owner, { organizationId: organization.id, name: 'Okta' });
     await createScimToken(owner, { organizationId: organization.id, name: 'Entra' });
     await expectDomainError(
       createScimToken(owner, { organizationId: organization.id, name: 'Third' }),
       'SCIM_TOKEN_LIMIT',
     );
-    await deleteScimToken(owner, { organizationId: organization.id, tokenId: first.view.id });
-    expect(await authenticateScimToken(`Bearer ${first.token}`)).toEqual({ refused: 'unknown' });
-
-    const later = await createScimToken(owner, { organizationId: organization.id, name: 'Later' });
-    advanceClock(366 * 24 * 3_600_000);
-    expect(await authenticateScimToken(`Bearer ${later.token}`)).toEqual({ refused: 'expired' });
   });
 
-  it('is for Owners and Admins only', async () => {
+  it('a deleted token is refused as unknown', async () => {
+    const { organization, owner, token, tokenId } = await provisioned();
+    await deleteScimToken(owner, { organizationId: organization.id, tokenId });
+    expect(await authenticateScimToken(`Bearer ${token}`)).toEqual({ refused: 'unknown' });
+  });
+
+  it('a token is refused as expired a year after it was made', async () => {
+    const { token } = await provisioned();
+    advanceClock(366 * 24 * 3_600_000);
+    expect(await authenticateScimToken(`Bearer ${token}`)).toEqual({ refused: 'expired' });
+  });
+
+  it('a Member may not make a token: FORBIDDEN', async () => {
     const { organization } = await createOrganizationWithOwner('Acme');
     const member = await addMember(organization.id, 'member');
     await expectDomainError(
       createScimToken(member, { organizationId: organization.id, name: 'x' }),
       'FORBIDDEN',
     );
+  });
+
+  it('a Member may not turn provisioning on: FORBIDDEN', async () => {
+    const { organization } = await createOrganizationWithOwner('Acme');
+    const member = await addMember(organization.id, 'member');
     await expectDomainError(
       setProvisioning(member, { organizationId: organization.id, enabled: true }),
       'FORBIDDEN',
     );
   });
+
+  it('an Admin may make a token', async () => {
+    const { organization } = await createOrganizationWithOwner('Acme');
+    const admin = await addMember(organization.id, 'admin');
+    const made = await createScimToken(admin, { organizationId: organization.id, name: 'Okta' });
+    expect(made.view).toMatchObject({ name: 'Okta' });
+  });
 });
 
-describe('the directory as an Admin', () => {
-  it('creates a member (a new account), finds it by userName in any case, by externalId and by email', async () => {
-    const { organization, actor, directory } = await provisioned();
-    const created = await provision(
-      actor,
-      organization.id,
-      userBody('Ada@Example.com', { externalId: 'okta-1' }),
-    );
+describe('the directory creates and finds members', () => {
+  it('creates an invited address as a new account: an active Member, managed by the directory', async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('Ada@Example.com'));
     expect(created).toMatchObject({
       email: 'ada@example.com',
       role: 'member',
       active: true,
       directoryManaged: true,
     });
-    for (const filter of [
-      'userName eq "ADA@example.com"',
-      'externalId eq "okta-1"',
-      'emails.value eq "ada@example.com"',
-      'emails[value eq "ada@example.com"]',
-      'userName eq "ada@example.com" and active eq true',
-    ]) {
-      const { total, members } = await listScimUsers(directory.organizationId, {
-        filter,
-        startIndex: 1,
-        count: 10,
-      });
-      expect([total, members.map((member) => member.id)], filter).toEqual([1, [created.id]]);
-    }
-    expect(
-      (await listScimUsers(organization.id, { filter: 'externalId eq "OKTA-1"', startIndex: 1, count: 10 }))
-        .total,
-    ).toBe(0);
-    const user = toScimUser(created, BASE);
-    expect(user).toMatchObject({
+  });
+
+  it.each([
+    'userName eq "ADA@example.com"',
+    'externalId eq "okta-1"',
+    'emails.value eq "ada@example.com"',
+    'emails[value eq "ada@example.com"]',
+    'userName eq "ada@example.com" and active eq true',
+  ])('finds the member with the filter %s', async (filter) => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(
+      actor,
+      organization.id,
+      userBody('ada@example.com', { externalId: 'okta-1' }),
+    );
+    const { total, members } = await listScimUsers(organization.id, { filter, startIndex: 1, count: 10 });
+    expect([total, members.map((member) => member.id)]).toEqual([1, [created.id]]);
+  });
+
+  it('matches externalId exactly: another case finds nobody', async () => {
+    const { organization, actor } = await provisioned();
+    await provision(actor, organization.id, userBody('ada@example.com', { externalId: 'okta-1' }));
+    const found = await listScimUsers(organization.id, {
+      filter: 'externalId eq "OKTA-1"',
+      startIndex: 1,
+      count: 10,
+    });
+    expect(found.total).toBe(0);
+  });
+
+  it('answers a member as a SCIM User resource with its name, emails and location', async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(
+      actor,
+      organization.id,
+      userBody('ada@example.com', { externalId: 'okta-1' }),
+    );
+    expect(toScimUser(created, BASE)).toMatchObject({
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
       id: created.id,
       externalId: 'okta-1',
@@ -180,45 +216,92 @@ describe('the directory as an Admin', () => {
     });
   });
 
-  it('refuses duplicates (409 uniqueness), bad filters (400 invalidFilter) and another organization’s ids (404)', async () => {
+  it('refuses a second User with the same userName: 409 uniqueness', async () => {
     const { organization, actor } = await provisioned();
-    const created = await provision(actor, organization.id, userBody('ada@example.com'));
+    await provision(actor, organization.id, userBody('ada@example.com'));
     await expectScimError(
       createScimUser(actor, organization.id, userBody('ada@example.com')),
       409,
       'uniqueness',
     );
-    for (const filter of [
-      'userName co "ada"',
-      'title eq "x"',
-      'userName eq',
-      'userName eq "a" or userName eq "b"',
-    ])
+  });
+
+  it.each(['userName co "ada"', 'title eq "x"', 'userName eq', 'userName eq "a" or userName eq "b"'])(
+    'refuses the filter %s: 400 invalidFilter',
+    async (filter) => {
+      const { organization } = await provisioned();
       await expectScimError(
         listScimUsers(organization.id, { filter, startIndex: 1, count: 10 }),
         400,
         'invalidFilter',
       );
+    },
+  );
+
+  it("another organization's directory neither reads nor deletes the member: 404", async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
     const other = await provisioned('Other');
     await expectScimError(getScimUser(other.organization.id, created.id), 404);
     await expectScimError(deleteScimUser(other.actor, other.organization.id, created.id), 404);
+    expect((await getScimUser(organization.id, created.id)).id).toBe(created.id);
   });
 
-  it('Okta: PATCH active false suspends, true reactivates; Entra: "Replace" and "False" as strings do the same', async () => {
+  it('an existing account is attached, not duplicated; the directory names the membership, the account keeps its own name', async () => {
+    const { organization, actor } = await provisioned();
+    const existing: Actor = await createUser({ email: 'grace@example.com', name: 'Grace Hopper' });
+    const created = await provision(actor, organization.id, userBody('grace@example.com'));
+    const db = await getDb();
+    const [row] = await db.select().from(memberships).where(eq(memberships.id, created.id));
+    expect(row.userId).toBe(existing.userId);
+    expect(created.name).toBe('Ada Lovelace');
+    const [account] = await db.select({ name: users.name }).from(users).where(eq(users.id, existing.userId));
+    expect(account.name).toBe('Grace Hopper');
+  });
+
+  it('creating an invited address closes that invitation as accepted', async () => {
+    const { organization, owner, actor } = await provisioned();
+    const invited = await addInvitation(organization.id, {
+      email: 'ada@example.com',
+      invitedById: owner.userId,
+    });
+    await createScimUser(actor, organization.id, userBody('ada@example.com'));
+    const db = await getDb();
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invited.id));
+    expect(invitation.status).toBe('accepted');
+  });
+});
+
+describe('the directory changes members', () => {
+  it('Okta: PATCH active false suspends the member, active true reactivates them', async () => {
     const { organization, actor } = await provisioned();
     const created = await provision(actor, organization.id, userBody('ada@example.com'));
-    const okta = await patchScimUser(actor, organization.id, created.id, [
+    const off = await patchScimUser(actor, organization.id, created.id, [
       { op: 'replace', value: { active: false } },
     ]);
-    expect(okta.active).toBe(false);
-    const back = await patchScimUser(actor, organization.id, created.id, [
+    expect(off.active).toBe(false);
+    const on = await patchScimUser(actor, organization.id, created.id, [
       { op: 'replace', path: 'active', value: true },
     ]);
-    expect(back.active).toBe(true);
-    const entra = await patchScimUser(actor, organization.id, created.id, [
+    expect(on.active).toBe(true);
+  });
+
+  it('Entra: "Replace" with "False" and "True" as strings suspends and reactivates the same way', async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
+    const off = await patchScimUser(actor, organization.id, created.id, [
       { op: 'Replace', path: 'active', value: 'False' },
     ]);
-    expect(entra.active).toBe(false);
+    expect(off.active).toBe(false);
+    const on = await patchScimUser(actor, organization.id, created.id, [
+      { op: 'Replace', path: 'active', value: 'True' },
+    ]);
+    expect(on.active).toBe(true);
+  });
+
+  it('one PATCH changes status, name, role and externalId together', async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('ada@example.com', { active: false }));
     const named = await patchScimUser(actor, organization.id, created.id, [
       { op: 'Replace', path: 'active', value: 'True' },
       { op: 'replace', path: 'name.familyName', value: 'King' },
@@ -226,6 +309,18 @@ describe('the directory as an Admin', () => {
       { op: 'replace', path: 'externalId', value: 'entra-9' },
     ]);
     expect(named).toMatchObject({ active: true, name: 'Ada King', role: 'admin', externalId: 'entra-9' });
+  });
+
+  it('each change is audited with the directory as its actor, "Directory (<token name>)"', async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
+    await patchScimUser(actor, organization.id, created.id, [
+      { op: 'replace', path: 'active', value: false },
+    ]);
+    await patchScimUser(actor, organization.id, created.id, [{ op: 'replace', path: 'active', value: true }]);
+    await patchScimUser(actor, organization.id, created.id, [
+      { op: 'add', path: 'roles', value: [{ value: 'admin', primary: true }] },
+    ]);
     const db = await getDb();
     const events = await db
       .select({
@@ -235,21 +330,19 @@ describe('the directory as an Admin', () => {
       })
       .from(auditEvents)
       .where(and(eq(auditEvents.organizationId, organization.id), eq(auditEvents.targetId, created.id)));
-    expect(events.map((event) => event.action)).toEqual(
-      expect.arrayContaining([
-        'member.provisioned',
-        'member.suspended',
-        'member.reactivated',
-        'member.role_changed',
-      ]),
-    );
+    expect(events.map((event) => event.action).sort()).toEqual([
+      'member.provisioned',
+      'member.reactivated',
+      'member.role_changed',
+      'member.suspended',
+    ]);
     for (const event of events)
-      expect(eventActor({ ...event, action: event.action, actorName: null, targetEmail: null })?.label).toBe(
+      expect(eventActor({ ...event, actorName: null, targetEmail: null })?.label, event.action).toBe(
         'Directory (Okta)',
       );
   });
 
-  it('PUT replaces role, status and attributes in one transaction, but not the address (400 mutability)', async () => {
+  it('PUT replaces role, status and name in one call', async () => {
     const { organization, actor } = await provisioned();
     const created = await provision(actor, organization.id, userBody('ada@example.com'));
     const replaced = await updateScimUser(
@@ -263,32 +356,56 @@ describe('the directory as an Admin', () => {
       }),
     );
     expect(replaced).toMatchObject({ active: false, role: 'admin', name: 'Ada L.' });
+  });
+
+  it('PUT may not change the address: 400 mutability, the member unchanged', async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
     await expectScimError(
       updateScimUser(actor, organization.id, created.id, userBody('other@example.com')),
       400,
       'mutability',
     );
+    expect((await getScimUser(organization.id, created.id)).email).toBe('ada@example.com');
   });
 
-  it('never touches an Owner, never removes the last active one, and stays within the seats', async () => {
+  it('DELETE removes the membership but keeps the account', async () => {
+    const { organization, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('ada@example.com'));
+    await deleteScimUser(actor, organization.id, created.id);
+    await expectScimError(getScimUser(organization.id, created.id), 404);
+    const db = await getDb();
+    expect(await db.select().from(memberships).where(eq(memberships.id, created.id))).toEqual([]);
+    const accounts = await db.select({ id: users.id }).from(users).where(eq(users.email, 'ada@example.com'));
+    expect(accounts).toHaveLength(1);
+  });
+});
+
+describe("the directory within the console's rules", () => {
+  it('never suspends or deletes an Owner: 403', async () => {
     const { organization, owner, actor } = await provisioned();
-    const ownerRow = await getDb().then((db) =>
-      db
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.organizationId, organization.id), eq(memberships.userId, owner.userId))),
-    );
-    const ownerId = ownerRow[0].id;
+    const ownerId = (await membershipOf(organization.id, owner.userId)).id;
     await expectScimError(
       patchScimUser(actor, organization.id, ownerId, [{ op: 'replace', path: 'active', value: false }]),
       403,
     );
     await expectScimError(deleteScimUser(actor, organization.id, ownerId), 403);
+    expect(await membershipOf(organization.id, owner.userId)).toMatchObject({
+      status: 'active',
+      role: 'owner',
+    });
+  });
+
+  it('never creates an Owner: 403', async () => {
+    const { organization, actor } = await provisioned();
     await expectScimError(
       createScimUser(actor, organization.id, userBody('boss@example.com', { roles: ['owner'] })),
       403,
     );
+  });
 
+  it('a suspended member takes no seat, and is not reactivated past the seat limit: 403 naming the seats', async () => {
+    const { organization, owner, actor } = await provisioned();
     await setSeatLimit(owner, { organizationId: organization.id, seatLimit: 2 });
     // An open invitation holds its seat: the member the directory makes of it takes that seat over.
     await provision(actor, organization.id, userBody('one@example.com'));
@@ -305,35 +422,9 @@ describe('the directory as an Admin', () => {
     expect(noSeat.detail).toContain('would use 3 of 2 seats');
   });
 
-  it('DELETE removes the membership, not the account; an invitation to an address it creates is closed', async () => {
+  it('the console may not change, suspend or remove a directory member: DIRECTORY_MANAGED', async () => {
     const { organization, owner, actor } = await provisioned();
-    const invited = await addInvitation(organization.id, {
-      email: 'ada@example.com',
-      invitedById: owner.userId,
-    });
-    const created = await createScimUser(actor, organization.id, userBody('ada@example.com'));
-    const db = await getDb();
-    const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invited.id));
-    expect(invitation.status).toBe('accepted');
-    await deleteScimUser(actor, organization.id, created.id);
-    await expectScimError(getScimUser(organization.id, created.id), 404);
-    const account = await createUser({ email: 'someone-else@example.com' });
-    expect(account.userId).toBeTruthy();
-  });
-
-  it('an existing account is attached, not duplicated; the console may not change a directory member, an Owner may detach', async () => {
-    const { organization, actor } = await provisioned();
-    const owner = (await ownerOf(organization.id))!;
-    const existing: Actor = await createUser({ email: 'grace@example.com', name: 'Grace Hopper' });
     const created = await provision(actor, organization.id, userBody('grace@example.com'));
-    const db = await getDb();
-    const [row] = await db.select().from(memberships).where(eq(memberships.id, created.id));
-    expect(row.userId).toBe(existing.userId);
-    // The directory's name for her stays on the membership; her account keeps her own.
-    expect(created.name).toBe('Ada Lovelace');
-    const [account] = await db.select({ name: users.name }).from(users).where(eq(users.id, existing.userId));
-    expect(account.name).toBe('Grace Hopper');
-
     const admin = await addMember(organization.id, 'admin');
     const selection = { organizationId: organization.id, ids: [created.id] };
     await expectDomainError(changeRoles(owner, { ...selection, role: 'admin' }), 'DIRECTORY_MANAGED');
@@ -342,11 +433,18 @@ describe('the directory as an Admin', () => {
       'DIRECTORY_MANAGED',
     );
     await expectDomainError(removeMembers(admin, selection), 'DIRECTORY_MANAGED');
+  });
+
+  it('only an Owner may detach a member from the directory (an Admin gets OWNER_REQUIRED); then the console may change them', async () => {
+    const { organization, owner, actor } = await provisioned();
+    const created = await provision(actor, organization.id, userBody('grace@example.com'));
+    const admin = await addMember(organization.id, 'admin');
     await expectDomainError(
       detachFromDirectory(admin, { organizationId: organization.id, membershipId: created.id }),
       'OWNER_REQUIRED',
     );
     await detachFromDirectory(owner, { organizationId: organization.id, membershipId: created.id });
+    const selection = { organizationId: organization.id, ids: [created.id] };
     expect((await changeRoles(owner, { ...selection, role: 'admin' })).changed).toBe(1);
   });
 });

@@ -4,7 +4,7 @@
 // below what is used takes nothing away; two batches inviting at the same moment never exceed it; the
 // users page reads the seats in the statement it already makes.
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, invitations } from '@/db/schema';
 import { advanceClock } from '@/lib/clock';
@@ -208,17 +208,11 @@ describe('the seat limit setting', () => {
   });
 
   it('a new organization starts with DEFAULT_SEAT_LIMIT, or none when it is unset', async () => {
-    const saved = process.env.DEFAULT_SEAT_LIMIT;
-    try {
-      process.env.DEFAULT_SEAT_LIMIT = '25';
-      expect(defaultSeatLimit()).toBe(25);
-      const founder = await createUser();
-      expect((await createOrganization(founder, { name: 'Limited' })).seatLimit).toBe(25);
-      delete process.env.DEFAULT_SEAT_LIMIT;
-      expect((await createOrganization(founder, { name: 'Open' })).seatLimit).toBeNull();
-    } finally {
-      if (saved === undefined) delete process.env.DEFAULT_SEAT_LIMIT;
-      else process.env.DEFAULT_SEAT_LIMIT = saved;
-    }
+    vi.stubEnv('DEFAULT_SEAT_LIMIT', '25');
+    expect(defaultSeatLimit()).toBe(25);
+    const founder = await createUser();
+    expect((await createOrganization(founder, { name: 'Limited' })).seatLimit).toBe(25);
+    vi.stubEnv('DEFAULT_SEAT_LIMIT', undefined);
+    expect((await createOrganization(founder, { name: 'Open' })).seatLimit).toBeNull();
   });
 });

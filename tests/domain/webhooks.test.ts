@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Webhook } from 'svix';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/webhooks/resend/route';
 import { getDb } from '@/db/client';
 import { emailEvents, emailMessages, invitations } from '@/db/schema';
@@ -20,14 +20,9 @@ useTestDatabase();
 const fake = useFakeResend();
 
 const secret = `whsec_${randomBytes(24).toString('base64')}`;
-let restoreEnv: (() => void) | undefined;
 beforeEach(() => {
-  restoreEnv = useResendAt(fake.baseUrl);
-  process.env.RESEND_WEBHOOK_SECRET = secret;
-});
-afterEach(() => {
-  restoreEnv?.();
-  delete process.env.RESEND_WEBHOOK_SECRET;
+  useResendAt(fake.baseUrl);
+  vi.stubEnv('RESEND_WEBHOOK_SECRET', secret);
 });
 
 /** An invitation whose email went out: its row, and the id Resend gave the message. */
@@ -227,7 +222,7 @@ describe('refused, nothing changed', () => {
 
   it('without RESEND_WEBHOOK_SECRET every request is refused', async () => {
     const { invitationId, providerId } = await sentInvitation();
-    delete process.env.RESEND_WEBHOOK_SECRET;
+    vi.stubEnv('RESEND_WEBHOOK_SECRET', undefined);
     expect((await POST(signed(event('email.delivered', providerId)))).status).toBe(401);
     expect((await stateOf(invitationId)).message).toBe('sent');
   });

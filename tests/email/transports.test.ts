@@ -29,15 +29,12 @@ async function mailboxCount() {
 }
 
 const fake = useFakeResend();
-let restoreEnv: (() => void) | undefined;
 
 beforeEach(() => {
   // The transport errors are logged on purpose; keep the output readable.
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {
-  restoreEnv?.();
-  restoreEnv = undefined;
   vi.restoreAllMocks();
 });
 
@@ -88,7 +85,7 @@ describe('mailbox transport', () => {
 
 describe('resend transport against the fake API', () => {
   beforeEach(() => {
-    restoreEnv = useResendAt(fake.baseUrl);
+    useResendAt(fake.baseUrl);
   });
 
   it('is the transport when RESEND_API_KEY is set', () => {
@@ -159,8 +156,7 @@ describe('resend transport against the fake API', () => {
   });
 
   it('turns a refused connection into { ok: false } results', async () => {
-    restoreEnv!();
-    restoreEnv = useResendAt(await refusedBaseUrl());
+    useResendAt(await refusedBaseUrl());
     const results = await sendEmails([message(1), message(2)]);
     expect(results).toHaveLength(2);
     for (const result of results) expect(result).toMatchObject({ ok: false, error: expect.any(String) });

@@ -13,7 +13,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb, openPostgres, type Database } from '@/db/client';
 import { DomainError } from '@/lib/shared/errors';
 import { acceptInvitation, resendInvitation } from '@/lib/invitations';
@@ -40,30 +40,14 @@ import { rawRows } from '../support/raw-rows';
 
 const testDb = useTestDatabase({ max: 30 });
 
-const ENV_KEYS = [
-  'INVITATIONS_PER_ORGANIZATION_PER_HOUR',
-  'INVITATIONS_PER_ACCOUNT_PER_DAY',
-  'INVITATIONS_PER_ADDRESS_PER_DAY',
-  'INVITATION_RESEND_COOLDOWN_SECONDS',
-  'INVITATION_LOOKUPS_PER_MINUTE',
-  'EMAIL_TRANSPORT',
-  'RESEND_API_KEY',
-] as const;
-const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
 beforeEach(() => {
-  process.env.EMAIL_TRANSPORT = 'mailbox';
-  delete process.env.RESEND_API_KEY;
-  process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '1';
+  vi.stubEnv('EMAIL_TRANSPORT', 'mailbox');
+  vi.stubEnv('RESEND_API_KEY', undefined);
+  vi.stubEnv('INVITATION_RESEND_COOLDOWN_SECONDS', '1');
   // The run resends to a pool of 60 addresses hundreds of times: the daily caps per account and per
   // address (tests/domain/abuse-limits.test.ts) would turn it into a test of those instead.
-  process.env.INVITATIONS_PER_ACCOUNT_PER_DAY = '1000000';
-  process.env.INVITATIONS_PER_ADDRESS_PER_DAY = '1000000';
-});
-afterEach(() => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
+  vi.stubEnv('INVITATIONS_PER_ACCOUNT_PER_DAY', '1000000');
+  vi.stubEnv('INVITATIONS_PER_ADDRESS_PER_DAY', '1000000');
 });
 
 const seed = Number(process.env.HARDENING_SEED) || Math.floor(Math.random() * 1_000_000);
@@ -130,7 +114,7 @@ function expectActivity(stats: Stats) {
 
 describe.skipIf(!usingPostgres)('concurrency on PostgreSQL', () => {
   it('24 clients, 1,000 random operations on one organization: the invariants hold throughout and at the end', async () => {
-    process.env.INVITATIONS_PER_ORGANIZATION_PER_HOUR = '100000';
+    vi.stubEnv('INVITATIONS_PER_ORGANIZATION_PER_HOUR', '100000');
     const world = await createWorld();
     const db = await getDb();
     const monitorHandle = await openPostgres(testDb.url!, { max: 1 });
@@ -370,7 +354,7 @@ describe.skipIf(!usingPostgres)('targeted races (PostgreSQL)', () => {
   });
 
   it('an invitation revoked while an admin resends it: NOT_FOUND, and it does not come back as a new one', async () => {
-    process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
+    vi.stubEnv('INVITATION_RESEND_COOLDOWN_SECONDS', '0');
     const { organization, owner } = await createOrganizationWithOwner('Race');
     const invitation = await addInvitation(organization.id, { email: 'revoked@example.com' });
     const outcome = await whileHoldingOrganization(

@@ -26,20 +26,17 @@ import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 import { useFakeResend, useResendAt } from '../support/fake-resend';
 
-process.env.EMAIL_RETRY_DELAY_SECONDS = '1';
-process.env.EMAIL_WAIT_MS = '1500';
-
 useTestDatabase();
 
 const fake = useFakeResend();
-let restoreEnv: (() => void) | undefined;
 beforeEach(() => {
+  vi.stubEnv('EMAIL_RETRY_DELAY_SECONDS', '1');
+  vi.stubEnv('EMAIL_WAIT_MS', '1500');
   injected.failRender = false;
-  restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 1_000 });
+  useResendAt(fake.baseUrl, { timeoutMs: 1_000 });
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(async () => {
-  restoreEnv?.();
   vi.restoreAllMocks();
   const db = await getDb();
   await db.execute(sql`DROP TRIGGER IF EXISTS refuse_delivery_status ON invitations`);

@@ -5,7 +5,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { emailMessages } from '@/db/schema';
@@ -19,11 +19,9 @@ import { rawRows } from '../support/raw-rows';
 
 const testDb = useTestDatabase({ workJobs: false });
 const fake = useFakeResend();
-let restoreEnv: (() => void) | undefined;
 beforeEach(() => {
-  restoreEnv = useResendAt(fake.baseUrl);
+  useResendAt(fake.baseUrl);
 });
-afterEach(() => restoreEnv?.());
 
 const node = ['--import', 'tsx', '--import', './scripts/outside-next.mjs'];
 

@@ -25,7 +25,6 @@ import {
   sessions,
   users,
 } from '@/db/schema';
-import { errorMessages } from '@/lib/shared/errors';
 import {
   acceptInvitationAction,
   acceptInvitationAsNewUserAction,
@@ -54,23 +53,19 @@ import { refusedBaseUrl, useFakeResend, useResendAt } from '../support/fake-rese
 import { reportFigures } from './support/figures';
 import { rawRows } from '../support/raw-rows';
 
-// The queue's first retry after about a second, and the request's wait for its emails short.
-process.env.EMAIL_RETRY_DELAY_SECONDS = '1';
-process.env.EMAIL_WAIT_MS = '1500';
-
 const testDb = useTestDatabase();
 
 const figures: [string, string][] = [];
-let restoreEnv: (() => void) | undefined;
 beforeEach(() => {
+  // The queue's first retry after about a second, and the request's wait for its emails short.
+  vi.stubEnv('EMAIL_RETRY_DELAY_SECONDS', '1');
+  vi.stubEnv('EMAIL_WAIT_MS', '1500');
   mocks.actor = null;
   mocks.requestHeaders = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}` };
   mocks.cookieSet.mockClear();
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {
-  restoreEnv?.();
-  restoreEnv = undefined;
   vi.restoreAllMocks();
 });
 afterAll(() => {
@@ -155,7 +150,7 @@ describe('the email API fails for a while: the invitations are kept, the request
 
   it.each(cases)('when the API $name', async ({ name, setup, timeoutMs }) => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
-    restoreEnv = useResendAt(await setup(), { timeoutMs: timeoutMs ?? 500 });
+    useResendAt(await setup(), { timeoutMs: timeoutMs ?? 500 });
     mocks.actor = owner;
     const started = Date.now();
     const result = await inviteMembersAction({
@@ -194,8 +189,7 @@ describe('the email API fails for a while: the invitations are kept, the request
     expect(message.error).not.toMatch(/\n\s+at |re_test_|\.ts:\d/); // no stack, no key, no source path
 
     // The API is back: the queue's next try delivers both, once each, with nobody sending again.
-    restoreEnv();
-    restoreEnv = useResendAt(fake.baseUrl);
+    useResendAt(fake.baseUrl);
     fake.setMode('ok');
     fake.reset();
     await eventually(async () => {
@@ -214,7 +208,7 @@ describe('the email API fails for a while: the invitations are kept, the request
 
   it('when the API is slow but within the timeout, the invitations are delivered', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
-    restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
+    useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
     fake.setMode('slow', { slowMs: 400 });
     mocks.actor = owner;
     const result = await inviteMembersAction({
@@ -228,7 +222,7 @@ describe('the email API fails for a while: the invitations are kept, the request
 
   it('an answer that comes after the timeout is not sent twice: the retry repeats the same call, which the API recognises', async () => {
     const { organization, owner } = await createOrganizationWithOwner('Acme');
-    restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 200 });
+    useResendAt(fake.baseUrl, { timeoutMs: 200 });
     fake.setMode('slow', { slowMs: 800 });
     mocks.actor = owner;
     const first = await inviteMembersAction({
@@ -429,16 +423,16 @@ describe.skipIf(!usingPostgres)(
     ];
 
     it.each(cases)('$name', async ({ name, prepare }) => {
-      process.env.EMAIL_TRANSPORT = 'mailbox';
+      vi.stubEnv('EMAIL_TRANSPORT', 'mailbox');
       const call = await prepare();
       const before = await everything();
       const { result, terminated } = await dropConnectionMidTransaction(call);
 
+      // The person is told that nothing was changed, and the data below shows it is so.
       expect(result, `terminated backend ${terminated}`).toEqual({
         ok: false,
-        error: { code: 'INTERNAL', message: errorMessages.INTERNAL },
+        error: { code: 'INTERNAL', message: expect.stringContaining('Nothing was changed') },
       });
-      expect(errorMessages.INTERNAL).toContain('Nothing was changed');
       expect(console.error).toHaveBeenCalledWith('[action] unexpected error', expect.anything());
       expect(await everything(), 'nothing half-written').toEqual(before);
 

@@ -55,7 +55,7 @@ beforeEach(() => {
   mocks.actor = null;
   mocks.requestHeaders = { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}` };
   mocks.cookieSet.mockClear();
-  process.env.EMAIL_TRANSPORT = 'mailbox';
+  vi.stubEnv('EMAIL_TRANSPORT', 'mailbox');
 });
 
 /** Two organizations: A (ours) with every kind of row, B (someone else's). */

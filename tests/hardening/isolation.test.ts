@@ -5,7 +5,7 @@
 // X-Forwarded-For does not buy a fresh allowance.
 import { randomUUID } from 'node:crypto';
 import { asc } from 'drizzle-orm';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 
@@ -43,21 +43,11 @@ import { reportFigures } from './support/figures';
 
 const testDb = useTestDatabase();
 
-const savedEnv = {
-  INVITATION_LOOKUPS_PER_MINUTE: process.env.INVITATION_LOOKUPS_PER_MINUTE,
-  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS,
-};
 beforeEach(() => {
   mocks.actor = null;
   mocks.requestHeaders = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}` };
   mocks.cookieSet.mockClear();
-  process.env.EMAIL_TRANSPORT = 'mailbox';
-});
-afterEach(() => {
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  vi.stubEnv('EMAIL_TRANSPORT', 'mailbox');
 });
 
 const figures: [string, string | number][] = [];
@@ -465,7 +455,7 @@ describe('invitation links are rate limited per client', () => {
   });
 
   it('guessing links: past INVITATION_LOOKUPS_PER_MINUTE, every attempt is RATE_LIMITED, even a right token, and rotating a forged X-Forwarded-For entry does not help', async () => {
-    process.env.INVITATION_LOOKUPS_PER_MINUTE = '5';
+    vi.stubEnv('INVITATION_LOOKUPS_PER_MINUTE', '5');
     const o = await twoOrganizations();
     const real = `203.0.113.${Math.floor(Math.random() * 250)}`;
     const outcomes: string[] = [];

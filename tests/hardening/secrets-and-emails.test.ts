@@ -7,7 +7,7 @@
 //    escaped in the HTML part, plain in the text part, folded out of the subject, and the recipient
 //    header is exactly the address (checked on what is posted to the Resend API, and in the mailbox).
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { listMailboxMessages } from '@/lib/email/mailbox';
@@ -30,19 +30,6 @@ import { rawRows } from '../support/raw-rows';
 useTestDatabase();
 
 const fake = useFakeResend();
-let restoreEnv: (() => void) | undefined;
-const savedEnv = {
-  EMAIL_TRANSPORT: process.env.EMAIL_TRANSPORT,
-  INVITATION_RESEND_COOLDOWN_SECONDS: process.env.INVITATION_RESEND_COOLDOWN_SECONDS,
-};
-afterEach(() => {
-  restoreEnv?.();
-  restoreEnv = undefined;
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
 
 const figures: [string, string | number][] = [];
 afterAll(() =>
@@ -73,8 +60,8 @@ async function everyRowAsText(): Promise<{ table: string; text: string }[]> {
 
 describe('the database never holds a raw token or an invitation link (Resend transport)', () => {
   it('after invite, resend, accept (signed in and as a new account) and decline', async () => {
-    restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
-    process.env.INVITATION_RESEND_COOLDOWN_SECONDS = '0';
+    useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
+    vi.stubEnv('INVITATION_RESEND_COOLDOWN_SECONDS', '0');
     const { organization, owner } = await createOrganizationWithOwner('Acme');
     const existing = await createUser({ email: 'existing@example.com' });
 
@@ -160,7 +147,7 @@ describe('hostile names in the invitation email', () => {
   }
 
   it('through the Resend API: escaped HTML, one-line subject, the recipient exactly the address', async () => {
-    restoreEnv = useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
+    useResendAt(fake.baseUrl, { timeoutMs: 2_000 });
     const { organization, owner } = await hostileInvitation();
     await inviteMembers(owner, {
       organizationId: organization.id,
@@ -177,7 +164,7 @@ describe('hostile names in the invitation email', () => {
   });
 
   it('through the development mailbox: the same', async () => {
-    process.env.EMAIL_TRANSPORT = 'mailbox';
+    vi.stubEnv('EMAIL_TRANSPORT', 'mailbox');
     const { organization, owner } = await hostileInvitation();
     await inviteMembers(owner, {
       organizationId: organization.id,

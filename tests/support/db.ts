@@ -1,29 +1,31 @@
 // Each test file gets its own database: PGlite in memory by default, or a fresh PostgreSQL database
-// (created here, dropped afterwards) when TEST_DATABASE_URL is set. Tables are emptied between tests.
+// (created here, dropped afterwards) when TEST_DATABASE_URL is set. Every table of the schema is emptied
+// between tests.
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { getTableName, is, sql } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import * as schema from '@/db/schema';
 import { openPglite, openPostgres, setDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { resetClock } from '@/lib/clock';
 import { stopBoss, workJobsOnFirstUse } from '@/lib/jobs';
 
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-const TABLES = [
-  'audit_events',
-  'invitations',
-  'memberships',
-  'organizations',
-  'sessions',
-  'accounts',
-  'verification_tokens',
-  'users',
-  'mailbox_messages',
-  'rate_limit_buckets',
-  'organization_deletions',
-  'email_messages',
-  'email_events',
-];
+/**
+ * Every table of the app's schema, read from db/schema's exports: a table added there is emptied between
+ * tests without touching this file. (pg-boss keeps its queues in its own schema, which is not reset.)
+ */
+export const SCHEMA_TABLES: readonly string[] = Object.values(schema as Record<string, unknown>)
+  .filter((value): value is PgTable => is(value, PgTable))
+  .map((table) => getTableName(table))
+  .sort();
+
+/** Empties every table of the schema, as happens before each test. */
+export async function emptyAllTables(handle: DatabaseHandle): Promise<void> {
+  const names = SCHEMA_TABLES.map((name) => `"${name}"`).join(', ');
+  await handle.db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY CASCADE`));
+}
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -70,7 +72,7 @@ export function useTestDatabase(options: { max?: number; workJobs?: boolean } = 
   });
   beforeEach(async () => {
     resetClock();
-    await state.handle.db.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
+    await emptyAllTables(state.handle);
   });
   afterAll(async () => {
     await stopBoss(1_000);

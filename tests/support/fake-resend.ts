@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { createFakeResend, type FakeResend } from './fake-resend-server';
 
 export {
@@ -30,25 +30,17 @@ export function useFakeResend(): FakeResend {
   return fake;
 }
 
-const EMAIL_ENV = ['RESEND_API_KEY', 'RESEND_BASE_URL', 'EMAIL_TIMEOUT_MS', 'EMAIL_TRANSPORT'] as const;
-
 /**
- * Points the app's email module at `baseUrl` (the fake, or a closed port). Returns a function that
- * restores the environment as it was. Each call uses a new API key: lib/email/resend.ts keeps one client
- * per key, and a client keeps the base URL it was made with.
+ * Points the app's email module at `baseUrl` (the fake, or a closed port) for the current test: the
+ * variables are stubbed, and vitest's unstubEnvs puts them back before the next test. Each call uses a
+ * new API key: lib/email/resend.ts keeps one client per key, and a client keeps the base URL it was made
+ * with.
  */
-export function useResendAt(baseUrl: string, options: { timeoutMs?: number } = {}): () => void {
-  const saved = Object.fromEntries(EMAIL_ENV.map((name) => [name, process.env[name]]));
-  process.env.RESEND_API_KEY = `re_test_${randomBytes(8).toString('hex')}`;
-  process.env.RESEND_BASE_URL = baseUrl;
-  process.env.EMAIL_TIMEOUT_MS = String(options.timeoutMs ?? 500);
-  delete process.env.EMAIL_TRANSPORT;
-  return () => {
-    for (const name of EMAIL_ENV) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-  };
+export function useResendAt(baseUrl: string, options: { timeoutMs?: number } = {}): void {
+  vi.stubEnv('RESEND_API_KEY', `re_test_${randomBytes(8).toString('hex')}`);
+  vi.stubEnv('RESEND_BASE_URL', baseUrl);
+  vi.stubEnv('EMAIL_TIMEOUT_MS', String(options.timeoutMs ?? 500));
+  vi.stubEnv('EMAIL_TRANSPORT', undefined);
 }
 
 /** A base URL on which nothing listens: a server is opened on a random port, noted and closed. */
