@@ -113,10 +113,18 @@ export const eventPerson = sql<
   string | null
 >`lower(coalesce(${auditEvents.actorEmail}, ${auditEvents.targetEmail}))`;
 
+/** Whom the change an event records was made to: the member's or the invited address, any case. */
+export const eventTarget = sql<string | null>`lower(${auditEvents.targetEmail})`;
+
 /** The conditions of `filters` on the organization's events (see lib/shared/activity-filters.ts). */
 function filterConditions(organizationId: string, filters: Partial<ActivityFilters>): SQL[] {
   const conditions = [eq(auditEvents.organizationId, organizationId)];
-  if (filters.who) conditions.push(sql`${eventPerson} = ${filters.who.toLowerCase()}`);
+  // A person is whoever made the change or had it made to them: "what happened to frances@…?" finds her
+  // removal as well as what she did. Each side is read from its own index (db/schema/audit.ts).
+  if (filters.who) {
+    const who = filters.who.toLowerCase();
+    conditions.push(sql`(${eventPerson} = ${who} OR ${eventTarget} = ${who})`);
+  }
   if (filters.kind) conditions.push(inArray(auditEvents.action, [...activityKinds[filters.kind].actions]));
   const { since, before } = activityRange({ who: null, kind: null, from: null, to: null, ...filters });
   if (since) conditions.push(gte(auditEvents.createdAt, since));
