@@ -8,7 +8,7 @@ import type { Actor } from './shared/actor';
 import { activityKinds, activityRange, type ActivityFilters } from './shared/activity-filters';
 import { requireConsoleAccess } from './access';
 import { MAX_PAGE_SIZE } from './shared/limits';
-import { clampPage } from './shared/paging';
+import { clampPage, pageWithin } from './shared/paging';
 import { jsonb } from './sql';
 
 export type { AuditAction };
@@ -142,9 +142,9 @@ export async function listAuditEvents(
 ): Promise<AuditPage> {
   const { db } = await requireConsoleAccess(actor, input.organizationId);
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE_SIZE);
-  const page = clampPage(input.page ?? 1);
+  const requested = clampPage(input.page ?? 1);
   const where = and(...filterConditions(input.organizationId, input));
-  const [events, [totalRow]] = await Promise.all([
+  const readPage = (page: number) =>
     db
       .select({
         id: auditEvents.id,
@@ -161,8 +161,14 @@ export async function listAuditEvents(
       .where(where)
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
       .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .offset((page - 1) * pageSize);
+  const [events, [totalRow]] = await Promise.all([
+    readPage(requested),
     db.select({ total: count() }).from(auditEvents).where(where),
   ]);
-  return { events, total: totalRow?.total ?? 0, page, pageSize };
+  const total = totalRow?.total ?? 0;
+  // Past the end, the last page is read instead (lib/shared/paging.ts pageWithin): one more statement,
+  // only for a page that does not exist.
+  const page = pageWithin(requested, total, pageSize);
+  return { events: page === requested ? events : await readPage(page), total, page, pageSize };
 }
