@@ -83,7 +83,7 @@ describe('provisioning', () => {
     await page.keyboard.press('Escape');
 
     await gotoReady(page, `/admin/${organization.slug}/provisioning`);
-    await page.getByRole('button', { name: 'Delete Okta production' }).click();
+    await page.getByRole('button', { name: 'Delete token Okta production' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete the token “Okta production”?' });
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await expectToast(page, 'Deleted the token “Okta production”');
