@@ -20,12 +20,18 @@ export function inviterDisplayName(
   return displayName({ name: props.inviterName, email: props.inviterEmail });
 }
 
+/** The subject, also the HTML's title and the inbox preview. */
+export function invitationSubject(
+  props: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail' | 'organizationName'>,
+): string {
+  return `${inviterDisplayName(props)} invited you to join ${props.organizationName} on AI Hub`;
+}
+
 export default function InvitationEmail(props: InvitationEmailProps) {
   const { organizationName, roleLabel, acceptUrl, expiresAt } = props;
-  const inviter = inviterDisplayName(props);
 
   return (
-    <EmailLayout preview={`${inviter} invited you to join ${organizationName} on AI Hub`}>
+    <EmailLayout title={invitationSubject(props)} preview={invitationSubject(props)}>
       <Heading as="h1" style={emailStyles.heading}>
         {`Join ${organizationName} on AI Hub`}
       </Heading>

@@ -23,7 +23,7 @@ export default function OwnershipTransferredEmail(props: OwnershipTransferredEma
   const { organizationName, ownerSummary, url } = props;
   const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
-    <EmailLayout preview={ownershipTransferredSubject(props)}>
+    <EmailLayout title={ownershipTransferredSubject(props)} preview={ownershipTransferredSubject(props)}>
       <Heading as="h1" style={emailStyles.heading}>
         {`You are now an Owner of ${organizationName}`}
       </Heading>

@@ -19,7 +19,7 @@ export default function RemovedEmail(props: RemovedEmailProps) {
   const { organizationName } = props;
   const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
-    <EmailLayout preview={removedSubject(props)}>
+    <EmailLayout title={removedSubject(props)} preview={removedSubject(props)}>
       <Heading as="h1" style={emailStyles.heading}>
         {`You were removed from ${organizationName}`}
       </Heading>

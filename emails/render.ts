@@ -1,6 +1,6 @@
 import { createElement, type ReactElement } from 'react';
 import { render } from '@react-email/components';
-import InvitationEmail, { inviterDisplayName, type InvitationEmailProps } from './invitation';
+import InvitationEmail, { invitationSubject, type InvitationEmailProps } from './invitation';
 import OwnershipTransferredEmail, {
   ownershipTransferredSubject,
   type OwnershipTransferredEmailProps,
@@ -42,9 +42,7 @@ async function renderBoth(element: ReactElement): Promise<Pick<RenderedEmail, 'h
 export async function renderInvitationEmail(props: InvitationEmailProps): Promise<RenderedEmail> {
   const { html, text } = await renderBoth(createElement(InvitationEmail, props));
   return {
-    subject: sanitizeSubject(
-      `${inviterDisplayName(props)} invited you to join ${props.organizationName} on AI Hub`,
-    ),
+    subject: sanitizeSubject(invitationSubject(props)),
     html,
     text,
   };

@@ -31,7 +31,7 @@ export default function RoleChangedEmail(props: RoleChangedEmailProps) {
   const { organizationName, fromRole, toRole, toRoleSummary, url } = props;
   const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
-    <EmailLayout preview={roleChangedSubject(props)}>
+    <EmailLayout title={roleChangedSubject(props)} preview={roleChangedSubject(props)}>
       <Heading as="h1" style={emailStyles.heading}>
         {`Your role in ${organizationName} changed`}
       </Heading>

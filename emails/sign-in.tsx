@@ -11,7 +11,10 @@ export interface SignInEmailProps {
 
 export default function SignInEmail({ url, host }: SignInEmailProps) {
   return (
-    <EmailLayout preview={host ? `Sign in to AI Hub (${host})` : 'Sign in to AI Hub'}>
+    <EmailLayout
+      title="Sign in to AI Hub"
+      preview={host ? `Sign in to AI Hub (${host})` : 'Sign in to AI Hub'}
+    >
       <Heading as="h1" style={emailStyles.heading}>
         Sign in to AI Hub
       </Heading>

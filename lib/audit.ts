@@ -8,7 +8,7 @@ import type { Actor } from './shared/actor';
 import { activityKinds, activityRange, type ActivityFilters } from './shared/activity-filters';
 import { requireConsoleAccess } from './access';
 import { MAX_PAGE_SIZE } from './shared/limits';
-import { clampPage } from './shared/paging';
+import { clampPage, pageWithin } from './shared/paging';
 import { jsonb } from './sql';
 
 export type { AuditAction };
@@ -113,10 +113,18 @@ export const eventPerson = sql<
   string | null
 >`lower(coalesce(${auditEvents.actorEmail}, ${auditEvents.targetEmail}))`;
 
+/** Whom the change an event records was made to: the member's or the invited address, any case. */
+export const eventTarget = sql<string | null>`lower(${auditEvents.targetEmail})`;
+
 /** The conditions of `filters` on the organization's events (see lib/shared/activity-filters.ts). */
 function filterConditions(organizationId: string, filters: Partial<ActivityFilters>): SQL[] {
   const conditions = [eq(auditEvents.organizationId, organizationId)];
-  if (filters.who) conditions.push(sql`${eventPerson} = ${filters.who.toLowerCase()}`);
+  // A person is whoever made the change or had it made to them: "what happened to frances@…?" finds her
+  // removal as well as what she did. Each side is read from its own index (db/schema/audit.ts).
+  if (filters.who) {
+    const who = filters.who.toLowerCase();
+    conditions.push(sql`(${eventPerson} = ${who} OR ${eventTarget} = ${who})`);
+  }
   if (filters.kind) conditions.push(inArray(auditEvents.action, [...activityKinds[filters.kind].actions]));
   const { since, before } = activityRange({ who: null, kind: null, from: null, to: null, ...filters });
   if (since) conditions.push(gte(auditEvents.createdAt, since));
@@ -134,9 +142,9 @@ export async function listAuditEvents(
 ): Promise<AuditPage> {
   const { db } = await requireConsoleAccess(actor, input.organizationId);
   const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), MAX_PAGE_SIZE);
-  const page = clampPage(input.page ?? 1);
+  const requested = clampPage(input.page ?? 1);
   const where = and(...filterConditions(input.organizationId, input));
-  const [events, [totalRow]] = await Promise.all([
+  const readPage = (page: number) =>
     db
       .select({
         id: auditEvents.id,
@@ -153,8 +161,14 @@ export async function listAuditEvents(
       .where(where)
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
       .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .offset((page - 1) * pageSize);
+  const [events, [totalRow]] = await Promise.all([
+    readPage(requested),
     db.select({ total: count() }).from(auditEvents).where(where),
   ]);
-  return { events, total: totalRow?.total ?? 0, page, pageSize };
+  const total = totalRow?.total ?? 0;
+  // Past the end, the last page is read instead (lib/shared/paging.ts pageWithin): one more statement,
+  // only for a page that does not exist.
+  const page = pageWithin(requested, total, pageSize);
+  return { events: page === requested ? events : await readPage(page), total, page, pageSize };
 }

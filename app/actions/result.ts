@@ -37,15 +37,24 @@ function failure<E extends ErrorCode>(
 const missing = (issue: z.core.$ZodIssue) =>
   issue.code === 'invalid_type' && issue.path.length <= 1 && issue.message.endsWith('received undefined');
 
+/** The value itself is of another type than the branch takes (a text where a number is): not what was meant. */
+const otherType = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && issue.path.length === 0;
+
 /**
  * The issues to tell a person. A union (ids or matching) that failed reports each branch's issues:
- * those of the branch the input meant are told, the one that lacks the fewest of its keys.
+ * those of the branch the input meant are told: one that takes the value's type, then the one that
+ * lacks the fewest of its keys. Never zod's bare "Invalid input" when a branch has something to say.
  */
 function told(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   return issues.flatMap((issue) => {
     if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    // No branch takes the value's type: the union's own message says what is expected.
+    if (issue.errors.every((branch) => branch.every(otherType))) return [issue];
     const meant = [...issue.errors].sort(
-      (a, b) => a.filter(missing).length - b.filter(missing).length || a.length - b.length,
+      (a, b) =>
+        a.filter(otherType).length - b.filter(otherType).length ||
+        a.filter(missing).length - b.filter(missing).length ||
+        a.length - b.length,
     )[0];
     return told(meant.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
   });

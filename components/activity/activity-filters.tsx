@@ -15,7 +15,7 @@ import {
 } from '@/lib/shared/activity-filters';
 
 const selectClass =
-  'h-9 w-full min-w-0 rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 md:text-sm';
+  'h-9 w-full min-w-0 rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs outline-none focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring md:text-sm';
 
 /**
  * The activity page's filters: a form that puts them in the URL, which the server reads (the page is

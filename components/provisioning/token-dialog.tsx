@@ -96,7 +96,9 @@ export function TokenDialog({
                     ...(replaces ? { replaces: replaces.id } : {}),
                   });
                   if (!result.ok) {
-                    setError(result.error.message);
+                    // The name's own words when the name is what is wrong, without the generic preamble.
+                    const fields = result.error.details?.fields as Record<string, string> | undefined;
+                    setError(fields?.name ?? result.error.message);
                     return;
                   }
                   setError(null);

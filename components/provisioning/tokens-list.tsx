@@ -39,6 +39,8 @@ export function Tokens({
   const [dialog, setDialog] = useState<TokenDialogState>({ open: false, replaces: null });
   const generate = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
+  const deleteButtonOf = (id: string | undefined) =>
+    id ? list.current?.querySelector<HTMLElement>(`[data-token-delete="${id}"]`) : null;
   return (
     <Card>
       <CardHeader>
@@ -55,7 +57,7 @@ export function Tokens({
           <p className="text-sm text-muted-foreground">No token yet.</p>
         ) : (
           <ul ref={list} aria-label="Provisioning tokens" className="grid gap-3">
-            {tokens.map((token) => (
+            {tokens.map((token, index) => (
               <li
                 key={token.id}
                 className="flex flex-wrap items-start justify-between gap-3 rounded-md border p-3"
@@ -107,7 +109,18 @@ export function Tokens({
                       Replace
                     </Button>
                   ) : null}
-                  <DeleteToken organizationId={organizationId} token={token} />
+                  <DeleteToken
+                    organizationId={organizationId}
+                    token={token}
+                    // Its own button while it stays (Cancel); once it is gone, the next token's Delete,
+                    // else the one before it, else Generate token: never the page's body.
+                    returnFocus={() =>
+                      deleteButtonOf(token.id) ??
+                      deleteButtonOf(tokens[index + 1]?.id) ??
+                      deleteButtonOf(tokens[index - 1]?.id) ??
+                      generate.current
+                    }
+                  />
                 </div>
               </li>
             ))}
@@ -140,13 +153,31 @@ export function Tokens({
   );
 }
 
-/** A token's `Delete`, asked first: the identity provider that uses it is refused from then on. */
-function DeleteToken({ organizationId, token }: { organizationId: string; token: TokenRow }) {
+/**
+ * A token's `Delete`, asked first: the identity provider that uses it is refused from then on. Its name
+ * says which token ("Delete token Okta"), beginning with the word it shows.
+ */
+function DeleteToken({
+  organizationId,
+  token,
+  returnFocus,
+}: {
+  organizationId: string;
+  token: TokenRow;
+  /** Where focus goes when the dialog closes: asked then, after the list lost the token or kept it. */
+  returnFocus: () => HTMLElement | null | undefined;
+}) {
   const [pending, startTransition] = useTransition();
   return (
     <ConfirmDialog
+      returnFocus={returnFocus}
       trigger={
-        <Button variant="outline" size="sm" aria-label={`Delete ${token.name}`}>
+        <Button
+          variant="outline"
+          size="sm"
+          aria-label={`Delete token ${token.name}`}
+          data-token-delete={token.id}
+        >
           <Trash2 aria-hidden="true" />
           Delete
         </Button>

@@ -18,11 +18,8 @@ export function RenameForm({ organizationId, name }: { organizationId: string; n
       setValue(organization.name);
       toast.success(`Renamed the organization to ${organization.name}`);
     },
-    onError(error) {
-      toast.error(error.message);
-    },
   });
-  // The only field: whatever went wrong is told under it.
+  // The only field: whatever went wrong is told under it, once (not in a toast as well).
   const error = state.fields?.name ?? state.error;
   const unchanged = value.trim() === name;
   return (

@@ -34,10 +34,8 @@ export function SeatLimitForm({
           : `Set the seat limit to ${plural(result.seatLimit, 'seat')}`,
       );
     },
-    onError(error) {
-      toast.error(error.message);
-    },
   });
+  // Told once, under the field (a refusal is not a toast as well): what is wrong with it, or why it was refused.
   const error = state.fields?.seatLimit ?? state.error;
   const over = seatLimit !== null && used > seatLimit ? used - seatLimit : 0;
   return (

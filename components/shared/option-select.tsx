@@ -1,5 +1,6 @@
 'use client';
 
+import { useId } from 'react';
 import { ChevronDownIcon } from 'lucide-react';
 import {
   Select,
@@ -34,11 +35,18 @@ export function OptionSelect({
   'aria-labelledby'?: string;
 }) {
   const hydrated = useHydrated();
+  // The list it will open (none yet: a closed combobox may name a list that is not there).
+  const listId = useId();
   const text = options.find(([option]) => option === value)?.[1] ?? value;
   if (!hydrated)
     return (
       <button
         type="button"
+        // A combobox like Radix's trigger: its name is its label ("Filter by role"), its text the choice
+        // ("All roles"). As a plain button its name would have to contain the text it shows (axe
+        // `label-content-name-mismatch`).
+        role="combobox"
+        aria-controls={listId}
         aria-haspopup="listbox"
         aria-expanded={false}
         data-slot="select-trigger"

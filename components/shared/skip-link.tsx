@@ -20,7 +20,7 @@ export function SkipLink() {
         main.focus();
         main.scrollIntoView();
       }}
-      className="fixed top-2 left-2 z-[100] -translate-y-[200%] rounded-md border bg-background px-4 py-2 text-sm font-medium shadow-md transition-transform focus-visible:translate-y-0 focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+      className="fixed top-2 left-2 z-[100] -translate-y-[200%] rounded-md border bg-background px-4 py-2 text-sm font-medium shadow-md transition-transform focus-visible:translate-y-0 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
     >
       Skip to content
     </a>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLayoutEffect, useRef } from 'react';
 import type * as React from 'react';
 import { CheckIcon, ChevronDownIcon, ChevronUpIcon } from 'lucide-react';
 import { Select as SelectPrimitive } from 'radix-ui';
@@ -17,7 +18,7 @@ function SelectValue({ ...props }: React.ComponentProps<typeof SelectPrimitive.V
 
 /** The closed trigger's look, shared with the trigger a page sends before it hydrates (OptionSelect). */
 const selectTriggerClassName =
-  "flex w-fit items-center justify-between gap-2 rounded-md border border-input bg-transparent px-3 py-2 text-sm whitespace-nowrap shadow-xs transition-[color,box-shadow] outline-none focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive aria-invalid:ring-destructive/20 data-[placeholder]:text-muted-foreground data-[size=default]:h-9 data-[size=sm]:h-8 *:data-[slot=select-value]:line-clamp-1 *:data-[slot=select-value]:flex *:data-[slot=select-value]:items-center *:data-[slot=select-value]:gap-2 dark:bg-input/30 dark:hover:bg-input/50 dark:aria-invalid:ring-destructive/40 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4 [&_svg:not([class*='text-'])]:text-muted-foreground";
+  "flex w-fit items-center justify-between gap-2 rounded-md border border-input bg-transparent px-3 py-2 text-sm whitespace-nowrap shadow-xs transition-[color,box-shadow] outline-none focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive aria-invalid:ring-destructive data-[placeholder]:text-muted-foreground data-[size=default]:h-9 data-[size=sm]:h-8 *:data-[slot=select-value]:line-clamp-1 *:data-[slot=select-value]:flex *:data-[slot=select-value]:items-center *:data-[slot=select-value]:gap-2 dark:bg-input/30 dark:hover:bg-input/50 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4 [&_svg:not([class*='text-'])]:text-muted-foreground";
 
 function SelectTrigger({
   className,
@@ -67,6 +68,7 @@ function SelectContent({
           align={align}
           {...props}
         >
+          <InertBehind />
           <SelectScrollUpButton />
           <SelectPrimitive.Viewport
             className={cn(
@@ -82,6 +84,29 @@ function SelectContent({
       </LayerRegion>
     </SelectPrimitive.Portal>
   );
+}
+
+/**
+ * While a list is open, Radix marks the rest of the page aria-hidden and keeps the focus in the list, but
+ * the page's controls stay focusable (axe `aria-hidden-focus`): a screen reader could still land on
+ * what it was told is not there. So the same elements are made inert as well, for as long as the list
+ * is open; inert also takes them out of the tab order. Mounted inside the list's content, which Radix
+ * renders into a detached fragment while the list is closed: there it does nothing.
+ */
+function InertBehind() {
+  const marker = useRef<HTMLSpanElement>(null);
+  // A layout effect: its cleanup runs as the list unmounts, before Radix gives the focus back to the trigger.
+  useLayoutEffect(() => {
+    const node = marker.current;
+    if (!node?.isConnected) return;
+    // The list's portal is a child of <body>: everything else there is the page behind it.
+    const made = [...document.body.children].filter(
+      (element) => !element.contains(node) && !element.hasAttribute('inert'),
+    );
+    for (const element of made) element.setAttribute('inert', '');
+    return () => made.forEach((element) => element.removeAttribute('inert'));
+  }, []);
+  return <span ref={marker} hidden />;
 }
 
 function SelectItem({ className, children, ...props }: React.ComponentProps<typeof SelectPrimitive.Item>) {

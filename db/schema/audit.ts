@@ -23,14 +23,20 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  // The activity page reads newest first, filtered by who made the change (the actor's address, or the
-  // invitee's for a decline made signed out: lib/audit.ts `eventPerson`) and by kind, each an index whose
-  // order is the page's, so a page is read from its first row on however rare the filter.
+  // The activity page reads newest first, filtered by a person (who made the change: the actor's address,
+  // or the invitee's for a decline made signed out, lib/audit.ts `eventPerson`; or to whom it was made,
+  // `eventTarget`) and by kind, each an index whose order is the page's, so a page is read from its first
+  // row on however rare the filter (a person's two sides are two index scans, OR-ed).
   (t) => [
     index('audit_events_organization_created_idx').on(t.organizationId, t.createdAt.desc()),
     index('audit_events_organization_person_created_idx').on(
       t.organizationId,
       sql`lower(coalesce(${t.actorEmail}, ${t.targetEmail}))`,
+      t.createdAt.desc(),
+    ),
+    index('audit_events_organization_target_created_idx').on(
+      t.organizationId,
+      sql`lower(${t.targetEmail})`,
       t.createdAt.desc(),
     ),
     index('audit_events_organization_action_created_idx').on(t.organizationId, t.action, t.createdAt.desc()),

@@ -88,15 +88,19 @@ export const emailStyles = {
 } satisfies Record<string, CSSProperties>;
 
 export interface EmailLayoutProps {
+  /** The document's title, the email's subject: what a mail client or a screen reader names the message by. */
+  title: string;
   /** Inbox preview text (shown next to the subject, hidden in the body). */
   preview: string;
   children: ReactNode;
 }
 
-export function EmailLayout({ preview, children }: EmailLayoutProps) {
+export function EmailLayout({ title, preview, children }: EmailLayoutProps) {
   return (
     <Html lang="en" dir="ltr">
-      <Head />
+      <Head>
+        <title>{title}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>

@@ -1,4 +1,4 @@
-// The activity page's filters and their URL: who made the change, what kind of change, and a range of
+// The activity page's filters and their URL: whom a change involves (who made it or to whom), what kind of change, and a range of
 // days (UTC, as the page shows times). Pure, so the browser can import it too. Every parameter is read
 // strictly: one that does not parse is ignored, as if it were not in the URL (never an error page).
 import { z } from 'zod';
@@ -82,7 +82,7 @@ const fields = {
 } as const;
 
 export interface ActivityFilters {
-  /** The address of the person who made the change. */
+  /** The address of a person: the events of changes they made and of changes made to them. */
   who: string | null;
   kind: ActivityKind | null;
   /** The first day shown, YYYY-MM-DD (UTC). */

@@ -146,24 +146,31 @@ export const organizationNameSchema = visibleName().refine(
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
 export const renameOrganizationSchema = z.object({ organizationId: id, name: organizationNameSchema });
 export const memberNotificationsSchema = z.object({ organizationId: id, enabled: z.boolean() });
+/** What is wrong with a seat limit that is not one, said once under the field. */
+export const SEAT_LIMIT_MESSAGE =
+  'The seat limit is a whole number of at least 1. Leave it empty for no limit.';
+export const SEAT_LIMIT_TOO_HIGH = `The seat limit can be at most ${MAX_SEAT_LIMIT.toLocaleString('en-US')}. Leave it empty for no limit.`;
 /** A seat limit as typed: empty for none, else a whole number from 1 to MAX_SEAT_LIMIT. */
 export const seatLimitSchema = z.object({
   organizationId: id,
   seatLimit: z
-    .union([
-      z.null(),
-      z.number(),
+    .union([z.null(), z.number(), z.string()], { message: SEAT_LIMIT_MESSAGE })
+    .transform((value, context) => {
       // As typed in the form: digits only (no sign, point, exponent or words), or nothing.
-      z
-        .string()
-        .trim()
-        .regex(/^\d{0,9}$/, 'Enter a whole number, or leave it empty for no limit.')
-        .transform((text) => (text === '' ? null : Number(text))),
-    ])
-    .refine(
-      (value) => value === null || (Number.isInteger(value) && value >= 1 && value <= MAX_SEAT_LIMIT),
-      `Enter a whole number from 1 to ${MAX_SEAT_LIMIT.toLocaleString('en-US')}, or leave it empty for no limit.`,
-    ),
+      const text = typeof value === 'string' ? value.trim() : null;
+      if (text === '') return null;
+      const limit = text === null ? value : /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+      if (limit === null) return null;
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+        context.addIssue({ code: 'custom', message: SEAT_LIMIT_MESSAGE });
+        return z.NEVER;
+      }
+      if (limit > MAX_SEAT_LIMIT) {
+        context.addIssue({ code: 'custom', message: SEAT_LIMIT_TOO_HIGH });
+        return z.NEVER;
+      }
+      return limit;
+    }),
 });
 export const provisioningSchema = z.object({ organizationId: id, enabled: z.boolean() });
 export const scimTokenSchema = z.object({

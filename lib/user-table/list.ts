@@ -17,7 +17,7 @@ import { activeMember, invitees, members, openInvitation } from '../conditions';
 import { MAX_SEARCH } from '../shared/limits';
 import { isInvitationRole } from '@/lib/shared/roles';
 import { rolesWith, type Permission } from '@/lib/shared/permissions';
-import { clampPage } from '../shared/paging';
+import { clampPage, lastPage, pageWithin } from '../shared/paging';
 import { column, rows } from '../sql';
 import { readFirstPage, readPage } from './rows';
 import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from '../shared/user-table';
@@ -109,18 +109,21 @@ function invitationsListed(organizationId: string): SQL {
 export async function listUserTable(actor: Actor, query: UserTableQuery): Promise<UserTablePage> {
   const db = await getDb();
   const filters = readFilters(query);
-  const { page, pageSize } = filters;
-  let read: { total: number; seats: UserTablePage['seats']; rows: UserRow[] };
-  if (page === 1) {
+  const { pageSize } = filters;
+  let read: { total: number; seats: UserTablePage['seats']; rows: UserRow[]; page: number };
+  if (filters.page === 1) {
     const first = await readFirstPage(db, { sql: headQuery(actor, filters), row: headRow }, filters);
-    read = { ...readHead(first.head), rows: first.rows };
+    read = { ...readHead(first.head), rows: first.rows, page: 1 };
   } else {
     const { total, seats } = await countAndAuthorize(db, actor, filters);
-    const nothingToRead = filters.offset >= total || (!filters.wantMembers && !filters.wantInvitations);
-    read = { total, seats, rows: nothingToRead ? [] : await readPage(db, filters, total) };
+    // Past the end, the last page is read instead (lib/shared/paging.ts pageWithin).
+    const page = pageWithin(filters.page, total, pageSize);
+    const within = { ...filters, page, offset: (page - 1) * pageSize };
+    const nothingToRead = within.offset >= total || (!filters.wantMembers && !filters.wantInvitations);
+    read = { total, seats, page, rows: nothingToRead ? [] : await readPage(db, within, total) };
   }
-  const pageCount = Math.max(1, Math.ceil(read.total / pageSize));
-  return { rows: read.rows, total: read.total, page, pageSize, pageCount, seats: read.seats };
+  const pageCount = lastPage(read.total, pageSize);
+  return { rows: read.rows, total: read.total, page: read.page, pageSize, pageCount, seats: read.seats };
 }
 
 /** The page, the order and the search and filters of `query`, each half (members, invitations) its own conditions. */

@@ -36,6 +36,8 @@ import {
   setSeatLimitAction,
   transferOwnershipAction,
 } from '@/app/actions/organizations';
+import { createScimTokenAction } from '@/app/actions/provisioning';
+import { SEAT_LIMIT_MESSAGE, SEAT_LIMIT_TOO_HIGH } from '@/lib/shared/validation';
 import { useTestDatabase } from '../support/db';
 import {
   addInvitation,
@@ -306,6 +308,52 @@ describe('bad input: INVALID_INPUT with details.fields', () => {
       error: { code: 'INVALID_INPUT', details: { fields: { token: expect.any(String) } } },
     });
     expect(mocks.cookieSet).not.toHaveBeenCalled();
+  });
+});
+
+describe('a field that is not valid is told in words that say what is wrong, for that field', () => {
+  const fieldOf = (result: { ok: boolean; error?: { details?: Record<string, unknown> } }) =>
+    (result.error?.details?.fields ?? {}) as Record<string, string>;
+
+  it.each([
+    ['-5', SEAT_LIMIT_MESSAGE],
+    ['abc', SEAT_LIMIT_MESSAGE],
+    ['1.5', SEAT_LIMIT_MESSAGE],
+    ['0', SEAT_LIMIT_MESSAGE],
+    [-5, SEAT_LIMIT_MESSAGE],
+    [true, SEAT_LIMIT_MESSAGE],
+    ['99999999', SEAT_LIMIT_TOO_HIGH],
+  ])('a seat limit of %j: "%s", never zod\'s "Invalid input"', async (seatLimit, message) => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    signInAs(owner);
+    const result = await unchecked(setSeatLimitAction)({ organizationId: organization.id, seatLimit });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(fieldOf(result)).toEqual({ seatLimit: message });
+    expect(message).toMatch(/^The seat limit /);
+  });
+
+  it('an empty seat limit is no limit, and a whole number is kept', async () => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    signInAs(owner);
+    expect(await setSeatLimitAction({ organizationId: organization.id, seatLimit: ' 12 ' })).toMatchObject({
+      ok: true,
+      data: { seatLimit: 12 },
+    });
+    expect(await setSeatLimitAction({ organizationId: organization.id, seatLimit: '' })).toMatchObject({
+      ok: true,
+      data: { seatLimit: null },
+    });
+  });
+
+  it('an organization name or a token name that is not valid says why, in its own field', async () => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    signInAs(owner);
+    const long = await renameOrganizationAction({ organizationId: organization.id, name: 'x'.repeat(500) });
+    expect(fieldOf(long).name).toMatch(/at most \d+ characters/);
+    const blank = await createScimTokenAction({ organizationId: organization.id, name: '   ' });
+    expect(fieldOf(blank)).toEqual({ name: 'Name the token (for example, the identity provider).' });
+    for (const result of [long, blank])
+      expect(Object.values(fieldOf(result)).join(' ')).not.toMatch(/Invalid input/);
   });
 });
 

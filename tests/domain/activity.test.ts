@@ -54,7 +54,7 @@ async function organizationWithLog() {
 }
 
 describe('activity filters', () => {
-  it('by person: the actor’s address, any case, or the invited address for a decline made signed out', async () => {
+  it('by person: the actor’s address, any case, and the invited address, whose invitation and signed-out decline both show', async () => {
     const { organization, owner, admin, declined } = await organizationWithLog();
     const byAdmin = await listAuditEvents(owner, {
       organizationId: organization.id,
@@ -64,13 +64,31 @@ describe('activity filters', () => {
     expect(byAdmin.total).toBe(2);
 
     const byInvitee = await listAuditEvents(owner, { organizationId: organization.id, who: declined });
-    expect(byInvitee.events.map((event) => event.action)).toEqual(['invitation.declined']);
+    expect(byInvitee.events.map((event) => event.action)).toEqual(['invitation.declined', 'invitation.sent']);
 
     const nobody = await listAuditEvents(owner, {
       organizationId: organization.id,
       who: 'nobody@example.com',
     });
     expect(nobody).toMatchObject({ events: [], total: 0 });
+  });
+
+  it('by person: also whom a change was made to, so "what happened to gone@…?" finds their removal by someone else', async () => {
+    const { organization, owner, admin } = await organizationWithLog();
+    const toGone = await listAuditEvents(owner, { organizationId: organization.id, who: 'GONE@example.com' });
+    expect(toGone.events.map((event) => [event.action, event.actorEmail, event.targetEmail])).toEqual([
+      ['member.removed', admin.email, 'gone@example.com'],
+    ]);
+    expect(toGone.total).toBe(1);
+    const removals = await listAuditEvents(owner, {
+      organizationId: organization.id,
+      who: 'gone@example.com',
+      kind: 'roles',
+    });
+    expect(removals).toMatchObject({ events: [], total: 0 });
+    // Someone who made changes and had none made to them still finds exactly what they did.
+    const byOwner = await listAuditEvents(owner, { organizationId: organization.id, who: owner.email });
+    expect(byOwner.events.every((event) => event.actorEmail === owner.email)).toBe(true);
   });
 
   it('by kind of change: each kind covers its own actions only', async () => {
@@ -148,6 +166,7 @@ describe('activity filters', () => {
       expect.arrayContaining([
         'audit_events_organization_action_created_idx',
         'audit_events_organization_person_created_idx',
+        'audit_events_organization_target_created_idx',
       ]),
     );
   });

@@ -120,7 +120,7 @@ describe('provisioning, step by step as an admin connects an identity provider',
 
   test('deleting the token (confirmed) makes the next SCIM call 401 with WWW-Authenticate: Bearer', async () => {
     await gotoReady(page, `/admin/${fixtures().conduit.organization.slug}/provisioning`);
-    await page.getByRole('button', { name: 'Delete Okta production' }).click();
+    await page.getByRole('button', { name: 'Delete token Okta production' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete the token “Okta production”?' });
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await expectToast(page, 'Deleted the token “Okta production”');

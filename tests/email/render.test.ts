@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   renderInvitationEmail,
   renderOwnershipTransferredEmail,
+  renderPreviews,
   renderRemovedEmail,
   renderRoleChangedEmail,
   renderSignInEmail,
@@ -169,5 +170,37 @@ describe('the emails about a change (role changed, removed, made Owner)', () => 
       expect(html).not.toContain('<script');
       expect(html).not.toContain('<img src=x');
     }
+  });
+});
+
+describe('every email has a document title', () => {
+  it('each template renders a <title> in its <head> that is its subject, and the plain-text part does not repeat it', async () => {
+    const previews = await renderPreviews();
+    expect(previews.map((preview) => preview.name)).toEqual([
+      'invitation',
+      'sign-in',
+      'role-changed',
+      'removed',
+      'ownership-transferred',
+    ]);
+    for (const { name, email } of previews) {
+      const head = /<head>([\s\S]*?)<\/head>/.exec(email.html)?.[1] ?? '';
+      const title = /<title>([^<]*)<\/title>/.exec(head)?.[1];
+      const decoded = title
+        ?.replace(/&amp;/g, '&')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"');
+      expect(decoded, `the <title> of the ${name} email`).toBe(email.subject);
+      expect(email.text.startsWith(email.subject), `the text part of ${name}`).toBe(false);
+    }
+  });
+
+  it('a name with markup in it is escaped in the title, not run', async () => {
+    const { html } = await renderInvitationEmail({
+      ...invitation,
+      organizationName: '</title><script>x</script>',
+    });
+    expect(html).not.toContain('<script>x</script>');
+    expect(/<title>[^<]*&lt;\/title&gt;&lt;script&gt;/.test(html)).toBe(true);
   });
 });

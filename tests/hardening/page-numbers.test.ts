@@ -3,12 +3,14 @@
 // overflow PostgreSQL's bigint and showed the error page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { auditEvents } from '@/db/schema';
 import { listAuditEvents } from '@/lib/audit';
-import { MAX_PAGE, clampPage, parsePage } from '@/lib/shared/paging';
+import { MAX_PAGE, clampPage, lastPage, pageWithin, parsePage, queryWithPage } from '@/lib/shared/paging';
 import { parseUserTableParams } from '@/lib/shared/user-table';
 import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
-import { createOrganizationWithOwner } from '../support/factories';
+import { addMember, createOrganizationWithOwner } from '../support/factories';
 
 useTestDatabase();
 
@@ -57,15 +59,92 @@ describe('parsePage', () => {
 });
 
 describe('paged lists given a page far past the end', () => {
-  it('the activity log answers an empty page instead of failing on the OFFSET', async () => {
+  it('the activity log answers its last page instead of failing on the OFFSET or showing an empty page', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const result = await listAuditEvents(owner, { organizationId: organization.id, page: Number(HUGE) });
-    expect(result).toMatchObject({ events: [], page: MAX_PAGE, total: 1 });
+    expect(result).toMatchObject({ page: 1, total: 1 });
+    expect(result.events.map((event) => event.action)).toEqual(['organization.created']);
   });
 
-  it('the user table answers an empty page numbered MAX_PAGE', async () => {
+  it('the user table answers its last page, not an empty page numbered MAX_PAGE', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const result = await listUserTable(owner, { organizationId: organization.id, page: Number(HUGE) });
-    expect(result).toMatchObject({ rows: [], page: MAX_PAGE, total: 1, pageCount: 1 });
+    expect(result).toMatchObject({ page: 1, total: 1, pageCount: 1 });
+    expect(result.rows.map((row) => row.email)).toEqual([owner.email]);
+  });
+
+  it('a page past the end of a longer list is its last page, with the rows the last page holds', async () => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    for (let n = 0; n < 11; n += 1) await addMember(organization.id, 'member');
+    // 12 people, 10 a page: page 2 holds the last 2, whether page 2, 3 or 99999 is asked for.
+    const query = { organizationId: organization.id, pageSize: 10, sort: 'email' as const };
+    const second = await listUserTable(owner, { ...query, page: 2 });
+    const past = await listUserTable(owner, { ...query, page: 99_999 });
+    expect(second).toMatchObject({ page: 2, pageCount: 2, total: 12 });
+    expect(past).toMatchObject({ page: 2, pageCount: 2, total: 12 });
+    expect(past.rows.map((row) => row.email)).toEqual(second.rows.map((row) => row.email));
+    expect(past.rows).toHaveLength(2);
+
+    // The log: its creation and 11 more events, 5 a page, so page 3 holds the last 2.
+    await (await getDb()).insert(auditEvents).values(
+      Array.from({ length: 11 }, (_, n) => ({
+        organizationId: organization.id,
+        action: 'member.removed' as const,
+        targetType: 'member' as const,
+        targetEmail: `gone${n}@example.com`,
+        createdAt: new Date(Date.UTC(2026, 0, 1 + n)),
+      })),
+    );
+    const events = await listAuditEvents(owner, { organizationId: organization.id, pageSize: 5 });
+    const lastEvents = await listAuditEvents(owner, {
+      organizationId: organization.id,
+      pageSize: 5,
+      page: 3,
+    });
+    const pastEvents = await listAuditEvents(owner, {
+      organizationId: organization.id,
+      pageSize: 5,
+      page: 99_999,
+    });
+    expect(events.total).toBe(12);
+    expect(pastEvents).toMatchObject({ page: 3, total: 12 });
+    expect(pastEvents.events.map((event) => event.id)).toEqual(lastEvents.events.map((event) => event.id));
+  });
+});
+
+describe('pageWithin and queryWithPage', () => {
+  it('a page past the end is the last page; an empty list has page 1; a page that exists is kept', () => {
+    expect(pageWithin(16, 375, 25)).toBe(15);
+    expect(pageWithin(99_999, 375, 25)).toBe(15);
+    expect(pageWithin(15, 375, 25)).toBe(15);
+    expect(pageWithin(3, 375, 25)).toBe(3);
+    expect(pageWithin(5, 0, 25)).toBe(1);
+    expect(pageWithin(Number(HUGE), 26, 25)).toBe(2);
+    expect([lastPage(0, 25), lastPage(25, 25), lastPage(26, 25)]).toEqual([1, 1, 2]);
+  });
+
+  it('property: the page shown always exists and never passes the one asked for', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5, max: 2_000_000 }),
+        fc.nat(100_000),
+        fc.constantFrom(10, 25, 50, 100),
+        (page, total, size) => {
+          const shown = pageWithin(page, total, size);
+          expect(shown).toBeGreaterThanOrEqual(1);
+          expect(shown).toBeLessThanOrEqual(lastPage(total, size));
+          expect(shown).toBeLessThanOrEqual(Math.max(1, clampPage(page)));
+          if (total > 0) expect((shown - 1) * size).toBeLessThan(total);
+        },
+      ),
+    );
+  });
+
+  it('the URL keeps every other parameter and says the page shown (page 1 left out)', () => {
+    expect(queryWithPage({ q: 'ann', role: 'admin', page: '99999' }, 15)).toBe('?q=ann&role=admin&page=15');
+    expect(queryWithPage({ page: '99999' }, 1)).toBe('');
+    expect(queryWithPage({ status: ['a', 'b'], page: '7', x: undefined }, 2)).toBe(
+      '?status=a&status=b&page=2',
+    );
   });
 });

@@ -22,7 +22,7 @@ export default async function ConsoleLayout({
       <aside className="flex shrink-0 flex-col gap-4 border-b bg-sidebar p-4 md:sticky md:top-0 md:h-svh md:w-64 md:border-r md:border-b-0">
         <Link
           href="/"
-          className="w-fit rounded-md focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none"
+          className="w-fit rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         >
           <Logo />
         </Link>

@@ -353,6 +353,8 @@ export async function checkAccessibility(
      * the moderate `region` and `landmark-one-main` on pages whose landmarks have been fixed.
      */
     failOn?: string[];
+    /** Rules to run besides axe's defaults, e.g. the experimental `label-content-name-mismatch`. */
+    enable?: string[];
   } = {},
 ): Promise<AxeViolation[]> {
   await settle(page);
@@ -367,17 +369,23 @@ export async function checkAccessibility(
     }
     if (!(await hasAxe())) await page.evaluate(axeCache);
   }
-  const violations = (await page.evaluate(async (exclude) => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const context =
-      exclude.length > 0 ? { include: [document], exclude: exclude.map((selector) => [selector]) } : document;
-    const results = await axe.run(context, { resultTypes: ['violations'] });
-    return results.violations;
-  }, options.exclude ?? [])) as AxeViolation[];
+  const violations = (await page.evaluate(
+    async ({ exclude, enable }) => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe;
+      const context =
+        exclude.length > 0
+          ? { include: [document], exclude: exclude.map((selector) => [selector]) }
+          : document;
+      const rules = Object.fromEntries(enable.map((rule) => [rule, { enabled: true }]));
+      const results = await axe.run(context, { resultTypes: ['violations'], rules });
+      return results.violations;
+    },
+    { exclude: options.exclude ?? [], enable: options.enable ?? [] },
+  )) as AxeViolation[];
 
   if (violations.length > 0) {
     const dir = path.join(ARTIFACTS_DIR, 'axe');

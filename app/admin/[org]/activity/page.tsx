@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { ActivityFiltersForm } from '@/components/activity/activity-filters';
 import { ActivityTable } from '@/components/activity/activity-table';
 import { Button } from '@/components/ui/button';
 import { activityQuery, isFiltered, parseActivityParams } from '@/lib/shared/activity-filters';
 import { listAuditEvents } from '@/lib/audit';
+import { lastPage } from '@/lib/shared/paging';
 import { requireConsole } from '../guard';
 import { PageHeading } from '@/components/console/page-heading';
 
@@ -30,8 +32,10 @@ export default async function ActivityPage({
     ...filters,
   });
   const { page } = result;
-  const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const pageCount = lastPage(result.total, PAGE_SIZE);
   const base = `/admin/${organization.slug}/activity`;
+  // A page past the end was answered with the last one: the address says so too.
+  if (page !== requested) redirect(`${base}${activityQuery(filters, page)}`);
   const filtered = isFiltered(filters);
 
   return (

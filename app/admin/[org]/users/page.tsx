@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { UsersView } from '@/components/users/users-view';
 import { noticeMessage } from '@/lib/shared/notices';
 import type { UserTableRow } from '@/components/users/types';
 import { invitableRoles, policyActorOf, policyTarget } from '@/lib/shared/policy';
 import { rowOffer } from '@/lib/shared/offers';
+import { queryWithPage } from '@/lib/shared/paging';
 import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { listUserTable } from '@/lib/user-table/list';
 import { requireConsole } from '../guard';
@@ -23,6 +25,9 @@ export default async function UsersPage({
   const query = await searchParams;
   const tableParams = parseUserTableParams(query);
   const result = await listUserTable(actor, tableQuery(organization.id, tableParams));
+  // A page past the end was answered with the last one: the address says so too.
+  if (result.page !== tableParams.page)
+    redirect(`/admin/${organization.slug}/users${queryWithPage(query, result.page)}`);
   const viewer = policyActorOf(actor, role);
   // Only what the browser shows or acts on is sent, empty fields left out (components/users/types.ts).
   const rows: UserTableRow[] = result.rows.map((row) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_organization_target_created_idx" ON "audit_events" USING btree ("organization_id",lower("target_email"),"created_at" DESC NULLS LAST);
