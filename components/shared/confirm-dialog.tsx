@@ -25,6 +25,8 @@ export interface ConfirmContent {
   confirmLabel: React.ReactNode;
   /** `destructive` for what takes something away (delete, leave, suspend). */
   variant?: 'default' | 'destructive';
+  /** Nothing to confirm (the description says why): the confirm button stays disabled. */
+  unavailable?: boolean;
 }
 
 /** A word to type before the button works (the organization's name before deleting it). */
@@ -112,6 +114,7 @@ export function ConfirmDialog({
 function ConfirmForm({
   confirmLabel,
   variant = 'default',
+  unavailable = false,
   pending,
   error,
   typed,
@@ -121,7 +124,7 @@ function ConfirmForm({
   values = {},
 }: Pick<
   ConfirmDialogProps,
-  'confirmLabel' | 'variant' | 'error' | 'typed' | 'onConfirm' | 'action' | 'values'
+  'confirmLabel' | 'variant' | 'unavailable' | 'error' | 'typed' | 'onConfirm' | 'action' | 'values'
 > & {
   pending: boolean;
   field: React.Ref<HTMLInputElement>;
@@ -130,7 +133,7 @@ function ConfirmForm({
   const [text, setText] = useState('');
   const fieldId = useId();
   const errorId = useId();
-  const ready = !typed || text.trim() === typed.expected;
+  const ready = !unavailable && (!typed || text.trim() === typed.expected);
   const errorArea = error ? (
     <p id={errorId} role="alert" className="text-sm [overflow-wrap:anywhere] text-destructive">
       {error}

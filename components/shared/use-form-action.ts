@@ -4,6 +4,7 @@
 import { useActionState } from 'react';
 import type { ActionError, ActionResult } from '@/app/actions/result';
 import type { ErrorCode } from '@/lib/shared/errors';
+import { callAction } from './call-action';
 
 /** What a form shows after its last submit. */
 export interface FormState<Values extends Record<string, string>> {
@@ -40,7 +41,8 @@ export function useFormAction<Values extends Record<string, string>, Data>(
   const [state, formAction, pending] = useActionState<FormState<Values>, FormData>(
     async (_previous, formData) => {
       const values = valuesOf<Values>(formData);
-      const result = await action(values);
+      // A call that got no answer is shown in the form like a refusal, not thrown to the error page.
+      const result = await callAction(() => action(values));
       if (!result.ok) {
         onError?.(result.error);
         return { values, error: result.error.message, fields: fieldMessages<Values>(result.error) };

@@ -4,6 +4,7 @@ import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import type { ActionError } from '@/app/actions/result';
+import { callAction, isUnanswered } from '@/components/shared/call-action';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import type { RefusedTarget } from '@/lib/shared/errors';
 import { noticeQuery } from '@/lib/shared/notices';
@@ -25,7 +26,9 @@ function refusedRows(error: ActionError): string | undefined {
  * ends the selection (those rows changed or left) and keeps the focus on the page when its control goes
  * with them; a viewer who removed themselves or lost console access leaves the console. When refused:
  * an error toast that says why; SELECTION_CHANGED also ends the selection and shows the list as it is
- * now. `run` resolves to the refusal (null when it went through), for the dialog that asked.
+ * now. A call that got no answer is a refusal too (UNREACHABLE or NO_ANSWER), toasted like one unless
+ * the dialog that asked says it (`inline`). `run`
+ * resolves to the refusal (null when it went through), for the dialog that asked.
  */
 export function useMemberMutation({
   organization,
@@ -49,20 +52,24 @@ export function useMemberMutation({
       router.push(`/?${noticeQuery(leave, leave === 'lost-access' ? organization.slug : undefined)}`);
   }
 
-  function refused(error: ActionError) {
-    toast.error(error.message, { description: refusedRows(error) });
+  function refused(error: ActionError, inline: boolean) {
+    // A dialog that stays open says a call that got no answer itself, where the person is looking.
+    if (!(inline && isUnanswered(error))) toast.error(error.message, { description: refusedRows(error) });
     if (error.code === 'SELECTION_CHANGED') {
       selection.clear();
       router.refresh();
     }
   }
 
-  function run(change: MemberChange): Promise<ActionError | null> {
+  /** `inline`: the dialog that asked shows a call that got no answer (use-users-dialogs.ts closesOnRefusal). */
+  function run(change: MemberChange, { inline = false } = {}): Promise<ActionError | null> {
     return new Promise((resolve) => {
       startTransition(async () => {
-        const result = await perform(organization.id, change);
+        // A call that got no answer (connection, server) comes back as an error, never a thrown one:
+        // thrown inside the transition it would replace the page with the error page.
+        const result = await callAction(() => perform(organization.id, change));
         if (result.ok) succeeded(change, result.data);
-        else refused(result.error);
+        else refused(result.error, inline);
         resolve(result.ok ? null : result.error);
       });
     });

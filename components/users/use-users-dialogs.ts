@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import type { ActionError } from '@/app/actions/result';
+import { isUnanswered } from '@/components/shared/call-action';
+import type { MemberRole } from '@/db/values';
 import { roleRank } from '@/lib/shared/roles';
 import type { MemberChange } from './member-changes';
 
@@ -15,10 +17,22 @@ export type ConfirmableChange = Extract<MemberChange, { target: unknown }>;
 export type UsersDialog =
   { kind: 'invite' } | { kind: 'confirm'; change: ConfirmableChange; opener: HTMLElement | null };
 
+/** Roles that open the admin console (Owner and Admin): giving or taking one away matters. */
+const consoleRoles: readonly MemberRole[] = ['owner', 'admin'];
+
+/**
+ * Whether changing `from` to `to` grants or takes away Owner or Admin. With the three roles of
+ * lib/shared/roles.ts every change does; a change between roles that open no console would not.
+ */
+export function roleChangeMatters(from: MemberRole, to: MemberRole): boolean {
+  return from !== to && (consoleRoles.includes(from) || consoleRoles.includes(to));
+}
+
 /**
  * Whether a change asked for from a row's menu is confirmed first: a removal and a status change
- * always; a role change when it lowers the viewer's own role (they may lose the console); resending and
- * detaching never. A change from the bulk bar is always confirmed, naming how many rows it changes.
+ * always; a role change that grants or takes away Owner or Admin (roleChangeMatters), and one that
+ * lowers the viewer's own role (they may lose the console); resending and detaching never. A change from
+ * the bulk bar is always confirmed, naming how many rows it changes.
  */
 export function asksFirst(change: MemberChange): change is ConfirmableChange {
   switch (change.kind) {
@@ -26,8 +40,12 @@ export function asksFirst(change: MemberChange): change is ConfirmableChange {
     case 'status':
       return true;
     case 'role': {
-      const self = 'rows' in change.target ? change.target.rows.find((row) => row.isSelf) : undefined;
-      return self !== undefined && roleRank[change.role] < roleRank[self.role];
+      const rows = 'rows' in change.target ? change.target.rows : [];
+      return rows.some(
+        (row) =>
+          roleChangeMatters(row.role, change.role) ||
+          (row.isSelf && roleRank[change.role] < roleRank[row.role]),
+      );
     }
     default:
       return false;
@@ -38,9 +56,12 @@ export function asksFirst(change: MemberChange): change is ConfirmableChange {
  * Whether a refused change closes its confirmation. A selection the server no longer finds as it was
  * is over, and so is the question about it. A refused role change, or a change to every matching row,
  * closes: its toast names the rows refused, and the person changes the selection behind the dialog.
- * A refused removal or status change of picked rows stays open, to try again or cancel.
+ * A refused removal or status change of picked rows stays open, to try again or cancel, and so does
+ * every dialog whose call got no answer (a lost connection, a failing server).
  */
 export function closesOnRefusal(change: ConfirmableChange, error: ActionError): boolean {
+  // No answer came: the dialog stays, with what it asked, to try again.
+  if (isUnanswered(error)) return false;
   if (error.code === 'SELECTION_CHANGED') return true;
   return change.kind === 'role' || (change.kind === 'remove' && 'matching' in change.target);
 }

@@ -1,29 +1,17 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog, type ConfirmContent } from '@/components/shared/confirm-dialog';
-import { removalConfirmation } from './confirmations/removal-confirmation';
-import { roleConfirmation } from './confirmations/role-confirmation';
-import { statusConfirmation } from './confirmations/status-confirmation';
+import { ConfirmDialog } from '@/components/shared/confirm-dialog';
+import { confirmationOf } from './confirmations/confirmation-of';
 import type { UsersViewer } from './types';
 import type { MemberMutation } from './use-member-mutation';
-import { closesOnRefusal, type ConfirmableChange, type UsersDialog } from './use-users-dialogs';
-
-function contentOf(change: ConfirmableChange, viewer: UsersViewer, organizationName: string): ConfirmContent {
-  switch (change.kind) {
-    case 'role':
-      return roleConfirmation(change, viewer, organizationName);
-    case 'remove':
-      return removalConfirmation(change, viewer, organizationName);
-    case 'status':
-      return statusConfirmation(change, organizationName);
-  }
-}
+import { closesOnRefusal, type UsersDialog } from './use-users-dialogs';
 
 /**
  * The confirmation of the users page's open dialog, when it is one: its words come from the change, and
- * confirming runs it through the page's one mutation. It closes once the change went through, and on a
- * refusal as `closesOnRefusal` says.
+ * confirming runs it (less the picked rows it cannot apply to: ./confirmations/confirmation-of.tsx)
+ * through the page's one mutation. It closes once the change went through, and on a refusal as
+ * `closesOnRefusal` says; while open, the last refusal is said inside it, to try again in place.
  */
 export function UsersConfirmDialog({
   dialog,
@@ -44,21 +32,29 @@ export function UsersConfirmDialog({
   const confirming = dialog?.kind === 'confirm' ? dialog : null;
   // The last confirmation stays on screen while the dialog closes, after the selection it named was cleared.
   const [last, setLast] = useState(confirming);
-  if (confirming && confirming !== last) setLast(confirming);
+  const [error, setError] = useState<string | null>(null);
+  if (confirming && confirming !== last) {
+    setLast(confirming);
+    setError(null);
+  }
   const shown = confirming ?? last;
   if (!shown) return null;
   const { change, opener } = shown;
+  const { content, run } = confirmationOf(change, viewer, organizationName);
   return (
     <ConfirmDialog
-      {...contentOf(change, viewer, organizationName)}
+      {...content}
       open={confirming !== null}
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
       pending={mutation.pending}
+      error={error}
       onConfirm={async () => {
-        const refusal = await mutation.run(change);
-        if (!refusal || closesOnRefusal(change, refusal)) onClose();
+        setError(null);
+        const refusal = await mutation.run(run, { inline: true });
+        if (!refusal || closesOnRefusal(run, refusal)) onClose();
+        else setError(refusal.message);
       }}
       returnFocus={() => (opener?.isConnected ? opener : fallbackFocus())}
     />

@@ -55,6 +55,10 @@ export const errorMessages = {
   NOT_INVITED:
     'The directory can only add people this organization has invited. Invite the address from the console first.',
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
+  // Said in the browser when a server action's call got no answer at all (components/shared/call-action.ts):
+  // the request never arrived, or the server failed before it could answer with a result.
+  UNREACHABLE: "Couldn't reach AI Hub: check your connection and try again.",
+  NO_ANSWER: 'AI Hub could not answer: something went wrong on our side. Try again in a moment.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -3,6 +3,7 @@
 import { useRef, useTransition } from 'react';
 import { FileUp, Loader2, X } from 'lucide-react';
 import { previewInviteCsvAction } from '@/app/actions/invitations';
+import { callAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import type { CsvInvitePreview } from '@/lib/invitations';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/shared/limits';
@@ -40,7 +41,8 @@ export function CsvUploadButton({
     }
     startReading(async () => {
       // UTF-8, its byte order mark dropped; the server parses and checks (a CSV library, not a split).
-      const result = await previewInviteCsvAction({ organizationId, csv: await file.text() });
+      const csv = await file.text();
+      const result = await callAction(() => previewInviteCsvAction({ organizationId, csv }));
       if (result.ok) onRead({ fileName: file.name, preview: result.data });
       else onError(result.error.message);
     });

@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { Loader2, Send, UserPlus } from 'lucide-react';
 import { toast } from 'sonner';
 import { inviteListAction, inviteMembersAction } from '@/app/actions/invitations';
+import { callAction, isUnanswered } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -57,9 +58,10 @@ export function InviteDialog({
   const valid = chips.filter((chip) => chip.valid);
   const invalidCount = chips.length - valid.length;
 
-  function showError(message: string) {
+  /** A refusal is said in the modal and toasted; a call that got no answer only in the modal. */
+  function showError(message: string, toasted = true) {
     setError(message);
-    toast.error(message);
+    if (toasted) toast.error(message);
   }
 
   /** An uploaded file's ready rows become chips (with their roles), in place of an earlier file's. */
@@ -87,17 +89,21 @@ export function InviteDialog({
 
   function send() {
     if (valid.length === 0) return;
+    setError(null);
     startTransition(async () => {
       // The invalid ones go too: the server is what decides, and the confirmation gives each its line.
       // With a file, each address carries its row's role (or the one chosen here), up to MAX_CSV_ROWS.
-      const result = list
-        ? await inviteListAction({
-            organizationId,
-            invites: chips.map((chip) => ({ email: chip.email, role: chip.role ?? role })),
-          })
-        : await inviteMembersAction({ organizationId, emails: chips.map((chip) => chip.email), role });
+      // A call that got no answer is said here like a refusal: the modal and its addresses stay.
+      const result = await callAction(() =>
+        list
+          ? inviteListAction({
+              organizationId,
+              invites: chips.map((chip) => ({ email: chip.email, role: chip.role ?? role })),
+            })
+          : inviteMembersAction({ organizationId, emails: chips.map((chip) => chip.email), role }),
+      );
       if (!result.ok) {
-        showError(result.error.message);
+        showError(result.error.message, !isUnanswered(result.error));
         return;
       }
       setError(null);

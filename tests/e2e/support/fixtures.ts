@@ -115,6 +115,21 @@ export interface E2eFixtures {
    * whose address has 80 characters, a pending invitation (charlie@bucket.test) with its raw link
    * secret, and five events on fixed days of March and April 2026 (see tests/e2e/fixtures/seed.ts).
    */
+  /** asks-first.e2e.ts (tests/e2e/fixtures/asks-first.ts): Keystone and Mosaic, each Owner alone. */
+  asksFirst: {
+    keystone: Record<'owner' | 'admin' | 'promote' | 'suspend' | 'long', FixturePerson> & {
+      organization: FixtureOrganization;
+    };
+    mosaic: {
+      organization: FixtureOrganization;
+      owner: FixturePerson;
+      admin: FixturePerson;
+      /** 22 Members; the first has an 80-character address. */
+      members: FixturePerson[];
+      /** The 2 pending invitations' addresses; the first has 80 characters. */
+      invitations: string[];
+    };
+  };
   wonka: {
     organization: FixtureOrganization;
     owner: FixturePerson;

@@ -1,0 +1,36 @@
+// A server action called from the browser answers with its result, refusals included; but when no
+// answer comes at all, the call's promise rejects: Next rethrows fetch's TypeError when the request
+// could not be sent (a lost connection), and throws an Error when the answer was not the action's (a
+// 500 from the server or a proxy). Left unhandled inside a transition, React hands that rejection to the
+// nearest error boundary and the whole page becomes "This page could not be loaded". `callAction` turns
+// it into a result like any refusal, so the dialog that asked keeps its input and says what happened.
+import type { ActionError, ActionResult } from '@/app/actions/result';
+import { errorMessages } from '@/lib/shared/errors';
+
+/** Whether the browser says it is offline (navigator.onLine is false only when it knows). */
+function offline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/**
+ * What a call that got no answer means to the person: the connection (fetch rejects with a TypeError
+ * when nothing came back) or the server (any other failure, such as an answer that was not the action's).
+ */
+export function unanswered(error: unknown): ActionError<'UNREACHABLE' | 'NO_ANSWER'> {
+  const code = offline() || error instanceof TypeError ? 'UNREACHABLE' : 'NO_ANSWER';
+  return { code, message: errorMessages[code] };
+}
+
+/** Whether `error` is one of `unanswered`'s: the call never got a result, so nothing says it was refused. */
+export function isUnanswered(error: ActionError): boolean {
+  return error.code === 'UNREACHABLE' || error.code === 'NO_ANSWER';
+}
+
+/** Runs `call` (a server action's call); a call that got no answer resolves to `unanswered`'s error. */
+export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch (error) {
+    return { ok: false, error: unanswered(error) };
+  }
+}
