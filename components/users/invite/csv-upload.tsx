@@ -98,7 +98,6 @@ export function CsvPreview({
   disabled?: boolean;
 }) {
   const { fileName, preview } = list;
-  const short = preview.seatsLeft !== null && preview.ready > preview.seatsLeft;
   return (
     <section aria-labelledby="invite-csv-title" className="grid min-w-0 gap-2 rounded-md border p-3">
       <div className="flex min-w-0 items-start justify-between gap-2">
@@ -116,11 +115,6 @@ export function CsvPreview({
           Remove file
         </Button>
       </div>
-      {short ? (
-        <p className="text-xs text-amber-800 dark:text-amber-300">
-          Only {plural(preview.seatsLeft!, 'seat')} left: the rows past them will not be sent (No seat).
-        </p>
-      ) : null}
       {/* A scrolling list must be reachable by keyboard (axe: scrollable-region-focusable). */}
       <ul
         tabIndex={0}

@@ -1,30 +1,25 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { X } from 'lucide-react';
-import { isValidEmail, splitAddresses } from '@/lib/shared/email-address';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
-import type { InvitationRole } from '@/db/values';
 import { cn } from '@/lib/shared/utils';
+import { withAddresses, type Chip } from './chips';
 
-export interface Chip {
-  email: string;
-  valid: boolean;
-  /** From an uploaded CSV row that names a role; otherwise the role chosen in the form applies. */
-  role?: InvitationRole;
-  /** Added by an uploaded CSV file (removing the file removes these). */
-  fromFile?: boolean;
-}
+export type { Chip } from './chips';
 
 /**
  * An address input that turns text into chips: Enter, comma, space or a pasted list make chips; invalid
- * ones are marked; repeats collapse; a chip goes with its × or with Backspace in the empty input.
+ * ones are marked; repeats collapse; a chip goes with its × or with Backspace in the empty input. The
+ * text not yet a chip is the dialog's (`text`), so that `Send Invitation` counts it too.
  */
 export function EmailChipsInput({
   id,
   chips,
   onChange,
+  text,
+  onTextChange,
   disabled,
   describedBy,
   max = MAX_INVITATIONS_PER_BATCH,
@@ -32,11 +27,12 @@ export function EmailChipsInput({
   id: string;
   chips: Chip[];
   onChange: (chips: Chip[]) => void;
+  text: string;
+  onTextChange: (text: string) => void;
   disabled?: boolean;
   describedBy?: string;
   max?: number;
 }) {
-  const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const count = useRef(chips.length);
@@ -48,20 +44,13 @@ export function EmailChipsInput({
   }, [chips.length]);
 
   function add(raw: string) {
-    const candidates = splitAddresses(raw);
-    if (candidates.length === 0) return;
-    const next = [...chips];
-    for (const email of candidates) {
-      if (next.length >= max) break;
-      if (next.some((chip) => chip.email === email)) continue;
-      next.push({ email, valid: isValidEmail(email) });
-    }
-    onChange(next);
+    const next = withAddresses(chips, raw, max);
+    if (next.length > chips.length) onChange(next);
   }
 
   function commit() {
     if (text.trim()) add(text);
-    setText('');
+    onTextChange('');
   }
 
   function remove(email: string) {
@@ -140,9 +129,9 @@ export function EmailChipsInput({
           // A separator typed at the end turns what came before into a chip.
           if (/[\s,;]$/.test(value)) {
             add(value);
-            setText('');
+            onTextChange('');
           } else {
-            setText(value);
+            onTextChange(value);
           }
         }}
         onKeyDown={(event) => {
@@ -159,7 +148,7 @@ export function EmailChipsInput({
           if (/[\s,;]/.test(pasted.trim())) {
             event.preventDefault();
             add(`${text}${pasted}`);
-            setText('');
+            onTextChange('');
           }
         }}
         onBlur={commit}

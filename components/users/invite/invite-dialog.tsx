@@ -15,29 +15,35 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { InviteSummary } from '@/lib/invitations';
 import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
-import { roleDescriptions, roleLabels } from '@/lib/shared/roles';
 import type { InvitationRole } from '@/db/values';
 import { useHydrated } from '@/components/shared/use-hydrated';
+import { AddressCounts } from './address-counts';
+import { withAddresses, type Chip } from './chips';
 import { CsvPreview, CsvUploadButton, type UploadedList } from './csv-upload';
-import { EmailChipsInput, type Chip } from './email-chips-input';
+import { EmailChipsInput } from './email-chips-input';
 import { InviteResultsDialog } from './invite-results-dialog';
+import { RoleField } from './role-field';
 
 /** The `Invite New User` button, its modal, and the email confirmation modal after `Send Invitation`. */
 export function InviteDialog({
   organizationId,
   roles,
+  seatsLeft,
   open,
   onOpenChange,
 }: {
   organizationId: string;
   roles: InvitationRole[];
+  /** Seats left in the organization when the page was loaded; null without a limit. */
+  seatsLeft: number | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
   const [chips, setChips] = useState<Chip[]>([]);
+  // The address being typed, not yet a chip: it counts, and goes, as if Enter had been pressed.
+  const [text, setText] = useState('');
   const [role, setRole] = useState<InvitationRole>('member');
   const [list, setList] = useState<UploadedList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,8 +60,9 @@ export function InviteDialog({
     const target = opener.current?.isConnected ? opener.current : trigger.current;
     target?.focus();
   }
-  const valid = chips.filter((chip) => chip.valid);
-  const invalidCount = chips.length - valid.length;
+  const max = list ? MAX_CSV_ROWS : MAX_INVITATIONS_PER_BATCH;
+  const addresses = withAddresses(chips, text, max);
+  const valid = addresses.filter((chip) => chip.valid);
 
   function showError(message: string) {
     setError(message);
@@ -87,15 +94,18 @@ export function InviteDialog({
 
   function send() {
     if (valid.length === 0) return;
+    // What was typed becomes its chip now, so that a refusal leaves it in the list to fix.
+    setChips(addresses);
+    setText('');
     startTransition(async () => {
       // The invalid ones go too: the server is what decides, and the confirmation gives each its line.
       // With a file, each address carries its row's role (or the one chosen here), up to MAX_CSV_ROWS.
       const result = list
         ? await inviteListAction({
             organizationId,
-            invites: chips.map((chip) => ({ email: chip.email, role: chip.role ?? role })),
+            invites: addresses.map((chip) => ({ email: chip.email, role: chip.role ?? role })),
           })
-        : await inviteMembersAction({ organizationId, emails: chips.map((chip) => chip.email), role });
+        : await inviteMembersAction({ organizationId, emails: addresses.map((chip) => chip.email), role });
       if (!result.ok) {
         showError(result.error.message);
         return;
@@ -168,15 +178,18 @@ export function InviteDialog({
                 id="invite-emails"
                 chips={chips}
                 onChange={setChips}
+                text={text}
+                onTextChange={setText}
                 disabled={pending}
                 describedBy="invite-emails-help"
-                max={list ? MAX_CSV_ROWS : MAX_INVITATIONS_PER_BATCH}
+                max={max}
               />
-              <p id="invite-emails-help" className="text-xs text-muted-foreground" aria-live="polite">
-                {chips.length === 0
-                  ? `Up to ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`
-                  : `${valid.length} to invite${invalidCount ? ` · ${invalidCount} invalid (marked in red, not sent)` : ''}`}
-              </p>
+              <AddressCounts
+                id="invite-emails-help"
+                total={addresses.length}
+                valid={valid.length}
+                seatsLeft={seatsLeft}
+              />
               <CsvUploadButton
                 organizationId={organizationId}
                 disabled={pending}
@@ -187,28 +200,13 @@ export function InviteDialog({
             {list ? (
               <CsvPreview list={list} defaultRole={role} onRemove={removeList} disabled={pending} />
             ) : null}
-            <div className="grid gap-2">
-              <Label htmlFor="invite-role">{list ? 'Role (for rows that name none)' : 'Role'}</Label>
-              <Select
-                value={role}
-                onValueChange={(value) => setRole(value as InvitationRole)}
-                disabled={pending}
-              >
-                <SelectTrigger id="invite-role" className="w-full" aria-label="Role">
-                  <SelectValue>{roleLabels[role]}</SelectValue>
-                </SelectTrigger>
-                <SelectContent>
-                  {roles.map((option) => (
-                    <SelectItem key={option} value={option}>
-                      {roleLabels[option]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-              <p className="text-xs text-muted-foreground">
-                {`${roleLabels[role]}s can ${roleDescriptions[role]}.`}
-              </p>
-            </div>
+            <RoleField
+              role={role}
+              roles={roles}
+              onChange={setRole}
+              forFile={list !== null}
+              disabled={pending}
+            />
             {error ? (
               <p role="alert" className="text-sm text-destructive">
                 {error}
@@ -218,7 +216,14 @@ export function InviteDialog({
               <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
                 Cancel
               </Button>
-              <Button type="submit" disabled={valid.length === 0 || pending} aria-busy={pending}>
+              <Button
+                type="submit"
+                disabled={valid.length === 0 || pending}
+                aria-busy={pending}
+                // Pressing it must not blur the address input first: the blur would make the typed
+                // address a chip, the dialog would grow and move the button from under the pointer.
+                onMouseDown={(event) => event.preventDefault()}
+              >
                 {pending ? (
                   <Loader2 className="animate-spin" aria-hidden="true" />
                 ) : (

@@ -7,6 +7,7 @@ import { invitableRoles, policyActorOf, policyTarget } from '@/lib/shared/policy
 import { rowOffer } from '@/lib/shared/offers';
 import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { listUserTable } from '@/lib/user-table/list';
+import { seatsLeft } from '@/lib/organizations/seats';
 import { requireConsole } from '../guard';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -75,7 +76,11 @@ export default async function UsersPage({
         rows={rows}
         params={tableParams}
         total={result.total}
-        seats={{ ...result.seats, limit: organization.seatLimit }}
+        seats={{
+          ...result.seats,
+          limit: organization.seatLimit,
+          left: seatsLeft(organization.seatLimit, result.seats.used),
+        }}
         page={result.page}
         pageCount={result.pageCount}
       />
