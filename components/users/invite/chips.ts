@@ -22,3 +22,21 @@ export function withAddresses(chips: readonly Chip[], raw: string, max: number):
   }
   return next;
 }
+
+/** The typed chips, then a file's ready rows (with their roles) in place of an earlier file's. */
+export function withFileRows(
+  chips: readonly Chip[],
+  rows: readonly { email: string; role?: InvitationRole | null; problem?: unknown }[],
+): Chip[] {
+  const typed = chips.filter((chip) => !chip.fromFile);
+  const taken = new Set(typed.map((chip) => chip.email));
+  const fromFile = rows
+    .filter((row) => !row.problem && !taken.has(row.email))
+    .map((row): Chip => ({
+      email: row.email,
+      valid: true,
+      fromFile: true,
+      ...(row.role ? { role: row.role } : {}),
+    }));
+  return [...typed, ...fromFile];
+}

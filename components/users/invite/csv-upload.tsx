@@ -4,6 +4,7 @@ import { useRef, useTransition } from 'react';
 import { FileUp, Loader2, X } from 'lucide-react';
 import { previewInviteCsvAction } from '@/app/actions/invitations';
 import { Button } from '@/components/ui/button';
+import { MiddleTruncatedEmail } from '@/components/shared/middle-truncated-email';
 import type { CsvInvitePreview } from '@/lib/invitations';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
@@ -125,8 +126,8 @@ export function CsvPreview({
           <li key={row.line} className="grid min-w-0 text-xs" data-problem={row.problem?.code}>
             <span className="flex min-w-0 gap-2">
               <span className="shrink-0 text-muted-foreground tabular-nums">Line {row.line}</span>
-              <span className="min-w-0 truncate font-medium" title={row.email}>
-                {row.email || '(empty)'}
+              <span className="min-w-0 font-medium" title={row.email}>
+                {row.email ? <MiddleTruncatedEmail email={row.email} /> : '(empty)'}
               </span>
             </span>
             {row.problem ? (

@@ -5,6 +5,7 @@ import { X } from 'lucide-react';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
 import { cn } from '@/lib/shared/utils';
+import { MiddleTruncatedEmail } from '@/components/shared/middle-truncated-email';
 import { withAddresses, type Chip } from './chips';
 
 export type { Chip } from './chips';
@@ -91,8 +92,8 @@ export function EmailChipsInput({
                 chip.valid ? chip.email : `${chip.email}: not a valid email address, it will not be sent`
               }
             >
-              {/* A long address is cut with an ellipsis here; the title and the text read aloud keep it whole. */}
-              <span className="min-w-0 truncate">{chip.email}</span>
+              {/* A long address is cut in the middle, its domain kept; the title and the text read aloud keep it whole. */}
+              <MiddleTruncatedEmail email={chip.email} />
               {chip.role ? (
                 <span className="shrink-0 text-xs text-muted-foreground">· {roleLabels[chip.role]}</span>
               ) : null}

@@ -20,7 +20,7 @@ import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
 import type { InvitationRole } from '@/db/values';
 import { useHydrated } from '@/components/shared/use-hydrated';
 import { AddressCounts } from './address-counts';
-import { withAddresses, type Chip } from './chips';
+import { withAddresses, withFileRows, type Chip } from './chips';
 import { CsvPreview, CsvUploadButton, type UploadedList } from './csv-upload';
 import { EmailChipsInput } from './email-chips-input';
 import { InviteResultsDialog } from './invite-results-dialog';
@@ -71,17 +71,7 @@ export function InviteDialog({
 
   /** An uploaded file's ready rows become chips (with their roles), in place of an earlier file's. */
   function takeList(uploaded: UploadedList) {
-    const typed = chips.filter((chip) => !chip.fromFile);
-    const taken = new Set(typed.map((chip) => chip.email));
-    const fromFile = uploaded.preview.rows
-      .filter((row) => !row.problem && !taken.has(row.email))
-      .map((row): Chip => ({
-        email: row.email,
-        valid: true,
-        fromFile: true,
-        ...(row.role ? { role: row.role } : {}),
-      }));
-    setChips([...typed, ...fromFile]);
+    setChips(withFileRows(chips, uploaded.preview.rows));
     setList(uploaded);
     setError(null);
   }
@@ -142,9 +132,10 @@ export function InviteDialog({
           </Button>
         </DialogTrigger>
         <DialogContent
-          // Within the window whatever the addresses: its width at most the screen's, its height too (it
-          // scrolls inside if a small screen cannot hold it); the chip list scrolls before that.
-          className="max-h-[calc(100dvh-2rem)] grid-cols-[minmax(0,1fr)] overflow-y-auto sm:max-w-lg"
+          // Within the window whatever the addresses or the file: its width at most the screen's, its
+          // height too. The header and the buttons stay; the body between them scrolls (the chip list and
+          // the file's rows scroll on their own before that).
+          className="flex max-h-[calc(100dvh-2rem)] flex-col sm:max-w-lg"
           onOpenAutoFocus={(event) => {
             // Focus is still on the control that opened the modal: remember it, then start in the input.
             if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body)
@@ -159,60 +150,67 @@ export function InviteDialog({
           }}
         >
           <form
-            className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4"
+            // Into the dialog's padding by 4 px each side, given back by each part, so that the body's
+            // scrolling box does not clip the inputs' focus rings.
+            className="-mx-1 flex min-h-0 min-w-0 flex-col gap-4"
             onSubmit={(event) => {
               event.preventDefault();
               send();
             }}
           >
-            <DialogHeader>
+            <DialogHeader className="px-1">
               <DialogTitle>Invite New User</DialogTitle>
               <DialogDescription>
                 Enter email addresses and press Enter to add each one. You can paste a list, or upload a CSV
                 file.
               </DialogDescription>
             </DialogHeader>
-            <div className="grid gap-2">
-              <Label htmlFor="invite-emails">Email addresses</Label>
-              <EmailChipsInput
-                id="invite-emails"
-                chips={chips}
-                onChange={setChips}
-                text={text}
-                onTextChange={setText}
+            <div
+              data-testid="invite-dialog-body"
+              className="-my-1 grid min-h-0 grid-cols-[minmax(0,1fr)] content-start gap-4 overflow-y-auto p-1"
+            >
+              <div className="grid gap-2">
+                <Label htmlFor="invite-emails">Email addresses</Label>
+                <EmailChipsInput
+                  id="invite-emails"
+                  chips={chips}
+                  onChange={setChips}
+                  text={text}
+                  onTextChange={setText}
+                  disabled={pending}
+                  describedBy="invite-emails-help"
+                  max={max}
+                />
+                <AddressCounts
+                  id="invite-emails-help"
+                  total={addresses.length}
+                  valid={valid.length}
+                  seatsLeft={seatsLeft}
+                />
+                <CsvUploadButton
+                  organizationId={organizationId}
+                  disabled={pending}
+                  onRead={takeList}
+                  onError={showError}
+                />
+              </div>
+              {list ? (
+                <CsvPreview list={list} defaultRole={role} onRemove={removeList} disabled={pending} />
+              ) : null}
+              <RoleField
+                role={role}
+                roles={roles}
+                onChange={setRole}
+                forFile={list !== null}
                 disabled={pending}
-                describedBy="invite-emails-help"
-                max={max}
               />
-              <AddressCounts
-                id="invite-emails-help"
-                total={addresses.length}
-                valid={valid.length}
-                seatsLeft={seatsLeft}
-              />
-              <CsvUploadButton
-                organizationId={organizationId}
-                disabled={pending}
-                onRead={takeList}
-                onError={showError}
-              />
+              {error ? (
+                <p role="alert" className="text-sm text-destructive">
+                  {error}
+                </p>
+              ) : null}
             </div>
-            {list ? (
-              <CsvPreview list={list} defaultRole={role} onRemove={removeList} disabled={pending} />
-            ) : null}
-            <RoleField
-              role={role}
-              roles={roles}
-              onChange={setRole}
-              forFile={list !== null}
-              disabled={pending}
-            />
-            {error ? (
-              <p role="alert" className="text-sm text-destructive">
-                {error}
-              </p>
-            ) : null}
-            <DialogFooter>
+            <DialogFooter className="px-1">
               <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
                 Cancel
               </Button>
