@@ -23,7 +23,7 @@ const deliveryWords: Record<string, string> = {
   queued: 'Sending',
   sending: 'Sending',
   retrying: "Sending — the email service did not answer, we'll keep trying",
-  sent: 'Sent',
+  // 'sent' says no more than "Last sent …" already does: no word of its own.
   delayed: 'Delivery delayed — the receiving server is still trying',
   delivered: 'Delivered',
   bounced: 'Bounced',

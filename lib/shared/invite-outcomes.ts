@@ -134,7 +134,7 @@ const notSentWords: [InviteOutcome, string, string][] = [
   ['invalid', 'not an address', 'not addresses'],
   ['already_member', 'already a member', 'already members'],
   ['no_seat', 'no seat left', 'no seat left'],
-  ['rate_limited', 'sent too recently', 'sent too recently'],
+  ['rate_limited', 'over a sending limit', 'over a sending limit'],
   ['not_delivered', 'not delivered', 'not delivered'],
 ];
 

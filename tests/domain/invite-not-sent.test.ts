@@ -35,7 +35,7 @@ describe('the results of inviting, problems first', () => {
     expect(notSentLine(summary)).toBe('3 not sent: 1 not an address, 1 already a member, 1 no seat left');
     const two = [result('p', 'invalid'), result('q', 'invalid'), result('r@x.test', 'rate_limited')];
     expect(notSentLine(summarize(['p', 'q', 'r@x.test'], two))).toBe(
-      '3 not sent: 2 not addresses, 1 sent too recently',
+      '3 not sent: 2 not addresses, 1 over a sending limit',
     );
   });
 

@@ -6,9 +6,11 @@ import { ActivityTable } from '@/components/activity/activity-table';
 import { Button } from '@/components/ui/button';
 import { activityQuery, isFiltered, parseActivityParams } from '@/lib/shared/activity-filters';
 import { listAuditEvents } from '@/lib/audit';
-import { requireConsole } from '../guard';
+import { requireConsole, consoleTitle } from '../guard';
 
-export const metadata: Metadata = { title: 'Activity' };
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  return consoleTitle((await params).org, 'Activity', 'activity');
+}
 
 const PAGE_SIZE = 50;
 

@@ -8,9 +8,11 @@ import { rowOffer } from '@/lib/shared/offers';
 import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { listUserTable } from '@/lib/user-table/list';
 import { seatsLeft } from '@/lib/organizations/seats';
-import { requireConsole } from '../guard';
+import { requireConsole, consoleTitle } from '../guard';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  return consoleTitle((await params).org, 'Users', 'users');
+}
 
 export default async function UsersPage({
   params,
