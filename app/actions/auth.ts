@@ -1,10 +1,13 @@
 'use server';
 // Sign in with an email magic link, and sign out.
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { EMAIL_PROVIDER_ID, signIn, signOut } from '@/app/auth';
 import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 import { signInSchema } from '@/lib/shared/validation';
+import { SIGN_IN_ADDRESS_COOKIE } from '@/app/_lib/sign-in-address';
+import { sessionCookie } from '@/lib/auth/session';
 
 /** A text field of a submitted form ('' when absent or a file). */
 function formText(form: FormData, name: string): string {
@@ -50,6 +53,14 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
     }
     throw error;
   }
+  // "Check your email" names the address the link went to; read once there, for this browser only.
+  (await cookies()).set(SIGN_IN_ADDRESS_COOKIE, parsed.data.email, {
+    path: '/login',
+    maxAge: 15 * 60,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: sessionCookie().options.secure,
+  });
   redirect('/login/check-email');
 }
 

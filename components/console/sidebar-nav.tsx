@@ -16,7 +16,7 @@ const items = [
 export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    // On a phone the four links share the width, each its icon over its name; beside the page, a column.
+    // On a phone the four links share one short row, names only; beside the page, a column with icons.
     <nav aria-label="Admin console" className="grid grid-cols-4 gap-1 md:flex md:flex-col">
       {items.map(({ segment, label, icon: Icon }) => {
         const href = `/admin/${slug}/${segment}`;
@@ -27,11 +27,11 @@ export function SidebarNav({ slug }: { slug: string }) {
             href={href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'relative flex min-w-0 flex-col items-center gap-1 rounded-md px-1 py-2 text-xs font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground md:flex-row md:gap-2 md:px-3 md:text-sm',
+              'relative flex min-w-0 items-center justify-center gap-2 rounded-md px-1 py-1.5 text-xs font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground md:justify-start md:px-3 md:py-2 md:text-sm',
               active && 'bg-sidebar-accent text-sidebar-accent-foreground',
             )}
           >
-            <Icon className="size-4" aria-hidden="true" />
+            <Icon className="hidden size-4 md:block" aria-hidden="true" />
             {label}
             <LinkPending />
           </Link>

@@ -10,6 +10,8 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { MAX_ORGANIZATION_NAME } from '@/lib/shared/limits';
+import { createdMessage } from '@/lib/shared/organization-names';
+import { CharacterCount } from '@/components/shared/character-count';
 
 export function CreateOrganizationForm() {
   const router = useRouter();
@@ -17,7 +19,7 @@ export function CreateOrganizationForm() {
   const [name, setName] = useState('');
   const { state, formAction, pending } = useFormAction(createOrganizationAction, {
     onSuccess(organization) {
-      toast.success(`Created ${organization.name}`);
+      toast.success(createdMessage(organization.name, organization.slug));
       router.push(`/admin/${organization.slug}/users`);
     },
   });
@@ -36,13 +38,16 @@ export function CreateOrganizationForm() {
           placeholder="Acme Inc."
           maxLength={MAX_ORGANIZATION_NAME}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'organization-name-error' : undefined}
+          aria-describedby={
+            error ? 'organization-name-error organization-name-count' : 'organization-name-count'
+          }
         />
         <Button type="submit" disabled={pending || name.trim().length === 0}>
           {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Plus aria-hidden="true" />}
           Create organization
         </Button>
       </div>
+      <CharacterCount id="organization-name-count" value={name} max={MAX_ORGANIZATION_NAME} />
       {error ? (
         <p id="organization-name-error" role="alert" className="text-sm text-destructive">
           {error}

@@ -11,6 +11,8 @@ import {
   declineInvitationAction,
 } from '@/app/actions/invitations';
 import type { ActionResult } from '@/app/actions/result';
+import { AuthCard } from '@/components/auth/auth-card';
+import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -19,17 +21,24 @@ import { MAX_PERSON_NAME } from '@/lib/shared/limits';
 import { noticeQuery } from '@/lib/shared/notices';
 
 /**
- * `Accept` and `Decline` on the acceptance page. Signed in as the invited address: Accept joins.
- * Signed out with no account yet: Accept creates the account, signs in and joins in one step.
+ * The acceptance page's card with `Accept` and `Decline`. Signed in as the invited address: Accept joins.
+ * Signed out with no account yet: Accept creates the account, signs in and joins in one step. Decline
+ * asks first (it cannot be undone from here), and the card then says so, without the link's expiry.
  */
 export function InvitationResponse({
   token,
   mode,
   organizationName,
+  title,
+  description,
+  icon,
 }: {
   token: string;
   mode: 'signed-in' | 'new-account';
   organizationName: string;
+  title: React.ReactNode;
+  description: React.ReactNode;
+  icon: React.ReactNode;
 }) {
   const router = useRouter();
   const [name, setName] = useState('');
@@ -37,6 +46,7 @@ export function InvitationResponse({
   const [declined, setDeclined] = useState(false);
   const [pending, startTransition] = useTransition();
   const [choice, setChoice] = useState<'accept' | 'decline' | null>(null);
+  const [confirmDecline, setConfirmDecline] = useState(false);
 
   function finish(result: ActionResult<AcceptResult>) {
     if (!result.ok) {
@@ -76,6 +86,7 @@ export function InvitationResponse({
         toast.error(result.error.message);
         return;
       }
+      setConfirmDecline(false);
       setDeclined(true);
       toast.success(endSentence(`You declined the invitation to ${organizationName}`));
     });
@@ -83,46 +94,64 @@ export function InvitationResponse({
 
   if (declined) {
     return (
-      <p role="status" className="text-center text-sm text-muted-foreground">
-        {endSentence(`You declined the invitation to ${organizationName}`)} You can close this page.
-      </p>
+      <AuthCard title={endSentence(`You declined the invitation to ${organizationName}`)} icon={icon}>
+        <p role="status" className="text-center text-sm text-muted-foreground">
+          Nothing else changed. If you change your mind, ask for a new invitation. You can close this page.
+        </p>
+      </AuthCard>
     );
   }
 
   return (
-    <div className="grid gap-4">
-      {mode === 'new-account' ? (
-        <div className="grid gap-2">
-          <Label htmlFor="invite-name">Your name (optional)</Label>
-          <Input
-            id="invite-name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            maxLength={MAX_PERSON_NAME}
-            autoComplete="name"
+    <AuthCard title={title} description={description} icon={icon}>
+      <div className="grid gap-4">
+        {mode === 'new-account' ? (
+          <div className="grid gap-2">
+            <Label htmlFor="invite-name">Your name (optional)</Label>
+            <Input
+              id="invite-name"
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              maxLength={MAX_PERSON_NAME}
+              autoComplete="name"
+            />
+          </div>
+        ) : null}
+        {error ? (
+          <p role="alert" className="text-sm text-destructive">
+            {error}
+          </p>
+        ) : null}
+        <div className="grid gap-2 sm:grid-cols-2">
+          <ConfirmDialog
+            open={confirmDecline}
+            onOpenChange={(next) => {
+              if (!pending) setConfirmDecline(next);
+            }}
+            trigger={
+              <Button variant="outline" disabled={pending}>
+                Decline
+              </Button>
+            }
+            title={`Decline the invitation to ${organizationName}?`}
+            description="The link stops working. To join later, you will need a new invitation."
+            confirmLabel="Decline"
+            variant="destructive"
+            pending={pending && choice === 'decline'}
+            error={choice === 'decline' ? error : null}
+            onConfirm={decline}
           />
+          <Button onClick={accept} disabled={pending} className="sm:order-last">
+            {pending && choice === 'accept' ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Accept
+          </Button>
         </div>
-      ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      ) : null}
-      <div className="grid gap-2 sm:grid-cols-2">
-        <Button variant="outline" onClick={decline} disabled={pending}>
-          {pending && choice === 'decline' ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-          Decline
-        </Button>
-        <Button onClick={accept} disabled={pending} className="sm:order-last">
-          {pending && choice === 'accept' ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-          Accept
-        </Button>
+        {mode === 'new-account' ? (
+          <p className="text-center text-xs text-muted-foreground">
+            Accepting creates your AI Hub account for this address.
+          </p>
+        ) : null}
       </div>
-      {mode === 'new-account' ? (
-        <p className="text-center text-xs text-muted-foreground">
-          Accepting creates your AI Hub account for this address.
-        </p>
-      ) : null}
-    </div>
+    </AuthCard>
   );
 }

@@ -63,7 +63,9 @@ export function ProvisioningPanel({
             <div className="grid gap-1">
               <Label htmlFor="provisioning-enabled">Enable provisioning</Label>
               <p id="provisioning-enabled-help" className="text-xs text-muted-foreground">
-                Off, every token is refused, and members stay as they are.
+                {on
+                  ? 'On: your identity provider can add, change, suspend and remove people with a token below.'
+                  : 'Off: every token is refused, and members stay as they are.'}
               </p>
             </div>
             <Switch

@@ -14,6 +14,7 @@ import {
 } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { CharacterCount } from '@/components/shared/character-count';
 import { MAX_SCIM_TOKEN_NAME } from '@/lib/shared/limits';
 import { CopyField } from './copy-field';
 
@@ -125,9 +126,10 @@ export function TokenDialog({
                   onChange={(event) => setName(event.target.value)}
                   placeholder="Okta"
                   aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? 'scim-token-error' : undefined}
+                  aria-describedby={error ? 'scim-token-error scim-token-count' : 'scim-token-count'}
                   required
                 />
+                <CharacterCount id="scim-token-count" value={name} max={MAX_SCIM_TOKEN_NAME} />
                 {error ? (
                   <p id="scim-token-error" role="alert" className="text-sm text-destructive">
                     {error}

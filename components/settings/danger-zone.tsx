@@ -6,7 +6,8 @@ import { deleteOrganizationAction } from '@/app/actions/organizations';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { noticeQuery } from '@/lib/shared/notices';
+import { noticeMessage } from '@/lib/shared/notices';
+import { toast } from 'sonner';
 
 /** `Delete organization`: Owners only; the name must be typed to confirm. */
 export function DeleteOrganization({
@@ -20,7 +21,10 @@ export function DeleteOrganization({
   const [open, setOpen] = useState(false);
   const { state, formAction, pending } = useFormAction(deleteOrganizationAction, {
     onSuccess() {
-      router.push(`/?${noticeQuery('deleted')}`);
+      // Gone from the database, the organization cannot be named by the next page: the toast is shown
+      // here, where its name is known, and lasts across the navigation.
+      toast.success(noticeMessage('deleted', organizationName));
+      router.push('/');
     },
   });
   // The form's state when the dialog last opened: an error in it belongs to an earlier opening, and a

@@ -8,6 +8,7 @@ import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { CharacterCount } from '@/components/shared/character-count';
 import { MAX_ORGANIZATION_NAME } from '@/lib/shared/limits';
 
 export function RenameForm({ organizationId, name }: { organizationId: string; name: string }) {
@@ -34,7 +35,7 @@ export function RenameForm({ organizationId, name }: { organizationId: string; n
           onChange={(event) => setValue(event.target.value)}
           maxLength={MAX_ORGANIZATION_NAME}
           aria-invalid={error ? true : undefined}
-          aria-describedby="organization-name-help"
+          aria-describedby="organization-name-help organization-name-count"
         />
         <Button type="submit" disabled={pending || unchanged || value.trim().length === 0}>
           {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
@@ -49,6 +50,7 @@ export function RenameForm({ organizationId, name }: { organizationId: string; n
         {error ??
           'Shown to everyone in the organization and in invitation emails. Links keep working after a rename.'}
       </p>
+      <CharacterCount id="organization-name-count" value={value} max={MAX_ORGANIZATION_NAME} />
     </form>
   );
 }

@@ -39,13 +39,14 @@ function BulkActions({ selection }: { selection: BulkSelection }) {
           <ChevronDown aria-hidden="true" />
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-48">
+      {/* Aligned at the button's end, so that on a phone the role submenu has room beside the menu. */}
+      <DropdownMenuContent align="end" collisionPadding={8} className="w-48">
         <DropdownMenuSub>
           <DropdownMenuSubTrigger disabled={roles.length === 0}>
             <UserCog aria-hidden="true" />
             Change role
           </DropdownMenuSubTrigger>
-          <DropdownMenuSubContent>
+          <DropdownMenuSubContent collisionPadding={8}>
             {roles.map((role) => (
               <DropdownMenuItem key={role} onSelect={() => confirm({ kind: 'role', role, target })}>
                 {roleLabels[role]}

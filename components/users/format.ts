@@ -23,7 +23,7 @@ const deliveryWords: Record<string, string> = {
   queued: 'Sending',
   sending: 'Sending',
   retrying: "Sending — the email service did not answer, we'll keep trying",
-  sent: 'Sent',
+  // 'sent' says no more than "Last sent …" already does: no word of its own.
   delayed: 'Delivery delayed — the receiving server is still trying',
   delivered: 'Delivered',
   bounced: 'Bounced',
@@ -62,4 +62,32 @@ export function invitationDetails(row: {
   else if (row.expiresAt)
     parts.push(`${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`);
   return parts;
+}
+
+/**
+ * The facts of the columns that hide on narrow screens (Added, Last active, Invited by), as a row's second
+ * line there: "Added Mar 3, 2026", "Last active Apr 5, 2026" (or "Never active"), "Invited by Pat".
+ * `wide` is the width from which each has its own column again.
+ */
+export function rowFacts(row: {
+  kind: 'member' | 'invitation';
+  date: string;
+  lastActiveAt?: string | null;
+  invitedBy?: string | null;
+}): { key: string; text: string; wide: 'lg' | 'xl' }[] {
+  const facts: { key: string; text: string; wide: 'lg' | 'xl' }[] = [
+    {
+      key: 'added',
+      text: `${row.kind === 'invitation' ? 'Invited' : 'Added'} ${formatDate(row.date)}`,
+      wide: 'lg',
+    },
+  ];
+  if (row.kind === 'member')
+    facts.push({
+      key: 'active',
+      text: row.lastActiveAt ? `Last active ${formatDate(row.lastActiveAt)}` : 'Never active',
+      wide: 'lg',
+    });
+  if (row.invitedBy) facts.push({ key: 'invited-by', text: `Invited by ${row.invitedBy}`, wide: 'xl' });
+  return facts;
 }

@@ -51,8 +51,16 @@ export function RowActions({ row }: { row: UserTableRow }) {
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-52">
-        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">
-          {row.email}
+        {/* Who the menu acts on, whole: a long name or address wraps instead of being cut. */}
+        <DropdownMenuLabel className="grid gap-0.5 text-xs font-normal wrap-anywhere">
+          {row.name && row.kind === 'member' ? (
+            <span data-part="name" className="font-medium text-foreground">
+              {row.name}
+            </span>
+          ) : null}
+          <span data-part="email" className="text-muted-foreground">
+            {row.email}
+          </span>
         </DropdownMenuLabel>
         <DropdownMenuSub>
           <DropdownMenuSubTrigger

@@ -1,5 +1,5 @@
 import { RoleBadge } from '@/components/shared/role-badge';
-import { formatDate, formatDateTime, invitationDetails } from './format';
+import { formatDate, formatDateTime, invitationDetails, rowFacts } from './format';
 import { RowActions } from './row-actions';
 import { RowCheckbox } from './row-checkbox';
 import { StatusBadge } from './status-badge';
@@ -57,6 +57,18 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
             ) : (
               <div className="ut-sub">{row.email}</div>
             )}
+            {/* Below lg the Added and Last active columns hide, below xl Invited by: their facts are here. */}
+            <div className="ut-facts" data-testid="row-facts">
+              {rowFacts(row).map((fact) => (
+                <span
+                  key={fact.key}
+                  data-fact={fact.key}
+                  className={fact.wide === 'lg' ? 'lg:hidden' : undefined}
+                >
+                  {fact.text}
+                </span>
+              ))}
+            </div>
             <div className="ut-tags">
               <RoleBadge role={row.role} />
               <StatusBadge status={row.status} title={status} />

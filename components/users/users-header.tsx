@@ -8,11 +8,12 @@ import { viewQuery, type UserTableParams } from '@/lib/shared/user-table';
 import { InviteDialog } from './invite/invite-dialog';
 import type { UsersOrganization, UsersViewer } from './types';
 
-/** Active members, seats in use (members and pending invitations) and the limit (null: none). */
+/** Active members, seats in use (members and pending invitations), the limit and the seats left (null: no limit). */
 export interface Seats {
   activeMembers: number;
   used: number;
   limit: number | null;
+  left: number | null;
 }
 
 /**
@@ -95,6 +96,7 @@ export function UsersHeader({
           <InviteDialog
             organizationId={organization.id}
             roles={viewer.invitableRoles}
+            seatsLeft={seats.left}
             open={inviteOpen}
             onOpenChange={onInviteOpenChange}
           />

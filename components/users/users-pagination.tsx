@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
 import { OptionSelect } from '@/components/shared/option-select';
@@ -23,6 +24,15 @@ export function UsersPagination({
   hrefFor: (page: number) => string;
   onPageSize: (size: number) => void;
 }) {
+  // A page link keeps the scroll (scroll={false}: the heading and filters stay put), so after it the
+  // new page is shown from the table's top when the person had scrolled past it, not from its bottom.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    const table = document.querySelector('table.ut');
+    if (table && table.getBoundingClientRect().top < 0) table.scrollIntoView({ block: 'start' });
+  }, [page]);
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);
   // Short classes (app/globals.css, `.ut-page`): the look of an outline icon Button, a fraction of the bytes.
@@ -32,7 +42,15 @@ export function UsersPagination({
         {icon}
       </button>
     ) : (
-      <Link href={hrefFor(target)} aria-label={label} scroll={false} className="ut-page">
+      <Link
+        href={hrefFor(target)}
+        aria-label={label}
+        scroll={false}
+        className="ut-page"
+        onClick={() => {
+          moved.current = true;
+        }}
+      >
         {icon}
       </Link>
     );

@@ -5,6 +5,7 @@ import { Search, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/shared/option-select';
+import { useChosenValue } from '@/components/shared/use-chosen-value';
 import { MAX_SEARCH } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
 import { inactivityDays, type UserTableParams } from '@/lib/shared/user-table';
@@ -44,6 +45,10 @@ export function UsersToolbar({
   }, [search, params.search, onChange]);
 
   const filtered = Boolean(params.search || params.role || params.status || params.inactive);
+  // Each filter shows the choice made at once, while its page loads (not the old value until then).
+  const [role, chooseRole] = useChosenValue(params.role ?? 'all');
+  const [status, chooseStatus] = useChosenValue(params.status ?? 'all');
+  const [inactive, chooseInactive] = useChosenValue(params.inactive ? String(params.inactive) : 'all');
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div className="relative w-full sm:w-72">
@@ -67,22 +72,31 @@ export function UsersToolbar({
       <OptionSelect
         aria-label="Filter by role"
         options={roleOptions}
-        value={params.role ?? 'all'}
-        onValueChange={(value) => onChange({ role: value === 'all' ? null : value })}
+        value={role}
+        onValueChange={(value) => {
+          chooseRole(value);
+          onChange({ role: value === 'all' ? null : value });
+        }}
         className="w-[calc(50%-0.25rem)] sm:w-36"
       />
       <OptionSelect
         aria-label="Filter by status"
         options={statusOptions}
-        value={params.status ?? 'all'}
-        onValueChange={(value) => onChange({ status: value === 'all' ? null : value })}
+        value={status}
+        onValueChange={(value) => {
+          chooseStatus(value);
+          onChange({ status: value === 'all' ? null : value });
+        }}
         className="w-[calc(50%-0.25rem)] sm:w-40"
       />
       <OptionSelect
         aria-label="Filter by activity"
         options={activityOptions}
-        value={params.inactive ? String(params.inactive) : 'all'}
-        onValueChange={(value) => onChange({ inactive: value === 'all' ? null : value })}
+        value={inactive}
+        onValueChange={(value) => {
+          chooseInactive(value);
+          onChange({ inactive: value === 'all' ? null : value });
+        }}
         className="w-[calc(50%-0.25rem)] sm:w-44"
       />
       {filtered ? (

@@ -11,6 +11,7 @@ import { UsersHeader, type Seats } from './users-header';
 import { UsersPagination } from './users-pagination';
 import { UsersTable } from './users-table';
 import { UsersToolbar } from './users-toolbar';
+import { SortSelect } from './sort-select';
 import { useBulkSelection } from './use-bulk-selection';
 import { useMemberMutation } from './use-member-mutation';
 import { useTableUrl } from './use-table-url';
@@ -93,6 +94,8 @@ export function UsersView({
             />
           ) : null}
         </UsersToolbar>
+
+        <SortSelect params={params} onChange={update} />
 
         <div ref={tableArea} className="contents">
           <UsersTable

@@ -58,3 +58,14 @@ export function parseAddresses(inputs: readonly string[]): ParsedAddresses {
   }
   return { valid, invalid };
 }
+
+/**
+ * An address in two parts for a display that cuts the middle: the local part (what may be cut) and the
+ * domain with its "@" (what is kept in view). Split at the last "@"; text without one is all local part.
+ */
+export function emailParts(address: string): { local: string; domain: string } {
+  const at = address.lastIndexOf('@');
+  return at <= 0
+    ? { local: address, domain: '' }
+    : { local: address.slice(0, at), domain: address.slice(at) };
+}

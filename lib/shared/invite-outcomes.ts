@@ -115,3 +115,39 @@ export function summarize(order: readonly string[], results: readonly InviteResu
   const ordered = order.map((email) => byEmail.get(email)!);
   return { results: ordered, counts: countOutcomes(ordered) };
 }
+
+/** The outcomes after which the address has its invitation (or will have it: still sending). */
+const SENT: ReadonlySet<InviteOutcome> = new Set(['invited', 'resent', 'sending']);
+
+/** Whether `result` is one the admin has to act on: the address did not get its invitation. */
+export function isNotSent(result: InviteResult): boolean {
+  return !SENT.has(result.outcome);
+}
+
+/** The results with the ones not sent first, each half in the order typed (a stable sort). */
+export function notSentFirst(results: readonly InviteResult[]): InviteResult[] {
+  return [...results.filter(isNotSent), ...results.filter((result) => !isNotSent(result))];
+}
+
+/** How the summary line counts each outcome that was not sent, in the order it names them. */
+const notSentWords: [InviteOutcome, string, string][] = [
+  ['invalid', 'not an address', 'not addresses'],
+  ['already_member', 'already a member', 'already members'],
+  ['no_seat', 'no seat left', 'no seat left'],
+  ['rate_limited', 'over a sending limit', 'over a sending limit'],
+  ['not_delivered', 'not delivered', 'not delivered'],
+];
+
+/**
+ * The line above the results when some addresses were not sent, e.g. "2 not sent: 1 not an address,
+ * 1 already a member"; null when every address went out.
+ */
+export function notSentLine(summary: InviteSummary): string | null {
+  const parts = notSentWords
+    .filter(([outcome]) => summary.counts[outcome] > 0)
+    .map(
+      ([outcome, one, many]) => `${summary.counts[outcome]} ${summary.counts[outcome] === 1 ? one : many}`,
+    );
+  const total = notSentWords.reduce((sum, [outcome]) => sum + summary.counts[outcome], 0);
+  return total === 0 ? null : `${total} not sent: ${parts.join(', ')}`;
+}

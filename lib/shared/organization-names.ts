@@ -15,14 +15,36 @@ export function cleanOrganizationName(raw: string): string {
   return name;
 }
 
+/** The address of an organization named `name`: lower-case words joined by "-", at most MAX_SLUG_BASE long. */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG_BASE)
-    .replace(/-+$/g, '');
-  return slug || 'organization';
+    .replace(/^-+|-+$/g, '');
+  return cutAtWord(slug, MAX_SLUG_BASE) || 'organization';
+}
+
+/**
+ * `slug` cut to `max` characters at the end of a word ("northwind-traders", not "northwind-trad"); a
+ * first word longer than half of `max` is cut where it must.
+ */
+export function cutAtWord(slug: string, max: number): string {
+  if (slug.length <= max) return slug;
+  const head = slug.slice(0, max);
+  if (slug[max] === '-') return head.replace(/-+$/g, '');
+  const end = head.lastIndexOf('-');
+  return (end >= max / 2 ? head.slice(0, end) : head).replace(/-+$/g, '');
+}
+
+/**
+ * The toast after creating an organization: its name, and its address when it is not the one its name
+ * makes (another organization had it): "Created Acme. Its address is /admin/acme-2: acme was taken."
+ */
+export function createdMessage(name: string, slug: string): string {
+  const wanted = slugify(name);
+  return slug === wanted
+    ? `Created ${name}`
+    : `Created ${name}. Its address is /admin/${slug}: ${wanted} was taken.`;
 }

@@ -132,7 +132,7 @@ describe('the users table on a phone and on a desktop', () => {
     expect(bytes).toBeLessThanOrEqual(100_000);
   });
 
-  test('before any script runs, the role, status, activity and rows-per-page boxes already show their choice (the server HTML names it)', async () => {
+  test('before any script runs, the role, status, activity, sort and rows-per-page boxes already show their choice (the server HTML names it)', async () => {
     const { northwind } = fixtures().organizations;
     const { owner } = fixtures().phone;
     const { page } = await chromium.open();
@@ -141,6 +141,6 @@ describe('the users table on a phone and on a desktop', () => {
     expect(response.status()).toBe(200);
     const html = await response.text();
     const shown = [...html.matchAll(/data-slot="select-value"[^>]*>([^<]*)</g)].map((match) => match[1]);
-    expect(shown).toEqual(['Member', 'All statuses', 'Any activity', '50']);
+    expect(shown).toEqual(['Member', 'All statuses', 'Any activity', 'Newest first', '50']);
   });
 });

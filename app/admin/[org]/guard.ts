@@ -23,6 +23,12 @@ const membershipFor = cache(async (slug: string) => {
   return { actor, membership };
 });
 
+/** A console page's title, "Users · Acme" (the root layout adds " · AI Hub"), from the guarded read. */
+export async function consoleTitle(slug: string, page: string, path: string): Promise<{ title: string }> {
+  const { organization } = await requireConsole(slug, path);
+  return { title: `${page} · ${organization.name}` };
+}
+
 export async function requireConsole(slug: string, path = 'users') {
   const found = await membershipFor(slug);
   if (!found) redirect(`/login?callbackUrl=${encodeURIComponent(`/admin/${slug}/${path}`)}`);

@@ -1,6 +1,8 @@
 import Link from 'next/link';
-import { ChevronLeft } from 'lucide-react';
+import { ChevronLeft, LogOut } from 'lucide-react';
+import { signOutAction } from '@/app/actions/auth';
 import { Logo } from '@/components/brand/logo';
+import { Button } from '@/components/ui/button';
 import { SidebarNav } from '@/components/console/sidebar-nav';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { MAIN_ID } from '@/components/shared/main-id';
@@ -19,21 +21,36 @@ export default async function ConsoleLayout({
   const { actor, organization, role } = await requireConsole(org);
   return (
     <div className="flex min-h-svh flex-col md:flex-row">
-      <aside className="flex shrink-0 flex-col gap-4 border-b bg-sidebar p-4 md:sticky md:top-0 md:h-svh md:w-64 md:border-r md:border-b-0">
-        <Link
-          href="/"
-          className="w-fit rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-        >
-          <Logo />
-        </Link>
-        <div className="flex items-center gap-3 rounded-lg border bg-background p-3">
-          <OrganizationMark name={organization.name} className="bg-primary text-primary-foreground" />
-          <div className="min-w-0">
-            <div className="truncate text-sm font-semibold" data-testid="organization-name">
-              {organization.name}
+      {/* On a phone a compact bar (the logo, the organization, Sign out) over the four links, so that the
+          page starts near the top; beside the page, a column. */}
+      <aside className="flex shrink-0 flex-col gap-2 border-b bg-sidebar px-4 py-2 md:sticky md:top-0 md:h-svh md:w-64 md:gap-4 md:border-r md:border-b-0 md:p-4">
+        <div className="flex items-center gap-3 md:contents">
+          <Link
+            href="/"
+            className="w-fit shrink-0 rounded-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+          >
+            <Logo />
+          </Link>
+          <div className="flex min-w-0 flex-1 items-center gap-2 md:flex-none md:gap-3 md:rounded-lg md:border md:bg-background md:p-3">
+            <OrganizationMark name={organization.name} className="bg-primary text-primary-foreground" />
+            <div className="min-w-0">
+              <div className="truncate text-sm font-semibold" data-testid="organization-name">
+                {organization.name}
+              </div>
+              <RoleBadge role={role} />
             </div>
-            <RoleBadge role={role} />
           </div>
+          <form action={signOutAction} className="md:hidden">
+            <Button
+              type="submit"
+              variant="ghost"
+              size="icon-sm"
+              aria-label={`Sign out (${actor.email})`}
+              title={`Signed in as ${actor.email}. Sign out`}
+            >
+              <LogOut aria-hidden="true" />
+            </Button>
+          </form>
         </div>
         <SidebarNav slug={organization.slug} />
         <Link
@@ -45,7 +62,7 @@ export default async function ConsoleLayout({
         </Link>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-end border-b px-4 sm:px-6">
+        <header className="hidden h-14 items-center justify-end border-b px-4 sm:px-6 md:flex">
           <UserMenu email={actor.email} name={actor.name} />
         </header>
         <main id={MAIN_ID} className="min-w-0 flex-1 p-4 outline-none sm:p-6">

@@ -128,13 +128,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
 
+  // The card is the response's own: once declined it says so, without the link's expiry.
   return (
-    <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
-      <InvitationResponse
-        token={token}
-        mode={actor ? 'signed-in' : 'new-account'}
-        organizationName={organization}
-      />
-    </AuthCard>
+    <InvitationResponse
+      token={token}
+      mode={actor ? 'signed-in' : 'new-account'}
+      organizationName={organization}
+      title={heading}
+      description={description}
+      icon={<OrganizationMark name={organization} />}
+    />
   );
 }

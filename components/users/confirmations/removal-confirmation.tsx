@@ -5,6 +5,24 @@ import type { UserTableRow, UsersViewer } from '../types';
 import { includesViewer, type MatchingSelection } from '../use-bulk-selection';
 import { MatchingNote, RowList } from './target-list';
 
+/** What deleting picked rows does, said in the number it is about (one account, or several). */
+function removalSentence(rows: UserTableRow[], organizationName: string): string {
+  const members = rows.filter((row) => row.kind === 'member').length;
+  const invitations = rows.length - members;
+  const links =
+    invitations === 0
+      ? ''
+      : invitations === 1
+        ? 'The invitation link will stop working.'
+        : 'The invitation links will stop working.';
+  if (members === 0) return links;
+  const access =
+    members === 1
+      ? `${rows.length === 1 ? 'They' : 'The member'} will lose access to ${organizationName} at once. Their AI Hub account is kept.`
+      : `They will lose access to ${organizationName} at once. Their AI Hub accounts are kept.`;
+  return links ? `${access} ${links}` : access;
+}
+
 /** Picked rows, named. Removing only yourself is leaving: the dialog then speaks to you and says `Leave`. */
 function rowsRemoval(rows: UserTableRow[], organizationName: string): ConfirmContent {
   const self = rows.some((row) => row.isSelf);
@@ -24,11 +42,7 @@ function rowsRemoval(rows: UserTableRow[], organizationName: string): ConfirmCon
           : 'Delete this user?',
     description: (
       <>
-        <p>
-          {rows.some((row) => row.kind === 'member')
-            ? `They will lose access to ${organizationName} at once. Their AI Hub accounts are kept.`
-            : 'The invitation link will stop working.'}
-        </p>
+        <p>{removalSentence(rows, organizationName)}</p>
         <RowList rows={rows} label="Users to delete" />
         {self ? (
           <p className="font-medium text-destructive">

@@ -12,7 +12,7 @@ export function RowList({ rows, label }: { rows: UserTableRow[]; label: string }
   return (
     <ul className="grid gap-1 rounded-md border bg-muted/40 p-2 text-left text-foreground" aria-label={label}>
       {shown.map((row) => (
-        <li key={row.id} className="text-sm" title={row.email}>
+        <li key={row.id} className="text-sm wrap-anywhere" title={row.email}>
           {row.name ? `${row.name} · ` : ''}
           {row.email}
           {row.kind === 'invitation' ? ' (invitation)' : ''}

@@ -5,6 +5,7 @@ import { FileUp, Loader2, X } from 'lucide-react';
 import { previewInviteCsvAction } from '@/app/actions/invitations';
 import { callAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
+import { MiddleTruncatedEmail } from '@/components/shared/middle-truncated-email';
 import type { CsvInvitePreview } from '@/lib/invitations';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
@@ -100,7 +101,6 @@ export function CsvPreview({
   disabled?: boolean;
 }) {
   const { fileName, preview } = list;
-  const short = preview.seatsLeft !== null && preview.ready > preview.seatsLeft;
   return (
     <section aria-labelledby="invite-csv-title" className="grid min-w-0 gap-2 rounded-md border p-3">
       <div className="flex min-w-0 items-start justify-between gap-2">
@@ -118,11 +118,6 @@ export function CsvPreview({
           Remove file
         </Button>
       </div>
-      {short ? (
-        <p className="text-xs text-amber-800 dark:text-amber-300">
-          Only {plural(preview.seatsLeft!, 'seat')} left: the rows past them will not be sent (No seat).
-        </p>
-      ) : null}
       {/* A scrolling list must be reachable by keyboard (axe: scrollable-region-focusable). */}
       <ul
         tabIndex={0}
@@ -133,8 +128,8 @@ export function CsvPreview({
           <li key={row.line} className="grid min-w-0 text-xs" data-problem={row.problem?.code}>
             <span className="flex min-w-0 gap-2">
               <span className="shrink-0 text-muted-foreground tabular-nums">Line {row.line}</span>
-              <span className="min-w-0 truncate font-medium" title={row.email}>
-                {row.email || '(empty)'}
+              <span className="min-w-0 font-medium" title={row.email}>
+                {row.email ? <MiddleTruncatedEmail email={row.email} /> : '(empty)'}
               </span>
             </span>
             {row.problem ? (

@@ -1,30 +1,26 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { X } from 'lucide-react';
-import { isValidEmail, splitAddresses } from '@/lib/shared/email-address';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
 import { roleLabels } from '@/lib/shared/roles';
-import type { InvitationRole } from '@/db/values';
 import { cn } from '@/lib/shared/utils';
+import { MiddleTruncatedEmail } from '@/components/shared/middle-truncated-email';
+import { withAddresses, type Chip } from './chips';
 
-export interface Chip {
-  email: string;
-  valid: boolean;
-  /** From an uploaded CSV row that names a role; otherwise the role chosen in the form applies. */
-  role?: InvitationRole;
-  /** Added by an uploaded CSV file (removing the file removes these). */
-  fromFile?: boolean;
-}
+export type { Chip } from './chips';
 
 /**
  * An address input that turns text into chips: Enter, comma, space or a pasted list make chips; invalid
- * ones are marked; repeats collapse; a chip goes with its × or with Backspace in the empty input.
+ * ones are marked; repeats collapse; a chip goes with its × or with Backspace in the empty input. The
+ * text not yet a chip is the dialog's (`text`), so that `Send Invitation` counts it too.
  */
 export function EmailChipsInput({
   id,
   chips,
   onChange,
+  text,
+  onTextChange,
   disabled,
   describedBy,
   max = MAX_INVITATIONS_PER_BATCH,
@@ -32,11 +28,12 @@ export function EmailChipsInput({
   id: string;
   chips: Chip[];
   onChange: (chips: Chip[]) => void;
+  text: string;
+  onTextChange: (text: string) => void;
   disabled?: boolean;
   describedBy?: string;
   max?: number;
 }) {
-  const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const count = useRef(chips.length);
@@ -48,20 +45,13 @@ export function EmailChipsInput({
   }, [chips.length]);
 
   function add(raw: string) {
-    const candidates = splitAddresses(raw);
-    if (candidates.length === 0) return;
-    const next = [...chips];
-    for (const email of candidates) {
-      if (next.length >= max) break;
-      if (next.some((chip) => chip.email === email)) continue;
-      next.push({ email, valid: isValidEmail(email) });
-    }
-    onChange(next);
+    const next = withAddresses(chips, raw, max);
+    if (next.length > chips.length) onChange(next);
   }
 
   function commit() {
     if (text.trim()) add(text);
-    setText('');
+    onTextChange('');
   }
 
   function remove(email: string) {
@@ -73,7 +63,7 @@ export function EmailChipsInput({
     <div
       className={cn(
         'grid w-full min-w-0 cursor-text gap-1.5 rounded-md border border-input bg-transparent p-2 shadow-xs transition-[color,box-shadow]',
-        'focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/50',
+        'focus-within:border-ring focus-within:ring-2 focus-within:ring-ring',
         disabled && 'pointer-events-none opacity-50',
       )}
       onClick={() => input.current?.focus()}
@@ -102,8 +92,8 @@ export function EmailChipsInput({
                 chip.valid ? chip.email : `${chip.email}: not a valid email address, it will not be sent`
               }
             >
-              {/* A long address is cut with an ellipsis here; the title and the text read aloud keep it whole. */}
-              <span className="min-w-0 truncate">{chip.email}</span>
+              {/* A long address is cut in the middle, its domain kept; the title and the text read aloud keep it whole. */}
+              <MiddleTruncatedEmail email={chip.email} />
               {chip.role ? (
                 <span className="shrink-0 text-xs text-muted-foreground">· {roleLabels[chip.role]}</span>
               ) : null}
@@ -140,9 +130,9 @@ export function EmailChipsInput({
           // A separator typed at the end turns what came before into a chip.
           if (/[\s,;]$/.test(value)) {
             add(value);
-            setText('');
+            onTextChange('');
           } else {
-            setText(value);
+            onTextChange(value);
           }
         }}
         onKeyDown={(event) => {
@@ -159,7 +149,7 @@ export function EmailChipsInput({
           if (/[\s,;]/.test(pasted.trim())) {
             event.preventDefault();
             add(`${text}${pasted}`);
-            setText('');
+            onTextChange('');
           }
         }}
         onBlur={commit}

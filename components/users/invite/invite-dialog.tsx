@@ -16,29 +16,35 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { InviteSummary } from '@/lib/invitations';
 import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
-import { roleDescriptions, roleLabels } from '@/lib/shared/roles';
 import type { InvitationRole } from '@/db/values';
 import { useHydrated } from '@/components/shared/use-hydrated';
+import { AddressCounts } from './address-counts';
+import { withAddresses, withFileRows, type Chip } from './chips';
 import { CsvPreview, CsvUploadButton, type UploadedList } from './csv-upload';
-import { EmailChipsInput, type Chip } from './email-chips-input';
+import { EmailChipsInput } from './email-chips-input';
 import { InviteResultsDialog } from './invite-results-dialog';
+import { RoleField } from './role-field';
 
 /** The `Invite New User` button, its modal, and the email confirmation modal after `Send Invitation`. */
 export function InviteDialog({
   organizationId,
   roles,
+  seatsLeft,
   open,
   onOpenChange,
 }: {
   organizationId: string;
   roles: InvitationRole[];
+  /** Seats left in the organization when the page was loaded; null without a limit. */
+  seatsLeft: number | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
   const [chips, setChips] = useState<Chip[]>([]);
+  // The address being typed, not yet a chip: it counts, and goes, as if Enter had been pressed.
+  const [text, setText] = useState('');
   const [role, setRole] = useState<InvitationRole>('member');
   const [list, setList] = useState<UploadedList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,12 +57,10 @@ export function InviteDialog({
   const showingResults = useRef(false);
   const hydrated = useHydrated();
 
-  function returnFocus() {
-    const target = opener.current?.isConnected ? opener.current : trigger.current;
-    target?.focus();
-  }
-  const valid = chips.filter((chip) => chip.valid);
-  const invalidCount = chips.length - valid.length;
+  const returnFocus = () => (opener.current?.isConnected ? opener.current : trigger.current)?.focus();
+  const max = list ? MAX_CSV_ROWS : MAX_INVITATIONS_PER_BATCH;
+  const addresses = withAddresses(chips, text, max);
+  const valid = addresses.filter((chip) => chip.valid);
 
   /** A refusal is said in the modal and toasted; a call that got no answer only in the modal. */
   function showError(message: string, toasted = true) {
@@ -66,17 +70,7 @@ export function InviteDialog({
 
   /** An uploaded file's ready rows become chips (with their roles), in place of an earlier file's. */
   function takeList(uploaded: UploadedList) {
-    const typed = chips.filter((chip) => !chip.fromFile);
-    const taken = new Set(typed.map((chip) => chip.email));
-    const fromFile = uploaded.preview.rows
-      .filter((row) => !row.problem && !taken.has(row.email))
-      .map((row): Chip => ({
-        email: row.email,
-        valid: true,
-        fromFile: true,
-        ...(row.role ? { role: row.role } : {}),
-      }));
-    setChips([...typed, ...fromFile]);
+    setChips(withFileRows(chips, uploaded.preview.rows));
     setList(uploaded);
     setError(null);
   }
@@ -89,6 +83,9 @@ export function InviteDialog({
 
   function send() {
     if (valid.length === 0) return;
+    // What was typed becomes its chip now, so that a refusal leaves it in the list to fix.
+    setChips(addresses);
+    setText('');
     setError(null);
     startTransition(async () => {
       // The invalid ones go too: the server is what decides, and the confirmation gives each its line.
@@ -98,15 +95,14 @@ export function InviteDialog({
         list
           ? inviteListAction({
               organizationId,
-              invites: chips.map((chip) => ({ email: chip.email, role: chip.role ?? role })),
+              invites: addresses.map((chip) => ({ email: chip.email, role: chip.role ?? role })),
             })
-          : inviteMembersAction({ organizationId, emails: chips.map((chip) => chip.email), role }),
+          : inviteMembersAction({ organizationId, emails: addresses.map((chip) => chip.email), role }),
       );
       if (!result.ok) {
         showError(result.error.message, !isUnanswered(result.error));
         return;
       }
-      setError(null);
       setChips([]);
       setList(null);
       showingResults.current = true;
@@ -138,9 +134,10 @@ export function InviteDialog({
           </Button>
         </DialogTrigger>
         <DialogContent
-          // Within the window whatever the addresses: its width at most the screen's, its height too (it
-          // scrolls inside if a small screen cannot hold it); the chip list scrolls before that.
-          className="max-h-[calc(100dvh-2rem)] grid-cols-[minmax(0,1fr)] overflow-y-auto sm:max-w-lg"
+          // Within the window whatever the addresses or the file: its width at most the screen's, its
+          // height too. The header and the buttons stay; the body between them scrolls (the chip list and
+          // the file's rows scroll on their own before that).
+          className="flex max-h-[calc(100dvh-2rem)] flex-col sm:max-w-lg"
           onOpenAutoFocus={(event) => {
             // Focus is still on the control that opened the modal: remember it, then start in the input.
             if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body)
@@ -155,76 +152,78 @@ export function InviteDialog({
           }}
         >
           <form
-            className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4"
+            // Into the dialog's padding by 4 px each side, given back by each part, so that the body's
+            // scrolling box does not clip the inputs' focus rings.
+            className="-mx-1 flex min-h-0 min-w-0 flex-col gap-4"
             onSubmit={(event) => {
               event.preventDefault();
               send();
             }}
           >
-            <DialogHeader>
+            <DialogHeader className="px-1">
               <DialogTitle>Invite New User</DialogTitle>
               <DialogDescription>
                 Enter email addresses and press Enter to add each one. You can paste a list, or upload a CSV
                 file.
               </DialogDescription>
             </DialogHeader>
-            <div className="grid gap-2">
-              <Label htmlFor="invite-emails">Email addresses</Label>
-              <EmailChipsInput
-                id="invite-emails"
-                chips={chips}
-                onChange={setChips}
+            <div
+              data-testid="invite-dialog-body"
+              className="-my-1 grid min-h-0 grid-cols-[minmax(0,1fr)] content-start gap-4 overflow-y-auto p-1"
+            >
+              <div className="grid gap-2">
+                <Label htmlFor="invite-emails">Email addresses</Label>
+                <EmailChipsInput
+                  id="invite-emails"
+                  chips={chips}
+                  onChange={setChips}
+                  text={text}
+                  onTextChange={setText}
+                  disabled={pending}
+                  describedBy="invite-emails-help"
+                  max={max}
+                />
+                <AddressCounts
+                  id="invite-emails-help"
+                  total={addresses.length}
+                  valid={valid.length}
+                  seatsLeft={seatsLeft}
+                />
+                <CsvUploadButton
+                  organizationId={organizationId}
+                  disabled={pending}
+                  onRead={takeList}
+                  onError={showError}
+                />
+              </div>
+              {list ? (
+                <CsvPreview list={list} defaultRole={role} onRemove={removeList} disabled={pending} />
+              ) : null}
+              <RoleField
+                role={role}
+                roles={roles}
+                onChange={setRole}
+                forFile={list !== null}
                 disabled={pending}
-                describedBy="invite-emails-help"
-                max={list ? MAX_CSV_ROWS : MAX_INVITATIONS_PER_BATCH}
               />
-              <p id="invite-emails-help" className="text-xs text-muted-foreground" aria-live="polite">
-                {chips.length === 0
-                  ? `Up to ${MAX_INVITATIONS_PER_BATCH} addresses at a time.`
-                  : `${valid.length} to invite${invalidCount ? ` · ${invalidCount} invalid (marked in red, not sent)` : ''}`}
-              </p>
-              <CsvUploadButton
-                organizationId={organizationId}
-                disabled={pending}
-                onRead={takeList}
-                onError={showError}
-              />
+              {error ? (
+                <p role="alert" className="text-sm text-destructive">
+                  {error}
+                </p>
+              ) : null}
             </div>
-            {list ? (
-              <CsvPreview list={list} defaultRole={role} onRemove={removeList} disabled={pending} />
-            ) : null}
-            <div className="grid gap-2">
-              <Label htmlFor="invite-role">{list ? 'Role (for rows that name none)' : 'Role'}</Label>
-              <Select
-                value={role}
-                onValueChange={(value) => setRole(value as InvitationRole)}
-                disabled={pending}
-              >
-                <SelectTrigger id="invite-role" className="w-full" aria-label="Role">
-                  <SelectValue>{roleLabels[role]}</SelectValue>
-                </SelectTrigger>
-                <SelectContent>
-                  {roles.map((option) => (
-                    <SelectItem key={option} value={option}>
-                      {roleLabels[option]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-              <p className="text-xs text-muted-foreground">
-                {`${roleLabels[role]}s can ${roleDescriptions[role]}.`}
-              </p>
-            </div>
-            {error ? (
-              <p role="alert" className="text-sm text-destructive">
-                {error}
-              </p>
-            ) : null}
-            <DialogFooter>
+            <DialogFooter className="px-1">
               <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
                 Cancel
               </Button>
-              <Button type="submit" disabled={valid.length === 0 || pending} aria-busy={pending}>
+              <Button
+                type="submit"
+                disabled={valid.length === 0 || pending}
+                aria-busy={pending}
+                // Pressing it must not blur the address input first: the blur would make the typed
+                // address a chip, the dialog would grow and move the button from under the pointer.
+                onMouseDown={(event) => event.preventDefault()}
+              >
                 {pending ? (
                   <Loader2 className="animate-spin" aria-hidden="true" />
                 ) : (

@@ -1,6 +1,17 @@
 'use client';
 
-import { Armchair, CheckCircle2, CircleAlert, Clock, MailX, RefreshCw, Send, UserCheck } from 'lucide-react';
+import {
+  Armchair,
+  CheckCircle2,
+  CircleAlert,
+  Clock,
+  Copy,
+  MailX,
+  RefreshCw,
+  Send,
+  UserCheck,
+} from 'lucide-react';
+import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -12,7 +23,8 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import type { InviteOutcome, InviteSummary } from '@/lib/invitations';
-import { describeOutcome } from '@/lib/shared/invite-outcomes';
+import { describeOutcome, isNotSent, notSentFirst, notSentLine } from '@/lib/shared/invite-outcomes';
+import { plural } from '@/lib/shared/text';
 
 const looks: Record<
   InviteOutcome,
@@ -38,6 +50,16 @@ function headline(summary: InviteSummary) {
   return `${sent} of ${summary.results.length} invitations sent`;
 }
 
+/** Copies the addresses not sent, one a line, to paste into a fix or another invitation. */
+async function copyNotSent(emails: string[]) {
+  try {
+    await navigator.clipboard.writeText(emails.join('\n'));
+    toast.success(`Copied ${plural(emails.length, 'address', 'addresses')} not sent`);
+  } catch {
+    toast.error('Could not copy: the browser did not allow it. Select the addresses in the list instead.');
+  }
+}
+
 /**
  * The email confirmation modal: what happened to each address, in words. `onClosed` runs once it has
  * closed, for the opener to take focus back (the modal has no trigger of its own to return to).
@@ -51,6 +73,10 @@ export function InviteResultsDialog({
   onClose: () => void;
   onClosed?: () => void;
 }) {
+  // The addresses to act on first, under a line that counts them by why; the ones that went after them.
+  const results = summary ? notSentFirst(summary.results) : [];
+  const notSent = results.filter(isNotSent).map((result) => result.email);
+  const line = summary ? notSentLine(summary) : null;
   return (
     <Dialog open={summary !== null} onOpenChange={(open) => (open ? null : onClose())}>
       <DialogContent
@@ -69,13 +95,24 @@ export function InviteResultsDialog({
             Pending in the user list.
           </DialogDescription>
         </DialogHeader>
+        {line ? (
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-sm font-medium" data-testid="invite-not-sent">
+              {line}
+            </p>
+            <Button type="button" variant="outline" size="sm" onClick={() => copyNotSent(notSent)}>
+              <Copy aria-hidden="true" />
+              Copy addresses not sent
+            </Button>
+          </div>
+        ) : null}
         {/* A scrolling region is a tab stop, named by its label (axe: scrollable-region-focusable). */}
         <ul
           className="-mx-1 grid min-h-0 flex-1 content-start gap-1 overflow-y-auto rounded-md px-1 py-0.5 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
           aria-label="Invitation results"
           tabIndex={0}
         >
-          {summary?.results.map((result) => {
+          {results.map((result) => {
             const { label, sentence } = describeOutcome(result);
             const { variant, icon: Icon } = looks[result.outcome];
             return (

@@ -110,6 +110,15 @@ export interface E2eFixtures {
     /** Has received as many invitations today as one address may: inviting it is not sent. */
     cappedAddress: string;
   };
+  /** invite-send.e2e.ts: Seatwell, limited to 3 seats, its Owner and a Member in two of them. */
+  inviteSeats: { organization: FixtureOrganization; owner: FixturePerson; member: FixturePerson };
+  /** copy.e2e.ts: Quillmark, its Owner and a Member, and the raw link of an invitation it declines. */
+  copy: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    member: FixturePerson;
+    declineToken: string;
+  };
   /**
    * Keyboard and activity suites: Wonka (a long name ending with "."), its Owner and Admin, a Member
    * whose address has 80 characters, a pending invitation (charlie@bucket.test) with its raw link

@@ -8,10 +8,12 @@ import { Button } from '@/components/ui/button';
 import { activityQuery, isFiltered, parseActivityParams } from '@/lib/shared/activity-filters';
 import { listAuditEvents } from '@/lib/audit';
 import { lastPage } from '@/lib/shared/paging';
-import { requireConsole } from '../guard';
+import { requireConsole, consoleTitle } from '../guard';
 import { PageHeading } from '@/components/console/page-heading';
 
-export const metadata: Metadata = { title: 'Activity' };
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  return consoleTitle((await params).org, 'Activity', 'activity');
+}
 
 const PAGE_SIZE = 50;
 

@@ -3,10 +3,12 @@ import { ProvisioningPanel } from '@/components/provisioning/provisioning-panel'
 import { scimBaseUrl, scimSettings } from '@/lib/config';
 import { MAX_SCIM_TOKENS } from '@/lib/shared/limits';
 import { provisioningOf } from '@/lib/scim/tokens';
-import { requireConsole } from '../guard';
+import { requireConsole, consoleTitle } from '../guard';
 import { PageHeading } from '@/components/console/page-heading';
 
-export const metadata: Metadata = { title: 'Provisioning' };
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  return consoleTitle((await params).org, 'Provisioning', 'provisioning');
+}
 
 /** Provisioning (docs/rules.md rule 13): SCIM on or off, its base URL, and the organization's tokens. */
 export default async function ProvisioningPage({ params }: { params: Promise<{ org: string }> }) {

@@ -11,10 +11,12 @@ import { can } from '@/lib/shared/permissions';
 import { soleOwnerReason } from '@/lib/shared/offers';
 import { seatsInUse } from '@/lib/organizations/seats';
 import { endSentence } from '@/lib/shared/text';
-import { requireConsole } from '../guard';
+import { requireConsole, consoleTitle } from '../guard';
 import { PageHeading } from '@/components/console/page-heading';
 
-export const metadata: Metadata = { title: 'Settings' };
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  return consoleTitle((await params).org, 'Settings', 'settings');
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;

@@ -9,9 +9,12 @@ import { rowOffer } from '@/lib/shared/offers';
 import { queryWithPage } from '@/lib/shared/paging';
 import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { listUserTable } from '@/lib/user-table/list';
-import { requireConsole } from '../guard';
+import { seatsLeft } from '@/lib/organizations/seats';
+import { requireConsole, consoleTitle } from '../guard';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  return consoleTitle((await params).org, 'Users', 'users');
+}
 
 export default async function UsersPage({
   params,
@@ -80,7 +83,11 @@ export default async function UsersPage({
         rows={rows}
         params={tableParams}
         total={result.total}
-        seats={{ ...result.seats, limit: organization.seatLimit }}
+        seats={{
+          ...result.seats,
+          limit: organization.seatLimit,
+          left: seatsLeft(organization.seatLimit, result.seats.used),
+        }}
         page={result.page}
         pageCount={result.pageCount}
       />
