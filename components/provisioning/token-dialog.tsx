@@ -4,14 +4,7 @@ import { useState, useTransition } from 'react';
 import { Loader2 } from 'lucide-react';
 import { createScimTokenAction } from '@/app/actions/provisioning';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogFooter, DialogHeading } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { CharacterCount } from '@/components/shared/character-count';
@@ -73,13 +66,10 @@ export function TokenDialog({
         >
           {token ? (
             <>
-              <DialogHeader>
-                <DialogTitle>Copy your token now</DialogTitle>
-                <DialogDescription>
-                  It will not be shown again: AI Hub keeps only a fingerprint of it. Paste it into your
-                  identity provider with the SCIM base URL.
-                </DialogDescription>
-              </DialogHeader>
+              <DialogHeading
+                title="Copy your token now"
+                description="It will not be shown again: AI Hub keeps only a fingerprint of it. Paste it into your identity provider with the SCIM base URL."
+              />
               <CopyField id="scim-new-token" label="Token" value={token} autoFocus />
               <DialogFooter>
                 <Button onClick={() => reset(false)}>Done</Button>
@@ -107,16 +97,14 @@ export function TokenDialog({
                 });
               }}
             >
-              <DialogHeader>
-                <DialogTitle>
-                  {replaces ? `Replace the token “${replaces.name}”` : 'Generate token'}
-                </DialogTitle>
-                <DialogDescription>
-                  {replaces
+              <DialogHeading
+                title={replaces ? `Replace the token “${replaces.name}”` : 'Generate token'}
+                description={
+                  replaces
                     ? 'The old token is deleted and a new one made, which works while you are an Owner or Admin here. Give it to your identity provider.'
-                    : 'Name it after the identity provider that will use it: the activity log shows changes it makes as “Directory (name)”.'}
-                </DialogDescription>
-              </DialogHeader>
+                    : 'Name it after the identity provider that will use it: the activity log shows changes it makes as “Directory (name)”.'
+                }
+              />
               <div className="grid gap-2">
                 <Label htmlFor="scim-token-name">Name</Label>
                 <Input

@@ -10,6 +10,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { CharacterCount } from '@/components/shared/character-count';
 import { MAX_ORGANIZATION_NAME } from '@/lib/shared/limits';
+import { FieldHelp } from '@/components/shared/field-help';
 
 export function RenameForm({ organizationId, name }: { organizationId: string; name: string }) {
   // Controlled, because Save stays disabled while the name is unchanged.
@@ -42,14 +43,9 @@ export function RenameForm({ organizationId, name }: { organizationId: string; n
           Save
         </Button>
       </div>
-      <p
-        id="organization-name-help"
-        className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'}
-        role={error ? 'alert' : undefined}
-      >
-        {error ??
-          'Shown to everyone in the organization and in invitation emails. Links keep working after a rename.'}
-      </p>
+      <FieldHelp id="organization-name-help" error={error}>
+        Shown to everyone in the organization and in invitation emails. Links keep working after a rename.
+      </FieldHelp>
       <CharacterCount id="organization-name-count" value={value} max={MAX_ORGANIZATION_NAME} />
     </form>
   );

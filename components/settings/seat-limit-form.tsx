@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { plural } from '@/lib/shared/text';
+import { FieldHelp } from '@/components/shared/field-help';
 
 /** The seat limit: a whole number, or empty for none; the seats in use beside it. */
 export function SeatLimitForm({
@@ -60,18 +61,13 @@ export function SeatLimitForm({
           Save
         </Button>
       </div>
-      <p
-        id="seat-limit-help"
-        className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'}
-        role={error ? 'alert' : undefined}
-      >
-        {error ??
-          `${seatLimit === null ? plural(used, 'seat') : `${used.toLocaleString('en-US')} of ${plural(seatLimit, 'seat')}`} in use${
-            over > 0
-              ? ` (${over.toLocaleString('en-US')} over: new invitations and reactivations are refused)`
-              : ''
-          }. Active members and pending invitations take a seat; suspended members free theirs. Leave it empty for no limit.`}
-      </p>
+      <FieldHelp id="seat-limit-help" error={error}>
+        {`${seatLimit === null ? plural(used, 'seat') : `${used.toLocaleString('en-US')} of ${plural(seatLimit, 'seat')}`} in use${
+          over > 0
+            ? ` (${over.toLocaleString('en-US')} over: new invitations and reactivations are refused)`
+            : ''
+        }. Active members and pending invitations take a seat; suspended members free theirs. Leave it empty for no limit.`}
+      </FieldHelp>
     </form>
   );
 }

@@ -108,8 +108,27 @@ function DialogDescription({
   );
 }
 
+/** A dialog's title and the sentence under it: what every dialog of the console opens with. */
+function DialogHeading({
+  title,
+  description,
+  className,
+}: {
+  title: React.ReactNode;
+  description: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <DialogHeader className={className}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogDescription>{description}</DialogDescription>
+    </DialogHeader>
+  );
+}
+
 export {
   Dialog,
+  DialogHeading,
   DialogContent,
   DialogDescription,
   DialogFooter,

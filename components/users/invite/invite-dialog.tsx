@@ -6,15 +6,7 @@ import { toast } from 'sonner';
 import { inviteListAction, inviteMembersAction } from '@/app/actions/invitations';
 import { callAction, isUnanswered } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogFooter, DialogHeading, DialogTrigger } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
 import type { InviteSummary } from '@/lib/invitations';
 import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
@@ -160,13 +152,11 @@ export function InviteDialog({
               send();
             }}
           >
-            <DialogHeader className="px-1">
-              <DialogTitle>Invite New User</DialogTitle>
-              <DialogDescription>
-                Enter email addresses and press Enter to add each one. You can paste a list, or upload a CSV
-                file.
-              </DialogDescription>
-            </DialogHeader>
+            <DialogHeading
+              className="px-1"
+              title="Invite New User"
+              description="Enter email addresses and press Enter to add each one. You can paste a list, or upload a CSV file."
+            />
             <div
               data-testid="invite-dialog-body"
               className="-my-1 grid min-h-0 grid-cols-[minmax(0,1fr)] content-start gap-4 overflow-y-auto p-1"

@@ -14,14 +14,7 @@ import {
 import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogFooter, DialogHeading } from '@/components/ui/dialog';
 import type { InviteOutcome, InviteSummary } from '@/lib/invitations';
 import { describeOutcome, isNotSent, notSentFirst, notSentLine } from '@/lib/shared/invite-outcomes';
 import { plural } from '@/lib/shared/text';
@@ -88,13 +81,11 @@ export function InviteResultsDialog({
           onClosed();
         }}
       >
-        <DialogHeader className="pr-6">
-          <DialogTitle>{summary ? headline(summary) : ''}</DialogTitle>
-          <DialogDescription>
-            Invited people get an email with an Accept Invitation button. Until they accept they show as
-            Pending in the user list.
-          </DialogDescription>
-        </DialogHeader>
+        <DialogHeading
+          className="pr-6"
+          title={summary ? headline(summary) : ''}
+          description="Invited people get an email with an Accept Invitation button. Until they accept they show as Pending in the user list."
+        />
         {line ? (
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm font-medium" data-testid="invite-not-sent">
