@@ -40,8 +40,11 @@ export function keepFocusOnPage(): void {
     // Lost: on the body, or on an element that left the page or was disabled under it (a refreshed
     // table with no row left to select).
     const lost = !active || active === document.body || !active.isConnected || active.matches(':disabled');
+    // On <main> only as a stand-in while the page had no heading (a loading state): the heading, once there.
+    const standIn = active?.id === MAIN_ID && active.querySelector('h1') !== null;
     // A dialog still open holds the focus on purpose (its closing puts it back): only a lost focus moves.
-    if (lost && !document.querySelector('[role="alertdialog"], [role="dialog"]')) focusMainHeading();
+    if ((lost || standIn) && !document.querySelector('[role="alertdialog"], [role="dialog"]'))
+      focusMainHeading();
     requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);

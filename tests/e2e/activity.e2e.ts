@@ -114,7 +114,17 @@ describe('activity', () => {
 
     await page.getByRole('link', { name: 'heidi@bucket.test' }).first().click();
     await page.waitForURL((url) => url.searchParams.get('who') === 'heidi@bucket.test');
-    await expect.poll(async () => (await rows(page)).length).toBe(1);
+    // Her activity is what she did and what was done to her: the invitation sent to her, and her declining it.
+    await expect.poll(async () => (await rows(page)).length).toBe(2);
+    const hers = await rows(page);
+    expect(
+      hers.some((row) => /invited heidi@bucket\.test/.test(row)),
+      hers.join('\n'),
+    ).toBe(true);
+    expect(
+      hers.some((row) => /declined/.test(row)),
+      hers.join('\n'),
+    ).toBe(true);
     await expect.poll(() => page.getByLabel('Person').inputValue()).toBe('heidi@bucket.test');
 
     await openActivity(page, '?who=not-an-address&kind=everything&from=2026-02-30&to=yesterday&page=x');

@@ -20,11 +20,13 @@ import { fixtures } from './support/fixtures';
 import { tabThroughFocusRings, type FocusRing } from './support/focus-ring';
 import { gotoReady, waitForReady } from './support/ready';
 
-/** Where the focus is: its accessible name as the test reads it (aria-label, else its text). */
+/** Where the focus is: its accessible name as the test reads it (aria-label, aria-labelledby, else its text). */
 function focused(page: Page) {
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
-    return element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '';
+    const labelledBy = element?.getAttribute('aria-labelledby');
+    const label = labelledBy ? document.getElementById(labelledBy)?.textContent?.trim() : undefined;
+    return element?.getAttribute('aria-label') ?? label ?? element?.textContent?.trim() ?? '';
   });
 }
 
@@ -106,9 +108,15 @@ describe('issue 14: the console asks before it matters', () => {
       await signIn(page, fixtures().users.hooliOwner.email);
       await openUsers(page, slug);
       const triggers = page.locator('main [data-slot="select-trigger"]:visible');
+      // Each select's name: its aria-label, or the text it is labelled by (the phone's Sort by).
       const names = await triggers.evaluateAll((elements) =>
-        elements.map((element) => element.getAttribute('aria-label') ?? ''),
+        elements.map((element) => {
+          const labelledBy = element.getAttribute('aria-labelledby');
+          const label = labelledBy ? document.getElementById(labelledBy)?.textContent?.trim() : undefined;
+          return element.getAttribute('aria-label') ?? label ?? '';
+        }),
       );
+      expect(names, 'every select has a name').not.toContain('');
       expect(names).toEqual(expect.arrayContaining(['Filter by role', 'Filter by status', 'Rows per page']));
       for (const name of names) {
         const trigger = page.getByRole('combobox', { name, exact: true });

@@ -22,12 +22,16 @@ export async function selectPage(page: Page, rowsOnPage: number) {
 
 /** Waits until `locator` is the focused element. */
 export async function expectFocused(locator: Locator, what: string) {
+  const onIt = () => locator.evaluate((element) => element === document.activeElement).catch(() => false);
   await expect
-    .poll(() => locator.evaluate((element) => element === document.activeElement).catch(() => false), {
-      message: `focus on ${what}`,
-      timeout: 5_000,
-    })
-    .toBe(true);
+    .poll(onIt, { timeout: 5_000 })
+    .toBe(true)
+    .catch(async () => {
+      // Say where the focus is instead, so that a failure can be read without a debugger.
+      expect.fail(
+        `focus on ${what}: it is on ${await focusedLabel(locator.page())} (${locator.page().url()})`,
+      );
+    });
 }
 
 /** The label of whatever has focus now (for failure messages). */
