@@ -24,15 +24,20 @@ export interface ScimResult {
   creates: { count: number; createsPerSecond: number; controlPerSecond: number; statementsPerCreate: number };
 }
 
-/** Provisioning on, and a token made the way lib/scim/tokens.ts makes one (its hash stored). */
+/**
+ * Provisioning on, and a token made the way lib/scim/tokens.ts makes one: its hash stored, and made by
+ * the organization's Owner (a token acts only while its maker is an active Owner or Admin).
+ */
 async function issueToken(benchUrl: string, organizationId: string): Promise<string> {
   const handle = await openPostgres(benchUrl, { max: 1 });
   try {
     const token = `aihub_scim_${randomBytes(32).toString('base64url')}`;
     const hash = createHash('sha256').update(token).digest('hex');
     await handle.db.execute(sql`UPDATE organizations SET scim_enabled = true WHERE id = ${organizationId}`);
-    await handle.db.execute(sql`INSERT INTO scim_tokens (organization_id, name, token_hash, expires_at)
-      VALUES (${organizationId}, 'Bench', ${hash}, now() + interval '1 day')`);
+    await handle.db
+      .execute(sql`INSERT INTO scim_tokens (organization_id, name, token_hash, expires_at, created_by_id)
+      SELECT ${organizationId}, 'Bench', ${hash}, now() + interval '1 day', user_id
+      FROM memberships WHERE organization_id = ${organizationId} AND role = 'owner' LIMIT 1`);
     return token;
   } finally {
     await handle.close();
