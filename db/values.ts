@@ -35,7 +35,13 @@ export const deliveryStatusValues = [
 ] as const;
 export type DeliveryStatus = (typeof deliveryStatusValues)[number];
 
-export const emailKindValues = ['invitation', 'role_changed', 'removed', 'ownership_transferred'] as const;
+export const emailKindValues = [
+  'invitation',
+  'role_changed',
+  'removed',
+  'ownership_transferred',
+  'domain_failing',
+] as const;
 export type EmailKind = (typeof emailKindValues)[number];
 
 /** Every kind of event the audit log records (lib/audit.ts; their sentences: lib/shared/activity-sentences.ts). */
@@ -64,5 +70,37 @@ export const auditActionValues = [
   'provisioning.disabled',
   'provisioning.token_created',
   'provisioning.token_deleted',
+  'domain.added',
+  'domain.verified',
+  'domain.failing',
+  'domain.unverified',
+  'domain.removed',
+  'domain.join_policy_changed',
+  'join.requested',
+  'join.approved',
+  'join.declined',
+  'member.joined',
 ] as const;
 export type AuditAction = (typeof auditActionValues)[number];
+
+/**
+ * Where a claimed domain is (docs/rules.md, verified domains): pending until its TXT record is found;
+ * verified; failing while a re-check misses the record (it still counts, for DOMAIN_GRACE_DAYS); removed
+ * when the grace ran out (it counts no more; Verify can bring it back).
+ */
+export const domainStatusValues = ['pending', 'verified', 'failing', 'removed'] as const;
+export type DomainStatus = (typeof domainStatusValues)[number];
+
+/** The statuses in which a domain counts as the organization's (what it unlocks applies). */
+export const countingDomainStatuses = ['verified', 'failing'] as const satisfies readonly DomainStatus[];
+
+/** What the last lookup of a domain's TXT record found; `unreachable`: it could not be checked. */
+export const domainCheckValues = ['found', 'wrong_value', 'missing', 'unreachable'] as const;
+export type DomainCheck = (typeof domainCheckValues)[number];
+
+/** How people who sign in with an address at a verified domain join: not at all, by asking, or at once. */
+export const joinPolicyValues = ['off', 'suggest', 'automatic'] as const;
+export type JoinPolicy = (typeof joinPolicyValues)[number];
+
+export const joinRequestStatusValues = ['pending', 'approved', 'declined'] as const;
+export type JoinRequestStatus = (typeof joinRequestStatusValues)[number];

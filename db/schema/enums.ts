@@ -3,9 +3,13 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import {
   auditActionValues,
   deliveryStatusValues,
+  domainCheckValues,
+  domainStatusValues,
   emailKindValues,
   invitationRoleValues,
   invitationStatusValues,
+  joinPolicyValues,
+  joinRequestStatusValues,
   memberRoleValues,
   memberStatusValues,
 } from '../values';
@@ -17,3 +21,7 @@ export const invitationStatus = pgEnum('invitation_status', invitationStatusValu
 export const deliveryStatus = pgEnum('delivery_status', deliveryStatusValues);
 export const emailKind = pgEnum('email_kind', emailKindValues);
 export const auditAction = pgEnum('audit_action', auditActionValues);
+export const domainStatus = pgEnum('domain_status', domainStatusValues);
+export const domainCheck = pgEnum('domain_check', domainCheckValues);
+export const joinPolicy = pgEnum('join_policy', joinPolicyValues);
+export const joinRequestStatus = pgEnum('join_request_status', joinRequestStatusValues);

@@ -1,14 +1,18 @@
 // The database schema, by area: Auth.js's tables, organizations and their people, the audit log, email,
-// SCIM tokens and rate limits. One schema serves PGlite and PostgreSQL; drizzle-kit reads it from here
+// SCIM tokens, rate limits and verified domains. One schema serves PGlite and PostgreSQL; drizzle-kit reads it from here
 // (drizzle.config.ts), and the client hands all of it to Drizzle (db/client.ts). The enums' values and
 // their types are in db/values.ts.
 export { accounts, sessions, users, verificationTokens, type User } from './auth';
 export {
   auditAction,
   deliveryStatus,
+  domainCheck,
+  domainStatus,
   emailKind,
   invitationRole,
   invitationStatus,
+  joinPolicy,
+  joinRequestStatus,
   memberRole,
   memberStatus,
 } from './enums';
@@ -26,3 +30,4 @@ export { auditEvents, type AuditEvent } from './audit';
 export { emailEvents, emailMessages, mailboxMessages, type MailboxMessage } from './email';
 export { scimTokens } from './scim';
 export { rateLimitBuckets } from './rate-limits';
+export { developmentDnsRecords, joinRequests, organizationDomains } from './domains';

@@ -17,6 +17,8 @@ const kindLabels = {
   exports: 'User lists exported',
   provisioning: 'Provisioning (SCIM): people added or detached, tokens, on and off',
   organization: 'Organization created, renamed or its settings changed',
+  domains: 'Domains added, verified or removed, and their join policies',
+  joins: 'People who asked to join or joined through a verified domain',
 } as const;
 
 /**
@@ -48,6 +50,16 @@ const kindOf: Record<AuditAction, keyof typeof kindLabels> = {
   'provisioning.disabled': 'provisioning',
   'provisioning.token_created': 'provisioning',
   'provisioning.token_deleted': 'provisioning',
+  'domain.added': 'domains',
+  'domain.verified': 'domains',
+  'domain.failing': 'domains',
+  'domain.unverified': 'domains',
+  'domain.removed': 'domains',
+  'domain.join_policy_changed': 'domains',
+  'join.requested': 'joins',
+  'join.approved': 'joins',
+  'join.declined': 'joins',
+  'member.joined': 'joins',
 };
 
 /** Each kind of change in words, with the audit actions it covers. */

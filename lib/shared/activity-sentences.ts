@@ -1,6 +1,6 @@
 // Audit events in words, for the activity page: who made the change, and what they did, so that the two
 // read as one sentence ("heidi@example.com declined the invitation"). Pure.
-import type { AuditAction } from '@/db/values';
+import type { AuditAction, JoinPolicy } from '@/db/values';
 import { isRole, roleLabels } from '@/lib/shared/roles';
 
 export interface DescribedEvent {
@@ -16,6 +16,13 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** The join policies in words (the Domains page's choices). */
+export const joinPolicyLabels: Record<JoinPolicy, string> = {
+  off: 'Off',
+  suggest: 'Suggest',
+  automatic: 'Automatic',
+};
+
 function role(value: unknown) {
   return isRole(value) ? roleLabels[value] : text(value);
 }
@@ -29,6 +36,9 @@ export function eventActor(event: DescribedEvent): { label: string; email: strin
   // The identity provider over SCIM: no account, the token's name (lib/audit.ts).
   if (typeof event.details.directory === 'string')
     return { label: `Directory (${event.details.directory})`, email: null };
+  // The daily re-check of verified domains (lib/domains) acts on no one's behalf.
+  if (event.action === 'domain.failing' || event.action === 'domain.unverified')
+    return { label: 'The daily domain check', email: null };
   const email = event.actorEmail ?? (event.action === 'invitation.declined' ? event.targetEmail : null);
   const label = event.actorName || email;
   return label ? { label, email } : null;
@@ -97,6 +107,26 @@ export function describeEvent(event: DescribedEvent): string {
         : `created the provisioning token “${text(details.name)}”`;
     case 'provisioning.token_deleted':
       return `deleted the provisioning token “${text(details.name)}”`;
+    case 'domain.added':
+      return `added the domain ${text(details.domain)}`;
+    case 'domain.verified':
+      return `verified the domain ${text(details.domain)}`;
+    case 'domain.failing':
+      return `could not find the verification record of ${text(details.domain)}: it stops counting in 7 days unless the record is back`;
+    case 'domain.unverified':
+      return `unverified ${text(details.domain)}: its verification record was missing for 7 days`;
+    case 'domain.removed':
+      return `removed the domain ${text(details.domain)}`;
+    case 'domain.join_policy_changed':
+      return `changed how people at ${text(details.domain)} join from ${joinPolicyLabels[details.from as JoinPolicy] ?? text(details.from)} to ${joinPolicyLabels[details.to as JoinPolicy] ?? text(details.to)}`;
+    case 'join.requested':
+      return `asked to join through the domain ${text(details.domain)}`;
+    case 'join.approved':
+      return `approved ${target}'s request to join, as ${role(details.role)}`;
+    case 'join.declined':
+      return `declined ${target}'s request to join`;
+    case 'member.joined':
+      return `joined as ${role(details.role)} through the domain ${text(details.domain)}`;
     case 'members.exported':
       return `exported the user list as CSV (${exportedView(details)})`;
   }

@@ -10,7 +10,11 @@ export type Permission =
   | 'members:export'
   | 'billing:manage'
   | 'org:delete'
-  | 'console:access';
+  | 'console:access'
+  /** See the verified domains and their join policies. */
+  | 'domains:view'
+  /** Add or remove a domain, change its join policy (Owners only, docs/rules.md). */
+  | 'domains:manage';
 
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   owner: [
@@ -21,6 +25,8 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'billing:manage',
     'org:delete',
     'console:access',
+    'domains:view',
+    'domains:manage',
   ],
   admin: [
     'org:settings',
@@ -29,6 +35,7 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'members:export',
     'billing:manage',
     'console:access',
+    'domains:view',
   ],
   member: [],
 };
