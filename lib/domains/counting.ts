@@ -16,6 +16,11 @@ export function countingDomain(organizationId: string | SQL | AnyPgColumn): SQL 
   )!;
 }
 
+/** The domain of an address, lower-cased: what follows its last "@". */
+export function domainOfAddress(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+}
+
 /** The domain part of an address column or value, lower-cased, as SQL. */
 export function addressDomain(address: AnyPgColumn | SQL): SQL<string> {
   return sql<string>`lower(split_part(${address}, '@', 2))`;

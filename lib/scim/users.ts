@@ -5,7 +5,6 @@
 // its audit events, the actor recorded as "Directory (<token name>)".
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { openInvitation } from '../conditions';
 import { getDb, type Transaction } from '@/db/client';
 import { invitations, memberships, users } from '@/db/schema';
 import type { DirectoryActor } from '../shared/actor';
@@ -18,6 +17,7 @@ import { invitableRoles } from '../shared/policy';
 import { isInvitationRole } from '@/lib/shared/roles';
 import { changeRolesIn, removeMembersIn, setMemberStatusIn } from '../members';
 import { authorize, lockSelection } from '../members/targets';
+import { admitFromDirectory } from './admission';
 import type { ScimUserInput } from './input';
 import type { ScimMember } from './protocol';
 import { getScimUser, notFound, readMember } from './read';
@@ -43,24 +43,12 @@ async function userNameTaken(
 }
 
 /**
- * Why the directory may not add `email` (docs/rules.md rule 13): it adds only the people the organization
- * already has, an open invitation (pending and unexpired) to the address, and never pulls in anyone
- * else's account. The answer does not depend on whether the address has an account, so it tells a
- * stranger's directory nothing about who has one.
- */
-export function notTheOrganizationsReason(email: string): string {
-  return (
-    `The directory can only add people this organization has invited: ${email} has no open invitation. ` +
-    'Invite the address from the console (Invite New User) first, then provision it again.'
-  );
-}
-
-/**
- * Creates a User from an open invitation to its address: the membership of the account with that address
- * (made, with no name of its own, when there is none: they sign in with a magic link), with the role of
- * `roles` (Member by default), active or suspended as `active` says; the invitation is closed as accepted
- * by the directory. 409 `uniqueness` when the address or userName is already a member; 403 for an Owner,
- * for an address with no open invitation, or past the seats. The directory's name for the person is kept
+ * Creates a User at one of the organization's verified domains, or from an open invitation to its
+ * address (./admission.ts): the membership of the account with that address (made, with no name of its
+ * own, when there is none: they sign in with a magic link), with the role of `roles` (Member by default),
+ * active or suspended as `active` says; an open invitation is closed as accepted by the directory. 409
+ * `uniqueness` when the address or userName is already a member; 403 for an Owner, for an address
+ * outside the verified domains with no open invitation, or past the seats. The directory's name for the person is kept
  * on the membership only: an account's own name is the person's.
  */
 export async function createScimUser(
@@ -84,14 +72,9 @@ export async function createScimUser(
       .where(eq(users.email, input.email));
     if (existing?.membership || (await userNameTaken(tx, org.id, userName)))
       fail('SCIM_UNIQUENESS', `${input.userName} is already a member of this organization.`);
-    const [invitation] = await tx
-      .select({ id: invitations.id })
-      .from(invitations)
-      .where(
-        and(eq(invitations.organizationId, org.id), eq(invitations.email, input.email), openInvitation(at)),
-      );
-    if (!invitation) fail('NOT_INVITED', notTheOrganizationsReason(input.email));
-    // The open invitation holds a seat already: an active membership takes it over. A suspended one frees it.
+    const { invitationId } = await admitFromDirectory(tx, org, input.email, { active: input.active, at });
+    // An open invitation holds a seat already: an active membership takes it over, a suspended one frees
+    // it. Without one, admitFromDirectory has checked a seat is free for an active member.
     const userId =
       existing?.userId ??
       // Another organization's directory may create the same account at this moment: then it is theirs
@@ -117,17 +100,18 @@ export async function createScimUser(
         directoryName: input.name,
       })
       .returning({ id: memberships.id });
-    await tx
-      .update(invitations)
-      .set({ status: 'accepted', acceptedAt: at, acceptedById: userId, updatedAt: at })
-      .where(and(eq(invitations.id, invitation.id), eq(invitations.organizationId, org.id)));
+    if (invitationId)
+      await tx
+        .update(invitations)
+        .set({ status: 'accepted', acceptedAt: at, acceptedById: userId, updatedAt: at })
+        .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, org.id)));
     await recordAudit(tx, org.id, actor, [
       {
         action: 'member.provisioned',
         targetType: 'member',
         targetId: membership.id,
         targetEmail: input.email,
-        details: { role: input.role, active: input.active, closedInvitations: 1 },
+        details: { role: input.role, active: input.active, closedInvitations: invitationId ? 1 : 0 },
       },
     ]);
     return membership.id;

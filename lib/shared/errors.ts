@@ -53,7 +53,7 @@ export const errorMessages = {
   SCIM_UNIQUENESS: 'That person is already a member of this organization.',
   SCIM_MUTABILITY: 'The email address of a User cannot change: it is how the person signs in.',
   NOT_INVITED:
-    'The directory can only add people this organization has invited. Invite the address from the console first.',
+    "The directory can only add people at this organization's verified domains, or people it has invited.",
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
   // Said in the browser when a server action's call got no answer at all (components/shared/call-action.ts):
   // the request never arrived, or the server failed before it could answer with a result.

@@ -153,7 +153,7 @@ describe("finding 3: the directory adds only the organization's own people", () 
         ),
       );
       expect(error.status).toBe(403);
-      expect(error.detail).toContain('has no open invitation');
+      expect(error.detail).toContain('is neither');
       expect(error.detail).not.toContain('Victor');
     }
     const db = await getDb();

@@ -157,7 +157,7 @@ describe('the SCIM service, attacked from outside', () => {
       emails: [{ value: corp.ownerEmail, primary: true }],
     });
     expect(answer.status).toBe(403);
-    expect(answer.json?.detail).toContain('has no open invitation');
+    expect(answer.json?.detail).toContain('is neither');
     expect(answer.text).not.toContain('Corp');
     const listed = await scim(
       stranger.token,
