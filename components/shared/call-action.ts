@@ -26,11 +26,17 @@ export function isUnanswered(error: ActionError): boolean {
   return error.code === 'UNREACHABLE' || error.code === 'NO_ANSWER';
 }
 
-/** Runs `call` (a server action's call); a call that got no answer resolves to `unanswered`'s error. */
+/**
+ * Runs `call` (a server action's call); a call that got no answer resolves to `unanswered`'s error. The
+ * rejection itself is logged as a warning, so that a developer (or a support session) reading the
+ * console sees what the person was told in plain words.
+ */
 export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await call();
   } catch (error) {
-    return { ok: false, error: unanswered(error) };
+    const answer = unanswered(error);
+    console.warn(`[action] ${answer.code}: the call got no answer`, error);
+    return { ok: false, error: answer };
   }
 }

@@ -1,6 +1,6 @@
 // A server action's call that gets no answer (issue 14 item 2): turned into a result the dialog shows,
 // a lost connection told apart from a server that failed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { callAction, isUnanswered, unanswered } from '@/components/shared/call-action';
 import { closesOnRefusal } from '@/components/users/use-users-dialogs';
 import type { UserTableRow } from '@/components/users/types';
@@ -21,6 +21,14 @@ describe('a server action call that gets no answer', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('NO_ANSWER');
     expect(unanswered(new Error('x')).message).toMatch(/something went wrong on our side/);
+  });
+
+  it('a call that got no answer is logged as a warning with its error, so the console shows what happened', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const failure = new TypeError('Failed to fetch');
+    await callAction(() => Promise.reject(failure));
+    expect(warn).toHaveBeenCalledWith('[action] UNREACHABLE: the call got no answer', failure);
+    warn.mockRestore();
   });
 
   it('an answer, refusal or not, passes through as it is', async () => {
