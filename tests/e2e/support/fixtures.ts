@@ -86,6 +86,16 @@ export interface E2eFixtures {
    */
   rules: Record<'owner' | 'admin' | 'leaver' | 'relayOwner' | 'relayTarget', FixturePerson> &
     Record<'rulebook' | 'longNamed' | 'relay', FixtureOrganization>;
+  /**
+   * dialogs-axe.e2e.ts: Meridian (an 80-character name), its Owner and Admin, and the raw link of a
+   * pending invitation for an address with no account; the suite opens dialogs and confirms none.
+   */
+  dialogs: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    admin: FixturePerson;
+    invitationToken: string;
+  };
   /** suspension.e2e.ts: Stasis, its Owner Sol, its Admin Sam (suspended and reactivated), Members Sue and Sid. */
   suspension: {
     organization: FixtureOrganization;

@@ -1,0 +1,147 @@
+// axe on every open dialog at both widths (issue 14, item 12), for the dialogs no other suite checked at
+// 1280 and 390 px: Generate token, the new token shown once, a token's Delete confirmation, Delete
+// organization, Transfer ownership, Leave organization (home page) and the invitation's Decline. Each is
+// opened with its own button on a page loaded at that width, checked by axe (nothing serious or
+// critical), recorded, its buttons in view and nothing wider than the window, then closed unconfirmed.
+//
+// Meridian (tests/e2e/fixtures/seed.ts, the dialogs-axe.e2e.ts block) is this file's: an 80-character
+// name, so each dialog that names it wraps it. Only the two tokens generated here change anything.
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { WIDTHS } from './support/asks-first';
+import { expectNoBrowserErrors, signIn, useBrowser } from './support/browser';
+import { recordPage } from './support/console';
+import { fixtures } from './support/fixtures';
+import { expectInView } from './support/invite-dialog';
+import { expectNoSidewaysScroll } from './support/layout';
+import { gotoReady } from './support/ready';
+
+type Width = (typeof WIDTHS)[number];
+
+/** Loads `path` in a window `width` px wide (844 px tall for the phone, 800 for the laptop), hydrated. */
+async function openAt(page: Page, path: string, width: Width) {
+  await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+  await gotoReady(page, path);
+}
+
+/**
+ * The open `dialog` recorded (screenshot, then axe with no serious or critical violation), with each of
+ * `buttons` inside it, inside the window and uncovered, and nothing on the page wider than the window.
+ */
+async function recordDialog(page: Page, dialog: Locator, name: string, buttons: string[]) {
+  await dialog.waitFor();
+  await recordPage(page, name);
+  for (const label of buttons) {
+    const button = dialog.getByRole('button', { name: label, exact: true });
+    await expectInView(page, button, dialog, `${label} in ${name}`);
+  }
+  await expectNoSidewaysScroll(page, name);
+}
+
+/** Cancel closes `dialog`, and nothing was done. */
+async function cancel(dialog: Locator) {
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+}
+
+describe('axe on each dialog at 1280 and 390 px', () => {
+  const chromium = useBrowser();
+  const { organization, owner, admin, invitationToken } = fixtures().dialogs;
+  /** A token name at each width, near the 60 characters a name may have. */
+  const tokenNames: Record<Width, string> = {
+    1280: 'Okta production for every office and contractor worldwide',
+    390: 'Microsoft Entra ID production for every office worldwide',
+  };
+
+  test('Provisioning: Generate token, the token shown once and a token’s Delete confirmation', async () => {
+    const { page } = await chromium.open();
+    await signIn(page, owner.email);
+    for (const width of WIDTHS) {
+      const tokenName = tokenNames[width];
+      await openAt(page, `/admin/${organization.slug}/provisioning`, width);
+      await page.getByRole('button', { name: 'Generate token' }).click();
+      const generate = page.getByRole('dialog', { name: 'Generate token' });
+      await generate.getByLabel('Name').fill(tokenName);
+      await recordDialog(page, generate, `dialogs-generate-token-${width}`, ['Cancel', 'Generate']);
+
+      // Generating is how the token dialog opens: the one thing here that is done for real.
+      await generate.getByRole('button', { name: 'Generate' }).click();
+      const shown = page.getByRole('dialog', { name: 'Copy your token now' });
+      await expect
+        .poll(() => shown.getByRole('textbox', { name: 'Token' }).inputValue())
+        .toMatch(/^aihub_scim_/);
+      await recordDialog(page, shown, `dialogs-token-shown-${width}`, ['Copy the token', 'Done']);
+      await shown.getByRole('button', { name: 'Done' }).click();
+      await expect.poll(() => shown.count()).toBe(0);
+
+      await page.getByRole('button', { name: `Delete token ${tokenName}` }).click();
+      const confirm = page.getByRole('alertdialog', { name: `Delete the token “${tokenName}”?` });
+      await recordDialog(page, confirm, `dialogs-delete-token-${width}`, ['Cancel', 'Delete']);
+      await cancel(confirm);
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Provisioning tokens' }).textContent())
+        .toContain(tokenName);
+    }
+    expectNoBrowserErrors(page);
+  });
+
+  test('Settings: the danger zone’s Delete organization and the Transfer ownership confirmation', async () => {
+    const { page } = await chromium.open();
+    await signIn(page, owner.email);
+    for (const width of WIDTHS) {
+      await openAt(page, `/admin/${organization.slug}/settings`, width);
+      await page.getByRole('button', { name: 'Delete organization', exact: true }).click();
+      const remove = page.getByRole('alertdialog', { name: `Delete ${organization.name}?` });
+      await recordDialog(page, remove, `dialogs-delete-organization-${width}`, [
+        'Cancel',
+        'Delete organization',
+      ]);
+      await cancel(remove);
+
+      await page.getByLabel('New Owner').fill(admin.email);
+      await page.getByRole('option', { name: new RegExp(admin.email.replace(/[.+]/g, '\\$&')) }).click();
+      const transfer = page.getByRole('button', { name: 'Transfer ownership', exact: true });
+      await expect.poll(() => transfer.isDisabled()).toBe(false);
+      await transfer.click();
+      const confirm = page.getByRole('alertdialog', { name: `Transfer ownership of ${organization.name}?` });
+      await recordDialog(page, confirm, `dialogs-transfer-ownership-${width}`, [
+        'Cancel',
+        'Transfer ownership',
+      ]);
+      await cancel(confirm);
+    }
+    await expect.poll(() => page.getByRole('heading', { name: 'Transfer ownership' }).count()).toBe(1);
+    expectNoBrowserErrors(page);
+  });
+
+  test('Home page: the Leave organization confirmation', async () => {
+    const { page } = await chromium.open();
+    await signIn(page, admin.email);
+    for (const width of WIDTHS) {
+      await openAt(page, '/', width);
+      await page.getByRole('button', { name: `Leave organization ${organization.name}` }).click();
+      const confirm = page.getByRole('alertdialog', { name: `Leave ${organization.name}?` });
+      await recordDialog(page, confirm, `dialogs-leave-organization-${width}`, ['Cancel', 'Leave']);
+      await cancel(confirm);
+      await expect
+        .poll(() => page.getByRole('list', { name: 'Your organizations' }).textContent())
+        .toContain(organization.name);
+    }
+    expectNoBrowserErrors(page);
+  });
+
+  test('Invitation page: the Decline confirmation', async () => {
+    const { page } = await chromium.open();
+    for (const width of WIDTHS) {
+      await openAt(page, `/invite/${invitationToken}`, width);
+      await page.getByRole('button', { name: 'Decline', exact: true }).click();
+      const confirm = page.getByRole('alertdialog', {
+        name: `Decline the invitation to ${organization.name}?`,
+      });
+      await recordDialog(page, confirm, `dialogs-decline-invitation-${width}`, ['Cancel', 'Decline']);
+      await cancel(confirm);
+      expect(await page.getByRole('button', { name: 'Accept', exact: true }).isVisible()).toBe(true);
+    }
+    expectNoBrowserErrors(page);
+  });
+});
