@@ -25,17 +25,27 @@ async function openAt(page: Page, path: string, width: Width) {
 }
 
 /**
- * The open `dialog` recorded (screenshot, then axe with no serious or critical violation), with each of
- * `buttons` inside it, inside the window and uncovered, and nothing on the page wider than the window.
+ * The open `dialog` recorded (a screenshot, then axe with no serious or critical violation), nothing on
+ * the page wider than the window, and its `buttons` within reach. The page is first taken back to its
+ * top: the dialog and its overlay are fixed to the window, and a full-page capture of a page scrolled to
+ * reach the button that opened them draws them (and the sidebar) where the window was, over a page no
+ * one sees that way.
  */
 async function recordDialog(page: Page, dialog: Locator, name: string, buttons: string[]) {
   await dialog.waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await recordPage(page, name);
-  for (const label of buttons) {
+  await expectNoSidewaysScroll(page, name);
+  await expectButtonsInView(page, dialog, name, buttons);
+}
+
+/** Each of `labels`, a button of `dialog`, is enabled, inside it, inside the window and uncovered. */
+async function expectButtonsInView(page: Page, dialog: Locator, name: string, labels: string[]) {
+  for (const label of labels) {
     const button = dialog.getByRole('button', { name: label, exact: true });
+    await expect.poll(() => button.isEnabled(), { message: `${label} in ${name} is enabled` }).toBe(true);
     await expectInView(page, button, dialog, `${label} in ${name}`);
   }
-  await expectNoSidewaysScroll(page, name);
 }
 
 /** Cancel closes `dialog`, and nothing was done. */
@@ -92,10 +102,11 @@ describe('axe on each dialog at 1280 and 390 px', () => {
       await openAt(page, `/admin/${organization.slug}/settings`, width);
       await page.getByRole('button', { name: 'Delete organization', exact: true }).click();
       const remove = page.getByRole('alertdialog', { name: `Delete ${organization.name}?` });
-      await recordDialog(page, remove, `dialogs-delete-organization-${width}`, [
-        'Cancel',
-        'Delete organization',
-      ]);
+      const name = `dialogs-delete-organization-${width}`;
+      await recordDialog(page, remove, name, ['Cancel']);
+      // Its button waits for the name: typed, it is within reach too (and left unpressed).
+      await remove.getByLabel(/^Type .* to confirm$/).fill(organization.name);
+      await expectButtonsInView(page, remove, name, ['Delete organization']);
       await cancel(remove);
 
       await page.getByLabel('New Owner').fill(admin.email);
