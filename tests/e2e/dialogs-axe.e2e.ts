@@ -1,11 +1,13 @@
 // axe on every open dialog at both widths (issue 14, item 12), for the dialogs no other suite checked at
-// 1280 and 390 px: Generate token, the new token shown once, a token's Delete confirmation, Delete
-// organization, Transfer ownership, Leave organization (home page) and the invitation's Decline. Each is
-// opened with its own button on a page loaded at that width, checked by axe (nothing serious or
-// critical), recorded, its buttons in view and nothing wider than the window, then closed unconfirmed.
+// 1280 and 390 px: Generate token, the new token shown once, a token's Delete confirmation, Replace (a
+// refused token), Delete organization, Transfer ownership, Leave organization (home page and settings)
+// and the invitation's Decline. Each is opened with its own button on a page loaded at that width,
+// checked by axe (nothing serious or critical), recorded, its buttons in view and nothing wider than the
+// window, then closed unconfirmed.
 //
-// Meridian (tests/e2e/fixtures/seed.ts, the dialogs-axe.e2e.ts block) is this file's: an 80-character
-// name, so each dialog that names it wraps it. Only the two tokens generated here change anything.
+// Meridian and Meridian Annex (tests/e2e/fixtures/seed.ts, the dialogs-axe.e2e.ts block) are this file's:
+// an 80-character name, so each dialog that names it wraps it, and a refused token with a long name. Only
+// the two tokens generated here change anything.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { WIDTHS } from './support/asks-first';
@@ -56,14 +58,14 @@ async function cancel(dialog: Locator) {
 
 describe('axe on each dialog at 1280 and 390 px', () => {
   const chromium = useBrowser();
-  const { organization, owner, admin, invitationToken } = fixtures().dialogs;
+  const { organization, owner, admin, invitationToken, annex, refusedTokenName } = fixtures().dialogs;
   /** A token name at each width, near the 60 characters a name may have. */
   const tokenNames: Record<Width, string> = {
     1280: 'Okta production for every office and contractor worldwide',
     390: 'Microsoft Entra ID production for every office worldwide',
   };
 
-  test('Provisioning: Generate token, the token shown once and a token’s Delete confirmation', async () => {
+  test('Provisioning: Generate token, the token shown once, a token’s Delete confirmation and Replace', async () => {
     const { page } = await chromium.open();
     await signIn(page, owner.email);
     for (const width of WIDTHS) {
@@ -91,6 +93,13 @@ describe('axe on each dialog at 1280 and 390 px', () => {
       await expect
         .poll(() => page.getByRole('list', { name: 'Provisioning tokens' }).textContent())
         .toContain(tokenName);
+
+      // The token dialog's other face: Replace, for the Annex's token whose maker is no longer an Admin.
+      await openAt(page, `/admin/${annex.slug}/provisioning`, width);
+      await page.getByRole('button', { name: `Replace ${refusedTokenName}` }).click();
+      const replace = page.getByRole('dialog', { name: `Replace the token “${refusedTokenName}”` });
+      await recordDialog(page, replace, `dialogs-replace-token-${width}`, ['Cancel', 'Replace']);
+      await cancel(replace);
     }
     expectNoBrowserErrors(page);
   });
@@ -125,18 +134,27 @@ describe('axe on each dialog at 1280 and 390 px', () => {
     expectNoBrowserErrors(page);
   });
 
-  test('Home page: the Leave organization confirmation', async () => {
+  test('Leave organization: its confirmation on the home page and in settings', async () => {
     const { page } = await chromium.open();
     await signIn(page, admin.email);
     for (const width of WIDTHS) {
-      await openAt(page, '/', width);
-      await page.getByRole('button', { name: `Leave organization ${organization.name}` }).click();
-      const confirm = page.getByRole('alertdialog', { name: `Leave ${organization.name}?` });
-      await recordDialog(page, confirm, `dialogs-leave-organization-${width}`, ['Cancel', 'Leave']);
-      await cancel(confirm);
-      await expect
-        .poll(() => page.getByRole('list', { name: 'Your organizations' }).textContent())
-        .toContain(organization.name);
+      for (const [where, path] of [
+        ['home', '/'],
+        ['settings', `/admin/${organization.slug}/settings`],
+      ]) {
+        await openAt(page, path, width);
+        const leave = page.getByRole('button', { name: `Leave organization ${organization.name}` });
+        await leave.click();
+        const confirm = page.getByRole('alertdialog', { name: `Leave ${organization.name}?` });
+        await recordDialog(page, confirm, `dialogs-leave-organization-${where}-${width}`, [
+          'Cancel',
+          'Leave',
+        ]);
+        await cancel(confirm);
+        await expect
+          .poll(() => leave.isVisible(), { message: 'still a member, the button stays' })
+          .toBe(true);
+      }
     }
     expectNoBrowserErrors(page);
   });

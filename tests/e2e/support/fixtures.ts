@@ -88,13 +88,16 @@ export interface E2eFixtures {
     Record<'rulebook' | 'longNamed' | 'relay', FixtureOrganization>;
   /**
    * dialogs-axe.e2e.ts: Meridian (an 80-character name), its Owner and Admin, and the raw link of a
-   * pending invitation for an address with no account; the suite opens dialogs and confirms none.
+   * pending invitation for an address with no account; Meridian Annex, the Owner's too, whose one token
+   * is refused (its maker is no longer an Admin). The suite opens dialogs and confirms none.
    */
   dialogs: {
     organization: FixtureOrganization;
     owner: FixturePerson;
     admin: FixturePerson;
     invitationToken: string;
+    annex: FixtureOrganization;
+    refusedTokenName: string;
   };
   /** suspension.e2e.ts: Stasis, its Owner Sol, its Admin Sam (suspended and reactivated), Members Sue and Sid. */
   suspension: {
