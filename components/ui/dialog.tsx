@@ -85,11 +85,16 @@ function DialogFooter({ className, ...props }: React.ComponentProps<'div'>) {
   );
 }
 
+/**
+ * The title keeps text-lg's own line height, as the alert dialog's does: a title that names a token or
+ * an organization wraps, and at `leading-none` its lines touched. A long word breaks rather than
+ * running past the dialog's edge.
+ */
 function DialogTitle({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Title>) {
   return (
     <DialogPrimitive.Title
       data-slot="dialog-title"
-      className={cn('text-lg leading-none font-semibold', className)}
+      className={cn('text-lg font-semibold [overflow-wrap:anywhere]', className)}
       {...props}
     />
   );

@@ -86,6 +86,19 @@ export interface E2eFixtures {
    */
   rules: Record<'owner' | 'admin' | 'leaver' | 'relayOwner' | 'relayTarget', FixturePerson> &
     Record<'rulebook' | 'longNamed' | 'relay', FixtureOrganization>;
+  /**
+   * dialogs-axe.e2e.ts: Meridian (an 80-character name), its Owner and Admin, and the raw link of a
+   * pending invitation for an address with no account; Meridian Annex, the Owner's too, whose one token
+   * is refused (its maker is no longer an Admin). The suite opens dialogs and confirms none.
+   */
+  dialogs: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    admin: FixturePerson;
+    invitationToken: string;
+    annex: FixtureOrganization;
+    refusedTokenName: string;
+  };
   /** suspension.e2e.ts: Stasis, its Owner Sol, its Admin Sam (suspended and reactivated), Members Sue and Sid. */
   suspension: {
     organization: FixtureOrganization;
