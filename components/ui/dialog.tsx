@@ -125,7 +125,8 @@ function DialogHeading({
 }) {
   return (
     <DialogHeader className={className}>
-      <DialogTitle>{title}</DialogTitle>
+      {/* Clear of the close button in the corner, however long the title. */}
+      <DialogTitle className="pr-6">{title}</DialogTitle>
       <DialogDescription>{description}</DialogDescription>
     </DialogHeader>
   );
