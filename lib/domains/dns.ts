@@ -31,7 +31,7 @@ async function configuredServers(): Promise<string[] | undefined> {
   return undefined;
 }
 
-/** The TXT records at `name`, each one's strings joined (a long value comes in 255-byte pieces). */
+/** The TXT records at `name`, each one's strings joined (a long value comes in 255-byte pieces), as text. */
 async function txtRecords(name: string, options: LookupOptions): Promise<string[]> {
   const settings = dnsLookupSettings();
   const timeout = options.timeoutMs ?? settings.timeoutMs;
@@ -45,7 +45,9 @@ async function txtRecords(name: string, options: LookupOptions): Promise<string[
   const deadline = setTimeout(() => resolver.cancel(), budget);
   try {
     const records = await resolver.resolveTxt(name);
-    return records.map((strings) => strings.join(''));
+    // node:dns hands each string over byte for byte as Latin-1: the record's bytes are UTF-8, read once
+    // joined (a character may straddle two strings).
+    return records.map((strings) => Buffer.from(strings.join(''), 'latin1').toString('utf8'));
   } finally {
     clearTimeout(deadline);
   }

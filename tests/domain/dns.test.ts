@@ -76,4 +76,47 @@ describe('lookupVerification against a DNS server on 127.0.0.1', () => {
     dns().publish('xn--bcher-kva.example', VALUE);
     expect(await lookupVerification('xn--bcher-kva.example', VALUE)).toBe('found');
   });
+
+  it('reads a value in UTF-8 whose character straddles two strings', async () => {
+    const value = 'ai-hub-verification=café';
+    const bytes = Buffer.from(value);
+    dns().setRecords(verificationRecordName('acme.example'), [
+      [bytes.subarray(0, bytes.length - 1), bytes.subarray(bytes.length - 1)] as unknown as string[],
+    ]);
+    expect(await lookupVerification('acme.example', value)).toBe('found');
+  });
+});
+
+// The time is mostly the test server's (dns2 encodes an answer bit by bit, once for UDP, which it then
+// truncates, and again for TCP): the lookup's own work on the records is a join and a compare.
+describe('hostile answers: the lookup stays quick and bounded', () => {
+  it('a huge TXT answer (200 records of 255 bytes, ~52 KB over TCP) is read and refused as a wrong value', async () => {
+    dns().setRecords(
+      verificationRecordName('acme.example'),
+      Array.from({ length: 200 }, (_, i) => `${i}`.padEnd(255, 'x')),
+    );
+    const started = performance.now();
+    expect(await lookupVerification('acme.example', VALUE, { timeoutMs: 3000 })).toBe('wrong_value');
+    const ms = performance.now() - started;
+    console.log(`[dns] a 200-record, ~52 KB TXT answer took ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('1,000 short records (~50 KB), the right one last, in one answer: found, quickly', async () => {
+    const records = Array.from({ length: 999 }, (_, i) => `r${i}`);
+    dns().setRecords(verificationRecordName('acme.example'), [...records, VALUE]);
+    const started = performance.now();
+    expect(await lookupVerification('acme.example', VALUE, { timeoutMs: 3000 })).toBe('found');
+    const ms = performance.now() - started;
+    console.log(`[dns] a 1,000-record TXT answer took ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('an answer too big for any DNS message (over 64 KB) is could-not-check, not an error', async () => {
+    dns().setRecords(verificationRecordName('acme.example'), [
+      ...Array.from({ length: 3000 }, (_, i) => `r${i}`),
+      VALUE,
+    ]);
+    expect(await lookupVerification('acme.example', VALUE)).toBe('unreachable');
+  });
 });
