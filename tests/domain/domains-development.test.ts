@@ -4,7 +4,8 @@
 // development resolver is the default outside production, and in production only when chosen on
 // purpose for a trial on this machine.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dnsResolverChoice, isDevelopmentResolverActive, startupProblemsFor } from './development-config';
+import { dnsResolverChoice, isDevelopmentResolverActive } from '@/lib/config';
+import { startupProblems } from '@/lib/config/settings.mjs';
 import {
   deleteDevelopmentRecord,
   listDevelopmentRecords,
@@ -103,9 +104,9 @@ describe('DNS_SERVERS', () => {
     const remote = { ...production, APP_URL: 'https://console.example.com', DNS_SERVERS: 'development' };
     expect(() => dnsResolverChoice(remote)).toThrow(/only for a trial on this machine/);
     expect(isDevelopmentResolverActive(remote)).toBe(false);
-    expect(startupProblemsFor(remote).join('\n')).toMatch(/DNS_SERVERS=development/);
+    expect(startupProblems(remote, { production: true }).join('\n')).toMatch(/DNS_SERVERS=development/);
     const local = { ...remote, APP_URL: 'http://localhost:3000' };
     expect(dnsResolverChoice(local)).toEqual({ kind: 'development' });
-    expect(startupProblemsFor(local)).toEqual([]);
+    expect(startupProblems(local, { production: true })).toEqual([]);
   });
 });
