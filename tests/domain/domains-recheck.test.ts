@@ -8,6 +8,7 @@ import { organizationDomains } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { addDomain, listDomains } from '@/lib/domains/manage';
 import { runDomainRecheck } from '@/lib/domains/recheck';
+import { emailFor } from '@/lib/email/render-queued';
 import { verificationRecordName } from '@/lib/domains/record';
 import { getBoss } from '@/lib/jobs';
 import { DOMAIN_RECHECK_QUEUE } from '@/lib/jobs/queues';
@@ -41,7 +42,7 @@ async function verifiedThenGone() {
 
 describe('the daily re-check', () => {
   it('first miss: failing since then, audited, one email to each Owner (none to the Admin); the second miss sends none', async () => {
-    const { orgId, owner, secondOwner, admin, domain } = await verifiedThenGone();
+    const { orgId, organization, owner, secondOwner, admin, domain } = await verifiedThenGone();
     const first = await runDomainRecheck(later(1));
     expect(first).toMatchObject({ checked: 1, failing: 1, unverified: 0, errors: 0 });
     const row = await domainRowById(domain.id);
@@ -58,6 +59,14 @@ describe('the daily re-check', () => {
       recordValue: domain.record.value,
       stopsCountingAt: later(8).toISOString(),
     });
+    const rendered = await emailFor(
+      { id: 'm1', kind: 'domain_failing', recipient: owner.email, payload: emails[0].payload },
+      new Map(),
+    );
+    if (typeof rendered === 'string') throw new Error(rendered);
+    expect(rendered.subject).toBe('The verification record of corp.example is missing (Acme)');
+    expect(rendered.text).toContain(domain.record.value);
+    expect(rendered.text).toContain(`/admin/${organization.slug}/domains`);
     await runDomainRecheck(later(2));
     expect(await queuedEmails('domain_failing')).toHaveLength(2);
     expect((await domainRowById(domain.id))!.failingSince).toEqual(later(1));

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { joinRequests } from '@/db/schema';
 import { addDomain, listDomains, removeDomain, setJoinPolicy, verifyDomain } from '@/lib/domains/manage';
-import { MAX_DOMAINS } from '@/lib/shared/limits';
+import { now } from '@/lib/clock';
+import { hit } from '@/lib/rate-limit';
+import { createScimToken, setProvisioning } from '@/lib/scim/tokens';
+import { directoryActor } from '@/lib/shared/actor';
+import { DOMAIN_VERIFICATIONS_PER_HOUR, MAX_DOMAINS } from '@/lib/shared/limits';
 import { useTestDatabase } from '../support/db';
 import { useDnsServer } from '../support/dns-server';
 import { domainRowById, organizationWithStaff, verifiedDomain } from '../support/domains';
@@ -243,5 +247,29 @@ describe('verify, remove, join policy', () => {
       }),
     ]);
     await expectDomainError(setJoinPolicy(owner, orgId, domain.id, 'always' as never), 'INVALID_INPUT');
+  });
+
+  it(`Verify is limited to ${DOMAIN_VERIFICATIONS_PER_HOUR} presses an hour per organization (RATE_LIMITED), before any lookup`, async () => {
+    const { orgId, owner } = await organizationWithStaff();
+    const domain = await addDomain(owner, orgId, { domain: 'corp.example' });
+    const db = await getDb();
+    await hit(db, `domains:verify:${orgId}`, now(), 60 * 60 * 1000, DOMAIN_VERIFICATIONS_PER_HOUR);
+    const asked = dns().questions;
+    await expectDomainError(verifyDomain(owner, orgId, domain.id), 'RATE_LIMITED');
+    expect(dns().questions).toBe(asked);
+    const other = await organizationWithStaff('Other');
+    const theirs = await addDomain(other.owner, other.orgId, { domain: 'other.example' });
+    expect((await verifyDomain(other.owner, other.orgId, theirs.id)).check).toBe('missing');
+  });
+
+  it('the directory (an Admin over SCIM) may not manage domains', async () => {
+    const { orgId, owner } = await organizationWithStaff();
+    const domain = await addDomain(owner, orgId, { domain: 'corp.example' });
+    await setProvisioning(owner, { organizationId: orgId, enabled: true });
+    const { view } = await createScimToken(owner, { organizationId: orgId, name: 'Okta' });
+    const directory = directoryActor({ organizationId: orgId, tokenId: view.id, tokenName: 'Okta' });
+    expect(await listDomains(directory, orgId)).toHaveLength(1);
+    await expectDomainError(addDomain(directory, orgId, { domain: 'other.example' }), 'FORBIDDEN');
+    await expectDomainError(removeDomain(directory, orgId, domain.id), 'FORBIDDEN');
   });
 });
