@@ -62,6 +62,16 @@ describe('verifying acme.test through the development resolver', () => {
     await expectDomainError(publishDevelopmentRecord('a.test', 'x'.repeat(1001)), 'DNS_RECORD_INVALID');
   });
 
+  it('starts with the server (instrumentation.ts), before any lookup asks for it', async () => {
+    await stopDevelopmentResolver();
+    vi.stubEnv('NEXT_RUNTIME', 'nodejs');
+    const { register } = await import('@/instrumentation');
+    await register();
+    const running = (globalThis as Record<symbol, unknown>)[Symbol.for('ai-hub.development-resolver')];
+    expect(running).toBeInstanceOf(Promise);
+    expect((await startDevelopmentResolver()).address).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
   it('starts once per process, whoever asks first', async () => {
     const [one, two] = await Promise.all([startDevelopmentResolver(), startDevelopmentResolver()]);
     expect(one).toBe(two);
