@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { organizationDomains } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { addDomain, listDomains } from '@/lib/domains/manage';
+import { addDomain, listDomains, verifyDomain } from '@/lib/domains/manage';
 import { runDomainRecheck } from '@/lib/domains/recheck';
 import { emailFor } from '@/lib/email/render-queued';
 import { verificationRecordName } from '@/lib/domains/record';
@@ -82,7 +82,7 @@ describe('the daily re-check', () => {
   });
 
   it('after 7 days of misses the domain stops counting (removed, audited), not a moment before', async () => {
-    const { orgId, domain } = await verifiedThenGone();
+    const { orgId, owner, domain } = await verifiedThenGone();
     await runDomainRecheck(later(1));
     for (let day = 2; day <= 7; day++) await runDomainRecheck(later(day + 0.9));
     expect((await domainRowById(domain.id))!.status).toBe('failing');
@@ -97,8 +97,13 @@ describe('the daily re-check', () => {
     expect(events.filter((a) => a === 'domain.unverified')).toHaveLength(1);
     const unverified = (await auditActions(orgId)).find((e) => e.action === 'domain.unverified')!;
     expect(describeEvent({ ...unverified, actorEmail: null, actorName: null })).toContain('corp.example');
-    // No longer counting: the re-check leaves it alone.
+    // No longer counting: the re-check leaves it alone; the record published again and Verify pressed,
+    // it counts again, from then.
     expect((await runDomainRecheck(later(9))).checked).toBe(0);
+    dns().publish('corp.example', domain.record.value);
+    const again = await verifyDomain(owner, orgId, domain.id);
+    expect(again.domain.status).toBe('verified');
+    expect(again.domain.verifiedAt!.getTime()).toBeGreaterThan(domain.verifiedAt!.getTime());
   });
 
   it('the record back while failing: verified again, counting since the first verification, audited as recovered', async () => {

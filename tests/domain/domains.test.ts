@@ -202,6 +202,17 @@ describe('verify, remove, join policy', () => {
     },
   );
 
+  it("another organization's record for the same domain does not verify this one (each has its own token)", async () => {
+    const a = await createOrganizationWithOwner('A');
+    const b = await createOrganizationWithOwner('B');
+    const claimA = await addDomain(a.owner, a.organization.id, { domain: 'corp.example' });
+    const claimB = await addDomain(b.owner, b.organization.id, { domain: 'corp.example' });
+    expect(claimB.record.value).not.toBe(claimA.record.value);
+    dns().publish('corp.example', claimA.record.value);
+    expect((await verifyDomain(b.owner, b.organization.id, claimB.id)).check).toBe('wrong_value');
+    expect((await domainRowById(claimB.id))!.status).toBe('pending');
+  });
+
   it('Verify is refused before any lookup when another organization counts the domain', async () => {
     const a = await createOrganizationWithOwner('A');
     const b = await createOrganizationWithOwner('B');
