@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { lookupVerification } from '@/lib/domains/dns';
 import { verificationRecordName } from '@/lib/domains/record';
-import { useDnsServer } from '../support/dns-server';
+import { startTestDnsServer, useDnsServer } from '../support/dns-server';
 
 const dns = useDnsServer({ timeoutMs: 300 });
 const VALUE = 'ai-hub-verification=abc123';
@@ -55,6 +55,24 @@ describe('lookupVerification against a DNS server on 127.0.0.1', () => {
     const started = performance.now();
     expect(await lookupVerification('acme.example', VALUE)).toBe('unreachable');
     expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('gives up after 2 × timeout × tries + 1 s however many silent servers there are', async () => {
+    // Three servers that never answer: c-ares alone would wait 3 × (200 + 400 + 600) ms.
+    const others = await Promise.all([startTestDnsServer(), startTestDnsServer()]);
+    const silent = [dns(), ...others];
+    for (const server of silent) server.silenceFor(verificationRecordName('acme.example'));
+    const started = performance.now();
+    const check = await lookupVerification('acme.example', VALUE, {
+      servers: silent.map((server) => server.address),
+      timeoutMs: 200,
+      tries: 3,
+    });
+    const ms = performance.now() - started;
+    await Promise.all(others.map((server) => server.close()));
+    expect(check).toBe('unreachable');
+    expect(ms).toBeGreaterThan(2 * 200 * 3 + 1000 - 100);
+    expect(ms).toBeLessThan(2 * 200 * 3 + 1000 + 500);
   });
 
   it('says unreachable when nothing listens at the configured server', async () => {
