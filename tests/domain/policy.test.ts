@@ -55,7 +55,7 @@ describe('permissions (docs/rules.md, Roles)', () => {
     );
   });
 
-  it('gives an Admin all but org:delete and domains:manage (only Owners add or remove domains)', () => {
+  it('gives an Admin all but org:delete and domains:manage (only Owners manage domains)', () => {
     expect(can('admin', 'org:delete')).toBe(false);
     expect(can('admin', 'domains:manage')).toBe(false);
     for (const permission of rolePermissions.owner.filter(

@@ -13,7 +13,7 @@ import { authenticateScimToken } from '@/lib/scim/authenticate';
 import { createScimUser } from '@/lib/scim/users';
 import { DomainError } from '@/lib/shared/errors';
 import { useTestDatabase } from '../support/db';
-import { addDomain } from '../support/domains';
+import { insertDomain } from '../support/domains';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 
 useTestDatabase({ workJobs: false });
@@ -63,7 +63,7 @@ async function membershipsOf(organizationId: string) {
 describe('the directory at verified domains', () => {
   it("takes over an existing account at a verified domain: a directory-managed membership, the account's own name untouched, audited", async () => {
     const directory = await provisioned('Acme');
-    await addDomain(directory.organization.id, 'acme.example');
+    await insertDomain(directory.organization.id, 'acme.example');
     const grace = await createUser({ email: 'grace@acme.example', name: 'Grace Hopper' });
     const created = await create(directory, 'grace@acme.example', { displayName: 'G. Hopper' });
     expect(created).toMatchObject({ email: 'grace@acme.example', directoryManaged: true, name: 'G. Hopper' });
@@ -84,8 +84,8 @@ describe('the directory at verified domains', () => {
 
   it('creates a new account at a verified domain without an invitation; a failing domain still counts', async () => {
     const directory = await provisioned('Acme');
-    await addDomain(directory.organization.id, 'acme.example');
-    await addDomain(directory.organization.id, 'acme-labs.example', { status: 'failing' });
+    await insertDomain(directory.organization.id, 'acme.example');
+    await insertDomain(directory.organization.id, 'acme-labs.example', { status: 'failing' });
     await create(directory, 'new@acme.example');
     await create(directory, 'lab@acme-labs.example');
     const emails = (await membershipsOf(directory.organization.id)).map((row) => row.email);
@@ -97,7 +97,7 @@ describe('the directory at verified domains', () => {
     const victim = await createUser({ email: 'victim@corp.example', name: 'Victor Victim' });
     await addMember(home.organization.id, 'member', victim);
     const directory = await provisioned('Acme');
-    await addDomain(directory.organization.id, 'acme.example');
+    await insertDomain(directory.organization.id, 'acme.example');
     const { code, scim } = await refusal(create(directory, 'victim@corp.example'));
     expect(code).toBe('NOT_INVITED');
     expect(scim.status).toBe(403);
@@ -111,11 +111,11 @@ describe('the directory at verified domains', () => {
 
   it("counts only its own verified domains, at the address's exact domain: not a pending or removed one, not another organization's, not a subdomain", async () => {
     const corp = await provisioned('Corp');
-    await addDomain(corp.organization.id, 'corp.example');
+    await insertDomain(corp.organization.id, 'corp.example');
     const directory = await provisioned('Acme');
-    await addDomain(directory.organization.id, 'pending.example', { status: 'pending' });
-    await addDomain(directory.organization.id, 'gone.example', { status: 'removed' });
-    await addDomain(directory.organization.id, 'acme.example');
+    await insertDomain(directory.organization.id, 'pending.example', { status: 'pending' });
+    await insertDomain(directory.organization.id, 'gone.example', { status: 'removed' });
+    await insertDomain(directory.organization.id, 'acme.example');
     for (const email of ['a@pending.example', 'b@gone.example', 'c@corp.example', 'd@eng.acme.example']) {
       const { code } = await refusal(create(directory, email));
       expect(code, email).toBe('NOT_INVITED');
@@ -126,14 +126,14 @@ describe('the directory at verified domains', () => {
 
   it('an address outside the verified domains is still created from an open invitation, which it closes', async () => {
     const directory = await provisioned('Acme');
-    await addDomain(directory.organization.id, 'acme.example');
+    await insertDomain(directory.organization.id, 'acme.example');
     await addInvitation(directory.organization.id, { email: 'contractor@elsewhere.example' });
     await expect(create(directory, 'contractor@elsewhere.example')).resolves.toMatchObject({ active: true });
   });
 
   it('stops at the seats without an invitation: an active person past the limit is refused, a suspended one takes no seat', async () => {
     const directory = await provisioned('Acme');
-    await addDomain(directory.organization.id, 'acme.example');
+    await insertDomain(directory.organization.id, 'acme.example');
     await setSeatLimit(directory.owner, { organizationId: directory.organization.id, seatLimit: 2 });
     await create(directory, 'one@acme.example');
     const { code, scim } = await refusal(create(directory, 'two@acme.example'));
@@ -146,7 +146,7 @@ describe('the directory at verified domains', () => {
 
   it('removing the domain stops the take-over but keeps the members it brought', async () => {
     const directory = await provisioned('Acme');
-    const domain = await addDomain(directory.organization.id, 'acme.example');
+    const domain = await insertDomain(directory.organization.id, 'acme.example');
     await create(directory, 'kept@acme.example');
     const db = await getDb();
     await db.delete(organizationDomains).where(eq(organizationDomains.id, domain.id));
