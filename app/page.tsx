@@ -4,6 +4,8 @@ import { ArrowRight, Building2 } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { CreateOrganizationForm } from '@/components/home/create-organization-form';
 import { LeaveOrganization } from '@/components/home/leave-organization';
+import { JoinSuggestions } from '@/components/home/join-suggestions';
+import { listJoinSuggestions } from '@/lib/domains/join';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { StatusBadge } from '@/components/users/status-badge';
@@ -26,7 +28,12 @@ export default async function HomePage({
   const actor = await getActor();
   if (!actor) redirect('/login');
   const params = await searchParams;
-  const organizations = await listMyOrganizations(actor.userId);
+  // Two statements, whatever the size of anything: the memberships, and the organization the
+  // address's verified domain offers (lib/domains/join.ts).
+  const [organizations, suggestions] = await Promise.all([
+    listMyOrganizations(actor.userId),
+    listJoinSuggestions(actor),
+  ]);
   // `?org=` is only a key: the toast names the organization when it is one of this person's own.
   const named = organizations.find((organization) => organization.slug === params.org)?.name ?? null;
 
@@ -123,6 +130,14 @@ export default async function HomePage({
             )}
           </CardContent>
         </Card>
+        <JoinSuggestions
+          suggestions={suggestions.map((suggestion) => ({
+            organizationId: suggestion.organizationId,
+            name: suggestion.name,
+            domain: suggestion.domain,
+            requested: suggestion.requested,
+          }))}
+        />
         <Card>
           <CardHeader>
             <CardTitle>

@@ -4,6 +4,18 @@ import { sql, type SQL } from 'drizzle-orm';
 import { invitationRoles, roleOrder, roles } from '@/lib/shared/roles';
 import type { MemberRole } from '@/db/values';
 import type { SortKey } from '../shared/user-table';
+import { organizationDomains } from '@/db/schema';
+import { atCountingDomain, countingDomain } from '../domains/counting';
+
+/**
+ * A member (aliases `m`, `u`) whose address is outside every counting domain of the organization, which
+ * has at least one (else nobody is External). The first test is one look-up for the whole statement (it
+ * names no row); the second one index look-up per member read, on (organization_id, domain).
+ */
+export function externalMember(organizationId: string): SQL {
+  return sql`(EXISTS (SELECT 1 FROM ${organizationDomains} WHERE ${countingDomain(organizationId)})
+    AND NOT ${atCountingDomain(organizationId, sql`u.email`)})`;
+}
 
 /** `text` with LIKE's wildcards escaped, to match itself. */
 export function escapeLike(text: string) {
