@@ -87,7 +87,7 @@ export async function askToJoin(
     const [organization] = await tx
       .select({
         name: organizations.name,
-        member: sql<boolean>`EXISTS (SELECT 1 FROM ${memberships} m WHERE m.organization_id = ${organizations.id} AND m.user_id = ${actor.userId})`,
+        member: sql<boolean>`EXISTS (SELECT 1 FROM ${memberships} m WHERE m.organization_id = ${input.organizationId} AND m.user_id = ${actor.userId})`,
       })
       .from(organizations)
       .where(eq(organizations.id, input.organizationId));
