@@ -62,7 +62,9 @@ export default async function HomePage({
                 <Building2 className="size-8 text-muted-foreground" aria-hidden="true" />
                 <p className="font-medium">You are not in any organization yet</p>
                 <p className="text-sm text-muted-foreground">
-                  Create one below, or accept an invitation from your email.
+                  {suggestions.length > 0
+                    ? 'Ask to join your team below, or create an organization.'
+                    : 'Create one below, or accept an invitation from your email.'}
                 </p>
               </div>
             ) : (

@@ -68,7 +68,7 @@ function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
               variant="ghost"
               size="sm"
               disabled={pending}
-              aria-label={`Withdraw your request to join ${name}`}
+              aria-label={`Withdraw request to join ${name}`}
               onClick={() => run('withdraw')}
             >
               {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}

@@ -8,12 +8,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Transaction } from '@/db/client';
 import { joinRequests, memberships, organizationDomains, users } from '@/db/schema';
-import {
-  lockOrganization,
-  requireConsoleAccess,
-  requirePermission,
-  type LockedOrganization,
-} from '../access';
+import { memberRoleValues } from '@/db/values';
+import { actorRoleQuery, lockOrganization, requirePermission, type LockedOrganization } from '../access';
+import { rolesWith } from '../shared/permissions';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { assertSeats, noSeatReason } from '../organizations/seats';
@@ -44,6 +41,7 @@ export interface JoinOverview {
 }
 
 const overviewRow = z.object({
+  actor_role: z.enum(memberRoleValues).nullable(),
   pending: column.count,
   has_counting_domain: z.boolean(),
   requests: column.json(
@@ -62,22 +60,27 @@ const overviewRow = z.object({
 
 /**
  * What the users page shows of joining (Owners and Admins): the pending requests, their count, and
- * whether the organization has a counting domain, in one statement on the requests' own index.
+ * whether the organization has a counting domain, in one statement on the requests' own index, which
+ * checks the actor's role first (NOT_FOUND for a non-member, FORBIDDEN without `members:invite`).
  */
 export async function joinOverview(actor: Actor, organizationId: string): Promise<JoinOverview> {
-  const { db } = await requireConsoleAccess(actor, organizationId, 'members:invite');
+  const db = await getDb();
+  // The access check rides in the statement: nothing is read unless the actor's role may answer.
+  const allowed = sql`(SELECT role FROM actor) = ANY(${`{${rolesWith('members:invite').join(',')}}`}::member_role[])`;
   const [row] = await rows(
     db,
-    sql`SELECT
-          (SELECT count(*) FROM ${joinRequests} r WHERE r.organization_id = ${organizationId} AND r.status = 'pending') AS pending,
-          EXISTS (SELECT 1 FROM ${organizationDomains} WHERE ${countingDomain(organizationId)}) AS has_counting_domain,
+    sql`WITH actor AS (${actorRoleQuery(organizationId, actor)})
+        SELECT (SELECT role::text FROM actor) AS actor_role,
+          (SELECT count(*) FROM ${joinRequests} r WHERE r.organization_id = ${organizationId} AND r.status = 'pending' AND ${allowed}) AS pending,
+          EXISTS (SELECT 1 FROM ${organizationDomains} WHERE ${countingDomain(organizationId)} AND ${allowed}) AS has_counting_domain,
           (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]'::json) FROM (
             SELECT r.id, r.user_id, u.email, u.name, r.domain, r.created_at
             FROM ${joinRequests} r JOIN ${users} u ON u.id = r.user_id
-            WHERE r.organization_id = ${organizationId} AND r.status = 'pending'
+            WHERE r.organization_id = ${organizationId} AND r.status = 'pending' AND ${allowed}
             ORDER BY r.created_at, r.id LIMIT ${JOIN_REQUESTS_SHOWN}) x) AS requests`,
     overviewRow,
   );
+  requirePermission(row?.actor_role, 'members:invite');
   return {
     pending: row?.pending ?? 0,
     hasCountingDomain: row?.has_counting_domain ?? false,

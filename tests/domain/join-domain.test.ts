@@ -5,7 +5,7 @@
 // removed or departed member; deleting the domain stopping all of it but keeping the memberships.
 import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditEvents, joinRequests, memberships, organizationDomains } from '@/db/schema';
 import type { DomainStatus, JoinPolicy } from '@/db/values';
@@ -19,8 +19,9 @@ import { type DomainError } from '@/lib/shared/errors';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
 import { expectDomainError } from '../support/state';
+import { openCountingHandle, type CountingHandle } from '../support/counting';
 
-useTestDatabase({ max: 10 });
+const testDb = useTestDatabase({ max: 10 });
 
 /** A domain no other test uses (a domain counts for one organization across the database). */
 const freshDomain = () => `corp-${randomBytes(4).toString('hex')}.test`;
@@ -177,6 +178,7 @@ describe('answering a request', () => {
       'FORBIDDEN',
     );
     const other = await createOrganizationWithOwner('Other');
+    await expectDomainError(joinOverview(other.owner, organization.id), 'NOT_FOUND');
     await expectDomainError(
       approveJoinRequest(other.owner, { organizationId: other.organization.id, requestId }),
       'NOT_FOUND',
@@ -338,5 +340,30 @@ describe('deleting the domain', () => {
     expect(await membershipOf(organization.id, newcomer.userId)).toBeNull();
     expect(await membershipOf(organization.id, person.userId)).toMatchObject({ status: 'active' });
     await expectDomainError(askToJoin(newcomer, { organizationId: organization.id }), 'JOIN_NOT_OFFERED');
+  });
+});
+
+describe('statements', () => {
+  let counting: CountingHandle;
+  beforeAll(async () => {
+    counting = await openCountingHandle(testDb);
+  });
+  afterAll(async () => {
+    await counting?.close();
+  });
+
+  it('the home page suggestion is one statement, and the users page overview one, whatever the number of requests', async () => {
+    const { organization, owner, person, domain } = await setUp('suggest');
+    for (let i = 0; i < 60; i += 1) {
+      const asker = await createUser({ email: `asker-${i}@${domain}` });
+      await askToJoin(asker, { organizationId: organization.id });
+    }
+    const home = await counting.measure(() => listJoinSuggestions(person));
+    expect(home.statements).toHaveLength(1);
+    expect(home.result).toHaveLength(1);
+    const overview = await counting.measure(() => joinOverview(owner, organization.id));
+    expect(overview.statements).toHaveLength(1);
+    expect(overview.result.pending).toBe(60);
+    expect(overview.result.requests).toHaveLength(50);
   });
 });

@@ -32,7 +32,7 @@ describe('joining through a verified domain', () => {
     await page.getByRole('button', { name: `Ask to join ${organization.name}` }).click();
     await expectToast(page, `You asked to join ${organization.name}. An Owner or Admin will answer.`);
     await suggestions.getByText('Requested', { exact: true }).waitFor();
-    await page.getByRole('button', { name: `Withdraw your request to join ${organization.name}` }).waitFor();
+    await page.getByRole('button', { name: `Withdraw request to join ${organization.name}` }).waitFor();
     await recordBothWidths(page, 'join-domain-requested');
     expectNoBrowserErrors(page);
 
