@@ -58,13 +58,16 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
               <div className="ut-sub">
                 {row.email}
                 {row.external ? (
-                  <span
-                    className="badge"
-                    data-tone="external"
-                    title="The address is outside every verified domain of the organization"
-                  >
-                    External
-                  </span>
+                  <>
+                    {' '}
+                    <span
+                      className="badge"
+                      data-tone="external"
+                      title="The address is outside every verified domain of the organization"
+                    >
+                      External
+                    </span>
+                  </>
                 ) : null}
               </div>
             )}

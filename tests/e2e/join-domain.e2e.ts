@@ -54,6 +54,10 @@ describe('joining through a verified domain', () => {
     await recordBothWidths(admin.page, 'join-domain-users-external');
     await admin.page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => new URL(admin.page.url()).searchParams.has('external')).toBe(false);
+    // The filter shows the list as it is again, not the choice made before Clear filters.
+    await expect
+      .poll(() => admin.page.getByRole('combobox', { name: 'Filter by address' }).textContent())
+      .toBe('Any address');
 
     await requests.getByRole('button', { name: `Approve ${joiner}` }).click();
     await expectToast(admin.page, `Approved: ${joiner} joined as Member`);
