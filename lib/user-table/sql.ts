@@ -8,13 +8,15 @@ import { organizationDomains } from '@/db/schema';
 import { atCountingDomain, countingDomain } from '../domains/counting';
 
 /**
- * A member (aliases `m`, `u`) whose address is outside every counting domain of the organization, which
- * has at least one (else nobody is External). The first test is one look-up for the whole statement (it
- * names no row); the second one index look-up per member read, on (organization_id, domain).
+ * A member whose address (`email`: `u.email` by default) is outside every counting domain of the
+ * organization, which has at least one (else nobody is External). The first test is one look-up for the
+ * whole statement (it names no row); the second one index look-up per row asked, on (organization_id,
+ * domain): the page's rows are marked after the page is cut (lib/user-table/rows.ts), so a page costs
+ * as many look-ups as it shows, wherever it is.
  */
-export function externalMember(organizationId: string): SQL {
+export function externalMember(organizationId: string, email: SQL = sql`u.email`): SQL {
   return sql`(EXISTS (SELECT 1 FROM ${organizationDomains} WHERE ${countingDomain(organizationId)})
-    AND NOT ${atCountingDomain(organizationId, sql`u.email`)})`;
+    AND NOT ${atCountingDomain(organizationId, email)})`;
 }
 
 /** `text` with LIKE's wildcards escaped, to match itself. */
