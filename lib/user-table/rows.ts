@@ -8,7 +8,8 @@ import { invitations, memberships, users } from '@/db/schema';
 import { z } from 'zod';
 import { memberRoleValues } from '@/db/values';
 import { column, rows } from '../sql';
-import type { Filters, UserRow } from './list';
+import type { Filters } from './list';
+import type { UserRow } from './row';
 import { userStatuses, type SortKey } from '../shared/user-table';
 import { externalMember, sortKeyOf } from './sql';
 
