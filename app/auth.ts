@@ -11,6 +11,7 @@ import { publicUrl } from '@/lib/config';
 import { isOnPublicUrl } from '@/lib/config/deployment.mjs';
 import { sendEmail } from '@/lib/email';
 import { allowSignInEmail } from '@/lib/auth/sign-in';
+import { joinOnSignIn } from '@/lib/domains/join-automatic';
 
 export const EMAIL_PROVIDER_ID = 'email';
 
@@ -66,6 +67,18 @@ async function authConfig(): Promise<NextAuthConfig> {
         },
       },
     ],
+    events: {
+      // The Automatic join policy of a verified domain (lib/domains/join-automatic.ts), once per sign-in,
+      // on the server, before the browser is sent on. A failure there never stops the sign-in.
+      async signIn({ user }) {
+        if (!user.id || !user.email) return;
+        try {
+          await joinOnSignIn({ userId: user.id, email: user.email });
+        } catch (error) {
+          console.error('[auth] the automatic join on sign-in failed', error);
+        }
+      },
+    },
     callbacks: {
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };

@@ -4,6 +4,8 @@ import { ArrowRight, Building2 } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { CreateOrganizationForm } from '@/components/home/create-organization-form';
 import { LeaveOrganization } from '@/components/home/leave-organization';
+import { JoinSuggestions } from '@/components/home/join-suggestions';
+import { listJoinSuggestions } from '@/lib/domains/join';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { StatusBadge } from '@/components/users/status-badge';
@@ -26,7 +28,12 @@ export default async function HomePage({
   const actor = await getActor();
   if (!actor) redirect('/login');
   const params = await searchParams;
-  const organizations = await listMyOrganizations(actor.userId);
+  // Two statements, whatever the size of anything: the memberships, and the organization the
+  // address's verified domain offers (lib/domains/join.ts).
+  const [organizations, suggestions] = await Promise.all([
+    listMyOrganizations(actor.userId),
+    listJoinSuggestions(actor),
+  ]);
   // `?org=` is only a key: the toast names the organization when it is one of this person's own.
   const named = organizations.find((organization) => organization.slug === params.org)?.name ?? null;
 
@@ -55,7 +62,9 @@ export default async function HomePage({
                 <Building2 className="size-8 text-muted-foreground" aria-hidden="true" />
                 <p className="font-medium">You are not in any organization yet</p>
                 <p className="text-sm text-muted-foreground">
-                  Create one below, or accept an invitation from your email.
+                  {suggestions.length > 0
+                    ? 'Ask to join your team below, or create an organization.'
+                    : 'Create one below, or accept an invitation from your email.'}
                 </p>
               </div>
             ) : (
@@ -123,6 +132,14 @@ export default async function HomePage({
             )}
           </CardContent>
         </Card>
+        <JoinSuggestions
+          suggestions={suggestions.map((suggestion) => ({
+            organizationId: suggestion.organizationId,
+            name: suggestion.name,
+            domain: suggestion.domain,
+            requested: suggestion.requested,
+          }))}
+        />
         <Card>
           <CardHeader>
             <CardTitle>

@@ -7,11 +7,12 @@ import {
   setMemberStatusAction,
 } from '@/app/actions/members';
 import { resendInvitationAction } from '@/app/actions/invitations';
+import { approveJoinRequestAction, declineJoinRequestAction } from '@/app/actions/join-requests';
 import type { ActionResult } from '@/app/actions/result';
 import type { MemberRole } from '@/db/values';
 import type { MemberStatus } from '@/db/values';
 import { removalMessage, roleChangeMessage, statusMessage } from './change-messages';
-import type { UserTableRow } from './types';
+import type { JoinRequestRow, UserTableRow } from './types';
 import type { ChangeTarget } from './use-bulk-selection';
 
 export type MemberChange =
@@ -19,7 +20,8 @@ export type MemberChange =
   | { kind: 'remove'; target: ChangeTarget }
   | { kind: 'status'; status: MemberStatus; target: ChangeTarget }
   | { kind: 'resend'; row: UserTableRow }
-  | { kind: 'detach'; row: UserTableRow };
+  | { kind: 'detach'; row: UserTableRow }
+  | { kind: 'approve' | 'decline'; request: JoinRequestRow };
 
 /** What a change that went through leads to: a toast, and whether the viewer is still in the console. */
 export interface Outcome {
@@ -82,6 +84,22 @@ export async function perform(organizationId: string, change: MemberChange): Pro
       return settled(result, () => ({
         toast: success(`Detached ${row.email} from the directory: the console manages them now`),
       }));
+    }
+    case 'approve': {
+      const { request } = change;
+      const result = await approveJoinRequestAction({ organizationId, requestId: request.id });
+      return settled(result, (data) => ({
+        toast: success(
+          data.alreadyMember
+            ? `${request.email} was already a member: the request is closed`
+            : `Approved: ${request.email} joined as Member`,
+        ),
+      }));
+    }
+    case 'decline': {
+      const { request } = change;
+      const result = await declineJoinRequestAction({ organizationId, requestId: request.id });
+      return settled(result, () => ({ toast: success(`Declined the request of ${request.email}`) }));
     }
   }
 }

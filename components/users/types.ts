@@ -37,7 +37,19 @@ export interface UserTableRow {
   /** Managed by the identity provider over SCIM (the `Directory` badge); an Owner may detach them. */
   directory?: boolean;
   canDetach?: boolean;
+  /** A member whose address is outside every verified domain of the organization (the `External` badge). */
+  external?: boolean;
   isSelf?: boolean;
+}
+
+/** A pending request to join through a verified domain, as the users page's Requests section shows it. */
+export interface JoinRequestRow {
+  id: string;
+  email: string;
+  name?: string;
+  domain: string;
+  /** When they asked (ISO). */
+  createdAt: string;
 }
 
 export interface UsersViewer {

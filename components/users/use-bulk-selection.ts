@@ -26,11 +26,21 @@ export function countOf(target: ChangeTarget): number {
 }
 
 function filterOf(params: UserTableParams): TableFilter {
-  return { search: params.search, role: params.role, status: params.status, inactive: params.inactive };
+  return {
+    search: params.search,
+    role: params.role,
+    status: params.status,
+    inactive: params.inactive,
+    external: params.external,
+  };
 }
 
 const sameFilter = (a: TableFilter, b: TableFilter) =>
-  a.search === b.search && a.role === b.role && a.status === b.status && a.inactive === b.inactive;
+  a.search === b.search &&
+  a.role === b.role &&
+  a.status === b.status &&
+  a.inactive === b.inactive &&
+  Boolean(a.external) === Boolean(b.external);
 
 /**
  * Whether the viewer is among the rows `filter` matches, read as the server's search reads it

@@ -59,6 +59,8 @@ export function useMemberMutation({
       selection.clear();
       router.refresh();
     }
+    // Another admin answered the request meanwhile: show the requests as they are now.
+    if (error.code === 'JOIN_REQUEST_DECIDED') router.refresh();
   }
 
   /** `inline`: the dialog that asked shows a call that got no answer (use-users-dialogs.ts closesOnRefusal). */

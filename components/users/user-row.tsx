@@ -55,7 +55,21 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
                 </div>
               ))
             ) : (
-              <div className="ut-sub">{row.email}</div>
+              <div className="ut-sub">
+                {row.email}
+                {row.external ? (
+                  <>
+                    {' '}
+                    <span
+                      className="badge"
+                      data-tone="external"
+                      title="The address is outside every verified domain of the organization"
+                    >
+                      External
+                    </span>
+                  </>
+                ) : null}
+              </div>
             )}
             {/* Below lg the Added and Last active columns hide, below xl Invited by: their facts are here. */}
             <div className="ut-facts" data-testid="row-facts">

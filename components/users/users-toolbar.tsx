@@ -20,13 +20,21 @@ const activityOptions: [string, string][] = [
   ...inactivityDays.map((days): [string, string] => [String(days), `Inactive ${days}+ days`]),
 ];
 
+const addressOptions: [string, string][] = [
+  ['all', 'Any address'],
+  ['1', 'External'],
+];
+
 /** Search, role and status filters. They change the URL; the server does the filtering. */
 export function UsersToolbar({
   params,
   onChange,
+  externalFilter = false,
   children,
 }: {
   params: UserTableParams;
+  /** The organization has a verified domain: members outside it can be filtered (External). */
+  externalFilter?: boolean;
   onChange: (changes: Record<string, string | null>) => void;
   children?: React.ReactNode;
 }) {
@@ -44,11 +52,14 @@ export function UsersToolbar({
     return () => clearTimeout(timer);
   }, [search, params.search, onChange]);
 
-  const filtered = Boolean(params.search || params.role || params.status || params.inactive);
+  const filtered = Boolean(
+    params.search || params.role || params.status || params.inactive || params.external,
+  );
   // Each filter shows the choice made at once, while its page loads (not the old value until then).
   const [role, chooseRole] = useChosenValue(params.role ?? 'all');
   const [status, chooseStatus] = useChosenValue(params.status ?? 'all');
   const [inactive, chooseInactive] = useChosenValue(params.inactive ? String(params.inactive) : 'all');
+  const [external, chooseExternal] = useChosenValue(params.external ? '1' : 'all');
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div className="relative w-full sm:w-72">
@@ -99,11 +110,23 @@ export function UsersToolbar({
         }}
         className="w-[calc(50%-0.25rem)] sm:w-44"
       />
+      {externalFilter || params.external ? (
+        <OptionSelect
+          aria-label="Filter by address"
+          options={addressOptions}
+          value={external}
+          onValueChange={(value) => {
+            chooseExternal(value);
+            onChange({ external: value === 'all' ? null : '1' });
+          }}
+          className="w-[calc(50%-0.25rem)] sm:w-40"
+        />
+      ) : null}
       {filtered ? (
         <Button
           variant="ghost"
           size="sm"
-          onClick={() => onChange({ q: null, role: null, status: null, inactive: null })}
+          onClick={() => onChange({ q: null, role: null, status: null, inactive: null, external: null })}
         >
           <X aria-hidden="true" />
           Clear filters

@@ -4,13 +4,14 @@ import { useRef } from 'react';
 import { useHydrated } from '@/components/shared/use-hydrated';
 import type { UserTableParams } from '@/lib/shared/user-table';
 import { SelectionBar } from './bulk-actions';
-import type { UserTableRow, UsersOrganization, UsersViewer } from './types';
+import type { JoinRequestRow, UserTableRow, UsersOrganization, UsersViewer } from './types';
 import { UsersActionsContext, type UsersActions } from './users-actions';
 import { UsersConfirmDialog } from './users-confirm-dialog';
 import { UsersHeader, type Seats } from './users-header';
 import { UsersPagination } from './users-pagination';
 import { UsersTable } from './users-table';
 import { UsersToolbar } from './users-toolbar';
+import { JoinRequests } from './join-requests';
 import { SortSelect } from './sort-select';
 import { useBulkSelection } from './use-bulk-selection';
 import { useMemberMutation } from './use-member-mutation';
@@ -31,6 +32,7 @@ export function UsersView({
   seats,
   page,
   pageCount,
+  joins,
 }: {
   organization: UsersOrganization;
   viewer: UsersViewer;
@@ -40,6 +42,8 @@ export function UsersView({
   seats: Seats;
   page: number;
   pageCount: number;
+  /** Pending requests to join (the oldest shown), and whether the organization has a verified domain. */
+  joins: { requests: JoinRequestRow[]; pending: number; hasCountingDomain: boolean };
 }) {
   // The dialogs open only on a click, after hydration: the server does not render them (their Radix roots
   // cost the busiest page of the console a share of its server time on every view).
@@ -65,7 +69,9 @@ export function UsersView({
     pending: mutation.pending,
   };
 
-  const filtered = Boolean(params.search || params.role || params.status || params.inactive);
+  const filtered = Boolean(
+    params.search || params.role || params.status || params.inactive || params.external,
+  );
   return (
     <UsersActionsContext value={actions}>
       <div className="grid gap-4">
@@ -81,7 +87,9 @@ export function UsersView({
           onInviteOpenChange={(open) => (open ? dialogs.openInvite() : dialogs.close())}
         />
 
-        <UsersToolbar params={params} onChange={update}>
+        <JoinRequests requests={joins.requests} pending={joins.pending} />
+
+        <UsersToolbar params={params} onChange={update} externalFilter={joins.hasCountingDomain}>
           {selection.count > 0 ? (
             <SelectionBar
               selection={selection}

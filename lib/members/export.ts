@@ -96,6 +96,7 @@ export async function exportUserList(
           ...(query.roles?.length === 1 ? { role: query.roles[0] } : {}),
           ...(query.statuses?.length === 1 ? { status: query.statuses[0] } : {}),
           ...(query.inactiveDays ? { inactiveDays: query.inactiveDays } : {}),
+          ...(query.external ? { external: true } : {}),
           sort: filters.sortKey,
           direction: filters.descending ? 'desc' : 'asc',
         },

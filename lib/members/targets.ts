@@ -85,6 +85,7 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
     roles: filter.role ? [filter.role] : undefined,
     statuses: filter.status ? [filter.status] : undefined,
     inactiveDays: filter.inactive,
+    external: filter.external ?? false,
   });
   const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
   const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
@@ -106,6 +107,8 @@ export interface TableFilter {
   status: UserStatus | null;
   /** Members not active for this many days (lib/shared/user-table.ts inactivityDays); null: any. */
   inactive?: InactivityDays | null;
+  /** Only External members (lib/shared/user-table.ts); absent: everyone. */
+  external?: boolean;
 }
 
 /**

@@ -68,6 +68,13 @@ export const errorMessages = {
   DOMAIN_NOT_FOUND: "That domain is no longer on this organization's list. Reload the page.",
   DNS_RECORD_INVALID:
     'Enter a record name like _ai-hub-verification.acme.test and a value of at most 1,000 characters.',
+  // Joining through a verified domain (lib/domains/join*.ts).
+  JOIN_NOT_OFFERED:
+    'This organization does not offer joining to your email address any more. Ask one of its admins for an invitation.',
+  JOIN_ALREADY_MEMBER: 'You are already a member of this organization.',
+  JOIN_REQUEST_PENDING:
+    'You have already asked to join this organization. An Owner or Admin will answer your request.',
+  JOIN_REQUEST_DECIDED: 'That request was already answered by someone else. Look at the list again.',
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
   // Said in the browser when a server action's call got no answer at all (components/shared/call-action.ts):
   // the request never arrived, or the server failed before it could answer with a result.

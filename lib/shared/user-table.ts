@@ -55,6 +55,8 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
     role: isRole(role) ? role : null,
     status: userStatuses.find((s) => s === status) ?? null,
     inactive: inactivityDays.find((days) => days === inactive) ?? null,
+    // Members outside every verified domain of the organization: `external=1`, nothing else.
+    external: one('external') === '1',
     sort: sortKeys.find((k) => k === sort) ?? 'date',
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
     pageSize: pageSizeOf(size),
@@ -72,6 +74,7 @@ export function tableQuery(organizationId: string, params: UserTableParams) {
     roles: params.role ? [params.role] : undefined,
     statuses: params.status ? [params.status] : undefined,
     inactiveDays: params.inactive,
+    external: params.external,
     sort: params.sort,
     direction: params.direction,
     page: params.page,
@@ -86,6 +89,7 @@ export function viewQuery(params: UserTableParams): string {
   if (params.role) query.set('role', params.role);
   if (params.status) query.set('status', params.status);
   if (params.inactive) query.set('inactive', String(params.inactive));
+  if (params.external) query.set('external', '1');
   query.set('sort', params.sort);
   query.set('dir', params.direction);
   return query.toString();

@@ -59,6 +59,11 @@ const matching = z.object({
       .nullable()
       .optional()
       .transform((days) => days ?? null),
+    // Older clients send no External filter: everyone.
+    external: z
+      .boolean()
+      .optional()
+      .transform((external) => external ?? false),
   }),
   count: z
     .number()
@@ -201,3 +206,6 @@ export const signInSchema = z.object({
   email: email('Enter a valid email address.'),
   callbackUrl: z.string().max(MAX_CALLBACK_URL).optional(),
 });
+
+/** Approve or decline a request to join (lib/domains/join-decide.ts). */
+export const joinRequestSchema = z.object({ organizationId: id, requestId: id });

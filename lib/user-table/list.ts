@@ -21,7 +21,7 @@ import { clampPage, lastPage, pageWithin } from '../shared/paging';
 import { column, rows } from '../sql';
 import { readFirstPage, readPage } from './rows';
 import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from '../shared/user-table';
-import { and, escapeLike, oneOf } from './sql';
+import { and, escapeLike, externalMember, oneOf } from './sql';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -32,36 +32,17 @@ export interface UserTableQuery {
   statuses?: UserStatus[];
   /** Only members not active for this many days (never active: counted from when they joined). */
   inactiveDays?: number | null;
+  /** Only members whose address is outside every counting domain (none when the organization has none). */
+  external?: boolean;
   sort?: SortKey;
   direction?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
 
-export interface UserRow {
-  kind: 'member' | 'invitation';
-  /** Membership id or invitation id: what row actions send back. */
-  id: string;
-  userId: string | null;
-  name: string | null;
-  email: string;
-  role: MemberRole;
-  status: UserStatus;
-  /** Added: joined (members) or first invited (invitations); a resend does not move it. */
-  date: Date;
-  expiresAt: Date | null;
-  /** Invitations: when the last email went out and how many went out. */
-  lastSentAt: Date | null;
-  sendCount: number | null;
-  invitedBy: string | null;
-  deliveryError: string | null;
-  /** Invitations: where the newest email is (db/values.ts deliveryStatusValues). */
-  deliveryStatus: string | null;
-  /** Members: when they last used AI Hub here (lib/members/last-active.ts); null when not since joining. */
-  lastActiveAt: Date | null;
-  /** Members the identity provider manages over SCIM (docs/rules.md rule 13). */
-  directoryManaged: boolean;
-}
+import type { UserRow } from './row';
+
+export type { UserRow };
 
 export interface UserTablePage {
   rows: UserRow[];
@@ -87,7 +68,7 @@ export interface Filters {
   /** Whether members (always active) and invitations can match at all. */
   wantMembers: boolean;
   wantInvitations: boolean;
-  /** A search reads the members' names and addresses, so their count joins users. */
+  /** A search (or the External filter) reads the members' names and addresses, so their count joins users. */
   searching: boolean;
   /** Whether members are narrowed beyond the organization (role, status, inactivity or search). */
   membersFiltered: boolean;
@@ -153,6 +134,7 @@ export function readFilters(query: UserTableQuery): Filters {
     );
   if (pattern)
     memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
+  if (query.external) memberWhere.push(externalMember(organizationId));
 
   const invitationStatus = sql`CASE WHEN i.status = 'declined' THEN 'declined'
     WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
@@ -172,9 +154,10 @@ export function readFilters(query: UserTableQuery): Filters {
     wantMembers: !wantedMemberStatuses || wantedMemberStatuses.length > 0,
     wantInvitations:
       !inactiveSince &&
+      !query.external &&
       (!invitationRoles || invitationRoles.length > 0) &&
       (!invitationStatuses || invitationStatuses.length > 0),
-    searching: pattern !== null,
+    searching: pattern !== null || Boolean(query.external),
     membersFiltered: memberWhere.length > 1,
     memberWhere: and(memberWhere),
     invitationWhere: and(invitationWhere),

@@ -8,9 +8,10 @@ import { invitations, memberships, users } from '@/db/schema';
 import { z } from 'zod';
 import { memberRoleValues } from '@/db/values';
 import { column, rows } from '../sql';
-import type { Filters, UserRow } from './list';
+import type { Filters } from './list';
+import type { UserRow } from './row';
 import { userStatuses, type SortKey } from '../shared/user-table';
-import { sortKeyOf } from './sql';
+import { externalMember, sortKeyOf } from './sql';
 
 /** A row as `rowsQuery` reads it. */
 const pageRow = z.object({
@@ -30,6 +31,7 @@ const pageRow = z.object({
   delivery_status: z.string().nullable(),
   last_active_at: column.nullableDate,
   directory_managed: z.boolean(),
+  external: z.boolean(),
   /** The sort key as text: where a keyset read resumes (TableCursor). */
   k: z.string(),
   /** The row's place in the order read (the text of `k` does not always sort as the key does). */
@@ -186,7 +188,8 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
   if (parts.length === 0) return null;
   return sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
                p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
-               p.last_active_at, p.directory_managed, p.k::text AS k,
+               p.last_active_at, p.directory_managed,
+               (p.kind = 'member' AND ${externalMember(filters.organizationId, sql`p.email`)}) AS external, p.k::text AS k,
                row_number() OVER (ORDER BY ${rowOrder(filters, window.reverse, 'p')}) AS position
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
@@ -221,5 +224,6 @@ function toUserRow(row: PageRow): UserRow {
     deliveryStatus: row.delivery_status,
     lastActiveAt: row.last_active_at,
     directoryManaged: row.directory_managed,
+    external: row.external,
   };
 }

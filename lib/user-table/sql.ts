@@ -4,6 +4,20 @@ import { sql, type SQL } from 'drizzle-orm';
 import { invitationRoles, roleOrder, roles } from '@/lib/shared/roles';
 import type { MemberRole } from '@/db/values';
 import type { SortKey } from '../shared/user-table';
+import { organizationDomains } from '@/db/schema';
+import { atCountingDomain, countingDomain } from '../domains/counting';
+
+/**
+ * A member whose address (`email`: `u.email` by default) is outside every counting domain of the
+ * organization, which has at least one (else nobody is External). The first test is one look-up for the
+ * whole statement (it names no row); the second one index look-up per row asked, on (organization_id,
+ * domain): the page's rows are marked after the page is cut (lib/user-table/rows.ts), so a page costs
+ * as many look-ups as it shows, wherever it is.
+ */
+export function externalMember(organizationId: string, email: SQL = sql`u.email`): SQL {
+  return sql`(EXISTS (SELECT 1 FROM ${organizationDomains} WHERE ${countingDomain(organizationId)})
+    AND NOT ${atCountingDomain(organizationId, email)})`;
+}
 
 /** `text` with LIKE's wildcards escaped, to match itself. */
 export function escapeLike(text: string) {

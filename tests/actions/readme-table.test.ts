@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 await vi.hoisted(() => import('../support/action-mocks'));
 
 import * as invitations from '@/app/actions/invitations';
+import * as joinRequests from '@/app/actions/join-requests';
 import * as members from '@/app/actions/members';
 import * as organizations from '@/app/actions/organizations';
 import * as provisioning from '@/app/actions/provisioning';
@@ -34,7 +35,7 @@ function readmeRows(): Map<string, string[]> {
 
 describe("README's table of server actions", () => {
   const declared = new Map(
-    Object.entries({ ...invitations, ...members, ...organizations, ...provisioning })
+    Object.entries({ ...invitations, ...joinRequests, ...members, ...organizations, ...provisioning })
       .filter(([name]) => name.endsWith('Action'))
       .map(([name, action]) => [
         name,

@@ -152,6 +152,19 @@ export interface E2eFixtures {
       invitations: string[];
     };
   };
+  /** join-domain.e2e.ts (tests/e2e/fixtures/join-domain.ts): verified 80-character domains. */
+  joinDomain: {
+    suggest: {
+      organization: FixtureOrganization;
+      owner: FixturePerson;
+      /** A Member outside the domain: External. */
+      contractor: FixturePerson;
+      domain: string;
+      /** An address at the domain with no account yet. */
+      joiner: string;
+    };
+    automatic: { organization: FixtureOrganization; owner: FixturePerson; domain: string; joiner: string };
+  };
   wonka: {
     organization: FixtureOrganization;
     owner: FixturePerson;

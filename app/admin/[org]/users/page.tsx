@@ -9,6 +9,7 @@ import { rowOffer } from '@/lib/shared/offers';
 import { queryWithPage } from '@/lib/shared/paging';
 import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { listUserTable } from '@/lib/user-table/list';
+import { joinOverview } from '@/lib/domains/join-decide';
 import { seatsLeft } from '@/lib/organizations/seats';
 import { requireConsole, consoleTitle } from '../guard';
 
@@ -27,7 +28,10 @@ export default async function UsersPage({
   const { actor, organization, role, ownerCount } = await requireConsole(org, 'users');
   const query = await searchParams;
   const tableParams = parseUserTableParams(query);
-  const result = await listUserTable(actor, tableQuery(organization.id, tableParams));
+  const [result, joins] = await Promise.all([
+    listUserTable(actor, tableQuery(organization.id, tableParams)),
+    joinOverview(actor, organization.id),
+  ]);
   // A page past the end was answered with the last one: the address says so too.
   if (result.page !== tableParams.page)
     redirect(`/admin/${organization.slug}/users${queryWithPage(query, result.page)}`);
@@ -64,6 +68,7 @@ export default async function UsersPage({
       ...(offer.suspend ? { canSuspend: true } : {}),
       ...(offer.reactivate ? { canReactivate: true } : {}),
       ...(row.directoryManaged ? { directory: true } : {}),
+      ...(row.external ? { external: true } : {}),
       ...(offer.detach ? { canDetach: true } : {}),
       ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };
@@ -90,6 +95,17 @@ export default async function UsersPage({
         }}
         page={result.page}
         pageCount={result.pageCount}
+        joins={{
+          pending: joins.pending,
+          hasCountingDomain: joins.hasCountingDomain,
+          requests: joins.requests.map((request) => ({
+            id: request.id,
+            email: request.email,
+            ...(request.name ? { name: request.name } : {}),
+            domain: request.domain,
+            createdAt: request.createdAt.toISOString(),
+          })),
+        }}
       />
     </>
   );
