@@ -35,15 +35,8 @@ const full = {
 const quickForm: Partial<typeof full> = {
   small: { members: 20, invitations: 2 },
   large: { members: 200, invitations: 20 },
-  warmupS: 1,
-  durationS: 1,
-  rounds: 1,
-  bulkSize: 25,
-  bulkRepeats: 3,
-  inviteRepeats: 1,
-  drainSize: 1_000,
-  viewSamples: 2,
-  exportRuns: 2,
+  ...{ warmupS: 1, durationS: 1, rounds: 1, bulkSize: 25, bulkRepeats: 3, inviteRepeats: 1 },
+  ...{ drainSize: 1_000, viewSamples: 2, exportRuns: 2 },
 };
 
 export const config: typeof full = quick ? { ...full, ...quickForm } : full;

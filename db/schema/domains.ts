@@ -5,7 +5,7 @@ import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/
 import { users } from './auth';
 import { createdAt, updatedAt } from './columns';
 import { domainCheck, domainStatus, joinPolicy, joinRequestStatus } from './enums';
-import { organizations } from './organizations';
+import { organizationRef, userRef } from './references';
 
 /**
  * A domain an organization claimed (lib/domains). The TXT record to publish is derived from `token`
@@ -16,9 +16,7 @@ export const organizationDomains = pgTable(
   'organization_domains',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     /** Lower-case ASCII (an internationalized name in its punycode form), a registrable domain or below. */
     domain: text('domain').notNull(),
     /** The random value of the TXT record that proves it. */
@@ -53,12 +51,8 @@ export const joinRequests = pgTable(
   'join_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
+    userId: userRef(),
     /** The verified domain of their address when they asked. */
     domain: text('domain').notNull(),
     status: joinRequestStatus('status').notNull().default('pending'),

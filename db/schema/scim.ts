@@ -2,7 +2,7 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt } from './columns';
-import { organizations } from './organizations';
+import { organizationRef } from './references';
 
 /**
  * A SCIM bearer token of an organization (lib/scim/tokens.ts): only its SHA-256 hash is kept; it works
@@ -12,9 +12,7 @@ export const scimTokens = pgTable(
   'scim_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),

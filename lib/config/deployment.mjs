@@ -103,12 +103,13 @@ export function isOnPublicUrl(link, origin) {
 }
 
 /**
- * Why the development mailbox may not serve this production server, or null when it may. It shows every
- * sign-in link at /dev/mailbox to whoever opens it, so it is for a trial on this machine only: a public
- * URL on a loopback address. Outside production it is always allowed.
- * @param {Record<string, string | undefined>} [env]
+ * Why a development stand-in (`what`, set as `setting`) may not serve this production server, or null
+ * when it may: one that shows or accepts anything anyone sends it is for a trial on this machine only, a
+ * public URL on a loopback address. Outside production it is always allowed.
+ * @param {Record<string, string | undefined>} env
+ * @param {{ setting: string, risk: string, instead: string }} what
  */
-export function mailboxRefusal(env = process.env) {
+function trialOnlyRefusal(env, what) {
   if (env.NODE_ENV !== 'production') return null;
   /** @type {string} */
   let url;
@@ -119,34 +120,35 @@ export function mailboxRefusal(env = process.env) {
   }
   if (isLoopbackUrl(url)) return null;
   return (
-    `EMAIL_TRANSPORT=mailbox is only for a trial on this machine, and the public URL ${url} is not a loopback address ` +
-    '(localhost, 127.0.0.0/8, [::1]): /dev/mailbox would show every sign-in link to anyone who opens it. Set ' +
-    'RESEND_API_KEY (and unset EMAIL_TRANSPORT) to send real email.'
+    `${what.setting} is only for a trial on this machine, and the public URL ${url} is not a loopback address ` +
+    `(localhost, 127.0.0.0/8, [::1]): ${what.risk}. ${what.instead}`
   );
 }
 
 /**
- * Why the development DNS resolver may not serve this production server, or null when it may. It
- * answers with whatever anyone published on /dev/dns, so a domain "verified" through it proves nothing:
- * it is for a trial on this machine only, chosen on purpose (DNS_SERVERS=development) with a public URL
- * on a loopback address. Outside production it is always allowed.
+ * Why the development mailbox may not serve this production server, or null when it may: it shows every
+ * sign-in link at /dev/mailbox to whoever opens it.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function mailboxRefusal(env = process.env) {
+  return trialOnlyRefusal(env, {
+    setting: 'EMAIL_TRANSPORT=mailbox',
+    risk: '/dev/mailbox would show every sign-in link to anyone who opens it',
+    instead: 'Set RESEND_API_KEY (and unset EMAIL_TRANSPORT) to send real email.',
+  });
+}
+
+/**
+ * Why the development DNS resolver may not serve this production server, or null when it may: it
+ * answers with whatever anyone published on /dev/dns, so a domain "verified" through it proves nothing.
  * @param {Record<string, string | undefined>} [env]
  */
 export function developmentResolverRefusal(env = process.env) {
-  if (env.NODE_ENV !== 'production') return null;
-  /** @type {string} */
-  let url;
-  try {
-    url = publicUrl(env);
-  } catch (error) {
-    return /** @type {Error} */ (error).message;
-  }
-  if (isLoopbackUrl(url)) return null;
-  return (
-    `DNS_SERVERS=development is only for a trial on this machine, and the public URL ${url} is not a loopback address ` +
-    '(localhost, 127.0.0.0/8, [::1]): anyone could publish a record on /dev/dns and verify any domain. Unset ' +
-    'DNS_SERVERS to use the system resolvers, or list the DNS servers to ask.'
-  );
+  return trialOnlyRefusal(env, {
+    setting: 'DNS_SERVERS=development',
+    risk: 'anyone could publish a record on /dev/dns and verify any domain',
+    instead: 'Unset DNS_SERVERS to use the system resolvers, or list the DNS servers to ask.',
+  });
 }
 
 /**

@@ -16,9 +16,15 @@ export function countingDomain(organizationId: string | SQL | AnyPgColumn): SQL 
   )!;
 }
 
-/** The domain of an address, lower-cased: what follows its last "@". */
+/** The domain of an address, lower-cased: what follows its last "@"; '' when it has none. */
 export function domainOfAddress(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  const at = address.lastIndexOf('@');
+  return at < 0
+    ? ''
+    : address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /** The domain part of an address column or value, lower-cased, as SQL. */

@@ -10,15 +10,15 @@
 // to stay out, and someone who left expects not to be put back. They may still ask to join (the home
 // page suggests it), and an Owner or Admin may approve or invite them.
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { auditEvents, joinRequests, memberships, organizations } from '@/db/schema';
 import { lockOrganizationRow } from '../access';
-import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { freeSeats } from '../organizations/seats';
 import { person } from '../shared/actor';
 import { joinOfferFor } from './join-offer';
+import { joinAnswer, pendingJoinRequests, recordJoinEvent } from './join-records';
 
 export type AutomaticJoin =
   | { outcome: 'joined'; organizationId: string; membershipId: string }
@@ -68,15 +68,12 @@ export async function joinOnSignIn(user: { userId: string; email: string }): Pro
         .onConflictDoNothing()
         .returning({ id: joinRequests.id });
       if (request)
-        await recordAudit(tx, organizationId, actor, [
-          {
-            action: 'join.requested',
-            targetType: 'member',
-            targetId: request.id,
-            targetEmail: email,
-            details: { domain: offer.domain, reason: 'no_seat' },
-          },
-        ]);
+        await recordJoinEvent(tx, organizationId, actor, {
+          action: 'join.requested',
+          id: request.id,
+          email,
+          details: { domain: offer.domain, reason: 'no_seat' },
+        });
       return { outcome: 'requested', organizationId };
     }
     const [membership] = await tx
@@ -86,23 +83,14 @@ export async function joinOnSignIn(user: { userId: string; email: string }): Pro
     // A request they made before (past the seats, or by asking) is answered by the join itself.
     await tx
       .update(joinRequests)
-      .set({ status: 'approved', decidedAt: at })
-      .where(
-        and(
-          eq(joinRequests.organizationId, organizationId),
-          eq(joinRequests.userId, user.userId),
-          eq(joinRequests.status, 'pending'),
-        ),
-      );
-    await recordAudit(tx, organizationId, actor, [
-      {
-        action: 'member.joined',
-        targetType: 'member',
-        targetId: membership.id,
-        targetEmail: email,
-        details: { domain: offer.domain, role: 'member' },
-      },
-    ]);
+      .set(joinAnswer('approved', at, null))
+      .where(pendingJoinRequests(organizationId, { userId: user.userId }));
+    await recordJoinEvent(tx, organizationId, actor, {
+      action: 'member.joined',
+      id: membership.id,
+      email,
+      details: { domain: offer.domain, role: 'member' },
+    });
     return { outcome: 'joined', organizationId, membershipId: membership.id };
   });
 }

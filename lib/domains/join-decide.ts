@@ -11,13 +11,13 @@ import { joinRequests, memberships, organizationDomains, users } from '@/db/sche
 import { memberRoleValues } from '@/db/values';
 import { actorRoleQuery, lockOrganization, requirePermission, type LockedOrganization } from '../access';
 import { rolesWith } from '../shared/permissions';
-import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { assertSeats, noSeatReason } from '../organizations/seats';
 import type { Actor } from '../shared/actor';
 import { fail } from '../shared/errors';
 import { column, rows } from '../sql';
 import { countingDomain } from './counting';
+import { joinAnswer, recordJoinEvent } from './join-records';
 
 /** The requests shown at once: the oldest first; the count tells how many more wait. */
 export const JOIN_REQUESTS_SHOWN = 50;
@@ -161,17 +161,14 @@ export async function approveJoinRequest(
     }
     await tx
       .update(joinRequests)
-      .set({ status: 'approved', decidedAt: at, decidedById: actor.kind === 'person' ? actor.userId : null })
+      .set(joinAnswer('approved', at, actor))
       .where(eq(joinRequests.id, request.id));
-    await recordAudit(tx, organization.id, actor, [
-      {
-        action: 'join.approved',
-        targetType: 'member',
-        targetId: membershipId,
-        targetEmail: request.email,
-        details: { role: 'member', domain: request.domain, alreadyMember: Boolean(existing) },
-      },
-    ]);
+    await recordJoinEvent(tx, organization.id, actor, {
+      action: 'join.approved',
+      id: membershipId,
+      email: request.email,
+      details: { role: 'member', domain: request.domain, alreadyMember: Boolean(existing) },
+    });
     return { email: request.email, alreadyMember: Boolean(existing) };
   });
 }
@@ -186,21 +183,14 @@ export async function declineJoinRequest(
     const { organization, request } = await lockRequest(tx, actor, input);
     await tx
       .update(joinRequests)
-      .set({
-        status: 'declined',
-        decidedAt: now(),
-        decidedById: actor.kind === 'person' ? actor.userId : null,
-      })
+      .set(joinAnswer('declined', now(), actor))
       .where(eq(joinRequests.id, request.id));
-    await recordAudit(tx, organization.id, actor, [
-      {
-        action: 'join.declined',
-        targetType: 'member',
-        targetId: request.id,
-        targetEmail: request.email,
-        details: { domain: request.domain },
-      },
-    ]);
+    await recordJoinEvent(tx, organization.id, actor, {
+      action: 'join.declined',
+      id: request.id,
+      email: request.email,
+      details: { domain: request.domain },
+    });
     return { email: request.email };
   });
 }

@@ -6,17 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { organizationDomains } from '@/db/schema';
 import { countingDomainStatuses, type JoinPolicy } from '@/db/values';
-
-/** The domain of `address`, lower-cased; '' when it has none. */
-export function domainOfAddress(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0
-    ? ''
-    : address
-        .slice(at + 1)
-        .trim()
-        .toLowerCase();
-}
+import { domainOfAddress } from './counting';
 
 /** A counting domain of an organization that lets people join, or ask to. */
 export interface JoinOffer {

@@ -3,17 +3,18 @@
 // are not a member there; asking to join (one pending request per organization and person), and
 // withdrawing the request. The Owners and Admins answer it: ./join-decide.ts.
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { joinRequests, memberships, organizationDomains, organizations } from '@/db/schema';
 import { countingDomainStatuses } from '@/db/values';
 import { lockOrganizationRow } from '../access';
-import { recordAudit } from '../audit';
 import type { PersonActor } from '../shared/actor';
 import { fail } from '../shared/errors';
 import { column, rows } from '../sql';
-import { domainOfAddress, joinOfferFor } from './join-offer';
+import { domainOfAddress } from './counting';
+import { joinOfferFor } from './join-offer';
+import { pendingJoinRequests, recordJoinEvent } from './join-records';
 
 /** An organization the person may ask to join, and whether they already have. */
 export interface JoinSuggestion {
@@ -98,15 +99,12 @@ export async function askToJoin(
       .onConflictDoNothing()
       .returning({ id: joinRequests.id });
     if (!request) fail('JOIN_REQUEST_PENDING');
-    await recordAudit(tx, input.organizationId, actor, [
-      {
-        action: 'join.requested',
-        targetType: 'member',
-        targetId: request.id,
-        targetEmail: actor.email,
-        details: { domain: offer.domain },
-      },
-    ]);
+    await recordJoinEvent(tx, input.organizationId, actor, {
+      action: 'join.requested',
+      id: request.id,
+      email: actor.email,
+      details: { domain: offer.domain },
+    });
     return { requestId: request.id, organizationName: organization.name };
   });
 }
@@ -122,13 +120,7 @@ export async function withdrawJoinRequest(
   const db = await getDb();
   const deleted = await db
     .delete(joinRequests)
-    .where(
-      and(
-        eq(joinRequests.organizationId, input.organizationId),
-        eq(joinRequests.userId, actor.userId),
-        eq(joinRequests.status, 'pending'),
-      ),
-    )
+    .where(pendingJoinRequests(input.organizationId, { userId: actor.userId }))
     .returning({ id: joinRequests.id });
   return { withdrawn: deleted.length > 0 };
 }

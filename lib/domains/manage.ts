@@ -17,6 +17,7 @@ import { normalizeDomain } from './normalize';
 import { newVerificationToken } from './record';
 import { countedElsewhere, domainRow } from './rows';
 import { domainView, type DomainView } from './view';
+import { pendingJoinRequests } from './join-records';
 
 export { verifyDomain } from './verify';
 export { DOMAIN_GRACE_DAYS, type DomainView } from './view';
@@ -98,13 +99,7 @@ export async function removeDomain(actor: Actor, organizationId: string, domainI
     await tx.delete(organizationDomains).where(eq(organizationDomains.id, row.id));
     const cancelled = await tx
       .delete(joinRequests)
-      .where(
-        and(
-          eq(joinRequests.organizationId, org.id),
-          eq(joinRequests.domain, row.domain),
-          eq(joinRequests.status, 'pending'),
-        ),
-      )
+      .where(pendingJoinRequests(org.id, { domain: row.domain }))
       .returning({ id: joinRequests.id });
     await recordAudit(tx, org.id, actor, [
       {
