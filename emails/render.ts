@@ -1,5 +1,6 @@
 import { createElement, type ReactElement } from 'react';
 import { render } from '@react-email/components';
+import DomainFailingEmail, { domainFailingSubject, type DomainFailingEmailProps } from './domain-failing';
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from './invitation';
 import OwnershipTransferredEmail, {
   ownershipTransferredSubject,
@@ -14,6 +15,7 @@ export type { SignInEmailProps } from './sign-in';
 export type { RoleChangedEmailProps } from './role-changed';
 export type { RemovedEmailProps } from './removed';
 export type { OwnershipTransferredEmailProps } from './ownership-transferred';
+export type { DomainFailingEmailProps } from './domain-failing';
 
 export interface RenderedEmail {
   subject: string;
@@ -70,6 +72,11 @@ export async function renderOwnershipTransferredEmail(
   return { subject: sanitizeSubject(ownershipTransferredSubject(props)), html, text };
 }
 
+export async function renderDomainFailingEmail(props: DomainFailingEmailProps): Promise<RenderedEmail> {
+  const { html, text } = await renderBoth(createElement(DomainFailingEmail, props));
+  return { subject: sanitizeSubject(domainFailingSubject(props)), html, text };
+}
+
 /** Every template with its preview props, rendered: what `npm run email:dev` and /dev/emails show. */
 export async function renderPreviews(): Promise<{ name: string; email: RenderedEmail }[]> {
   return [
@@ -81,5 +88,6 @@ export async function renderPreviews(): Promise<{ name: string; email: RenderedE
       name: 'ownership-transferred',
       email: await renderOwnershipTransferredEmail(OwnershipTransferredEmail.PreviewProps),
     },
+    { name: 'domain-failing', email: await renderDomainFailingEmail(DomainFailingEmail.PreviewProps) },
   ];
 }

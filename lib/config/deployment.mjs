@@ -126,6 +126,30 @@ export function mailboxRefusal(env = process.env) {
 }
 
 /**
+ * Why the development DNS resolver may not serve this production server, or null when it may. It
+ * answers with whatever anyone published on /dev/dns, so a domain "verified" through it proves nothing:
+ * it is for a trial on this machine only, chosen on purpose (DNS_SERVERS=development) with a public URL
+ * on a loopback address. Outside production it is always allowed.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function developmentResolverRefusal(env = process.env) {
+  if (env.NODE_ENV !== 'production') return null;
+  /** @type {string} */
+  let url;
+  try {
+    url = publicUrl(env);
+  } catch (error) {
+    return /** @type {Error} */ (error).message;
+  }
+  if (isLoopbackUrl(url)) return null;
+  return (
+    `DNS_SERVERS=development is only for a trial on this machine, and the public URL ${url} is not a loopback address ` +
+    '(localhost, 127.0.0.0/8, [::1]): anyone could publish a record on /dev/dns and verify any domain. Unset ' +
+    'DNS_SERVERS to use the system resolvers, or list the DNS servers to ask.'
+  );
+}
+
+/**
  * Everything that keeps a production server (`next start`) from starting, each said in a sentence that
  * names what to set. Empty when it may start. `env.NODE_ENV` is taken to be production.
  * @param {Record<string, string | undefined>} [env]
@@ -156,6 +180,10 @@ export function productionStartupProblems(env = process.env) {
   // A missing or malformed public URL is reported once, above.
   if (transport === 'mailbox' && !urlProblem) {
     const refusal = mailboxRefusal(production);
+    if (refusal) problems.push(refusal);
+  }
+  if (env.DNS_SERVERS?.trim().toLowerCase() === 'development' && !urlProblem) {
+    const refusal = developmentResolverRefusal(production);
     if (refusal) problems.push(refusal);
   }
   return problems;

@@ -188,3 +188,13 @@ export function resendWebhookSecret(env: Env = process.env): string | undefined 
 export function resendSettings(env: Env = process.env): { apiKey: string; baseUrl: string } {
   return { apiKey: setting('RESEND_API_KEY', env) ?? '', baseUrl: setting('RESEND_BASE_URL', env) ?? '' };
 }
+
+export {
+  developmentDnsPort,
+  dnsLookupSettings,
+  dnsResolverChoice,
+  domainRecheckSchedule,
+  isDevelopmentResolverActive,
+  type DnsLookupSettings,
+  type DnsResolverChoice,
+} from './dns';

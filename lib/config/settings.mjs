@@ -4,6 +4,7 @@
 // rules that lib/config/index.ts reads by at run time. Empty or blank means unset. A malformed value is never
 // replaced by the default: `setting` throws, and `next start`, `npm run dev` and `npm run worker` refuse
 // to start (`startupProblems`). Finding 10 of issue 12, SECURITY.md.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigurationError, productionStartupProblems, publicUrl } from './deployment.mjs';
 
@@ -82,6 +83,37 @@ const text = z
   .optional()
   .transform((value) => (value?.trim() ? value : undefined));
 
+/**
+ * One DNS server as `address[:port]` (an IPv6 address with a port in brackets: `[::1]:53`), in the
+ * form node:dns's setServers takes; undefined when malformed.
+ * @param {string} entry
+ */
+function dnsServer(entry) {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
+  const [address, port] = bracketed
+    ? [bracketed[1], bracketed[2]]
+    : isIP(entry) === 6
+      ? [entry, undefined]
+      : entry.split(/:(?=\d{1,5}$)/);
+  if (!address || !isIP(address)) return undefined;
+  if (port !== undefined && !(+port >= 1 && +port <= 65535)) return undefined;
+  if (port === undefined) return address;
+  return isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+/**
+ * DNS_SERVERS: the word `development`, or a comma-separated list of servers.
+ * @param {string} value
+ * @returns {'development' | string[] | undefined}
+ */
+function dnsServers(value) {
+  if (value.toLowerCase() === 'development') return 'development';
+  const servers = value.split(',').map((entry) => dnsServer(entry.trim()));
+  return servers.length > 0 && servers.every((server) => server !== undefined)
+    ? /** @type {string[]} */ (servers)
+    : undefined;
+}
+
 /** The schema: one entry per variable. Next's own (NODE_ENV, NEXT_*) and the tests' are not here. */
 const FIELDS = {
   // The database (db/client.ts reads these two itself: db/ does not depend on lib/).
@@ -147,6 +179,21 @@ const FIELDS = {
     parse: (value) => (/^[\w*/,?#-]+(?:\s+[\w*/,?#-]+){4}$/.test(value) ? value : undefined),
   }).transform((value) => value ?? '*/10 * * * *'),
   PRUNE_EXPIRED_BATCH: wholeNumber('PRUNE_EXPIRED_BATCH', 'rows', 1, 1000),
+  // Verified domains (lib/domains): the DNS servers the lookup asks, and the daily re-check.
+  DNS_SERVERS: ruled('DNS_SERVERS', {
+    must: '"development" or a comma-separated list of address[:port], like "1.1.1.1,[2606:4700:4700::1111]:53"',
+    parse: dnsServers,
+  }),
+  DNS_TIMEOUT_MS: wholeNumber('DNS_TIMEOUT_MS', 'milliseconds', 1, 3000),
+  DNS_TRIES: wholeNumber('DNS_TRIES', 'tries', 1, 2),
+  DEV_DNS_PORT: ruled('DEV_DNS_PORT', {
+    must: 'a port number from 0 to 65535 (0: chosen by the system)',
+    parse: (value) => (/^\d{1,5}$/.test(value) && +value <= 65535 ? +value : undefined),
+  }),
+  DOMAIN_RECHECK_SCHEDULE: ruled('DOMAIN_RECHECK_SCHEDULE', {
+    must: 'a cron expression of five fields, like "17 4 * * *"',
+    parse: (value) => (/^[\w*/,?#-]+(?:\s+[\w*/,?#-]+){4}$/.test(value) ? value : undefined),
+  }).transform((value) => value ?? '17 4 * * *'),
   // Behind a proxy (SERVER_ACTIONS_ALLOWED_ORIGINS is read by next.config.mjs).
   TRUSTED_PROXY_HOPS: wholeNumber('TRUSTED_PROXY_HOPS', 'proxies', 1, 1),
   SERVER_ACTIONS_ALLOWED_ORIGINS: text,

@@ -15,9 +15,14 @@ export interface VerificationRecord {
   value: string;
 }
 
+/** Where the record of `domain` is published. */
+export function verificationRecordName(domain: string): string {
+  return `${RECORD_LABEL}.${domain}`;
+}
+
 /** The record to publish for `domain` with the token the organization was given when it added it. */
 export function verificationRecord(domain: string, token: string): VerificationRecord {
-  return { type: 'TXT', name: `${RECORD_LABEL}.${domain}`, value: `${RECORD_VALUE_PREFIX}${token}` };
+  return { type: 'TXT', name: verificationRecordName(domain), value: `${RECORD_VALUE_PREFIX}${token}` };
 }
 
 /** A new token: 128 random bits, URL-safe, so that nobody guesses another organization's value. */

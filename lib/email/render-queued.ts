@@ -2,7 +2,9 @@
 // from its facts, a template rendered once for every message of a fetch that shares them (an invitation's
 // link put in afterwards), never a stored body.
 import 'server-only';
+import { domainToUnicode } from 'node:url';
 import {
+  renderDomainFailingEmail,
   renderInvitationEmail,
   renderOwnershipTransferredEmail,
   renderRemovedEmail,
@@ -16,6 +18,8 @@ import { invitationUrl } from '../invitations/link';
 import type { ChangeFacts, RoleChangedFacts } from '../members/notifications';
 import { can } from '@/lib/shared/permissions';
 import { isRole, roleLabels, roleDescriptions } from '@/lib/shared/roles';
+import { formatDateTime } from '@/lib/shared/format';
+import type { DomainFailingFacts } from '../domains/failing-email';
 
 /** What rendering needs of a queued message. */
 export interface QueuedMessage {
@@ -111,6 +115,19 @@ async function renderByKind(message: QueuedMessage, templates: Templates): Promi
           ...byWhom(facts),
           ownerSummary: roleDescriptions.owner,
           url: consoleUrl(facts.organizationSlug),
+        }),
+      );
+    }
+    case 'domain_failing': {
+      const facts = message.payload as unknown as DomainFailingFacts;
+      return once(templates, message.kind, facts, () =>
+        renderDomainFailingEmail({
+          organizationName: facts.organizationName,
+          domain: domainToUnicode(facts.domain) || facts.domain,
+          recordName: facts.recordName,
+          recordValue: facts.recordValue,
+          stopsCountingAt: formatDateTime(facts.stopsCountingAt),
+          url: `${appUrl()}/admin/${encodeURIComponent(facts.organizationSlug)}/domains`,
         }),
       );
     }

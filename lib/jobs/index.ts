@@ -1,5 +1,5 @@
-// The app's background jobs, on pg-boss (lib/jobs/boss.ts): emails about changes (./email.ts) and the
-// scheduled housekeeping. Every
+// The app's background jobs, on pg-boss (lib/jobs/boss.ts): emails about changes (./email.ts), the
+// scheduled housekeeping and the daily re-check of verified domains (lib/domains/recheck.ts). Every
 // process that serves the app starts the queue; the web server also works it unless EMAIL_WORKER=off,
 // and `npm run worker` (scripts/worker.ts) works it in a process of its own.
 import 'server-only';
@@ -8,6 +8,7 @@ import { workerInServer } from '../config';
 import { getBoss, onBossStarted } from './boss';
 import { workEmail } from '../email/worker';
 import { scheduleHousekeeping, workHousekeeping } from './housekeeping';
+import { scheduleDomainRecheck, workDomainRecheck } from '../domains/recheck';
 
 export { getBoss, stopBoss } from './boss';
 
@@ -15,6 +16,7 @@ export { getBoss, stopBoss } from './boss';
 async function workQueues(boss: PgBoss): Promise<void> {
   await workEmail(boss);
   await workHousekeeping(boss);
+  await workDomainRecheck(boss);
 }
 
 /**
@@ -30,6 +32,7 @@ export { HOUSEKEEPING_QUEUE, runHousekeeping } from './housekeeping';
 export async function startJobs(options: { work: boolean }): Promise<PgBoss> {
   const boss = await getBoss();
   await scheduleHousekeeping(boss);
+  await scheduleDomainRecheck(boss);
   if (options.work) await workQueues(boss);
   return boss;
 }

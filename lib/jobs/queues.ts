@@ -7,6 +7,8 @@ export const EMAIL_QUEUE = 'email';
 /** Jobs of `email` that failed for good (their tries ran out, or their worker kept dying): pg-boss's dead letter queue. */
 export const EMAIL_GAVE_UP_QUEUE = 'email-gave-up';
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
+/** The daily re-check of verified domains (lib/domains/recheck.ts). */
+export const DOMAIN_RECHECK_QUEUE = 'domain-recheck';
 
 function queues(): Record<string, Omit<Queue, 'name'>> {
   return {
@@ -23,6 +25,14 @@ function queues(): Record<string, Omit<Queue, 'name'>> {
     },
     // A housekeeping run that fails is not retried: the next slot comes soon and does the same work.
     [HOUSEKEEPING_QUEUE]: { retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 24 * 60 * 60 },
+    // A run that fails is tried once more an hour later; each lookup has its own time-out, so an hour
+    // covers thousands of domains.
+    [DOMAIN_RECHECK_QUEUE]: {
+      retryLimit: 1,
+      retryDelay: 3600,
+      expireInSeconds: 3600,
+      deleteAfterSeconds: 7 * 24 * 60 * 60,
+    },
   };
 }
 

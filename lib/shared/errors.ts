@@ -1,6 +1,6 @@
 // Every error the domain can return, with the message a person sees. Server actions turn a DomainError
 // into `{ ok: false, error: { code, message, details } }`; anything else is logged and shown as INTERNAL.
-import { MAX_CSV_ROWS, MAX_INVITATIONS_PER_BATCH, MAX_SCIM_TOKENS } from './limits';
+import { MAX_CSV_ROWS, MAX_DOMAINS, MAX_INVITATIONS_PER_BATCH, MAX_SCIM_TOKENS } from './limits';
 
 export const errorMessages = {
   UNAUTHENTICATED: 'You need to sign in first.',
@@ -54,6 +54,20 @@ export const errorMessages = {
   SCIM_MUTABILITY: 'The email address of a User cannot change: it is how the person signs in.',
   NOT_INVITED:
     'The directory can only add people this organization has invited. Invite the address from the console first.',
+  // Verified domains (lib/domains).
+  DOMAIN_INVALID:
+    'That is not a domain name. Enter the domain alone, like example.com: no https://, no @, no path.',
+  DOMAIN_PUBLIC_SUFFIX:
+    'That is a public suffix (like co.uk or github.io), under which anyone can register a name. Enter your own domain under it, like example.co.uk.',
+  DOMAIN_CONSUMER:
+    'That is a public email provider (like gmail.com), whose addresses belong to anyone. Enter a domain your company owns.',
+  DOMAIN_TAKEN:
+    'Another organization has already verified that domain, and a domain counts for one organization only. If your company owns it, ask who in your company verified it.',
+  DOMAIN_EXISTS: "That domain is already on this organization's list.",
+  DOMAIN_LIMIT: `An organization can have at most ${MAX_DOMAINS} domains. Remove one first.`,
+  DOMAIN_NOT_FOUND: "That domain is no longer on this organization's list. Reload the page.",
+  DNS_RECORD_INVALID:
+    'Enter a record name like _ai-hub-verification.acme.test and a value of at most 1,000 characters.',
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
   // Said in the browser when a server action's call got no answer at all (components/shared/call-action.ts):
   // the request never arrived, or the server failed before it could answer with a result.

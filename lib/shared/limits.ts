@@ -18,6 +18,14 @@ export const MAX_SELECTION = 10_000;
 export const MAX_SEARCH = 200;
 /** Rows on one page of a list (the user table, the activity log). */
 export const MAX_PAGE_SIZE = 100;
+/** Domains (claimed, verified or not) one organization may have. */
+export const MAX_DOMAINS = 20;
+/** Verify presses one organization may make in an hour (each sends DNS questions). */
+export const DOMAIN_VERIFICATIONS_PER_HOUR = 60;
+/** A domain name, in its ASCII form (RFC 1035: 253 characters without the trailing dot). */
+export const MAX_DOMAIN_LENGTH = 253;
+/** The value of a record published on the development resolver (/dev/dns). */
+export const MAX_DEV_DNS_VALUE = 1000;
 /** Characters of a slug made from a name, before a "-2" that keeps it unique. */
 export const MAX_SLUG_BASE = 48;
 
@@ -32,6 +40,8 @@ export const MAX_TOKEN_INPUT = 200;
 export const MAX_CONFIRMATION_INPUT = 200;
 /** The page to return to after signing in. */
 export const MAX_CALLBACK_URL = 2000;
+/** A domain as typed, before it is trimmed and turned into its ASCII form. */
+export const MAX_DOMAIN_INPUT = 1000;
 /** A slug in a console URL (slugs we make are far shorter). */
 export const MAX_SLUG_INPUT = 100;
 /** A client's address as a rate-limit key (an IPv6 address is at most 45). */

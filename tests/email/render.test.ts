@@ -182,6 +182,7 @@ describe('every email has a document title', () => {
       'role-changed',
       'removed',
       'ownership-transferred',
+      'domain-failing',
     ]);
     for (const { name, email } of previews) {
       const head = /<head>([\s\S]*?)<\/head>/.exec(email.html)?.[1] ?? '';
