@@ -7,6 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 await vi.hoisted(() => import('../support/action-mocks'));
 
+import * as developmentDns from '@/app/actions/development-dns';
+import * as domains from '@/app/actions/domains';
 import * as invitations from '@/app/actions/invitations';
 import * as members from '@/app/actions/members';
 import * as organizations from '@/app/actions/organizations';
@@ -34,7 +36,14 @@ function readmeRows(): Map<string, string[]> {
 
 describe("README's table of server actions", () => {
   const declared = new Map(
-    Object.entries({ ...invitations, ...members, ...organizations, ...provisioning })
+    Object.entries({
+      ...developmentDns,
+      ...domains,
+      ...invitations,
+      ...members,
+      ...organizations,
+      ...provisioning,
+    })
       .filter(([name]) => name.endsWith('Action'))
       .map(([name, action]) => [
         name,
