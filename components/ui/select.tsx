@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type * as React from 'react';
 import { CheckIcon, ChevronDownIcon, ChevronUpIcon } from 'lucide-react';
 import { Select as SelectPrimitive } from 'radix-ui';
@@ -109,24 +109,29 @@ function InertBehind() {
   return <span ref={marker} hidden />;
 }
 
-/** An option; `description`, a line under its name (not part of the name the trigger and typeahead use). */
+/**
+ * An option; `description`, a line under its name that explains it. The option is named by both (what
+ * it shows is what it is called: axe's label-content-name-mismatch), while the trigger and typeahead
+ * use the name alone (`textValue`, the ItemText).
+ */
 function SelectItem({
   className,
   children,
   description,
   ...props
 }: React.ComponentProps<typeof SelectPrimitive.Item> & { description?: React.ReactNode }) {
-  const descriptionId = useId();
   const text = <SelectPrimitive.ItemText>{children}</SelectPrimitive.ItemText>;
   return (
     <SelectPrimitive.Item
       data-slot="select-item"
-      aria-describedby={description ? descriptionId : undefined}
       className={cn(
         "relative flex w-full cursor-default items-center gap-2 rounded-sm py-1.5 pr-8 pl-2 text-sm outline-hidden select-none focus:bg-accent focus:text-accent-foreground data-[disabled]:pointer-events-none data-[disabled]:opacity-50 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4 [&_svg:not([class*='text-'])]:text-muted-foreground *:[span]:last:flex *:[span]:last:items-center *:[span]:last:gap-2",
         className,
       )}
       {...props}
+      // Radix names the option by its ItemText (aria-labelledby); with a description, the option is named
+      // by its content, both lines (axe reads a name by reference to the same lines as not matching them).
+      {...(description ? { 'aria-labelledby': undefined } : {})}
     >
       <span className="absolute right-2 flex size-3.5 items-center justify-center">
         <SelectPrimitive.ItemIndicator>
@@ -136,9 +141,7 @@ function SelectItem({
       {description ? (
         <div className="grid gap-0.5">
           {text}
-          <div id={descriptionId} className="text-xs whitespace-normal text-muted-foreground">
-            {description}
-          </div>
+          <div className="text-xs whitespace-normal text-muted-foreground">{description}</div>
         </div>
       ) : (
         text
