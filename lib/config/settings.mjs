@@ -184,7 +184,7 @@ const FIELDS = {
     must: '"development" or a comma-separated list of address[:port], like "1.1.1.1,[2606:4700:4700::1111]:53"',
     parse: dnsServers,
   }),
-  DNS_TIMEOUT_MS: wholeNumber('DNS_TIMEOUT_MS', 'milliseconds', 1, 3000),
+  DNS_TIMEOUT_MS: wholeNumber('DNS_TIMEOUT_MS', 'milliseconds', 1, 2000),
   DNS_TRIES: wholeNumber('DNS_TRIES', 'tries', 1, 2),
   DEV_DNS_PORT: ruled('DEV_DNS_PORT', {
     must: 'a port number from 0 to 65535 (0: chosen by the system)',

@@ -31,7 +31,7 @@ async function configuredServers(): Promise<string[] | undefined> {
   return undefined;
 }
 
-/** The TXT records at `name`, each one's strings joined (a long value comes in 255-byte pieces). */
+/** The TXT records at `name`, each one's strings joined (a long value comes in 255-byte pieces), as text. */
 async function txtRecords(name: string, options: LookupOptions): Promise<string[]> {
   const settings = dnsLookupSettings();
   const timeout = options.timeoutMs ?? settings.timeoutMs;
@@ -39,13 +39,16 @@ async function txtRecords(name: string, options: LookupOptions): Promise<string[
   const resolver = new Resolver({ timeout, tries });
   const servers = options.servers ?? (await configuredServers());
   if (servers) resolver.setServers(servers);
-  // Each server is tried `tries` times with a growing wait; past the whole budget the lookup is cancelled
-  // (ECANCELLED: unreachable), so that a Verify click never hangs on a server that stays silent.
-  const budget = timeout * tries * (servers?.length ?? resolver.getServers().length) * 2 + 1000;
+  // c-ares waits a little longer at each try (timeout, 2 × timeout, ...), server after server; the whole
+  // lookup is cut at 2 × timeout × tries + 1 s (ECANCELLED: unreachable), so that a Verify press never
+  // hangs on servers that stay silent, however many the system lists.
+  const budget = 2 * timeout * tries + 1000;
   const deadline = setTimeout(() => resolver.cancel(), budget);
   try {
     const records = await resolver.resolveTxt(name);
-    return records.map((strings) => strings.join(''));
+    // node:dns hands each string over byte for byte as Latin-1: the record's bytes are UTF-8, read once
+    // joined (a character may straddle two strings).
+    return records.map((strings) => Buffer.from(strings.join(''), 'latin1').toString('utf8'));
   } finally {
     clearTimeout(deadline);
   }

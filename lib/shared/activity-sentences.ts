@@ -37,7 +37,11 @@ export function eventActor(event: DescribedEvent): { label: string; email: strin
   if (typeof event.details.directory === 'string')
     return { label: `Directory (${event.details.directory})`, email: null };
   // The daily re-check of verified domains (lib/domains) acts on no one's behalf.
-  if (event.action === 'domain.failing' || event.action === 'domain.unverified')
+  if (
+    event.action === 'domain.failing' ||
+    event.action === 'domain.unverified' ||
+    (event.action === 'domain.verified' && !event.actorEmail)
+  )
     return { label: 'The daily domain check', email: null };
   const email = event.actorEmail ?? (event.action === 'invitation.declined' ? event.targetEmail : null);
   const label = event.actorName || email;
@@ -110,7 +114,9 @@ export function describeEvent(event: DescribedEvent): string {
     case 'domain.added':
       return `added the domain ${text(details.domain)}`;
     case 'domain.verified':
-      return `verified the domain ${text(details.domain)}`;
+      return details.recovered === true
+        ? `found the verification record of ${text(details.domain)} again: it counts as verified as before`
+        : `verified the domain ${text(details.domain)}`;
     case 'domain.failing':
       return `could not find the verification record of ${text(details.domain)}: it stops counting in 7 days unless the record is back`;
     case 'domain.unverified':

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { lookupVerification } from '@/lib/domains/dns';
 import { verificationRecordName } from '@/lib/domains/record';
-import { useDnsServer } from '../support/dns-server';
+import { startTestDnsServer, useDnsServer } from '../support/dns-server';
 
 const dns = useDnsServer({ timeoutMs: 300 });
 const VALUE = 'ai-hub-verification=abc123';
@@ -57,6 +57,24 @@ describe('lookupVerification against a DNS server on 127.0.0.1', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
+  it('gives up after 2 × timeout × tries + 1 s however many silent servers there are', async () => {
+    // Three servers that never answer: c-ares alone would wait 3 × (200 + 400 + 600) ms.
+    const others = await Promise.all([startTestDnsServer(), startTestDnsServer()]);
+    const silent = [dns(), ...others];
+    for (const server of silent) server.silenceFor(verificationRecordName('acme.example'));
+    const started = performance.now();
+    const check = await lookupVerification('acme.example', VALUE, {
+      servers: silent.map((server) => server.address),
+      timeoutMs: 200,
+      tries: 3,
+    });
+    const ms = performance.now() - started;
+    await Promise.all(others.map((server) => server.close()));
+    expect(check).toBe('unreachable');
+    expect(ms).toBeGreaterThan(2 * 200 * 3 + 1000 - 100);
+    expect(ms).toBeLessThan(2 * 200 * 3 + 1000 + 500);
+  });
+
   it('says unreachable when nothing listens at the configured server', async () => {
     expect(await lookupVerification('acme.example', VALUE, { servers: ['127.0.0.1:9'] })).toBe('unreachable');
   });
@@ -75,5 +93,48 @@ describe('lookupVerification against a DNS server on 127.0.0.1', () => {
   it('looks up an internationalized domain by its punycode name', async () => {
     dns().publish('xn--bcher-kva.example', VALUE);
     expect(await lookupVerification('xn--bcher-kva.example', VALUE)).toBe('found');
+  });
+
+  it('reads a value in UTF-8 whose character straddles two strings', async () => {
+    const value = 'ai-hub-verification=café';
+    const bytes = Buffer.from(value);
+    dns().setRecords(verificationRecordName('acme.example'), [
+      [bytes.subarray(0, bytes.length - 1), bytes.subarray(bytes.length - 1)] as unknown as string[],
+    ]);
+    expect(await lookupVerification('acme.example', value)).toBe('found');
+  });
+});
+
+// The time is mostly the test server's (dns2 encodes an answer bit by bit, once for UDP, which it then
+// truncates, and again for TCP): the lookup's own work on the records is a join and a compare.
+describe('hostile answers: the lookup stays quick and bounded', () => {
+  it('a huge TXT answer (200 records of 255 bytes, ~52 KB over TCP) is read and refused as a wrong value', async () => {
+    dns().setRecords(
+      verificationRecordName('acme.example'),
+      Array.from({ length: 200 }, (_, i) => `${i}`.padEnd(255, 'x')),
+    );
+    const started = performance.now();
+    expect(await lookupVerification('acme.example', VALUE, { timeoutMs: 3000 })).toBe('wrong_value');
+    const ms = performance.now() - started;
+    console.log(`[dns] a 200-record, ~52 KB TXT answer took ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('1,000 short records (~50 KB), the right one last, in one answer: found, quickly', async () => {
+    const records = Array.from({ length: 999 }, (_, i) => `r${i}`);
+    dns().setRecords(verificationRecordName('acme.example'), [...records, VALUE]);
+    const started = performance.now();
+    expect(await lookupVerification('acme.example', VALUE, { timeoutMs: 3000 })).toBe('found');
+    const ms = performance.now() - started;
+    console.log(`[dns] a 1,000-record TXT answer took ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('an answer too big for any DNS message (over 64 KB) is could-not-check, not an error', async () => {
+    dns().setRecords(verificationRecordName('acme.example'), [
+      ...Array.from({ length: 3000 }, (_, i) => `r${i}`),
+      VALUE,
+    ]);
+    expect(await lookupVerification('acme.example', VALUE)).toBe('unreachable');
   });
 });

@@ -44,6 +44,8 @@ describe('permissions (docs/rules.md, Roles)', () => {
       [
         'billing:manage',
         'console:access',
+        'domains:manage',
+        'domains:view',
         'members:invite',
         'members:manage',
         'members:export',
@@ -53,9 +55,12 @@ describe('permissions (docs/rules.md, Roles)', () => {
     );
   });
 
-  it('gives an Admin all but org:delete', () => {
+  it('gives an Admin all but org:delete and domains:manage (only Owners manage domains)', () => {
     expect(can('admin', 'org:delete')).toBe(false);
-    for (const permission of rolePermissions.owner.filter((p) => p !== 'org:delete'))
+    expect(can('admin', 'domains:manage')).toBe(false);
+    for (const permission of rolePermissions.owner.filter(
+      (p) => p !== 'org:delete' && p !== 'domains:manage',
+    ))
       expect(can('admin', permission)).toBe(true);
   });
 

@@ -1,0 +1,47 @@
+// Helpers for the verified-domain tests: an organization with an Owner, an Admin and a Member, a domain
+// added and verified through the real functions against the tests' DNS server, and the rows to look at.
+import { asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { emailMessages, organizationDomains } from '@/db/schema';
+import { addDomain, verifyDomain } from '@/lib/domains/manage';
+import type { DomainRow } from '@/lib/domains/view';
+import { addMember, createOrganizationWithOwner } from './factories';
+import type { TestDnsServer } from './dns-server';
+
+/** An organization with its Owner, an Admin and a Member. */
+export async function organizationWithStaff(name = 'Acme') {
+  const { organization, owner } = await createOrganizationWithOwner(name);
+  const admin = await addMember(organization.id, 'admin');
+  const member = await addMember(organization.id, 'member');
+  return { organization, orgId: organization.id, owner, admin, member };
+}
+
+/** Adds `domain` as `actor` (an Owner), publishes its record on `dns` and verifies it. */
+export async function verifiedDomain(
+  dns: TestDnsServer,
+  actor: Parameters<typeof addDomain>[0],
+  organizationId: string,
+  domain: string,
+) {
+  const added = await addDomain(actor, organizationId, { domain });
+  dns.publish(added.domain, added.record.value);
+  const { domain: verified, check } = await verifyDomain(actor, organizationId, added.id);
+  if (check !== 'found') throw new Error(`expected the record of ${domain} to be found, got ${check}`);
+  return verified;
+}
+
+export async function domainRowById(id: string): Promise<DomainRow | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(organizationDomains).where(eq(organizationDomains.id, id));
+  return row ?? null;
+}
+
+/** The queued emails of `kind`, by recipient. */
+export async function queuedEmails(kind: (typeof emailMessages.$inferSelect)['kind']) {
+  const db = await getDb();
+  return db
+    .select({ recipient: emailMessages.recipient, payload: emailMessages.payload })
+    .from(emailMessages)
+    .where(eq(emailMessages.kind, kind))
+    .orderBy(asc(emailMessages.recipient));
+}
