@@ -41,7 +41,7 @@ export function DomainRecord({
       {publish ? (
         <Link
           href={publish}
-          className="flex w-fit items-center gap-1 text-sm font-medium text-primary underline-offset-4 hover:underline"
+          className="flex w-fit items-center gap-1 rounded-sm text-sm font-medium text-primary underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
         >
           Publish it in the development DNS
           <span className="sr-only"> ({domain.domain})</span>

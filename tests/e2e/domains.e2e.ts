@@ -11,6 +11,7 @@ import { errorMessages } from '@/lib/shared/errors';
 import { expectNoBrowserErrors, newPage, screenshot, signIn, useBrowser } from './support/browser';
 import { dismissToasts, expectToast, recordPage } from './support/console';
 import { fixtures } from './support/fixtures';
+import { tabThroughFocusRings } from './support/focus-ring';
 import { expectNoSidewaysScroll } from './support/layout';
 import { gotoReady, waitForReady } from './support/ready';
 
@@ -262,6 +263,36 @@ describe('verified domains, step by step as an Owner proves a domain', () => {
     await expect.poll(() => check.innerText()).toContain("The value doesn't match");
     expect(await item.getByTestId('domain-status').innerText()).toBe('Pending');
     await recordBoth(page, 'domains-value-does-not-match');
+  });
+
+  test('every control tabbed to on the Domains page and on the development DNS page shows a focus ring of at least 3:1', async () => {
+    const weak: string[] = [];
+    for (const [label, path] of [
+      ['domains', domainsPath],
+      ['dev-dns', '/dev/dns'],
+    ] as const) {
+      await gotoReady(page, path);
+      const rings = await tabThroughFocusRings(page, 80);
+      expect(rings.length, `controls tabbed to on ${label}`).toBeGreaterThan(3);
+      for (const ring of rings)
+        if (ring.ratio < 3)
+          weak.push(
+            `${label}: ${ring.element} — ring ${ring.ring ?? 'none'} on ${ring.background}, ${ring.ratio}:1`,
+          );
+    }
+    expect(weak, 'focus rings under 3:1').toEqual([]);
+  });
+
+  test('on the development DNS page, Delete takes a record away', async () => {
+    await gotoReady(page, '/dev/dns');
+    const name = `_ai-hub-verification.${SHORT_DOMAIN}`;
+    const records = page.getByRole('list', { name: 'TXT records' });
+    expect(await records.innerText()).toContain('ai-hub-verification=not-this-one');
+    await page.getByRole('button', { name: `Delete the record at ${name}` }).click();
+    await expectToast(page, `Deleted the record at ${name}`);
+    await expect.poll(() => records.innerText()).not.toContain('not-this-one');
+    expect(await records.innerText(), 'the other record stays').toContain(record.value);
+    await dismissToasts(page);
   });
 
   test('the join policy: each choice explained in the open list; Suggest, then Automatic (which obeys seats), each confirmed and kept', async () => {

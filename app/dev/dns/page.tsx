@@ -54,7 +54,7 @@ export default async function DevelopmentDnsPage({
         {back ? (
           <Link
             href={back}
-            className="flex w-fit items-center gap-1 text-sm font-medium text-primary underline-offset-4 hover:underline"
+            className="flex w-fit items-center gap-1 rounded-sm text-sm font-medium text-primary underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
           >
             <ChevronLeft className="size-4" aria-hidden="true" />
             Back to Domains
