@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Activity, Network, Settings, Users } from 'lucide-react';
+import { Activity, Globe, Network, Settings, Users } from 'lucide-react';
 import { cn } from '@/lib/shared/utils';
 import { LinkPending } from './link-pending';
 
@@ -10,14 +10,16 @@ const items = [
   { segment: 'users', label: 'Users', icon: Users },
   { segment: 'activity', label: 'Activity', icon: Activity },
   { segment: 'provisioning', label: 'Provisioning', icon: Network },
+  { segment: 'domains', label: 'Domains', icon: Globe },
   { segment: 'settings', label: 'Settings', icon: Settings },
 ] as const;
 
 export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    // On a phone the four links share one short row, names only; beside the page, a column with icons.
-    <nav aria-label="Admin console" className="grid grid-cols-4 gap-1 md:flex md:flex-col">
+    // On a phone the five links share one short row, names only, each as wide as its name and an equal
+    // share of the rest (equal cells would cut "Provisioning" at 390 px); beside the page, a column with icons.
+    <nav aria-label="Admin console" className="flex gap-1 md:flex-col">
       {items.map(({ segment, label, icon: Icon }) => {
         const href = `/admin/${slug}/${segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
@@ -27,7 +29,7 @@ export function SidebarNav({ slug }: { slug: string }) {
             href={href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'relative flex min-w-0 items-center justify-center gap-2 rounded-md px-1 py-1.5 text-xs font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground md:justify-start md:px-3 md:py-2 md:text-sm',
+              'relative flex min-w-0 flex-auto items-center justify-center gap-2 rounded-md px-1 py-1.5 text-xs font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground md:flex-none md:justify-start md:px-3 md:py-2 md:text-sm',
               active && 'bg-sidebar-accent text-sidebar-accent-foreground',
             )}
           >

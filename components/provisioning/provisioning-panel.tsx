@@ -6,7 +6,7 @@ import { setProvisioningAction } from '@/app/actions/provisioning';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
-import { CopyField } from './copy-field';
+import { CopyField } from '@/components/shared/copy-field';
 import { Tokens, type TokenRow } from './tokens-list';
 
 export type { TokenRow };

@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { CharacterCount } from '@/components/shared/character-count';
 import { MAX_SCIM_TOKEN_NAME } from '@/lib/shared/limits';
-import { CopyField } from './copy-field';
+import { CopyField } from '@/components/shared/copy-field';
 
 /** What the token dialog is open for: a new token, or the replacement of `replaces`. */
 export interface TokenDialogState {

@@ -24,15 +24,22 @@ export function OptionSelect({
   options,
   onValueChange,
   className,
+  contentClassName,
+  disabled,
   ...labels
 }: {
   value: string;
-  /** Each choice as [value, text], in the order shown. */
-  options: ReadonlyArray<readonly [string, string]>;
+  /** Each choice as [value, text] or [value, text, a line that explains it], in the order shown. */
+  options: ReadonlyArray<readonly [string, string] | readonly [string, string, string]>;
   onValueChange: (value: string) => void;
   className?: string;
+  /** Classes of the open list (its width, when options carry explanations). */
+  contentClassName?: string;
+  disabled?: boolean;
   'aria-label'?: string;
   'aria-labelledby'?: string;
+  'aria-describedby'?: string;
+  id?: string;
 }) {
   const hydrated = useHydrated();
   // The list it will open (none yet: a closed combobox may name a list that is not there).
@@ -49,6 +56,7 @@ export function OptionSelect({
         aria-controls={listId}
         aria-haspopup="listbox"
         aria-expanded={false}
+        disabled={disabled}
         data-slot="select-trigger"
         data-size="sm"
         data-state="closed"
@@ -60,13 +68,13 @@ export function OptionSelect({
       </button>
     );
   return (
-    <Select value={value} onValueChange={onValueChange}>
+    <Select value={value} onValueChange={onValueChange} disabled={disabled}>
       <SelectTrigger size="sm" className={className} {...labels}>
         <SelectValue>{text}</SelectValue>
       </SelectTrigger>
-      <SelectContent>
-        {options.map(([option, label]) => (
-          <SelectItem key={option} value={option}>
+      <SelectContent className={contentClassName}>
+        {options.map(([option, label, description]) => (
+          <SelectItem key={option} value={option} textValue={label} description={description}>
             {label}
           </SelectItem>
         ))}

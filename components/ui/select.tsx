@@ -109,7 +109,18 @@ function InertBehind() {
   return <span ref={marker} hidden />;
 }
 
-function SelectItem({ className, children, ...props }: React.ComponentProps<typeof SelectPrimitive.Item>) {
+/**
+ * An option; `description`, a line under its name that explains it. The option is named by both (what
+ * it shows is what it is called: axe's label-content-name-mismatch), while the trigger and typeahead
+ * use the name alone (`textValue`, the ItemText).
+ */
+function SelectItem({
+  className,
+  children,
+  description,
+  ...props
+}: React.ComponentProps<typeof SelectPrimitive.Item> & { description?: React.ReactNode }) {
+  const text = <SelectPrimitive.ItemText>{children}</SelectPrimitive.ItemText>;
   return (
     <SelectPrimitive.Item
       data-slot="select-item"
@@ -118,13 +129,23 @@ function SelectItem({ className, children, ...props }: React.ComponentProps<type
         className,
       )}
       {...props}
+      // Radix names the option by its ItemText (aria-labelledby); with a description, the option is named
+      // by its content, both lines (axe reads a name by reference to the same lines as not matching them).
+      {...(description ? { 'aria-labelledby': undefined } : {})}
     >
       <span className="absolute right-2 flex size-3.5 items-center justify-center">
         <SelectPrimitive.ItemIndicator>
           <CheckIcon className="size-4" aria-hidden="true" />
         </SelectPrimitive.ItemIndicator>
       </span>
-      <SelectPrimitive.ItemText>{children}</SelectPrimitive.ItemText>
+      {description ? (
+        <div className="grid gap-0.5">
+          {text}
+          <div className="text-xs whitespace-normal text-muted-foreground">{description}</div>
+        </div>
+      ) : (
+        text
+      )}
     </SelectPrimitive.Item>
   );
 }

@@ -7,6 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 
 await vi.hoisted(() => import('../support/action-mocks'));
 
+import * as developmentDns from '@/app/actions/development-dns';
+import * as domains from '@/app/actions/domains';
 import * as invitations from '@/app/actions/invitations';
 import * as joinRequests from '@/app/actions/join-requests';
 import * as members from '@/app/actions/members';
@@ -35,7 +37,15 @@ function readmeRows(): Map<string, string[]> {
 
 describe("README's table of server actions", () => {
   const declared = new Map(
-    Object.entries({ ...invitations, ...joinRequests, ...members, ...organizations, ...provisioning })
+    Object.entries({
+      ...developmentDns,
+      ...domains,
+      ...invitations,
+      ...joinRequests,
+      ...members,
+      ...organizations,
+      ...provisioning,
+    })
       .filter(([name]) => name.endsWith('Action'))
       .map(([name, action]) => [
         name,

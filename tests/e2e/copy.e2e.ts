@@ -26,6 +26,7 @@ describe("the console's words", () => {
       ['activity', 'Activity'],
       ['settings', 'Settings'],
       ['provisioning', 'Provisioning'],
+      ['domains', 'Domains'],
     ]) {
       await gotoReady(page, `/admin/${organization.slug}/${path}`);
       expect(await page.title()).toBe(`${name} · ${organization.name} · AI Hub`);

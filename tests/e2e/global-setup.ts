@@ -126,6 +126,9 @@ export default async function setup(project: TestProject) {
         // The mailbox is allowed on a production server only because the public URL (APP_URL, the
         // server's own) is a loopback address. AUTH_URL stays empty: the app hands Auth.js APP_URL.
         EMAIL_TRANSPORT: 'mailbox',
+        // Domains are looked up with the development resolver, which answers the records published on
+        // /dev/dns (domains.e2e.ts publishes one there, as a newcomer would).
+        DNS_SERVERS: 'development',
         // invitations.e2e.ts resends an invitation right after sending it (the product's "add the same
         // address again"); the default 60 s cooldown would make that test wait a minute.
         INVITATION_RESEND_COOLDOWN_SECONDS: '0',

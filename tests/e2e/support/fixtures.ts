@@ -114,6 +114,18 @@ export interface E2eFixtures {
     formula: FixturePerson;
     member: FixturePerson;
   };
+  /**
+   * domains.e2e.ts (tests/e2e/fixtures/domains.ts): Meridian, its Owner Olive and Admin Adam; and a domain
+   * Rival (another organization) has verified, which Meridian is refused; Horizon and its Owner, with
+   * horizon-failing.com (its record missed for 2 days) and horizon-removed.com (missing 7 days and more).
+   */
+  domains: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    admin: FixturePerson;
+    takenDomain: string;
+    horizon: { organization: FixtureOrganization; owner: FixturePerson };
+  };
   /** provisioning.e2e.ts: Conduit and its Owner Cora. */
   conduit: { organization: FixtureOrganization; owner: FixturePerson };
   /** invite-dialog.e2e.ts: an organization with a long name, its Owner, an address past its daily cap. */

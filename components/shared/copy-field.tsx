@@ -7,21 +7,27 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
-/** A read-only value with a Copy button that says it copied. */
+/**
+ * A read-only value with a Copy button that says it copied. `what` names the value in the button's name
+ * and the toast ("Copy the record name of acme.com") where the label alone ("Name") would be ambiguous,
+ * as when a page shows several; by default the label in lower case.
+ */
 export function CopyField({
   id,
   label,
   value,
+  what = label.toLowerCase(),
   autoFocus,
 }: {
   id: string;
   label: string;
   value: string;
+  what?: string;
   autoFocus?: boolean;
 }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="grid gap-2">
+    <div className="grid min-w-0 gap-2">
       <Label htmlFor={id}>{label}</Label>
       <div className="flex min-w-0 gap-2">
         <Input
@@ -36,11 +42,19 @@ export function CopyField({
           type="button"
           variant="outline"
           onClick={async () => {
-            await navigator.clipboard.writeText(value);
+            try {
+              await navigator.clipboard.writeText(value);
+            } catch {
+              // No clipboard here (a page not served over HTTPS or localhost, or permission denied): the
+              // text is selected for the person to copy themselves.
+              document.getElementById(id)?.focus();
+              toast.error(`Couldn't copy the ${what}: it is selected, copy it with your keyboard`);
+              return;
+            }
             setCopied(true);
-            toast.success(`Copied the ${label.toLowerCase()}`);
+            toast.success(`Copied the ${what}`);
           }}
-          aria-label={`Copy the ${label.toLowerCase()}`}
+          aria-label={`Copy the ${what}`}
         >
           {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
           Copy

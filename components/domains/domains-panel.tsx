@@ -1,0 +1,130 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { plural } from '@/lib/shared/text';
+import { AddDomainForm } from './add-domain-form';
+import { DomainItem } from './domain-item';
+import type { DomainRow } from './types';
+
+/**
+ * The Domains page's controls: `Add domain` (Owners) and the organization's domains. A domain just added
+ * takes the focus once the refreshed list has it, so that the keyboard goes on to its record and Verify.
+ */
+export function DomainsPanel({
+  organizationId,
+  organizationName,
+  domains,
+  maxDomains,
+  manage,
+  developmentDns,
+}: {
+  organizationId: string;
+  organizationName: string;
+  domains: DomainRow[];
+  maxDomains: number;
+  manage: boolean;
+  developmentDns: { back: string } | null;
+}) {
+  const [focusOn, setFocusOn] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const addField = () => document.getElementById('domain-name');
+
+  useEffect(() => {
+    if (!focusOn) return;
+    const heading = list.current?.querySelector<HTMLElement>(`[data-domain-heading="${focusOn}"]`);
+    if (!heading) return;
+    heading.focus();
+    heading.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    setFocusOn(null);
+  }, [focusOn, domains]);
+
+  // A removed domain's dialog can leave with its row, in the same render, before it could give the
+  // focus back: the focus then falls to the body. It goes to the first Remove left, else the Domain field.
+  const shownCount = useRef(domains.length);
+  useEffect(() => {
+    const fewer = domains.length < shownCount.current;
+    shownCount.current = domains.length;
+    if (!fewer || (document.activeElement && document.activeElement !== document.body)) return;
+    const first = list.current?.querySelector<HTMLElement>('[data-domain-remove]');
+    (first ?? addField())?.focus();
+  }, [domains.length]);
+
+  const removeButtonOf = (id: string | undefined) =>
+    id ? list.current?.querySelector<HTMLElement>(`[data-domain-remove="${id}"]`) : null;
+  const full = domains.length >= maxDomains;
+
+  return (
+    <>
+      {manage ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>Add a domain</h2>
+            </CardTitle>
+            <CardDescription>
+              A domain you own, such as the one in your people’s email addresses. Up to{' '}
+              {plural(maxDomains, 'domain')}.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AddDomainForm
+              organizationId={organizationId}
+              full={
+                full
+                  ? `${organizationName} has ${plural(maxDomains, 'domain')}, the most an organization can have. Remove one first.`
+                  : null
+              }
+              onAdded={(added) => setFocusOn(added.id)}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>Your domains</h2>
+          </CardTitle>
+          <CardDescription className="[overflow-wrap:anywhere]">
+            {domains.length > 0
+              ? `${domains.length.toLocaleString('en-US')} of ${plural(maxDomains, 'domain')}. `
+              : null}
+            {manage
+              ? 'A domain counts once its record is found, and while the daily check keeps finding it.'
+              : `Only Owners of ${organizationName} add, verify and remove domains and change how people join.`}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {domains.length === 0 ? (
+            <p className="text-sm text-muted-foreground">
+              {manage
+                ? 'No domain yet. Add the domain of your people’s email addresses to start.'
+                : 'No domain yet. An Owner can add the domain of your people’s email addresses.'}
+            </p>
+          ) : (
+            <ul ref={list} aria-label="Domains" className="grid gap-4">
+              {domains.map((domain, index) => (
+                <DomainItem
+                  key={domain.id}
+                  organizationId={organizationId}
+                  organizationName={organizationName}
+                  domain={domain}
+                  manage={manage}
+                  developmentDns={developmentDns}
+                  // Its own Remove while it stays (Cancel); once it is gone, the next domain's, else the one
+                  // before it, else the Domain field: never the page's body.
+                  returnFocus={() =>
+                    removeButtonOf(domain.id) ??
+                    removeButtonOf(domains[index + 1]?.id) ??
+                    removeButtonOf(domains[index - 1]?.id) ??
+                    addField()
+                  }
+                />
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}

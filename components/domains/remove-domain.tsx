@@ -1,0 +1,79 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { Trash2 } from 'lucide-react';
+import { toast } from 'sonner';
+import { removeDomainAction } from '@/app/actions/domains';
+import { callAction } from '@/components/shared/call-action';
+import { ConfirmDialog } from '@/components/shared/confirm-dialog';
+import { Button } from '@/components/ui/button';
+import type { DomainRow } from './types';
+
+/**
+ * A domain's `Remove`, asked first, naming what stops: the directory's take-over of accounts at the
+ * domain and its join policy. Memberships stay. A refusal stays in the dialog.
+ */
+export function RemoveDomain({
+  organizationId,
+  organizationName,
+  domain,
+  returnFocus,
+}: {
+  organizationId: string;
+  organizationName: string;
+  domain: DomainRow;
+  /** Where focus goes when the dialog closes, asked then (the domain may be gone). */
+  returnFocus: () => HTMLElement | null | undefined;
+}) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const counts = domain.status === 'verified' || domain.status === 'failing';
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setError(null);
+      }}
+      returnFocus={returnFocus}
+      trigger={
+        <Button
+          variant="outline"
+          size="sm"
+          aria-label={`Remove ${domain.domain}`}
+          data-domain-remove={domain.id}
+        >
+          <Trash2 aria-hidden="true" />
+          Remove
+        </Button>
+      }
+      title={`Remove ${domain.domain}?`}
+      description={
+        <>
+          <p>
+            {counts
+              ? `${organizationName} stops counting ${domain.domain} as its own: your identity provider can no longer take over existing accounts at it, and its join policy stops (no more suggestions or automatic joins).`
+              : `Its record will no longer be checked, and it will never count as ${organizationName}'s unless you add it again.`}
+          </p>
+          <p>Everyone who is a member stays a member. To use the domain again, add it and verify it again.</p>
+        </>
+      }
+      confirmLabel="Remove domain"
+      variant="destructive"
+      pending={pending}
+      error={error}
+      onConfirm={() =>
+        startTransition(async () => {
+          const result = await callAction(() => removeDomainAction({ organizationId, domainId: domain.id }));
+          if (!result.ok) {
+            setError(result.error.message);
+            return;
+          }
+          setOpen(false);
+          toast.success(`Removed ${domain.domain}`);
+        })
+      }
+    />
+  );
+}
