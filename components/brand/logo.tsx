@@ -4,8 +4,13 @@ import { cn } from '@/lib/shared/utils';
 /** The AI Hub wordmark. */
 export function Logo({ className }: { className?: string }) {
   return (
-    <span className={cn('inline-flex items-center gap-2 font-semibold tracking-tight', className)}>
-      <span className="flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground">
+    <span
+      className={cn(
+        'inline-flex shrink-0 items-center gap-2 font-semibold tracking-tight whitespace-nowrap',
+        className,
+      )}
+    >
+      <span className="flex size-7 shrink-0 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <Sparkles className="size-4" aria-hidden="true" />
       </span>
       AI Hub
