@@ -12,7 +12,7 @@ function checkSentence(check: DomainCheck, recordName: string): string {
     case 'wrong_value':
       return `The value doesn't match: a TXT record is published at ${recordName}, but not with the value above. Replace its value with the one above, then Verify again.`;
     case 'missing':
-      return `Record not found: there is no TXT record at ${recordName} yet. If you just published it, your DNS provider may take a few minutes to serve it; Verify again then.`;
+      return `Record not found: there is no TXT record at ${recordName}. A record published moments ago may take a few minutes to be served; Verify again then.`;
     case 'unreachable':
       return 'Could not check the DNS now: its servers did not answer. Nothing changed; try again in a few minutes.';
   }
