@@ -14,9 +14,17 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
-import { memberships, organizations, scimTokens, type Organization } from '@/db/schema';
+import {
+  joinRequests,
+  memberships,
+  organizationDomains,
+  organizations,
+  scimTokens,
+  type Organization,
+} from '@/db/schema';
 import { DIRECTORY_ROLE, type Actor } from './shared/actor';
 import { activeMember, members } from './conditions';
+import { countingDomain } from './domains/counting';
 import { fail } from './shared/errors';
 import { MAX_SLUG_INPUT } from './shared/limits';
 import { can, rolesWith, type Permission } from '@/lib/shared/permissions';
@@ -34,6 +42,10 @@ export interface ConsoleAccess {
   lastActiveAt: Date | null;
   /** How many Owners the organization has: what the console needs to mirror rule 4 before confirmation. */
   ownerCount: number;
+  /** Whether any request to join it is pending (lib/domains/join-decide.ts lists them only then). */
+  joinRequestsPending: boolean;
+  /** Whether it has a domain that counts (lib/domains/counting.ts): only then are members marked External. */
+  hasCountingDomain: boolean;
 }
 
 /**
@@ -88,8 +100,8 @@ export function requirePermission(
 }
 
 /**
- * The organization (by slug), the person's role in it and its Owner count, or null when they are not a
- * member. The count rides in the same statement (an index-only count on organization and role), so the
+ * The organization (by slug), the person's role in it, its Owner count and whether it has join requests
+ * pending or a counting domain, or null when they are not a member. The counts ride in the same statement (an index-only count on organization and role), so the
  * console knows who is the only Owner without a statement of its own.
  */
 export async function findMembershipBySlug(userId: string, slug: string): Promise<ConsoleAccess | null> {
@@ -104,6 +116,10 @@ export async function findMembershipBySlug(userId: string, slug: string): Promis
       membershipId: memberships.id,
       lastActiveAt: memberships.lastActiveAt,
       ownerCount: activeOwnerCount(organizations.id),
+      // Two index probes, so that the users page reads the requests and the External marker only
+      // for an organization that has them.
+      joinRequestsPending: sql<boolean>`EXISTS (SELECT 1 FROM ${joinRequests} r WHERE r.organization_id = ${organizations.id} AND r.status = 'pending')`,
+      hasCountingDomain: sql<boolean>`EXISTS (SELECT 1 FROM ${organizationDomains} WHERE ${countingDomain(organizations.id)})`,
     })
     .from(organizations)
     .innerJoin(memberships, membershipOf(organizations.id, userId))

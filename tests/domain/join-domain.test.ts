@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { findMembershipBySlug } from '@/lib/access';
 import { auditEvents, joinRequests, memberships, organizationDomains } from '@/db/schema';
 import type { DomainStatus, JoinPolicy } from '@/db/values';
 import { askToJoin, listJoinSuggestions, withdrawJoinRequest } from '@/lib/domains/join';
@@ -340,6 +341,28 @@ describe('deleting the domain', () => {
     expect(await membershipOf(organization.id, newcomer.userId)).toBeNull();
     expect(await membershipOf(organization.id, person.userId)).toMatchObject({ status: 'active' });
     await expectDomainError(askToJoin(newcomer, { organizationId: organization.id }), 'JOIN_NOT_OFFERED');
+  });
+});
+
+describe("the console's membership read", () => {
+  it('says whether a request is pending and whether a domain counts, so the users page reads the requests only then', async () => {
+    const { organization, owner, person } = await setUp('suggest', 'pending');
+    const before = await findMembershipBySlug(owner.userId, organization.slug);
+    expect(before).toMatchObject({ joinRequestsPending: false, hasCountingDomain: false });
+    const db = await getDb();
+    await db
+      .update(organizationDomains)
+      .set({ status: 'verified' })
+      .where(eq(organizationDomains.organizationId, organization.id));
+    expect(await findMembershipBySlug(owner.userId, organization.slug)).toMatchObject({
+      joinRequestsPending: false,
+      hasCountingDomain: true,
+    });
+    await askToJoin(person, { organizationId: organization.id });
+    expect(await findMembershipBySlug(owner.userId, organization.slug)).toMatchObject({
+      joinRequestsPending: true,
+      hasCountingDomain: true,
+    });
   });
 });
 

@@ -39,5 +39,7 @@ export async function requireConsole(slug: string, path = 'users') {
     organization: membership.organization,
     role: membership.role,
     ownerCount: membership.ownerCount,
+    joinRequestsPending: membership.joinRequestsPending,
+    hasCountingDomain: membership.hasCountingDomain,
   };
 }
