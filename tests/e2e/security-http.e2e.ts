@@ -100,10 +100,11 @@ describe('finding 5: the delivery webhook reads no further than its cap', () => 
   });
 });
 
-describe('finding 6: the development mailbox serves only its own host', () => {
-  const MAILBOX_PATHS = ['/dev/mailbox', '/dev/mailbox/messages', '/dev/emails'];
+describe('finding 6: the development mailbox (and the development DNS page) serve only their own host', () => {
+  // /dev/dns publishes the records the development resolver answers (issue 15): behind the same gate.
+  const MAILBOX_PATHS = ['/dev/mailbox', '/dev/mailbox/messages', '/dev/emails', '/dev/dns'];
 
-  test('a forged Host (a rebinding name, another port, a look-alike) gets 404 on every mailbox route; localhost and 127.0.0.1 on the public port get 200', async () => {
+  test('a forged Host (a rebinding name, another port, a look-alike) gets 404 on every development route; localhost and 127.0.0.1 on the public port get 200', async () => {
     const { port } = new URL(baseUrl());
     const forged = [
       `attacker.example:${port}`,
@@ -127,7 +128,7 @@ describe('finding 6: the development mailbox serves only its own host', () => {
         refused += 1;
       }
     }
-    figures.push(['mailbox routes × forged Host, answered 404', refused]);
+    figures.push(['development routes (mailbox, DNS) × forged Host, answered 404', refused]);
   });
 
   test('a client’s own X-Forwarded-For or peer-address header changes nothing: a loopback client is served whatever it claims, a foreign Host is refused whatever it claims', async () => {
