@@ -79,6 +79,7 @@ export const auditActionValues = [
   'join.requested',
   'join.approved',
   'join.declined',
+  'join.withdrawn',
   'member.joined',
 ] as const;
 export type AuditAction = (typeof auditActionValues)[number];

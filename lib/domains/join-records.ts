@@ -31,7 +31,7 @@ export function recordJoinEvent(
   organizationId: string,
   actor: Actor,
   event: {
-    action: 'join.requested' | 'join.approved' | 'join.declined' | 'member.joined';
+    action: 'join.requested' | 'join.approved' | 'join.declined' | 'join.withdrawn' | 'member.joined';
     id: string;
     email: string;
     details: Record<string, unknown>;

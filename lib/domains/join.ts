@@ -110,17 +110,27 @@ export async function askToJoin(
 }
 
 /**
- * Withdraws the person's pending request to join `organizationId` (the row goes; the `join.requested`
- * event stays). Nothing pending is no error: the request was answered or withdrawn already.
+ * Withdraws the person's pending request to join `organizationId`: the row goes, audited
+ * `join.withdrawn` (the admins who saw it in their list can tell why it left). Nothing pending is no
+ * error: the request was answered or withdrawn already, and nothing is recorded.
  */
 export async function withdrawJoinRequest(
   actor: PersonActor,
   input: { organizationId: string },
 ): Promise<{ withdrawn: boolean }> {
   const db = await getDb();
-  const deleted = await db
-    .delete(joinRequests)
-    .where(pendingJoinRequests(input.organizationId, { userId: actor.userId }))
-    .returning({ id: joinRequests.id });
-  return { withdrawn: deleted.length > 0 };
+  return db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(joinRequests)
+      .where(pendingJoinRequests(input.organizationId, { userId: actor.userId }))
+      .returning({ id: joinRequests.id, domain: joinRequests.domain });
+    if (!deleted) return { withdrawn: false };
+    await recordJoinEvent(tx, input.organizationId, actor, {
+      action: 'join.withdrawn',
+      id: deleted.id,
+      email: actor.email,
+      details: { domain: deleted.domain },
+    });
+    return { withdrawn: true };
+  });
 }

@@ -59,6 +59,7 @@ const kindOf: Record<AuditAction, keyof typeof kindLabels> = {
   'join.requested': 'joins',
   'join.approved': 'joins',
   'join.declined': 'joins',
+  'join.withdrawn': 'joins',
   'member.joined': 'joins',
 };
 

@@ -131,6 +131,8 @@ export function describeEvent(event: DescribedEvent): string {
       return `approved ${target}'s request to join, as ${role(details.role)}`;
     case 'join.declined':
       return `declined ${target}'s request to join`;
+    case 'join.withdrawn':
+      return `withdrew their request to join (through the domain ${text(details.domain)})`;
     case 'member.joined':
       return `joined as ${role(details.role)} through the domain ${text(details.domain)}`;
     case 'members.exported':

@@ -143,12 +143,19 @@ describe('asking to join', () => {
     expect(await requestsOf(organization.id)).toEqual([]);
   });
 
-  it('a withdrawn request goes, and the person may ask again', async () => {
-    const { organization, person } = await setUp('suggest');
+  it('a withdrawn request goes, audited join.withdrawn once; the person may ask again', async () => {
+    const { organization, person, domain } = await setUp('suggest');
     await askToJoin(person, { organizationId: organization.id });
     expect(await withdrawJoinRequest(person, { organizationId: organization.id })).toEqual({
       withdrawn: true,
     });
+    expect(await withdrawJoinRequest(person, { organizationId: organization.id })).toEqual({
+      withdrawn: false,
+    });
+    const withdrawn = await auditOf(organization.id, 'join.withdrawn');
+    expect(withdrawn.map((event) => [event.targetEmail, event.details])).toEqual([
+      [person.email, { domain }],
+    ]);
     expect((await listJoinSuggestions(person))[0].requested).toBe(false);
     await askToJoin(person, { organizationId: organization.id });
     expect(await requestsOf(organization.id)).toHaveLength(1);
