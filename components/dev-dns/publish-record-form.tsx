@@ -7,7 +7,7 @@ import { publishDevelopmentRecordAction } from '@/app/actions/development-dns';
 import { FieldHelp } from '@/components/shared/field-help';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { FieldInput } from '@/components/shared/field-input';
 import { Label } from '@/components/ui/label';
 import { MAX_DEV_DNS_VALUE, MAX_DOMAIN_LENGTH } from '@/lib/shared/limits';
 
@@ -37,18 +37,16 @@ export function PublishRecordForm({
     <form action={formAction} className="grid gap-4">
       <div className="grid gap-2">
         <Label htmlFor="dns-record-name">Name</Label>
-        <Input
+        <FieldInput
           id="dns-record-name"
           name="name"
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          onValue={setName}
+          error={nameError}
+          code
           placeholder="_ai-hub-verification.acme.test"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
           maxLength={MAX_DOMAIN_LENGTH + 1}
           className="font-mono text-xs"
-          aria-invalid={nameError ? true : undefined}
           aria-describedby="dns-record-name-help"
         />
         <FieldHelp id="dns-record-name-help" error={nameError}>
@@ -57,18 +55,16 @@ export function PublishRecordForm({
       </div>
       <div className="grid gap-2">
         <Label htmlFor="dns-record-value">Value</Label>
-        <Input
+        <FieldInput
           id="dns-record-value"
           name="value"
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onValue={setValue}
+          error={valueError}
+          code
           placeholder="ai-hub-verification=…"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
           maxLength={MAX_DEV_DNS_VALUE}
           className="font-mono text-xs"
-          aria-invalid={valueError ? true : undefined}
           aria-describedby="dns-record-value-help"
         />
         <FieldHelp id="dns-record-value-help" error={valueError}>

@@ -7,7 +7,7 @@ import { addDomainAction } from '@/app/actions/domains';
 import { FieldHelp } from '@/components/shared/field-help';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { FieldInput } from '@/components/shared/field-input';
 import { Label } from '@/components/ui/label';
 import { MAX_DOMAIN_INPUT } from '@/lib/shared/limits';
 
@@ -51,18 +51,16 @@ export function AddDomainForm({
       <input type="hidden" name="organizationId" value={organizationId} />
       <Label htmlFor="domain-name">Domain</Label>
       <div className="flex min-w-0 flex-col gap-2 sm:flex-row">
-        <Input
+        <FieldInput
           id="domain-name"
           name="domain"
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onValue={setValue}
+          error={error}
+          code
           placeholder="acme.com"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
           maxLength={MAX_DOMAIN_INPUT}
           className="min-w-0 sm:max-w-md"
-          aria-invalid={error ? true : undefined}
           aria-describedby="domain-name-help"
         />
         <Button

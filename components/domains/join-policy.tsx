@@ -9,7 +9,7 @@ import { FieldHelp } from '@/components/shared/field-help';
 import { OptionSelect } from '@/components/shared/option-select';
 import { Label } from '@/components/ui/label';
 import { joinPolicyLabels } from '@/lib/shared/activity-sentences';
-import type { DomainRow } from './types';
+import type { DomainControlProps } from './types';
 
 /** Each policy in a line (docs/rules.md, verified domains). */
 export const joinPolicyExplanations: Record<JoinPolicy, string> = {
@@ -28,15 +28,7 @@ const options = (Object.keys(joinPolicyLabels) as JoinPolicy[]).map(
  * How people at the domain join. An Owner changes it at once (a toast says so; a refusal puts the old
  * choice back); others read it. It applies only while the domain counts (verified, or failing).
  */
-export function JoinPolicyField({
-  organizationId,
-  domain,
-  manage,
-}: {
-  organizationId: string;
-  domain: DomainRow;
-  manage: boolean;
-}) {
+export function JoinPolicyField({ organizationId, domain, manage }: DomainControlProps) {
   const [policy, setPolicy] = useState<JoinPolicy>(domain.joinPolicy);
   const [pending, startTransition] = useTransition();
   const id = `domain-${domain.id}-join-policy`;

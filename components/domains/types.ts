@@ -17,3 +17,11 @@ export function domainRow(view: DomainView): DomainRow {
     stopsCountingAt: iso(view.stopsCountingAt),
   };
 }
+
+/** What each control of a domain's card gets: the domain, and whether the viewer may change it (an Owner). */
+export interface DomainControlProps {
+  organizationId: string;
+  domain: DomainRow;
+  /** An Owner: the control. Others read what it shows. */
+  manage: boolean;
+}

@@ -7,22 +7,13 @@ import { verifyDomainAction } from '@/app/actions/domains';
 import { callAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { CheckResult, type ShownCheck } from './check-result';
-import type { DomainRow } from './types';
+import type { DomainControlProps } from './types';
 
 /**
  * `Verify`: the server looks the record up now. Its answer shows beside the button (the same place the
  * last check shows after a reload); a found record also gets a toast, as every change does.
  */
-export function VerifyDomain({
-  organizationId,
-  domain,
-  manage,
-}: {
-  organizationId: string;
-  domain: DomainRow;
-  /** An Owner: the button. Others see the last check only. */
-  manage: boolean;
-}) {
+export function VerifyDomain({ organizationId, domain, manage }: DomainControlProps) {
   const [pending, startTransition] = useTransition();
   const [answer, setAnswer] = useState<ShownCheck | null>(null);
   const saved: ShownCheck = { check: domain.lastCheck, at: domain.lastCheckedAt };

@@ -7,7 +7,7 @@ import { toast } from 'sonner';
 import { createOrganizationAction } from '@/app/actions/organizations';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { FieldInput } from '@/components/shared/field-input';
 import { Label } from '@/components/ui/label';
 import { MAX_ORGANIZATION_NAME } from '@/lib/shared/limits';
 import { createdMessage } from '@/lib/shared/organization-names';
@@ -30,14 +30,14 @@ export function CreateOrganizationForm() {
     <form action={formAction} className="grid gap-2" noValidate>
       <Label htmlFor="organization-name">Organization name</Label>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Input
+        <FieldInput
           id="organization-name"
           name="name"
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          onValue={setName}
+          error={error}
           placeholder="Acme Inc."
           maxLength={MAX_ORGANIZATION_NAME}
-          aria-invalid={error ? true : undefined}
           aria-describedby={
             error ? 'organization-name-error organization-name-count' : 'organization-name-count'
           }

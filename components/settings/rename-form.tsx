@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { renameOrganizationAction } from '@/app/actions/organizations';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { FieldInput } from '@/components/shared/field-input';
 import { Label } from '@/components/ui/label';
 import { CharacterCount } from '@/components/shared/character-count';
 import { MAX_ORGANIZATION_NAME } from '@/lib/shared/limits';
@@ -29,13 +29,13 @@ export function RenameForm({ organizationId, name }: { organizationId: string; n
       <input type="hidden" name="organizationId" value={organizationId} />
       <Label htmlFor="organization-name">Organization name</Label>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Input
+        <FieldInput
           id="organization-name"
           name="name"
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onValue={setValue}
+          error={error}
           maxLength={MAX_ORGANIZATION_NAME}
-          aria-invalid={error ? true : undefined}
           aria-describedby="organization-name-help organization-name-count"
         />
         <Button type="submit" disabled={pending || unchanged || value.trim().length === 0}>

@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { setSeatLimitAction } from '@/app/actions/organizations';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { FieldInput } from '@/components/shared/field-input';
 import { Label } from '@/components/ui/label';
 import { plural } from '@/lib/shared/text';
 import { FieldHelp } from '@/components/shared/field-help';
@@ -44,16 +44,16 @@ export function SeatLimitForm({
       <input type="hidden" name="organizationId" value={organizationId} />
       <Label htmlFor="seat-limit">Seat limit</Label>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Input
+        <FieldInput
           id="seat-limit"
           name="seatLimit"
           inputMode="numeric"
           placeholder="No limit"
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onValue={setValue}
+          error={error}
           maxLength={9}
           className="sm:max-w-40"
-          aria-invalid={error ? true : undefined}
           aria-describedby="seat-limit-help"
         />
         <Button type="submit" disabled={pending || value.trim() === saved}>
