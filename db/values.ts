@@ -95,6 +95,11 @@ export type DomainStatus = (typeof domainStatusValues)[number];
 /** The statuses in which a domain counts as the organization's (what it unlocks applies). */
 export const countingDomainStatuses = ['verified', 'failing'] as const satisfies readonly DomainStatus[];
 
+/** Whether a domain in `status` counts (one of countingDomainStatuses). */
+export function isCountingStatus(status: DomainStatus): boolean {
+  return (countingDomainStatuses as readonly DomainStatus[]).includes(status);
+}
+
 /** What the last lookup of a domain's TXT record found; `unreachable`: it could not be checked. */
 export const domainCheckValues = ['found', 'wrong_value', 'missing', 'unreachable'] as const;
 export type DomainCheck = (typeof domainCheckValues)[number];

@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { setJoinPolicyAction } from '@/app/actions/domains';
-import type { JoinPolicy } from '@/db/values';
+import { isCountingStatus, type JoinPolicy } from '@/db/values';
 import { callAction } from '@/components/shared/call-action';
 import { FieldHelp } from '@/components/shared/field-help';
 import { OptionSelect } from '@/components/shared/option-select';
@@ -32,7 +32,7 @@ export function JoinPolicyField({ organizationId, domain, manage }: DomainContro
   const [policy, setPolicy] = useState<JoinPolicy>(domain.joinPolicy);
   const [pending, startTransition] = useTransition();
   const id = `domain-${domain.id}-join-policy`;
-  const counts = domain.status === 'verified' || domain.status === 'failing';
+  const counts = isCountingStatus(domain.status);
 
   function change(next: JoinPolicy) {
     const before = policy;

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { removeDomainAction } from '@/app/actions/domains';
+import { isCountingStatus } from '@/db/values';
 import { callAction } from '@/components/shared/call-action';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { Button } from '@/components/ui/button';
@@ -28,7 +29,7 @@ export function RemoveDomain({
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const counts = domain.status === 'verified' || domain.status === 'failing';
+  const counts = isCountingStatus(domain.status);
   return (
     <ConfirmDialog
       open={open}

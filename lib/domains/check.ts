@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import type { Transaction } from '@/db/client';
 import { organizationDomains } from '@/db/schema';
-import type { DomainCheck } from '@/db/values';
+import { isCountingStatus, type DomainCheck } from '@/db/values';
 import { recordAudit, type AuditEntry } from '../audit';
 import { enqueueEmails } from '../email/queue';
 import type { Actor } from '../shared/actor';
@@ -52,7 +52,7 @@ function transition(
   at: Date,
 ): { set: Change; event?: AuditEntry['action'] } {
   const checked: Change = { lastCheckedAt: at, lastCheck: outcome };
-  const counting = row.status === 'verified' || row.status === 'failing';
+  const counting = isCountingStatus(row.status);
   if (outcome === 'unreachable') return { set: checked };
   if (outcome === 'found') {
     const set: Change = { ...checked, status: 'verified', lastSeenAt: at, failingSince: null };

@@ -8,12 +8,14 @@ import type { Database, Transaction } from '@/db/client';
 import { organizationDomains } from '@/db/schema';
 import { countingDomainStatuses } from '@/db/values';
 
+/** A domain row that counts, in any organization. */
+export function countingStatus(): SQL {
+  return inArray(organizationDomains.status, [...countingDomainStatuses]);
+}
+
 /** A domain row that counts, in `organizationId`. */
 export function countingDomain(organizationId: string | SQL | AnyPgColumn): SQL {
-  return and(
-    eq(organizationDomains.organizationId, organizationId),
-    inArray(organizationDomains.status, [...countingDomainStatuses]),
-  )!;
+  return and(eq(organizationDomains.organizationId, organizationId), countingStatus())!;
 }
 
 /** The domain of an address, lower-cased: what follows its last "@"; '' when it has none. */

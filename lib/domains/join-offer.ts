@@ -2,11 +2,11 @@
 // address's own domain (at most one: a domain counts for one organization, db/schema/domains.ts) and
 // whose join policy is not Off. Each read walks the partial unique index on the counting domains.
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { organizationDomains } from '@/db/schema';
-import { countingDomainStatuses, type JoinPolicy } from '@/db/values';
-import { domainOfAddress } from './counting';
+import type { JoinPolicy } from '@/db/values';
+import { countingStatus, domainOfAddress } from './counting';
 
 /** A counting domain of an organization that lets people join, or ask to. */
 export interface JoinOffer {
@@ -33,7 +33,7 @@ export async function joinOfferFor(
     .where(
       and(
         eq(organizationDomains.domain, domain),
-        inArray(organizationDomains.status, [...countingDomainStatuses]),
+        countingStatus(),
         sql`${organizationDomains.joinPolicy} <> 'off'`,
         organizationId ? eq(organizationDomains.organizationId, organizationId) : undefined,
       ),

@@ -4,16 +4,17 @@
 // missing turns failing (the Owners are emailed once) and, 7 days later, stops counting. A server that
 // cannot be asked changes nothing. pg-boss runs it once per slot of DOMAIN_RECHECK_SCHEDULE.
 import 'server-only';
-import { and, asc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { organizationDomains } from '@/db/schema';
-import { countingDomainStatuses, type DomainCheck } from '@/db/values';
+import { isCountingStatus, type DomainCheck } from '@/db/values';
 import { now } from '../clock';
 import { domainRecheckSchedule } from '../config';
 import { emailQueue } from '../email/queue';
 import { DOMAIN_RECHECK_QUEUE } from '../jobs/queues';
 import { applyCheck } from './check';
+import { countingStatus } from './counting';
 import { lookupVerification } from './dns';
 import { verificationRecord } from './record';
 import type { DomainRow } from './view';
@@ -41,7 +42,7 @@ async function applyOutcome(row: DomainRow, outcome: DomainCheck, at: Date, queu
       .from(organizationDomains)
       .where(eq(organizationDomains.id, row.id))
       .for('update');
-    if (!current || (current.status !== 'verified' && current.status !== 'failing')) return null;
+    if (!current || !isCountingStatus(current.status)) return null;
     return applyCheck(tx, current, outcome, at, { actor: null, queue });
   });
 }
@@ -67,7 +68,7 @@ export async function runDomainRecheck(at: Date = now()): Promise<RecheckCounts>
       .from(organizationDomains)
       .where(
         and(
-          inArray(organizationDomains.status, [...countingDomainStatuses]),
+          countingStatus(),
           or(isNull(organizationDomains.lastCheckedAt), lt(organizationDomains.lastCheckedAt, at)),
           skipped.length > 0 ? notInArray(organizationDomains.id, skipped) : sql`true`,
         ),

@@ -1,11 +1,11 @@
 // Reading a domain's row the ways the domain layer needs it: by its id within its organization (locked,
 // in a change's transaction), and whether another organization counts the same domain.
 import 'server-only';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { organizationDomains } from '@/db/schema';
-import { countingDomainStatuses } from '@/db/values';
 import { fail } from '../shared/errors';
+import { countingStatus } from './counting';
 import type { DomainRow } from './view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,7 +43,7 @@ export async function countedElsewhere(
       and(
         eq(organizationDomains.domain, domain),
         ne(organizationDomains.organizationId, organizationId),
-        inArray(organizationDomains.status, [...countingDomainStatuses]),
+        countingStatus(),
       ),
     )
     .limit(1);

@@ -3,8 +3,7 @@
 // the outcome is applied under the organization's lock to the row as it is then. Rate-limited per
 // organization, since each press makes the server send DNS questions.
 import 'server-only';
-import { getDb } from '@/db/client';
-import type { DomainCheck } from '@/db/values';
+import { isCountingStatus, type DomainCheck } from '@/db/values';
 import { lockOrganization, requireConsoleAccess, requirePermission } from '../access';
 import { now } from '../clock';
 import { emailQueue } from '../email/queue';
@@ -27,16 +26,14 @@ export async function verifyDomain(
 ): Promise<{ domain: DomainView; check: DomainCheck }> {
   const { db } = await requireConsoleAccess(actor, organizationId, 'domains:manage');
   const row = await domainRow(db, organizationId, domainId);
-  const counting = row.status === 'verified' || row.status === 'failing';
   // Said before any lookup: the record would not help while another organization counts the domain.
-  if (!counting && (await countedElsewhere(db, organizationId, row.domain))) fail('DOMAIN_TAKEN');
+  if (!isCountingStatus(row.status) && (await countedElsewhere(db, organizationId, row.domain)))
+    fail('DOMAIN_TAKEN');
   if (!(await allow(db, `domains:verify:${organizationId}`, DOMAIN_VERIFICATIONS_PER_HOUR, now(), HOUR_MS)))
     fail('RATE_LIMITED');
   const check = await lookupVerification(row.domain, verificationRecord(row.domain, row.token).value);
   const queue = await emailQueue();
-  const updated = await (
-    await getDb()
-  ).transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const org = await lockOrganization(tx, organizationId, actor);
     requirePermission(org.actorRole, 'domains:manage');
     const current = await domainRow(tx, org.id, domainId, { lock: true });

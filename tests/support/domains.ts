@@ -4,7 +4,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { emailMessages, organizationDomains } from '@/db/schema';
-import type { DomainStatus, JoinPolicy } from '@/db/values';
+import { isCountingStatus, type DomainStatus, type JoinPolicy } from '@/db/values';
 import { now } from '@/lib/clock';
 import { newVerificationToken } from '@/lib/domains/record';
 import { addDomain, verifyDomain } from '@/lib/domains/manage';
@@ -58,7 +58,7 @@ export async function insertDomain(
 ) {
   const db = await getDb();
   const status = options.status ?? 'verified';
-  const counting = status === 'verified' || status === 'failing';
+  const counting = isCountingStatus(status);
   const [row] = await db
     .insert(organizationDomains)
     .values({
