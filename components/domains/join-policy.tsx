@@ -8,17 +8,8 @@ import { callAction } from '@/components/shared/call-action';
 import { FieldHelp } from '@/components/shared/field-help';
 import { OptionSelect } from '@/components/shared/option-select';
 import { Label } from '@/components/ui/label';
-import { joinPolicyLabels } from '@/lib/shared/activity-sentences';
+import { joinPolicyExplanations, joinPolicyLabels } from '@/lib/shared/join-policies';
 import type { DomainControlProps } from './types';
-
-/** Each policy in a line (docs/rules.md, verified domains). */
-export const joinPolicyExplanations: Record<JoinPolicy, string> = {
-  off: 'People at this domain join only when invited.',
-  suggest:
-    'People who sign in with an address at this domain may ask to join; an Owner or Admin approves each request.',
-  automatic:
-    'People who sign in with an address at this domain join as Members, while seats are free; past the seat limit they ask instead.',
-};
 
 const options = (Object.keys(joinPolicyLabels) as JoinPolicy[]).map(
   (policy) => [policy, joinPolicyLabels[policy], joinPolicyExplanations[policy]] as const,

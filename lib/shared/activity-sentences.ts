@@ -2,6 +2,7 @@
 // read as one sentence ("heidi@example.com declined the invitation"). Pure.
 import type { AuditAction, JoinPolicy } from '@/db/values';
 import { isRole, roleLabels } from '@/lib/shared/roles';
+import { joinPolicyLabels } from './join-policies';
 
 export interface DescribedEvent {
   action: AuditAction;
@@ -15,13 +16,6 @@ export interface DescribedEvent {
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
-
-/** The join policies in words (the Domains page's choices). */
-export const joinPolicyLabels: Record<JoinPolicy, string> = {
-  off: 'Off',
-  suggest: 'Suggest',
-  automatic: 'Automatic',
-};
 
 function role(value: unknown) {
   return isRole(value) ? roleLabels[value] : text(value);

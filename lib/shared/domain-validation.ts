@@ -4,7 +4,7 @@
 // only that something was sent, and its size.
 import { z } from 'zod';
 import { joinPolicyValues } from '@/db/values';
-import { joinPolicyLabels } from './activity-sentences';
+import { joinPolicyLabels } from './join-policies';
 import { MAX_DEV_DNS_VALUE, MAX_DOMAIN_INPUT } from './limits';
 
 const id = z.uuid({ message: 'Not a valid id.' });
