@@ -1,14 +1,12 @@
 'use client';
 
-import { useState } from 'react';
 import { Loader2, Plus } from 'lucide-react';
 import { toast } from 'sonner';
 import { addDomainAction } from '@/app/actions/domains';
-import { FieldHelp } from '@/components/shared/field-help';
+import { useFieldValue } from '@/components/shared/field-input';
+import { LabelledField } from '@/components/shared/labelled-field';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { FieldInput } from '@/components/shared/field-input';
-import { Label } from '@/components/ui/label';
 import { MAX_DOMAIN_INPUT } from '@/lib/shared/limits';
 
 /**
@@ -26,13 +24,10 @@ export function AddDomainForm({
   full: string | null;
   onAdded: (domain: { id: string; domain: string }) => void;
 }) {
-  const [value, setValue] = useState('');
-  const { state, formAction, pending } = useFormAction<
-    { organizationId: string; domain: string },
-    { id: string; domain: string }
-  >(addDomainAction, {
+  const domain = useFieldValue('');
+  const { state, formAction, pending } = useFormAction(addDomainAction, {
     onSuccess(added) {
-      setValue('');
+      domain.onValue('');
       toast.success(`Added ${added.domain}: publish its record, then Verify`);
       onAdded(added);
     },
@@ -49,34 +44,32 @@ export function AddDomainForm({
       className="grid gap-2"
     >
       <input type="hidden" name="organizationId" value={organizationId} />
-      <Label htmlFor="domain-name">Domain</Label>
-      <div className="flex min-w-0 flex-col gap-2 sm:flex-row">
-        <FieldInput
-          id="domain-name"
-          name="domain"
-          value={value}
-          onValue={setValue}
-          error={error}
-          code
-          placeholder="acme.com"
-          maxLength={MAX_DOMAIN_INPUT}
-          className="min-w-0 sm:max-w-md"
-          aria-describedby="domain-name-help"
-        />
-        <Button
-          type="submit"
-          disabled={value.trim() === '' || full !== null}
-          aria-disabled={pending || undefined}
-          className="w-fit"
-        >
-          {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Plus aria-hidden="true" />}
-          Add domain
-        </Button>
-      </div>
-      <FieldHelp id="domain-name-help" error={error}>
-        {full ??
-          'The part of your people’s email addresses after the @. You get a DNS record to publish; nothing changes until it is verified.'}
-      </FieldHelp>
+      <LabelledField
+        id="domain-name"
+        label="Domain"
+        name="domain"
+        {...domain}
+        error={error}
+        code
+        placeholder="acme.com"
+        maxLength={MAX_DOMAIN_INPUT}
+        className="min-w-0 sm:max-w-md"
+        help={
+          full ??
+          'The part of your people’s email addresses after the @. You get a DNS record to publish; nothing changes until it is verified.'
+        }
+        beside={
+          <Button
+            type="submit"
+            disabled={domain.value.trim() === '' || full !== null}
+            aria-disabled={pending || undefined}
+            className="w-fit"
+          >
+            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Plus aria-hidden="true" />}
+            Add domain
+          </Button>
+        }
+      />
     </form>
   );
 }

@@ -1,15 +1,13 @@
 'use client';
 
-import { useState } from 'react';
 import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { setSeatLimitAction } from '@/app/actions/organizations';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { FieldInput } from '@/components/shared/field-input';
-import { Label } from '@/components/ui/label';
+import { useFieldValue } from '@/components/shared/field-input';
+import { LabelledField } from '@/components/shared/labelled-field';
 import { plural } from '@/lib/shared/text';
-import { FieldHelp } from '@/components/shared/field-help';
 
 /** The seat limit: a whole number, or empty for none; the seats in use beside it. */
 export function SeatLimitForm({
@@ -22,13 +20,13 @@ export function SeatLimitForm({
   used: number;
 }) {
   const saved = seatLimit === null ? '' : String(seatLimit);
-  const [value, setValue] = useState(saved);
+  const limit = useFieldValue(saved);
   const { state, formAction, pending } = useFormAction<
     { organizationId: string; seatLimit: string },
     { seatLimit: number | null; used: number }
   >(setSeatLimitAction, {
     onSuccess(result) {
-      setValue(result.seatLimit === null ? '' : String(result.seatLimit));
+      limit.onValue(result.seatLimit === null ? '' : String(result.seatLimit));
       toast.success(
         result.seatLimit === null
           ? 'Removed the seat limit'
@@ -42,32 +40,28 @@ export function SeatLimitForm({
   return (
     <form action={formAction} className="grid gap-2">
       <input type="hidden" name="organizationId" value={organizationId} />
-      <Label htmlFor="seat-limit">Seat limit</Label>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <FieldInput
-          id="seat-limit"
-          name="seatLimit"
-          inputMode="numeric"
-          placeholder="No limit"
-          value={value}
-          onValue={setValue}
-          error={error}
-          maxLength={9}
-          className="sm:max-w-40"
-          aria-describedby="seat-limit-help"
-        />
-        <Button type="submit" disabled={pending || value.trim() === saved}>
-          {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-          Save
-        </Button>
-      </div>
-      <FieldHelp id="seat-limit-help" error={error}>
-        {`${seatLimit === null ? plural(used, 'seat') : `${used.toLocaleString('en-US')} of ${plural(seatLimit, 'seat')}`} in use${
+      <LabelledField
+        id="seat-limit"
+        label="Seat limit"
+        name="seatLimit"
+        inputMode="numeric"
+        placeholder="No limit"
+        {...limit}
+        error={error}
+        maxLength={9}
+        className="sm:max-w-40"
+        help={`${seatLimit === null ? plural(used, 'seat') : `${used.toLocaleString('en-US')} of ${plural(seatLimit, 'seat')}`} in use${
           over > 0
             ? ` (${over.toLocaleString('en-US')} over: new invitations and reactivations are refused)`
             : ''
         }. Active members and pending invitations take a seat; suspended members free theirs. Leave it empty for no limit.`}
-      </FieldHelp>
+        beside={
+          <Button type="submit" disabled={pending || limit.value.trim() === saved}>
+            {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
+            Save
+          </Button>
+        }
+      />
     </form>
   );
 }
