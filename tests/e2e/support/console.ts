@@ -148,6 +148,9 @@ export async function expectToast(
 
 /** Closes every toast shown (their close buttons), so the next screenshot or toast check starts clean. */
 export async function dismissToasts(page: Page) {
+  // Clicking a toast's close button moves the focus to it, and to the page's start once the toast is
+  // gone: give it back to where the keyboard user left it, so the next Tab goes on from there.
+  const focused = await page.evaluateHandle(() => document.activeElement);
   const buttons = page.locator('[data-sonner-toast] button[aria-label="Close toast"]');
   for (let n = await buttons.count(); n > 0; n = await buttons.count()) {
     await buttons
@@ -161,6 +164,10 @@ export async function dismissToasts(page: Page) {
     .poll(() => page.locator('[data-sonner-toast]').count(), { timeout: 5_000 })
     .toBe(0)
     .catch(() => undefined);
+  await focused.evaluate((element) => {
+    if (element instanceof HTMLElement && element.isConnected) element.focus();
+  });
+  await focused.dispose();
 }
 
 // ---------------------------------------------------------------------------------------------------
