@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    // Queued invitation emails seal their link under a key from AUTH_SECRET (lib/email/sealed.ts).
+    // Queued invitation emails seal their link under a key from AUTH_SECRET (lib/sealed.ts).
     // A request waits for its emails (EMAIL_WAIT_MS) longer than in production, so that a busy machine
     // does not turn an Invited into a Sending; the files that test Sending set their own.
     env: {

@@ -7,7 +7,7 @@ import { openPostgres, setDatabaseHandle } from '@/db/client';
 import { renderInvitationEmail } from '@/emails/render';
 import { MAX_BATCH, sendEmails, type EmailMessage } from '@/lib/email';
 import { emailQueue, enqueueEmails, type QueuedEmail } from '@/lib/email/queue';
-import { seal } from '@/lib/email/sealed';
+import { seal } from '@/lib/sealed';
 import { invitationUrl } from '@/lib/invitations/link';
 import { startJobs, stopBoss } from '@/lib/jobs';
 import { newToken } from '@/lib/auth/secret-token';
@@ -56,7 +56,7 @@ export async function measureDrain(benchUrl: string, org: SeededOrg) {
       kind: 'invitation',
       recipient: `drain.${index}@${org.domain}`,
       organizationId: org.id,
-      payload: { ...facts, token: seal(newToken().token) },
+      payload: { ...facts, token: seal(newToken().token, 'email payload') },
     }));
     const [before] = await rawRows<{ n: number }>(
       direct.db,

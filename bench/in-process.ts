@@ -203,7 +203,7 @@ export function useFakeEmailApi(api: FakeResend, org: SeededOrg): () => void {
   process.env.RESEND_BASE_URL = api.baseUrl;
   process.env.EMAIL_TRANSPORT = 'resend';
   process.env.APP_URL = 'http://127.0.0.1:3000';
-  // Queued invitation emails seal their link under a key from AUTH_SECRET (lib/email/sealed.ts).
+  // Queued invitation emails seal their link under a key from AUTH_SECRET (lib/sealed.ts).
   process.env.AUTH_SECRET ||= randomBytes(32).toString('base64url');
   return () => {
     for (const key of EMAIL_API_ENV) {

@@ -41,6 +41,7 @@ export const emailKindValues = [
   'removed',
   'ownership_transferred',
   'domain_failing',
+  'sso_certificate_expiring',
 ] as const;
 export type EmailKind = (typeof emailKindValues)[number];
 
@@ -81,6 +82,15 @@ export const auditActionValues = [
   'join.declined',
   'join.withdrawn',
   'member.joined',
+  'sso.connection_added',
+  'sso.connection_changed',
+  'sso.connection_removed',
+  'sso.tested',
+  'sso.signed_in',
+  'sso.joined',
+  'sso.refused',
+  'sso.required_changed',
+  'sso.break_glass_changed',
 ] as const;
 export type AuditAction = (typeof auditActionValues)[number];
 
@@ -110,3 +120,47 @@ export type JoinPolicy = (typeof joinPolicyValues)[number];
 
 export const joinRequestStatusValues = ['pending', 'approved', 'declined'] as const;
 export type JoinRequestStatus = (typeof joinRequestStatusValues)[number];
+
+/** The protocols of an SSO connection (DESIGN §11): SAML 2.0 or OpenID Connect. */
+export const ssoProtocolValues = ['saml', 'oidc'] as const;
+export type SsoProtocol = (typeof ssoProtocolValues)[number];
+
+/** What a request to an identity provider was for: a sign-in, or an Owner's Test connection. */
+export const ssoRequestPurposeValues = ['sign_in', 'test'] as const;
+export type SsoRequestPurpose = (typeof ssoRequestPurposeValues)[number];
+
+/**
+ * How a session was opened: by an emailed link (the magic link, or an invitation's), or through the
+ * organization's identity provider. Require SSO ends the `email` sessions of the people it covers.
+ */
+export const signInMethodValues = ['email', 'sso'] as const;
+export type SignInMethod = (typeof signInMethodValues)[number];
+
+/**
+ * Why an SSO sign-in was refused (Activity names it; lib/shared/sso-refusals.ts says it to the person).
+ * Not a database enum: it lives in the audit event's details.
+ */
+export const ssoRefusalValues = [
+  'unsigned',
+  'bad_signature',
+  'wrong_audience',
+  'wrong_recipient',
+  'expired',
+  'not_yet_valid',
+  'unknown_request',
+  'replayed',
+  'unsolicited',
+  'invalid_response',
+  'provider_error',
+  'no_email',
+  'outside_domains',
+  'disabled',
+  'suspended',
+  'jit_off',
+  'no_seat',
+] as const;
+export type SsoRefusal = (typeof ssoRefusalValues)[number];
+
+export function isSsoRefusal(value: unknown): value is SsoRefusal {
+  return (ssoRefusalValues as readonly unknown[]).includes(value);
+}

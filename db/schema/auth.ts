@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
+import { signInMethod } from './enums';
 
 export const users = pgTable(
   'users',
@@ -51,6 +52,11 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
+    /**
+     * How it was opened: `email` (Auth.js's magic link, an invitation's link) or `sso` (lib/sso). Auth.js
+     * writes no value, so its sessions take the default. Require SSO ends the `email` ones it covers.
+     */
+    method: signInMethod('method').notNull().default('email'),
   },
   // sessions_expires_idx: pruning expired sessions (lib/jobs/prune.ts) reads the oldest first.
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_idx').on(t.expires)],

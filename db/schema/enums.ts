@@ -12,6 +12,9 @@ import {
   joinRequestStatusValues,
   memberRoleValues,
   memberStatusValues,
+  signInMethodValues,
+  ssoProtocolValues,
+  ssoRequestPurposeValues,
 } from '../values';
 
 export const memberRole = pgEnum('member_role', memberRoleValues);
@@ -25,3 +28,6 @@ export const domainStatus = pgEnum('domain_status', domainStatusValues);
 export const domainCheck = pgEnum('domain_check', domainCheckValues);
 export const joinPolicy = pgEnum('join_policy', joinPolicyValues);
 export const joinRequestStatus = pgEnum('join_request_status', joinRequestStatusValues);
+export const ssoProtocol = pgEnum('sso_protocol', ssoProtocolValues);
+export const ssoRequestPurpose = pgEnum('sso_request_purpose', ssoRequestPurposeValues);
+export const signInMethod = pgEnum('sign_in_method', signInMethodValues);

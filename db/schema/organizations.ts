@@ -15,6 +15,11 @@ export const organizations = pgTable('organizations', {
   seatLimit: integer('seat_limit'),
   /** SCIM provisioning is on (the Provisioning page): the organization's tokens work only while it is. */
   scimEnabled: boolean('scim_enabled').notNull().default(false),
+  /**
+   * Require SSO (the SSO page): addresses at the organization's verified domains sign in through its
+   * enabled connection only; magic links are refused them, except for its break-glass Owners (lib/sso).
+   */
+  requireSso: boolean('require_sso').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -48,6 +53,10 @@ export const memberships = pgTable(
     scimUserName: text('scim_user_name'),
     /** The name the directory gives the person here (the account's own name is theirs to change). */
     directoryName: text('directory_name'),
+    /** An Owner the organization named break-glass: keeps the magic link under Require SSO. */
+    ssoBreakGlass: boolean('sso_break_glass').notNull().default(false),
+    /** Their last sign-in through the organization's identity provider; set: marked SSO in the list. */
+    ssoSignedInAt: timestamp('sso_signed_in_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -13,7 +13,7 @@ import {
 } from '@/emails/render';
 import { appUrl } from '../config';
 import type { EmailMessage } from '.';
-import { unseal } from './sealed';
+import { unseal } from '../sealed';
 import { invitationUrl } from '../invitations/link';
 import type { ChangeFacts, RoleChangedFacts } from '../members/notifications';
 import { can } from '@/lib/shared/permissions';
@@ -149,7 +149,7 @@ async function renderInvitation(
     roleLabel: string;
     expiresAt: string;
   };
-  const token = sealed ? unseal(sealed) : null;
+  const token = sealed ? unseal(sealed, 'email payload') : null;
   if (!token) return 'The invitation link could not be read (AUTH_SECRET changed?). Send it again.';
   const rendered = await once(templates, message.kind, facts, () =>
     renderInvitationEmail({ ...facts, acceptUrl: URL_PLACEHOLDER }),

@@ -8,7 +8,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { emailMessages } from '@/db/schema';
 import { emailWaitMs } from '../config';
 import { enqueueEmails } from '../email/queue';
-import { seal } from '../email/sealed';
+import { seal } from '../sealed';
 import { isUndelivered } from '../email/statuses';
 import { nextRecordingOr, nudgeEmailWorker } from '../email/nudge';
 import type { InviteResult } from '../shared/invite-outcomes';
@@ -56,7 +56,7 @@ export function invitationEmails(
       organizationId,
       invitationId: item.invitationId,
       payload: {
-        token: seal(item.token),
+        token: seal(item.token, 'email payload'),
         inviterName: facts.inviterName,
         inviterEmail: facts.inviterEmail,
         organizationName: facts.organizationName,

@@ -19,6 +19,7 @@ const kindLabels = {
   organization: 'Organization created, renamed or its settings changed',
   domains: 'Domains added, verified or removed, and their join policies',
   joins: 'People who asked to join or joined through a verified domain',
+  sso: 'Single sign-on (SSO): sign-ins, refusals, connections and Require SSO',
 } as const;
 
 /**
@@ -61,6 +62,15 @@ const kindOf: Record<AuditAction, keyof typeof kindLabels> = {
   'join.declined': 'joins',
   'join.withdrawn': 'joins',
   'member.joined': 'joins',
+  'sso.connection_added': 'sso',
+  'sso.connection_changed': 'sso',
+  'sso.connection_removed': 'sso',
+  'sso.tested': 'sso',
+  'sso.signed_in': 'sso',
+  'sso.joined': 'sso',
+  'sso.refused': 'sso',
+  'sso.required_changed': 'sso',
+  'sso.break_glass_changed': 'sso',
 };
 
 /** Each kind of change in words, with the audit actions it covers. */

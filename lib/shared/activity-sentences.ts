@@ -3,6 +3,7 @@
 import type { AuditAction, JoinPolicy } from '@/db/values';
 import { isRole, roleLabels } from '@/lib/shared/roles';
 import { joinPolicyLabels } from './join-policies';
+import { describeSsoEvent } from './sso-sentences';
 
 export interface DescribedEvent {
   action: AuditAction;
@@ -37,6 +38,8 @@ export function eventActor(event: DescribedEvent): { label: string; email: strin
     (event.action === 'domain.verified' && !event.actorEmail)
   )
     return { label: 'The daily domain check', email: null };
+  // A refused SSO sign-in: nobody signed in; the identity provider's answer was refused.
+  if (event.action === 'sso.refused' && !event.actorEmail) return { label: 'AI Hub', email: null };
   const email = event.actorEmail ?? (event.action === 'invitation.declined' ? event.targetEmail : null);
   const label = event.actorName || email;
   return label ? { label, email } : null;
@@ -131,6 +134,16 @@ export function describeEvent(event: DescribedEvent): string {
       return `joined as ${role(details.role)} through the domain ${text(details.domain)}`;
     case 'members.exported':
       return `exported the user list as CSV (${exportedView(details)})`;
+    case 'sso.connection_added':
+    case 'sso.connection_changed':
+    case 'sso.connection_removed':
+    case 'sso.tested':
+    case 'sso.signed_in':
+    case 'sso.joined':
+    case 'sso.refused':
+    case 'sso.required_changed':
+    case 'sso.break_glass_changed':
+      return describeSsoEvent(event.action, event.targetEmail ?? '', details);
   }
 }
 

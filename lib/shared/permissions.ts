@@ -14,7 +14,11 @@ export type Permission =
   /** See the verified domains and their join policies. */
   | 'domains:view'
   /** Add or remove a domain, change its join policy (Owners only, docs/rules.md). */
-  | 'domains:manage';
+  | 'domains:manage'
+  /** See the SSO connections and Require SSO. */
+  | 'sso:view'
+  /** Add, change, test or remove a connection; Require SSO and its break-glass Owners (Owners only). */
+  | 'sso:manage';
 
 export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
   owner: [
@@ -27,6 +31,8 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'console:access',
     'domains:view',
     'domains:manage',
+    'sso:view',
+    'sso:manage',
   ],
   admin: [
     'org:settings',
@@ -36,6 +42,7 @@ export const rolePermissions: Record<MemberRole, readonly Permission[]> = {
     'billing:manage',
     'console:access',
     'domains:view',
+    'sso:view',
   ],
   member: [],
 };

@@ -36,6 +36,9 @@ const EXPECTED_TABLES = [
   'rate_limit_buckets',
   'scim_tokens',
   'sessions',
+  'sso_assertions',
+  'sso_connections',
+  'sso_requests',
   'users',
   'verification_tokens',
 ];

@@ -12,7 +12,7 @@ import {
   type PolicyTarget,
   type TargetAction,
 } from '@/lib/shared/policy';
-import { can, rolePermissions } from '@/lib/shared/permissions';
+import { can, rolePermissions, type Permission } from '@/lib/shared/permissions';
 
 const owner: PolicyActor = { userId: 'owner', role: 'owner', directory: false };
 const admin: PolicyActor = { userId: 'admin', role: 'admin', directory: false };
@@ -51,16 +51,16 @@ describe('permissions (docs/rules.md, Roles)', () => {
         'members:export',
         'org:delete',
         'org:settings',
+        'sso:manage',
+        'sso:view',
       ].sort(),
     );
   });
 
-  it('gives an Admin all but org:delete and domains:manage (only Owners manage domains)', () => {
-    expect(can('admin', 'org:delete')).toBe(false);
-    expect(can('admin', 'domains:manage')).toBe(false);
-    for (const permission of rolePermissions.owner.filter(
-      (p) => p !== 'org:delete' && p !== 'domains:manage',
-    ))
+  it('gives an Admin all but org:delete, domains:manage and sso:manage (only Owners manage domains and SSO)', () => {
+    const ownersOnly = ['org:delete', 'domains:manage', 'sso:manage'];
+    for (const permission of ownersOnly) expect(can('admin', permission as Permission)).toBe(false);
+    for (const permission of rolePermissions.owner.filter((p) => !ownersOnly.includes(p)))
       expect(can('admin', permission)).toBe(true);
   });
 

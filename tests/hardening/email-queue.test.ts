@@ -10,7 +10,7 @@ import type { PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
 import { emailMessages } from '@/db/schema';
 import { enqueueEmails } from '@/lib/email/queue';
-import { seal } from '@/lib/email/sealed';
+import { seal } from '@/lib/sealed';
 import { startBoss } from '@/lib/jobs/boss';
 import { useTestDatabase, usingPostgres } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
@@ -111,7 +111,7 @@ describe.skipIf(!usingPostgres)('the email queue across processes (PostgreSQL)',
               recipient: `worker${i}@example.com`,
               organizationId: null,
               payload: {
-                token: seal(randomBytes(32).toString('base64url')),
+                token: seal(randomBytes(32).toString('base64url'), 'email payload'),
                 inviterName: 'Olivia Owner',
                 inviterEmail: 'olivia@example.com',
                 organizationName: 'Acme',
