@@ -6,6 +6,7 @@
 // burst of sign-ins does not ask the provider for it each time.
 import 'server-only';
 import * as client from 'openid-client';
+import { now } from '../../clock';
 import {
   OutboundFetchError,
   outboundFetch,
@@ -27,6 +28,7 @@ const MAX_BYTES = 256 * 1024;
 const CACHE_MS = 5 * 60_000;
 const CACHE_ENTRIES = 100;
 const MAX_ISSUER_LENGTH = 2_000;
+const CLOCK_TOLERANCE_S = 120;
 
 const cache = new Map<string, { metadata: client.ServerMetadata; until: number }>();
 
@@ -183,7 +185,21 @@ export async function oidcConfiguration(
   const authentication = postOnly
     ? client.ClientSecretPost(clientSecret)
     : client.ClientSecretBasic(clientSecret);
-  const configuration = new client.Configuration(metadata, clientId, clientSecret, authentication);
+  const configuration = new client.Configuration(
+    metadata,
+    clientId,
+    {
+      client_secret: clientSecret,
+      // The domain's clock (lib/clock.ts) judges a token's expiry like every other expiry here, and a
+      // provider's clock may be up to 2 minutes off, as for SAML assertions (DESIGN §11).
+      [client.clockSkew]: Math.round((now().getTime() - Date.now()) / 1000),
+      [client.clockTolerance]: CLOCK_TOLERANCE_S,
+    },
+    authentication,
+  );
+  // Over TLS openid-client would take the ID token on the token endpoint's word; checking its signature
+  // against the provider's published keys also holds when the token endpoint is not who it seems.
+  client.enableNonRepudiationChecks(configuration);
   configuration[client.customFetch] = outboundFetch(policy());
   configuration.timeout = TIMEOUT_MS / 1000;
   if (url.protocol === 'http:') client.allowInsecureRequests(configuration);
