@@ -4,7 +4,7 @@
 // (lib/invitations/accept.ts). Break-glass Owners keep the emailed link.
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { memberships, users } from '@/db/schema';
 import { normalizeEmail } from '../shared/email-address';
 import { connectionForAddress, type AddressConnection } from './connections';
@@ -64,4 +64,15 @@ export function ssoRequiredPath(
   if (options.callbackPath && options.callbackPath !== '/') query.set('callbackUrl', options.callbackPath);
   if (options.emailed) query.set('from', 'email');
   return `/login/sso-required?${query}`;
+}
+
+/**
+ * For the invitation page: the connection a signed-out invitee with no account must sign in through
+ * instead of accepting by the emailed link, or null.
+ */
+export async function ssoOfferForInvitee(
+  email: string,
+): Promise<{ connectionId: string; connectionName: string } | null> {
+  const required = await emailSignInRefusal(await getDb(), email);
+  return required ? { connectionId: required.connection.id, connectionName: required.connection.name } : null;
 }

@@ -21,7 +21,7 @@ import { acceptInvitationAsNewUser } from '@/lib/invitations';
 import { changeRoles } from '@/lib/members';
 import { signInErrorMessage } from '@/lib/shared/notices';
 import { DomainError } from '@/lib/shared/errors';
-import { emailSignInRefusal, ssoRequirementFor } from '@/lib/sso/require';
+import { emailSignInRefusal, ssoOfferForInvitee, ssoRequirementFor } from '@/lib/sso/require';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 import { freshDomain, insertConnection, verifiedDomainRow } from '../support/sso';
@@ -197,6 +197,15 @@ describe('accepting an invitation with a new account under Require SSO', () => {
     expect((refusal as DomainError).code).toBe('SSO_REQUIRED');
     const db = await getDb();
     expect(await db.select().from(users).where(eq(users.email, invitation.email))).toEqual([]);
+  });
+
+  it('the invitation page offers the provider to a covered invitee, not to others', async () => {
+    const { connection, domain } = await requiringOrganization();
+    expect(await ssoOfferForInvitee(`new@${domain}`)).toEqual({
+      connectionId: connection.id,
+      connectionName: 'Acme Okta',
+    });
+    expect(await ssoOfferForInvitee(`new@${freshDomain()}`)).toBeNull();
   });
 
   it('goes through for an address outside the covered domains, and when Require SSO is off', async () => {
