@@ -183,6 +183,7 @@ describe('every email has a document title', () => {
       'removed',
       'ownership-transferred',
       'domain-failing',
+      'sso-certificate-expiring',
     ]);
     for (const { name, email } of previews) {
       const head = /<head>([\s\S]*?)<\/head>/.exec(email.html)?.[1] ?? '';
