@@ -45,7 +45,7 @@ export default function SsoCertificateExpiringEmail(props: SsoCertificateExpirin
       <Text style={emailStyles.text}>{`SHA-256 fingerprint: ${fingerprint}`}</Text>
       <Text style={emailStyles.text}>{`Valid until: ${expiresAt}`}</Text>
       <Text style={emailStyles.text}>
-        {`Create the new signing certificate in your identity provider, then upload its new metadata (or read it again from its URL) on the SSO page. The old and the new certificate can both be active while you switch over, so nobody is locked out; remove the old one once the provider signs with the new.`}
+        {`Create the new signing certificate in your identity provider, then upload its new metadata (or read it again from its URL) on the SSO page. While you switch over, the metadata may list the old and the new certificate together: AI Hub accepts both, so nobody is locked out. Once the provider signs with the new one, read its metadata again.`}
       </Text>
       <CallToAction href={url} label="Open the SSO page" />
       <Text style={emailStyles.muted}>

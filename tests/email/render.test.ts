@@ -6,6 +6,7 @@ import {
   renderRemovedEmail,
   renderRoleChangedEmail,
   renderSignInEmail,
+  renderSsoCertificateExpiringEmail,
   type InvitationEmailProps,
 } from '@/emails/render';
 
@@ -170,6 +171,43 @@ describe('the emails about a change (role changed, removed, made Owner)', () => 
       expect(html).not.toContain('<script');
       expect(html).not.toContain('<img src=x');
     }
+  });
+});
+
+describe('renderSsoCertificateExpiringEmail', () => {
+  const certificate = {
+    organizationName: 'Northwind Labs',
+    connectionName: 'Okta',
+    certificateSubject: 'CN=northwind.okta.example',
+    fingerprint: 'AB:CD',
+    expiresAt: 'Jan 6, 2027, 4:17 AM UTC',
+    expired: false,
+    url: 'https://aihub.example.com/admin/northwind/sso',
+  };
+
+  it('names the organization, connection, certificate and expiry, says what to do, and links the SSO page', async () => {
+    const { subject, html, text } = await renderSsoCertificateExpiringEmail(certificate);
+    expect(subject).toBe(
+      'The signing certificate of Okta expires on Jan 6, 2027, 4:17 AM UTC (Northwind Labs)',
+    );
+    for (const fact of ['Northwind Labs', 'CN=northwind.okta.example', 'AB:CD', 'Valid until: Jan 6, 2027'])
+      expect(text).toContain(fact);
+    expect(text).toMatch(/upload its new metadata/);
+    expect(text).toMatch(/accepts both/);
+    expect(anchorHrefs(html)).toEqual([certificate.url]);
+  });
+
+  it('an expired certificate says so; a connection or subject with markup is escaped, the subject one line', async () => {
+    const { subject, html } = await renderSsoCertificateExpiringEmail({
+      ...certificate,
+      expired: true,
+      connectionName: 'Okta\r\n<script>x</script>',
+      certificateSubject: '<img src=x onerror=alert(1)>',
+    });
+    expect(subject).toMatch(/expired on Jan 6, 2027/);
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img src=x');
   });
 });
 
