@@ -29,11 +29,7 @@ export async function runHousekeeping(maxRounds = 100): Promise<PruneCounts> {
   const { batch } = housekeepingSettings();
   let counts = await pruneExpired(db, { limit: batch });
   const total = { ...counts };
-  for (
-    let round = 1;
-    round < maxRounds && Math.max(...(Object.values(counts) as number[])) >= batch;
-    round++
-  ) {
+  for (let round = 1; round < maxRounds && Math.max(...Object.values(counts)) >= batch; round++) {
     counts = await pruneExpired(db, { limit: batch });
     for (const table of Object.keys(total) as (keyof PruneCounts)[]) total[table] += counts[table];
   }

@@ -8,7 +8,6 @@ import {
   rateLimitBuckets,
   sessions,
   ssoAssertions,
-  ssoConnections,
   ssoRequests,
   verificationTokens,
 } from '@/db/schema';
@@ -25,6 +24,7 @@ import {
 } from '@/lib/sso/requests';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner, createUser } from '../support/factories';
+import { insertConnection } from '../support/sso';
 
 useTestDatabase();
 
@@ -148,15 +148,10 @@ describe('pruneExpired', () => {
   });
 });
 
-/** A SAML connection of a new organization, for the SSO requests and assertions to belong to. */
+/** A connection of a new organization, for the SSO requests and assertions to belong to. */
 async function connectionId() {
   const { organization } = await createOrganizationWithOwner();
-  const db = await getDb();
-  const [row] = await db
-    .insert(ssoConnections)
-    .values({ organizationId: organization.id, protocol: 'saml', name: 'Okta' })
-    .returning({ id: ssoConnections.id });
-  return row.id;
+  return (await insertConnection(organization.id)).id;
 }
 
 describe('pruning SSO requests and assertion ids', () => {

@@ -15,6 +15,7 @@ import { CERTIFICATE_EXPIRY_BATCH, runCertificateExpiry } from '@/lib/sso/expiry
 import { useTestDatabase } from '../support/db';
 import { organizationWithStaff, queuedEmails } from '../support/domains';
 import { addMember } from '../support/factories';
+import { connectionRow, insertConnection } from '../support/sso';
 
 useTestDatabase();
 
@@ -40,26 +41,19 @@ function fingerprintOf(pem: string) {
   return describeCertificate(pem)!.fingerprint;
 }
 
-async function samlConnection(organizationId: string, certificates: string[], name = 'Okta') {
-  const db = await getDb();
-  const [row] = await db
-    .insert(ssoConnections)
-    .values({
-      organizationId,
-      protocol: 'saml',
-      name,
-      samlEntityId: 'https://idp.corp.example/entity',
-      samlSsoUrl: 'https://idp.corp.example/sso',
-      samlCertificates: certificates,
-    })
-    .returning();
-  return row;
+/** A SAML connection (off: several may share an organization) with `certificates`. */
+function samlConnection(organizationId: string, certificates: string[], name = 'Okta') {
+  return insertConnection(organizationId, {
+    name,
+    enabled: false,
+    samlEntityId: 'https://idp.corp.example/entity',
+    samlSsoUrl: 'https://idp.corp.example/sso',
+    samlCertificates: certificates,
+  });
 }
 
 async function warnedOf(id: string) {
-  const db = await getDb();
-  const [row] = await db.select().from(ssoConnections).where(eq(ssoConnections.id, id));
-  return row.expiryWarned;
+  return (await connectionRow(id)).expiryWarned;
 }
 
 /** An organization with two active Owners, a suspended Owner, an Admin and a Member. */
