@@ -4,13 +4,7 @@
 import { asc, count } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import {
-  rateLimitBuckets,
-  sessions,
-  ssoAssertions,
-  ssoRequests,
-  verificationTokens,
-} from '@/db/schema';
+import { rateLimitBuckets, sessions, ssoAssertions, ssoRequests, verificationTokens } from '@/db/schema';
 import { advanceClock, now } from '@/lib/clock';
 import { allowInvitationAttempt } from '@/lib/invitations';
 import { runHousekeeping } from '@/lib/jobs';
