@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { EMAIL_PROVIDER_ID, signIn, signOut, ssoRequiredIn } from '@/app/auth';
 import { clientKey } from '@/app/_lib/client-key';
+import { ssoBrowser } from '@/app/_lib/sso-browser';
 import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 import { DomainError, errorMessages } from '@/lib/shared/errors';
 import { signInSchema } from '@/lib/shared/validation';
@@ -59,6 +60,7 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
       provider = await startSsoSignIn(route.connection, {
         callbackUrl: callbackPath,
         clientKey: await clientKey(),
+        browser: await ssoBrowser(),
       });
     } catch (error) {
       return { error: startRefusal(error), email };
@@ -104,7 +106,11 @@ export async function continueWithSsoAction(form: FormData): Promise<void> {
   const callbackPath = safeCallbackPath(formText(form, 'callbackUrl'));
   let provider: string;
   try {
-    provider = await startSsoSignIn(connection, { callbackUrl: callbackPath, clientKey: await clientKey() });
+    provider = await startSsoSignIn(connection, {
+      callbackUrl: callbackPath,
+      clientKey: await clientKey(),
+      browser: await ssoBrowser(),
+    });
   } catch (error) {
     const reason =
       error instanceof DomainError && error.code === 'RATE_LIMITED' ? 'rate_limited' : 'unavailable';

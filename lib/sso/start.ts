@@ -33,17 +33,22 @@ export async function signInRoute(email: string, options: { emailChosen: boolean
 
 /**
  * The identity provider's URL to send the browser to, signing in through `connection` (or the connection
- * of that id) and coming back to `callbackUrl` (a path on this site, else '/'). RATE_LIMITED past
+ * of that id) and coming back to `callbackUrl` (a path on this site, else '/'), in the browser whose SSO
+ * cookie is `browser` (app/_lib/sso-browser.ts). RATE_LIMITED past
  * SSO_STARTS_PER_CLIENT_PER_MINUTE for `clientKey`; NOT_FOUND for a connection unknown or turned off.
  */
 export async function startSsoSignIn(
   connection: SsoConnection | string,
-  input: { callbackUrl?: string | null; clientKey: string },
+  input: { callbackUrl?: string | null; clientKey: string; browser: string },
 ): Promise<string> {
   const db = await getDb();
   if (!(await allow(db, `sso-start:${input.clientKey}`, SSO_STARTS_PER_CLIENT_PER_MINUTE, now(), 60_000)))
     fail('RATE_LIMITED');
   const found = typeof connection === 'string' ? await loadConnection(db, connection) : connection;
   if (!found?.enabled) fail('NOT_FOUND');
-  return beginSso(found, { purpose: 'sign_in', callbackPath: safeCallbackPath(input.callbackUrl) });
+  return beginSso(found, {
+    purpose: 'sign_in',
+    callbackPath: safeCallbackPath(input.callbackUrl),
+    browser: input.browser,
+  });
 }

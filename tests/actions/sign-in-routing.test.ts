@@ -6,11 +6,16 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const mocks = vi.hoisted(() => ({ requestHeaders: new Headers() }));
+const mocks = vi.hoisted(() => ({ requestHeaders: new Headers(), cookieSet: vi.fn() }));
 
 vi.mock('next/headers', () => ({
   headers: vi.fn(async () => mocks.requestHeaders),
-  cookies: vi.fn(async () => ({ set: vi.fn(), get: vi.fn(), delete: vi.fn(), getAll: vi.fn(() => []) })),
+  cookies: vi.fn(async () => ({
+    set: mocks.cookieSet,
+    get: vi.fn(),
+    delete: vi.fn(),
+    getAll: vi.fn(() => []),
+  })),
 }));
 
 import { continueWithSsoAction, signInWithEmailAction, type SignInState } from '@/app/actions/auth';
@@ -20,6 +25,7 @@ import { listMailboxMessages } from '@/lib/email/mailbox';
 import { advanceClock, now, resetClock } from '@/lib/clock';
 import { errorMessages } from '@/lib/shared/errors';
 import { SSO_STARTS_PER_CLIENT_PER_MINUTE } from '@/lib/shared/limits';
+import { browserBinding } from '@/lib/sso/requests';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 import { testKeyPair } from '../support/saml-certificates';
@@ -34,6 +40,7 @@ let client = 0;
 beforeEach(() => {
   for (const key of KEYS) vi.stubEnv(key, undefined);
   vi.stubEnv('AUTH_SECRET', 'test-secret-for-sign-in-routing');
+  mocks.cookieSet.mockClear();
   vi.stubEnv('APP_URL', 'https://console.example.com');
   // Each test its own client, so the per-client limit of one does not reach another.
   client += 1;
@@ -114,6 +121,10 @@ describe('the address first: an SSO domain goes to its identity provider', () =>
     expect(to).toMatch(new RegExp(`^${IDP}\\?SAMLRequest=`));
     const [request] = await requestsOf(connection.id);
     expect(request).toMatchObject({ purpose: 'sign_in', callbackPath: '/admin/acme/users', usedAt: null });
+    // The request is bound to this browser's SSO cookie, set now (the answer must come back with it).
+    const [, browser] = mocks.cookieSet.mock.calls.find(([name]) => name === 'aihub-sso-browser') ?? [];
+    expect(browser).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(request.browserBinding).toBe(browserBinding(browser));
     expect(decodeURIComponent(to!)).not.toContain('pat@');
     expect(await emailsTo(`pat@${domain}`)).toEqual([]);
   });
