@@ -12,7 +12,7 @@ import { isOnPublicUrl } from '@/lib/config/deployment.mjs';
 import { sendEmail } from '@/lib/email';
 import { allowSignInEmail } from '@/lib/auth/sign-in';
 import { joinOnSignIn } from '@/lib/domains/join-automatic';
-import { emailSignInRefusal, ssoRequiredPath } from '@/lib/sso/require';
+import { emailSignInRefusal, ssoRequiredPath } from '@/lib/sso/enforce';
 
 export const EMAIL_PROVIDER_ID = 'email';
 
@@ -26,7 +26,7 @@ class SignInEmailNotSent extends AuthError {
 }
 
 /**
- * The address must sign in through its organization's identity provider (lib/sso/require.ts): no link is
+ * The address must sign in through its organization's identity provider (lib/sso/enforce.ts): no link is
  * made or sent. signInWithEmailAction sends the person to the page that offers the provider; Auth.js's
  * own endpoint, to /login?error=AccessDenied (a type Auth.js lets reach the page).
  */

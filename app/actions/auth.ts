@@ -12,7 +12,7 @@ import { DomainError, errorMessages } from '@/lib/shared/errors';
 import { signInSchema } from '@/lib/shared/validation';
 import { SIGN_IN_ADDRESS_COOKIE } from '@/app/_lib/sign-in-address';
 import { sessionCookie } from '@/lib/auth/session';
-import { ssoRequiredPath } from '@/lib/sso/require';
+import { ssoRequiredPath } from '@/lib/sso/enforce';
 import { signInRoute, startSsoSignIn } from '@/lib/sso/start';
 
 /** A text field of a submitted form ('' when absent or a file). */

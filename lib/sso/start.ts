@@ -12,7 +12,7 @@ import { SSO_STARTS_PER_CLIENT_PER_MINUTE } from '../shared/limits';
 import { safeCallbackPath } from '../shared/safe-redirect';
 import { beginSso } from './begin';
 import { connectionForAddress, loadConnection } from './connections';
-import { ssoRequirementFor, type SsoRequirement } from './require';
+import { ssoRequirementFor, type SsoRequirement } from './enforce';
 
 export type SignInRoute =
   | { way: 'sso'; connection: SsoConnection }

@@ -1,6 +1,6 @@
-// Require SSO (lib/sso/require.ts) at every way in by email, on PGlite and PostgreSQL: which addresses are
-// covered and which break-glass Owners are exempt; Auth.js's real email provider refusing to send a link
-// (sendVerificationRequest) and refusing at use a link sent before Require SSO was turned on; an
+// Require SSO (lib/sso/enforce.ts) at every way in by email, on PGlite and PostgreSQL: which addresses are
+// covered and which break-glass Owners are exempt; Auth.js's real email provider refusing to make a link
+// (its signIn callback) and refusing at use a link sent before Require SSO was turned on; an
 // invitation accepted with a new account refused for a covered address.
 import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
@@ -21,7 +21,7 @@ import { acceptInvitationAsNewUser } from '@/lib/invitations';
 import { changeRoles } from '@/lib/members';
 import { signInErrorMessage } from '@/lib/shared/notices';
 import { DomainError } from '@/lib/shared/errors';
-import { emailSignInRefusal, ssoOfferForInvitee, ssoRequirementFor } from '@/lib/sso/require';
+import { emailSignInRefusal, ssoOfferForInvitee, ssoRequirementFor } from '@/lib/sso/enforce';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, createUser } from '../support/factories';
 import { freshDomain, insertConnection, verifiedDomainRow } from '../support/sso';
@@ -115,6 +115,8 @@ describe('which addresses Require SSO covers', () => {
     await changeRoles(owner, { organizationId: organization.id, ids: [boss.membershipId], role: 'admin' });
     expect(await ssoRequirementFor(db, boss.email)).toMatchObject({ breakGlass: false });
     await changeRoles(owner, { organizationId: organization.id, ids: [boss.membershipId], role: 'owner' });
+    await setBreakGlass(boss.membershipId, true);
+    expect(await emailSignInRefusal(db, boss.email)).toBeNull();
     await db.update(memberships).set({ status: 'suspended' }).where(eq(memberships.id, boss.membershipId));
     expect(await ssoRequirementFor(db, boss.email)).toMatchObject({ breakGlass: false });
     // A member at the domain is covered whatever their role.
@@ -189,12 +191,12 @@ describe('the emailed sign-in link under Require SSO', () => {
 });
 
 describe('accepting an invitation with a new account under Require SSO', () => {
-  it('is refused for a covered address (SSO_REQUIRED), creating nothing', async () => {
+  it('is refused for a covered address (SSO_SIGN_IN_REQUIRED), creating nothing', async () => {
     const { organization, domain } = await requiringOrganization();
     const invitation = await addInvitation(organization.id, { email: `new@${domain}` });
     const refusal = await acceptInvitationAsNewUser({ token: invitation.token }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(DomainError);
-    expect((refusal as DomainError).code).toBe('SSO_REQUIRED');
+    expect((refusal as DomainError).code).toBe('SSO_SIGN_IN_REQUIRED');
     const db = await getDb();
     expect(await db.select().from(users).where(eq(users.email, invitation.email))).toEqual([]);
   });

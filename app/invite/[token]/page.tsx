@@ -12,7 +12,7 @@ import { clientKey } from '@/app/_lib/client-key';
 import { roleLabels } from '@/lib/shared/roles';
 import { formatLongDate } from '@/lib/shared/format';
 import { endSentence } from '@/lib/shared/text';
-import { ssoOfferForInvitee } from '@/lib/sso/require';
+import { ssoOfferForInvitee } from '@/lib/sso/enforce';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
@@ -130,7 +130,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
 
-  // Under Require SSO the emailed invitation opens no account: the provider's sign-in does (lib/sso/require.ts).
+  // Under Require SSO the emailed invitation opens no account: the provider's sign-in does (lib/sso/enforce.ts).
   const sso = actor ? null : await ssoOfferForInvitee(invitation.email);
   if (sso) {
     return (

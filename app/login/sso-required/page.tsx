@@ -16,7 +16,7 @@ const startErrors: Record<string, string> = {
 };
 
 /**
- * Where an address under Require SSO is sent instead of an emailed link (lib/sso/require.ts): which
+ * Where an address under Require SSO is sent instead of an emailed link (lib/sso/enforce.ts): which
  * organization requires which provider, and the way there. It is told the connection only, never the
  * address, so it says the same to everyone at the domain.
  */

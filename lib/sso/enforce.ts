@@ -1,7 +1,7 @@
-// Require SSO (DESIGN §11): which addresses must sign in through their organization's identity provider,
-// in one place for every way in by email: the sign-in link sent (app/auth.ts sendVerificationRequest),
-// the link used (its signIn callback), and an invitation accepted with a new account
-// (lib/invitations/accept.ts). Break-glass Owners keep the emailed link.
+// Who Require SSO covers (DESIGN §11), in one place for every way in by email: a sign-in link asked for
+// and a sign-in link used (Auth.js's signIn callback in app/auth.ts), and an invitation accepted with a
+// new account (lib/invitations/accept.ts). Break-glass Owners keep the emailed link. Turning Require SSO
+// on and naming break-glass Owners: ./require.ts.
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db/client';
