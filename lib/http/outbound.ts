@@ -10,7 +10,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { isLoopbackUrl } from '../config/deployment.mjs';
+import { isLoopbackUrl, publicUrl } from '../config/deployment.mjs';
 
 /** Why an outbound request failed, for the caller's own sentence. */
 export type OutboundFailure = 'forbidden_address' | 'insecure' | 'too_large' | 'timeout' | 'unreachable';
@@ -30,6 +30,23 @@ export interface OutboundPolicy {
   production: boolean;
   timeoutMs: number;
   maxBytes: number;
+}
+
+/**
+ * The policy of a request an admin's typed address sends: a production server's, unless its public URL is
+ * on this machine (a trial, like the development mailbox: the development identity providers are plain
+ * http on 127.0.0.1 there).
+ */
+export function outboundPolicy(limits: { timeoutMs: number; maxBytes: number }): OutboundPolicy {
+  return { production: process.env.NODE_ENV === 'production' && !isLoopbackTrial(), ...limits };
+}
+
+function isLoopbackTrial(): boolean {
+  try {
+    return isLoopbackUrl(publicUrl());
+  } catch {
+    return false; // no public URL: a production server refuses to start anyway
+  }
 }
 
 /** Where a production server must never connect on an admin's say-so. */
@@ -97,6 +114,8 @@ export function outboundUrlRefusal(
   url: URL,
   policy: Pick<OutboundPolicy, 'production'>,
 ): OutboundFetchError | null {
+  if (url.username || url.password)
+    return new OutboundFetchError('insecure', 'The address may not contain a user name or password.');
   if (url.protocol === 'https:') {
     const literal = isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
     return policy.production && literal && !isPublicAddress(url.hostname)
@@ -251,4 +270,39 @@ function toResponse(response: http.IncomingMessage, status: number, body: Buffer
   }
   const empty = status === 204 || status === 205 || status === 304;
   return new Response(empty ? null : new Uint8Array(body), { status, headers });
+}
+
+/**
+ * GETs `raw` as text under `policy`, following at most `maxRedirects` redirects, each within the first
+ * address's origin (a redirect elsewhere is refused, not followed). Throws OutboundFetchError.
+ */
+export async function fetchText(
+  raw: string,
+  policy: OutboundPolicy,
+  options: { maxRedirects?: number; accept?: string } = {},
+): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OutboundFetchError('unreachable', 'The address is not a URL.');
+  }
+  const first = url;
+  const request = outboundFetch(policy);
+  for (let hop = 0; ; hop++) {
+    const response = await request(url, { headers: { accept: options.accept ?? '*/*' } });
+    if (response.ok) return response.text();
+    const location = response.headers.get('location');
+    if (![301, 302, 303, 307, 308].includes(response.status) || !location)
+      throw new OutboundFetchError('unreachable', `${url.host} answered with status ${response.status}.`);
+    if (hop >= (options.maxRedirects ?? 3))
+      throw new OutboundFetchError('unreachable', 'Too many redirects.');
+    const next = new URL(location, url);
+    if (next.origin !== first.origin)
+      throw new OutboundFetchError(
+        'forbidden_address',
+        `The address redirects to another site (${next.origin}), which is not followed.`,
+      );
+    url = next;
+  }
 }

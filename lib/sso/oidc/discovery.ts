@@ -10,6 +10,7 @@ import { now } from '../../clock';
 import {
   OutboundFetchError,
   outboundFetch,
+  outboundPolicy,
   outboundUrlRefusal,
   type OutboundPolicy,
 } from '../../http/outbound';
@@ -33,7 +34,7 @@ const CLOCK_TOLERANCE_S = 120;
 const cache = new Map<string, { metadata: client.ServerMetadata; until: number }>();
 
 function policy(): OutboundPolicy {
-  return { production: process.env.NODE_ENV === 'production', timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES };
+  return outboundPolicy({ timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES });
 }
 
 /** The issuer as a URL, or OidcSetupError saying what is wrong with it. */
