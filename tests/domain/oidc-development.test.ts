@@ -21,6 +21,7 @@ import { issueSsoRequest } from '@/lib/sso/requests';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 import { insertOidcConnection, signInAtProvider } from '../support/oidc';
+import { TEST_BROWSER } from '../support/sso';
 
 useTestDatabase({ workJobs: false });
 
@@ -95,7 +96,12 @@ describe('the development provider', () => {
     });
     const db = await getDb();
     const secrets = newOidcSecrets();
-    const state = await issueSsoRequest(db, { connectionId: on.id, purpose: 'test', ...secrets });
+    const state = await issueSsoRequest(db, {
+      connectionId: on.id,
+      purpose: 'test',
+      browser: TEST_BROWSER,
+      ...secrets,
+    });
     const url = await oidcSignInUrl(on, { state, ...secrets });
     const callback = await signInAtProvider(url, `${publicUrl()}/api/sso/oidc/`, {
       address: 'grace@acme.test',

@@ -3,6 +3,7 @@
 // ends on the page that says why; a connection that is not an OpenID one is not found.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/sso/oidc/[connection]/callback/route';
 import { getDb } from '@/db/client';
@@ -17,7 +18,7 @@ import { developmentRedirectPattern } from '@/lib/sso/development/start';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 import { insertOidcConnection, signInAtProvider } from '../support/oidc';
-import { insertConnection, verifiedDomainRow } from '../support/sso';
+import { insertConnection, TEST_BROWSER, verifiedDomainRow } from '../support/sso';
 
 useTestDatabase({ workJobs: false });
 
@@ -38,8 +39,9 @@ afterAll(async () => {
   await provider.close();
 });
 
-function callback(id: string, url: string) {
-  return GET(new Request(url), { params: Promise.resolve({ connection: id }) });
+function callback(id: string, url: string, browser: string | null = TEST_BROWSER) {
+  const headers = browser ? { cookie: `aihub-sso-browser=${browser}` } : undefined;
+  return GET(new NextRequest(url, { headers }), { params: Promise.resolve({ connection: id }) });
 }
 
 async function setUp() {
@@ -52,7 +54,11 @@ async function setUp() {
 describe('GET /api/sso/oidc/<connection>/callback', () => {
   it('signs the person in: a 303 on the public URL with an sso session, whatever Host the request named', async () => {
     const { domain, connection } = await setUp();
-    const start = await beginSso(connection, { purpose: 'sign_in', callbackPath: '/admin' });
+    const start = await beginSso(connection, {
+      purpose: 'sign_in',
+      callbackPath: '/admin',
+      browser: TEST_BROWSER,
+    });
     const back = await signInAtProvider(start, `${publicUrl()}/api/sso/oidc/`, { address: `joan@${domain}` });
     const response = await callback(connection.id, `https://attacker.example${back.pathname}${back.search}`);
     expect(response.status).toBe(303);
@@ -69,7 +75,7 @@ describe('GET /api/sso/oidc/<connection>/callback', () => {
 
   it('sends a refused answer (the same one again) to the page that says why', async () => {
     const { domain, connection } = await setUp();
-    const start = await beginSso(connection, { purpose: 'sign_in' });
+    const start = await beginSso(connection, { purpose: 'sign_in', browser: TEST_BROWSER });
     const back = await signInAtProvider(start, `${publicUrl()}/api/sso/oidc/`, { address: `joan@${domain}` });
     expect((await callback(connection.id, back.href)).status).toBe(303);
     const again = await callback(connection.id, back.href);
@@ -77,6 +83,22 @@ describe('GET /api/sso/oidc/<connection>/callback', () => {
       `${publicUrl()}/login/sso-error?reason=unknown_request&connection=${connection.id}`,
     );
     expect(again.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses an answer brought back by another browser, or one without the SSO cookie (login CSRF)', async () => {
+    const { domain, connection } = await setUp();
+    for (const browser of [null, 'a-victims-own-browser-cookie']) {
+      // Each time a fresh answer: the request is taken by the answer that names it, whoever brings it.
+      const start = await beginSso(connection, { purpose: 'sign_in', browser: TEST_BROWSER });
+      const back = await signInAtProvider(start, `${publicUrl()}/api/sso/oidc/`, {
+        address: `mallory@${domain}`,
+      });
+      const response = await callback(connection.id, back.href, browser);
+      expect(response.headers.get('location')).toBe(
+        `${publicUrl()}/login/sso-error?reason=other_browser&connection=${connection.id}`,
+      );
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
   });
 
   it('finds no connection for an unknown id, one that is no uuid, or a SAML connection', async () => {

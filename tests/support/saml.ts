@@ -1,6 +1,7 @@
 // A SAML connection against the samlify identity provider (lib/sso/development/saml-idp.ts), made straight
 // in the database, and the sign-in round trip a browser would make: our AuthnRequest, read by the IdP,
 // answered with a response to post to our ACS.
+import { TEST_BROWSER } from './sso';
 import { getDb } from '@/db/client';
 import { ssoConnections, type SsoConnection } from '@/db/schema';
 import {
@@ -50,7 +51,11 @@ export async function signInAnswer(
   answer: Partial<SamlAnswer> = {},
 ): Promise<{ requestId: string; form: { SAMLResponse: string } }> {
   const db = await getDb();
-  const requestId = await issueSsoRequest(db, { connectionId: connection.id, purpose: 'sign_in' });
+  const requestId = await issueSsoRequest(db, {
+    connectionId: connection.id,
+    purpose: 'sign_in',
+    browser: TEST_BROWSER,
+  });
   const url = new URL(await samlSignInUrl(connection, requestId));
   const request = await idp.readAuthnRequest(url.searchParams.get('SAMLRequest')!);
   const SAMLResponse = idp.answer({
