@@ -18,7 +18,7 @@ import {
 } from '@/lib/sso/requests';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner, createUser } from '../support/factories';
-import { insertConnection } from '../support/sso';
+import { insertConnection, TEST_BROWSER } from '../support/sso';
 
 useTestDatabase();
 
@@ -152,7 +152,8 @@ describe('pruning SSO requests and assertion ids', () => {
   it('deletes requests past their lifetime, used or not, and keeps live ones (used or not), which can still be taken', async () => {
     const db = await getDb();
     const connection = await connectionId();
-    const issue = () => issueSsoRequest(db, { connectionId: connection, purpose: 'sign_in' });
+    const issue = () =>
+      issueSsoRequest(db, { connectionId: connection, purpose: 'sign_in', browser: TEST_BROWSER });
     const usedExpired = await issue();
     expect(await takeSsoRequest(db, connection, usedExpired)).not.toBeNull();
     await issue();
@@ -189,7 +190,7 @@ describe('pruning SSO requests and assertion ids', () => {
     const db = await getDb();
     const connection = await connectionId();
     for (let i = 0; i < 25; i++) {
-      await issueSsoRequest(db, { connectionId: connection, purpose: 'sign_in' });
+      await issueSsoRequest(db, { connectionId: connection, purpose: 'sign_in', browser: TEST_BROWSER });
       await rememberAssertion(db, connection, `_a${i}`, now());
     }
     advanceClock(SSO_REQUEST_LIFETIME_MS + prune.ASSERTION_ID_KEPT_AFTER_EXPIRY_MS + MINUTE);
