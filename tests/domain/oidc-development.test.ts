@@ -14,10 +14,9 @@ import {
   DEVELOPMENT_OIDC_CLIENT_SECRET,
   developmentRedirectPattern,
 } from '@/lib/sso/development/start';
+import { beginSso } from '@/lib/sso/begin';
 import { readOidcCallback } from '@/lib/sso/oidc/callback';
 import { checkOidcIssuer } from '@/lib/sso/oidc/discovery';
-import { newOidcSecrets, oidcSignInUrl } from '@/lib/sso/oidc/sign-in';
-import { issueSsoRequest } from '@/lib/sso/requests';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 import { insertOidcConnection, signInAtProvider } from '../support/oidc';
@@ -94,19 +93,11 @@ describe('the development provider', () => {
       clientId: DEVELOPMENT_OIDC_CLIENT_ID,
       clientSecret: DEVELOPMENT_OIDC_CLIENT_SECRET,
     });
-    const db = await getDb();
-    const secrets = newOidcSecrets();
-    const state = await issueSsoRequest(db, {
-      connectionId: on.id,
-      purpose: 'test',
-      browser: TEST_BROWSER,
-      ...secrets,
-    });
-    const url = await oidcSignInUrl(on, { state, ...secrets });
+    const url = await beginSso(on, { purpose: 'test', browser: TEST_BROWSER });
     const callback = await signInAtProvider(url, `${publicUrl()}/api/sso/oidc/`, {
       address: 'grace@acme.test',
     });
-    const answer = await readOidcCallback(db, on, callback);
+    const answer = await readOidcCallback(await getDb(), on, callback);
     expect(answer.ok && answer.identity).toMatchObject({ email: 'grace@acme.test', name: 'Grace' });
   });
 
