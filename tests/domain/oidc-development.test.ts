@@ -25,11 +25,22 @@ import { TEST_BROWSER } from '../support/sso';
 useTestDatabase({ workJobs: false });
 
 describe('DEVELOPMENT_OIDC_PORT', () => {
-  it('is 3901 unless set, a port when set, none when off or in production', () => {
+  it('is 3901 unless set, a port when set, none when off, and in production only when set for a trial on this machine', () => {
     expect(developmentOidcPort({})).toBe(3901);
     expect(developmentOidcPort({ DEVELOPMENT_OIDC_PORT: '4000' })).toBe(4000);
     expect(developmentOidcPort({ DEVELOPMENT_OIDC_PORT: 'OFF' })).toBeNull();
-    expect(developmentOidcPort({ NODE_ENV: 'production', DEVELOPMENT_OIDC_PORT: '4000' })).toBeNull();
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) };
+    expect(
+      developmentOidcPort({
+        ...production,
+        APP_URL: 'https://console.example.com',
+        DEVELOPMENT_OIDC_PORT: '4000',
+      }),
+    ).toBeNull();
+    expect(developmentOidcPort({ ...production, APP_URL: 'http://localhost:3000' })).toBeNull();
+    expect(
+      developmentOidcPort({ ...production, APP_URL: 'http://localhost:3000', DEVELOPMENT_OIDC_PORT: '4000' }),
+    ).toBe(4000);
     expect(() => developmentOidcPort({ DEVELOPMENT_OIDC_PORT: '70000' })).toThrow(
       'DEVELOPMENT_OIDC_PORT must be a port number from 1 to 65535, or "off", not "70000".',
     );
@@ -70,13 +81,14 @@ describe('the development provider', () => {
     await provider.close();
   });
 
-  it('refuses to start in production', async () => {
+  it('refuses to start in production unless the public URL is on this machine', async () => {
     vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('APP_URL', 'https://console.example.com');
     await expect(
       startDevelopmentOidcProvider({
         client: { clientId: 'a', clientSecret: 'b', redirectUris: ['http://localhost/cb'] },
       }),
-    ).rejects.toThrow(/does not run in production/);
+    ).rejects.toThrow(/DEVELOPMENT_OIDC_PORT is only for a trial on this machine/);
   });
 
   it('listens on 127.0.0.1 and passes the check a connection must pass', async () => {
