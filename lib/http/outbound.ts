@@ -1,193 +1,308 @@
-// Fetching a URL an organization's Owner typed (an identity provider's metadata): from the server, so a
-// stranger could aim it at the server's own network (SSRF), at an endless body, or at a host that never
-// answers. Every fetch here has a deadline, a byte cap counted as the body streams in, redirects followed
-// by hand within the first URL's origin, and, in production, https only and public addresses only.
+// Requests this server sends to an address an organization's admin typed (an OpenID issuer, a SAML
+// metadata URL): a stranger who owns an organization chooses where they go. So each one is held to a
+// time-out (connection, answer and whole body together), a cap on what is read, no redirects, plain http
+// only to this machine outside production, and in production never to an address on this machine or its
+// private networks (SSRF: cloud metadata at 169.254.169.254, an admin page on 10.x). The address is
+// checked when the socket connects (node's `lookup` hook), not in a separate look-up before it, so a name
+// that answers a public address first and 127.0.0.1 next (DNS rebinding) is still refused.
 import 'server-only';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isLoopbackUrl, publicUrl } from '../config/deployment.mjs';
 
-export type OutboundRefusal = 'url' | 'address' | 'timeout' | 'too_large' | 'redirect' | 'status' | 'network';
+/** Why an outbound request failed, for the caller's own sentence. */
+export type OutboundFailure = 'forbidden_address' | 'insecure' | 'too_large' | 'timeout' | 'unreachable';
 
-export class OutboundError extends Error {
+export class OutboundFetchError extends Error {
   constructor(
-    readonly refusal: OutboundRefusal,
+    readonly failure: OutboundFailure,
     message: string,
   ) {
     super(message);
-    this.name = 'OutboundError';
+    this.name = 'OutboundFetchError';
   }
 }
 
-export interface OutboundLimits {
-  maxBytes: number;
+export interface OutboundPolicy {
+  /** Production: https only, and no address on this machine or a private network. */
+  production: boolean;
   timeoutMs: number;
-  /** Redirects followed, each within the first URL's scheme, host and port. */
-  maxRedirects?: number;
-  accept?: string;
+  maxBytes: number;
 }
 
-// Addresses a fetch may not reach in production: this machine, private networks, link-local (cloud
-// metadata services), carrier-grade NAT, benchmarking, multicast and reserved ranges.
-const NOT_PUBLIC = new BlockList();
+/**
+ * The policy of a request an admin's typed address sends: a production server's, unless its public URL is
+ * on this machine (a trial, like the development mailbox: the development identity providers are plain
+ * http on 127.0.0.1 there).
+ */
+export function outboundPolicy(limits: { timeoutMs: number; maxBytes: number }): OutboundPolicy {
+  return { production: process.env.NODE_ENV === 'production' && !isLoopbackTrial(), ...limits };
+}
+
+function isLoopbackTrial(): boolean {
+  try {
+    return isLoopbackUrl(publicUrl());
+  } catch {
+    return false; // no public URL: a production server refuses to start anyway
+  }
+}
+
+/** Where a production server must never connect on an admin's say-so. */
+const forbidden = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8],
+  ['0.0.0.0', 8], // "this network"
   ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
+  ['100.64.0.0', 10], // carrier-grade NAT
   ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
+  ['169.254.0.0', 16], // link-local, cloud metadata
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
+  ['224.0.0.0', 3], // multicast and reserved
 ] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
+  forbidden.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['64:ff9b::', 96],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['ff00::', 8], // multicast
+  ['64:ff9b::', 96], // NAT64 of any IPv4 address, private ones included
 ] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+  forbidden.addSubnet(network, prefix, 'ipv6');
 }
 
-/** Whether `address` (an IP literal) is on the public internet. IPv4-mapped IPv6 is judged as IPv4. */
+/** Whether a production server may connect to `address` (an IP address, v4 or v6, mapped v4 included). */
 export function isPublicAddress(address: string): boolean {
-  const family = isIP(address);
+  const bare = address.replace(/^\[|\]$/g, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped) return isPublicAddress(mapped[1]);
+  const family = isIP(bare);
   if (family === 0) return false;
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return isPublicAddress(mapped[1]);
-    return !NOT_PUBLIC.check(address, 'ipv6');
-  }
-  return !NOT_PUBLIC.check(address, 'ipv4');
+  return !forbidden.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-const inProduction = () => process.env.NODE_ENV === 'production';
-
-function checkUrl(raw: string, base?: URL): URL {
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    throw new OutboundError('url', 'The address is not a URL.');
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !inProduction())) {
-    throw new OutboundError(
-      'url',
-      inProduction()
-        ? 'The address must start with https://.'
-        : 'The address must start with https:// or http://.',
-    );
-  }
-  if (url.username || url.password)
-    throw new OutboundError('url', 'The address may not contain a user name or password.');
-  const literal = url.hostname.replace(/^\[|\]$/g, '');
-  if (inProduction() && isIP(literal) && !isPublicAddress(literal)) {
-    throw new OutboundError('address', 'The address points to a private or local network.');
-  }
-  return url;
-}
-
-/** A DNS lookup that, in production, refuses a name with any non-public address (and connects to what it checked). */
-const guardedLookup: typeof dnsLookup = ((
-  hostname: string,
-  options: object,
-  callback: (...args: unknown[]) => void,
-) => {
+/** Resolves like the system does, then refuses the connection if any answer is not public. */
+const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-    if (error) return callback(error);
-    if (inProduction() && addresses.some((entry) => !isPublicAddress(entry.address))) {
-      return callback(new OutboundError('address', `${hostname} points to a private or local network.`));
+    if (error) return callback(error, '', 0);
+    const refused = addresses.find((entry) => !isPublicAddress(entry.address));
+    if (refused || addresses.length === 0) {
+      return callback(forbiddenAddress(hostname), '', 0);
     }
-    if ((options as { all?: boolean }).all) return callback(null, addresses);
+    if (options.all) return callback(null, addresses);
     return callback(null, addresses[0].address, addresses[0].family);
   });
-}) as typeof dnsLookup;
+};
 
-interface Answer {
-  status: number;
-  location: string | null;
-  body: string;
+function forbiddenAddress(hostname: string): OutboundFetchError {
+  return new OutboundFetchError(
+    'forbidden_address',
+    `${hostname} points at this server or a private network, which this server does not connect to.`,
+  );
 }
 
-function requestOnce(url: URL, limits: OutboundLimits, signal: AbortSignal): Promise<Answer> {
+/**
+ * Why `url` may not be asked at all under `policy`, or null. (An address written as an IP is checked
+ * here: node connects to it without a look-up.)
+ */
+export function outboundUrlRefusal(
+  url: URL,
+  policy: Pick<OutboundPolicy, 'production'>,
+): OutboundFetchError | null {
+  if (url.username || url.password)
+    return new OutboundFetchError('insecure', 'The address may not contain a user name or password.');
+  if (url.protocol === 'https:') {
+    const literal = isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0;
+    return policy.production && literal && !isPublicAddress(url.hostname)
+      ? forbiddenAddress(url.hostname)
+      : null;
+  }
+  if (url.protocol === 'http:' && !policy.production && isLoopbackUrl(url.href)) return null;
+  return new OutboundFetchError(
+    'insecure',
+    policy.production
+      ? `${url.origin} is not an https address.`
+      : `${url.origin} is not an https address (plain http is accepted only on this machine, in development).`,
+  );
+}
+
+/**
+ * A `fetch` for `policy` (the shape openid-client's customFetch takes). Never follows a redirect (the
+ * 3xx comes back as it is), never asks for a compressed body (a small zip expanding past the cap in
+ * memory), and throws OutboundFetchError on every refusal or failure.
+ */
+export function outboundFetch(policy: OutboundPolicy) {
+  return async (input: string | URL, init: OutboundInit = {}): Promise<Response> => {
+    const url = new URL(input);
+    const refusal = outboundUrlRefusal(url, policy);
+    if (refusal) throw refusal;
+    const body = await bodyBytes(init.body);
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, name) => {
+      if (name !== 'accept-encoding') headers[name] = value;
+    });
+    if (body) {
+      headers['content-length'] = String(body.byteLength);
+      if (init.body instanceof URLSearchParams && !headers['content-type']) {
+        headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
+      }
+    }
+    const method = init.method ?? 'GET';
+    return send(url, { method, headers, body, signal: init.signal ?? undefined }, policy);
+  };
+}
+
+/** What openid-client (and a caller) hands the fetch: the shape of its CustomFetch options. */
+export interface OutboundInit {
+  method?: string;
+  headers?: Record<string, string> | Headers | [string, string][];
+  body?: string | URLSearchParams | Uint8Array | ArrayBuffer | ReadableStream | null;
+  signal?: AbortSignal | null;
+  redirect?: string;
+}
+
+async function bodyBytes(body: OutboundInit['body']): Promise<Buffer | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (body instanceof ReadableStream) return Buffer.from(await new Response(body).arrayBuffer());
+  if (typeof body === 'string' || body instanceof URLSearchParams)
+    return Buffer.from(body.toString(), 'utf8');
+  return Buffer.from(body instanceof ArrayBuffer ? new Uint8Array(body) : body);
+}
+
+interface Outgoing {
+  method: string;
+  headers: Record<string, string>;
+  body: Buffer | undefined;
+  signal: AbortSignal | undefined;
+}
+
+function send(url: URL, outgoing: Outgoing, policy: OutboundPolicy): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const client = url.protocol === 'https:' ? https : http;
-    const request = client.get(
-      url,
-      {
-        lookup: guardedLookup,
-        signal,
-        headers: { accept: limits.accept ?? '*/*', 'accept-encoding': 'identity' },
-      },
-      (response) => {
-        const status = response.statusCode ?? 0;
-        const location = response.headers.location ?? null;
-        if (status !== 200) {
-          response.destroy();
-          return resolve({ status, location, body: '' });
-        }
-        const declared = Number(response.headers['content-length']);
-        if (declared > limits.maxBytes) {
-          response.destroy();
-          return reject(tooLarge(limits));
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limits.maxBytes) {
-            response.destroy();
-            request.destroy();
-            return reject(tooLarge(limits));
-          }
-          chunks.push(chunk);
-        });
-        response.on('end', () => resolve({ status, location, body: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
+    const transport = url.protocol === 'https:' ? https : http;
+    const request = transport.request(url, {
+      method: outgoing.method,
+      headers: outgoing.headers,
+      lookup: policy.production ? publicOnlyLookup : undefined,
+      agent: false,
+    });
+    let settled = false;
+    const fail = (error: OutboundFetchError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outgoing.signal?.removeEventListener('abort', onAbort);
+      request.destroy();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () =>
+        fail(
+          new OutboundFetchError(
+            'timeout',
+            `${url.host} did not answer within ${policy.timeoutMs / 1000} s.`,
+          ),
+        ),
+      policy.timeoutMs,
     );
-    request.on('error', reject);
+    const onAbort = () =>
+      fail(new OutboundFetchError('timeout', `The request to ${url.host} was cut short.`));
+    if (outgoing.signal?.aborted) return onAbort();
+    outgoing.signal?.addEventListener('abort', onAbort, { once: true });
+    request.on('error', (error) =>
+      fail(
+        error instanceof OutboundFetchError
+          ? error
+          : new OutboundFetchError('unreachable', `${url.host} could not be reached (${errorCode(error)}).`),
+      ),
+    );
+    request.on('response', (response) => {
+      const declared = Number(response.headers['content-length']);
+      if (declared > policy.maxBytes) return fail(tooLarge(url, policy));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        size += chunk.byteLength;
+        if (size > policy.maxBytes) return fail(tooLarge(url, policy));
+        chunks.push(chunk);
+      });
+      response.on('error', () =>
+        fail(new OutboundFetchError('unreachable', `${url.host} broke off its answer.`)),
+      );
+      response.on('end', () => {
+        if (settled) return;
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 599) {
+          return fail(new OutboundFetchError('unreachable', `${url.host} answered with status ${status}.`));
+        }
+        settled = true;
+        clearTimeout(timer);
+        outgoing.signal?.removeEventListener('abort', onAbort);
+        resolve(toResponse(response, status, Buffer.concat(chunks)));
+      });
+    });
+    request.end(outgoing.body);
   });
 }
 
-const tooLarge = (limits: OutboundLimits) =>
-  new OutboundError('too_large', `The answer is larger than ${Math.round(limits.maxBytes / 1024)} KB.`);
+function tooLarge(url: URL, policy: OutboundPolicy): OutboundFetchError {
+  return new OutboundFetchError(
+    'too_large',
+    `${url.host} answered with more than ${Math.round(policy.maxBytes / 1024)} KB, more than this server reads.`,
+  );
+}
 
-/** GETs `raw` as text within `limits`; throws OutboundError, whose message is a sentence for the person. */
-export async function fetchPublicText(raw: string, limits: OutboundLimits): Promise<string> {
-  const first = checkUrl(raw);
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let url = first;
+function errorCode(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : 'connection failed';
+}
+
+function toResponse(response: http.IncomingMessage, status: number, body: Buffer): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  const empty = status === 204 || status === 205 || status === 304;
+  return new Response(empty ? null : new Uint8Array(body), { status, headers });
+}
+
+/**
+ * GETs `raw` as text under `policy`, following at most `maxRedirects` redirects, each within the first
+ * address's origin (a redirect elsewhere is refused, not followed). Throws OutboundFetchError.
+ */
+export async function fetchText(
+  raw: string,
+  policy: OutboundPolicy,
+  options: { maxRedirects?: number; accept?: string } = {},
+): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OutboundFetchError('unreachable', 'The address is not a URL.');
+  }
+  const first = url;
+  const request = outboundFetch(policy);
   for (let hop = 0; ; hop++) {
-    let answer: Answer;
-    try {
-      answer = await requestOnce(url, limits, signal);
-    } catch (error) {
-      if (error instanceof OutboundError) throw error;
-      if (signal.aborted)
-        throw new OutboundError('timeout', `No answer within ${limits.timeoutMs / 1000} seconds.`);
-      throw new OutboundError('network', `${url.host} could not be reached.`);
-    }
-    if (answer.status === 200) return answer.body;
-    if (![301, 302, 303, 307, 308].includes(answer.status) || !answer.location) {
-      throw new OutboundError('status', `${url.host} answered with status ${answer.status}.`);
-    }
-    if (hop >= (limits.maxRedirects ?? 3)) throw new OutboundError('redirect', 'Too many redirects.');
-    const next = checkUrl(answer.location, url);
-    if (next.origin !== first.origin) {
-      throw new OutboundError(
-        'redirect',
+    const response = await request(url, { headers: { accept: options.accept ?? '*/*' } });
+    if (response.ok) return response.text();
+    const location = response.headers.get('location');
+    if (![301, 302, 303, 307, 308].includes(response.status) || !location)
+      throw new OutboundFetchError('unreachable', `${url.host} answered with status ${response.status}.`);
+    if (hop >= (options.maxRedirects ?? 3))
+      throw new OutboundFetchError('unreachable', 'Too many redirects.');
+    const next = new URL(location, url);
+    if (next.origin !== first.origin)
+      throw new OutboundFetchError(
+        'forbidden_address',
         `The address redirects to another site (${next.origin}), which is not followed.`,
       );
-    }
     url = next;
   }
 }

@@ -2,7 +2,7 @@
 // to send people to sign in, and the certificates its signatures must verify against. Every refusal is
 // a sentence for the Owner (SamlMetadataError); what is fetched is capped (lib/http/outbound.ts).
 import { now } from '../../clock';
-import { fetchPublicText, OutboundError } from '../../http/outbound';
+import { fetchText, OutboundFetchError, outboundPolicy } from '../../http/outbound';
 import { describeCertificate, MAX_CERTIFICATES, normalizeCertificate } from '../certificates';
 import {
   childElements,
@@ -147,14 +147,16 @@ export const SAML_METADATA_TIMEOUT_MS = 5_000;
  */
 export async function fetchSamlMetadata(url: string, limits: { timeoutMs?: number } = {}): Promise<string> {
   try {
-    return await fetchPublicText(url, {
+    const policy = outboundPolicy({
       maxBytes: SAML_METADATA_MAX_BYTES,
       timeoutMs: limits.timeoutMs ?? SAML_METADATA_TIMEOUT_MS,
+    });
+    return await fetchText(url, policy, {
       maxRedirects: 3,
       accept: 'application/samlmetadata+xml, application/xml, text/xml',
     });
   } catch (error) {
-    if (error instanceof OutboundError) {
+    if (error instanceof OutboundFetchError) {
       throw new SamlMetadataError(`The metadata could not be fetched: ${lowerFirst(error.message)}`);
     }
     throw error;
