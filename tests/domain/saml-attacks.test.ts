@@ -199,6 +199,18 @@ describe('a hostile 1 MB response', () => {
       );
       expect(answer).toMatchObject({ ok: false, refusal: 'invalid_response' });
     }
+    // The most a stranger gets checked: just under both caps, with a signature that fails on both certificates.
+    const value = `<saml:Attribute Name="a"><saml:AttributeValue>${'v'.repeat(400)}</saml:AttributeValue></saml:Attribute>`;
+    const atTheCaps = small.replace(
+      '</saml:Assertion>',
+      `<saml:AttributeStatement>${value.repeat(480)}</saml:AttributeStatement></saml:Assertion>`,
+    );
+    const started = performance.now();
+    const checked = await post(connection, atTheCaps);
+    figures.push(
+      `our ACS, ${Math.round(atTheCaps.length / 1024)} KB and 985 elements, signature failing: ${Math.round(performance.now() - started)} ms`,
+    );
+    expect(checked).toMatchObject({ ok: false, refusal: 'bad_signature' });
     console.log(`Hostile responses, node-saml 5.1.0 and xml-crypto 6.3.2:\n  ${figures.join('\n  ')}`);
   }, 120_000);
 });
