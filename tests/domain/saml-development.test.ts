@@ -1,6 +1,7 @@
 // The development SAML identity provider inside the app (/dev/sso/saml): its metadata makes a working
 // connection, its sign-in answers our own AuthnRequest with a response our ACS accepts, it answers no
 // other server's ACS, its pages stay behind the development pages' gate, and it never runs in production.
+import { deflateRawSync } from 'node:zlib';
 import { SAML } from '@node-saml/node-saml';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
@@ -75,6 +76,19 @@ it('answers no AuthnRequest whose ACS is on another server, or whose issuer is a
   const { samlRequest } = await samlRequestOf(connection);
   await expect(answerDevelopmentRequest(samlRequest, 'not an address')).rejects.toThrow(
     /Type an email address/,
+  );
+});
+
+it('reads no AuthnRequest that declares a DOCTYPE (samlify’s validator here refuses one, and accepts the rest)', async () => {
+  const idp = await developmentSamlIdp();
+  const request = (prefix: string) =>
+    deflateRawSync(
+      `${prefix}<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_abc" Version="2.0" IssueInstant="2026-01-01T00:00:00Z" AssertionConsumerServiceURL="http://localhost:3000/acs"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">urn:sp</saml:Issuer></samlp:AuthnRequest>`,
+    ).toString('base64');
+  await expect(idp.readAuthnRequest(request(''))).resolves.toMatchObject({ id: '_abc', issuer: 'urn:sp' });
+  // ERR_INVALID_XML is samlify's word for "the validator refused it", before its own parser reads anything.
+  await expect(idp.readAuthnRequest(request('<!DOCTYPE r [<!ENTITY a "b">]>'))).rejects.toThrow(
+    'ERR_INVALID_XML',
   );
 });
 
