@@ -17,7 +17,7 @@ import { readSamlResponse } from '@/lib/sso/saml/response';
 import { samlSignInUrl } from '@/lib/sso/saml/sign-in';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
-import { insertConnection } from '../support/sso';
+import { insertConnection, TEST_BROWSER } from '../support/sso';
 
 const gate = vi.hoisted(() => ({ open: false }));
 vi.mock('@/app/dev/access', () => ({ devPagesOpenTo: () => gate.open }));
@@ -38,7 +38,11 @@ async function developmentConnection() {
 }
 
 async function samlRequestOf(connection: Awaited<ReturnType<typeof developmentConnection>>) {
-  const requestId = await issueSsoRequest(await getDb(), { connectionId: connection.id, purpose: 'sign_in' });
+  const requestId = await issueSsoRequest(await getDb(), {
+    connectionId: connection.id,
+    purpose: 'sign_in',
+    browser: TEST_BROWSER,
+  });
   const url = new URL(await samlSignInUrl(connection, requestId));
   expect(url.pathname).toBe('/dev/sso/saml/sign-in');
   return { requestId, samlRequest: url.searchParams.get('SAMLRequest')! };

@@ -14,6 +14,7 @@ import type { SsoAnswer } from '@/lib/sso/types';
 import { samlAcsUrl, samlEntityId } from '@/lib/sso/urls';
 import { useTestDatabase } from '../support/db';
 import { samlConnection, signInAnswer, testIdentityProvider } from '../support/saml';
+import { TEST_BROWSER } from '../support/sso';
 
 useTestDatabase({ workJobs: false });
 
@@ -218,7 +219,11 @@ describe('the request it answers, once', () => {
     const connection = await samlConnection(idp);
     const other = await samlConnection(idp);
     const db = await getDb();
-    const othersRequest = await issueSsoRequest(db, { connectionId: other.id, purpose: 'sign_in' });
+    const othersRequest = await issueSsoRequest(db, {
+      connectionId: other.id,
+      purpose: 'sign_in',
+      browser: TEST_BROWSER,
+    });
     const answer = (inResponseTo: string) => signInAnswer(idp, connection, { inResponseTo });
     expect(refusalOf(await post(connection, (await answer(othersRequest)).form))).toBe('unknown_request');
     expect(await stillOpen(other, othersRequest)).toBe(true);

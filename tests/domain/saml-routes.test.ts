@@ -1,6 +1,7 @@
 // The SAML routes, called as Next calls them: our SP metadata at the entity ID's address, and the ACS,
 // where the identity provider's form post ends in a 303 that sets the session cookie, or sends the person
 // to the refusal page. Unknown connections are 404s; a body past its cap is a 413 before anything is read.
+import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/sso/saml/[connection]/route';
 import { POST } from '@/app/api/sso/saml/[connection]/acs/route';
@@ -8,24 +9,22 @@ import { samlAcsUrl, samlEntityId } from '@/lib/sso/urls';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 import { samlConnection, signInAnswer, testIdentityProvider } from '../support/saml';
-import { insertConnection, verifiedDomainRow } from '../support/sso';
+import { insertConnection, TEST_BROWSER, verifiedDomainRow } from '../support/sso';
 
 useTestDatabase({ workJobs: false });
 
 const params = (connection: string) => ({ params: Promise.resolve({ connection }) });
 
-function acsPost(connectionId: string, body: BodyInit, headers: Record<string, string> = {}) {
+/** The browser's form post, cross-site from the identity provider, with the SSO cookie it was sent off with. */
+function acsPost(connectionId: string, body: BodyInit, browser: string | null = TEST_BROWSER) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'sec-fetch-site': 'cross-site',
+  };
+  if (browser) headers.cookie = `aihub-sso-browser=${browser}`;
+  const init = { method: 'POST', headers, body, duplex: 'half' };
   return POST(
-    new Request(samlAcsUrl(connectionId), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'sec-fetch-site': 'cross-site',
-        ...headers,
-      },
-      body,
-      duplex: 'half',
-    } as RequestInit),
+    new NextRequest(samlAcsUrl(connectionId), init as ConstructorParameters<typeof NextRequest>[1]),
     params(connectionId),
   );
 }
@@ -64,6 +63,19 @@ describe('POST /api/sso/saml/<connection>/acs', () => {
     expect(response.status).toBe(303);
     expect(new URL(response.headers.get('location')!).pathname).toBe('/account');
     expect(response.headers.get('set-cookie')).toMatch(/authjs\.session-token=[^;]+;.*HttpOnly/i);
+  });
+
+  it('refuses a genuine answer posted from another browser (without the SSO cookie its request was issued for)', async () => {
+    const idp = await testIdentityProvider();
+    const { organization } = await createOrganizationWithOwner('Acme');
+    const domain = await verifiedDomainRow(organization.id);
+    const connection = await samlConnection(idp, { organizationId: organization.id });
+    for (const browser of [null, 'another-browser-cookie-01']) {
+      const { form } = await signInAnswer(idp, connection, { nameId: `ada@${domain}` });
+      const response = await acsPost(connection.id, new URLSearchParams(form), browser);
+      expect(response.headers.get('location')).toContain('reason=other_browser');
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
   });
 
   it('sends a refused response to the refusal page with its reason, and sets no cookie', async () => {

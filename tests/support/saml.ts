@@ -12,7 +12,7 @@ import { normalizeCertificate } from '@/lib/sso/certificates';
 import { issueSsoRequest, type NewSsoRequest } from '@/lib/sso/requests';
 import { samlSignInUrl } from '@/lib/sso/saml/sign-in';
 import { createOrganizationWithOwner } from './factories';
-import { insertConnection } from './sso';
+import { insertConnection, TEST_BROWSER } from './sso';
 
 let shared: Promise<SamlIdentityProvider> | undefined;
 
@@ -43,7 +43,12 @@ export async function signInAnswer(
   issued: Partial<NewSsoRequest> = {},
 ): Promise<{ requestId: string; form: { SAMLResponse: string } }> {
   const db = await getDb();
-  const requestId = await issueSsoRequest(db, { connectionId: connection.id, purpose: 'sign_in', ...issued });
+  const requestId = await issueSsoRequest(db, {
+    connectionId: connection.id,
+    purpose: 'sign_in',
+    browser: TEST_BROWSER,
+    ...issued,
+  });
   const url = new URL(await samlSignInUrl(connection, requestId));
   const request = await idp.readAuthnRequest(url.searchParams.get('SAMLRequest')!);
   const SAMLResponse = idp.answer({

@@ -2,6 +2,8 @@
 // the identity provider's response (a cross-site form post, expected: the session cookie is SameSite=Lax
 // and is set on this route's own 303). The body is capped before it is read (lib/http/body.ts); the
 // response is checked by lib/sso/saml/response.ts and the sign-in finished by lib/sso/finish.ts.
+import type { NextRequest } from 'next/server';
+import { ssoBrowserOf } from '@/app/_lib/sso-browser';
 import { getDb } from '@/db/client';
 import { BodyTooLargeError, readCappedText } from '@/lib/http/body';
 import { finishSso } from '@/lib/sso/finish';
@@ -13,7 +15,7 @@ import { ssoResponse } from '../../../respond';
 /** The form carries the response in base64 (4/3), URL-encoded (up to twice that where + / = are escaped). */
 const MAX_BODY_BYTES = Math.ceil((SAML_RESPONSE_MAX_BYTES * 4) / 3) * 2 + 4096;
 
-export async function POST(request: Request, { params }: { params: Promise<{ connection: string }> }) {
+export async function POST(request: NextRequest, { params }: { params: Promise<{ connection: string }> }) {
   const db = await getDb();
   const connection = await loadConnection(db, (await params).connection);
   if (connection?.protocol !== 'saml') return new Response('Not found.', { status: 404 });
@@ -31,5 +33,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ con
     SAMLResponse: form.get('SAMLResponse') ?? undefined,
     RelayState: form.get('RelayState') ?? undefined,
   });
-  return ssoResponse(await finishSso(connection, answer));
+  return ssoResponse(await finishSso(connection, answer, ssoBrowserOf(request)));
 }
