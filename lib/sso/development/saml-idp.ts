@@ -3,10 +3,9 @@
 // in memory. It reads an AuthnRequest and answers it with a response signed as asked (the response, the
 // assertion, both or neither), and every part a refusal test needs can be overridden. Never in production.
 import { randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import * as samlify from 'samlify';
 import { generate } from 'selfsigned';
-import { declaresDoctype, parseStrictXml, SAML_ASSERTION_NS, SAML_PROTOCOL_NS } from '../saml/xml';
+import { declaresDoctype } from '../saml/xml';
 
 export type SamlSigning = 'response' | 'assertion' | 'both' | 'none';
 
@@ -209,10 +208,3 @@ export async function createSamlIdentityProvider(
   refuseProduction();
   return new SamlIdentityProvider(entityId, ssoUrl, await newSamlKeyPair());
 }
-
-/** Reads a SAMLRequest's XML without samlify (tests look at what our AuthnRequest says). */
-export function inflateSamlRequest(samlRequest: string): Document {
-  return parseStrictXml(inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8'));
-}
-
-export { SAML_ASSERTION_NS, SAML_PROTOCOL_NS };
