@@ -167,6 +167,19 @@ export function developmentOidcRefusal(env = process.env) {
 }
 
 /**
+ * Why the development SAML identity provider (/dev/sso/saml) may not run in this server, or null when
+ * it may: it signs in anyone as any address typed.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function developmentSamlRefusal(env = process.env) {
+  return trialOnlyRefusal(env, {
+    setting: 'The development SAML identity provider',
+    risk: 'it signs anyone in as any address they type',
+    instead: 'Connect your real identity provider.',
+  });
+}
+
+/**
  * Everything that keeps a production server (`next start`) from starting, each said in a sentence that
  * names what to set. Empty when it may start. `env.NODE_ENV` is taken to be production.
  * @param {Record<string, string | undefined>} [env]

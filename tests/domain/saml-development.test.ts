@@ -1,6 +1,6 @@
 // The development SAML identity provider inside the app (/dev/sso/saml): its metadata makes a working
 // connection, its sign-in answers our own AuthnRequest with a response our ACS accepts, it answers no
-// other server's ACS, its pages stay behind the development pages' gate, and it never runs in production.
+// other server's ACS, its pages stay behind the development pages' gate, and it never runs in production but for a trial on this machine.
 import { deflateRawSync } from 'node:zlib';
 import { SAML } from '@node-saml/node-saml';
 import { describe, expect, it, vi } from 'vitest';
@@ -96,21 +96,27 @@ it('reads no AuthnRequest that declares a DOCTYPE (samlify’s validator here re
   );
 });
 
-it('never runs in production', async () => {
+it('never runs in production, but for a trial on this machine (a loopback public URL)', async () => {
   vi.stubEnv('NODE_ENV', 'production');
+  vi.stubEnv('APP_URL', 'https://console.example.com');
   await expect(
     createSamlIdentityProvider('https://idp.test/metadata', 'https://idp.test/sso'),
-  ).rejects.toThrow(/does not run in production/);
+  ).rejects.toThrow(/only for a trial on this machine/);
+  vi.stubEnv('APP_URL', 'http://localhost:3000');
+  await expect(
+    createSamlIdentityProvider('https://idp.test/metadata', 'https://idp.test/sso'),
+  ).resolves.toBeDefined();
 });
 
 describe('its routes', () => {
-  it('answer 404 while the development pages are closed, and in production even when they are open', async () => {
+  it('answer 404 while the development pages are closed, and in production (not a trial) even when they are open', async () => {
     gate.open = false;
     expect((await metadataRoute(new Request('http://localhost:3000/dev/sso/saml/metadata'))).status).toBe(
       404,
     );
     gate.open = true;
     vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('APP_URL', 'https://console.example.com');
     expect((await metadataRoute(new Request('http://localhost:3000/dev/sso/saml/metadata'))).status).toBe(
       404,
     );

@@ -1,12 +1,22 @@
 // The development SAML identity provider inside the app (`npm run dev` needs no second process): one
-// samlify IdP per server process, its key made on first use and kept in memory, at /dev/sso/saml. It
+// samlify IdP per server process at /dev/sso/saml, its key made on first use and kept in
+// .data/development-saml-idp.json (beside the embedded database, git-ignored), so that a connection
+// made with its metadata still works after `npm run dev` restarts. It
 // answers only AuthnRequests whose ACS is a SAML connection's on this server's public URL, so it can
 // sign a response for nobody else. Its pages share the development mailbox's gate (app/dev/access.ts).
 import 'server-only';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { publicUrl } from '../../config';
+import { developmentSamlRefusal } from '../../config/deployment.mjs';
 import { isValidEmail, normalizeEmail } from '../../shared/email-address';
 import { samlAcsUrl, samlEntityId } from '../urls';
-import { createSamlIdentityProvider, type SamlIdentityProvider } from './saml-idp';
+import {
+  createSamlIdentityProvider,
+  newSamlKeyPair,
+  type SamlIdentityProvider,
+  type SamlKeyPair,
+} from './saml-idp';
 
 export const DEVELOPMENT_SAML_PATHS = {
   metadata: '/dev/sso/saml/metadata',
@@ -22,18 +32,42 @@ export class DevelopmentSamlError extends Error {
   }
 }
 
-/** Whether the development IdP may run here at all (never in production, whatever else is open). */
+/** Whether the development IdP may run here at all (in production only for a trial on this machine). */
 export function developmentSamlIdpRuns(): boolean {
-  return process.env.NODE_ENV !== 'production';
+  return developmentSamlRefusal() === null;
+}
+
+const KEY_FILE = path.join(process.cwd(), '.data', 'development-saml-idp.json');
+
+/** The development IdP's key pair: the one kept in KEY_FILE, or a new one kept there (in memory if it cannot be). */
+async function developmentKeys(): Promise<SamlKeyPair> {
+  try {
+    const kept = JSON.parse(await fs.readFile(KEY_FILE, 'utf8')) as Partial<SamlKeyPair>;
+    if (typeof kept.privateKey === 'string' && typeof kept.certificate === 'string')
+      return { privateKey: kept.privateKey, certificate: kept.certificate };
+  } catch {
+    // none kept yet, or unreadable: make a new one
+  }
+  const keys = await newSamlKeyPair();
+  try {
+    await fs.mkdir(path.dirname(KEY_FILE), { recursive: true });
+    await fs.writeFile(KEY_FILE, JSON.stringify(keys), { mode: 0o600 });
+  } catch (error) {
+    console.warn('[sso] could not keep the development SAML key; it lasts until the server stops', error);
+  }
+  return keys;
 }
 
 // Kept on globalThis: `next dev` reloads modules, and a new key would break the connections made with the old one.
 const holder = globalThis as typeof globalThis & { developmentSamlIdp?: Promise<SamlIdentityProvider> };
 
 export function developmentSamlIdp(): Promise<SamlIdentityProvider> {
-  holder.developmentSamlIdp ??= createSamlIdentityProvider(
-    `${publicUrl()}${DEVELOPMENT_SAML_PATHS.metadata}`,
-    `${publicUrl()}${DEVELOPMENT_SAML_PATHS.signIn}`,
+  holder.developmentSamlIdp ??= developmentKeys().then((keys) =>
+    createSamlIdentityProvider(
+      `${publicUrl()}${DEVELOPMENT_SAML_PATHS.metadata}`,
+      `${publicUrl()}${DEVELOPMENT_SAML_PATHS.signIn}`,
+      keys,
+    ),
   );
   return holder.developmentSamlIdp;
 }
