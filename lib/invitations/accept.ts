@@ -22,9 +22,14 @@ export interface AcceptResult {
   role: MemberRole;
 }
 
-async function completeAcceptance(
+/**
+ * Turns the invitation `row` (locked, open) into a membership of `user`, inside the caller's transaction
+ * under the organization's lock: the link's acceptance, and an invited person's first SSO sign-in
+ * (lib/sso/admit.ts).
+ */
+export async function completeAcceptance(
   tx: Transaction,
-  row: InvitationRow,
+  row: Pick<InvitationRow, 'id' | 'email' | 'role' | 'invitedById' | 'organization'>,
   user: PersonActor,
 ): Promise<AcceptResult> {
   const inserted = await tx

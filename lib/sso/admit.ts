@@ -1,18 +1,20 @@
 // The person an identity provider vouched for, let into its organization (DESIGN §11): the address must
-// be at one of the organization's verified domains; a member is signed in unless suspended; anyone else
-// joins just in time, with the connection's default role and within seats, or is refused. One
-// transaction under the organization's lock (the lock every change to membership takes), which also
-// opens the session, so a refusal changes nothing.
+// be at one of the organization's verified domains; a member is signed in unless suspended; someone
+// invited joins by the invitation; anyone else joins just in time, with the connection's default role
+// and within seats, or is refused. One transaction under the organization's lock (the lock every change
+// to membership takes), which also opens the session, so a refusal changes nothing.
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { memberships, organizations, users, type SsoConnection } from '@/db/schema';
+import { invitations, memberships, organizations, users, type SsoConnection } from '@/db/schema';
 import type { SsoRefusal } from '@/db/values';
 import { lockOrganizationRow } from '../access';
 import { recordAudit } from '../audit';
 import { openSession } from '../auth/session';
 import { now } from '../clock';
+import { openInvitation } from '../conditions';
 import { atCountingDomain } from '../domains/counting';
+import { completeAcceptance } from '../invitations/accept';
 import { freeSeats } from '../organizations/seats';
 import { person } from '../shared/actor';
 
@@ -39,6 +41,23 @@ async function accountAndMembership(tx: Transaction, organizationId: string, ema
   return row ?? null;
 }
 
+/** The open invitation of `email` to the organization, if any (one at most: a unique index). */
+async function openInvitationOf(tx: Transaction, organizationId: string, email: string, at: Date) {
+  const [row] = await tx
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      invitedById: invitations.invitedById,
+    })
+    .from(invitations)
+    .where(
+      and(eq(invitations.organizationId, organizationId), eq(invitations.email, email), openInvitation(at)),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
 /** Whether `email` is at one of the organization's verified domains (verified, or failing within its grace). */
 export async function atOrganizationDomain(
   db: Database | Transaction,
@@ -61,7 +80,12 @@ export async function admitThroughSso(
   const organizationId = connection.organizationId;
   await lockOrganizationRow(tx, organizationId);
   const [organization] = await tx
-    .select({ seatLimit: organizations.seatLimit })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      seatLimit: organizations.seatLimit,
+    })
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   const found = await accountAndMembership(tx, organizationId, email);
@@ -70,7 +94,9 @@ export async function admitThroughSso(
     return refuse('outside_domains');
   if (found?.status === 'suspended') return refuse('suspended');
   const at = now();
-  if (!found?.membershipId) {
+  // Someone invited joins by their invitation (its role; it holds their seat), just-in-time or not.
+  const invitation = found?.membershipId ? null : await openInvitationOf(tx, organizationId, email, at);
+  if (!found?.membershipId && !invitation) {
     if (!connection.justInTime) return refuse('jit_off');
     const free = await freeSeats(tx, { id: organizationId, seatLimit: organization.seatLimit }, at);
     if (free !== null && free < 1) return refuse('no_seat');
@@ -90,8 +116,14 @@ export async function admitThroughSso(
   const actor = person({ userId, email, name: found?.userName ?? name });
   const details = { connection: connection.name };
   let membershipId = found?.membershipId ?? null;
-  if (membershipId) {
-    await tx.update(memberships).set({ ssoSignedInAt: at }).where(eq(memberships.id, membershipId));
+  if (invitation) await completeAcceptance(tx, { ...invitation, organization }, actor);
+  if (membershipId || invitation) {
+    const [marked] = await tx
+      .update(memberships)
+      .set({ ssoSignedInAt: at })
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+      .returning({ id: memberships.id });
+    membershipId = marked.id;
   } else {
     const [joined] = await tx
       .insert(memberships)

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditEvents, memberships, sessions, users } from '@/db/schema';
+import { auditEvents, invitations, memberships, sessions, users } from '@/db/schema';
 import type { SsoRequest } from '@/db/schema';
 import { advanceClock, resetClock } from '@/lib/clock';
 import { finishSso } from '@/lib/sso/finish';
@@ -18,7 +18,13 @@ import {
 } from '@/lib/sso/requests';
 import type { SsoIdentity } from '@/lib/sso/types';
 import { useTestDatabase } from '../support/db';
-import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
+import {
+  addInvitation,
+  addMember,
+  createOrganizationWithOwner,
+  createUser,
+  membershipOf,
+} from '../support/factories';
 import {
   connectionRow,
   insertConnection,
@@ -108,6 +114,20 @@ describe('signing in through SSO', () => {
       status: 'active',
     });
     expect(await events(organization.id, 'sso.joined')).toHaveLength(1);
+  });
+
+  it('lets someone invited in by their invitation even with just-in-time joining off: the invitation’s role, the invitation accepted', async () => {
+    const { organization, owner, domain, connection } = await setUp({ justInTime: false });
+    const email = `invited@${domain}`;
+    await addInvitation(organization.id, { email, role: 'admin', invitedById: owner.userId });
+    const finish = await accept(connection.id, identity(email));
+    expect(finish.session).toBeDefined();
+    const db = await getDb();
+    const [account] = await db.select().from(users).where(eq(users.email, email));
+    expect(await membershipOf(organization.id, account.id)).toMatchObject({ role: 'admin' });
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.email, email));
+    expect(invitation).toMatchObject({ status: 'accepted', acceptedById: account.id });
+    expect(await events(organization.id, 'invitation.accepted')).toHaveLength(1);
   });
 
   it('refuses an answer that comes back to another browser than the one that started it (login CSRF), or with no SSO cookie', async () => {
