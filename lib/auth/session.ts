@@ -6,6 +6,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from '@/db/client';
 import { sessions } from '@/db/schema';
+import type { SignInMethod } from '@/db/values';
 import { now } from '../clock';
 import { publicUrl, type Env } from '../config';
 
@@ -36,15 +37,17 @@ export function newSessionToken(): string {
 }
 
 /**
- * Opens a database session for `userId` inside the caller's transaction, the way Auth.js stores one.
+ * Opens a database session for `userId` inside the caller's transaction, the way Auth.js stores one;
+ * `method` says how the person proved who they are (an emailed link, or SSO: lib/sso/finish.ts).
  * The caller sets the cookie (`sessionCookie()`, expiring at `expires`).
  */
 export async function openSession(
   tx: Transaction,
   userId: string,
+  method: SignInMethod = 'email',
 ): Promise<{ sessionToken: string; expires: Date }> {
   const sessionToken = newSessionToken();
   const expires = new Date(now().getTime() + SESSION_MAX_AGE_SECONDS * 1000);
-  await tx.insert(sessions).values({ sessionToken, userId, expires });
+  await tx.insert(sessions).values({ sessionToken, userId, expires, method });
   return { sessionToken, expires };
 }

@@ -2,7 +2,7 @@
 // the enabled connection of the organization whose verified domain the address is at.
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { organizationDomains, organizations, ssoConnections, type SsoConnection } from '@/db/schema';
 import { countingStatus, domainOfAddress } from '../domains/counting';
 
@@ -12,6 +12,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loadConnection(db: Database | Transaction, id: string): Promise<SsoConnection | null> {
   if (!UUID.test(id)) return null;
   const [found] = await db.select().from(ssoConnections).where(eq(ssoConnections.id, id)).limit(1);
+  return found ?? null;
+}
+
+/** The name of the organization `connectionId` belongs to (the refusal page names it); null when none. */
+export async function organizationOfConnection(connectionId: string): Promise<{ name: string } | null> {
+  if (!UUID.test(connectionId)) return null;
+  const db = await getDb();
+  const [found] = await db
+    .select({ name: organizations.name })
+    .from(ssoConnections)
+    .innerJoin(organizations, eq(organizations.id, ssoConnections.organizationId))
+    .where(eq(ssoConnections.id, connectionId))
+    .limit(1);
   return found ?? null;
 }
 
