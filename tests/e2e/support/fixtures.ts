@@ -177,6 +177,16 @@ export interface E2eFixtures {
     };
     automatic: { organization: FixtureOrganization; owner: FixturePerson; domain: string; joiner: string };
   };
+  /** sso.e2e.ts (tests/e2e/fixtures/sso.ts): Contoso, a verified domain, no connection yet. */
+  sso: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    secondOwner: FixturePerson;
+    member: FixturePerson;
+    domain: string;
+    /** An address at the domain with no account yet (joins just in time). */
+    newcomer: string;
+  };
   wonka: {
     organization: FixtureOrganization;
     owner: FixturePerson;

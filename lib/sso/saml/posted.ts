@@ -1,0 +1,75 @@
+// The posted SAMLResponse before any signature is checked: decoded strictly, parsed once without a
+// DOCTYPE, and read only for what decides how to refuse it (the status, whether it is signed at all) and
+// what a refused Test connection reports (the request it claims to answer). Nothing read here is trusted.
+import { SamlRefusal } from './refusals';
+import {
+  childElements,
+  parseStrictXml,
+  SAML_ASSERTION_NS,
+  SAML_PROTOCOL_NS,
+  textOf,
+  UnsafeXmlError,
+  XMLDSIG_NS,
+} from './xml';
+
+/** A response's XML larger than this is refused unread (real ones are a few to a few hundred kilobytes). */
+export const SAML_RESPONSE_MAX_BYTES = 1024 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const REQUEST_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+
+export interface PostedResponse {
+  /** The response as node-saml is given it: exactly the bytes read here. */
+  base64: string;
+  xml: string;
+  /** The request the response claims to answer (unverified; only well-formed ids). */
+  claimedRequestId: string | null;
+  /** The last part of the top-level StatusCode ("Success", "Requester", …) and the provider's message. */
+  status: string;
+  statusMessage: string | null;
+  destination: string | null;
+  /** The response or its assertion carries a Signature element (valid or not). */
+  hasSignature: boolean;
+}
+
+const invalid = (detail: string) => new SamlRefusal('invalid_response', detail);
+
+export function readPostedResponse(raw: string | undefined): PostedResponse {
+  const base64 = (raw ?? '').replace(/\s+/g, '');
+  if (!base64) throw invalid('The form carries no SAMLResponse.');
+  if (base64.length > Math.ceil(SAML_RESPONSE_MAX_BYTES / 3) * 4)
+    throw invalid('The response is larger than 1 MB.');
+  if (!BASE64.test(base64) || base64.length % 4 !== 0) throw invalid('The SAMLResponse is not base64.');
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(base64, 'base64'));
+  } catch {
+    throw invalid('The response is not UTF-8 text.');
+  }
+  let root: Element;
+  try {
+    root = parseStrictXml(xml).documentElement;
+  } catch (error) {
+    if (error instanceof UnsafeXmlError) throw invalid(error.message);
+    throw error;
+  }
+  if (root.namespaceURI !== SAML_PROTOCOL_NS || root.localName !== 'Response')
+    throw invalid('The document is not a SAML Response.');
+  const inResponseTo = root.getAttribute('InResponseTo');
+  const statusCode = childElements(root, SAML_PROTOCOL_NS, 'Status').flatMap((status) =>
+    childElements(status, SAML_PROTOCOL_NS, 'StatusCode'),
+  )[0];
+  const statusMessage = childElements(root, SAML_PROTOCOL_NS, 'Status').flatMap((status) =>
+    childElements(status, SAML_PROTOCOL_NS, 'StatusMessage'),
+  )[0];
+  const signed = (element: Element) => childElements(element, XMLDSIG_NS, 'Signature').length > 0;
+  return {
+    base64,
+    xml,
+    claimedRequestId: inResponseTo && REQUEST_ID.test(inResponseTo) ? inResponseTo : null,
+    status: statusCode?.getAttribute('Value')?.split(':').pop() || 'no status',
+    statusMessage: statusMessage ? textOf(statusMessage).trim() || null : null,
+    destination: root.getAttribute('Destination') || null,
+    hasSignature: signed(root) || childElements(root, SAML_ASSERTION_NS, 'Assertion').some(signed),
+  };
+}
