@@ -61,7 +61,7 @@ export async function ssoOverview(actor: Actor, organizationId: string): Promise
   ]);
   if (!organization) fail('NOT_FOUND');
   return {
-    connections: connections.map(connectionView),
+    connections: connections.map((row) => connectionView(row)),
     requireSso: organization.requireSso,
     domains,
     owners,

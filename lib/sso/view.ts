@@ -4,8 +4,17 @@
 // one is set.
 import type { SsoConnection, SsoTestResult } from '@/db/schema';
 import type { InvitationRole, SsoProtocol } from '@/db/values';
-import { describeCertificate, type CertificateFacts } from './certificates';
+import { now } from '../clock';
+import { describeCertificate, expiresSoon, type CertificateFacts } from './certificates';
 import { oidcRedirectUrl, samlAcsUrl, samlEntityId, samlMetadataUrl } from './urls';
+
+/** Whether a certificate is past its expiry, or within the warning period (30 days), or neither. */
+export type CertificateExpiry = 'expired' | 'soon' | null;
+
+function expiryAt(notAfter: Date, at: Date): CertificateExpiry {
+  if (notAfter.getTime() <= at.getTime()) return 'expired';
+  return expiresSoon(notAfter, at) ? 'soon' : null;
+}
 
 export interface SsoConnectionView {
   id: string;
@@ -26,7 +35,7 @@ export interface SsoConnectionView {
     idpSsoUrl: string;
     /** Where the metadata was read from; null when it was uploaded as a file. */
     idpMetadataUrl: string | null;
-    certificates: CertificateFacts[];
+    certificates: (CertificateFacts & { expiry: CertificateExpiry })[];
   } | null;
   oidc: {
     /** Ours, to register at the provider. */
@@ -41,7 +50,8 @@ export interface SsoConnectionView {
   testPassedAt: Date | null;
 }
 
-export function connectionView(row: SsoConnection): SsoConnectionView {
+/** The connection as the page shows it, its certificates' expiry judged at `at`. */
+export function connectionView(row: SsoConnection, at: Date = now()): SsoConnectionView {
   return {
     id: row.id,
     protocol: row.protocol,
@@ -60,7 +70,10 @@ export function connectionView(row: SsoConnection): SsoConnectionView {
             idpEntityId: row.samlEntityId ?? '',
             idpSsoUrl: row.samlSsoUrl ?? '',
             idpMetadataUrl: row.samlMetadataUrl,
-            certificates: row.samlCertificates.flatMap((pem) => describeCertificate(pem) ?? []),
+            certificates: row.samlCertificates.flatMap((pem) => {
+              const facts = describeCertificate(pem);
+              return facts ? [{ ...facts, expiry: expiryAt(facts.notAfter, at) }] : [];
+            }),
           }
         : null,
     oidc:
