@@ -1,6 +1,6 @@
 // The SSO page's actions, called directly with Next's request APIs and the session mocked: who may call
 // them (Owners; Admins, Members and outsiders are refused and nothing changes), the input they refuse and
-// in which field, and what they revalidate.
+// in which field, what they revalidate, and Test connection's way out to the identity provider.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PersonActor as Actor } from '@/lib/shared/actor';
 
@@ -13,6 +13,7 @@ import {
   removeConnectionAction,
   setBreakGlassAction,
   setRequireSsoAction,
+  testConnectionAction,
   updateConnectionAction,
   updateOidcClientAction,
 } from '@/app/actions/sso';
@@ -21,6 +22,9 @@ import { organizationWithStaff } from '../support/domains';
 import { createUser, membershipOf } from '../support/factories';
 import { auditActions } from '../support/state';
 import { connectionRow, insertConnection, verifiedDomainRow } from '../support/sso';
+import { getDb } from '@/db/client';
+import { ssoConnections, ssoRequests } from '@/db/schema';
+import { eq } from 'drizzle-orm';
 
 useTestDatabase({ workJobs: false });
 
@@ -73,6 +77,7 @@ function everyAction(organizationId: string, connectionId: string, membershipId:
     () => removeConnectionAction(ids),
     () => setRequireSsoAction({ organizationId, on: true }),
     () => setBreakGlassAction({ organizationId, membershipId, on: true }),
+    () => testConnectionAction(ids),
   ];
 }
 
@@ -194,5 +199,37 @@ describe('SSO actions', () => {
       code: 'INVALID_INPUT',
       message: 'Upload the metadata file your identity provider gives you.',
     });
+  });
+
+  it('Test connection answers the identity provider’s address for the browser, having issued a test request that returns the Owner to the SSO page; turned off or not', async () => {
+    const { organization, orgId, owner, admin, connection } = await setUp();
+    const db = await getDb();
+    await db
+      .update(ssoConnections)
+      .set({ samlEntityId: 'http://idp.test/entity', samlSsoUrl: 'https://idp.test/sso' })
+      .where(eq(ssoConnections.id, connection.id));
+    signInAs(owner);
+    const started = await testConnectionAction({ organizationId: orgId, connectionId: connection.id });
+    if (!started.ok) throw new Error(started.error.message);
+    const url = new URL(started.data.url);
+    expect(url.origin + url.pathname).toBe('https://idp.test/sso');
+    expect(url.searchParams.get('SAMLRequest')).toBeTruthy();
+    const [request] = await db.select().from(ssoRequests).where(eq(ssoRequests.connectionId, connection.id));
+    expect(request).toMatchObject({
+      purpose: 'test',
+      userId: owner.userId,
+      callbackPath: `/admin/${organization.slug}/sso?tested=${connection.id}`,
+      usedAt: null,
+    });
+    signInAs(admin);
+    expect(
+      errorOf(await testConnectionAction({ organizationId: orgId, connectionId: connection.id })).code,
+    ).toBe('FORBIDDEN');
+    const other = await organizationWithStaff();
+    signInAs(other.owner);
+    expect(
+      errorOf(await testConnectionAction({ organizationId: other.orgId, connectionId: connection.id })).code,
+    ).toBe('SSO_CONNECTION_NOT_FOUND');
+    expect(await db.select().from(ssoRequests)).toHaveLength(1);
   });
 });
