@@ -10,12 +10,12 @@ import type { SsoConnectionView } from '@/lib/sso/view';
 import { FieldHelp } from '@/components/shared/field-help';
 import { useFieldValue } from '@/components/shared/field-input';
 import { LabelledField } from '@/components/shared/labelled-field';
-import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
 import { MAX_SSO_CONNECTION_NAME } from '@/lib/shared/limits';
 import { MetadataFields } from './metadata-fields';
 import { OidcClientFields } from './oidc-client-fields';
 import { protocolLabels } from './types';
+import { useSsoForm } from './use-sso-form';
 
 /**
  * `Add connection`: its name, then SAML (metadata by URL or file) or OpenID Connect (issuer, client id and
@@ -82,18 +82,12 @@ function AddForm({
     input: Record<string, string>,
   ) => Promise<ActionResult<SsoConnectionView>>;
   const [formKey, setFormKey] = useState(0);
-  const { state, formAction, pending } = useFormAction(action, {
-    onSuccess(added) {
-      name.onValue('');
-      setFormKey((key) => key + 1);
-      toast.success(
-        `Added ${added.name}: paste its details into your identity provider, then Test connection`,
-      );
-      onAdded(added);
-    },
+  const { formAction, pending, fields, general } = useSsoForm(action, (added) => {
+    name.onValue('');
+    setFormKey((key) => key + 1);
+    toast.success(`Added ${added.name}: paste its details into your identity provider, then Test connection`);
+    onAdded(added);
   });
-  const fields: Record<string, string | undefined> = state.fields ?? {};
-  const general = Object.keys(fields).length === 0 ? state.error : undefined;
   return (
     <form
       key={formKey}

@@ -19,7 +19,8 @@ export function MetadataFields({
 }: {
   id: string;
   /** The form's messages for the two fields. */
-  errors: { metadataUrl?: string; metadataXml?: string };
+  /** `metadata`: what the parser or the fetch said, about whichever source was used. */
+  errors: { metadataUrl?: string; metadataXml?: string; metadata?: string };
   urlHelp: string;
 }) {
   const url = useFieldValue('');
@@ -37,7 +38,7 @@ export function MetadataFields({
     setFile({ name: chosen.name, text: await chosen.text() });
   }
 
-  const fileMessage = fileError ?? errors.metadataXml;
+  const fileMessage = fileError ?? errors.metadataXml ?? (file ? errors.metadata : undefined);
   return (
     <div className="grid gap-4">
       <div className="grid gap-2">
@@ -48,7 +49,7 @@ export function MetadataFields({
           type="url"
           {...url}
           disabled={file !== null}
-          error={file ? null : errors.metadataUrl}
+          error={file ? null : (errors.metadataUrl ?? errors.metadata)}
           code
           placeholder="https://acme.okta.com/app/…/sso/saml/metadata"
           help={file ? 'The file below is used instead.' : urlHelp}

@@ -5,7 +5,7 @@ import { Loader2 } from 'lucide-react';
 import { toast } from 'sonner';
 import type { ActionResult } from '@/app/actions/result';
 import { FieldHelp } from '@/components/shared/field-help';
-import { useFormAction } from '@/components/shared/use-form-action';
+import { useSsoForm } from './use-sso-form';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeading, DialogTrigger } from '@/components/ui/dialog';
 
@@ -80,9 +80,7 @@ function ReplaceForm({
   onDone: (changed: boolean) => void;
   onCancel: () => void;
 }) {
-  const { state, formAction, pending } = useFormAction(action, { onSuccess: (data) => onDone(data.changed) });
-  const fields: Fields = state.fields ?? {};
-  const general = Object.keys(fields).length === 0 ? state.error : undefined;
+  const { formAction, pending, fields, general } = useSsoForm(action, (data) => onDone(data.changed));
   return (
     <form
       action={formAction}

@@ -79,7 +79,12 @@ export function RequireSso({
           checked={requireSso}
           disabled={!requireSso && blocked !== null}
           readOnly={!manage}
-          run={(on) => setRequireSsoAction({ organizationId, on })}
+          run={async (on) => {
+            const result = await setRequireSsoAction({ organizationId, on });
+            // The viewer's own email-link session has just ended: the next page is the sign-in page.
+            if (result.ok && on && youAreAffected) window.location.reload();
+            return result;
+          }}
           said={(on) =>
             on
               ? 'Require SSO is on: people at your domains sign in through your identity provider'
