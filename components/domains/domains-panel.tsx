@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { useFocusOnArrival } from '@/components/shared/use-focus-on-arrival';
 import { plural } from '@/lib/shared/text';
 import { AddDomainForm } from './add-domain-form';
 import { DomainItem } from './domain-item';
@@ -26,18 +27,9 @@ export function DomainsPanel({
   manage: boolean;
   developmentDns: { back: string } | null;
 }) {
-  const [focusOn, setFocusOn] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  const setFocusOn = useFocusOnArrival(list, 'domain-heading', domains);
   const addField = () => document.getElementById('domain-name');
-
-  useEffect(() => {
-    if (!focusOn) return;
-    const heading = list.current?.querySelector<HTMLElement>(`[data-domain-heading="${focusOn}"]`);
-    if (!heading) return;
-    heading.focus();
-    heading.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    setFocusOn(null);
-  }, [focusOn, domains]);
 
   // A removed domain's dialog can leave with its row, in the same render, before it could give the
   // focus back: the focus then falls to the body. It goes to the first Remove left, else the Domain field.

@@ -1,12 +1,11 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { removeDomainAction } from '@/app/actions/domains';
 import { isCountingStatus } from '@/db/values';
-import { callAction } from '@/components/shared/call-action';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
+import { useConfirmAction } from '@/components/shared/use-confirm-action';
 import { Button } from '@/components/ui/button';
 import type { DomainRow } from './types';
 
@@ -26,17 +25,14 @@ export function RemoveDomain({
   /** Where focus goes when the dialog closes, asked then (the domain may be gone). */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const confirm = useConfirmAction(
+    () => removeDomainAction({ organizationId, domainId: domain.id }),
+    () => toast.success(`Removed ${domain.domain}`),
+  );
   const counts = isCountingStatus(domain.status);
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setError(null);
-      }}
+      {...confirm}
       returnFocus={returnFocus}
       trigger={
         <Button
@@ -62,19 +58,6 @@ export function RemoveDomain({
       }
       confirmLabel="Remove domain"
       variant="destructive"
-      pending={pending}
-      error={error}
-      onConfirm={() =>
-        startTransition(async () => {
-          const result = await callAction(() => removeDomainAction({ organizationId, domainId: domain.id }));
-          if (!result.ok) {
-            setError(result.error.message);
-            return;
-          }
-          setOpen(false);
-          toast.success(`Removed ${domain.domain}`);
-        })
-      }
     />
   );
 }

@@ -1,12 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { toast } from 'sonner';
 import type { ActionResult } from '@/app/actions/result';
 import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
-import { callAction } from './call-action';
 import { FieldHelp } from './field-help';
+import { useAppliedSetting } from './use-applied-setting';
 
 /**
  * An on/off setting that applies at once: its label and the line that explains it, the switch, and the
@@ -38,27 +36,7 @@ export function SettingSwitch({
   /** Asked before a change; returns false to hold it (the caller asks first, then calls `apply`). */
   beforeChange?: (next: boolean, apply: () => void) => boolean;
 }) {
-  const [checked, setChecked] = useState(saved);
-  const [pending, startTransition] = useTransition();
-  // A new value from the server (after a refresh) is shown as it is.
-  const [seen, setSeen] = useState(saved);
-  if (seen !== saved) {
-    setSeen(saved);
-    setChecked(saved);
-  }
-
-  function apply(next: boolean) {
-    setChecked(next);
-    startTransition(async () => {
-      const result = await callAction(() => run(next));
-      if (!result.ok) {
-        setChecked(!next);
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(said(next));
-    });
-  }
+  const { value: checked, apply, pending } = useAppliedSetting(saved, run, said);
 
   function change(next: boolean) {
     if (pending) return;

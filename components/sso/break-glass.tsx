@@ -1,9 +1,7 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { toast } from 'sonner';
 import { setBreakGlassAction } from '@/app/actions/sso';
-import { callAction } from '@/components/shared/call-action';
+import { useAppliedSetting } from '@/components/shared/use-applied-setting';
 import type { OwnerRow } from './types';
 
 /**
@@ -49,25 +47,16 @@ function BreakGlassOwner({
   owner: OwnerRow;
   manage: boolean;
 }) {
-  const [checked, setChecked] = useState(owner.breakGlass);
-  const [pending, startTransition] = useTransition();
-  function change(on: boolean) {
-    if (pending) return;
-    setChecked(on);
-    startTransition(async () => {
-      const result = await callAction(() =>
-        setBreakGlassAction({ organizationId, membershipId: owner.membershipId, on }),
-      );
-      if (!result.ok) {
-        setChecked(!on);
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(
-        on ? `${owner.email} is a break-glass Owner` : `${owner.email} is no longer a break-glass Owner`,
-      );
-    });
-  }
+  const {
+    value: checked,
+    apply: change,
+    pending,
+  } = useAppliedSetting(
+    owner.breakGlass,
+    (on) => setBreakGlassAction({ organizationId, membershipId: owner.membershipId, on }),
+    (on) =>
+      on ? `${owner.email} is a break-glass Owner` : `${owner.email} is no longer a break-glass Owner`,
+  );
   return (
     <li>
       <label className="flex min-w-0 items-center gap-2 text-sm">

@@ -1,13 +1,11 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { toast } from 'sonner';
 import { updateConnectionAction } from '@/app/actions/sso';
 import type { InvitationRole } from '@/db/values';
-import { callAction } from '@/components/shared/call-action';
 import { FieldHelp } from '@/components/shared/field-help';
 import { OptionSelect } from '@/components/shared/option-select';
 import { SettingSwitch } from '@/components/shared/setting-switch';
+import { useAppliedSetting } from '@/components/shared/use-applied-setting';
 import { Label } from '@/components/ui/label';
 import { roleLabels } from '@/lib/shared/roles';
 import type { ConnectionSettings as ConnectionSettingsInput } from '@/lib/sso/settings';
@@ -109,24 +107,11 @@ function DefaultRole({
   manage: boolean;
   id: string;
 }) {
-  const [role, setRole] = useState(saved);
-  const [pending, startTransition] = useTransition();
-  function change(next: InvitationRole) {
-    const before = role;
-    if (next === before || pending) return;
-    setRole(next);
-    startTransition(async () => {
-      const result = await callAction(() =>
-        updateConnectionAction({ organizationId, connectionId, defaultRole: next }),
-      );
-      if (!result.ok) {
-        setRole(before);
-        toast.error(result.error.message);
-        return;
-      }
-      toast.success(`People who join through ${name} join as ${roleLabels[next]}`);
-    });
-  }
+  const { value: role, apply: change } = useAppliedSetting<InvitationRole>(
+    saved,
+    (defaultRole) => updateConnectionAction({ organizationId, connectionId, defaultRole }),
+    (next) => `People who join through ${name} join as ${roleLabels[next]}`,
+  );
   return (
     <div className="grid gap-2">
       {manage ? (

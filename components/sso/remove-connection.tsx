@@ -1,11 +1,10 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { removeConnectionAction } from '@/app/actions/sso';
-import { callAction } from '@/components/shared/call-action';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
+import { useConfirmAction } from '@/components/shared/use-confirm-action';
 import { Button } from '@/components/ui/button';
 import type { ConnectionRow } from './types';
 
@@ -19,16 +18,13 @@ export function RemoveConnection({
   connection: ConnectionRow;
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const confirm = useConfirmAction(
+    () => removeConnectionAction({ organizationId, connectionId: connection.id }),
+    () => toast.success(`Removed ${connection.name}`),
+  );
   return (
     <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setError(null);
-      }}
+      {...confirm}
       returnFocus={returnFocus}
       trigger={
         <Button
@@ -57,21 +53,6 @@ export function RemoveConnection({
       }
       confirmLabel="Remove connection"
       variant="destructive"
-      pending={pending}
-      error={error}
-      onConfirm={() =>
-        startTransition(async () => {
-          const result = await callAction(() =>
-            removeConnectionAction({ organizationId, connectionId: connection.id }),
-          );
-          if (!result.ok) {
-            setError(result.error.message);
-            return;
-          }
-          setOpen(false);
-          toast.success(`Removed ${connection.name}`);
-        })
-      }
     />
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { toast } from 'sonner';
+import { useFocusOnArrival } from '@/components/shared/use-focus-on-arrival';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { plural } from '@/lib/shared/text';
 import { AddConnection } from './add-connection';
@@ -37,18 +38,9 @@ export function SsoPanel({
   youAreAffected: boolean;
   testedId: string | null;
 }) {
-  const [focusOn, setFocusOn] = useState<string | null>(testedId);
   const list = useRef<HTMLUListElement>(null);
   const tested = useRef(false);
-
-  useEffect(() => {
-    if (!focusOn) return;
-    const heading = list.current?.querySelector<HTMLElement>(`[data-sso-heading="${focusOn}"]`);
-    if (!heading) return;
-    heading.focus();
-    heading.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    setFocusOn(null);
-  }, [focusOn, connections]);
+  const setFocusOn = useFocusOnArrival(list, 'sso-heading', connections, testedId);
 
   // Back from a Test connection: its outcome as a toast once, besides the result on its card.
   useEffect(() => {

@@ -4,7 +4,7 @@
 // one transaction.
 import 'server-only';
 import { and, count, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import { ssoConnections, type SsoConnection } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
@@ -60,6 +60,34 @@ export interface ProviderChange {
 }
 
 /**
+ * Writes `set` on the connection `row` and records the change in Activity's words (`said`, joined), under
+ * its new name when it was renamed. What every change of a connection ends with, in its transaction.
+ */
+export async function writeChange(
+  tx: Transaction,
+  organizationId: string,
+  actor: Actor,
+  row: SsoConnection,
+  set: Partial<typeof ssoConnections.$inferInsert>,
+  said: string[],
+): Promise<SsoConnection> {
+  const [updated] = await tx
+    .update(ssoConnections)
+    .set({ ...set, updatedAt: now() })
+    .where(eq(ssoConnections.id, row.id))
+    .returning();
+  await recordAudit(tx, organizationId, actor, [
+    {
+      action: 'sso.connection_changed',
+      targetType: 'organization',
+      targetId: organizationId,
+      details: { connection: updated.name, connectionId: row.id, change: said.join('; ') },
+    },
+  ]);
+  return updated;
+}
+
+/**
  * Applies `change` to the connection as it is under the lock: when it says anything, the columns are
  * written (the passed test cleared when `retest`) and the change audited; otherwise nothing is.
  */
@@ -75,19 +103,14 @@ export async function changeProvider(
     const row = await lockedConnection(tx, org.id, connectionId);
     const { set, said, retest } = change(row);
     if (said.length === 0) return { connection: connectionView(row), changed: false };
-    const [updated] = await tx
-      .update(ssoConnections)
-      .set({ ...set, ...(retest ? { testPassedAt: null } : {}), updatedAt: now() })
-      .where(eq(ssoConnections.id, row.id))
-      .returning();
-    await recordAudit(tx, org.id, actor, [
-      {
-        action: 'sso.connection_changed',
-        targetType: 'organization',
-        targetId: org.id,
-        details: { connection: row.name, connectionId: row.id, change: said.join('; ') },
-      },
-    ]);
+    const updated = await writeChange(
+      tx,
+      org.id,
+      actor,
+      row,
+      { ...set, ...(retest ? { testPassedAt: null } : {}) },
+      said,
+    );
     return { connection: connectionView(updated), changed: true };
   });
 }

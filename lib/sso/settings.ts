@@ -6,12 +6,9 @@
 // “Okta” first"), rather than switching over in one step. A switch would move every sign-in of the
 // organization's domains to a provider at once, on a toggle that reads like a setting of its own card.
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { ssoConnections, type SsoConnection } from '@/db/schema';
+import type { ssoConnections, SsoConnection } from '@/db/schema';
 import { invitationRoleValues, type InvitationRole } from '@/db/values';
-import { recordAudit } from '../audit';
-import { now } from '../clock';
 import type { Actor } from '../shared/actor';
 import { fail } from '../shared/errors';
 import { roleLabels } from '../shared/roles';
@@ -24,6 +21,7 @@ import {
   quoted,
   requireCountingDomain,
 } from './locked';
+import { writeChange } from './changes';
 import { connectionView, type SsoConnectionView } from './view';
 
 export interface ConnectionSettings {
@@ -103,19 +101,7 @@ export async function updateConnection(
         await requireCountingDomain(tx, org.id);
       }
       if (set.enabled === false && org.requireSso) fail('SSO_REQUIRED');
-      const [updated] = await tx
-        .update(ssoConnections)
-        .set({ ...set, updatedAt: now() })
-        .where(eq(ssoConnections.id, row.id))
-        .returning();
-      await recordAudit(tx, org.id, actor, [
-        {
-          action: 'sso.connection_changed',
-          targetType: 'organization',
-          targetId: org.id,
-          details: { connection: updated.name, connectionId: row.id, change: said.join('; ') },
-        },
-      ]);
+      const updated = await writeChange(tx, org.id, actor, row, set, said);
       return connectionView(updated);
     });
   } catch (error) {
