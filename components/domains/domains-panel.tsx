@@ -38,12 +38,12 @@ export function DomainsPanel({
     const fewer = domains.length < shownCount.current;
     shownCount.current = domains.length;
     if (!fewer || (document.activeElement && document.activeElement !== document.body)) return;
-    const first = list.current?.querySelector<HTMLElement>('[data-domain-remove]');
+    const first = list.current?.querySelector<HTMLElement>('[data-remove]');
     (first ?? addField())?.focus();
   }, [domains.length]);
 
   const removeButtonOf = (id: string | undefined) =>
-    id ? list.current?.querySelector<HTMLElement>(`[data-domain-remove="${id}"]`) : null;
+    id ? list.current?.querySelector<HTMLElement>(`[data-remove="${id}"]`) : null;
   const full = domains.length >= maxDomains;
 
   return (

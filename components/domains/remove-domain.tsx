@@ -1,12 +1,9 @@
 'use client';
 
-import { Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { removeDomainAction } from '@/app/actions/domains';
 import { isCountingStatus } from '@/db/values';
-import { ConfirmDialog } from '@/components/shared/confirm-dialog';
-import { useConfirmAction } from '@/components/shared/use-confirm-action';
-import { Button } from '@/components/ui/button';
+import { RemoveConfirm } from '@/components/shared/remove-confirm';
 import type { DomainRow } from './types';
 
 /**
@@ -25,27 +22,14 @@ export function RemoveDomain({
   /** Where focus goes when the dialog closes, asked then (the domain may be gone). */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const confirm = useConfirmAction(
-    () => removeDomainAction({ organizationId, domainId: domain.id }),
-    () => toast.success(`Removed ${domain.domain}`),
-  );
   const counts = isCountingStatus(domain.status);
   return (
-    <ConfirmDialog
-      {...confirm}
+    <RemoveConfirm
+      name={domain.domain}
+      id={domain.id}
+      remove={() => removeDomainAction({ organizationId, domainId: domain.id })}
+      onRemoved={() => toast.success(`Removed ${domain.domain}`)}
       returnFocus={returnFocus}
-      trigger={
-        <Button
-          variant="outline"
-          size="sm"
-          aria-label={`Remove ${domain.domain}`}
-          data-domain-remove={domain.id}
-        >
-          <Trash2 aria-hidden="true" />
-          Remove
-        </Button>
-      }
-      title={`Remove ${domain.domain}?`}
       description={
         <>
           <p>
@@ -57,7 +41,6 @@ export function RemoveDomain({
         </>
       }
       confirmLabel="Remove domain"
-      variant="destructive"
     />
   );
 }

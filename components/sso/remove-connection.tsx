@@ -1,11 +1,8 @@
 'use client';
 
-import { Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { removeConnectionAction } from '@/app/actions/sso';
-import { ConfirmDialog } from '@/components/shared/confirm-dialog';
-import { useConfirmAction } from '@/components/shared/use-confirm-action';
-import { Button } from '@/components/ui/button';
+import { RemoveConfirm } from '@/components/shared/remove-confirm';
 import type { ConnectionRow } from './types';
 
 /** A connection's `Remove`, asked first; a refusal (it serves Require SSO) stays in the dialog. */
@@ -18,26 +15,13 @@ export function RemoveConnection({
   connection: ConnectionRow;
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const confirm = useConfirmAction(
-    () => removeConnectionAction({ organizationId, connectionId: connection.id }),
-    () => toast.success(`Removed ${connection.name}`),
-  );
   return (
-    <ConfirmDialog
-      {...confirm}
+    <RemoveConfirm
+      name={connection.name}
+      id={connection.id}
+      remove={() => removeConnectionAction({ organizationId, connectionId: connection.id })}
+      onRemoved={() => toast.success(`Removed ${connection.name}`)}
       returnFocus={returnFocus}
-      trigger={
-        <Button
-          variant="outline"
-          size="sm"
-          aria-label={`Remove ${connection.name}`}
-          data-sso-remove={connection.id}
-        >
-          <Trash2 aria-hidden="true" />
-          Remove
-        </Button>
-      }
-      title={`Remove ${connection.name}?`}
       description={
         <>
           <p>
@@ -52,7 +36,6 @@ export function RemoveConnection({
         </>
       }
       confirmLabel="Remove connection"
-      variant="destructive"
     />
   );
 }

@@ -55,7 +55,7 @@ export function SsoPanel({
 
   const enabled = connections.find((connection) => connection.enabled);
   const removeButtonOf = (id: string | undefined) =>
-    id ? list.current?.querySelector<HTMLElement>(`[data-sso-remove="${id}"]`) : null;
+    id ? list.current?.querySelector<HTMLElement>(`[data-remove="${id}"]`) : null;
   const full = connections.length >= maxConnections;
 
   return (
