@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { focusAfterRemove } from '@/components/shared/remove-confirm';
 import { useFocusOnArrival } from '@/components/shared/use-focus-on-arrival';
 import { plural } from '@/lib/shared/text';
 import { AddDomainForm } from './add-domain-form';
@@ -42,8 +43,6 @@ export function DomainsPanel({
     (first ?? addField())?.focus();
   }, [domains.length]);
 
-  const removeButtonOf = (id: string | undefined) =>
-    id ? list.current?.querySelector<HTMLElement>(`[data-remove="${id}"]`) : null;
   const full = domains.length >= maxDomains;
 
   return (
@@ -103,14 +102,7 @@ export function DomainsPanel({
                   domain={domain}
                   manage={manage}
                   developmentDns={developmentDns}
-                  // Its own Remove while it stays (Cancel); once it is gone, the next domain's, else the one
-                  // before it, else the Domain field: never the page's body.
-                  returnFocus={() =>
-                    removeButtonOf(domain.id) ??
-                    removeButtonOf(domains[index + 1]?.id) ??
-                    removeButtonOf(domains[index - 1]?.id) ??
-                    addField()
-                  }
+                  returnFocus={() => focusAfterRemove(list, domains, index, addField)}
                 />
               ))}
             </ul>

@@ -46,3 +46,24 @@ export function RemoveConfirm({
     />
   );
 }
+
+/**
+ * Where the focus goes when the Remove dialog of `items[index]` closes, asked then (the item may be
+ * gone): its own Remove while it stays (Cancel), else the next item's, else the one before it's, else
+ * `fallback`: never the page's body.
+ */
+export function focusAfterRemove(
+  list: React.RefObject<HTMLElement | null>,
+  items: readonly { id: string }[],
+  index: number,
+  fallback: () => HTMLElement | null,
+): HTMLElement | null | undefined {
+  const removeOf = (id: string | undefined) =>
+    id ? list.current?.querySelector<HTMLElement>(`[data-remove="${id}"]`) : null;
+  return (
+    removeOf(items[index]?.id) ??
+    removeOf(items[index + 1]?.id) ??
+    removeOf(items[index - 1]?.id) ??
+    fallback()
+  );
+}

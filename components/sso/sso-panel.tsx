@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { toast } from 'sonner';
+import { focusAfterRemove } from '@/components/shared/remove-confirm';
 import { useFocusOnArrival } from '@/components/shared/use-focus-on-arrival';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { plural } from '@/lib/shared/text';
@@ -54,8 +55,6 @@ export function SsoPanel({
   }, [testedId, connections]);
 
   const enabled = connections.find((connection) => connection.enabled);
-  const removeButtonOf = (id: string | undefined) =>
-    id ? list.current?.querySelector<HTMLElement>(`[data-remove="${id}"]`) : null;
   const full = connections.length >= maxConnections;
 
   return (
@@ -116,10 +115,7 @@ export function SsoPanel({
                         : null
                   }
                   returnFocus={() =>
-                    removeButtonOf(connection.id) ??
-                    removeButtonOf(connections[index + 1]?.id) ??
-                    removeButtonOf(connections[index - 1]?.id) ??
-                    document.getElementById('sso-new-name')
+                    focusAfterRemove(list, connections, index, () => document.getElementById('sso-new-name'))
                   }
                 />
               ))}
