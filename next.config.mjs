@@ -64,7 +64,8 @@ export default function config(phase) {
     // Lets two builds (say, the browser suite and the benchmark) live side by side.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     // PGlite loads its WASM and data files from paths relative to its own module: bundling breaks them.
-    serverExternalPackages: ['@electric-sql/pglite', 'pg-boss'],
+    // oidc-provider (the development OpenID provider, lib/sso/development) is a Koa app for Node as it is.
+    serverExternalPackages: ['@electric-sql/pglite', 'pg-boss', 'oidc-provider'],
     poweredByHeader: false,
     // `next dev` opened on 127.0.0.1 would otherwise block its own dev resources.
     allowedDevOrigins: ['127.0.0.1', 'localhost'],

@@ -148,6 +148,7 @@ export const ssoRefusalValues = [
   'expired',
   'not_yet_valid',
   'unknown_request',
+  'other_browser',
   'replayed',
   'unsolicited',
   'invalid_response',

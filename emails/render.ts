@@ -9,6 +9,10 @@ import OwnershipTransferredEmail, {
 import RemovedEmail, { removedSubject, type RemovedEmailProps } from './removed';
 import RoleChangedEmail, { roleChangedSubject, type RoleChangedEmailProps } from './role-changed';
 import SignInEmail, { type SignInEmailProps } from './sign-in';
+import SsoCertificateExpiringEmail, {
+  ssoCertificateExpiringSubject,
+  type SsoCertificateExpiringEmailProps,
+} from './sso-certificate-expiring';
 
 export type { InvitationEmailProps } from './invitation';
 export type { SignInEmailProps } from './sign-in';
@@ -16,6 +20,7 @@ export type { RoleChangedEmailProps } from './role-changed';
 export type { RemovedEmailProps } from './removed';
 export type { OwnershipTransferredEmailProps } from './ownership-transferred';
 export type { DomainFailingEmailProps } from './domain-failing';
+export type { SsoCertificateExpiringEmailProps } from './sso-certificate-expiring';
 
 export interface RenderedEmail {
   subject: string;
@@ -77,6 +82,13 @@ export async function renderDomainFailingEmail(props: DomainFailingEmailProps): 
   return { subject: sanitizeSubject(domainFailingSubject(props)), html, text };
 }
 
+export async function renderSsoCertificateExpiringEmail(
+  props: SsoCertificateExpiringEmailProps,
+): Promise<RenderedEmail> {
+  const { html, text } = await renderBoth(createElement(SsoCertificateExpiringEmail, props));
+  return { subject: sanitizeSubject(ssoCertificateExpiringSubject(props)), html, text };
+}
+
 /** Every template with its preview props, rendered: what `npm run email:dev` and /dev/emails show. */
 export async function renderPreviews(): Promise<{ name: string; email: RenderedEmail }[]> {
   return [
@@ -89,5 +101,9 @@ export async function renderPreviews(): Promise<{ name: string; email: RenderedE
       email: await renderOwnershipTransferredEmail(OwnershipTransferredEmail.PreviewProps),
     },
     { name: 'domain-failing', email: await renderDomainFailingEmail(DomainFailingEmail.PreviewProps) },
+    {
+      name: 'sso-certificate-expiring',
+      email: await renderSsoCertificateExpiringEmail(SsoCertificateExpiringEmail.PreviewProps),
+    },
   ];
 }

@@ -50,6 +50,7 @@ CREATE TABLE "sso_requests" (
 	"callback_path" text DEFAULT '/' NOT NULL,
 	"code_verifier" text,
 	"nonce" text,
+	"browser_binding" text NOT NULL,
 	"user_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,

@@ -102,6 +102,11 @@ export const ssoRequests = pgTable(
     /** OpenID Connect: the PKCE verifier and the nonce. */
     codeVerifier: text('code_verifier'),
     nonce: text('nonce'),
+    /**
+     * SHA-256 of the browser's SSO cookie when the request was sent (app/_lib/sso-browser.ts): the answer
+     * must come back in the same browser, so nobody can sign a victim in with an answer of their own.
+     */
+    browserBinding: text('browser_binding').notNull(),
     /** Test connection: the Owner who started it. */
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),

@@ -20,5 +20,9 @@ export declare function mailboxRefusal(env?: Env): string | null;
 /** Why the development DNS resolver may not serve this production server, or null when it may. */
 export declare function developmentResolverRefusal(env?: Env): string | null;
 
+/** Why DEVELOPMENT_OIDC_PORT may not be set on this production server, or null when it may. */
+export declare function developmentOidcRefusal(env?: Env): string | null;
+export declare function developmentSamlRefusal(env?: Env): string | null;
+
 /** Everything that keeps a production server from starting; empty when it may start. */
 export declare function productionStartupProblems(env?: Env): string[];

@@ -152,6 +152,34 @@ export function developmentResolverRefusal(env = process.env) {
 }
 
 /**
+ * Why DEVELOPMENT_OIDC_PORT may not be set on this production server, or null when it may. The
+ * development OpenID provider signs anyone in as any address typed; a production server never starts it
+ * (and accepts only https issuers on public addresses), but a setting meant for `npm run dev` in a real
+ * deployment's environment is a mistake worth stopping for, as for the development resolver.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function developmentOidcRefusal(env = process.env) {
+  return trialOnlyRefusal(env, {
+    setting: 'DEVELOPMENT_OIDC_PORT',
+    risk: 'the development OpenID provider signs anyone in as any address they type',
+    instead: 'Unset DEVELOPMENT_OIDC_PORT (or set it to "off") and connect your real identity provider.',
+  });
+}
+
+/**
+ * Why the development SAML identity provider (/dev/sso/saml) may not run in this server, or null when
+ * it may: it signs in anyone as any address typed.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function developmentSamlRefusal(env = process.env) {
+  return trialOnlyRefusal(env, {
+    setting: 'The development SAML identity provider',
+    risk: 'it signs anyone in as any address they type',
+    instead: 'Connect your real identity provider.',
+  });
+}
+
+/**
  * Everything that keeps a production server (`next start`) from starting, each said in a sentence that
  * names what to set. Empty when it may start. `env.NODE_ENV` is taken to be production.
  * @param {Record<string, string | undefined>} [env]
@@ -186,6 +214,11 @@ export function productionStartupProblems(env = process.env) {
   }
   if (env.DNS_SERVERS?.trim().toLowerCase() === 'development' && !urlProblem) {
     const refusal = developmentResolverRefusal(production);
+    if (refusal) problems.push(refusal);
+  }
+  const oidcPort = env.DEVELOPMENT_OIDC_PORT?.trim().toLowerCase();
+  if (oidcPort && oidcPort !== 'off' && !urlProblem) {
+    const refusal = developmentOidcRefusal(production);
     if (refusal) problems.push(refusal);
   }
   return problems;

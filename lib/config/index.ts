@@ -198,3 +198,4 @@ export {
   type DnsLookupSettings,
   type DnsResolverChoice,
 } from './dns';
+export { DEFAULT_DEVELOPMENT_OIDC_PORT, developmentOidcPort } from './sso';

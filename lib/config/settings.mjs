@@ -190,6 +190,16 @@ const FIELDS = {
     must: 'a port number from 0 to 65535 (0: chosen by the system)',
     parse: (value) => (/^\d{1,5}$/.test(value) && +value <= 65535 ? +value : undefined),
   }),
+  // Enterprise sign-in: the development OpenID provider (lib/sso/development), run by `npm run dev`.
+  DEVELOPMENT_OIDC_PORT: ruled('DEVELOPMENT_OIDC_PORT', {
+    must: 'a port number from 1 to 65535, or "off"',
+    parse: (value) =>
+      value.toLowerCase() === 'off'
+        ? /** @type {const} */ ('off')
+        : /^\d{1,5}$/.test(value) && +value >= 1 && +value <= 65535
+          ? +value
+          : undefined,
+  }),
   DOMAIN_RECHECK_SCHEDULE: ruled('DOMAIN_RECHECK_SCHEDULE', {
     must: 'a cron expression of five fields, like "17 4 * * *"',
     parse: (value) => (/^[\w*/,?#-]+(?:\s+[\w*/,?#-]+){4}$/.test(value) ? value : undefined),

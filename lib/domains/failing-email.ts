@@ -3,11 +3,9 @@
 // domain failing. It goes whatever the member-change notification setting says: it is about the
 // organization's own proof of ownership, and the Owners are the only ones who can act on it.
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { memberships, organizations, users } from '@/db/schema';
-import { activeMember } from '../conditions';
 import type { QueuedEmail } from '../email/queue';
+import { organizationOwners } from '../organizations/owners';
 import { verificationRecord } from './record';
 
 /** What the template needs (lib/email/render-queued.ts), as the message's payload. */
@@ -28,23 +26,15 @@ export async function domainFailingEmails(
   row: { organizationId: string; domain: string; token: string },
   stopsCountingAt: Date,
 ): Promise<QueuedEmail[]> {
-  const owners = await tx
-    .select({ email: users.email, name: organizations.name, slug: organizations.slug })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(
-      and(eq(memberships.organizationId, row.organizationId), eq(memberships.role, 'owner'), activeMember()),
-    )
-    .orderBy(users.email);
+  const owners = await organizationOwners(tx, row.organizationId);
   const record = verificationRecord(row.domain, row.token);
   return owners.map((owner) => ({
     kind: 'domain_failing',
     recipient: owner.email,
     organizationId: row.organizationId,
     payload: {
-      organizationName: owner.name,
-      organizationSlug: owner.slug,
+      organizationName: owner.organizationName,
+      organizationSlug: owner.organizationSlug,
       domain: row.domain,
       recordName: record.name,
       recordValue: record.value,

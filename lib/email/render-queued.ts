@@ -9,6 +9,7 @@ import {
   renderOwnershipTransferredEmail,
   renderRemovedEmail,
   renderRoleChangedEmail,
+  renderSsoCertificateExpiringEmail,
   type RenderedEmail,
 } from '@/emails/render';
 import { appUrl } from '../config';
@@ -20,6 +21,7 @@ import { can } from '@/lib/shared/permissions';
 import { isRole, roleLabels, roleDescriptions } from '@/lib/shared/roles';
 import { formatDateTime } from '@/lib/shared/format';
 import type { DomainFailingFacts } from '../domains/failing-email';
+import type { SsoCertificateExpiringFacts } from '../sso/expiry-email';
 
 /** What rendering needs of a queued message. */
 export interface QueuedMessage {
@@ -128,6 +130,20 @@ async function renderByKind(message: QueuedMessage, templates: Templates): Promi
           recordValue: facts.recordValue,
           stopsCountingAt: formatDateTime(facts.stopsCountingAt),
           url: `${appUrl()}/admin/${encodeURIComponent(facts.organizationSlug)}/domains`,
+        }),
+      );
+    }
+    case 'sso_certificate_expiring': {
+      const facts = message.payload as unknown as SsoCertificateExpiringFacts;
+      return once(templates, message.kind, facts, () =>
+        renderSsoCertificateExpiringEmail({
+          organizationName: facts.organizationName,
+          connectionName: facts.connectionName,
+          certificateSubject: facts.certificateSubject,
+          fingerprint: facts.fingerprint,
+          expiresAt: formatDateTime(facts.expiresAt),
+          expired: facts.expired,
+          url: `${appUrl()}/admin/${encodeURIComponent(facts.organizationSlug)}/sso`,
         }),
       );
     }

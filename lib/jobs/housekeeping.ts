@@ -1,7 +1,7 @@
-// Housekeeping: deletes what nothing reads again (finished rate-limit windows, expired sign-in tokens and
-// sessions; lib/jobs/prune.ts) on a pg-boss schedule. pg-boss creates one job per slot of the schedule, however
-// many servers and workers run, and one of them works it. Finished jobs themselves are removed by pg-boss's
-// own maintenance (each queue's deleteAfterSeconds).
+// Housekeeping: deletes what nothing reads again (finished rate-limit windows, expired sign-in tokens,
+// sessions, SSO requests and assertion ids; lib/jobs/prune.ts) on a pg-boss schedule. pg-boss creates one
+// job per slot of the schedule, however many servers and workers run, and one of them works it. Finished
+// jobs themselves are removed by pg-boss's own maintenance (each queue's deleteAfterSeconds).
 import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { getDb } from '@/db/client';
@@ -22,18 +22,16 @@ export async function scheduleHousekeeping(boss: PgBoss): Promise<void> {
 
 /**
  * One run: deletes expired rows in rounds of PRUNE_EXPIRED_BATCH per table until a round finds fewer
- * than that (a backlog goes in one run, each round short), at most `maxRounds` rounds.
+ * than that (a backlog goes in one run, each round short), at least one and at most `maxRounds` rounds.
  */
 export async function runHousekeeping(maxRounds = 100): Promise<PruneCounts> {
   const db = await getDb();
   const { batch } = housekeepingSettings();
-  const total: PruneCounts = { rateLimitBuckets: 0, verificationTokens: 0, sessions: 0 };
-  for (let round = 0; round < maxRounds; round++) {
-    const counts = await pruneExpired(db, { limit: batch });
-    total.rateLimitBuckets += counts.rateLimitBuckets;
-    total.verificationTokens += counts.verificationTokens;
-    total.sessions += counts.sessions;
-    if (Math.max(counts.rateLimitBuckets, counts.verificationTokens, counts.sessions) < batch) break;
+  let counts = await pruneExpired(db, { limit: batch });
+  const total = { ...counts };
+  for (let round = 1; round < maxRounds && Math.max(...Object.values(counts)) >= batch; round++) {
+    counts = await pruneExpired(db, { limit: batch });
+    for (const table of Object.keys(total) as (keyof PruneCounts)[]) total[table] += counts[table];
   }
   return total;
 }

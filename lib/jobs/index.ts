@@ -1,7 +1,8 @@
 // The app's background jobs, on pg-boss (lib/jobs/boss.ts): emails about changes (./email.ts), the
-// scheduled housekeeping and the daily re-check of verified domains (lib/domains/recheck.ts). Every
-// process that serves the app starts the queue; the web server also works it unless EMAIL_WORKER=off,
-// and `npm run worker` (scripts/worker.ts) works it in a process of its own.
+// scheduled housekeeping, the daily re-check of verified domains (lib/domains/recheck.ts) and the daily
+// check of SSO signing certificates about to expire (lib/sso/expiry.ts). Every process that serves the
+// app starts the queue; the web server also works it unless EMAIL_WORKER=off, and `npm run worker`
+// (scripts/worker.ts) works it in a process of its own.
 import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { workerInServer } from '../config';
@@ -9,6 +10,7 @@ import { getBoss, onBossStarted } from './boss';
 import { workEmail } from '../email/worker';
 import { scheduleHousekeeping, workHousekeeping } from './housekeeping';
 import { scheduleDomainRecheck, workDomainRecheck } from '../domains/recheck';
+import { scheduleCertificateExpiry, workCertificateExpiry } from '../sso/expiry';
 
 export { getBoss, stopBoss } from './boss';
 
@@ -17,6 +19,7 @@ async function workQueues(boss: PgBoss): Promise<void> {
   await workEmail(boss);
   await workHousekeeping(boss);
   await workDomainRecheck(boss);
+  await workCertificateExpiry(boss);
 }
 
 /**
@@ -33,6 +36,7 @@ export async function startJobs(options: { work: boolean }): Promise<PgBoss> {
   const boss = await getBoss();
   await scheduleHousekeeping(boss);
   await scheduleDomainRecheck(boss);
+  await scheduleCertificateExpiry(boss);
   if (options.work) await workQueues(boss);
   return boss;
 }

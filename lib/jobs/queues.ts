@@ -9,6 +9,8 @@ export const EMAIL_GAVE_UP_QUEUE = 'email-gave-up';
 export const HOUSEKEEPING_QUEUE = 'housekeeping';
 /** The daily re-check of verified domains (lib/domains/recheck.ts). */
 export const DOMAIN_RECHECK_QUEUE = 'domain-recheck';
+/** The daily check of SAML signing certificates about to expire (lib/sso/expiry.ts). */
+export const SSO_CERTIFICATE_EXPIRY_QUEUE = 'sso-certificate-expiry';
 
 function queues(): Record<string, Omit<Queue, 'name'>> {
   return {
@@ -31,6 +33,14 @@ function queues(): Record<string, Omit<Queue, 'name'>> {
       retryLimit: 1,
       retryDelay: 3600,
       expireInSeconds: 3600,
+      deleteAfterSeconds: 7 * 24 * 60 * 60,
+    },
+    // Reads no network; a run that fails is tried once more an hour later (what it warned about is
+    // recorded per connection, so a second run sends nothing twice).
+    [SSO_CERTIFICATE_EXPIRY_QUEUE]: {
+      retryLimit: 1,
+      retryDelay: 3600,
+      expireInSeconds: 900,
       deleteAfterSeconds: 7 * 24 * 60 * 60,
     },
   };

@@ -11,6 +11,7 @@ export const ssoRefusalReasons: Record<SsoRefusal, string> = {
   expired: 'the assertion had expired',
   not_yet_valid: 'the assertion was not valid yet',
   unknown_request: 'it answered no sign-in started here, or one already used',
+  other_browser: 'it came back to another browser than the one that started the sign-in',
   replayed: 'the same assertion was sent again',
   unsolicited: 'it was started at the identity provider, which this connection does not allow',
   invalid_response: 'the response could not be read',
@@ -38,6 +39,8 @@ export function ssoRefusalForPerson(reason: SsoRefusal, organization: string): s
       return `Your identity provider did not send your email address. Ask ${organization}’s admins to check the connection.`;
     case 'disabled':
       return `Single sign-on for ${organization} is turned off. Sign in with an email link instead.`;
+    case 'other_browser':
+      return 'This sign-in was started in another browser. Start again from the sign-in page, in this browser.';
     case 'unknown_request':
     case 'expired':
     case 'replayed':

@@ -14,7 +14,13 @@ import { samlSignInUrl } from './saml/sign-in';
 /** The identity provider's address for a new request of `purpose` on `connection`. */
 export async function beginSso(
   connection: SsoConnection,
-  start: { purpose: SsoRequestPurpose; callbackPath?: string; userId?: string | null },
+  start: {
+    purpose: SsoRequestPurpose;
+    callbackPath?: string;
+    userId?: string | null;
+    /** The browser's SSO cookie (app/_lib/sso-browser.ts): the answer must come back with it. */
+    browser: string;
+  },
 ): Promise<string> {
   const db = await getDb();
   const callbackPath = safeCallbackPath(start.callbackPath);

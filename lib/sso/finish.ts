@@ -15,7 +15,7 @@ import { isValidEmail, normalizeEmail } from '../shared/email-address';
 import { safeCallbackPath } from '../shared/safe-redirect';
 import { cleanPersonName } from '../shared/text';
 import { admitThroughSso, atOrganizationDomain } from './admit';
-import { findSsoRequest } from './requests';
+import { browserBinding, findSsoRequest } from './requests';
 import type { SsoAnswer, SsoIdentity } from './types';
 
 /** Where the browser goes next, and the session to set when someone signed in. */
@@ -106,9 +106,31 @@ function mapped(identity: SsoIdentity) {
   };
 }
 
-/** Ends an answer read by a protocol: refused, tested, or signed in. */
-export async function finishSso(connection: SsoConnection, answer: SsoAnswer): Promise<SsoFinish> {
+/**
+ * Whether an accepted answer came back to the browser that sent its request (`browser`: that browser's SSO
+ * cookie, null when it has none). Without this, anyone able to sign in somewhere could hand a victim their
+ * own unused answer and sign the victim in as themselves (login CSRF). An IdP-initiated answer answers no
+ * request, so it has nothing to match: the reason the setting is off by default.
+ */
+function sameBrowser(answer: SsoAnswer, browser: string | null): boolean {
+  if (!answer.ok || !answer.request) return true;
+  return browser !== null && answer.request.browserBinding === browserBinding(browser);
+}
+
+/**
+ * Ends an answer read by a protocol: refused, tested, or signed in. `browser`: the SSO cookie the answer
+ * came with (app/_lib/sso-browser.ts), null when none.
+ */
+export async function finishSso(
+  connection: SsoConnection,
+  answer: SsoAnswer,
+  browser: string | null,
+): Promise<SsoFinish> {
   const db = await getDb();
+  if (!sameBrowser(answer, browser)) {
+    await recordRefusal(db, connection, 'other_browser', 'the answer came back to another browser', null);
+    return { redirectTo: refusedPage(connection, 'other_browser') };
+  }
   if (!answer.ok) {
     const claimed = answer.claimedRequestId
       ? await findSsoRequest(db, connection.id, answer.claimedRequestId)

@@ -2,7 +2,7 @@
 // name a request we issued, to its connection, within its lifetime, and takes it once; a SAML assertion's
 // id is remembered until the assertion expires, so the same assertion is never accepted twice.
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { ssoAssertions, ssoRequests, type SsoRequest } from '@/db/schema';
@@ -22,6 +22,13 @@ export interface NewSsoRequest {
   /** OpenID Connect: the PKCE verifier and the nonce. */
   codeVerifier?: string | null;
   nonce?: string | null;
+  /** The browser's SSO cookie (app/_lib/sso-browser.ts): only its hash is kept. */
+  browser: string;
+}
+
+/** What a request keeps of the browser's SSO cookie. */
+export function browserBinding(browser: string): string {
+  return createHash('sha256').update(browser).digest('hex');
 }
 
 /**
@@ -39,6 +46,7 @@ export async function issueSsoRequest(db: Database | Transaction, request: NewSs
     userId: request.userId ?? null,
     codeVerifier: request.codeVerifier ?? null,
     nonce: request.nonce ?? null,
+    browserBinding: browserBinding(request.browser),
     createdAt: issuedAt,
     expiresAt: new Date(issuedAt.getTime() + SSO_REQUEST_LIFETIME_MS),
   });

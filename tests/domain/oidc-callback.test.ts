@@ -2,6 +2,7 @@
 // 127.0.0.1 (oidc-provider, lib/sso/development/oidc-provider.ts): a browser's round trip through its
 // sign-in page, then every way the answer can be wrong, each refused with its reason. On PGlite and
 // PostgreSQL (the requests are rows taken once).
+import { TEST_BROWSER } from '../support/sso';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +64,12 @@ async function connection(): Promise<SsoConnection> {
 async function begin(on: SsoConnection) {
   const db = await getDb();
   const secrets = newOidcSecrets();
-  const state = await issueSsoRequest(db, { connectionId: on.id, purpose: 'sign_in', ...secrets });
+  const state = await issueSsoRequest(db, {
+    connectionId: on.id,
+    purpose: 'sign_in',
+    browser: TEST_BROWSER,
+    ...secrets,
+  });
   return { state, secrets, url: await oidcSignInUrl(on, { state, ...secrets }) };
 }
 

@@ -1,17 +1,24 @@
 // Tables that would only grow: a rate-limit bucket per client per window, Auth.js verification tokens and
-// sessions that expired. Pruning keeps them bounded, in bounded work per run; the housekeeping job runs
+// sessions that expired, SSO requests and accepted assertion ids. Pruning keeps them bounded, in bounded work per run; the housekeeping job runs
 // it on a schedule (its queue: tests/domain/jobs.test.ts).
 import { asc, count } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { rateLimitBuckets, sessions, verificationTokens } from '@/db/schema';
+import { rateLimitBuckets, sessions, ssoAssertions, ssoRequests, verificationTokens } from '@/db/schema';
 import { advanceClock, now } from '@/lib/clock';
 import { allowInvitationAttempt } from '@/lib/invitations';
 import { runHousekeeping } from '@/lib/jobs';
 import * as prune from '@/lib/jobs/prune';
 import { hit } from '@/lib/rate-limit';
+import {
+  issueSsoRequest,
+  rememberAssertion,
+  SSO_REQUEST_LIFETIME_MS,
+  takeSsoRequest,
+} from '@/lib/sso/requests';
 import { useTestDatabase } from '../support/db';
-import { createUser } from '../support/factories';
+import { createOrganizationWithOwner, createUser } from '../support/factories';
+import { insertConnection, TEST_BROWSER } from '../support/sso';
 
 useTestDatabase();
 
@@ -69,6 +76,8 @@ describe('pruneExpired', () => {
       rateLimitBuckets: 2,
       verificationTokens: 1,
       sessions: 1,
+      ssoRequests: 0,
+      ssoAssertions: 0,
     });
 
     expect((await db.select().from(rateLimitBuckets)).map((b) => b.key)).toEqual(['per-day']);
@@ -78,6 +87,8 @@ describe('pruneExpired', () => {
       rateLimitBuckets: 0,
       verificationTokens: 0,
       sessions: 0,
+      ssoRequests: 0,
+      ssoAssertions: 0,
     });
   });
 
@@ -113,7 +124,13 @@ describe('pruneExpired', () => {
       await hit(db, 'client', now(), MINUTE);
       advanceClock(MINUTE);
     }
-    expect(await runHousekeeping()).toEqual({ rateLimitBuckets: 25, verificationTokens: 0, sessions: 0 });
+    expect(await runHousekeeping()).toEqual({
+      rateLimitBuckets: 25,
+      verificationTokens: 0,
+      sessions: 0,
+      ssoRequests: 0,
+      ssoAssertions: 0,
+    });
     expect(await bucketRows()).toBe(0);
     // A bound on the rounds of one run: the rest waits for the next run.
     for (let minute = 0; minute < 25; minute++) {
@@ -122,5 +139,67 @@ describe('pruneExpired', () => {
     }
     expect((await runHousekeeping(2)).rateLimitBuckets).toBe(20);
     expect(await bucketRows()).toBe(5);
+  });
+});
+
+/** A connection of a new organization, for the SSO requests and assertions to belong to. */
+async function connectionId() {
+  const { organization } = await createOrganizationWithOwner();
+  return (await insertConnection(organization.id)).id;
+}
+
+describe('pruning SSO requests and assertion ids', () => {
+  it('deletes requests past their lifetime, used or not, and keeps live ones (used or not), which can still be taken', async () => {
+    const db = await getDb();
+    const connection = await connectionId();
+    const issue = () =>
+      issueSsoRequest(db, { connectionId: connection, purpose: 'sign_in', browser: TEST_BROWSER });
+    const usedExpired = await issue();
+    expect(await takeSsoRequest(db, connection, usedExpired)).not.toBeNull();
+    await issue();
+    advanceClock(SSO_REQUEST_LIFETIME_MS + MINUTE);
+    const live = await issue();
+    const usedLive = await issue();
+    expect(await takeSsoRequest(db, connection, usedLive)).not.toBeNull();
+
+    expect(await prune.pruneExpired(db, { limit: 100 })).toMatchObject({ ssoRequests: 2 });
+    const left = await db.select({ id: ssoRequests.id }).from(ssoRequests);
+    expect(left.map((r) => r.id).sort()).toEqual([live, usedLive].sort());
+    expect(await takeSsoRequest(db, connection, live)).not.toBeNull();
+  });
+
+  it('keeps an assertion id past its expiry for longer than the clock skew, so a replay is still refused, then deletes it', async () => {
+    const db = await getDb();
+    const connection = await connectionId();
+    expect(await rememberAssertion(db, connection, '_soon', new Date(now().getTime() + MINUTE))).toBe(true);
+    expect(await rememberAssertion(db, connection, '_later', new Date(now().getTime() + HOUR))).toBe(true);
+
+    // Past _soon's expiry by the 2 minutes of skew an assertion may still be accepted within.
+    advanceClock(MINUTE + 2 * MINUTE);
+    expect(await prune.pruneExpired(db, { limit: 100 })).toMatchObject({ ssoAssertions: 0 });
+    expect(await rememberAssertion(db, connection, '_soon', new Date(now().getTime() + MINUTE))).toBe(false);
+
+    advanceClock(prune.ASSERTION_ID_KEPT_AFTER_EXPIRY_MS);
+    expect(await prune.pruneExpired(db, { limit: 100 })).toMatchObject({ ssoAssertions: 1 });
+    const left = await db.select({ id: ssoAssertions.assertionId }).from(ssoAssertions);
+    expect(left.map((r) => r.id)).toEqual(['_later']);
+    expect(await rememberAssertion(db, connection, '_later', new Date(now().getTime() + HOUR))).toBe(false);
+  });
+
+  it('does at most `limit` requests and assertion ids per run; housekeeping goes through the backlog', async () => {
+    const db = await getDb();
+    const connection = await connectionId();
+    for (let i = 0; i < 25; i++) {
+      await issueSsoRequest(db, { connectionId: connection, purpose: 'sign_in', browser: TEST_BROWSER });
+      await rememberAssertion(db, connection, `_a${i}`, now());
+    }
+    advanceClock(SSO_REQUEST_LIFETIME_MS + prune.ASSERTION_ID_KEPT_AFTER_EXPIRY_MS + MINUTE);
+    const first = await prune.pruneExpired(db, { limit: 10 });
+    expect([first.ssoRequests, first.ssoAssertions]).toEqual([10, 10]);
+    vi.stubEnv('PRUNE_EXPIRED_BATCH', '10');
+    expect(await runHousekeeping()).toMatchObject({ ssoRequests: 15, ssoAssertions: 15 });
+    const [requests] = await db.select({ n: count() }).from(ssoRequests);
+    const [assertions] = await db.select({ n: count() }).from(ssoAssertions);
+    expect([requests.n, assertions.n]).toEqual([0, 0]);
   });
 });

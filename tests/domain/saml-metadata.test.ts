@@ -272,7 +272,9 @@ describe('fetchSamlMetadata', () => {
       '[fe80::1]',
       '0.0.0.0',
     ]) {
-      expect(await fetchRefusal(`https://${host}/metadata`), host).toMatch(/this server or a private network/);
+      expect(await fetchRefusal(`https://${host}/metadata`), host).toMatch(
+        /this server or a private network/,
+      );
     }
     expect(await fetchRefusal('https://localhost:1/metadata')).toMatch(/this server or a private network/);
   });

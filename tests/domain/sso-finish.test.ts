@@ -19,7 +19,13 @@ import {
 import type { SsoIdentity } from '@/lib/sso/types';
 import { useTestDatabase } from '../support/db';
 import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
-import { connectionRow, insertConnection, takenRequest, verifiedDomainRow } from '../support/sso';
+import {
+  connectionRow,
+  insertConnection,
+  takenRequest,
+  TEST_BROWSER,
+  verifiedDomainRow,
+} from '../support/sso';
 import { setSeatLimit } from '@/lib/organizations';
 import { setMemberStatus } from '@/lib/members';
 
@@ -49,16 +55,25 @@ async function sessionsOf(userId: string) {
   return db.select().from(sessions).where(eq(sessions.userId, userId));
 }
 
-async function accept(connectionId: string, who: SsoIdentity, request?: SsoRequest | null) {
+async function accept(
+  connectionId: string,
+  who: SsoIdentity,
+  request?: SsoRequest | null,
+  browser: string | null = TEST_BROWSER,
+) {
   const connection = await connectionRow(connectionId);
-  return finishSso(connection, {
-    ok: true,
-    identity: who,
-    request:
-      request === undefined
-        ? await takenRequest(connectionId, { callbackPath: '/admin/acme/users' })
-        : request,
-  });
+  return finishSso(
+    connection,
+    {
+      ok: true,
+      identity: who,
+      request:
+        request === undefined
+          ? await takenRequest(connectionId, { callbackPath: '/admin/acme/users' })
+          : request,
+    },
+    browser,
+  );
 }
 
 describe('signing in through SSO', () => {
@@ -93,6 +108,23 @@ describe('signing in through SSO', () => {
       status: 'active',
     });
     expect(await events(organization.id, 'sso.joined')).toHaveLength(1);
+  });
+
+  it('refuses an answer that comes back to another browser than the one that started it (login CSRF), or with no SSO cookie', async () => {
+    const { organization, domain, connection } = await setUp();
+    const pat = await createUser({ email: `pat@${domain}` });
+    await addMember(organization.id, 'member', pat);
+    for (const browser of ['someone-elses-browser-cookie', null]) {
+      const finish = await accept(connection.id, identity(pat.email), undefined, browser);
+      expect(finish).toEqual({
+        redirectTo: `/login/sso-error?reason=other_browser&connection=${connection.id}`,
+      });
+    }
+    expect(await sessionsOf(pat.userId)).toEqual([]);
+    expect((await events(organization.id, 'sso.refused')).map((event) => event.details.reason)).toEqual([
+      'other_browser',
+      'other_browser',
+    ]);
   });
 
   it('refuses, changing nothing but Activity: outside the verified domains, suspended, JIT off, no seat, no address, the connection off', async () => {
@@ -194,12 +226,16 @@ describe('signing in through SSO', () => {
   it('records a protocol’s refusal in Activity with its reason, and caps how many per hour a stranger can write', async () => {
     const { organization, connection } = await setUp();
     for (let n = 0; n < 62; n++) {
-      const finish = await finishSso(connection, {
-        ok: false,
-        refusal: 'bad_signature',
-        detail: 'invalid signature',
-        claimedRequestId: null,
-      });
+      const finish = await finishSso(
+        connection,
+        {
+          ok: false,
+          refusal: 'bad_signature',
+          detail: 'invalid signature',
+          claimedRequestId: null,
+        },
+        TEST_BROWSER,
+      );
       expect(finish.redirectTo).toBe(`/login/sso-error?reason=bad_signature&connection=${connection.id}`);
     }
     expect(await events(organization.id, 'sso.refused')).toHaveLength(60);
@@ -213,6 +249,7 @@ describe('Test connection', () => {
       purpose: 'test',
       userId: owner.userId,
       callbackPath: '/admin/acme/sso',
+      browser: TEST_BROWSER,
     });
     const finish = await accept(connection.id, identity(`olive@${domain}`, 'Olive'), request);
     expect(finish).toEqual({ redirectTo: '/admin/acme/sso' });
@@ -242,13 +279,18 @@ describe('Test connection', () => {
       purpose: 'test',
       userId: owner.userId,
       callbackPath: '/admin/acme/sso',
+      browser: TEST_BROWSER,
     });
-    const finish = await finishSso(connection, {
-      ok: false,
-      refusal: 'wrong_audience',
-      detail: 'audience',
-      claimedRequestId: id,
-    });
+    const finish = await finishSso(
+      connection,
+      {
+        ok: false,
+        refusal: 'wrong_audience',
+        detail: 'audience',
+        claimedRequestId: id,
+      },
+      TEST_BROWSER,
+    );
     expect(finish).toEqual({ redirectTo: '/admin/acme/sso' });
     expect((await connectionRow(connection.id)).lastTest).toMatchObject({
       ok: false,
@@ -262,7 +304,11 @@ describe('requests and assertions', () => {
     const { organization, connection } = await setUp();
     const other = await insertConnection(organization.id, { enabled: false, name: 'Other' });
     const db = await getDb();
-    const id = await issueSsoRequest(db, { connectionId: connection.id, purpose: 'sign_in' });
+    const id = await issueSsoRequest(db, {
+      connectionId: connection.id,
+      purpose: 'sign_in',
+      browser: TEST_BROWSER,
+    });
     expect(id).toMatch(/^_[0-9a-f]{40}$/);
     expect(await takeSsoRequest(db, other.id, id)).toBeNull();
     const [first, second] = await Promise.all([
@@ -270,7 +316,11 @@ describe('requests and assertions', () => {
       takeSsoRequest(db, connection.id, id),
     ]);
     expect([first, second].filter(Boolean)).toHaveLength(1);
-    const lapsed = await issueSsoRequest(db, { connectionId: connection.id, purpose: 'sign_in' });
+    const lapsed = await issueSsoRequest(db, {
+      connectionId: connection.id,
+      purpose: 'sign_in',
+      browser: TEST_BROWSER,
+    });
     advanceClock(SSO_REQUEST_LIFETIME_MS + 1000);
     try {
       expect(await takeSsoRequest(db, connection.id, lapsed)).toBeNull();

@@ -8,7 +8,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildApp, distDir, root, startNextServer, tail, type NextServer } from '../support/next-server';
+import {
+  buildApp,
+  distDir,
+  freePort,
+  root,
+  startNextServer,
+  tail,
+  type NextServer,
+} from '../support/next-server';
 import { E2E_WEBHOOK_SECRET } from './support/webhook-secret';
 
 const artifacts = path.join(root, '.artifacts', 'e2e');
@@ -134,6 +142,9 @@ export default async function setup(project: TestProject) {
         INVITATION_RESEND_COOLDOWN_SECONDS: '0',
         // delivery.e2e.ts signs Resend's webhook events with the suite's own secret.
         RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+        // sso.e2e.ts signs in through the development OpenID provider, which a production server starts
+        // only when set on purpose (its public URL being loopback), on a port of its own.
+        DEVELOPMENT_OIDC_PORT: String(await freePort()),
       },
     });
     log(

@@ -6,6 +6,7 @@ import {
   renderRemovedEmail,
   renderRoleChangedEmail,
   renderSignInEmail,
+  renderSsoCertificateExpiringEmail,
   type InvitationEmailProps,
 } from '@/emails/render';
 
@@ -173,6 +174,43 @@ describe('the emails about a change (role changed, removed, made Owner)', () => 
   });
 });
 
+describe('renderSsoCertificateExpiringEmail', () => {
+  const certificate = {
+    organizationName: 'Northwind Labs',
+    connectionName: 'Okta',
+    certificateSubject: 'CN=northwind.okta.example',
+    fingerprint: 'AB:CD',
+    expiresAt: 'Jan 6, 2027, 4:17 AM UTC',
+    expired: false,
+    url: 'https://aihub.example.com/admin/northwind/sso',
+  };
+
+  it('names the organization, connection, certificate and expiry, says what to do, and links the SSO page', async () => {
+    const { subject, html, text } = await renderSsoCertificateExpiringEmail(certificate);
+    expect(subject).toBe(
+      'The signing certificate of Okta expires on Jan 6, 2027, 4:17 AM UTC (Northwind Labs)',
+    );
+    for (const fact of ['Northwind Labs', 'CN=northwind.okta.example', 'AB:CD', 'Valid until: Jan 6, 2027'])
+      expect(text).toContain(fact);
+    expect(text).toMatch(/upload its new metadata/);
+    expect(text).toMatch(/accepts both/);
+    expect(anchorHrefs(html)).toEqual([certificate.url]);
+  });
+
+  it('an expired certificate says so; a connection or subject with markup is escaped, the subject one line', async () => {
+    const { subject, html } = await renderSsoCertificateExpiringEmail({
+      ...certificate,
+      expired: true,
+      connectionName: 'Okta\r\n<script>x</script>',
+      certificateSubject: '<img src=x onerror=alert(1)>',
+    });
+    expect(subject).toMatch(/expired on Jan 6, 2027/);
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img src=x');
+  });
+});
+
 describe('every email has a document title', () => {
   it('each template renders a <title> in its <head> that is its subject, and the plain-text part does not repeat it', async () => {
     const previews = await renderPreviews();
@@ -183,6 +221,7 @@ describe('every email has a document title', () => {
       'removed',
       'ownership-transferred',
       'domain-failing',
+      'sso-certificate-expiring',
     ]);
     for (const { name, email } of previews) {
       const head = /<head>([\s\S]*?)<\/head>/.exec(email.html)?.[1] ?? '';

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getDb } from '@/db/client';
-import { ssoConnections, type SsoConnection } from '@/db/schema';
+import { type ssoConnections, type SsoConnection } from '@/db/schema';
 import { seal } from '@/lib/sealed';
+import { insertConnection } from './sso';
 
 export interface OidcClientSettings {
   issuer: string;
@@ -43,19 +43,20 @@ export function oidcConnectionRow(settings: OidcClientSettings, id = randomUUID(
   };
 }
 
-/** Stores an enabled OpenID connection of `organizationId` and returns its row. */
+/** Stores an enabled OpenID connection of `organizationId` (tests/support/sso.ts) and returns its row. */
 export async function insertOidcConnection(
   organizationId: string,
   settings: OidcClientSettings,
-  id = randomUUID(),
+  overrides: Partial<typeof ssoConnections.$inferInsert> = {},
 ): Promise<SsoConnection> {
-  const db = await getDb();
-  const { createdAt: _createdAt, updatedAt: _updatedAt, ...row } = oidcConnectionRow(settings, id);
-  const [inserted] = await db
-    .insert(ssoConnections)
-    .values({ ...row, organizationId })
-    .returning();
-  return inserted;
+  return insertConnection(organizationId, {
+    protocol: 'oidc',
+    name: 'Test provider',
+    oidcIssuer: settings.issuer,
+    oidcClientId: settings.clientId,
+    oidcClientSecret: seal(settings.clientSecret, 'sso client secret'),
+    ...overrides,
+  });
 }
 
 export interface ScriptedServer {

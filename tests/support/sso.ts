@@ -6,6 +6,9 @@ import { getDb } from '@/db/client';
 import { organizationDomains, ssoConnections, type SsoConnection } from '@/db/schema';
 import { issueSsoRequest, takeSsoRequest, type NewSsoRequest } from '@/lib/sso/requests';
 
+/** The SSO cookie of the tests' browser (app/_lib/sso-browser.ts): requests are issued for it. */
+export const TEST_BROWSER = 'test-browser-cookie-0001';
+
 /** A domain no other test uses (a domain counts for one organization across the database). */
 export const freshDomain = () => `corp-${randomBytes(4).toString('hex')}.test`;
 
@@ -40,7 +43,12 @@ export async function connectionRow(id: string): Promise<SsoConnection> {
 /** A request issued to `connectionId` and taken, as a protocol takes the one its answer names. */
 export async function takenRequest(connectionId: string, request: Partial<NewSsoRequest> = {}) {
   const db = await getDb();
-  const id = await issueSsoRequest(db, { connectionId, purpose: 'sign_in', ...request });
+  const id = await issueSsoRequest(db, {
+    connectionId,
+    purpose: 'sign_in',
+    browser: TEST_BROWSER,
+    ...request,
+  });
   const taken = await takeSsoRequest(db, connectionId, id);
   if (!taken) throw new Error('the request just issued could not be taken');
   return taken;

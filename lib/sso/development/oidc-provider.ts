@@ -3,7 +3,9 @@
 // connection with nothing to set up. One client; the authorization code flow with PKCE required; the
 // person is whoever's address is typed on its sign-in page (./oidc-login.ts), with `email`,
 // `email_verified` and `name`. Its signing key and cookie keys are made at start and kept in memory.
-// Never in production: it vouches for any address anyone types.
+// Never in production, but for a trial on this machine (a loopback public URL, the mailbox's rule): it
+// vouches for any address anyone types.
+import { developmentOidcRefusal } from '../../config/deployment.mjs';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -101,16 +103,13 @@ function configuration(options: DevelopmentOidcOptions, signingKey: Record<strin
 
 /**
  * Starts the provider on 127.0.0.1 (`options.port`, else a free port) and returns its issuer. Refuses
- * to start in production.
+ * to start in production unless the public URL is a loopback address.
  */
 export async function startDevelopmentOidcProvider(
   options: DevelopmentOidcOptions,
 ): Promise<DevelopmentOidcProvider> {
-  if (process.env.NODE_ENV === 'production') {
-    throw new Error(
-      'The development OpenID provider does not run in production: it signs in anyone as any address typed.',
-    );
-  }
+  const refusal = developmentOidcRefusal();
+  if (refusal) throw new Error(refusal);
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const signingKey = {
     ...(await exportJWK(privateKey)),

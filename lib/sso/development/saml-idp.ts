@@ -1,12 +1,13 @@
 // A SAML identity provider built with samlify, for the tests and for `npm run dev` (the development
-// identity provider at /dev/sso/saml): its key and self-signed certificate are made at start-up and kept
-// in memory. It reads an AuthnRequest and answers it with a response signed as asked (the response, the
-// assertion, both or neither), and every part a refusal test needs can be overridden. Never in production.
+// identity provider at /dev/sso/saml): its key and self-signed certificate are made at start-up, or
+// given. It reads an AuthnRequest and answers it with a response signed as asked (the response, the
+// assertion, both or neither), and every part a refusal test needs can be overridden. Never in production,
+// but for a trial on this machine (a loopback public URL, the mailbox's rule).
 import { randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import * as samlify from 'samlify';
 import { generate } from 'selfsigned';
-import { declaresDoctype, parseStrictXml, SAML_ASSERTION_NS, SAML_PROTOCOL_NS } from '../saml/xml';
+import { developmentSamlRefusal } from '../../config/deployment.mjs';
+import { declaresDoctype } from '../saml/xml';
 
 export type SamlSigning = 'response' | 'assertion' | 'both' | 'none';
 
@@ -44,9 +45,8 @@ const ATTRIBUTE_NAME_FORMAT = 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic
 const RESPONSE_LIFETIME_MS = 5 * 60_000;
 
 function refuseProduction() {
-  if (process.env.NODE_ENV === 'production') {
-    throw new Error('The development SAML identity provider does not run in production.');
-  }
+  const refusal = developmentSamlRefusal();
+  if (refusal) throw new Error(refusal);
 }
 
 /** A SAML ID: an XML name (never a leading digit). */
@@ -201,18 +201,12 @@ function sign(xml: string, signing: SamlSigning, keys: SamlKeyPair): string {
   return signed;
 }
 
-/** A new identity provider with its own key pair. */
+/** A new identity provider with `keys`, or a key pair of its own. */
 export async function createSamlIdentityProvider(
   entityId: string,
   ssoUrl: string,
+  keys?: SamlKeyPair,
 ): Promise<SamlIdentityProvider> {
   refuseProduction();
-  return new SamlIdentityProvider(entityId, ssoUrl, await newSamlKeyPair());
+  return new SamlIdentityProvider(entityId, ssoUrl, keys ?? (await newSamlKeyPair()));
 }
-
-/** Reads a SAMLRequest's XML without samlify (tests look at what our AuthnRequest says). */
-export function inflateSamlRequest(samlRequest: string): Document {
-  return parseStrictXml(inflateRawSync(Buffer.from(samlRequest, 'base64')).toString('utf8'));
-}
-
-export { SAML_ASSERTION_NS, SAML_PROTOCOL_NS };

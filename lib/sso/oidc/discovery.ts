@@ -123,6 +123,14 @@ async function metadataOf(issuer: URL, fresh: boolean): Promise<client.ServerMet
 /** What the sign-in needs of the provider: both endpoints, on addresses this server may use, and S256. */
 function checkMetadata(issuer: URL, metadata: client.ServerMetadata): void {
   const where = `The provider at ${issuer.href}`;
+  // openid-client lets Entra's multi-tenant documents (…/common/v2.0 naming "{tenantid}") through; a
+  // connection must name its own tenant, or any Entra tenant's people could sign in.
+  if (new URL(metadata.issuer).href !== issuer.href) {
+    throw new OidcSetupError(
+      `${where} serves many tenants (its document names the issuer ${metadata.issuer}). Enter your own ` +
+        "tenant's issuer, like https://login.microsoftonline.com/<tenant id>/v2.0.",
+    );
+  }
   for (const [name, value] of [
     ['authorization_endpoint', metadata.authorization_endpoint],
     ['token_endpoint', metadata.token_endpoint],

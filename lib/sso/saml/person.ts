@@ -4,6 +4,7 @@
 import { MAX_PERSON_NAME } from '@/lib/shared/limits';
 import { isValidEmail, normalizeEmail } from '@/lib/shared/email-address';
 import { foldWhitespace, hasInvisibleCharacters } from '@/lib/shared/text';
+import { attributesAsText } from '../provider-text';
 import type { SsoIdentity } from '../types';
 
 const CLAIMS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims';
@@ -75,6 +76,6 @@ export function personOf(nameId: string, attributes: Record<string, string[]>): 
     email,
     name: whole ?? (joined ? joined.slice(0, MAX_PERSON_NAME) : null),
     subject: nameId,
-    attributes,
+    attributes: attributesAsText([attributes]),
   };
 }

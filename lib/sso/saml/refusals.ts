@@ -3,6 +3,7 @@
 // and tests/domain/saml-response.test.ts provokes each row that a response can reach. Whatever no row
 // names is an unreadable response: the safe side.
 import { SamlStatusError } from '@node-saml/node-saml';
+import { providerText } from '../provider-text';
 import type { SsoRefusal } from '../types';
 
 /** 'signature': a signature failed to verify; whether the response was signed at all says which refusal. */
@@ -40,12 +41,9 @@ export class SamlRefusal extends Error {
   }
 }
 
-/** Printable, one line, at most 300 characters: a detail goes into Activity. */
+/** A detail goes into Activity: one visible line of at most 300 characters (lib/sso/provider-text.ts). */
 export function cleanDetail(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ')
-    .trim()
-    .slice(0, 300);
+  return providerText(text, 300);
 }
 
 /**
