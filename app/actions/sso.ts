@@ -22,6 +22,7 @@ import {
   updateConnectionSchema,
   updateOidcClientSchema,
 } from '@/lib/shared/sso-validation';
+import { ssoBrowser } from '@/app/_lib/sso-browser';
 import { startConnectionTest } from '@/lib/sso/test-start';
 import { defineAction, type Revalidation } from './result';
 
@@ -156,11 +157,13 @@ export const setBreakGlassAction = defineAction({
 /**
  * Starts Test connection: a sign-in round trip through the identity provider that signs nobody in. Input:
  * `{ organizationId, connectionId }`. Output: `{ url }`, the provider's address for the browser to go to
- * (`window.location = url`: another origin). The provider sends the Owner back to the SSO page, which
- * shows what it sent. Counted with the organization's 30 provider requests an hour. Who: Owners.
+ * (`window.location = url`: another origin); the browser gets its SSO cookie, which the answer must come
+ * back with. The provider sends the Owner back to the SSO page, which shows what it sent. Counted with
+ * the organization's 30 provider requests an hour. Who: Owners.
  */
 export const testConnectionAction = defineAction({
   input: connectionIdSchema,
   errors: ['NOT_FOUND', 'FORBIDDEN', 'SSO_CONNECTION_NOT_FOUND', 'RATE_LIMITED'],
-  run: (actor, { organizationId, connectionId }) => startConnectionTest(actor, organizationId, connectionId),
+  run: async (actor, { organizationId, connectionId }) =>
+    startConnectionTest(actor, organizationId, connectionId, await ssoBrowser()),
 });

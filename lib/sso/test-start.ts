@@ -24,6 +24,8 @@ export async function startConnectionTest(
   actor: PersonActor,
   organizationId: string,
   connectionId: string,
+  /** The browser's SSO cookie (app/_lib/sso-browser.ts): the provider's answer must come back with it. */
+  browser: string,
 ): Promise<{ url: string }> {
   if (!isUuid(connectionId)) fail('SSO_CONNECTION_NOT_FOUND');
   await allowProviderCheck(actor, organizationId);
@@ -38,6 +40,7 @@ export async function startConnectionTest(
     purpose: 'test',
     callbackPath: testReturnPath(found.slug, found.connection.id),
     userId: actor.userId,
+    browser,
   });
   return { url };
 }

@@ -31,6 +31,7 @@ useTestDatabase({ workJobs: false });
 beforeEach(() => {
   mocks.actor = null;
   mocks.revalidatePath.mockClear();
+  mocks.cookieSet.mockClear();
 });
 
 /** The organization's SSO events, in order. */
@@ -214,6 +215,11 @@ describe('SSO actions', () => {
     const url = new URL(started.data.url);
     expect(url.origin + url.pathname).toBe('https://idp.test/sso');
     expect(url.searchParams.get('SAMLRequest')).toBeTruthy();
+    expect(mocks.cookieSet, 'the browser gets its SSO cookie').toHaveBeenCalledWith(
+      'aihub-sso-browser',
+      expect.any(String),
+      expect.objectContaining({ httpOnly: true, path: '/api/sso' }),
+    );
     const [request] = await db.select().from(ssoRequests).where(eq(ssoRequests.connectionId, connection.id));
     expect(request).toMatchObject({
       purpose: 'test',
