@@ -12,6 +12,7 @@ import { isOnPublicUrl } from '@/lib/config/deployment.mjs';
 import { sendEmail } from '@/lib/email';
 import { allowSignInEmail } from '@/lib/auth/sign-in';
 import { joinOnSignIn } from '@/lib/domains/join-automatic';
+import { emailSignInRefusal, ssoRequiredPath } from '@/lib/sso/enforce';
 
 export const EMAIL_PROVIDER_ID = 'email';
 
@@ -22,6 +23,25 @@ export const EMAIL_PROVIDER_ID = 'email';
  */
 class SignInEmailNotSent extends AuthError {
   static type = 'EmailSignInError';
+}
+
+/**
+ * The address must sign in through its organization's identity provider (lib/sso/enforce.ts): no link is
+ * made or sent. signInWithEmailAction sends the person to the page that offers the provider; Auth.js's
+ * own endpoint, to /login?error=AccessDenied (a type Auth.js lets reach the page).
+ */
+export class SsoRequired extends AuthError {
+  static type = 'AccessDenied';
+  constructor(readonly connectionId: string) {
+    super('This address signs in through its organization’s identity provider (Require SSO).');
+  }
+}
+
+/** The SsoRequired refusal in an error signIn() threw (Auth.js wraps what its signIn callback throws). */
+export function ssoRequiredIn(error: unknown): SsoRequired | null {
+  if (error instanceof SsoRequired) return error;
+  const inner = error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
+  return inner instanceof SsoRequired ? inner : null;
 }
 
 /** The Auth.js configuration, built on each use inside a request (never at import or build time). */
@@ -80,6 +100,18 @@ async function authConfig(): Promise<NextAuthConfig> {
       },
     },
     callbacks: {
+      // Require SSO, for both ways of asking for a link (the sign-in form and Auth.js's own endpoint) and
+      // for its use. Asked for a link: refused before one is made (here, not in sendVerificationRequest,
+      // whose rejection Auth.js leaves unhandled while it hashes the token). A link sent before Require
+      // SSO was turned on (or before an Owner stopped being break-glass) opens no session: it is used up,
+      // and the person goes to the page that offers the provider.
+      async signIn({ user, account, email }) {
+        if (account?.provider !== EMAIL_PROVIDER_ID) return true;
+        const required = await emailSignInRefusal(db, user.email ?? account.providerAccountId);
+        if (!required) return true;
+        if (email?.verificationRequest) throw new SsoRequired(required.connection.id);
+        return ssoRequiredPath(required.connection.id);
+      },
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };
       },

@@ -130,10 +130,11 @@ export const acceptInvitationAction = defineAction({
  * Accepts an invitation while signed out, for an address that has no account: creates the account,
  * the membership and a session, and sets the session cookie. Input: `{ token, name? }`.
  * Output: as acceptInvitationAction. Who: whoever holds the link. ACCOUNT_EXISTS: sign in first.
+ * SSO_SIGN_IN_REQUIRED: the address's organization requires SSO; sign in through its identity provider first.
  */
 export const acceptInvitationAsNewUserAction = definePublicAction({
   input: acceptAsNewUserSchema,
-  errors: [...linkRefusals, 'ACCOUNT_EXISTS'],
+  errors: [...linkRefusals, 'ACCOUNT_EXISTS', 'SSO_SIGN_IN_REQUIRED'],
   async run(data) {
     await limitLinkAttempts();
     const {

@@ -30,7 +30,7 @@ export default async function LoginPage({
   return (
     <AuthCard
       title={<span className="[overflow-wrap:anywhere]">{title}</span>}
-      description="We'll email you a magic link for a password-free sign in."
+      description="We'll email you a magic link for a password-free sign in, or send you to your company's single sign-on if it has one."
     >
       {error ? (
         <p

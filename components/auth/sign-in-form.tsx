@@ -7,6 +7,10 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
+/**
+ * The login page's one form: the address first (DESIGN §11). Its domain decides the way in
+ * (signInWithEmailAction): its organization's identity provider, or an emailed link.
+ */
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithEmailAction, {
     email: defaultEmail,
@@ -37,6 +41,19 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
       <Button type="submit" disabled={pending}>
         {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
         Sign in with email
+      </Button>
+      {/* An address at a domain with single sign-on goes to its identity provider; this keeps the
+          emailed link for those whose organization does not require SSO, and its break-glass Owners. */}
+      <Button
+        type="submit"
+        name="method"
+        value="email"
+        variant="link"
+        size="sm"
+        className="justify-self-center text-muted-foreground"
+        disabled={pending}
+      >
+        Email me a sign-in link instead
       </Button>
     </form>
   );

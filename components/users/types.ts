@@ -39,6 +39,8 @@ export interface UserTableRow {
   canDetach?: boolean;
   /** A member whose address is outside every verified domain of the organization (the `External` badge). */
   external?: boolean;
+  /** A member who has signed in through the organization's identity provider (the `SSO` badge). */
+  sso?: boolean;
   isSelf?: boolean;
 }
 

@@ -47,6 +47,14 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
                   </span>
                 </>
               ) : null}
+              {row.sso ? (
+                <>
+                  {' '}
+                  <span className="badge" data-tone="sso" title="Signs in through single sign-on">
+                    SSO
+                  </span>
+                </>
+              ) : null}
             </div>
             {invitation ? (
               invitationDetails(row).map((line) => (

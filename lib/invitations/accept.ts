@@ -12,6 +12,7 @@ import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { fail } from '../shared/errors';
 import { cleanPersonName } from '../shared/text';
+import { emailSignInRefusal } from '../sso/enforce';
 import { lockByToken, refuseUnlessOpen, type InvitationRow } from './link';
 
 export interface AcceptResult {
@@ -83,7 +84,8 @@ export interface NewAccountAcceptance extends AcceptResult {
  * Accepts for someone who is signed out and has no account yet: the emailed link proved they own the
  * address, so the account is created, the membership added and a database session opened, in one
  * transaction. The caller sets the session cookie. An address that has an account must sign in instead
- * (ACCOUNT_EXISTS).
+ * (ACCOUNT_EXISTS); one under Require SSO, through its identity provider (SSO_SIGN_IN_REQUIRED: the emailed
+ * invitation is an emailed link like any other, lib/sso/enforce.ts).
  */
 export async function acceptInvitationAsNewUser(input: {
   token: string;
@@ -95,6 +97,7 @@ export async function acceptInvitationAsNewUser(input: {
     const row = await lockByToken(tx, input.token);
     refuseUnlessOpen(row);
     if (row.accountExists) fail('ACCOUNT_EXISTS');
+    if (await emailSignInRefusal(tx, row.email)) fail('SSO_SIGN_IN_REQUIRED');
     const [user] = await tx
       .insert(users)
       .values({ email: row.email, name, emailVerified: now() })

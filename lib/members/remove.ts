@@ -12,6 +12,7 @@ import { roleLabels } from '@/lib/shared/roles';
 import { column, rows, uuidArray } from '../sql';
 import { removedEmails } from './notifications';
 import { noticesToSend } from './directory-notices';
+import { endSsoMembersSessions } from './sessions';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 import { z } from 'zod';
 
@@ -53,7 +54,8 @@ export async function removeMembersIn(
 
 /**
  * The removal's one write: delete the memberships, revoke the invitations, record the events, write
- * `emails` (to the people removed: ./notifications.ts). What is
+ * `emails` (to the people removed: ./notifications.ts), end the sessions of those who sign in by SSO
+ * (./sessions.ts). What is
  * reported and recorded is what the statement changed (its RETURNING rows), not the rows read before it:
  * the two agree under the organization's lock, and a test proves the count would notice if they did not.
  */
@@ -81,7 +83,9 @@ async function writeRemoval(
     sql`
     WITH m AS (
       DELETE FROM ${memberships} WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
-      RETURNING id, user_id
+      RETURNING id, user_id, sso_signed_in_at
+    ), s AS (
+      ${endSsoMembersSessions(sql`SELECT user_id, sso_signed_in_at FROM m`)}
     ), i AS (
       UPDATE ${invitations} SET status = 'revoked', updated_at = now()
       WHERE organization_id = ${organizationId} AND status IN ('pending', 'declined') AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})

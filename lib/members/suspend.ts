@@ -1,11 +1,12 @@
 // Suspending and reactivating members (docs/rules.md rule 8a): the same all-or-nothing shape as changing
 // roles (./change-roles.ts), three statements whatever the selection's size: lock, read, write with the
 // audit events (and a count of the seats in use before a reactivation, when the organization limits them). A suspended member keeps membership and role and loses access on their next request
-// (lib/access.ts reads only active memberships).
+// (lib/access.ts reads only active memberships); one who signs in by SSO is signed out at once (./sessions.ts).
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { memberships } from '@/db/schema';
+import { endSsoMembersSessions } from './sessions';
 import type { MemberStatus } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import { auditInsert, type AuditEntry } from '../audit';
@@ -73,7 +74,7 @@ async function writeStatus(
       SET status = ${status}::member_status, updated_at = now(),
           suspended_at = CASE WHEN ${status} = 'suspended' THEN now() ELSE suspended_at END
       WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
-      RETURNING id
-    )
+      RETURNING id, user_id, sso_signed_in_at
+    )${status === 'suspended' ? sql`, s AS (${endSsoMembersSessions(sql`SELECT user_id, sso_signed_in_at FROM m`)})` : sql``}
     ${auditInsert(organizationId, actor, audit, { onlyWritten: { member: sql`SELECT id FROM m` } })}`);
 }

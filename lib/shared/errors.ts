@@ -44,6 +44,10 @@ export const errorMessages = {
   INVITATION_EMAIL_MISMATCH:
     'This invitation was sent to a different email address than the one you are signed in with.',
   ACCOUNT_EXISTS: 'An account with this email already exists. Sign in to accept the invitation.',
+  SSO_UNAVAILABLE:
+    "We could not reach your organization's identity provider. Try again in a moment, or ask its admins.",
+  SSO_SIGN_IN_REQUIRED:
+    "This address signs in through its organization's identity provider. Continue with it to accept the invitation.",
   ALREADY_MEMBER: 'You are already a member of this organization.',
   NOT_A_MEMBER: 'That person is not a member of this organization.',
   CONFIRMATION_MISMATCH: 'The name you typed does not match the organization name.',

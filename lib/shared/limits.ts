@@ -22,6 +22,8 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_DOMAINS = 20;
 /** Verify presses one organization may make in an hour (each sends DNS questions). */
 export const DOMAIN_VERIFICATIONS_PER_HOUR = 60;
+/** Sign-ins through an identity provider one client may start in a minute (each writes a request row). */
+export const SSO_STARTS_PER_CLIENT_PER_MINUTE = 20;
 /** A domain name, in its ASCII form (RFC 1035: 253 characters without the trailing dot). */
 export const MAX_DOMAIN_LENGTH = 253;
 /** The value of a record published on the development resolver (/dev/dns). */

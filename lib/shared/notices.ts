@@ -41,6 +41,11 @@ export function noticeQuery(code: NoticeCode, organizationSlug?: string): string
 const signInErrors = new Map<string, string>([
   ['Verification', 'That sign-in link has expired or was already used. Enter your email for a new one.'],
   ['Configuration', 'Sign-in is not available right now. Please try again later.'],
+  // Auth.js's own endpoint refusing a link under Require SSO (app/auth.ts SsoRequired).
+  [
+    'AccessDenied',
+    "This address signs in through its organization's identity provider. Enter it again to continue there.",
+  ],
 ]);
 
 /** The reason shown on /login for Auth.js's `?error=<code>`: its own message, a generic one, or null without a code. */

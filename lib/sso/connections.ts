@@ -15,12 +15,20 @@ export async function loadConnection(db: Database | Transaction, id: string): Pr
   return found ?? null;
 }
 
-/** The name of the organization `connectionId` belongs to (the refusal page names it); null when none. */
-export async function organizationOfConnection(connectionId: string): Promise<{ name: string } | null> {
+/**
+ * The name of the organization `connectionId` belongs to, and the connection's name and whether it is on
+ * (the refusal page and the page that offers the provider name them); null when none.
+ */
+export async function organizationOfConnection(
+  connectionId: string,
+): Promise<{ name: string; connection: { name: string; enabled: boolean } } | null> {
   if (!UUID.test(connectionId)) return null;
   const db = await getDb();
   const [found] = await db
-    .select({ name: organizations.name })
+    .select({
+      name: organizations.name,
+      connection: { name: ssoConnections.name, enabled: ssoConnections.enabled },
+    })
     .from(ssoConnections)
     .innerJoin(organizations, eq(organizations.id, ssoConnections.organizationId))
     .where(eq(ssoConnections.id, connectionId))

@@ -25,6 +25,8 @@ export interface UserRow {
   lastActiveAt: Date | null;
   /** Members the identity provider manages over SCIM (docs/rules.md rule 13). */
   directoryManaged: boolean;
+  /** Members who have signed in through the organization's identity provider (marked SSO). */
+  sso: boolean;
   /** Members whose address is outside every counting domain of an organization that has one (External). */
   external: boolean;
 }

@@ -31,6 +31,7 @@ const pageRow = z.object({
   delivery_status: z.string().nullable(),
   last_active_at: column.nullableDate,
   directory_managed: z.boolean(),
+  sso: z.boolean(),
   external: z.boolean(),
   /** The sort key as text: where a keyset read resumes (TableCursor). */
   k: z.string(),
@@ -168,7 +169,7 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
       ? sql`${filters.memberWhere} AND ${afterCursor(key.member, sql`u.email`, sql`m.id`, after, keyType, descending)}`
       : filters.memberWhere;
     parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, m.status::text AS status,
-        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, m.directory_managed, ${key.member} AS k
+        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, m.directory_managed, m.sso_signed_in_at IS NOT NULL AS sso, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${where}
       ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
@@ -179,7 +180,7 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
       ? sql`${filters.invitationWhere} AND ${afterCursor(key.invitation, sql`i.email`, sql`i.id`, after, keyType, descending)}`
       : filters.invitationWhere;
     parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
-        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, false AS directory_managed, ${key.invitation} AS k
+        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, false AS directory_managed, false AS sso, ${key.invitation} AS k
       FROM ${invitations} i
       WHERE ${where}
       ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
@@ -188,7 +189,7 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
   if (parts.length === 0) return null;
   return sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
                p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
-               p.last_active_at, p.directory_managed,
+               p.last_active_at, p.directory_managed, p.sso,
                (p.kind = 'member' AND ${externalMember(filters.organizationId, sql`p.email`)}) AS external, p.k::text AS k,
                row_number() OVER (ORDER BY ${rowOrder(filters, window.reverse, 'p')}) AS position
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
@@ -224,6 +225,7 @@ function toUserRow(row: PageRow): UserRow {
     deliveryStatus: row.delivery_status,
     lastActiveAt: row.last_active_at,
     directoryManaged: row.directory_managed,
+    sso: row.sso,
     external: row.external,
   };
 }

@@ -4,6 +4,7 @@ import { CircleCheck, Clock, LinkIcon } from 'lucide-react';
 import { signOutAction } from '@/app/actions/auth';
 import { getActor } from '@/app/_lib/session';
 import { AuthCard } from '@/components/auth/auth-card';
+import { ContinueWithSso } from '@/components/auth/continue-with-sso';
 import { InvitationResponse } from '@/components/invite/invitation-response';
 import { Button } from '@/components/ui/button';
 import { allowInvitationAttempt, getInvitation } from '@/lib/invitations';
@@ -11,6 +12,7 @@ import { clientKey } from '@/app/_lib/client-key';
 import { roleLabels } from '@/lib/shared/roles';
 import { formatLongDate } from '@/lib/shared/format';
 import { endSentence } from '@/lib/shared/text';
+import { ssoOfferForInvitee } from '@/lib/sso/enforce';
 
 export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
@@ -124,6 +126,24 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             Sign in to accept
           </Link>
         </Button>
+      </AuthCard>
+    );
+  }
+
+  // Under Require SSO the emailed invitation opens no account: the provider's sign-in does (lib/sso/enforce.ts).
+  const sso = actor ? null : await ssoOfferForInvitee(invitation.email);
+  if (sso) {
+    return (
+      <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
+        <p className="text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
+          {organization} signs in through {sso.connectionName}. Continue there to accept; you will come back
+          here.
+        </p>
+        <ContinueWithSso
+          connectionId={sso.connectionId}
+          connectionName={sso.connectionName}
+          callbackUrl={self}
+        />
       </AuthCard>
     );
   }

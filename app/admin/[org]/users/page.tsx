@@ -73,6 +73,7 @@ export default async function UsersPage({
       ...(offer.reactivate ? { canReactivate: true } : {}),
       ...(row.directoryManaged ? { directory: true } : {}),
       ...(row.external ? { external: true } : {}),
+      ...(row.sso ? { sso: true } : {}),
       ...(offer.detach ? { canDetach: true } : {}),
       ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };

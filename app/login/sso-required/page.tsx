@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { KeyRound } from 'lucide-react';
+import { AuthCard } from '@/components/auth/auth-card';
+import { ContinueWithSso } from '@/components/auth/continue-with-sso';
+import { Button } from '@/components/ui/button';
+import { errorMessages } from '@/lib/shared/errors';
+import { safeCallbackPath } from '@/lib/shared/safe-redirect';
+import { organizationOfConnection } from '@/lib/sso/connections';
+
+export const metadata: Metadata = { title: 'Sign in through your organization' };
+
+const startErrors: Record<string, string> = {
+  rate_limited: errorMessages.RATE_LIMITED,
+  unavailable: errorMessages.SSO_UNAVAILABLE,
+};
+
+/**
+ * Where an address under Require SSO is sent instead of an emailed link (lib/sso/enforce.ts): which
+ * organization requires which provider, and the way there. It is told the connection only, never the
+ * address, so it says the same to everyone at the domain.
+ */
+export default async function SsoRequiredPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { connection, callbackUrl, from, error } = await searchParams;
+  const found = typeof connection === 'string' ? await organizationOfConnection(connection) : null;
+  if (!found?.connection.enabled || typeof connection !== 'string') {
+    return (
+      <AuthCard
+        title="Sign in"
+        description="Single sign-on for this address is not available any more. Start again from the sign-in page."
+        icon={<KeyRound className="size-10 text-muted-foreground" aria-hidden="true" />}
+        way={{ href: '/login', label: 'Back to sign in' }}
+      />
+    );
+  }
+  const problem = typeof error === 'string' ? startErrors[error] : undefined;
+  return (
+    <AuthCard
+      title={<span className="[overflow-wrap:anywhere]">Sign in with {found.connection.name}</span>}
+      description={
+        <span className="[overflow-wrap:anywhere]">
+          {found.name} signs in through {found.connection.name}, so we don&apos;t email sign-in links to its
+          addresses.
+        </span>
+      }
+      icon={<KeyRound className="size-10 text-muted-foreground" aria-hidden="true" />}
+    >
+      {problem ? (
+        <p
+          role="alert"
+          className="rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm text-destructive"
+        >
+          {problem}
+        </p>
+      ) : null}
+      {from === 'email' ? (
+        <p className="text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
+          If {found.name} named you to keep email sign-in for emergencies, we have emailed you a link.
+        </p>
+      ) : null}
+      <ContinueWithSso
+        connectionId={connection}
+        connectionName={found.connection.name}
+        callbackUrl={typeof callbackUrl === 'string' ? safeCallbackPath(callbackUrl) : undefined}
+      />
+      <Button asChild variant="ghost">
+        <Link href="/login">Use a different email</Link>
+      </Button>
+    </AuthCard>
+  );
+}
