@@ -3,9 +3,9 @@
 // test). Each takes the organization's lock, checks 'sso:manage' (./locked.ts), writes and audits in
 // one transaction.
 import 'server-only';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { ssoConnections, type SsoConnection } from '@/db/schema';
+import { ssoConnections, ssoRequests, type SsoConnection } from '@/db/schema';
 import { recordAudit } from '../audit';
 import { now } from '../clock';
 import { accountOf, type Actor } from '../shared/actor';
@@ -87,9 +87,24 @@ export async function writeChange(
   return updated;
 }
 
+/** Marks the connection's unanswered Test connection requests used, so that no answer can take them. */
+async function closeTests(tx: Transaction, connectionId: string): Promise<void> {
+  await tx
+    .update(ssoRequests)
+    .set({ usedAt: now() })
+    .where(
+      and(
+        eq(ssoRequests.connectionId, connectionId),
+        eq(ssoRequests.purpose, 'test'),
+        isNull(ssoRequests.usedAt),
+      ),
+    );
+}
+
 /**
  * Applies `change` to the connection as it is under the lock: when it says anything, the columns are
- * written (the passed test cleared when `retest`) and the change audited; otherwise nothing is.
+ * written (when `retest`, the passed test cleared and the tests under way closed) and the change
+ * audited; otherwise nothing is.
  */
 export async function changeProvider(
   actor: Actor,
@@ -103,6 +118,8 @@ export async function changeProvider(
     const row = await lockedConnection(tx, org.id, connectionId);
     const { set, said, retest } = change(row);
     if (said.length === 0) return { connection: connectionView(row), changed: false };
+    // A test started before the change would vouch for the old settings: it can no longer be answered.
+    if (retest) await closeTests(tx, row.id);
     const updated = await writeChange(
       tx,
       org.id,

@@ -24,6 +24,7 @@ import {
   updateOidcClient,
 } from '@/lib/sso/manage';
 import { seal, unseal } from '@/lib/sealed';
+import { issueSsoRequest, takeSsoRequest } from '@/lib/sso/requests';
 import { useTestDatabase } from '../support/db';
 import { organizationWithStaff } from '../support/domains';
 import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
@@ -481,7 +482,7 @@ describe('SAML connections from metadata', () => {
     expect(view.saml!.certificates.map((c) => c.expiry)).toEqual(['soon']);
   });
 
-  it('Replace metadata with a new certificate clears the passed test: Require SSO stays on, and cannot be turned on again until a test passes; the same metadata changes nothing', async () => {
+  it('Replace metadata with a new certificate clears the passed test and closes tests under way: Require SSO stays on, and cannot be turned on again until a test passes; the same metadata changes nothing', async () => {
     const { orgId, owner } = await organizationWithStaff();
     await verifiedDomainRow(orgId);
     const first = await signingCertificate('first');
@@ -497,12 +498,22 @@ describe('SAML connections from metadata', () => {
     expect(same.changed).toBe(false);
     expect((await connectionRow(view.id)).testPassedAt).not.toBeNull();
 
+    const underWay = await issueSsoRequest(db, {
+      connectionId: view.id,
+      purpose: 'test',
+      userId: owner.userId,
+      browser: 'the-owners-browser',
+    });
     const rotated = await refreshSamlMetadata(owner, orgId, view.id, {
       metadataXml: metadata([first, await signingCertificate('second', 730)]),
     });
     expect(rotated.changed).toBe(true);
     expect(rotated.connection.saml!.certificates).toHaveLength(2);
     expect(await connectionRow(view.id)).toMatchObject({ testPassedAt: null, enabled: true });
+    expect(
+      await takeSsoRequest(db, view.id, underWay),
+      'a test started before the change cannot pass for the new settings',
+    ).toBeNull();
     expect((await ssoOverview(owner, orgId)).requireSso).toBe(true);
     await setRequireSso(owner, orgId, false);
     await expectDomainError(setRequireSso(owner, orgId, true), 'SSO_NOT_TESTED');
