@@ -72,7 +72,10 @@ export default function config(phase) {
     experimental: {
       // forbidden() and app/forbidden.tsx: a real 403 for people outside the console.
       authInterrupts: true,
-      serverActions: { allowedOrigins: allowedActionOrigins() },
+      // A server action's body may hold an identity provider's SAML metadata file, up to 1 MB
+      // (lib/shared/limits.ts MAX_SAML_METADATA_BYTES) with the rest of its form: Next's default limit
+      // is 1 MB in all.
+      serverActions: { allowedOrigins: allowedActionOrigins(), bodySizeLimit: '2mb' },
     },
     async headers() {
       return [

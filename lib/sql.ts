@@ -20,6 +20,20 @@ export function jsonb(value: unknown): SQL {
   return sql`${JSON.stringify(value)}::jsonb`;
 }
 
+/**
+ * Whether `error` is a unique violation of the index `index`. Drizzle wraps the driver's error in
+ * `cause`; postgres.js names the index `constraint_name`, PGlite `constraint`, and a driver that names
+ * none is taken at its word that the statement had only this index to break.
+ */
+export function isUniqueViolation(error: unknown, index: string): boolean {
+  const { code, constraint_name, constraint } = ((error as { cause?: unknown })?.cause ?? error ?? {}) as {
+    code?: string;
+    constraint_name?: string;
+    constraint?: string;
+  };
+  return code === '23505' && (constraint_name ?? constraint ?? index) === index;
+}
+
 /** In an upsert's DO UPDATE, the value the insert proposed for `column` (PostgreSQL's `excluded` row). */
 export function excluded(column: AnyPgColumn): SQL {
   return sql`excluded.${sql.identifier(column.name)}`;

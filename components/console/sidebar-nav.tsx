@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Activity, Globe, Network, Settings, Users } from 'lucide-react';
+import { Activity, Globe, KeyRound, Network, Settings, Users } from 'lucide-react';
 import { cn } from '@/lib/shared/utils';
 import { LinkPending } from './link-pending';
 
@@ -11,13 +11,14 @@ const items = [
   { segment: 'activity', label: 'Activity', icon: Activity },
   { segment: 'provisioning', label: 'Provisioning', icon: Network },
   { segment: 'domains', label: 'Domains', icon: Globe },
+  { segment: 'sso', label: 'SSO', icon: KeyRound },
   { segment: 'settings', label: 'Settings', icon: Settings },
 ] as const;
 
 export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
-    // On a phone the five links share one short row, names only, each as wide as its name and an equal
+    // On a phone the six links share one short row, names only, each as wide as its name and an equal
     // share of the rest (equal cells would cut "Provisioning" at 390 px); beside the page, a column with icons.
     <nav aria-label="Admin console" className="flex gap-1 md:flex-col">
       {items.map(({ segment, label, icon: Icon }) => {

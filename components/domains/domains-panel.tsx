@@ -1,7 +1,9 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { focusAfterRemove } from '@/components/shared/remove-confirm';
+import { useFocusOnArrival } from '@/components/shared/use-focus-on-arrival';
 import { plural } from '@/lib/shared/text';
 import { AddDomainForm } from './add-domain-form';
 import { DomainItem } from './domain-item';
@@ -26,18 +28,9 @@ export function DomainsPanel({
   manage: boolean;
   developmentDns: { back: string } | null;
 }) {
-  const [focusOn, setFocusOn] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  const setFocusOn = useFocusOnArrival(list, 'domain-heading', domains);
   const addField = () => document.getElementById('domain-name');
-
-  useEffect(() => {
-    if (!focusOn) return;
-    const heading = list.current?.querySelector<HTMLElement>(`[data-domain-heading="${focusOn}"]`);
-    if (!heading) return;
-    heading.focus();
-    heading.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    setFocusOn(null);
-  }, [focusOn, domains]);
 
   // A removed domain's dialog can leave with its row, in the same render, before it could give the
   // focus back: the focus then falls to the body. It goes to the first Remove left, else the Domain field.
@@ -46,12 +39,10 @@ export function DomainsPanel({
     const fewer = domains.length < shownCount.current;
     shownCount.current = domains.length;
     if (!fewer || (document.activeElement && document.activeElement !== document.body)) return;
-    const first = list.current?.querySelector<HTMLElement>('[data-domain-remove]');
+    const first = list.current?.querySelector<HTMLElement>('[data-remove]');
     (first ?? addField())?.focus();
   }, [domains.length]);
 
-  const removeButtonOf = (id: string | undefined) =>
-    id ? list.current?.querySelector<HTMLElement>(`[data-domain-remove="${id}"]`) : null;
   const full = domains.length >= maxDomains;
 
   return (
@@ -111,14 +102,7 @@ export function DomainsPanel({
                   domain={domain}
                   manage={manage}
                   developmentDns={developmentDns}
-                  // Its own Remove while it stays (Cancel); once it is gone, the next domain's, else the one
-                  // before it, else the Domain field: never the page's body.
-                  returnFocus={() =>
-                    removeButtonOf(domain.id) ??
-                    removeButtonOf(domains[index + 1]?.id) ??
-                    removeButtonOf(domains[index - 1]?.id) ??
-                    addField()
-                  }
+                  returnFocus={() => focusAfterRemove(list, domains, index, addField)}
                 />
               ))}
             </ul>

@@ -1,13 +1,9 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { Trash2 } from 'lucide-react';
 import { toast } from 'sonner';
 import { removeDomainAction } from '@/app/actions/domains';
 import { isCountingStatus } from '@/db/values';
-import { callAction } from '@/components/shared/call-action';
-import { ConfirmDialog } from '@/components/shared/confirm-dialog';
-import { Button } from '@/components/ui/button';
+import { RemoveConfirm } from '@/components/shared/remove-confirm';
 import type { DomainRow } from './types';
 
 /**
@@ -26,30 +22,14 @@ export function RemoveDomain({
   /** Where focus goes when the dialog closes, asked then (the domain may be gone). */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const counts = isCountingStatus(domain.status);
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setError(null);
-      }}
+    <RemoveConfirm
+      name={domain.domain}
+      id={domain.id}
+      remove={() => removeDomainAction({ organizationId, domainId: domain.id })}
+      onRemoved={() => toast.success(`Removed ${domain.domain}`)}
       returnFocus={returnFocus}
-      trigger={
-        <Button
-          variant="outline"
-          size="sm"
-          aria-label={`Remove ${domain.domain}`}
-          data-domain-remove={domain.id}
-        >
-          <Trash2 aria-hidden="true" />
-          Remove
-        </Button>
-      }
-      title={`Remove ${domain.domain}?`}
       description={
         <>
           <p>
@@ -61,20 +41,6 @@ export function RemoveDomain({
         </>
       }
       confirmLabel="Remove domain"
-      variant="destructive"
-      pending={pending}
-      error={error}
-      onConfirm={() =>
-        startTransition(async () => {
-          const result = await callAction(() => removeDomainAction({ organizationId, domainId: domain.id }));
-          if (!result.ok) {
-            setError(result.error.message);
-            return;
-          }
-          setOpen(false);
-          toast.success(`Removed ${domain.domain}`);
-        })
-      }
     />
   );
 }

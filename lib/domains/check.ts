@@ -18,6 +18,7 @@ import { recordAudit, type AuditEntry } from '../audit';
 import { enqueueEmails } from '../email/queue';
 import type { Actor } from '../shared/actor';
 import { fail } from '../shared/errors';
+import { isUniqueViolation } from '../sql';
 import { domainFailingEmails } from './failing-email';
 import { countedElsewhere } from './rows';
 import { DOMAIN_GRACE_MS, type DomainRow } from './view';
@@ -31,16 +32,7 @@ export interface CheckContext {
 
 /** Whether `error` is the unique index that lets one organization only count a domain. */
 function isCountingConflict(error: unknown): boolean {
-  const { code, constraint_name, constraint } = ((error as { cause?: unknown }).cause ?? error) as {
-    code?: string;
-    constraint_name?: string;
-    constraint?: string;
-  };
-  return (
-    code === '23505' &&
-    (constraint_name ?? constraint ?? 'organization_domains_counting_idx') ===
-      'organization_domains_counting_idx'
-  );
+  return isUniqueViolation(error, 'organization_domains_counting_idx');
 }
 
 type Change = Partial<typeof organizationDomains.$inferInsert>;

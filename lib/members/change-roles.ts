@@ -82,15 +82,37 @@ async function writeRoleChange(
   }));
   // The policy gives no invitation the Owner role, so with 'owner' the invitations' list is empty.
   const invitationRole = role === 'owner' ? 'admin' : role;
+  // Only an Owner can be break-glass under Require SSO (lib/sso/require.ts): an Owner who loses the role
+  // stops being one, in the same statement, recorded for those who were (read before the update: `bg`).
+  const losesOwner = role !== 'owner';
+  const breakGlass = losesOwner
+    ? targets
+        .filter((t) => t.kind === 'member' && t.role === 'owner')
+        .map((t): AuditEntry => ({
+          action: 'sso.break_glass_changed',
+          targetType: 'member',
+          targetId: t.id,
+          targetEmail: t.email,
+          details: { to: false },
+        }))
+    : [];
+  const memberIds = uuidArray(idsOf(targets, 'member'));
   await tx.execute(sql`
-    WITH m AS (
-      UPDATE ${memberships} SET role = ${role}::member_role, updated_at = now()
-      WHERE organization_id = ${organizationId} AND id = ANY(${uuidArray(idsOf(targets, 'member'))})
+    WITH bg AS (
+      SELECT id FROM ${memberships}
+      WHERE organization_id = ${organizationId} AND id = ANY(${memberIds}) AND sso_break_glass
+    ), m AS (
+      UPDATE ${memberships} SET role = ${role}::member_role, updated_at = now()${losesOwner ? sql`, sso_break_glass = false` : sql``}
+      WHERE organization_id = ${organizationId} AND id = ANY(${memberIds})
       RETURNING id
     ), i AS (
       UPDATE ${invitations} SET role = ${invitationRole}::invitation_role, updated_at = now()
       WHERE organization_id = ${organizationId} AND status = 'pending' AND id = ANY(${uuidArray(idsOf(targets, 'invitation'))})
       RETURNING id
-    )${emails ? sql`, e AS (${emails})` : sql``}
+    )${emails ? sql`, e AS (${emails})` : sql``}${
+      breakGlass.length > 0
+        ? sql`, g AS (${auditInsert(organizationId, actor, breakGlass, { onlyWritten: { member: sql`SELECT id FROM bg` } })})`
+        : sql``
+    }
     ${auditInsert(organizationId, actor, audit)}`);
 }

@@ -50,10 +50,16 @@ export async function transferOwnership(
     if (target.status !== 'active') fail('MEMBER_SUSPENDED');
     if (target.userId === actor.userId)
       fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
+    // The actor stops being an Owner, so stops being break-glass under Require SSO (lib/sso/require.ts).
+    const [mine] = await tx
+      .select({ id: memberships.id, breakGlass: memberships.ssoBreakGlass })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, actor.userId)));
     await tx
       .update(memberships)
       .set({
         role: sql`CASE WHEN ${memberships.userId} = ${actor.userId} THEN 'admin'::member_role ELSE 'owner'::member_role END`,
+        ssoBreakGlass: sql`CASE WHEN ${memberships.userId} = ${actor.userId} THEN false ELSE ${memberships.ssoBreakGlass} END`,
       })
       .where(
         and(
@@ -69,6 +75,17 @@ export async function transferOwnership(
         targetEmail: target.email,
         details: { from: target.role, to: 'owner' satisfies MemberRole, previousOwnerBecomes: 'admin' },
       },
+      ...(mine?.breakGlass
+        ? [
+            {
+              action: 'sso.break_glass_changed' as const,
+              targetType: 'member' as const,
+              targetId: mine.id,
+              targetEmail: actor.email,
+              details: { to: false },
+            },
+          ]
+        : []),
     ]);
     await enqueueEmails(tx, queue, ownershipTransferredEmails(org, actor, target));
     return { newOwnerUserId: target.userId, newOwnerEmail: target.email };

@@ -1,6 +1,12 @@
 // Every error the domain can return, with the message a person sees. Server actions turn a DomainError
 // into `{ ok: false, error: { code, message, details } }`; anything else is logged and shown as INTERNAL.
-import { MAX_CSV_ROWS, MAX_DOMAINS, MAX_INVITATIONS_PER_BATCH, MAX_SCIM_TOKENS } from './limits';
+import {
+  MAX_CSV_ROWS,
+  MAX_DOMAINS,
+  MAX_INVITATIONS_PER_BATCH,
+  MAX_SCIM_TOKENS,
+  MAX_SSO_CONNECTIONS,
+} from './limits';
 
 export const errorMessages = {
   UNAUTHENTICATED: 'You need to sign in first.',
@@ -79,6 +85,27 @@ export const errorMessages = {
   JOIN_REQUEST_PENDING:
     'You have already asked to join this organization. An Owner or Admin will answer your request.',
   JOIN_REQUEST_DECIDED: 'That request was already answered by someone else. Look at the list again.',
+  // Enterprise sign-in: the SSO page's refusals (lib/sso/manage*.ts). SSO_METADATA_INVALID and
+  // SSO_PROVIDER_UNREACHABLE usually carry the protocol helper's own sentence about what it found.
+  SSO_CONNECTION_NOT_FOUND: "That connection is no longer on this organization's list. Reload the page.",
+  SSO_CONNECTION_LIMIT: `An organization can have at most ${MAX_SSO_CONNECTIONS} SSO connections. Remove one first.`,
+  SSO_METADATA_INVALID:
+    "That is not the SAML metadata of an identity provider: it needs the provider's entity ID, its sign-in (SSO) URL and a signing certificate.",
+  SSO_PROVIDER_UNREACHABLE:
+    'The OpenID provider could not be checked: its issuer did not answer with a discovery document. Check the issuer URL.',
+  SSO_NOT_SAML: 'That setting is for SAML connections only.',
+  SSO_NOT_OIDC: 'That setting is for OpenID Connect connections only.',
+  SSO_ANOTHER_ENABLED:
+    'Another connection is turned on, and an organization signs in through one connection at a time. Turn it off first.',
+  SSO_NO_VERIFIED_DOMAIN:
+    'Verify a domain on the Domains page first: SSO serves the people at the organization’s verified domains.',
+  SSO_NO_ENABLED_CONNECTION:
+    'Turn on a connection first: Require SSO sends people to the connection that is turned on.',
+  SSO_NOT_TESTED:
+    'Test the connection first: Require SSO turns on only once a Test connection of its current settings has passed.',
+  SSO_REQUIRED:
+    'Turn off Require SSO first: without a connection turned on, the people at your verified domains could not sign in at all.',
+  SSO_BREAK_GLASS_OWNER: 'Only Owners can be break-glass. Make them an Owner first.',
   INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
   // Said in the browser when a server action's call got no answer at all (components/shared/call-action.ts):
   // the request never arrived, or the server failed before it could answer with a result.

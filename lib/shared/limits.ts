@@ -31,6 +31,20 @@ export const MAX_DEV_DNS_VALUE = 1000;
 /** Characters of a slug made from a name, before a "-2" that keeps it unique. */
 export const MAX_SLUG_BASE = 48;
 
+/** SSO connections one organization may have (one is turned on at a time; others wait, set up or old). */
+export const MAX_SSO_CONNECTIONS = 5;
+/** A connection's name ("Okta", "Entra ID"). */
+export const MAX_SSO_CONNECTION_NAME = 60;
+/** SAML metadata uploaded as a file, in bytes (a provider's own is a few kilobytes). */
+export const MAX_SAML_METADATA_BYTES = 1024 * 1024;
+/** A URL typed on the SSO page: a metadata URL, an OpenID issuer. */
+export const MAX_SSO_URL = 2000;
+/** An OpenID client id and secret, as typed. */
+export const MAX_OIDC_CLIENT_ID = 500;
+export const MAX_OIDC_CLIENT_SECRET = 2000;
+/** Metadata fetches and issuer checks one organization may make in an hour (each is a request of the server's). */
+export const SSO_PROVIDER_CHECKS_PER_HOUR = 30;
+
 // --- Input bounds: how much of a field the server reads at all. Generous, so that they never refuse
 // what the rules above allow; past them a request is refused before anything is parsed further.
 

@@ -14,6 +14,7 @@ import * as joinRequests from '@/app/actions/join-requests';
 import * as members from '@/app/actions/members';
 import * as organizations from '@/app/actions/organizations';
 import * as provisioning from '@/app/actions/provisioning';
+import * as sso from '@/app/actions/sso';
 
 /** Codes every action may answer, which the table names once above it rather than on each row. */
 const ALWAYS = new Set(['INVALID_INPUT', 'INTERNAL', 'UNAUTHENTICATED']);
@@ -45,6 +46,7 @@ describe("README's table of server actions", () => {
       ...members,
       ...organizations,
       ...provisioning,
+      ...sso,
     })
       .filter(([name]) => name.endsWith('Action'))
       .map(([name, action]) => [

@@ -46,7 +46,7 @@ describe('the users page on a phone', () => {
     const top = (await boxOf(heading, 'the Users heading')).y;
     expect(top, `the heading starts at ${top} px`).toBeLessThan(140);
     const nav = page.getByRole('navigation', { name: 'Admin console' });
-    for (const name of ['Users', 'Activity', 'Provisioning', 'Domains', 'Settings']) {
+    for (const name of ['Users', 'Activity', 'Provisioning', 'Domains', 'SSO', 'Settings']) {
       const link = nav.getByRole('link', { name, exact: true });
       expectWithin(await boxOf(link, name), viewportBox(page), `${name}, in the window`);
     }

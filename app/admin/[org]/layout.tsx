@@ -21,7 +21,7 @@ export default async function ConsoleLayout({
   const { actor, organization, role } = await requireConsole(org);
   return (
     <div className="flex min-h-svh flex-col md:flex-row">
-      {/* On a phone a compact bar (the logo, the organization, Sign out) over the five links, so that the
+      {/* On a phone a compact bar (the logo, the organization, Sign out) over the console’s links, so that the
           page starts near the top; beside the page, a column. */}
       <aside className="flex shrink-0 flex-col gap-2 border-b bg-sidebar px-4 py-2 md:sticky md:top-0 md:h-svh md:w-64 md:gap-4 md:border-r md:border-b-0 md:p-4">
         <div className="flex items-center gap-3 md:contents">

@@ -1,0 +1,65 @@
+'use client';
+
+import { Badge } from '@/components/ui/badge';
+import { roleLabels } from '@/lib/shared/roles';
+import { ConnectionSettings } from './connection-settings';
+import { OidcDetails } from './oidc-details';
+import { RemoveConnection } from './remove-connection';
+import { SamlDetails } from './saml-details';
+import { TestConnection } from './test-connection';
+import { protocolLabels, type ConnectionRow } from './types';
+
+/**
+ * One connection of the list: its name, protocol and state; what to paste into the identity provider and
+ * what we hold of it; its settings; Test connection and the last result; Remove.
+ */
+export function ConnectionItem({
+  organizationId,
+  connection,
+  manage,
+  enableBlocked,
+  returnFocus,
+}: {
+  organizationId: string;
+  connection: ConnectionRow;
+  manage: boolean;
+  enableBlocked: string | null;
+  returnFocus: () => HTMLElement | null | undefined;
+}) {
+  const props = { organizationId, connection, manage };
+  return (
+    <li className="grid min-w-0 gap-5 rounded-md border p-4" data-sso-connection={connection.name}>
+      <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+        {/* Focused by script when the connection was just added (SsoPanel): a screen reader starts here. */}
+        <h3
+          tabIndex={-1}
+          data-sso-heading={connection.id}
+          className="min-w-0 font-medium [overflow-wrap:anywhere] outline-none"
+        >
+          {connection.name}
+        </h3>
+        <Badge variant="outline">{protocolLabels[connection.protocol]}</Badge>
+        <Badge variant={connection.enabled ? 'success' : 'secondary'}>
+          {connection.enabled ? 'On' : 'Off'}
+        </Badge>
+        {connection.justInTime ? (
+          <span className="text-xs text-muted-foreground">Joins as {roleLabels[connection.defaultRole]}</span>
+        ) : null}
+      </div>
+      {connection.saml ? <SamlDetails {...props} /> : <OidcDetails {...props} />}
+      <div className="border-t pt-4">
+        <ConnectionSettings {...props} enableBlocked={enableBlocked} />
+      </div>
+      <div className="flex min-w-0 flex-wrap items-start justify-between gap-4 border-t pt-4">
+        <TestConnection {...props} />
+        {manage ? (
+          <RemoveConnection
+            organizationId={organizationId}
+            connection={connection}
+            returnFocus={returnFocus}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+// Input schemas of the SSO page's actions (app/actions/sso.ts). The domain functions (lib/sso/manage*.ts)
+// read names, URLs, metadata and clients themselves (what is refused and why): what is checked here is
+// that the fields are of the right kind, within the sizes the server reads at all, and that a form's
+// blank optional field counts as left out.
+import { z } from 'zod';
+import { invitationRoleValues } from '@/db/values';
+import {
+  MAX_OIDC_CLIENT_ID,
+  MAX_OIDC_CLIENT_SECRET,
+  MAX_SAML_METADATA_BYTES,
+  MAX_SSO_CONNECTION_NAME,
+  MAX_SSO_URL,
+} from './limits';
+
+const id = z.uuid({ message: 'Not a valid id.' });
+
+/** A form's text field: over `max` characters is refused with `tooLong`. */
+const text = (max: number, tooLong: string) => z.string().max(max, tooLong);
+
+const name = text(
+  MAX_SSO_CONNECTION_NAME,
+  `A connection’s name has at most ${MAX_SSO_CONNECTION_NAME} characters.`,
+);
+const url = (what: string) =>
+  text(MAX_SSO_URL, `${what} has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`);
+const metadataXml = text(MAX_SAML_METADATA_BYTES, 'A metadata file has at most 1 MB.');
+
+/** SAML metadata: its URL or its file's text (a blank one is left out). */
+const metadata = {
+  metadataUrl: url('A metadata URL').optional(),
+  metadataXml: metadataXml.optional(),
+};
+
+export const addSamlConnectionSchema = z.object({ organizationId: id, name, ...metadata });
+
+const oidcClient = {
+  issuer: url('An issuer URL'),
+  clientId: text(MAX_OIDC_CLIENT_ID, `A client ID has at most ${MAX_OIDC_CLIENT_ID} characters.`),
+  clientSecret: text(
+    MAX_OIDC_CLIENT_SECRET,
+    `A client secret has at most ${MAX_OIDC_CLIENT_SECRET.toLocaleString('en-US')} characters.`,
+  ),
+};
+
+export const addOidcConnectionSchema = z.object({ organizationId: id, name, ...oidcClient });
+
+export const connectionIdSchema = z.object({ organizationId: id, connectionId: id });
+
+export const updateConnectionSchema = z.object({
+  organizationId: id,
+  connectionId: id,
+  name: name.optional(),
+  enabled: z.boolean().optional(),
+  defaultRole: z
+    .enum(invitationRoleValues, { message: 'People who join through a connection join as Member or Admin.' })
+    .optional(),
+  justInTime: z.boolean().optional(),
+  allowIdpInitiated: z.boolean().optional(),
+});
+
+export const refreshSamlMetadataSchema = z.object({ organizationId: id, connectionId: id, ...metadata });
+
+export const updateOidcClientSchema = z.object({
+  organizationId: id,
+  connectionId: id,
+  ...oidcClient,
+  clientSecret: oidcClient.clientSecret.optional(),
+});
+
+export const requireSsoSchema = z.object({ organizationId: id, on: z.boolean() });
+
+export const breakGlassSchema = z.object({ organizationId: id, membershipId: id, on: z.boolean() });
