@@ -13,9 +13,10 @@ import {
   UnsafeXmlError,
   XMLDSIG_NS,
 } from './xml';
+import { MAX_SAML_METADATA_BYTES } from '../../shared/limits';
 
 /** Metadata larger than this is refused (real ones are a few kilobytes; federation aggregates are not ours). */
-export const SAML_METADATA_MAX_BYTES = 1024 * 1024;
+export const SAML_METADATA_MAX_BYTES = MAX_SAML_METADATA_BYTES;
 
 const REDIRECT_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
 const POST_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST';
