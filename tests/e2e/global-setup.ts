@@ -124,6 +124,7 @@ export default async function setup(project: TestProject) {
     }
 
     // 4. The server.
+    const oidcPort = await freePort();
     const serverLogFile = path.join(artifacts, 'server.log');
     log(`next start …; log in ${path.relative(root, serverLogFile)}`);
     server = await startNextServer({
@@ -144,7 +145,7 @@ export default async function setup(project: TestProject) {
         RESEND_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
         // sso.e2e.ts signs in through the development OpenID provider, which a production server starts
         // only when set on purpose (its public URL being loopback), on a port of its own.
-        DEVELOPMENT_OIDC_PORT: String(await freePort()),
+        DEVELOPMENT_OIDC_PORT: String(oidcPort),
       },
     });
     log(
@@ -154,6 +155,7 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', server.url);
     project.provide('fixturesFile', fixturesFile);
     project.provide('serverLogFile', serverLogFile);
+    project.provide('developmentOidcIssuer', `http://127.0.0.1:${oidcPort}`);
   } catch (error) {
     await cleanup();
     throw error;

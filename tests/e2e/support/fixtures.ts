@@ -204,6 +204,8 @@ declare module 'vitest' {
     fixturesFile: string;
     /** Path of the server's captured stdout/stderr. */
     serverLogFile: string;
+    /** The issuer of the development OpenID provider the server started (DEVELOPMENT_OIDC_PORT). */
+    developmentOidcIssuer: string;
   }
 }
 
