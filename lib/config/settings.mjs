@@ -4,115 +4,22 @@
 // rules that lib/config/index.ts reads by at run time. Empty or blank means unset. A malformed value is never
 // replaced by the default: `setting` throws, and `next start`, `npm run dev` and `npm run worker` refuse
 // to start (`startupProblems`). Finding 10 of issue 12, SECURITY.md.
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigurationError, productionStartupProblems, publicUrl } from './deployment.mjs';
+import {
+  cron,
+  dnsServers,
+  oneOf,
+  optionalWholeNumber,
+  port,
+  portOrOff,
+  ruled,
+  text,
+  urlWith,
+  wholeNumber,
+} from './setting-rules.mjs';
 
 /** @typedef {Record<string, string | undefined>} Env */
-
-/** The value as set, trimmed; undefined when unset, empty or blank. */
-const given = z
-  .string()
-  .optional()
-  .transform((value) => value?.trim() || undefined);
-
-/**
- * A rule on a set value: `parse` returns the value read, or undefined when it is malformed, and `must`
- * says what it must be. `secret`: the sentence never repeats the value.
- * @template T
- * @param {string} name
- * @param {{ must: string, parse: (value: string) => T | undefined, secret?: boolean }} rule
- */
-function ruled(name, { must, parse, secret = false }) {
-  return given.transform((value, context) => {
-    if (value === undefined) return undefined;
-    const read = parse(value);
-    if (read !== undefined) return read;
-    const shown = secret ? ' (its value is not repeated here)' : `, not "${value}"`;
-    context.addIssue({ code: 'custom', message: `${name} must be ${must}${shown}.` });
-    return z.NEVER;
-  });
-}
-
-/**
- * A whole number of `unit`, at least `min`; `fallback` when unset.
- * @param {string} name @param {string} unit @param {number} min @param {number} fallback
- */
-function wholeNumber(name, unit, min, fallback) {
-  return optionalWholeNumber(name, unit, min).transform((value) => value ?? fallback);
-}
-
-/**
- * A whole number of `unit`, at least `min`, or undefined when unset.
- * @param {string} name @param {string} unit @param {number} min @param {string} [unset]
- */
-function optionalWholeNumber(name, unit, min, unset = '') {
-  return ruled(name, {
-    must: `a whole number of ${unit} ≥ ${min}${unset}`,
-    parse: (value) =>
-      /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) && Number(value) >= min
-        ? Number(value)
-        : undefined,
-  });
-}
-
-/**
- * One of `choices`, any case; undefined when unset.
- * @template {string} C
- * @param {string} name @param {readonly C[]} choices
- */
-function oneOf(name, choices) {
-  return ruled(name, {
-    must: choices.map((choice) => `"${choice}"`).join(' or '),
-    parse: (value) => choices.find((choice) => choice === value.toLowerCase()),
-  });
-}
-
-/** @param {string} value @param {string[]} protocols */
-function urlWith(value, protocols) {
-  try {
-    return protocols.includes(new URL(value).protocol) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A string exactly as set (a secret, a path, a list read elsewhere); undefined when empty or blank. */
-const text = z
-  .string()
-  .optional()
-  .transform((value) => (value?.trim() ? value : undefined));
-
-/**
- * One DNS server as `address[:port]` (an IPv6 address with a port in brackets: `[::1]:53`), in the
- * form node:dns's setServers takes; undefined when malformed.
- * @param {string} entry
- */
-function dnsServer(entry) {
-  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(entry);
-  const [address, port] = bracketed
-    ? [bracketed[1], bracketed[2]]
-    : isIP(entry) === 6
-      ? [entry, undefined]
-      : entry.split(/:(?=\d{1,5}$)/);
-  if (!address || !isIP(address)) return undefined;
-  if (port !== undefined && !(+port >= 1 && +port <= 65535)) return undefined;
-  if (port === undefined) return address;
-  return isIP(address) === 6 ? `[${address}]:${port}` : `${address}:${port}`;
-}
-
-/**
- * DNS_SERVERS: the word `development`, or a comma-separated list of servers.
- * @param {string} value
- * @returns {'development' | string[] | undefined}
- */
-function dnsServers(value) {
-  if (value.toLowerCase() === 'development') return 'development';
-  const servers = value.split(',').map((entry) => dnsServer(entry.trim()));
-  return servers.length > 0 && servers.every((server) => server !== undefined)
-    ? /** @type {string[]} */ (servers)
-    : undefined;
-}
 
 /** The schema: one entry per variable. Next's own (NODE_ENV, NEXT_*) and the tests' are not here. */
 const FIELDS = {
@@ -128,10 +35,7 @@ const FIELDS = {
   APP_URL: text,
   AUTH_URL: text,
   AUTH_TRUST_HOST: text,
-  PORT: ruled('PORT', {
-    must: 'a port number from 1 to 65535',
-    parse: (value) => (/^\d{1,5}$/.test(value) && +value >= 1 && +value <= 65535 ? +value : undefined),
-  }),
+  PORT: port('PORT'),
   // Email.
   RESEND_API_KEY: text,
   RESEND_BASE_URL: ruled('RESEND_BASE_URL', {
@@ -174,10 +78,7 @@ const FIELDS = {
   EMAIL_WAIT_MS: wholeNumber('EMAIL_WAIT_MS', 'milliseconds', 0, 5000),
   EMAIL_RETRY_LIMIT: wholeNumber('EMAIL_RETRY_LIMIT', 'retries', 0, 5),
   EMAIL_RETRY_DELAY_SECONDS: wholeNumber('EMAIL_RETRY_DELAY_SECONDS', 'seconds', 1, 5),
-  HOUSEKEEPING_SCHEDULE: ruled('HOUSEKEEPING_SCHEDULE', {
-    must: 'a cron expression of five fields, like "*/10 * * * *"',
-    parse: (value) => (/^[\w*/,?#-]+(?:\s+[\w*/,?#-]+){4}$/.test(value) ? value : undefined),
-  }).transform((value) => value ?? '*/10 * * * *'),
+  HOUSEKEEPING_SCHEDULE: cron('HOUSEKEEPING_SCHEDULE', '*/10 * * * *'),
   PRUNE_EXPIRED_BATCH: wholeNumber('PRUNE_EXPIRED_BATCH', 'rows', 1, 1000),
   // Verified domains (lib/domains): the DNS servers the lookup asks, and the daily re-check.
   DNS_SERVERS: ruled('DNS_SERVERS', {
@@ -186,24 +87,10 @@ const FIELDS = {
   }),
   DNS_TIMEOUT_MS: wholeNumber('DNS_TIMEOUT_MS', 'milliseconds', 1, 2000),
   DNS_TRIES: wholeNumber('DNS_TRIES', 'tries', 1, 2),
-  DEV_DNS_PORT: ruled('DEV_DNS_PORT', {
-    must: 'a port number from 0 to 65535 (0: chosen by the system)',
-    parse: (value) => (/^\d{1,5}$/.test(value) && +value <= 65535 ? +value : undefined),
-  }),
+  DEV_DNS_PORT: port('DEV_DNS_PORT', { min: 0, zero: ' (0: chosen by the system)' }),
   // Enterprise sign-in: the development OpenID provider (lib/sso/development), run by `npm run dev`.
-  DEVELOPMENT_OIDC_PORT: ruled('DEVELOPMENT_OIDC_PORT', {
-    must: 'a port number from 1 to 65535, or "off"',
-    parse: (value) =>
-      value.toLowerCase() === 'off'
-        ? /** @type {const} */ ('off')
-        : /^\d{1,5}$/.test(value) && +value >= 1 && +value <= 65535
-          ? +value
-          : undefined,
-  }),
-  DOMAIN_RECHECK_SCHEDULE: ruled('DOMAIN_RECHECK_SCHEDULE', {
-    must: 'a cron expression of five fields, like "17 4 * * *"',
-    parse: (value) => (/^[\w*/,?#-]+(?:\s+[\w*/,?#-]+){4}$/.test(value) ? value : undefined),
-  }).transform((value) => value ?? '17 4 * * *'),
+  DEVELOPMENT_OIDC_PORT: portOrOff('DEVELOPMENT_OIDC_PORT'),
+  DOMAIN_RECHECK_SCHEDULE: cron('DOMAIN_RECHECK_SCHEDULE', '17 4 * * *'),
   // Behind a proxy (SERVER_ACTIONS_ALLOWED_ORIGINS is read by next.config.mjs).
   TRUSTED_PROXY_HOPS: wholeNumber('TRUSTED_PROXY_HOPS', 'proxies', 1, 1),
   SERVER_ACTIONS_ALLOWED_ORIGINS: text,
