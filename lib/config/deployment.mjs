@@ -126,58 +126,52 @@ function trialOnlyRefusal(env, what) {
 }
 
 /**
- * Why the development mailbox may not serve this production server, or null when it may: it shows every
- * sign-in link at /dev/mailbox to whoever opens it.
- * @param {Record<string, string | undefined>} [env]
+ * The development stand-ins, each for a trial on this machine only (trialOnlyRefusal): what turns it on,
+ * why a real deployment must not have it, and what to do instead. The mailbox shows every sign-in link at
+ * /dev/mailbox to whoever opens it; the development resolver answers whatever anyone published on
+ * /dev/dns, so a domain "verified" through it proves nothing; the development identity providers sign
+ * anyone in as any address typed.
  */
-export function mailboxRefusal(env = process.env) {
-  return trialOnlyRefusal(env, {
+const STAND_INS = {
+  mailbox: {
     setting: 'EMAIL_TRANSPORT=mailbox',
     risk: '/dev/mailbox would show every sign-in link to anyone who opens it',
     instead: 'Set RESEND_API_KEY (and unset EMAIL_TRANSPORT) to send real email.',
-  });
-}
-
-/**
- * Why the development DNS resolver may not serve this production server, or null when it may: it
- * answers with whatever anyone published on /dev/dns, so a domain "verified" through it proves nothing.
- * @param {Record<string, string | undefined>} [env]
- */
-export function developmentResolverRefusal(env = process.env) {
-  return trialOnlyRefusal(env, {
+  },
+  resolver: {
     setting: 'DNS_SERVERS=development',
     risk: 'anyone could publish a record on /dev/dns and verify any domain',
     instead: 'Unset DNS_SERVERS to use the system resolvers, or list the DNS servers to ask.',
-  });
-}
-
-/**
- * Why DEVELOPMENT_OIDC_PORT may not be set on this production server, or null when it may. The
- * development OpenID provider signs anyone in as any address typed; a production server never starts it
- * (and accepts only https issuers on public addresses), but a setting meant for `npm run dev` in a real
- * deployment's environment is a mistake worth stopping for, as for the development resolver.
- * @param {Record<string, string | undefined>} [env]
- */
-export function developmentOidcRefusal(env = process.env) {
-  return trialOnlyRefusal(env, {
+  },
+  oidc: {
     setting: 'DEVELOPMENT_OIDC_PORT',
     risk: 'the development OpenID provider signs anyone in as any address they type',
     instead: 'Unset DEVELOPMENT_OIDC_PORT (or set it to "off") and connect your real identity provider.',
-  });
-}
-
-/**
- * Why the development SAML identity provider (/dev/sso/saml) may not run in this server, or null when
- * it may: it signs in anyone as any address typed.
- * @param {Record<string, string | undefined>} [env]
- */
-export function developmentSamlRefusal(env = process.env) {
-  return trialOnlyRefusal(env, {
+  },
+  saml: {
     setting: 'The development SAML identity provider',
     risk: 'it signs anyone in as any address they type',
     instead: 'Connect your real identity provider.',
-  });
+  },
+};
+
+/**
+ * Why the development stand-in `kind` may not serve this production server, or null when it may.
+ * @param {keyof typeof STAND_INS} kind
+ * @param {Record<string, string | undefined>} [env]
+ */
+function standInRefusal(kind, env = process.env) {
+  return trialOnlyRefusal(env, STAND_INS[kind]);
 }
+
+/** @param {Record<string, string | undefined>} [env] */
+export const mailboxRefusal = (env = process.env) => standInRefusal('mailbox', env);
+/** @param {Record<string, string | undefined>} [env] */
+export const developmentResolverRefusal = (env = process.env) => standInRefusal('resolver', env);
+/** @param {Record<string, string | undefined>} [env] */
+export const developmentOidcRefusal = (env = process.env) => standInRefusal('oidc', env);
+/** @param {Record<string, string | undefined>} [env] */
+export const developmentSamlRefusal = (env = process.env) => standInRefusal('saml', env);
 
 /**
  * Everything that keeps a production server (`next start`) from starting, each said in a sentence that

@@ -92,6 +92,8 @@ describe('SSO, set up by an Owner and used by the people at the domain', () => {
     expect(links.slice(links.indexOf('Domains'), links.indexOf('Domains') + 2)).toEqual(['Domains', 'SSO']);
     await nav.getByRole('link', { name: 'SSO' }).click();
     await page.waitForURL((url) => url.pathname === ssoPath);
+    await page.getByRole('heading', { name: 'SSO', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Require SSO' }).waitFor();
     await waitForReady(page);
     const main = await page.getByRole('main').innerText();
     expect(main).toContain('No connection yet.');
@@ -106,9 +108,13 @@ describe('SSO, set up by an Owner and used by the people at the domain', () => {
     await expectToast(page, `Added ${SAML}`);
     const item = connectionItem(page, SAML);
     await item.waitFor();
+    const acs = item.getByRole('textbox', { name: 'ACS URL (Single sign-on URL)' });
+    expect(await acs.inputValue()).toMatch(/^http:\/\/localhost:\d+\/api\/sso\/saml\/[0-9a-f-]{36}\/acs$/);
+    const entity = await item.getByRole('textbox', { name: 'Entity ID (Audience URI)' }).inputValue();
+    expect(`${entity}/acs`).toBe(await acs.inputValue());
     const text = await item.innerText();
-    expect(text).toMatch(/\/api\/sso\/saml\/[0-9a-f-]{36}\/acs/);
     expect(text).toContain('Not tested yet.');
+    expect(text).toContain('Development identity provider');
     await dismissToasts(page);
     await recordBothWidths(page, 'sso-saml-added');
   });
@@ -160,7 +166,9 @@ describe('SSO, set up by an Owner and used by the people at the domain', () => {
     await expectToast(page, `Added ${OIDC}`);
     await dismissToasts(page);
     const item = connectionItem(page, OIDC);
-    expect(await item.innerText()).toMatch(/\/api\/sso\/oidc\/[0-9a-f-]{36}\/callback/);
+    expect(await item.getByRole('textbox', { name: 'Redirect URI' }).inputValue()).toMatch(
+      /\/api\/sso\/oidc\/[0-9a-f-]{36}\/callback$/,
+    );
     expect(await item.innerText()).toContain(`Turn off ${SAML} first`);
     expect(await switchNamed(page, `Enabled (${OIDC})`).isDisabled()).toBe(true);
     await item.getByRole('button', { name: `Test connection ${OIDC}` }).click();

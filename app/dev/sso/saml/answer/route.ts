@@ -15,8 +15,11 @@ const MAX_FORM_BYTES = 64 * 1024;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-/** A page that posts the response to the ACS at once, with a button for a browser without scripts. */
-function autoPost(acsUrl: string, samlResponse: string): string {
+/**
+ * A page that posts the response to the ACS at once, with a button for a browser without scripts. Its
+ * script carries the request's nonce (proxy.ts): the content security policy refuses any other.
+ */
+function autoPost(acsUrl: string, samlResponse: string, nonce: string | null): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Signing you in</title></head>
@@ -26,7 +29,7 @@ function autoPost(acsUrl: string, samlResponse: string): string {
 <p>Signing you in…</p>
 <button type="submit">Continue</button>
 </form>
-<script>document.forms[0].submit()</script>
+<script${nonce ? ` nonce="${escapeHtml(nonce)}"` : ''}>document.forms[0].submit()</script>
 </body></html>`;
 }
 
@@ -45,7 +48,7 @@ export async function POST(request: Request) {
   const email = form.get('email') ?? '';
   try {
     const { acsUrl, samlResponse } = await answerDevelopmentRequest(samlRequest, email);
-    return new Response(autoPost(acsUrl, samlResponse), {
+    return new Response(autoPost(acsUrl, samlResponse, request.headers.get('x-nonce')), {
       headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   } catch (error) {
