@@ -6,6 +6,7 @@ import { JoinPolicyField } from './join-policy';
 import { RemoveDomain } from './remove-domain';
 import type { DomainRow } from './types';
 import { VerifyDomain } from './verify-domain';
+import { ArrivalHeading } from '@/components/shared/arrival-heading';
 
 /** One domain of the list: its name and status, the record to publish, Verify, its join policy, Remove. */
 export function DomainItem({
@@ -28,13 +29,7 @@ export function DomainItem({
       <div className="grid min-w-0 gap-1">
         <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
           {/* Focused by script when the domain was just added (DomainsList): a screen reader starts here. */}
-          <h3
-            tabIndex={-1}
-            data-domain-heading={domain.id}
-            className="min-w-0 font-medium [overflow-wrap:anywhere] outline-none"
-          >
-            {domain.domain}
-          </h3>
+          <ArrivalHeading id={domain.id}>{domain.domain}</ArrivalHeading>
           <DomainStatusBadge status={domain.status} />
         </div>
         <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">{statusSentence(domain)}</p>

@@ -29,7 +29,7 @@ export function DomainsPanel({
   developmentDns: { back: string } | null;
 }) {
   const list = useRef<HTMLUListElement>(null);
-  const setFocusOn = useFocusOnArrival(list, 'domain-heading', domains);
+  const setFocusOn = useFocusOnArrival(list, domains);
   const addField = () => document.getElementById('domain-name');
 
   // A removed domain's dialog can leave with its row, in the same render, before it could give the

@@ -8,6 +8,7 @@ import { RemoveConnection } from './remove-connection';
 import { SamlDetails } from './saml-details';
 import { TestConnection } from './test-connection';
 import { protocolLabels, type ConnectionRow } from './types';
+import { ArrivalHeading } from '@/components/shared/arrival-heading';
 
 /**
  * One connection of the list: its name, protocol and state; what to paste into the identity provider and
@@ -31,13 +32,7 @@ export function ConnectionItem({
     <li className="grid min-w-0 gap-5 rounded-md border p-4" data-sso-connection={connection.name}>
       <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
         {/* Focused by script when the connection was just added (SsoPanel): a screen reader starts here. */}
-        <h3
-          tabIndex={-1}
-          data-sso-heading={connection.id}
-          className="min-w-0 font-medium [overflow-wrap:anywhere] outline-none"
-        >
-          {connection.name}
-        </h3>
+        <ArrivalHeading id={connection.id}>{connection.name}</ArrivalHeading>
         <Badge variant="outline">{protocolLabels[connection.protocol]}</Badge>
         <Badge variant={connection.enabled ? 'success' : 'secondary'}>
           {connection.enabled ? 'On' : 'Off'}

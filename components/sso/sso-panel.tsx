@@ -41,7 +41,7 @@ export function SsoPanel({
 }) {
   const list = useRef<HTMLUListElement>(null);
   const tested = useRef(false);
-  const setFocusOn = useFocusOnArrival(list, 'sso-heading', connections, testedId);
+  const setFocusOn = useFocusOnArrival(list, connections, testedId);
 
   // Back from a Test connection: its outcome as a toast once, besides the result on its card.
   useEffect(() => {
