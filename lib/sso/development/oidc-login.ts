@@ -4,6 +4,7 @@
 // provider does when someone declines.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
+import { publicUrl } from '../../config';
 import { isValidEmail, normalizeEmail } from '../../shared/email-address';
 
 /** Where oidc-provider sends the browser for an interaction, and where the form posts. */
@@ -39,11 +40,19 @@ ${problem ? `<p id="problem" class="problem">${escapeHtml(problem)}</p>` : ''}
 </form></main></body></html>`;
 }
 
+/**
+ * The page's policy. A browser applies form-action to the redirects that follow a form's submission too,
+ * and the sign-in ends in one to this app's callback: its origin is allowed besides the provider's own.
+ */
+function policy(): string {
+  return `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${new URL(publicUrl()).origin}`;
+}
+
 function send(response: ServerResponse, status: number, html: string) {
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    'content-security-policy': policy(),
   });
   response.end(html);
 }
