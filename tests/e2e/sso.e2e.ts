@@ -247,6 +247,13 @@ describe('SSO, set up by an Owner and used by the people at the domain', () => {
   });
 
   test('the browser reported no errors along the way', () => {
-    expectNoBrowserErrors(page);
+    // The development OpenID provider's page allows no script at all (default-src 'none'): the axe check's
+    // injected script is refused there, then evaluated over CDP (checkAccessibility). The app's own pages
+    // name script-src in their policy, so a violation there still fails.
+    expectNoBrowserErrors(page, {
+      allow: [
+        /^Executing inline script violates the following Content Security Policy directive 'default-src 'none''/,
+      ],
+    });
   });
 });
