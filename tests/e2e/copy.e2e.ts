@@ -27,6 +27,7 @@ describe("the console's words", () => {
       ['settings', 'Settings'],
       ['provisioning', 'Provisioning'],
       ['domains', 'Domains'],
+      ['sso', 'SSO'],
     ]) {
       await gotoReady(page, `/admin/${organization.slug}/${path}`);
       expect(await page.title()).toBe(`${name} · ${organization.name} · AI Hub`);

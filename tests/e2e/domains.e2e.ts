@@ -102,7 +102,7 @@ describe('verified domains, step by step as an Owner proves a domain', () => {
     await context?.close();
   });
 
-  test('the Domains page comes after Provisioning in the console navigation, says what a verified domain unlocks, and has no domain yet', async () => {
+  test('the Domains page comes after Provisioning (and before SSO) in the console navigation, says what a verified domain unlocks, and has no domain yet', async () => {
     await gotoReady(page, `/admin/${organization.slug}/users`);
     const nav = page.getByRole('navigation', { name: 'Admin console' });
     const links = await nav.getByRole('link').allTextContents();
@@ -111,6 +111,7 @@ describe('verified domains, step by step as an Owner proves a domain', () => {
       'Activity',
       'Provisioning',
       'Domains',
+      'SSO',
       'Settings',
     ]);
     await nav.getByRole('link', { name: 'Domains' }).click();

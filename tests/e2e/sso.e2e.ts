@@ -27,6 +27,21 @@ import { gotoReady, waitForReady } from './support/ready';
 
 const SAML = 'Development SAML';
 const OIDC = 'Development OIDC';
+const KEYBOARD = 'Keyboard SAML';
+
+/** Whether `locator` has the focus. */
+function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+/** Presses Tab until `target` has the focus, as a keyboard user reaches it; fails past `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 80) {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  expect(await isFocused(target), `reached by Tab within ${limit} presses`).toBe(true);
+}
 
 /** The list item of the connection named `name`. */
 function connectionItem(page: Page, name: string): Locator {
@@ -231,6 +246,37 @@ describe('SSO, set up by an Owner and used by the people at the domain', () => {
     expect(new URL(olga.url()).pathname).not.toMatch(/^\/login/);
     const toMia = (await mailboxMessages()).filter((m) => !before.has(m.id) && m.to === member.email);
     expect(toMia, 'no sign-in email went to the Member').toEqual([]);
+  });
+
+  test('by keyboard alone, the Owner adds a connection from its metadata URL, lands on it, and removes it (asked first), the focus going on from there', async () => {
+    await gotoReady(page, ssoPath);
+    const name = page.getByRole('textbox', { name: 'Name', exact: true });
+    await tabTo(page, name);
+    await page.keyboard.type(KEYBOARD);
+    await page.keyboard.press('Tab');
+    expect(
+      await isFocused(page.getByRole('textbox', { name: 'Metadata URL' })),
+      'Tab goes on to the URL',
+    ).toBe(true);
+    await page.keyboard.type(`${baseUrl()}/dev/sso/saml/metadata`);
+    await page.keyboard.press('Enter');
+    await expectToast(page, `Added ${KEYBOARD}`);
+    const heading = page.getByRole('heading', { name: KEYBOARD, level: 3 });
+    await expect.poll(() => isFocused(heading), { message: 'the new connection has the focus' }).toBe(true);
+    await dismissToasts(page);
+    await tabTo(page, connectionItem(page, KEYBOARD).getByRole('button', { name: `Remove ${KEYBOARD}` }));
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog').or(page.getByRole('dialog'));
+    await dialog.getByRole('heading', { name: `Remove ${KEYBOARD}?` }).waitFor();
+    await tabTo(page, dialog.getByRole('button', { name: 'Remove connection' }), 5);
+    await page.keyboard.press('Enter');
+    await expectToast(page, `Removed ${KEYBOARD}`);
+    await expect.poll(() => connectionItem(page, KEYBOARD).count()).toBe(0);
+    expect(
+      await page.evaluate(() => document.activeElement !== document.body),
+      'the focus is on a control, not lost',
+    ).toBe(true);
+    await dismissToasts(page);
   });
 
   test('Activity tells every SSO step, from the tests to Require SSO', async () => {

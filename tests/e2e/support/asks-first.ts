@@ -12,6 +12,8 @@ export async function recordBothWidths(page: Page, name: string) {
   const before = page.viewportSize() ?? { width: 1280, height: 800 };
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    // From the top: a full-page screenshot of a scrolled page draws the sticky sidebar where it is not.
+    await page.evaluate(() => window.scrollTo(0, 0));
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       `nothing scrolls sideways at ${width} px (${name})`,
