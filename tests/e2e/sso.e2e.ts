@@ -118,7 +118,9 @@ describe('SSO, set up by an Owner and used by the people at the domain', () => {
 
   test('adds a SAML connection from the development provider’s metadata URL: its card shows what to paste into the provider, and the provider’s certificate', async () => {
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(SAML);
-    await page.getByRole('textbox', { name: 'Metadata URL' }).fill(`${baseUrl()}/dev/sso/saml/metadata`);
+    await page
+      .getByRole('textbox', { name: 'Metadata URL', exact: true })
+      .fill(`${baseUrl()}/dev/sso/saml/metadata`);
     await page.getByRole('button', { name: 'Add connection' }).click();
     await expectToast(page, `Added ${SAML}`);
     const item = connectionItem(page, SAML);
@@ -255,7 +257,7 @@ describe('SSO, set up by an Owner and used by the people at the domain', () => {
     await page.keyboard.type(KEYBOARD);
     await page.keyboard.press('Tab');
     expect(
-      await isFocused(page.getByRole('textbox', { name: 'Metadata URL' })),
+      await isFocused(page.getByRole('textbox', { name: 'Metadata URL', exact: true })),
       'Tab goes on to the URL',
     ).toBe(true);
     await page.keyboard.type(`${baseUrl()}/dev/sso/saml/metadata`);
