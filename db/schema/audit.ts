@@ -17,7 +17,7 @@ export const auditEvents = pgTable(
     /** Kept as written at the time, so the log still reads after the account is gone. */
     actorEmail: text('actor_email'),
     action: auditAction('action').notNull(),
-    targetType: text('target_type').$type<'member' | 'invitation' | 'organization'>().notNull(),
+    targetType: text('target_type').$type<'member' | 'invitation' | 'organization' | 'group'>().notNull(),
     targetId: uuid('target_id'),
     targetEmail: text('target_email'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),

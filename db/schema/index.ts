@@ -32,7 +32,7 @@ export {
 } from './organizations';
 export { auditEvents, type AuditEvent } from './audit';
 export { emailEvents, emailMessages, mailboxMessages, type MailboxMessage } from './email';
-export { scimTokens } from './scim';
+export { scimGroupMembers, scimGroups, scimTokens } from './scim';
 export { rateLimitBuckets } from './rate-limits';
 export { developmentDnsRecords, joinRequests, organizationDomains } from './domains';
 export {

@@ -1,9 +1,21 @@
 // Organizations and their people: members, invitations, and the record of deleted organizations.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, updatedAt } from './columns';
 import { deliveryStatus, invitationRole, invitationStatus, memberRole, memberStatus } from './enums';
+import { scimGroups } from './scim';
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -49,10 +61,27 @@ export const memberships = pgTable(
     directoryManaged: boolean('directory_managed').notNull().default(false),
     /** The directory's own id for the person (SCIM `externalId`). */
     externalId: text('external_id'),
-    /** The SCIM `userName` the directory gave, lower-cased; null: the account's address is the userName. */
+    /**
+     * The SCIM `userName` exactly as the directory sent it (matched case-insensitively: lower() index
+     * below); null: the account's address is the userName. Rows from before migration 0018 hold it lower-cased.
+     */
     scimUserName: text('scim_user_name'),
     /** The name the directory gives the person here (the account's own name is theirs to change). */
     directoryName: text('directory_name'),
+    /**
+     * The directory's attributes of the person exactly as sent (lib/scim/profile.ts ScimProfile): name
+     * parts, displayName, title, phoneNumbers, addresses, preferredLanguage, locale, timezone and the
+     * enterprise extension. Null: none sent.
+     */
+    scimProfile: jsonb('scim_profile'),
+    /** The directory's `title` and enterprise `department`, copied out of scimProfile for the users list and its filters. */
+    title: text('title'),
+    department: text('department'),
+    /**
+     * The directory group whose role mapping gave the member their role (lib/scim/groups/roles.ts): set,
+     * the role follows the mappings and the console cannot change it; null, it is set as any role is.
+     */
+    roleGroupId: uuid('role_group_id').references((): AnyPgColumn => scimGroups.id, { onDelete: 'set null' }),
     /** An Owner the organization named break-glass: keeps the magic link under Require SSO. */
     ssoBreakGlass: boolean('sso_break_glass').notNull().default(false),
     /** Their last sign-in through the organization's identity provider; set: marked SSO in the list. */
@@ -63,8 +92,8 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex('memberships_organization_user_idx').on(t.organizationId, t.userId),
     // SCIM look-ups by userName and externalId (a directory's first request for each person).
-    uniqueIndex('memberships_organization_scim_user_name_idx')
-      .on(t.organizationId, t.scimUserName)
+    uniqueIndex('memberships_organization_scim_user_name_lower_idx')
+      .on(t.organizationId, sql`lower(${t.scimUserName})`)
       .where(sql`scim_user_name IS NOT NULL`),
     index('memberships_organization_external_id_idx').on(t.organizationId, t.externalId),
     index('memberships_user_organization_idx').on(t.userId, t.organizationId),
@@ -76,6 +105,8 @@ export const memberships = pgTable(
     index('memberships_organization_status_idx').on(t.organizationId, t.status),
     // The Last active sort and the inactivity filter.
     index('memberships_organization_last_active_idx').on(t.organizationId, t.lastActiveAt),
+    // The users list's Department filter.
+    index('memberships_organization_department_idx').on(t.organizationId, t.department),
   ],
 );
 

@@ -3,6 +3,7 @@
 import type { AuditAction, JoinPolicy } from '@/db/values';
 import { isRole, roleLabels } from '@/lib/shared/roles';
 import { joinPolicyLabels } from './join-policies';
+import { describeGroupEvent } from './group-sentences';
 import { describeSsoEvent } from './sso-sentences';
 
 export interface DescribedEvent {
@@ -134,6 +135,12 @@ export function describeEvent(event: DescribedEvent): string {
       return `joined as ${role(details.role)} through the domain ${text(details.domain)}`;
     case 'members.exported':
       return `exported the user list as CSV (${exportedView(details)})`;
+    case 'group.created':
+    case 'group.updated':
+    case 'group.members_changed':
+    case 'group.deleted':
+    case 'group.role_mapped':
+      return describeGroupEvent(event.action, details);
     case 'sso.connection_added':
     case 'sso.connection_changed':
     case 'sso.connection_removed':

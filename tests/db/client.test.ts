@@ -34,6 +34,8 @@ const EXPECTED_TABLES = [
   'organization_domains',
   'organizations',
   'rate_limit_buckets',
+  'scim_group_members',
+  'scim_groups',
   'scim_tokens',
   'sessions',
   'sso_assertions',
