@@ -1,0 +1,138 @@
+// Group → role mapping (DESIGN §12; lib/scim/groups/roles.ts), on PGlite and PostgreSQL: the highest
+// mapped role wins, never Owner; leaving every mapped group returns a person to Member; each change is
+// audited as the directory's, naming the group; two statements whatever the number of members.
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { auditEvents, memberships, scimGroupMembers, scimGroups } from '@/db/schema';
+import type { InvitationRole } from '@/db/values';
+import { lockOrganizationRow } from '@/lib/access';
+import { applyGroupRoles, mappingActor, type RoleScope } from '@/lib/scim/groups/roles';
+import { useCountingHandle } from '../support/counting';
+import { useTestDatabase } from '../support/db';
+import { addManyMembers, addMember, createOrganizationWithOwner } from '../support/factories';
+
+const testDb = useTestDatabase({ workJobs: false });
+const counting = useCountingHandle(testDb);
+
+async function group(organizationId: string, displayName: string, mappedRole: InvitationRole | null) {
+  const db = await getDb();
+  const [row] = await db.insert(scimGroups).values({ organizationId, displayName, mappedRole }).returning();
+  return row.id;
+}
+
+async function join(organizationId: string, groupId: string, membershipIds: string[]) {
+  const db = await getDb();
+  await db
+    .insert(scimGroupMembers)
+    .values(membershipIds.map((membershipId) => ({ organizationId, groupId, membershipId })));
+}
+
+async function apply(organizationId: string, scope: RoleScope) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await lockOrganizationRow(tx, organizationId);
+    return applyGroupRoles(tx, mappingActor(organizationId), organizationId, scope);
+  });
+}
+
+async function roleOf(membershipId: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ role: memberships.role, roleGroupId: memberships.roleGroupId })
+    .from(memberships)
+    .where(eq(memberships.id, membershipId));
+  return row;
+}
+
+describe('group → role mapping', () => {
+  it('gives a member of an Admin-mapped group the Admin role, marked with the group, audited as the directory’s', async () => {
+    const { organization } = await createOrganizationWithOwner();
+    const mary = await addMember(organization.id, 'member');
+    const leads = await group(organization.id, 'Engineering Leads', 'admin');
+    await join(organization.id, leads, [mary.membershipId]);
+    expect(await apply(organization.id, { groupId: leads })).toBe(1);
+    expect(await roleOf(mary.membershipId)).toEqual({ role: 'admin', roleGroupId: leads });
+    const db = await getDb();
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.organizationId, organization.id), eq(auditEvents.action, 'member.role_changed')),
+      );
+    expect(event.details).toEqual({
+      from: 'member',
+      to: 'admin',
+      group: 'Engineering Leads',
+      directory: 'group mapping',
+    });
+    expect(event.actorId).toBeNull();
+  });
+
+  it('gives the highest of a member’s mapped roles, whichever group was applied', async () => {
+    const { organization } = await createOrganizationWithOwner();
+    const mary = await addMember(organization.id, 'member');
+    const everyone = await group(organization.id, 'Everyone', 'member');
+    const leads = await group(organization.id, 'Leads', 'admin');
+    await join(organization.id, everyone, [mary.membershipId]);
+    await join(organization.id, leads, [mary.membershipId]);
+    await apply(organization.id, { groupId: everyone });
+    expect(await roleOf(mary.membershipId)).toEqual({ role: 'admin', roleGroupId: leads });
+  });
+
+  it('returns a member who left every mapped group to Member, and leaves one never mapped as they were', async () => {
+    const { organization } = await createOrganizationWithOwner();
+    const mary = await addMember(organization.id, 'member');
+    const ann = await addMember(organization.id, 'admin');
+    const leads = await group(organization.id, 'Leads', 'admin');
+    await join(organization.id, leads, [mary.membershipId]);
+    await apply(organization.id, { groupId: leads });
+    const db = await getDb();
+    await db.delete(scimGroupMembers).where(eq(scimGroupMembers.groupId, leads));
+    expect(await apply(organization.id, { membershipIds: [mary.membershipId, ann.membershipId] })).toBe(1);
+    expect(await roleOf(mary.membershipId)).toEqual({ role: 'member', roleGroupId: null });
+    expect(await roleOf(ann.membershipId)).toEqual({ role: 'admin', roleGroupId: null });
+  });
+
+  it('never changes an Owner, and an unmapped group gives no role', async () => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    const ownerMembership = (
+      await (
+        await getDb()
+      )
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(eq(memberships.userId, owner.userId))
+    )[0].id;
+    const mary = await addMember(organization.id, 'admin');
+    const readers = await group(organization.id, 'Readers', 'member');
+    const plain = await group(organization.id, 'Plain', null);
+    await join(organization.id, readers, [ownerMembership]);
+    await join(organization.id, plain, [mary.membershipId]);
+    expect(await apply(organization.id, { groupId: readers })).toBe(0);
+    expect(await apply(organization.id, { groupId: plain })).toBe(0);
+    expect((await roleOf(ownerMembership)).role).toBe('owner');
+    expect(await roleOf(mary.membershipId)).toEqual({ role: 'admin', roleGroupId: null });
+  });
+
+  it('applies to 1,000 members in the same number of statements as to one', async () => {
+    const { organization } = await createOrganizationWithOwner();
+    await addManyMembers(organization.id, 1000);
+    const db = await getDb();
+    const ids = (
+      await db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, organization.id), eq(memberships.role, 'member')))
+    ).map((row) => row.id);
+    const one = await group(organization.id, 'One', 'admin');
+    const all = await group(organization.id, 'All', 'admin');
+    await join(organization.id, one, ids.slice(0, 1));
+    await join(organization.id, all, ids.slice(1));
+    const single = await counting().measure(() => apply(organization.id, { groupId: one }));
+    const thousand = await counting().measure(() => apply(organization.id, { groupId: all }));
+    expect(thousand.result).toBe(999);
+    expect(single.result).toBe(1);
+    expect(thousand.statements.length).toBe(single.statements.length);
+  });
+});
