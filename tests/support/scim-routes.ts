@@ -34,8 +34,9 @@ const items: Record<string, RouteModule> = {
 /** The route file `path` (under /api/scim/v2) goes to, and its parameters, as Next's router matches them. */
 function route(segments: string[]): { module: RouteModule; params: Record<string, unknown> } {
   const [resource, id, ...rest] = segments;
-  if (resource && !id && collections[resource]) return { module: collections[resource], params: {} };
-  if (resource && id && rest.length === 0 && items[resource])
+  if (resource && !id && Object.hasOwn(collections, resource))
+    return { module: collections[resource], params: {} };
+  if (resource && id && rest.length === 0 && Object.hasOwn(items, resource))
     return { module: items[resource], params: { id } };
   return { module: catchAll, params: { path: segments } };
 }
