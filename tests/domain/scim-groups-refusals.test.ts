@@ -175,6 +175,8 @@ describe('names and paths', () => {
       [{ op: 'add', value: { owners: [] } }, 400, 'invalidPath'],
       [{ op: 'remove' }, 400, 'noTarget'],
       [{ op: 'remove', path: 'displayName' }, 400, 'invalidValue'],
+      [{ op: 'remove', path: 'members[value eq "ada@example.com"]' }, 400, 'invalidValue'],
+      [{ op: 'add', path: 'members', value: [{ display: 'Ada' }] }, 400, 'invalidValue'],
       [{ op: 'replace', value: { id: '00000000-0000-4000-8000-000000000000' } }, 400, 'mutability'],
       [{ op: 'move', path: 'members' }, 400, 'invalidSyntax'],
       [{ op: 'replace', path: '__proto__.displayName', value: 'x' }, 400, 'invalidPath'],

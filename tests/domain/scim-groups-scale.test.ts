@@ -99,6 +99,29 @@ describe('constant cost', () => {
   });
 });
 
+describe('at the same moment', () => {
+  it('five PATCHes adding different members at once all land, each audited once', async () => {
+    const { token, members } = await provisioned(5);
+    const id = await newGroup(token, 'Busy');
+    const answers = await Promise.all(
+      members.map((person) =>
+        scim('PATCH', `/Groups/${id}?excludedAttributes=members`, {
+          token,
+          body: {
+            schemas: [PATCH_OP],
+            Operations: [{ op: 'add', path: 'members', value: [{ value: person.membershipId }] }],
+          },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await memberCount(id)).toBe(5);
+    const db = await getDb();
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    expect(events.filter((event) => event.action === 'group.members_changed')).toHaveLength(5);
+  });
+});
+
 describe('mapped groups', () => {
   async function roleOf(membershipId: string) {
     const db = await getDb();

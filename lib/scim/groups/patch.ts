@@ -7,7 +7,7 @@
 // noTarget (RFC 7644 §3.5.2.2). Pure.
 import { fail } from '../../shared/errors';
 import { own, refusePrototypeNames } from '../body';
-import { isUuid, ScimError } from '../protocol';
+import { ScimError } from '../protocol';
 import {
   boundMemberValues,
   displayNameOf,
@@ -54,13 +54,7 @@ function applyTo(
   const filtered = MEMBER_FILTER.exec(path);
   if (filtered) {
     if (op !== 'remove') fail('SCIM_INVALID_PATH', `members[value eq "…"] can only be removed. ${PATHS}`);
-    if (!isUuid(filtered[1]))
-      fail(
-        'SCIM_INVALID_VALUE',
-        `The member ${JSON.stringify(filtered[1].slice(0, 80))} is not a User of this organization.`,
-      );
-    budget.take([]);
-    removeMembers(change.members, [filtered[1].toLowerCase()]);
+    removeMembers(change.members, budget.take([{ value: filtered[1] }]));
     return;
   }
   switch (path.toLowerCase()) {
