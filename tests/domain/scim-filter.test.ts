@@ -267,6 +267,7 @@ describe('refusals', () => {
     expect(refusal('userName eq "x" and')).toMatch(/ends where a comparison was expected/);
     expect(refusal('userName eq "\\q"')).toMatch(/invalid escape/);
     expect(refusal('userName ~ "x"')).toMatch(/Unexpected "~"/);
+    expect(refusal('not title pr')).toMatch(/not takes a filter in parentheses/);
   });
 
   it('bounds: length, depth and number of comparisons', () => {
