@@ -192,9 +192,9 @@ describe('names and paths', () => {
     expect(await state(organization.id, id)).toEqual(before);
   });
 
-  it('an unsupported filter is 400 invalidFilter', async () => {
+  it('a filter on an attribute a Group does not have is 400 invalidFilter', async () => {
     const { token } = await provisioned(0);
-    const refused = await scim('GET', `/Groups?filter=${encodeURIComponent('displayName co "Lead"')}`, {
+    const refused = await scim('GET', `/Groups?filter=${encodeURIComponent('description eq "Lead"')}`, {
       token,
     });
     expectError(refused, 400, 'invalidFilter');

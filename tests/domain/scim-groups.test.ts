@@ -477,6 +477,37 @@ describe('members and their audit', () => {
     expect(listed.json.Resources[0].members[0].display).toBe(members[0].email);
   });
 
+  it('lists by filter on members and externalId (the filter grammar, lib/scim/filter), sorted by sortBy', async () => {
+    const { token, members } = await provisioned(1);
+    const [ada] = members;
+    const make = (displayName: string, people: string[]) =>
+      scim('POST', '/Groups', {
+        token,
+        body: {
+          schemas: [GROUP],
+          displayName,
+          externalId: `x-${displayName}`,
+          members: people.map((value) => ({ value })),
+        },
+      });
+    const alpha = (await make('Alpha', [ada.membershipId])).json.id;
+    const beta = (await make('Beta', [])).json.id;
+    const gamma = (await make('Gamma', [ada.membershipId])).json.id;
+    const query = (filter: string, extra = '') =>
+      scim('GET', `/Groups?excludedAttributes=members&filter=${encodeURIComponent(filter)}${extra}`, {
+        token,
+      });
+    const ids = (answer: { json: { Resources: { id: string }[] } }) =>
+      answer.json.Resources.map((group) => group.id);
+    expect(
+      ids(await query(`members[value eq "${ada.membershipId}"]`, '&sortBy=displayName&sortOrder=descending')),
+    ).toEqual([gamma, alpha]);
+    expect(ids(await query(`id eq "${beta}" and members[value eq "${ada.membershipId}"]`))).toEqual([]);
+    expect(ids(await query('externalId eq "x-Beta" or displayName sw "gam"', '&sortBy=displayName'))).toEqual(
+      [beta, gamma],
+    );
+  });
+
   it('pages with startIndex and count, oldest first', async () => {
     const { token } = await provisioned(0);
     for (const name of ['A', 'B', 'C'])

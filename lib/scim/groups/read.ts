@@ -1,7 +1,7 @@
 // SCIM Groups, read (RFC 7644 §3.4): one of the organization's groups by id, or a page of those a filter
-// matches, each with its members only when the request wants them (./protocol.ts membersWanted): without
-// them a group is one indexed row, however many members it has. Another organization's id, or one that
-// is no UUID, is found nowhere.
+// matches (filter and sortBy: lib/scim/filter), each with its members only when the request wants them
+// (./protocol.ts membersWanted): without them a group is one indexed row, however many members it has.
+// Another organization's id, or one that is no UUID, is found nowhere.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { memberships, scimGroupMembers, scimGroups, users } from '@/db/schema';
 import { fail } from '../../shared/errors';
 import { column, rows, uuidArray } from '../../sql';
 import { isUuid } from '../protocol';
-import { groupFilter, groupOrder } from './filter';
+import { groupFilter, groupOrder } from '../filter';
 import type { GroupMember, GroupRow } from './protocol';
 
 const groupColumns = sql`g.id, g.display_name, g.external_id, g.created_at, g.updated_at`;
@@ -88,10 +88,17 @@ export async function getScimGroup(
   return { group, members };
 }
 
-/** One page of the organization's groups matching `filter`, oldest first, and how many match. */
+/** One page of the organization's groups matching `filter`, in `sortBy` order (else oldest first), and how many match. */
 export async function listScimGroups(
   organizationId: string,
-  query: { filter: string | null; startIndex: number; count: number; withMembers: boolean },
+  query: {
+    filter: string | null;
+    sortBy: string | null;
+    sortOrder: string | null;
+    startIndex: number;
+    count: number;
+    withMembers: boolean;
+  },
 ): Promise<{ total: number; groups: GroupWithMembers[] }> {
   const db = await getDb();
   const condition = groupFilter(organizationId, query.filter);
@@ -109,7 +116,7 @@ export async function listScimGroups(
       : rows(
           db,
           sql`SELECT ${groupColumns} FROM ${scimGroups} g WHERE ${where}
-              ORDER BY ${groupOrder()} LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
+              ORDER BY ${groupOrder(query.sortBy, query.sortOrder)} LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
           groupRowOf,
         ),
   ]);

@@ -13,6 +13,8 @@ export const GET = scimRoute(async ({ actor, url, base }) => {
   const view = viewOf(url);
   const { total, groups } = await listScimGroups(actor.organizationId, {
     filter: url.searchParams.get('filter'),
+    sortBy: url.searchParams.get('sortBy'),
+    sortOrder: url.searchParams.get('sortOrder'),
     startIndex,
     count,
     withMembers: membersWanted(view),
