@@ -10,44 +10,7 @@ import type { Transaction } from '@/db/client';
 import { memberships, scimGroupMembers } from '@/db/schema';
 import { fail } from '../../shared/errors';
 import { column, rows, uuidArray } from '../../sql';
-
-/**
- * What a request does to a group's members, its operations composed in order: from the current members
- * (or from none, after a replace or a removal of all), `add` are added and `remove` taken away; the two
- * never share an id.
- */
-export interface MemberChange {
-  fromNone: boolean;
-  add: Set<string>;
-  remove: Set<string>;
-}
-
-export function noMemberChange(): MemberChange {
-  return { fromNone: false, add: new Set(), remove: new Set() };
-}
-
-/** `change` after adding `ids`. */
-export function addMembers(change: MemberChange, ids: readonly string[]): void {
-  for (const id of ids) {
-    change.add.add(id);
-    change.remove.delete(id);
-  }
-}
-
-/** `change` after removing `ids` (an id not in the group is no error: it may have left the organization). */
-export function removeMembers(change: MemberChange, ids: readonly string[]): void {
-  for (const id of ids) {
-    change.add.delete(id);
-    if (!change.fromNone) change.remove.add(id);
-  }
-}
-
-/** `change` after replacing every member by `ids` (none: removing them all). */
-export function replaceMembers(change: MemberChange, ids: readonly string[]): void {
-  change.fromNone = true;
-  change.add = new Set(ids);
-  change.remove.clear();
-}
+import type { MemberChange } from './change';
 
 const written = z.object({
   added: column.count,

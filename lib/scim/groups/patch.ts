@@ -2,7 +2,7 @@
 // send: Okta's ({op:"add", path:"members", value:[{value}]}, {op:"remove", path:'members[value eq "…"]'},
 // {op:"replace", value:{id, displayName}}) and Microsoft Entra's ({op:"Add"|"Remove", path:"members",
 // value:[{value}]}, {op:"Replace", path:"displayName", value:"…"}), operation names in any case. The
-// operations are composed in order without reading the group (./members.ts), so the whole PATCH is one
+// operations are composed in order without reading the group (./change.ts), so the whole PATCH is one
 // set-based write. Paths this service does not keep are 400 invalidPath; a removal without a path,
 // noTarget (RFC 7644 §3.5.2.2). Pure.
 import { fail } from '../../shared/errors';
@@ -15,8 +15,7 @@ import {
   MAX_GROUP_MEMBER_VALUES,
   memberIdsOf,
 } from './input';
-import { addMembers, noMemberChange, removeMembers, replaceMembers } from './members';
-import type { GroupChange } from './write';
+import { addMembers, noMemberChange, removeMembers, replaceMembers, type GroupChange } from './change';
 
 type Op = 'add' | 'replace' | 'remove';
 

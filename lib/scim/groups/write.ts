@@ -17,17 +17,11 @@ import { fail } from '../../shared/errors';
 import { isUniqueViolation, rows } from '../../sql';
 import { requireVersion, resourceVersion } from '../version';
 import type { ScimGroupInput } from './input';
-import { replaceMembers, writeMembers, type MemberChange } from './members';
+import { addMembers, noMemberChange, replaceMembers, type GroupChange } from './change';
+import { writeMembers } from './members';
 import type { GroupRow } from './protocol';
 import { groupNotFound, groupRowOf, readGroup } from './read';
 import { applyGroupRoles } from './roles';
-
-/** What a PUT or a PATCH makes of a group: its new name and externalId (undefined: unchanged), its members. */
-export interface GroupChange {
-  displayName?: string;
-  externalId?: string | null;
-  members: MemberChange;
-}
 
 const NAME_INDEX = 'scim_groups_organization_display_name_idx';
 
@@ -82,7 +76,8 @@ export async function createScimGroup(
         groupRowOf,
       ),
     );
-    const members = { fromNone: false, add: new Set(input.memberIds), remove: new Set<string>() };
+    const members = noMemberChange();
+    addMembers(members, input.memberIds);
     const { added } = await writeMembers(tx, organizationId, group.id, members);
     if (added > 0) await applyGroupRoles(tx, actor, organizationId, { groupId: group.id });
     await recordAudit(tx, organizationId, actor, [
@@ -153,7 +148,7 @@ export async function deleteScimGroup(
   const db = await getDb();
   await db.transaction(async (tx) => {
     const group = await lockedGroup(tx, organizationId, id, ifMatch);
-    const members = { fromNone: false, add: new Set<string>(), remove: new Set<string>() };
+    const members = noMemberChange();
     replaceMembers(members, []);
     await writeMembers(tx, organizationId, id, members);
     await applyGroupRoles(tx, actor, organizationId, { groupId: id });

@@ -3,7 +3,7 @@
 // one that is no UUID, is found nowhere.
 import { own } from '@/lib/scim/body';
 import { MAX_GROUP_BODY, readGroupInput } from '@/lib/scim/groups/input';
-import { replaceMembers, noMemberChange } from '@/lib/scim/groups/members';
+import { noMemberChange, replaceMembers } from '@/lib/scim/groups/change';
 import { readGroupPatch } from '@/lib/scim/groups/patch';
 import { groupAnswer, membersWanted, viewOf } from '@/lib/scim/groups/protocol';
 import { getScimGroup } from '@/lib/scim/groups/read';
