@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { auditEvents, scimGroupMembers, scimGroups } from '@/db/schema';
 import { MAX_GROUP_MEMBER_VALUES } from '@/lib/scim/groups/input';
 import { useTestDatabase } from '../support/db';
-import { ERROR, GROUP, manyMembers, PATCH_OP, provisioned, scim } from '../support/scim-client';
+import { ERROR, GROUP, manyMembers, PATCH_OP, provisioned, scim } from '../support/scim-groups';
 
 useTestDatabase();
 
@@ -260,6 +260,16 @@ describe('found nowhere, and versions', () => {
     });
     expect(ok.status).toBe(204);
     expect((await scim('DELETE', `/Groups/${id}`, { token, headers: { 'If-Match': '*' } })).status).toBe(204);
+  });
+
+  it('a body over 256 KB is refused 413 before it is read', async () => {
+    const { token, id } = await withGroup();
+    const padding = 'x'.repeat(260 * 1024);
+    const answer = await scim('PATCH', `/Groups/${id}`, {
+      token,
+      body: patch({ op: 'replace', path: 'externalId', value: padding }),
+    });
+    expectError(answer, 413);
   });
 
   it('POST on /Groups/{id} and PUT, PATCH, DELETE on /Groups are 405', async () => {

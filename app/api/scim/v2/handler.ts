@@ -16,7 +16,7 @@ import { LIST_SCHEMA, SCIM_CONTENT_TYPE, ScimError, toScimUser, type ScimMember 
 import { scimRequestAllowed } from '@/lib/scim/rate';
 import { authenticateScimToken } from '@/lib/scim/authenticate';
 
-/** A SCIM body is small; a much larger one is not a User (an endpoint may allow more: scimRoute's maxBody). */
+/** A SCIM body is small; a much larger one is not a User. */
 const MAX_BODY = 64 * 1024;
 
 /** What an endpoint answers: a body (and its status, 200 unless said), or nothing (204). */
@@ -47,8 +47,11 @@ function refusal(error: ScimError): Response {
   return respond({ status: error.status, body: error.body(), headers: error.headers });
 }
 
-/** The body as JSON, read no further than `maxBody` bytes (lib/http/body.ts: a longer one is refused, not buffered). */
-async function readBody(request: Request, maxBody: number): Promise<unknown> {
+/**
+ * The body as JSON, read no further than `maxBody` bytes (lib/http/body.ts: a longer one is refused, not
+ * buffered): MAX_BODY, unless an endpoint's resources are larger (a Group's thousand members).
+ */
+export async function readBody(request: Request, maxBody = MAX_BODY): Promise<unknown> {
   try {
     return parseScimBody(await readCappedText(request, maxBody));
   } catch (error) {
@@ -84,13 +87,9 @@ async function authenticate(request: Request): Promise<DirectoryActor> {
   return result;
 }
 
-/**
- * A route handler of the SCIM service: `endpoint` runs for an authenticated, allowed request. `maxBody`:
- * the largest body it reads, MAX_BODY unless its resources are larger (a Group's thousand members).
- */
+/** A route handler of the SCIM service: `endpoint` runs for an authenticated, allowed request. */
 export function scimRoute<P = Record<string, never>>(
   endpoint: (request: ScimRequest<P>) => ScimAnswer | Promise<ScimAnswer>,
-  options: { maxBody?: number } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -103,7 +102,7 @@ export function scimRoute<P = Record<string, never>>(
           url,
           params: await context.params,
           base: scimBaseUrl(),
-          body: () => readBody(request, options.maxBody ?? MAX_BODY),
+          body: () => readBody(request),
           user: (member) =>
             project(
               toScimUser(member, scimBaseUrl()),

@@ -1,6 +1,6 @@
-// The SCIM service spoken to as an identity provider does, without a server: a request through the
-// route files (./scim-routes.ts) with the organization's token, its answer read back; and an organization
-// with provisioning on, its token, and people who are its members.
+// The SCIM service spoken to as an identity provider does, for the Groups tests, without a server: a
+// request through the route files (./scim-routes.ts) with the organization's token, its answer read back;
+// an organization with provisioning on, its token and its members; and large groups made in one statement.
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { createScimToken, setProvisioning } from '@/lib/scim/tokens';
