@@ -284,6 +284,20 @@ describe("Microsoft's SCIM validator and Entra provisioning, group steps", () =>
     );
   });
 
+  it('PATCH replace without a path, its value { id, displayName, externalId }, renames and re-keys the group', async () => {
+    const { token, id } = await entraGroup();
+    const replaced = await scim('PATCH', `/Groups/${id}`, {
+      token,
+      body: {
+        schemas: [PATCH_OP],
+        Operations: [{ op: 'replace', value: { id, displayName: 'Group1 Again', externalId: 'again' } }],
+      },
+    });
+    expect(replaced.status).toBe(204);
+    const read = await scim('GET', `/Groups/${id}?excludedAttributes=members`, { token });
+    expect(read.json).toEqual(expectedGroup(id, { externalId: 'again', displayName: 'Group1 Again' }));
+  });
+
   it('DELETE answers 204', async () => {
     const { token, id } = await entraGroup();
     expect((await scim('DELETE', `/Groups/${id}`, { token })).status).toBe(204);
