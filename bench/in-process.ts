@@ -43,7 +43,7 @@ async function memberIds(db: Database, org: SeededOrg, count: number, skip: numb
   return found.map((row) => row.id);
 }
 
-async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timed<T>(action: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = process.hrtime.bigint();
   const value = await action();
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
@@ -62,7 +62,7 @@ interface CountedCall {
   log: ProxyCounts['log'];
 }
 
-async function countCall(
+export async function countCall(
   proxyUrl: string,
   proxy: ProxyClient,
   action: () => Promise<unknown>,

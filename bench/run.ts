@@ -7,7 +7,8 @@
 // Owner in through the real magic-link flow and loads the users page and the signed-in home page (the
 // control) with autocannon, the two sizes in turn (bench/pages.ts). Then, in this process, it times bulk
 // role changes and removals of 1,000 members through lib/members beside one bare UPDATE of the same
-// rows, and an invitation of 100 addresses through lib/invitations against a fake email API
+// rows, a directory group's GET without members at 10 and 10,000 members and a PATCH of 1,000 members
+// (bench/groups.ts), and an invitation of 100 addresses through lib/invitations against a fake email API
 // (bench/in-process.ts), and exports each organization's list as CSV from one server (bench/export.ts).
 // It prints one table (bench/report.ts), writes the raw figures to
 // .bench/<timestamp>.json, drops its database, and exits non-zero only when it could not run (a missed
@@ -21,6 +22,7 @@ import { root } from '../tests/support/next-server';
 import { config, CouldNotRun, flags, log, logDir, outDir, quick, stamp } from './config';
 import { adminUrl, createDatabase, redact, seed, viaProxy, type SeededOrg } from './database';
 import { measureDrain } from './drain';
+import { groupRows, measureGroups } from './groups';
 import { measureBulk, measureInvite } from './in-process';
 import { startProxyProcess, type ProxyClient } from './measure';
 import { measurePages } from './pages';
@@ -128,7 +130,14 @@ async function main() {
       `drained in ${(drain.worker.ms / 1000).toFixed(1)} s with ${drain.worker.calls} API calls (bare loop ${(drain.bare.ms / 1000).toFixed(1)} s)`,
     );
 
-    const table = buildRows(smallResult, largeResult, bulk, invites, drain, exports, scim);
+    // Last: its 11,000 members would change what the steps before it measure of the large organization.
+    log('directory groups: a GET without members at 10 and 10,000 members, a PATCH of 1,000 …');
+    const groups = await measureGroups(database.url, proxyUrl, proxy, large);
+
+    const table = [
+      ...buildRows(smallResult, largeResult, bulk, invites, drain, exports, scim),
+      ...groupRows(groups),
+    ];
     const sizeLabel = (o: { members: number; invitations: number }) =>
       `${o.members.toLocaleString('en-US')} (+${o.invitations.toLocaleString('en-US')})`;
     const printed = formatTable(table, {
@@ -167,6 +176,7 @@ async function main() {
       drain,
       exports,
       scim,
+      groups,
       table,
     };
     fs.writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`);

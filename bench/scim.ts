@@ -28,7 +28,7 @@ export interface ScimResult {
  * Provisioning on, and a token made the way lib/scim/tokens.ts makes one: its hash stored, and made by
  * the organization's Owner (a token acts only while its maker is an active Owner or Admin).
  */
-async function issueToken(benchUrl: string, organizationId: string): Promise<string> {
+export async function issueToken(benchUrl: string, organizationId: string): Promise<string> {
   const handle = await openPostgres(benchUrl, { max: 1 });
   try {
     const token = `aihub_scim_${randomBytes(32).toString('base64url')}`;

@@ -1,7 +1,10 @@
 // The SCIM service's route files (app/api/scim/v2/**/route.ts) called as Next would route a request to
 // them: the file that matches the path, its method's handler, and its parameters. For tests that speak
-// HTTP to the service without a server.
+// HTTP to the service without a server. Like Next's, the match is case-sensitive: /users goes to the
+// catch-all, which hands it to the canonical route file.
 import * as catchAll from '@/app/api/scim/v2/[...path]/route';
+import * as group from '@/app/api/scim/v2/Groups/[id]/route';
+import * as groups from '@/app/api/scim/v2/Groups/route';
 import * as resourceType from '@/app/api/scim/v2/ResourceTypes/[id]/route';
 import * as resourceTypes from '@/app/api/scim/v2/ResourceTypes/route';
 import * as schema from '@/app/api/scim/v2/Schemas/[id]/route';
@@ -16,17 +19,24 @@ type RouteModule = Partial<Record<Method, Handler>>;
 
 const collections: Record<string, RouteModule> = {
   Users: users,
+  Groups: groups,
   ResourceTypes: resourceTypes,
   Schemas: schemas,
   ServiceProviderConfig: serviceProviderConfig,
 };
-const items: Record<string, RouteModule> = { Users: user, ResourceTypes: resourceType, Schemas: schema };
+const items: Record<string, RouteModule> = {
+  Users: user,
+  Groups: group,
+  ResourceTypes: resourceType,
+  Schemas: schema,
+};
 
 /** The route file `path` (under /api/scim/v2) goes to, and its parameters, as Next's router matches them. */
 function route(segments: string[]): { module: RouteModule; params: Record<string, unknown> } {
   const [resource, id, ...rest] = segments;
-  if (resource && !id && collections[resource]) return { module: collections[resource], params: {} };
-  if (resource && id && rest.length === 0 && items[resource])
+  if (resource && !id && Object.hasOwn(collections, resource))
+    return { module: collections[resource], params: {} };
+  if (resource && id && rest.length === 0 && Object.hasOwn(items, resource))
     return { module: items[resource], params: { id } };
   return { module: catchAll, params: { path: segments } };
 }

@@ -16,7 +16,7 @@ import { LIST_SCHEMA, SCIM_CONTENT_TYPE, ScimError, toScimUser, type ScimMember 
 import { scimRequestAllowed } from '@/lib/scim/rate';
 import { authenticateScimToken } from '@/lib/scim/authenticate';
 
-/** A SCIM body is small; a much larger one is not a User. */
+/** A SCIM body is small; a much larger one is not a User (an endpoint may allow more: scimRoute's maxBody). */
 const MAX_BODY = 64 * 1024;
 
 /** What an endpoint answers: a body (and its status, 200 unless said), or nothing (204). */
@@ -47,13 +47,13 @@ function refusal(error: ScimError): Response {
   return respond({ status: error.status, body: error.body(), headers: error.headers });
 }
 
-/** The body as JSON, read no further than MAX_BODY bytes (lib/http/body.ts: a longer one is refused, not buffered). */
-async function readBody(request: Request): Promise<unknown> {
+/** The body as JSON, read no further than `maxBody` bytes (lib/http/body.ts: a longer one is refused, not buffered). */
+async function readBody(request: Request, maxBody: number): Promise<unknown> {
   try {
-    return parseScimBody(await readCappedText(request, MAX_BODY));
+    return parseScimBody(await readCappedText(request, maxBody));
   } catch (error) {
     if (error instanceof BodyTooLargeError)
-      throw new ScimError(413, `The body is larger than ${MAX_BODY / 1024} KB.`, undefined, error.headers);
+      throw new ScimError(413, `The body is larger than ${maxBody / 1024} KB.`, undefined, error.headers);
     throw error;
   }
 }
@@ -84,9 +84,13 @@ async function authenticate(request: Request): Promise<DirectoryActor> {
   return result;
 }
 
-/** A route handler of the SCIM service: `endpoint` runs for an authenticated, allowed request. */
+/**
+ * A route handler of the SCIM service: `endpoint` runs for an authenticated, allowed request. `maxBody`:
+ * the largest body it reads, MAX_BODY unless its resources are larger (a Group's thousand members).
+ */
 export function scimRoute<P = Record<string, never>>(
   endpoint: (request: ScimRequest<P>) => ScimAnswer | Promise<ScimAnswer>,
+  options: { maxBody?: number } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -99,7 +103,7 @@ export function scimRoute<P = Record<string, never>>(
           url,
           params: await context.params,
           base: scimBaseUrl(),
-          body: () => readBody(request),
+          body: () => readBody(request, options.maxBody ?? MAX_BODY),
           user: (member) =>
             project(
               toScimUser(member, scimBaseUrl()),
