@@ -33,7 +33,7 @@ function textValue(value: unknown, attribute: string): string {
 function userNameIs(organizationId: string, value: string): SQL {
   const name = value.trim().toLowerCase();
   return sql`m.id IN (
-    SELECT id FROM ${memberships} WHERE organization_id = ${organizationId} AND scim_user_name = ${name}
+    SELECT id FROM ${memberships} WHERE organization_id = ${organizationId} AND lower(scim_user_name) = ${name}
     UNION ALL
     SELECT m2.id FROM ${users} u2 JOIN ${memberships} m2 ON m2.user_id = u2.id
       WHERE u2.email = ${name} AND m2.organization_id = ${organizationId} AND m2.scim_user_name IS NULL)`;

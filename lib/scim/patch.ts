@@ -1,12 +1,13 @@
 // A SCIM PATCH of a User (RFC 7644 §3.5.2): its operations checked, applied by scim-patch to the member
-// as a resource, and the result made so as a PUT would (./users.ts changeMember), in one transaction.
+// as a whole resource, and the result made so as a PUT would (./users.ts changeMember), in one
+// transaction, If-Match checked under its lock.
 import 'server-only';
 import { scimPatch, ScimError as PatchError, type ScimPatchOperation } from 'scim-patch';
 import type { DirectoryActor } from '../shared/actor';
 import { own, refusePrototypeNames } from './body';
 import { fail } from '../shared/errors';
 import { readScimUser } from './input';
-import { toScimUser, type ScimMember, type ScimUser } from './protocol';
+import { toScimUser, type ScimMember } from './protocol';
 import { getScimUser } from './read';
 import { changeMember } from './users';
 
@@ -22,9 +23,16 @@ export async function patchScimUser(
   organizationId: string,
   id: string,
   operations: unknown,
+  ifMatch: string | null = null,
 ): Promise<ScimMember> {
   const normalized = patchOperations(operations);
-  await changeMember(actor, organizationId, id, (current) => readScimUser(applyPatch(current, normalized)));
+  await changeMember(
+    actor,
+    organizationId,
+    id,
+    (current) => readScimUser(applyPatch(current, normalized)),
+    ifMatch,
+  );
   return getScimUser(organizationId, id);
 }
 
@@ -41,11 +49,16 @@ function patchOperations(operations: unknown): ScimPatchOperation[] {
   });
 }
 
-/** The member as a resource after `operations`. */
+/**
+ * The member as a whole resource (its profile and enterprise extension included) after `operations`:
+ * paths such as `name.givenName`, `addresses[type eq "work"].locality` or
+ * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager`, and a path-less replace whose
+ * value holds such dotted keys (as Microsoft Entra sends), are scim-patch's to resolve.
+ */
 function applyPatch(current: ScimMember, operations: ScimPatchOperation[]): unknown {
   // Where the resource lives (meta.location) does not matter to a patch: no base URL is needed.
   const resource = toScimUser(current, '');
-  let patched: ScimUser;
+  let patched: unknown;
   try {
     patched = scimPatch(
       {
@@ -58,17 +71,11 @@ function applyPatch(current: ScimMember, operations: ScimPatchOperation[]): unkn
       },
       operations,
       { mutateDocument: false, treatMissingAsAdd: true },
-    ) as unknown as ScimUser;
+    );
   } catch (error) {
     if (error instanceof PatchError)
       fail(error.scimCode === 'invalidPath' ? 'SCIM_INVALID_PATH' : 'SCIM_INVALID_VALUE', error.message);
     throw error;
   }
-  // A patched name part wins over the displayName it was derived from.
-  const nameChanged =
-    JSON.stringify(patched.name ?? null) !== JSON.stringify(resource.name ?? null) &&
-    patched.displayName === resource.displayName;
-  return nameChanged
-    ? { ...patched, displayName: undefined, name: { ...patched.name, formatted: undefined } }
-    : patched;
+  return patched;
 }

@@ -10,10 +10,12 @@ import { memberRoleValues, memberStatusValues } from '@/db/values';
 import { column, rows } from '../sql';
 import { filterCondition } from './filter';
 import { fail } from '../shared/errors';
+import { storedProfile } from './profile';
 import { isUuid, type ScimMember } from './protocol';
 
 const columns = sql`m.id, u.email, m.directory_name AS name, m.role::text AS role,
-  m.status::text AS status, m.external_id, m.scim_user_name, m.directory_managed, m.created_at, m.updated_at`;
+  m.status::text AS status, m.external_id, m.scim_user_name, m.scim_profile, m.role_group_id, m.directory_managed, m.created_at,
+  m.updated_at`;
 
 /** A row of `columns`, read into the member SCIM sees. */
 const memberRow = z
@@ -25,6 +27,8 @@ const memberRow = z
     status: z.enum(memberStatusValues),
     external_id: z.string().nullable(),
     scim_user_name: z.string().nullable(),
+    scim_profile: z.unknown(),
+    role_group_id: z.string().nullable(),
     directory_managed: z.boolean(),
     created_at: column.date,
     updated_at: column.date,
@@ -37,6 +41,8 @@ const memberRow = z
     active: row.status === 'active',
     externalId: row.external_id,
     userName: row.scim_user_name,
+    profile: storedProfile(row.scim_profile),
+    roleGroupId: row.role_group_id,
     directoryManaged: row.directory_managed,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -163,10 +163,12 @@ describe('the directory creates and finds members', () => {
     const created = await provision(actor, organization.id, userBody('Ada@Example.com'));
     expect(created).toMatchObject({
       email: 'ada@example.com',
+      userName: 'Ada@Example.com',
       role: 'member',
       active: true,
       directoryManaged: true,
     });
+    expect(toScimUser(created, BASE).userName, 'the userName is returned as sent').toBe('Ada@Example.com');
   });
 
   it.each([
@@ -209,7 +211,7 @@ describe('the directory creates and finds members', () => {
       id: created.id,
       externalId: 'okta-1',
       userName: 'ada@example.com',
-      name: { formatted: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace' },
+      name: { givenName: 'Ada', familyName: 'Lovelace' },
       active: true,
       emails: [{ value: 'ada@example.com', type: 'work', primary: true }],
       meta: { resourceType: 'User', location: `${BASE}/Users/${created.id}` },
@@ -224,6 +226,27 @@ describe('the directory creates and finds members', () => {
       409,
       'uniqueness',
     );
+  });
+
+  it('refuses a userName another member has in another case, for another address: 409, on create and on replace', async () => {
+    const { organization, actor } = await provisioned();
+    await provision(actor, organization.id, userBody('Ada.Lovelace@example.com'));
+    const grace = userBody('ADA.LOVELACE@EXAMPLE.COM', {
+      emails: [{ value: 'grace@example.com', primary: true }],
+    });
+    await expectScimError(provision(actor, organization.id, grace), 409, 'uniqueness');
+    // Grace's invitation is still open: the refused creation changed nothing.
+    const other = await createScimUser(actor, organization.id, userBody('grace@example.com'));
+    await expectScimError(
+      updateScimUser(actor, organization.id, other.id, { ...grace, userName: 'ada.lovelace@EXAMPLE.com' }),
+      409,
+      'uniqueness',
+    );
+    const renamed = await updateScimUser(actor, organization.id, other.id, {
+      ...userBody('grace@example.com'),
+      userName: 'Grace@Example.com',
+    });
+    expect(renamed.userName, 'her own userName in another case is hers to keep').toBe('Grace@Example.com');
   });
 
   it.each(['userName co "ada"', 'title eq "x"', 'userName eq', 'userName eq "a" or userName eq "b"'])(

@@ -15,9 +15,9 @@ export const GET = scimRoute(async ({ actor, url, user }) => {
   return { body: listOf(members.map(user), total, startIndex) };
 });
 
-export const POST = scimRoute(async ({ actor, base, body, user }) => {
+export const POST = scimRoute(async ({ actor, base, body, single }) => {
   const created = await createScimUser(actor, actor.organizationId, readScimUser(await body()));
-  return { status: 201, body: user(created), headers: { Location: toScimUser(created, base).meta.location } };
+  return single(created, 201, { Location: toScimUser(created, base).meta.location });
 });
 
 export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
