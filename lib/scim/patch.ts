@@ -7,6 +7,7 @@ import type { DirectoryActor } from '../shared/actor';
 import { own, refusePrototypeNames } from './body';
 import { fail } from '../shared/errors';
 import { readScimUser } from './input';
+import { ENTERPRISE_SCHEMA } from './profile';
 import { toScimUser, type ScimMember } from './protocol';
 import { getScimUser } from './read';
 import { changeMember } from './users';
@@ -41,12 +42,34 @@ function patchOperations(operations: unknown): ScimPatchOperation[] {
   if (!Array.isArray(operations) || operations.length === 0)
     fail('SCIM_INVALID_SYNTAX', 'Operations must be a non-empty list.');
   refusePrototypeNames(operations);
-  return operations.map((operation): ScimPatchOperation => {
+  return operations.flatMap((operation): ScimPatchOperation[] => {
     const op = own(operation, 'op');
     if (typeof op !== 'string' || !/^(add|replace|remove)$/i.test(op))
       fail('SCIM_INVALID_SYNTAX', `Unknown operation ${JSON.stringify(op)}: use add, replace or remove.`);
-    return { ...(operation as object), op: op.toLowerCase() } as ScimPatchOperation;
+    return managerById({ ...(operation as object), op: op.toLowerCase() } as ScimPatchOperation);
   });
+}
+
+const MANAGER_PATH = `${ENTERPRISE_SCHEMA}:manager`.toLowerCase();
+
+/**
+ * Microsoft Entra sets the enterprise manager by its id alone (`"path": "…:manager", "value": "<id>"`),
+ * which scim-patch cannot add onto a manager already kept as { value, displayName }, and a replace would
+ * merge into (RFC 7644 §3.5.2.3): it becomes the old manager removed and { value: <id> } added, the new
+ * manager's name not being the old one's.
+ */
+function managerById(operation: ScimPatchOperation): ScimPatchOperation[] {
+  const value = own(operation, 'value');
+  if (
+    operation.op === 'remove' ||
+    operation.path?.toLowerCase() !== MANAGER_PATH ||
+    typeof value !== 'string'
+  )
+    return [operation];
+  return [
+    { op: 'remove', path: operation.path },
+    { op: 'add', path: operation.path, value: { value } },
+  ];
 }
 
 /**
