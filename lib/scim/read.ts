@@ -1,6 +1,6 @@
 // SCIM Users, read (RFC 7644 §3.4): the organization's members as SCIM sees them, a page of those a
-// filter matches (lib/scim/filter.ts: SQL on indexed columns), or one by id. Another organization's
-// id, or one that is no UUID, is found nowhere.
+// filter matches in the order asked (lib/scim/filter: parameterized SQL), or one by id. Another
+// organization's id, or one that is no UUID, is found nowhere.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
@@ -8,7 +8,7 @@ import { memberships, users } from '@/db/schema';
 import { z } from 'zod';
 import { memberRoleValues, memberStatusValues } from '@/db/values';
 import { column, rows } from '../sql';
-import { filterCondition } from './filter';
+import { userFilter, userOrder } from './filter';
 import { fail } from '../shared/errors';
 import { storedProfile } from './profile';
 import { isUuid, type ScimMember } from './protocol';
@@ -48,13 +48,26 @@ const memberRow = z
     updatedAt: row.updated_at,
   }));
 
-/** One page of the organization's members matching `filter`, oldest first, and how many match. */
+/** What a list of Users asks for: a filter, an order (RFC 7644 §3.4.2.3) and a page. */
+export interface UserQuery {
+  filter: string | null;
+  sortBy?: string | null;
+  sortOrder?: string | null;
+  startIndex: number;
+  count: number;
+}
+
+/**
+ * One page of the organization's members matching `filter`, in `sortBy`'s order (oldest first when none
+ * is given; the id breaks ties), and how many match.
+ */
 export async function listScimUsers(
   organizationId: string,
-  query: { filter: string | null; startIndex: number; count: number },
+  query: UserQuery,
 ): Promise<{ total: number; members: ScimMember[] }> {
   const db = await getDb();
-  const condition = filterCondition(organizationId, query.filter);
+  const condition = userFilter(organizationId, query.filter);
+  const order = userOrder(query.sortBy ?? null, query.sortOrder ?? null);
   const where = condition
     ? sql`m.organization_id = ${organizationId} AND (${condition})`
     : sql`m.organization_id = ${organizationId}`;
@@ -71,7 +84,7 @@ export async function listScimUsers(
       : rows(
           db,
           sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}
-              ORDER BY m.created_at, m.id LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
+              ORDER BY ${order} LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
           memberRow,
         ),
   ]);
