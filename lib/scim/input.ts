@@ -1,9 +1,10 @@
 // A SCIM User resource as the directory sends it (a create's or a replace's body, or a resource after a
 // PATCH), read into what the membership becomes: the address, the role, active or not, the directory's
-// own id and the name. Lenient where the big identity providers differ (Entra's "True"/"False" strings,
-// roles as strings or objects), strict on what matters (400 `invalidValue` naming the attribute). Only an
-// object's own properties are read (./body.ts `own`), never a prototype's. Names obey the console's own
-// rules (lib/shared/text.ts): no control or invisible characters, one line. Pure.
+// own id, its userName and profile exactly as sent (./profile.ts), and the console's display of its name.
+// Lenient where the big identity providers differ (Entra's "True"/"False" strings, roles as strings or
+// objects), strict on what matters (400 `invalidValue` naming the attribute). Only an object's own
+// properties are read (./body.ts `own`), never a prototype's. No control or invisible characters
+// anywhere (lib/shared/text.ts); the display name is folded to one line as the console folds a name. Pure.
 import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../shared/email-address';
 import { MAX_PERSON_NAME } from '../shared/limits';
 import { foldWhitespace, hasInvisibleCharacters } from '../shared/text';

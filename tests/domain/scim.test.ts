@@ -15,6 +15,7 @@ import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/to
 import { authenticateScimToken } from '@/lib/scim/authenticate';
 import { createScimUser, deleteScimUser, updateScimUser } from '@/lib/scim/users';
 import { patchScimUser } from '@/lib/scim/patch';
+import { withUserNameUnique } from '@/lib/scim/user-name';
 import { getScimUser, listScimUsers } from '@/lib/scim/read';
 import { readScimUser, type ScimUserInput } from '@/lib/scim/input';
 import { DomainError } from '@/lib/shared/errors';
@@ -247,6 +248,23 @@ describe('the directory creates and finds members', () => {
       userName: 'Grace@Example.com',
     });
     expect(renamed.userName, 'her own userName in another case is hers to keep').toBe('Grace@Example.com');
+  });
+
+  it('a write past the check that breaks the lower(userName) index is answered 409 uniqueness, not 500', async () => {
+    const { organization, actor } = await provisioned();
+    await provision(actor, organization.id, userBody('Ada@Example.com'));
+    const grace = await provision(actor, organization.id, userBody('grace@example.com'));
+    const db = await getDb();
+    await expectScimError(
+      withUserNameUnique(
+        () => 'ADA@EXAMPLE.COM',
+        () =>
+          db.update(memberships).set({ scimUserName: 'ADA@EXAMPLE.COM' }).where(eq(memberships.id, grace.id)),
+      ),
+      409,
+      'uniqueness',
+    );
+    expect((await getScimUser(organization.id, grace.id)).userName).toBe('grace@example.com');
   });
 
   it.each(['password eq "x"', 'userName eq', 'userName eq "a" or', 'userName zz "a"'])(

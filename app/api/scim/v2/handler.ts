@@ -113,11 +113,8 @@ export function scimRoute<P = Record<string, never>>(
           base: scimBaseUrl(),
           body: () => readBody(request),
           user,
-          single: (member, status = 200, headers = {}) => ({
-            status,
-            body: user(member),
-            headers: { ETag: resourceVersion(member.updatedAt), ...headers },
-          }),
+          single: (member, status = 200, headers = {}) =>
+            versioned(user(member), member.updatedAt, status, headers),
           ifMatch: request.headers.get('if-match'),
         }),
       );
@@ -128,6 +125,16 @@ export function scimRoute<P = Record<string, never>>(
       return refusal(new ScimError(500, 'Something went wrong on our side. Nothing was changed; try again.'));
     }
   };
+}
+
+/** The answer of one resource last changed at `updatedAt`: its version (meta.version) as the ETag header. */
+export function versioned(
+  body: unknown,
+  updatedAt: Date,
+  status = 200,
+  headers: Record<string, string> = {},
+): ScimAnswer {
+  return { status, body, headers: { ETag: resourceVersion(updatedAt), ...headers } };
 }
 
 /** The answer for a method an endpoint does not have (RFC 7644 §3.2: 405), on a route of any parameters. */
