@@ -133,6 +133,16 @@ describe('comparison operators on strings', () => {
   });
 });
 
+describe('values are parameters, never SQL', () => {
+  it("quotes, SQL and JSON escapes in a value are only compared: O'Brien, a DROP, \\u escapes", async () => {
+    expect(await find(`title eq "O'Brien"`)).toEqual([]);
+    expect(await find(`userName eq "x' OR '1'='1"`)).toEqual([]);
+    expect(await find(`title co "'); DROP TABLE memberships; --"`)).toEqual([]);
+    expect(await find('title eq "\\u0043hief Engineer"')).toEqual(['ada']);
+    expect(await find('title pr')).toEqual(['ada', 'grace']);
+  });
+});
+
 describe('booleans and date-times', () => {
   it('active eq / ne true and false', async () => {
     expect(await find('active eq false')).toEqual(['grace']);
@@ -257,6 +267,7 @@ describe('refusals', () => {
     expect(refusal('userName eq "x" and')).toMatch(/ends where a comparison was expected/);
     expect(refusal('userName eq "\\q"')).toMatch(/invalid escape/);
     expect(refusal('userName ~ "x"')).toMatch(/Unexpected "~"/);
+    expect(refusal('not title pr')).toMatch(/not takes a filter in parentheses/);
   });
 
   it('bounds: length, depth and number of comparisons', () => {

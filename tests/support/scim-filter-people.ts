@@ -154,7 +154,7 @@ export async function filterPeople() {
   );
 
   const id = z.object({ id: z.string() });
-  /** The people `filter` finds, by name, in `sortBy` order (sorted by name when no sortBy is given). */
+  /** The people `filter` finds, by name, in the list's order (sorted by name when neither sortBy nor sortOrder is given). */
   async function users(filter: string | null, sortBy: string | null = null, sortOrder: string | null = null) {
     const condition = userFilter(organization.id, filter) ?? sql`true`;
     const found = await rows(
@@ -164,9 +164,9 @@ export async function filterPeople() {
       id,
     );
     const list = found.map((row) => names.get(row.id)!);
-    return sortBy ? list : list.sort();
+    return sortBy || sortOrder ? list : list.sort();
   }
-  /** The groups `filter` finds, by key, in `sortBy` order (sorted by key when no sortBy is given). */
+  /** The groups `filter` finds, by key, in the list's order (sorted by key when neither sortBy nor sortOrder is given). */
   async function groupsFound(
     filter: string | null,
     sortBy: string | null = null,
@@ -180,7 +180,7 @@ export async function filterPeople() {
       id,
     );
     const list = found.map((row) => groupNames.get(row.id)!);
-    return sortBy ? list : list.sort();
+    return sortBy || sortOrder ? list : list.sort();
   }
   return { organization, ids, groupIds: groups, users, groups: groupsFound };
 }

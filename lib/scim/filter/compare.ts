@@ -2,7 +2,9 @@
 // type first: strings compare as the attribute's caseExact says (lower() on both sides when it is not),
 // co/sw/ew as LIKE with the value's own %, _ and \ escaped, gt/ge/lt/le in code-point order (COLLATE "C":
 // the same answer on every database), dates as instants to the millisecond, booleans only eq/ne, ids as
-// UUIDs (one that is no UUID matches nothing, never a cast error). Every value is a bound parameter. Pure.
+// UUIDs (one that is no UUID matches nothing, never a cast error). `ne` holds where the attribute is absent
+// too (it is not equal), `pr` where it is neither null nor empty; comparing with null is refused in favour
+// of `pr` and `not (… pr)`, which say what they mean. Every value is a bound parameter. Pure.
 import { sql, type SQL } from 'drizzle-orm';
 import { MAX_SEARCH } from '../../shared/limits';
 import { isUuid } from '../protocol';

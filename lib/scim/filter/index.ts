@@ -19,8 +19,11 @@ export function userFilter(organizationId: string, filter: string | null): SQL |
   return compile(userAttributes(organizationId), parseFilter(filter));
 }
 
-/** `filter` as a condition on `g` (scim_groups); null when there is none. */
-export function groupFilter(organizationId: string, filter: string | null): SQL | null {
+/**
+ * `filter` as a condition on `g` (scim_groups); null when there is none. The caller's WHERE scopes `g` to
+ * the organization, and no Group attribute needs it again: `organizationId` keeps userFilter's call shape.
+ */
+export function groupFilter(_organizationId: string, filter: string | null): SQL | null {
   if (filter === null || filter.trim() === '') return null;
   return compile(groupAttributes, parseFilter(filter));
 }

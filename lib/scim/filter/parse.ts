@@ -129,9 +129,17 @@ export function parseFilter(filter: string): FilterNode {
   function unary(inBrackets: boolean): FilterNode {
     const token = peek();
     if (!token) invalidFilter('The filter ends where a comparison was expected.');
-    if (keyword('not') && list[next + 1]?.kind === '(') {
-      next++;
-      return { kind: 'not', part: unary(inBrackets) };
+    if (keyword('not')) {
+      const after = list[next + 1];
+      if (after?.kind === '(') {
+        next++;
+        return { kind: 'not', part: unary(inBrackets) };
+      }
+      if (!(
+        after?.kind === 'word' &&
+        (OPERATORS.has(after.text.toLowerCase()) || after.text.toLowerCase() === 'pr')
+      ))
+        invalidFilter(`not takes a filter in parentheses: not (…), at position ${token.at + 1}.`);
     }
     if (token.kind === '(') {
       next++;

@@ -49,7 +49,8 @@ const userName = sql`coalesce(m.scim_user_name, u.email)`;
  */
 function userNameIs(organizationId: string) {
   return (value: string): SQL => sql`m.id IN (
-    SELECT id FROM memberships WHERE organization_id = ${organizationId} AND lower(scim_user_name) = lower(${value}::text)
+    SELECT id FROM memberships WHERE organization_id = ${organizationId}
+      AND scim_user_name IS NOT NULL AND lower(scim_user_name) = lower(${value}::text)
     UNION ALL
     SELECT m2.id FROM users u2 JOIN memberships m2 ON m2.user_id = u2.id
       WHERE u2.email = lower(${value}::text) AND m2.organization_id = ${organizationId} AND m2.scim_user_name IS NULL)`;
