@@ -148,6 +148,16 @@ describe("Microsoft's SCIM validator and Entra provisioning", () => {
     );
     expect([moved.status, moved.json?.scimType], 'the address cannot change').toEqual([400, 'mutability']);
 
+    const renamed = expectUser(
+      await call(
+        'PATCH',
+        `/Users/${created.id}`,
+        patchOf({ op: 'Replace', path: 'userName', value: 'ENTRA.test@Example.COM' }),
+      ),
+      200,
+    );
+    expect(renamed.userName, 'a new userName, kept as sent').toBe('ENTRA.test@Example.COM');
+
     const off = expectUser(
       await call('PATCH', `/Users/${created.id}`, patchOf({ op: 'Replace', path: 'active', value: 'False' })),
       200,
