@@ -2,8 +2,9 @@
 // provisioning token (Bearer), which names the organization and the directory acting for it; the
 // per-token rate limit; the body, read no further than MAX_BODY and refused when it names a prototype
 // (lib/scim/body.ts); answers as application/scim+json; and every refusal as an RFC 7644 §3.12 error
-// object, a domain refusal through the one table of lib/scim/errors.ts. Each route file is a few lines
-// on top of `scimRoute`.
+// object, a domain refusal through the one table of lib/scim/errors.ts; a single resource's answer with its
+// version as the ETag header, and the request's If-Match handed on. Each route file is a few lines on top
+// of `scimRoute`.
 import type { DirectoryActor } from '@/lib/shared/actor';
 import { now } from '@/lib/clock';
 import { scimBaseUrl, scimSettings } from '@/lib/config';
@@ -14,6 +15,7 @@ import { parseScimBody } from '@/lib/scim/body';
 import { scimErrorOf } from '@/lib/scim/errors';
 import { LIST_SCHEMA, SCIM_CONTENT_TYPE, ScimError, toScimUser, type ScimMember } from '@/lib/scim/protocol';
 import { scimRequestAllowed } from '@/lib/scim/rate';
+import { resourceVersion } from '@/lib/scim/version';
 import { authenticateScimToken } from '@/lib/scim/authenticate';
 
 /** A SCIM body is small; a much larger one is not a User (an endpoint may allow more: scimRoute's maxBody). */
@@ -33,6 +35,10 @@ export interface ScimRequest<P> {
   body: () => Promise<unknown>;
   /** A member as a User, with only the attributes the request's `attributes`/`excludedAttributes` ask for. */
   user: (member: ScimMember) => unknown;
+  /** The answer of a single User (its status 200 unless said): the User, and its version as the ETag header. */
+  single: (member: ScimMember, status?: number, headers?: Record<string, string>) => ScimAnswer;
+  /** The request's If-Match header (RFC 7644 §3.14), null when absent. */
+  ifMatch: string | null;
 }
 
 function respond(answer: ScimAnswer): Response {
@@ -96,6 +102,12 @@ export function scimRoute<P = Record<string, never>>(
     try {
       const actor = await authenticate(request);
       const url = new URL(request.url);
+      const user = (member: ScimMember) =>
+        project(
+          toScimUser(member, scimBaseUrl()),
+          url.searchParams.get('attributes'),
+          url.searchParams.get('excludedAttributes'),
+        );
       return respond(
         await endpoint({
           actor,
@@ -104,12 +116,10 @@ export function scimRoute<P = Record<string, never>>(
           params: await context.params,
           base: scimBaseUrl(),
           body: () => readBody(request, options.maxBody ?? MAX_BODY),
-          user: (member) =>
-            project(
-              toScimUser(member, scimBaseUrl()),
-              url.searchParams.get('attributes'),
-              url.searchParams.get('excludedAttributes'),
-            ),
+          user,
+          single: (member, status = 200, headers = {}) =>
+            versioned(user(member), member.updatedAt, status, headers),
+          ifMatch: request.headers.get('if-match'),
         }),
       );
     } catch (error) {
@@ -119,6 +129,16 @@ export function scimRoute<P = Record<string, never>>(
       return refusal(new ScimError(500, 'Something went wrong on our side. Nothing was changed; try again.'));
     }
   };
+}
+
+/** The answer of one resource last changed at `updatedAt`: its version (meta.version) as the ETag header. */
+export function versioned(
+  body: unknown,
+  updatedAt: Date,
+  status = 200,
+  headers: Record<string, string> = {},
+): ScimAnswer {
+  return { status, body, headers: { ETag: resourceVersion(updatedAt), ...headers } };
 }
 
 /** The answer for a method an endpoint does not have (RFC 7644 §3.2: 405), on a route of any parameters. */
