@@ -15,7 +15,7 @@ export type { AuditAction };
 
 export interface AuditEntry {
   action: AuditAction;
-  targetType: 'member' | 'invitation' | 'organization';
+  targetType: 'member' | 'invitation' | 'organization' | 'group';
   targetId?: string | null;
   targetEmail?: string | null;
   details?: Record<string, unknown>;
