@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { scimGroupMembers, scimGroups } from '@/db/schema';
 import { invitationRoleValues, type InvitationRole } from '@/db/values';
 import type { PersonActor } from '../../shared/actor';
-import { lockOrganization, requireConsoleAccess } from '../../access';
+import { lockOrganization, requireConsoleAccess, requireMember } from '../../access';
 import { recordAudit } from '../../audit';
 import { decideGroupMapping } from '../../shared/policy';
 import { DomainError, fail } from '../../shared/errors';
@@ -124,7 +124,7 @@ export async function setGroupRole(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor);
-    const decision = decideGroupMapping(org.actorRole, input.role);
+    const decision = decideGroupMapping(requireMember(org.actorRole), input.role);
     if (!decision.allowed) throw new DomainError(decision.code, decision.message);
     // The row as it was is read in the same statement (the FROM's snapshot), to audit from → to.
     const [mapped] = await rows(
