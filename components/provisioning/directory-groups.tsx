@@ -13,7 +13,6 @@ export interface GroupView {
   id: string;
   name: string;
   members: number;
-  membersCapped: boolean;
   mappedRole: InvitationRole | null;
 }
 
@@ -109,11 +108,7 @@ export function DirectoryGroups({
                       {group.name}
                     </span>
                   </span>
-                  <span className="text-xs text-muted-foreground">
-                    {group.membersCapped
-                      ? `More than ${plural(group.members, 'member')}`
-                      : plural(group.members, 'member')}
-                  </span>
+                  <span className="text-xs text-muted-foreground">{plural(group.members, 'member')}</span>
                 </div>
                 <div className="grid w-full gap-1 sm:w-auto">
                   <span id={`group-role-${group.id}`} className="text-xs text-muted-foreground">
