@@ -39,8 +39,8 @@ export interface RowOffer {
   detach: boolean;
   /** Why a change or the removal is not offered, or null when everything is. */
   reason: string | null;
-  /** Why no role change is offered though the rest may be (a role a group mapping gives), else null. */
-  roleReason: string | null;
+  /** Why no role change is offered though the rest may be (a role a group mapping gives); absent else. */
+  roleReason?: string;
 }
 
 /**
@@ -49,7 +49,8 @@ export interface RowOffer {
  */
 export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: number): RowOffer {
   const detach = target.kind === 'member' && decide(actor, target, { type: 'detach' }).allowed;
-  return { ...offerOf(actor, target, ownerCount), detach, roleReason: roleRefusal(actor, target) };
+  const roleReason = roleRefusal(actor, target);
+  return { ...offerOf(actor, target, ownerCount), detach, ...(roleReason ? { roleReason } : {}) };
 }
 
 /** The policy's ROLE_FROM_GROUP for the row (DESIGN §12), said where Change role would be; else null. */

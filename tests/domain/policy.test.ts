@@ -14,6 +14,7 @@ import {
   type TargetAction,
 } from '@/lib/shared/policy';
 import { can, rolePermissions, type Permission } from '@/lib/shared/permissions';
+import { rowOffer } from '@/lib/shared/offers';
 
 const owner: PolicyActor = { userId: 'owner', role: 'owner', directory: false };
 const admin: PolicyActor = { userId: 'admin', role: 'admin', directory: false };
@@ -166,6 +167,13 @@ describe('roles that a directory group’s mapping gives (DESIGN §12)', () => {
       "Lee's role comes from the directory group “Engineering Leads”: change the group's mapping on the Provisioning page, or their groups in your identity provider.",
     );
     expect(assignableRoles(owner, lead)).toEqual([]);
+    // The row menu: no role offered, the sentence where Change role is, Delete still offered.
+    expect(rowOffer(owner, lead, 1)).toMatchObject({
+      roles: [],
+      remove: true,
+      roleReason: roleFromGroupMessage('Lee', 'Engineering Leads'),
+    });
+    expect(rowOffer(owner, otherAdmin, 1).roleReason).toBeUndefined();
   });
 
   it('says it to themselves in their words, and to a Member only FORBIDDEN', () => {
