@@ -46,7 +46,7 @@ const rowRefusals = [
  */
 export const changeRolesAction = defineAction({
   input: changeRolesSchema,
-  errors: [...rowRefusals, 'INVITATION_ROLE', 'INVITATION_DECLINED'],
+  errors: [...rowRefusals, 'INVITATION_ROLE', 'INVITATION_DECLINED', 'ROLE_FROM_GROUP'],
   run: changeRoles,
   revalidate: [['/admin/[org]', 'layout']],
 });

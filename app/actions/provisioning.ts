@@ -3,7 +3,13 @@
 // delete tokens. Each answers `{ ok: true, data } | { ok: false, error: { code, message, details? } }`
 // (see ./result.ts).
 import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/tokens';
-import { deleteScimTokenSchema, provisioningSchema, scimTokenSchema } from '@/lib/shared/validation';
+import { setGroupRole } from '@/lib/scim/groups/console';
+import {
+  deleteScimTokenSchema,
+  groupRoleSchema,
+  provisioningSchema,
+  scimTokenSchema,
+} from '@/lib/shared/validation';
 import { defineAction } from './result';
 
 /**
@@ -40,4 +46,21 @@ export const deleteScimTokenAction = defineAction({
   errors: ['NOT_FOUND', 'FORBIDDEN'],
   run: deleteScimToken,
   revalidate: [['/admin/[org]/provisioning', 'page']],
+});
+
+/**
+ * Maps a directory group to a role (DESIGN §12): its members get it, the highest of their mapped groups'
+ * wins, and people who leave every mapped group go back to Member; Owners are never changed. Input:
+ * `{ organizationId, groupId, role: 'admin' | 'member' | null }`. Output: `{ group, from, to, changed }`
+ * (`changed`: how many roles changed). One transaction; audited under the person (group.role_mapped) and
+ * each role change as the directory's. Who: Owners and Admins.
+ */
+export const setGroupRoleAction = defineAction({
+  input: groupRoleSchema,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'GROUP_NOT_FOUND'],
+  run: setGroupRole,
+  revalidate: [
+    ['/admin/[org]/provisioning', 'page'],
+    ['/admin/[org]/users', 'page'],
+  ],
 });

@@ -72,6 +72,9 @@ function asPolicyTarget(row: UserTableRow, viewer: UsersViewer) {
     declined: row.status === 'declined',
     suspended: row.status === 'suspended',
     directoryManaged: Boolean(row.directory),
+    roleGroup: row.roleGroup ?? null,
+    name: row.name ?? null,
+    email: row.email,
   });
 }
 
@@ -151,6 +154,13 @@ function why(reason: HeldBackReason, rows: UserTableRow[], action: BulkAction): 
       return 'only an Owner can change, suspend or remove an Owner';
     case 'DIRECTORY_MANAGED':
       return 'managed by your identity provider: change them there';
+    case 'ROLE_FROM_GROUP': {
+      const groups = [...new Set(rows.map((row) => row.roleGroup))];
+      const whose = rows.length === 1 ? (self ? 'your role comes' : 'their role comes') : 'their roles come';
+      return groups.length === 1
+        ? `${whose} from the directory group “${groups[0]}”: change its mapping on the Provisioning page`
+        : `${whose} from directory groups: change their mappings on the Provisioning page`;
+    }
     case 'LAST_OWNER':
       return self ? 'you are the only Owner: make someone else an Owner first' : 'the only Owner';
     default:

@@ -31,9 +31,12 @@ export function RowActions({ row }: { row: UserTableRow }) {
   const { request } = useUsersActions();
   const trigger = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
+  const roleReasonId = useId();
   const canChange = row.allowedRoles.some((role) => role !== row.role);
   // A held-back option stays in the menu, dimmed, and points at the reason shown under it.
   const describedBy = row.heldBack ? reasonId : undefined;
+  // A role that a directory group's mapping gives: Change role says why it is not offered.
+  const roleDescribedBy = row.roleHeldBack ? roleReasonId : describedBy;
   const offered: readonly MemberRole[] = row.kind === 'invitation' ? invitationRoles : roles;
   const requestChange = (change: MemberChange) => request(change, trigger.current);
   const target = { rows: [row] };
@@ -65,7 +68,7 @@ export function RowActions({ row }: { row: UserTableRow }) {
         <DropdownMenuSub>
           <DropdownMenuSubTrigger
             disabled={!canChange}
-            aria-describedby={canChange ? undefined : describedBy}
+            aria-describedby={canChange ? undefined : roleDescribedBy}
           >
             <UserCog aria-hidden="true" />
             Change role
@@ -89,6 +92,15 @@ export function RowActions({ row }: { row: UserTableRow }) {
             </DropdownMenuRadioGroup>
           </DropdownMenuSubContent>
         </DropdownMenuSub>
+        {row.roleHeldBack ? (
+          <p
+            id={roleReasonId}
+            className="px-2 py-1.5 text-xs text-muted-foreground"
+            data-slot="role-held-back-reason"
+          >
+            {row.roleHeldBack}
+          </p>
+        ) : null}
         {row.canResend ? (
           <DropdownMenuItem onSelect={() => requestChange({ kind: 'resend', row })}>
             <Send aria-hidden="true" />

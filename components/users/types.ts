@@ -41,6 +41,13 @@ export interface UserTableRow {
   external?: boolean;
   /** A member who has signed in through the organization's identity provider (the `SSO` badge). */
   sso?: boolean;
+  /** Members: the title and department the directory sent; left out when none. */
+  title?: string;
+  department?: string;
+  /** Members whose role a directory group's mapping gives: the group's name ("Admin · from …"). */
+  roleGroup?: string;
+  /** Why Change role is not offered when the rest is (a role that a group mapping gives). */
+  roleHeldBack?: string;
   isSelf?: boolean;
 }
 

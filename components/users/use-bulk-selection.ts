@@ -32,6 +32,7 @@ function filterOf(params: UserTableParams): TableFilter {
     status: params.status,
     inactive: params.inactive,
     external: params.external,
+    department: params.department,
   };
 }
 
@@ -40,7 +41,8 @@ const sameFilter = (a: TableFilter, b: TableFilter) =>
   a.role === b.role &&
   a.status === b.status &&
   a.inactive === b.inactive &&
-  Boolean(a.external) === Boolean(b.external);
+  Boolean(a.external) === Boolean(b.external) &&
+  (a.department ?? null) === (b.department ?? null);
 
 /**
  * Whether the viewer is among the rows `filter` matches, read as the server's search reads it

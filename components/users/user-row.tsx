@@ -28,6 +28,26 @@ function statusTitle(row: UserTableRow) {
   return `${row.status === 'expired' ? 'Expired on' : 'Expires'} ${formatDateTime(row.expiresAt)}`;
 }
 
+/** The role, and the directory group it comes from when a mapping gives it: "Admin · from Engineering Leads". */
+function RoleCell({ row }: { row: UserTableRow }) {
+  if (!row.roleGroup) return <RoleBadge role={row.role} />;
+  return (
+    <span
+      className="inline-flex flex-wrap items-center gap-x-1 [overflow-wrap:anywhere]"
+      data-part="role-group"
+      title={`The directory group “${row.roleGroup}” gives this role`}
+    >
+      <RoleBadge role={row.role} /> <span className="ut-note">· from {row.roleGroup}</span>
+    </span>
+  );
+}
+
+/** A member's title and department as the directory sent them, on one line ("Staff Engineer · Engineering"). */
+function workLine(row: UserTableRow): string | null {
+  const parts = [row.title, row.department].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
 /** One row's cells. Below md the user cell also carries the role and the status (the columns hide). */
 function UserRowCells({ row, status }: { row: UserTableRow; status: string | undefined }) {
   const invitation = row.kind === 'invitation';
@@ -79,6 +99,11 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
                 ) : null}
               </div>
             )}
+            {workLine(row) ? (
+              <div className="ut-sub ut-note" data-part="work">
+                {workLine(row)}
+              </div>
+            ) : null}
             {/* Below lg the Added and Last active columns hide, below xl Invited by: their facts are here. */}
             <div className="ut-facts" data-testid="row-facts">
               {rowFacts(row).map((fact) => (
@@ -92,14 +117,14 @@ function UserRowCells({ row, status }: { row: UserTableRow; status: string | und
               ))}
             </div>
             <div className="ut-tags">
-              <RoleBadge role={row.role} />
+              <RoleCell row={row} />
               <StatusBadge status={row.status} title={status} />
             </div>
           </div>
         </div>
       </td>
       <td className="ut-md">
-        <RoleBadge role={row.role} />
+        <RoleCell row={row} />
       </td>
       <td className="ut-md">
         <StatusBadge status={row.status} title={status} />

@@ -25,14 +25,23 @@ const addressOptions: [string, string][] = [
   ['1', 'External'],
 ];
 
-/** Search, role and status filters. They change the URL; the server does the filtering. */
+/** A department as a choice of the Department filter ('all' stays free for "All departments"). */
+const departmentValue = (department: string) => `d:${department}`;
+
+/**
+ * Search (name, address, title, department), role, status, activity, address and department filters.
+ * They change the URL; the server does the filtering.
+ */
 export function UsersToolbar({
   params,
   onChange,
   externalFilter = false,
+  departments = [],
   children,
 }: {
   params: UserTableParams;
+  /** The organization's departments as the directory sent them: the Department filter's choices. */
+  departments?: string[];
   /** The organization has a verified domain: members outside it can be filtered (External). */
   externalFilter?: boolean;
   onChange: (changes: Record<string, string | null>) => void;
@@ -53,13 +62,25 @@ export function UsersToolbar({
   }, [search, params.search, onChange]);
 
   const filtered = Boolean(
-    params.search || params.role || params.status || params.inactive || params.external,
+    params.search || params.role || params.status || params.inactive || params.external || params.department,
   );
   // Each filter shows the choice made at once, while its page loads (not the old value until then).
   const [role, chooseRole] = useChosenValue(params.role ?? 'all');
   const [status, chooseStatus] = useChosenValue(params.status ?? 'all');
   const [inactive, chooseInactive] = useChosenValue(params.inactive ? String(params.inactive) : 'all');
   const [external, chooseExternal] = useChosenValue(params.external ? '1' : 'all');
+  const [department, chooseDepartment] = useChosenValue(
+    params.department ? departmentValue(params.department) : 'all',
+  );
+  // The chosen department stays a choice even when no member holds it any more.
+  const shownDepartments =
+    params.department && !departments.includes(params.department)
+      ? [params.department, ...departments]
+      : departments;
+  const departmentOptions: [string, string][] = [
+    ['all', 'All departments'],
+    ...shownDepartments.map((name): [string, string] => [departmentValue(name), name]),
+  ];
   return (
     <div className="flex flex-wrap items-center gap-2">
       <div className="relative w-full sm:w-72">
@@ -74,7 +95,7 @@ export function UsersToolbar({
           onKeyDown={(event) => {
             if (event.key === 'Enter') onChange({ q: search.trim() || null });
           }}
-          placeholder="Search by name or email"
+          placeholder="Search by name, email, title or department"
           aria-label="Search users"
           className="pl-8"
           maxLength={MAX_SEARCH}
@@ -122,11 +143,26 @@ export function UsersToolbar({
           className="w-[calc(50%-0.25rem)] sm:w-40"
         />
       ) : null}
+      {shownDepartments.length > 0 ? (
+        <OptionSelect
+          aria-label="Filter by department"
+          options={departmentOptions}
+          value={department}
+          onValueChange={(value) => {
+            chooseDepartment(value);
+            onChange({ department: value === 'all' ? null : value.slice(2) });
+          }}
+          className="w-[calc(50%-0.25rem)] sm:w-44"
+          contentClassName="max-h-72"
+        />
+      ) : null}
       {filtered ? (
         <Button
           variant="ghost"
           size="sm"
-          onClick={() => onChange({ q: null, role: null, status: null, inactive: null, external: null })}
+          onClick={() =>
+            onChange({ q: null, role: null, status: null, inactive: null, external: null, department: null })
+          }
         >
           <X aria-hidden="true" />
           Clear filters

@@ -28,6 +28,7 @@ export function UsersView({
   viewer,
   rows,
   params,
+  departments,
   total,
   seats,
   page,
@@ -38,6 +39,8 @@ export function UsersView({
   viewer: UsersViewer;
   rows: UserTableRow[];
   params: UserTableParams;
+  /** The organization's departments, for the Department filter (none: no filter shown). */
+  departments: string[];
   total: number;
   seats: Seats;
   page: number;
@@ -70,7 +73,7 @@ export function UsersView({
   };
 
   const filtered = Boolean(
-    params.search || params.role || params.status || params.inactive || params.external,
+    params.search || params.role || params.status || params.inactive || params.external || params.department,
   );
   return (
     <UsersActionsContext value={actions}>
@@ -89,7 +92,12 @@ export function UsersView({
 
         <JoinRequests requests={joins.requests} pending={joins.pending} />
 
-        <UsersToolbar params={params} onChange={update} externalFilter={joins.hasCountingDomain}>
+        <UsersToolbar
+          params={params}
+          onChange={update}
+          externalFilter={joins.hasCountingDomain}
+          departments={departments}
+        >
           {selection.count > 0 ? (
             <SelectionBar
               selection={selection}

@@ -28,6 +28,9 @@ export const exportColumns = [
   'Joined or invited',
   'Last active',
   'Invited by',
+  // What the directory sent (memberships.title, .department): empty for others and for invitations.
+  'Title',
+  'Department',
 ] as const;
 
 /**
@@ -56,6 +59,8 @@ export function exportCells(row: UserRow): string[] {
     timestamp(row.date),
     lastActive,
     row.invitedBy ?? '',
+    row.title ?? '',
+    row.department ?? '',
   ].map(neutralizeCell);
 }
 

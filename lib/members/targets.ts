@@ -4,7 +4,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Transaction } from '@/db/client';
-import { invitations, memberships, users } from '@/db/schema';
+import { invitations, memberships, scimGroups, users } from '@/db/schema';
 import { memberRoleValues, type MemberRole } from '@/db/values';
 import type { Actor } from '../shared/actor';
 import {
@@ -32,6 +32,9 @@ export interface Target {
   suspended: boolean;
   /** A member the identity provider manages (docs/rules.md rule 13): the console leaves them be. */
   directoryManaged: boolean;
+  /** Members: the directory group whose mapping gives the role (DESIGN §12), and their name, to say so. */
+  roleGroup: string | null;
+  name: string | null;
 }
 
 /** A row of targetsQuery and matchingQuery (JSON, read inside lockOrganizationAndRead), as a Target. */
@@ -45,6 +48,8 @@ const targetRow = z
     declined: z.boolean(),
     suspended: z.boolean(),
     directory_managed: z.boolean(),
+    role_group: z.string().nullable(),
+    name: z.string().nullable(),
   })
   .transform((row): Target => ({
     kind: row.kind,
@@ -55,6 +60,8 @@ const targetRow = z
     declined: row.declined,
     suspended: row.suspended,
     directoryManaged: row.directory_managed,
+    roleGroup: row.role_group,
+    name: row.name,
   }));
 
 /**
@@ -64,11 +71,12 @@ const targetRow = z
  */
 function targetsQuery(organizationId: string, ids: string[]): SQL {
   return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
-        m.status = 'suspended' AS suspended, m.directory_managed
+        m.status = 'suspended' AS suspended, m.directory_managed, rg.display_name AS role_group, u.name
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+      LEFT JOIN ${scimGroups} rg ON rg.id = m.role_group_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false, false
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false, false, NULL, NULL
       FROM ${invitations} i
       WHERE i.organization_id = ${organizationId} AND i.status IN ('pending', 'declined') AND i.id = ANY(${uuidArray(ids)})`;
 }
@@ -86,15 +94,17 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
     statuses: filter.status ? [filter.status] : undefined,
     inactiveDays: filter.inactive,
     external: filter.external ?? false,
+    department: filter.department ?? null,
   });
   const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
   const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
   return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
-        m.status = 'suspended' AS suspended, m.directory_managed
+        m.status = 'suspended' AS suspended, m.directory_managed, rg.display_name AS role_group, u.name
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
+      LEFT JOIN ${scimGroups} rg ON rg.id = m.role_group_id
       WHERE ${memberWhere}
     UNION ALL
-    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false, false
+    SELECT 'invitation' AS kind, i.id, NULL, i.role::text AS role, i.email, i.status = 'declined', false, false, NULL, NULL
       FROM ${invitations} i
       WHERE ${invitationWhere})
     LIMIT ${MAX_SELECTION + 1}`;
@@ -109,6 +119,8 @@ export interface TableFilter {
   inactive?: InactivityDays | null;
   /** Only External members (lib/shared/user-table.ts); absent: everyone. */
   external?: boolean;
+  /** Only members of this department (as the directory sent it); absent: any. */
+  department?: string | null;
 }
 
 /**
@@ -200,7 +212,8 @@ export function authorize(
       const [only] = refused;
       throw new DomainError(only.code, only.message, { refused });
     }
-    const reasons = [...new Set(refused.map((row) => row.message))].join(' ');
+    // One sentence per reason, in its general words: each row's own is in `refused`.
+    const reasons = [...new Set(refused.map((row) => row.code))].map((code) => errorMessages[code]).join(' ');
     throw new DomainError(
       'BULK_REFUSED',
       `Nothing was changed: ${refused.length} of the ${ids.length} selected users can't be changed. ${reasons}`,

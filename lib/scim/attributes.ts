@@ -1,9 +1,20 @@
 // `attributes` and `excludedAttributes` (RFC 7644 §3.4.2.5): which of a resource's attributes an answer
 // holds. `schemas`, `id` and `meta` are always returned; a sub-attribute ("name.givenName") keeps its
-// parent's object with that part alone. Pure.
+// parent's object with that part alone; the enterprise extension's attributes are named by its URN
+// ("urn:…:enterprise:2.0:User:department"). Pure.
+import { ENTERPRISE_SCHEMA } from './profile';
 
 const ALWAYS = new Set(['schemas', 'id', 'meta']);
-const URN = /^urn:ietf:params:scim:schemas:core:2\.0:User:/i;
+const URN = /^urn:ietf:params:scim:schemas:core:2\.0:(User|Group):/i;
+
+/** An attribute path as [top, sub?] in lower case: the enterprise extension's URN is one top-level name. */
+function pathOf(item: string): string[] {
+  const extension = ENTERPRISE_SCHEMA.toLowerCase();
+  const lower = item.toLowerCase();
+  if (lower === extension) return [extension];
+  if (lower.startsWith(`${extension}:`)) return [extension, ...lower.slice(extension.length + 1).split('.')];
+  return lower.split('.');
+}
 
 function paths(list: string | null): string[][] {
   if (!list) return [];
@@ -11,7 +22,7 @@ function paths(list: string | null): string[][] {
     .split(',')
     .map((item) => item.trim().replace(URN, ''))
     .filter(Boolean)
-    .map((item) => item.split('.').map((part) => part.toLowerCase()));
+    .map(pathOf);
 }
 
 function keyOf(object: Record<string, unknown>, name: string): string | undefined {

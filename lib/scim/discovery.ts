@@ -1,10 +1,12 @@
-// What the SCIM service says about itself (RFC 7644 §4, RFC 7643 §5–7): its features, its one resource
-// type (User) and the User schema's attributes it keeps. Pure.
-import { USER_SCHEMA } from './protocol';
+// What the SCIM service says about itself (RFC 7644 §4, RFC 7643 §5–6): its features (PATCH, filters
+// up to a page of results, sorting, ETags) and its resource types, User (with the enterprise extension)
+// and Group. The schemas themselves are ./schemas.ts. Pure.
+import { MAX_SCIM_PAGE } from '../shared/limits';
+import { ENTERPRISE_SCHEMA } from './profile';
+import { GROUP_SCHEMA, USER_SCHEMA } from './protocol';
 
 const SPC_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig';
 const RESOURCE_TYPE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
-const SCHEMA_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
 
 export function serviceProviderConfig(base: string) {
   return {
@@ -12,10 +14,10 @@ export function serviceProviderConfig(base: string) {
     documentationUri: `${base.replace(/\/api\/scim\/v2$/, '')}/`,
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-    filter: { supported: true, maxResults: 100 },
+    filter: { supported: true, maxResults: MAX_SCIM_PAGE },
     changePassword: { supported: false },
-    sort: { supported: false },
-    etag: { supported: false },
+    sort: { supported: true },
+    etag: { supported: true },
     authenticationSchemes: [
       {
         type: 'oauthbearertoken',
@@ -28,91 +30,34 @@ export function serviceProviderConfig(base: string) {
   };
 }
 
-export function userResourceType(base: string) {
-  return {
-    schemas: [RESOURCE_TYPE_SCHEMA],
+const RESOURCE_TYPES = [
+  {
     id: 'User',
     name: 'User',
     endpoint: '/Users',
     description: 'A member of the organization',
     schema: USER_SCHEMA,
-    meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/User` },
-  };
+    schemaExtensions: [{ schema: ENTERPRISE_SCHEMA, required: false }],
+  },
+  {
+    id: 'Group',
+    name: 'Group',
+    endpoint: '/Groups',
+    description: 'A group of the organization’s members',
+    schema: GROUP_SCHEMA,
+  },
+];
+
+/** Every resource type, as ResourceType resources located under `base`. */
+export function resourceTypes(base: string) {
+  return RESOURCE_TYPES.map((type) => ({
+    schemas: [RESOURCE_TYPE_SCHEMA],
+    ...type,
+    meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/${type.id}` },
+  }));
 }
 
-type Attribute = {
-  name: string;
-  type: 'string' | 'boolean' | 'complex';
-  multiValued: boolean;
-  required: boolean;
-  caseExact: boolean;
-  mutability: 'readOnly' | 'readWrite' | 'immutable';
-  returned: 'always' | 'default';
-  uniqueness: 'none' | 'server';
-  description: string;
-  subAttributes?: Attribute[];
-};
-
-const attribute = (name: string, description: string, options: Partial<Attribute> = {}): Attribute => ({
-  name,
-  type: 'string',
-  multiValued: false,
-  required: false,
-  caseExact: false,
-  mutability: 'readWrite',
-  returned: 'default',
-  uniqueness: 'none',
-  description,
-  ...options,
-});
-
-export function userSchema(base: string) {
-  return {
-    schemas: [SCHEMA_SCHEMA],
-    id: USER_SCHEMA,
-    name: 'User',
-    description: 'A member of the organization',
-    attributes: [
-      attribute(
-        'userName',
-        'Unique in the organization, case-insensitive; an email address unless emails gives one',
-        {
-          required: true,
-          uniqueness: 'server',
-        },
-      ),
-      attribute('name', 'The person’s name in this organization', {
-        type: 'complex',
-        subAttributes: [
-          attribute('formatted', 'The full name'),
-          attribute('givenName', 'Given name'),
-          attribute('familyName', 'Family name'),
-        ],
-      }),
-      attribute('displayName', 'The name shown in the console'),
-      attribute('active', 'false suspends the member (they keep their role); true reactivates them', {
-        type: 'boolean',
-      }),
-      attribute('emails', 'The address the person signs in with; it cannot change', {
-        type: 'complex',
-        multiValued: true,
-        subAttributes: [
-          attribute('value', 'The address'),
-          attribute('type', 'work'),
-          attribute('primary', 'The address used', { type: 'boolean' }),
-        ],
-      }),
-      attribute('roles', 'admin or member (owner is read-only: Owners are managed in the console)', {
-        type: 'complex',
-        multiValued: true,
-        subAttributes: [
-          attribute('value', 'admin, member or owner'),
-          attribute('display', 'Admin, Member or Owner', { mutability: 'readOnly' }),
-          attribute('primary', 'The role', { type: 'boolean' }),
-        ],
-      }),
-      attribute('externalId', 'The identity provider’s own id for the person', { caseExact: true }),
-    ],
-    meta: { resourceType: 'Schema', location: `${base}/Schemas/${USER_SCHEMA}` },
-  };
+/** One resource type by its id (User or Group, in any case), or null. */
+export function resourceTypeById(base: string, id: string) {
+  return resourceTypes(base).find((type) => type.id.toLowerCase() === id.toLowerCase()) ?? null;
 }

@@ -1,20 +1,26 @@
 // A SCIM User resource as the directory sends it (a create's or a replace's body, or a resource after a
 // PATCH), read into what the membership becomes: the address, the role, active or not, the directory's
-// own id and the name. Lenient where the big identity providers differ (Entra's "True"/"False" strings,
-// roles as strings or objects), strict on what matters (400 `invalidValue` naming the attribute). Only an
-// object's own properties are read (./body.ts `own`), never a prototype's. Names obey the console's own
-// rules (lib/shared/text.ts): no control or invisible characters, one line. Pure.
+// own id, its userName and profile exactly as sent (./profile.ts), and the console's display of its name.
+// Lenient where the big identity providers differ (Entra's "True"/"False" strings, roles as strings or
+// objects), strict on what matters (400 `invalidValue` naming the attribute). Only an object's own
+// properties are read (./body.ts `own`), never a prototype's. No control or invisible characters
+// anywhere (lib/shared/text.ts); the display name is folded to one line as the console folds a name. Pure.
 import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../shared/email-address';
 import { MAX_PERSON_NAME } from '../shared/limits';
 import { foldWhitespace, hasInvisibleCharacters } from '../shared/text';
 import { own } from './body';
+import { profileText, readProfile, type ScimProfile } from './profile';
 import { fail } from '../shared/errors';
 
 /** What a SCIM User resource asks for, read from the body of a create, a replace or a patched resource. */
 export interface ScimUserInput {
+  /** As sent: kept so, matched case-insensitively. */
   userName: string;
   email: string;
+  /** The console's display of the directory's name. */
   name: string | null;
+  /** Everything else the directory says of the person, as sent (./profile.ts). */
+  profile: ScimProfile;
   role: 'admin' | 'member' | 'owner';
   active: boolean;
   externalId: string | null;
@@ -54,18 +60,14 @@ function textOf(value: unknown, attribute: string, max: number, fold = false): s
   return text || null;
 }
 
-const nameTextOf = (value: unknown, attribute: string) => textOf(value, attribute, MAX_PERSON_NAME, true);
-
-/** The name a resource gives: displayName, else name.formatted, else givenName and familyName. */
-function nameOf(resource: unknown): string | null {
-  const name = own(resource, 'name');
-  const given = nameTextOf(own(name, 'givenName'), 'name.givenName');
-  const family = nameTextOf(own(name, 'familyName'), 'name.familyName');
-  return (
-    nameTextOf(own(resource, 'displayName'), 'displayName') ??
-    nameTextOf(own(name, 'formatted'), 'name.formatted') ??
-    ([given, family].filter(Boolean).join(' ') || null)
-  );
+/**
+ * The console's display of the directory's name (memberships.directory_name): displayName, else
+ * name.formatted, else givenName and familyName, its white space folded as the console folds a name.
+ */
+function displayOf(profile: ScimProfile): string | null {
+  const { displayName, name } = profile;
+  const given = [name?.givenName, name?.familyName].filter(Boolean).join(' ');
+  return textOf(displayName ?? name?.formatted ?? given, 'displayName', MAX_PERSON_NAME, true);
 }
 
 /** The role of `roles` ([{ value }] or ["admin"]): Admin or Member, Member when none is given. */
@@ -82,12 +84,19 @@ function roleOf(value: unknown): ScimUserInput['role'] {
   invalidValue(`Unknown role ${JSON.stringify(chosen).slice(0, 40)}: use admin or member.`);
 }
 
+/** The userName exactly as sent: required, no control or invisible characters, bounded. */
+function userNameOf(value: unknown): string {
+  const text = profileText(value, 'userName');
+  if (text === undefined || text.trim() === '') invalidValue('userName is required.');
+  if (text.length > MAX_EMAIL_LENGTH) invalidValue(`userName is longer than ${MAX_EMAIL_LENGTH} characters.`);
+  return text;
+}
+
 /** Reads a User resource (a create's or replace's body, or a patched resource). */
 export function readScimUser(body: unknown): ScimUserInput {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     fail('SCIM_INVALID_SYNTAX', 'The body must be a SCIM User object.');
-  const userName =
-    textOf(own(body, 'userName'), 'userName', MAX_EMAIL_LENGTH) ?? invalidValue('userName is required.');
+  const userName = userNameOf(own(body, 'userName'));
   const listed = own(body, 'emails');
   const emails: unknown[] = Array.isArray(listed) ? listed : [];
   const primary = emails.find((entry) => isTrue(own(entry, 'primary'))) ?? emails[0];
@@ -95,10 +104,12 @@ export function readScimUser(body: unknown): ScimUserInput {
   const email = normalizeEmail(raw);
   if (!isValidEmail(email))
     invalidValue(`"${raw.slice(0, 80)}" is not an email address: give one in emails, or as the userName.`);
+  const profile = readProfile(body);
   return {
     userName,
     email,
-    name: nameOf(body),
+    name: displayOf(profile),
+    profile,
     role: roleOf(own(body, 'roles')),
     active: own(body, 'active') === undefined ? true : booleanOf(own(body, 'active'), 'active'),
     externalId: textOf(own(body, 'externalId'), 'externalId', 255),

@@ -1,12 +1,14 @@
 // A SCIM PATCH of a User (RFC 7644 §3.5.2): its operations checked, applied by scim-patch to the member
-// as a resource, and the result made so as a PUT would (./users.ts changeMember), in one transaction.
+// as a whole resource, and the result made so as a PUT would (./users.ts changeMember), in one
+// transaction, If-Match checked under its lock.
 import 'server-only';
 import { scimPatch, ScimError as PatchError, type ScimPatchOperation } from 'scim-patch';
 import type { DirectoryActor } from '../shared/actor';
 import { own, refusePrototypeNames } from './body';
 import { fail } from '../shared/errors';
 import { readScimUser } from './input';
-import { toScimUser, type ScimMember, type ScimUser } from './protocol';
+import { ENTERPRISE_SCHEMA } from './profile';
+import { toScimUser, type ScimMember } from './protocol';
 import { getScimUser } from './read';
 import { changeMember } from './users';
 
@@ -22,9 +24,16 @@ export async function patchScimUser(
   organizationId: string,
   id: string,
   operations: unknown,
+  ifMatch: string | null = null,
 ): Promise<ScimMember> {
   const normalized = patchOperations(operations);
-  await changeMember(actor, organizationId, id, (current) => readScimUser(applyPatch(current, normalized)));
+  await changeMember(
+    actor,
+    organizationId,
+    id,
+    (current) => readScimUser(applyPatch(current, normalized)),
+    ifMatch,
+  );
   return getScimUser(organizationId, id);
 }
 
@@ -33,19 +42,46 @@ function patchOperations(operations: unknown): ScimPatchOperation[] {
   if (!Array.isArray(operations) || operations.length === 0)
     fail('SCIM_INVALID_SYNTAX', 'Operations must be a non-empty list.');
   refusePrototypeNames(operations);
-  return operations.map((operation): ScimPatchOperation => {
+  return operations.flatMap((operation): ScimPatchOperation[] => {
     const op = own(operation, 'op');
     if (typeof op !== 'string' || !/^(add|replace|remove)$/i.test(op))
       fail('SCIM_INVALID_SYNTAX', `Unknown operation ${JSON.stringify(op)}: use add, replace or remove.`);
-    return { ...(operation as object), op: op.toLowerCase() } as ScimPatchOperation;
+    return managerById({ ...(operation as object), op: op.toLowerCase() } as ScimPatchOperation);
   });
 }
 
-/** The member as a resource after `operations`. */
+const MANAGER_PATH = `${ENTERPRISE_SCHEMA}:manager`.toLowerCase();
+
+/**
+ * Microsoft Entra sets the enterprise manager by its id alone (`"path": "…:manager", "value": "<id>"`),
+ * which scim-patch cannot add onto a manager already kept as { value, displayName }, and a replace would
+ * merge into (RFC 7644 §3.5.2.3): it becomes the old manager removed and { value: <id> } added, the new
+ * manager's name not being the old one's.
+ */
+function managerById(operation: ScimPatchOperation): ScimPatchOperation[] {
+  const value = own(operation, 'value');
+  if (
+    operation.op === 'remove' ||
+    operation.path?.toLowerCase() !== MANAGER_PATH ||
+    typeof value !== 'string'
+  )
+    return [operation];
+  return [
+    { op: 'remove', path: operation.path },
+    { op: 'add', path: operation.path, value: { value } },
+  ];
+}
+
+/**
+ * The member as a whole resource (its profile and enterprise extension included) after `operations`:
+ * paths such as `name.givenName`, `addresses[type eq "work"].locality` or
+ * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager`, and a path-less replace whose
+ * value holds such dotted keys (as Microsoft Entra sends), are scim-patch's to resolve.
+ */
 function applyPatch(current: ScimMember, operations: ScimPatchOperation[]): unknown {
   // Where the resource lives (meta.location) does not matter to a patch: no base URL is needed.
   const resource = toScimUser(current, '');
-  let patched: ScimUser;
+  let patched: unknown;
   try {
     patched = scimPatch(
       {
@@ -58,17 +94,11 @@ function applyPatch(current: ScimMember, operations: ScimPatchOperation[]): unkn
       },
       operations,
       { mutateDocument: false, treatMissingAsAdd: true },
-    ) as unknown as ScimUser;
+    );
   } catch (error) {
     if (error instanceof PatchError)
       fail(error.scimCode === 'invalidPath' ? 'SCIM_INVALID_PATH' : 'SCIM_INVALID_VALUE', error.message);
     throw error;
   }
-  // A patched name part wins over the displayName it was derived from.
-  const nameChanged =
-    JSON.stringify(patched.name ?? null) !== JSON.stringify(resource.name ?? null) &&
-    patched.displayName === resource.displayName;
-  return nameChanged
-    ? { ...patched, displayName: undefined, name: { ...patched.name, formatted: undefined } }
-    : patched;
+  return patched;
 }

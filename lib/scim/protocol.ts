@@ -3,9 +3,12 @@
 // DomainErrors, which ./errors.ts maps), and a membership as a SCIM User. Pure.
 import type { MemberRole } from '@/db/values';
 import { roleLabels } from '../shared/roles';
+import { ENTERPRISE_SCHEMA, type ScimProfile } from './profile';
+import { resourceVersion } from './version';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
+export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 export const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -51,11 +54,16 @@ export function isUuid(id: string): boolean {
 export interface ScimMember {
   id: string;
   email: string;
+  /** The console's display of the directory's name (memberships.directory_name). */
   name: string | null;
   role: MemberRole;
   active: boolean;
   externalId: string | null;
   userName: string | null;
+  /** The directory's attributes as sent (./profile.ts), in canonical key order; null: none kept. */
+  profile: ScimProfile | null;
+  /** The group whose mapping gave the role (lib/scim/groups/roles.ts); null: set as any role is. */
+  roleGroupId: string | null;
   directoryManaged: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -66,42 +74,43 @@ export interface ScimUser {
   id: string;
   externalId?: string;
   userName: string;
-  name?: { formatted: string; givenName?: string; familyName?: string };
+  name?: ScimProfile['name'];
   displayName?: string;
   active: boolean;
   emails: { value: string; type: 'work'; primary: true }[];
   roles: { value: MemberRole; display: string; primary: true }[];
   meta: { resourceType: 'User'; created: string; lastModified: string; location: string; version: string };
+  [attribute: string]: unknown;
 }
 
-/** A member as a SCIM User, located under `base` (…/api/scim/v2). */
+/**
+ * A member as a SCIM User, located under `base` (…/api/scim/v2): the directory's attributes exactly as it
+ * sent them, the enterprise extension's URN in `schemas` when it has any. A member with no profile kept
+ * (one from the console, or provisioned before profiles were kept) shows its display name as displayName.
+ */
 export function toScimUser(member: ScimMember, base: string): ScimUser {
-  const name = member.name?.trim();
-  const [givenName, ...rest] = name ? name.split(/\s+/) : [];
+  const { enterprise, phoneNumbers, addresses, name, ...texts } = member.profile ?? {};
+  const legacyName = member.profile === null && member.name ? { displayName: member.name } : {};
   return {
-    schemas: [USER_SCHEMA],
+    schemas: enterprise ? [USER_SCHEMA, ENTERPRISE_SCHEMA] : [USER_SCHEMA],
     id: member.id,
     ...(member.externalId ? { externalId: member.externalId } : {}),
     userName: member.userName ?? member.email,
-    ...(name
-      ? {
-          name: {
-            formatted: name,
-            ...(givenName ? { givenName } : {}),
-            ...(rest.length ? { familyName: rest.join(' ') } : {}),
-          },
-          displayName: name,
-        }
-      : {}),
+    ...(name ? { name } : {}),
+    ...legacyName,
+    ...texts,
     active: member.active,
     emails: [{ value: member.email, type: 'work', primary: true }],
+    ...(phoneNumbers ? { phoneNumbers } : {}),
+    ...(addresses ? { addresses } : {}),
     roles: [{ value: member.role, display: roleLabels[member.role], primary: true }],
+    ...(enterprise ? { [ENTERPRISE_SCHEMA]: enterprise } : {}),
     meta: {
       resourceType: 'User',
       created: member.createdAt.toISOString(),
       lastModified: member.updatedAt.toISOString(),
       location: `${base}/Users/${member.id}`,
-      version: `W/"${member.updatedAt.getTime()}"`,
+      version: resourceVersion(member.updatedAt),
     },
   };
 }

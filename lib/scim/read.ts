@@ -1,6 +1,6 @@
 // SCIM Users, read (RFC 7644 §3.4): the organization's members as SCIM sees them, a page of those a
-// filter matches (lib/scim/filter.ts: SQL on indexed columns), or one by id. Another organization's
-// id, or one that is no UUID, is found nowhere.
+// filter matches in the order asked (lib/scim/filter: parameterized SQL), or one by id. Another
+// organization's id, or one that is no UUID, is found nowhere.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
@@ -8,12 +8,14 @@ import { memberships, users } from '@/db/schema';
 import { z } from 'zod';
 import { memberRoleValues, memberStatusValues } from '@/db/values';
 import { column, rows } from '../sql';
-import { filterCondition } from './filter';
+import { userFilter, userOrder } from './filter';
 import { fail } from '../shared/errors';
+import { storedProfile } from './profile';
 import { isUuid, type ScimMember } from './protocol';
 
 const columns = sql`m.id, u.email, m.directory_name AS name, m.role::text AS role,
-  m.status::text AS status, m.external_id, m.scim_user_name, m.directory_managed, m.created_at, m.updated_at`;
+  m.status::text AS status, m.external_id, m.scim_user_name, m.scim_profile, m.role_group_id, m.directory_managed, m.created_at,
+  m.updated_at`;
 
 /** A row of `columns`, read into the member SCIM sees. */
 const memberRow = z
@@ -25,6 +27,8 @@ const memberRow = z
     status: z.enum(memberStatusValues),
     external_id: z.string().nullable(),
     scim_user_name: z.string().nullable(),
+    scim_profile: z.unknown(),
+    role_group_id: z.string().nullable(),
     directory_managed: z.boolean(),
     created_at: column.date,
     updated_at: column.date,
@@ -37,18 +41,33 @@ const memberRow = z
     active: row.status === 'active',
     externalId: row.external_id,
     userName: row.scim_user_name,
+    profile: storedProfile(row.scim_profile),
+    roleGroupId: row.role_group_id,
     directoryManaged: row.directory_managed,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
 
-/** One page of the organization's members matching `filter`, oldest first, and how many match. */
+/** What a list of Users asks for: a filter, an order (RFC 7644 §3.4.2.3) and a page. */
+export interface UserQuery {
+  filter: string | null;
+  sortBy?: string | null;
+  sortOrder?: string | null;
+  startIndex: number;
+  count: number;
+}
+
+/**
+ * One page of the organization's members matching `filter`, in `sortBy`'s order (oldest first when none
+ * is given; the id breaks ties), and how many match.
+ */
 export async function listScimUsers(
   organizationId: string,
-  query: { filter: string | null; startIndex: number; count: number },
+  query: UserQuery,
 ): Promise<{ total: number; members: ScimMember[] }> {
   const db = await getDb();
-  const condition = filterCondition(organizationId, query.filter);
+  const condition = userFilter(organizationId, query.filter);
+  const order = userOrder(query.sortBy ?? null, query.sortOrder ?? null);
   const where = condition
     ? sql`m.organization_id = ${organizationId} AND (${condition})`
     : sql`m.organization_id = ${organizationId}`;
@@ -65,7 +84,7 @@ export async function listScimUsers(
       : rows(
           db,
           sql`SELECT ${columns} FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id WHERE ${where}
-              ORDER BY m.created_at, m.id LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
+              ORDER BY ${order} LIMIT ${query.count} OFFSET ${query.startIndex - 1}`,
           memberRow,
         ),
   ]);

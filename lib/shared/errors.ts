@@ -54,6 +54,9 @@ export const errorMessages = {
   SCIM_TOKEN_LIMIT: `An organization can hold ${MAX_SCIM_TOKENS} provisioning tokens. Delete one first.`,
   DIRECTORY_MANAGED:
     'Managed by your identity provider: change, suspend or remove this person there. An Owner can detach them from the directory.',
+  ROLE_FROM_GROUP:
+    "This person's role comes from a directory group: change the group's mapping on the Provisioning page, or their groups in your identity provider.",
+  GROUP_NOT_FOUND: "That group is no longer on this organization's list. Reload the page.",
   // The SCIM service's refusals of what a directory sent (lib/scim/errors.ts gives each its HTTP status
   // and scimType). SCIM is a protocol for machines: its details stay in English.
   SCIM_INVALID_SYNTAX: 'The request could not be read as SCIM.',
@@ -114,6 +117,15 @@ export const errorMessages = {
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
+
+/**
+ * ROLE_FROM_GROUP for one person (`person`: their name or address; null: the viewer themselves) and the
+ * group whose mapping gives their role (DESIGN §12).
+ */
+export function roleFromGroupMessage(person: string | null, group: string): string {
+  const whose = person === null ? 'Your' : `${person}'s`;
+  return `${whose} role comes from the directory group “${group}”: change the group's mapping on the Provisioning page, or ${person === null ? 'your' : 'their'} groups in your identity provider.`;
+}
 
 /** One refused target of a bulk action: which row and why. */
 export interface RefusedTarget {

@@ -39,6 +39,8 @@ export interface RowOffer {
   detach: boolean;
   /** Why a change or the removal is not offered, or null when everything is. */
   reason: string | null;
+  /** Why no role change is offered though the rest may be (a role a group mapping gives); absent else. */
+  roleReason?: string;
 }
 
 /**
@@ -47,10 +49,22 @@ export interface RowOffer {
  */
 export function rowOffer(actor: PolicyActor, target: PolicyTarget, ownerCount: number): RowOffer {
   const detach = target.kind === 'member' && decide(actor, target, { type: 'detach' }).allowed;
-  return { ...offerOf(actor, target, ownerCount), detach };
+  const roleReason = roleRefusal(actor, target);
+  return { ...offerOf(actor, target, ownerCount), detach, ...(roleReason ? { roleReason } : {}) };
 }
 
-function offerOf(actor: PolicyActor, target: PolicyTarget, ownerCount: number): Omit<RowOffer, 'detach'> {
+/** The policy's ROLE_FROM_GROUP for the row (DESIGN §12), said where Change role would be; else null. */
+function roleRefusal(actor: PolicyActor, target: PolicyTarget): string | null {
+  if (target.kind !== 'member' || !target.roleGroup) return null;
+  const decision = decide(actor, target, { type: 'change_role', role: 'member' });
+  return !decision.allowed && decision.code === 'ROLE_FROM_GROUP' ? decision.message : null;
+}
+
+function offerOf(
+  actor: PolicyActor,
+  target: PolicyTarget,
+  ownerCount: number,
+): Omit<RowOffer, 'detach' | 'roleReason'> {
   const given = assignableRoles(actor, target).filter((role) => role !== target.role);
   const removal = decide(actor, target, { type: 'remove' });
   const resend = target.kind === 'invitation' && decide(actor, target, { type: 'resend' }).allowed;

@@ -4,7 +4,7 @@
 // browser loads it too.
 import type { InvitationRole, MemberRole } from '@/db/values';
 import type { Actor } from './actor';
-import { errorMessages, type ErrorCode } from './errors';
+import { errorMessages, roleFromGroupMessage, type ErrorCode } from './errors';
 import { can } from './permissions';
 import { invitationRoles, isInvitationRole, roleRank, roles } from './roles';
 
@@ -32,7 +32,15 @@ export function policyActorOf(actor: Actor, role: MemberRole | null): PolicyActo
  * and whether the invitee declined it (docs/rules.md rule 10).
  */
 export type PolicyTarget =
-  | { kind: 'member'; userId: string; role: MemberRole; suspended?: boolean; directoryManaged?: boolean }
+  | {
+      kind: 'member';
+      userId: string;
+      role: MemberRole;
+      suspended?: boolean;
+      directoryManaged?: boolean;
+      /** The directory group whose mapping gives the role (DESIGN §12), and who the person is, to say so. */
+      roleGroup?: { group: string; person: string } | null;
+    }
   | { kind: 'invitation'; role: InvitationRole; declined?: boolean };
 
 /** A row of the user table (or a target of a bulk change) as the policy sees it. */
@@ -43,6 +51,10 @@ export function policyTarget(row: {
   declined?: boolean;
   suspended?: boolean;
   directoryManaged?: boolean;
+  /** The name of the group the role comes from (memberships.role_group_id), and the person's name. */
+  roleGroup?: string | null;
+  name?: string | null;
+  email?: string;
 }): PolicyTarget {
   return row.kind === 'member'
     ? {
@@ -51,6 +63,9 @@ export function policyTarget(row: {
         role: row.role,
         suspended: row.suspended ?? false,
         directoryManaged: row.directoryManaged ?? false,
+        roleGroup: row.roleGroup
+          ? { group: row.roleGroup, person: row.name || row.email || 'This person' }
+          : null,
       }
     : {
         kind: 'invitation',
@@ -111,6 +126,20 @@ export function decide(
     if (!actor.directory) return deny('FORBIDDEN');
     return target.role === 'owner' && !makesOwners(actor.role) ? deny('OWNER_REQUIRED') : allow;
   }
+  // DESIGN §12: a role a group mapping gives is the mapping's. Said before the directory's own refusal
+  // (such a member is usually the directory's too), as it names what to change instead; said only to
+  // whoever could otherwise change the role.
+  if (
+    action.type === 'change_role' &&
+    target.roleGroup &&
+    !actor.directory &&
+    (self || can(actor.role, 'members:manage'))
+  )
+    return {
+      allowed: false,
+      code: 'ROLE_FROM_GROUP',
+      message: roleFromGroupMessage(self ? null : target.roleGroup.person, target.roleGroup.group),
+    };
   if (target.directoryManaged && !actor.directory) return deny('DIRECTORY_MANAGED');
 
   // docs/rules.md rule 8a: nobody suspends or reactivates themselves.
@@ -126,6 +155,18 @@ export function decide(
 
   const touchesOwner = target.role === 'owner' || (action.type === 'change_role' && action.role === 'owner');
   if (touchesOwner && !makesOwners(actor.role)) return deny('OWNER_REQUIRED');
+  return allow;
+}
+
+/**
+ * DESIGN §12: may a member with `role` map a directory group to `to` (Admin, Member, or no role)? Those
+ * who manage provisioning may (`org:settings`, as the provisioning page's actions ask); mapping to a
+ * role gives it to people, so it also takes `members:manage`, and an Admin may already make someone an
+ * Admin. No mapping gives Owner (the input's type has none).
+ */
+export function decideGroupMapping(role: MemberRole | null, to: InvitationRole | null): Decision {
+  if (!can(role, 'org:settings')) return deny('FORBIDDEN');
+  if (to !== null && !can(role, 'members:manage')) return deny('FORBIDDEN');
   return allow;
 }
 

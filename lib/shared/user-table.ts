@@ -28,6 +28,8 @@ export const sortKeys = ['name', 'email', 'role', 'status', 'date', 'active'] as
 export const inactivityDays = [30, 90] as const;
 export type InactivityDays = (typeof inactivityDays)[number];
 export type SortKey = (typeof sortKeys)[number];
+/** The longest department the filter takes (a longer one matches nobody the directory could send). */
+export const MAX_DEPARTMENT = 200;
 export const pageSizes = [10, 25, 50, 100] as const;
 
 /** `size` if it is one of pageSizes, else the default, 25. */
@@ -57,6 +59,11 @@ export function parseUserTableParams(params: Record<string, string | string[] | 
     inactive: inactivityDays.find((days) => days === inactive) ?? null,
     // Members outside every verified domain of the organization: `external=1`, nothing else.
     external: one('external') === '1',
+    // One department as the directory sent it (the filter offers the organization's own).
+    department:
+      one('department')
+        ?.replace(/[\u0000-\u001f\u007f]/g, '')
+        .slice(0, MAX_DEPARTMENT) || null,
     sort: sortKeys.find((k) => k === sort) ?? 'date',
     direction: one('dir') === 'asc' ? ('asc' as const) : ('desc' as const),
     pageSize: pageSizeOf(size),
@@ -75,6 +82,7 @@ export function tableQuery(organizationId: string, params: UserTableParams) {
     statuses: params.status ? [params.status] : undefined,
     inactiveDays: params.inactive,
     external: params.external,
+    department: params.department,
     sort: params.sort,
     direction: params.direction,
     page: params.page,
@@ -90,6 +98,7 @@ export function viewQuery(params: UserTableParams): string {
   if (params.status) query.set('status', params.status);
   if (params.inactive) query.set('inactive', String(params.inactive));
   if (params.external) query.set('external', '1');
+  if (params.department) query.set('department', params.department);
   query.set('sort', params.sort);
   query.set('dir', params.direction);
   return query.toString();

@@ -23,7 +23,7 @@ import { ORGANIZATION_NAME_TOO_LONG } from './organization-names';
 import { invitationRoles, roleList, roles } from '@/lib/shared/roles';
 import { foldWhitespace, hasInvisibleCharacters, INVISIBLE_CHARACTERS_MESSAGE } from './text';
 import { memberStatusValues } from '@/db/values';
-import { inactivityDays, statusLabels, userStatuses } from './user-table';
+import { MAX_DEPARTMENT, inactivityDays, statusLabels, userStatuses } from './user-table';
 
 const id = z.uuid({ message: 'Not a valid id.' });
 /** A name other people will see: refused here as in the domain when it holds invisible characters. */
@@ -64,6 +64,13 @@ const matching = z.object({
       .boolean()
       .optional()
       .transform((external) => external ?? false),
+    // Older clients send no Department filter: any.
+    department: z
+      .string()
+      .max(MAX_DEPARTMENT)
+      .nullable()
+      .optional()
+      .transform((department) => department || null),
   }),
   count: z
     .number()
@@ -189,6 +196,12 @@ export const scimTokenSchema = z.object({
     .transform(foldWhitespace),
   /** The token this one replaces (deleted in the same transaction). */
   replaces: id.optional(),
+});
+export const groupRoleSchema = z.object({
+  organizationId: id,
+  groupId: id,
+  /** Admin or Member, or null for no role (never Owner: DESIGN §12). */
+  role: z.enum(['admin', 'member']).nullable(),
 });
 export const deleteScimTokenSchema = z.object({ organizationId: id, tokenId: id });
 export const detachSchema = z.object({ organizationId: id, membershipId: id });

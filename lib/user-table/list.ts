@@ -20,6 +20,8 @@ import { rolesWith, type Permission } from '@/lib/shared/permissions';
 import { clampPage, lastPage, pageWithin } from '../shared/paging';
 import { column, rows } from '../sql';
 import { readFirstPage, readPage } from './rows';
+import type { UserRow } from './row';
+import { departmentsJson } from './departments';
 import { memberStatuses, pageSizeOf, type SortKey, type UserStatus } from '../shared/user-table';
 import { and, escapeLike, externalMember, oneOf } from './sql';
 
@@ -34,13 +36,13 @@ export interface UserTableQuery {
   inactiveDays?: number | null;
   /** Only members whose address is outside every counting domain (none when the organization has none). */
   external?: boolean;
+  /** Only members of this department, as the directory sent it (memberships.department). */
+  department?: string | null;
   sort?: SortKey;
   direction?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
-
-import type { UserRow } from './row';
 
 export type { UserRow };
 
@@ -52,6 +54,8 @@ export interface UserTablePage {
   pageCount: number;
   /** The organization's members who are active, and the seats in use (lib/organizations/seats.ts), whatever the filter. */
   seats: { activeMembers: number; used: number };
+  /** The organization's departments, for the Department filter (./departments.ts). */
+  departments: string[];
 }
 
 /**
@@ -91,20 +95,22 @@ export async function listUserTable(actor: Actor, query: UserTableQuery): Promis
   const db = await getDb();
   const filters = readFilters(query);
   const { pageSize } = filters;
-  let read: { total: number; seats: UserTablePage['seats']; rows: UserRow[]; page: number };
+  let read: Omit<UserTablePage, 'pageSize' | 'pageCount'>;
   if (filters.page === 1) {
-    const first = await readFirstPage(db, { sql: headQuery(actor, filters), row: headRow }, filters);
+    const head = { sql: headQuery(actor, filters, 'console:access', true), row: headRow };
+    const first = await readFirstPage(db, head, filters);
     read = { ...readHead(first.head), rows: first.rows, page: 1 };
   } else {
-    const { total, seats } = await countAndAuthorize(db, actor, filters);
+    const [head] = await rows(db, headQuery(actor, filters, 'console:access', true), headRow);
+    const { total, seats, departments } = readHead(head);
     // Past the end, the last page is read instead (lib/shared/paging.ts pageWithin).
     const page = pageWithin(filters.page, total, pageSize);
     const within = { ...filters, page, offset: (page - 1) * pageSize };
     const nothingToRead = within.offset >= total || (!filters.wantMembers && !filters.wantInvitations);
-    read = { total, seats, page, rows: nothingToRead ? [] : await readPage(db, within, total) };
+    const pageRows = nothingToRead ? [] : await readPage(db, within, total);
+    read = { total, seats, departments, page, rows: pageRows };
   }
-  const pageCount = lastPage(read.total, pageSize);
-  return { rows: read.rows, total: read.total, page: read.page, pageSize, pageCount, seats: read.seats };
+  return { ...read, pageSize, pageCount: lastPage(read.total, pageSize) };
 }
 
 /** The page, the order and the search and filters of `query`, each half (members, invitations) its own conditions. */
@@ -132,9 +138,12 @@ export function readFilters(query: UserTableQuery): Filters {
     memberWhere.push(
       sql`coalesce(m.last_active_at, m.created_at) < ${inactiveSince.toISOString()}::timestamptz`,
     );
+  // The search reads the name, the address, and the title and department the directory sent.
   if (pattern)
-    memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern})`);
+    memberWhere.push(sql`(lower(u.email) LIKE ${pattern} OR lower(coalesce(u.name, '')) LIKE ${pattern}
+      OR lower(coalesce(m.title, '')) LIKE ${pattern} OR lower(coalesce(m.department, '')) LIKE ${pattern})`);
   if (query.external) memberWhere.push(externalMember(organizationId));
+  if (query.department) memberWhere.push(sql`m.department = ${query.department}`);
 
   const invitationStatus = sql`CASE WHEN i.status = 'declined' THEN 'declined'
     WHEN i.expires_at <= ${at}::timestamptz THEN 'expired'
@@ -155,6 +164,7 @@ export function readFilters(query: UserTableQuery): Filters {
     wantInvitations:
       !inactiveSince &&
       !query.external &&
+      !query.department &&
       (!invitationRoles || invitationRoles.length > 0) &&
       (!invitationStatuses || invitationStatuses.length > 0),
     searching: pattern !== null || Boolean(query.external),
@@ -191,10 +201,16 @@ const headRow = z.object({
   total: column.nullableCount,
   active_members: column.nullableCount,
   seats_used: column.nullableCount,
+  departments: column.json(z.array(z.string()).nullable()).optional(),
 });
 
 /** `countAndAuthorize`'s statement: one row, its counts null unless the actor's role has `permission`. */
-function headQuery(actor: Actor, filters: Filters, permission: Permission = 'console:access'): SQL {
+function headQuery(
+  actor: Actor,
+  filters: Filters,
+  permission: Permission = 'console:access',
+  withDepartments = false,
+): SQL {
   const { organizationId, memberWhere, invitationWhere } = filters;
   const consoleRoles = rolesWith(permission);
   const memberCount = !filters.wantMembers
@@ -217,6 +233,7 @@ function headQuery(actor: Actor, filters: Filters, permission: Permission = 'con
                CASE WHEN allowed.ok THEN (${memberCount} + listed.matching)::int END AS total,
                CASE WHEN allowed.ok THEN members.active::int END AS active_members,
                CASE WHEN allowed.ok THEN (members.active + listed.seats)::int END AS seats_used
+               ${withDepartments ? sql`, CASE WHEN allowed.ok THEN ${departmentsJson(organizationId)} END AS departments` : sql``}
         FROM allowed, members, listed`;
 }
 
@@ -226,6 +243,7 @@ function readHead(head: z.output<typeof headRow> | undefined, permission: Permis
   return {
     total: head?.total ?? 0,
     seats: { activeMembers: head?.active_members ?? 0, used: head?.seats_used ?? 0 },
+    departments: head?.departments ?? [],
   };
 }
 

@@ -29,4 +29,9 @@ export interface UserRow {
   sso: boolean;
   /** Members whose address is outside every counting domain of an organization that has one (External). */
   external: boolean;
+  /** Members: the title and department the directory sent (memberships.title, .department). */
+  title: string | null;
+  department: string | null;
+  /** Members: the name of the directory group whose mapping gives the role (DESIGN §12), else null. */
+  roleGroup: string | null;
 }

@@ -4,7 +4,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { invitations, memberships, users } from '@/db/schema';
+import { invitations, memberships, scimGroups, users } from '@/db/schema';
 import { z } from 'zod';
 import { memberRoleValues } from '@/db/values';
 import { column, rows } from '../sql';
@@ -33,6 +33,9 @@ const pageRow = z.object({
   directory_managed: z.boolean(),
   sso: z.boolean(),
   external: z.boolean(),
+  title: z.string().nullable(),
+  department: z.string().nullable(),
+  role_group: z.string().nullable(),
   /** The sort key as text: where a keyset read resumes (TableCursor). */
   k: z.string(),
   /** The row's place in the order read (the text of `k` does not always sort as the key does). */
@@ -169,7 +172,7 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
       ? sql`${filters.memberWhere} AND ${afterCursor(key.member, sql`u.email`, sql`m.id`, after, keyType, descending)}`
       : filters.memberWhere;
     parts.push(sql`(SELECT 'member' AS kind, m.id, m.user_id, u.name, u.email, m.role::text AS role, m.status::text AS status,
-        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, m.directory_managed, m.sso_signed_in_at IS NOT NULL AS sso, ${key.member} AS k
+        m.created_at AS date, NULL::timestamptz AS expires_at, NULL::timestamptz AS last_sent_at, NULL::int AS send_count, m.invited_by_id, NULL::text AS delivery_error, NULL::text AS delivery_status, m.last_active_at, m.directory_managed, m.sso_signed_in_at IS NOT NULL AS sso, m.title, m.department, m.role_group_id, ${key.member} AS k
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       WHERE ${where}
       ORDER BY ${key.member} ${keyDirection}, u.email ${tieDirection}, m.id ${tieDirection}
@@ -180,7 +183,7 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
       ? sql`${filters.invitationWhere} AND ${afterCursor(key.invitation, sql`i.email`, sql`i.id`, after, keyType, descending)}`
       : filters.invitationWhere;
     parts.push(sql`(SELECT 'invitation' AS kind, i.id, NULL::uuid AS user_id, NULL::text AS name, i.email, i.role::text AS role,
-        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, false AS directory_managed, false AS sso, ${key.invitation} AS k
+        ${filters.invitationStatus} AS status, i.created_at AS date, i.expires_at, i.last_sent_at, i.send_count, i.invited_by_id, i.delivery_error, i.delivery_status::text AS delivery_status, NULL::timestamptz AS last_active_at, false AS directory_managed, false AS sso, NULL::text AS title, NULL::text AS department, NULL::uuid AS role_group_id, ${key.invitation} AS k
       FROM ${invitations} i
       WHERE ${where}
       ORDER BY ${key.invitation} ${keyDirection}, i.email ${tieDirection}, i.id ${tieDirection}
@@ -189,13 +192,14 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
   if (parts.length === 0) return null;
   return sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
                p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
-               p.last_active_at, p.directory_managed, p.sso,
+               p.last_active_at, p.directory_managed, p.sso, p.title, p.department, rg.display_name AS role_group,
                (p.kind = 'member' AND ${externalMember(filters.organizationId, sql`p.email`)}) AS external, p.k::text AS k,
                row_number() OVER (ORDER BY ${rowOrder(filters, window.reverse, 'p')}) AS position
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t
               ORDER BY t.k ${keyDirection}, t.email ${tieDirection}, t.id ${tieDirection}
               LIMIT ${limit} OFFSET ${skip}) p
         LEFT JOIN ${users} inviter ON inviter.id = p.invited_by_id
+        LEFT JOIN ${scimGroups} rg ON rg.id = p.role_group_id
         ORDER BY position`;
 }
 
@@ -227,5 +231,8 @@ function toUserRow(row: PageRow): UserRow {
     directoryManaged: row.directory_managed,
     sso: row.sso,
     external: row.external,
+    title: row.title,
+    department: row.department,
+    roleGroup: row.role_group,
   };
 }

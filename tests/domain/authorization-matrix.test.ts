@@ -9,6 +9,9 @@ import { inviteMembers, resendInvitation } from '@/lib/invitations';
 import { changeRoles, removeMembers } from '@/lib/members';
 import { deleteOrganization, renameOrganization, transferOwnership } from '@/lib/organizations';
 import { listUserTable } from '@/lib/user-table/list';
+import { getDb } from '@/db/client';
+import { scimGroupMembers, scimGroups } from '@/db/schema';
+import { setGroupRole } from '@/lib/scim/groups/console';
 import { useTestDatabase } from '../support/db';
 import {
   addInvitation,
@@ -39,6 +42,15 @@ async function buildWorld() {
   const targetAdmin = await addMember(orgId, 'admin');
   const targetMember = await addMember(orgId, 'member');
   const invitation = await addInvitation(orgId, { role: 'member', invitedById: owner.userId });
+  // A directory group holding the target Member, mapped to no role yet (DESIGN §12).
+  const db = await getDb();
+  const [leads] = await db
+    .insert(scimGroups)
+    .values({ organizationId: orgId, displayName: 'Leads' })
+    .returning();
+  await db
+    .insert(scimGroupMembers)
+    .values({ organizationId: orgId, groupId: leads.id, membershipId: targetMember.membershipId });
   const outsider = await createUser();
   const elsewhere = await createOrganizationWithOwner('Elsewhere');
   const foreignAdmin = await addMember(elsewhere.organization.id, 'admin');
@@ -56,7 +68,7 @@ async function buildWorld() {
     Member: { id: targetMember.membershipId, role: 'member', userId: targetMember.userId },
     'pending invitation': { id: invitation.id, role: 'member', userId: null },
   };
-  return { orgId, actors, targets };
+  return { orgId, actors, targets, groupId: leads.id };
 }
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -200,6 +212,18 @@ for (const actor of actorKinds) {
     answers: () => expect.objectContaining({ total: 7, rows: expect.any(Array) }),
     run: (w, a) => listUserTable(a, { organizationId: w.orgId }),
   });
+  for (const role of ['admin', 'member', null] as const) {
+    cases.push({
+      name: `setGroupRole to ${role ?? 'no role'}`,
+      actor,
+      // Who manages provisioning maps groups; an Admin may map to Admin (they can make Admins already).
+      expected: orElse(['Owner', 'Admin'], 'FORBIDDEN'),
+      // Mapping to no role what maps to none already changes nothing (and writes no event).
+      changes: role !== null,
+      answers: () => ({ group: 'Leads', from: null, to: role, changed: role === 'admin' ? 1 : 0 }),
+      run: (w, a) => setGroupRole(a, { organizationId: w.orgId, groupId: w.groupId, role }),
+    });
+  }
   cases.push({
     name: 'listAuditEvents',
     actor,

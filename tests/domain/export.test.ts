@@ -132,6 +132,20 @@ describe('CSV export', () => {
     expect(invitation.slice(1, 3)).toEqual(['', 'Admin']);
     expect(invitation[5], 'an invitation has no last active').toBe('');
     expect(invitation[6]).toBe(owner.email);
+    expect(invitation.slice(7), 'an invitation has no title or department').toEqual(['', '']);
+  });
+
+  it('carries the title and department the directory sent, a formula-like one neutralized', async () => {
+    const { organization, owner } = await createOrganizationWithOwner();
+    const lee = await addMember(organization.id, 'member');
+    const db = await getDb();
+    await db
+      .update(memberships)
+      .set({ title: '=Staff Engineer', department: 'Engineering' })
+      .where(eq(memberships.id, lee.membershipId));
+    const { text } = await exportText(owner, { organizationId: organization.id });
+    const record = parsed(text).find((cells) => cells[0] === lee.email)!;
+    expect(record.slice(7)).toEqual(["'=Staff Engineer", 'Engineering']);
   });
 
   it('keeps the view: its search, role, status and inactivity filters and its order, for every sort key both ways', async () => {

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MemberRole } from '@/db/values';
-import { errorMessages } from '@/lib/shared/errors';
+import { errorMessages, roleFromGroupMessage } from '@/lib/shared/errors';
 import {
   assignableRoles,
   canRemove,
   decide,
+  decideGroupMapping,
   invitableRoles,
   ownersRemainAfter,
   type PolicyActor,
@@ -13,6 +14,7 @@ import {
   type TargetAction,
 } from '@/lib/shared/policy';
 import { can, rolePermissions, type Permission } from '@/lib/shared/permissions';
+import { rowOffer } from '@/lib/shared/offers';
 
 const owner: PolicyActor = { userId: 'owner', role: 'owner', directory: false };
 const admin: PolicyActor = { userId: 'admin', role: 'admin', directory: false };
@@ -140,6 +142,61 @@ describe('decide: who may act on whom', () => {
       code: 'OWNER_REQUIRED',
       message: errorMessages.OWNER_REQUIRED,
     });
+  });
+});
+
+describe('roles that a directory group’s mapping gives (DESIGN §12)', () => {
+  const lead: PolicyTarget = {
+    kind: 'member',
+    userId: 'l2',
+    role: 'admin',
+    roleGroup: { group: 'Engineering Leads', person: 'Lee' },
+  };
+  const directory: PolicyActor = { userId: null, role: 'admin', directory: true };
+
+  it('refuses the console any role change of them with ROLE_FROM_GROUP, naming them and the group', () => {
+    for (const actor of [owner, admin])
+      for (const role of ['owner', 'admin', 'member'] as const)
+        expect(code(actor, lead, toRole(role))).toBe('ROLE_FROM_GROUP');
+    expect(decide(owner, lead, toRole('member'))).toEqual({
+      allowed: false,
+      code: 'ROLE_FROM_GROUP',
+      message: roleFromGroupMessage('Lee', 'Engineering Leads'),
+    });
+    expect(roleFromGroupMessage('Lee', 'Engineering Leads')).toBe(
+      "Lee's role comes from the directory group “Engineering Leads”: change the group's mapping on the Provisioning page, or their groups in your identity provider.",
+    );
+    expect(assignableRoles(owner, lead)).toEqual([]);
+    // The row menu: no role offered, the sentence where Change role is, Delete still offered.
+    expect(rowOffer(owner, lead, 1)).toMatchObject({
+      roles: [],
+      remove: true,
+      roleReason: roleFromGroupMessage('Lee', 'Engineering Leads'),
+    });
+    expect(rowOffer(owner, otherAdmin, 1).roleReason).toBeUndefined();
+  });
+
+  it('says it to themselves in their words, and to a Member only FORBIDDEN', () => {
+    const own: PolicyTarget = { ...lead, userId: admin.userId! };
+    expect(decide(admin, own, toRole('member'))).toMatchObject({
+      code: 'ROLE_FROM_GROUP',
+      message: roleFromGroupMessage(null, 'Engineering Leads'),
+    });
+    expect(code(member, lead, toRole('member'))).toBe('FORBIDDEN');
+  });
+
+  it('leaves removal to the other rules, and the directory itself free', () => {
+    expect(code(owner, lead, remove)).toBe('allowed');
+    expect(code(directory, lead, toRole('member'))).toBe('allowed');
+  });
+
+  it('decideGroupMapping: Owners and Admins map a group to Admin, Member or no role; Members and outsiders nothing', () => {
+    for (const role of ['owner', 'admin'] as const)
+      for (const to of ['admin', 'member', null] as const)
+        expect(decideGroupMapping(role, to).allowed).toBe(true);
+    for (const role of ['member', null] as const)
+      for (const to of ['admin', 'member', null] as const)
+        expect(decideGroupMapping(role, to)).toMatchObject({ allowed: false, code: 'FORBIDDEN' });
   });
 });
 

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { auditEvents, scimGroupMembers, scimGroups } from '@/db/schema';
 import { MAX_GROUP_MEMBER_VALUES } from '@/lib/scim/groups/input';
 import { useTestDatabase } from '../support/db';
-import { ERROR, GROUP, manyMembers, PATCH_OP, provisioned, scim } from '../support/scim-groups';
+import { ERROR, GROUP, manyMembers, PATCH_OP, provisioned, scim } from '../support/scim-client';
 
 useTestDatabase();
 

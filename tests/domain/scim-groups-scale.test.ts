@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { auditEvents, memberships, scimGroupMembers, scimGroups } from '@/db/schema';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
-import { fillGroup, GROUP, LIST, manyMembers, PATCH_OP, provisioned, scim } from '../support/scim-groups';
+import { fillGroup, GROUP, LIST, manyMembers, PATCH_OP, provisioned, scim } from '../support/scim-client';
 
 const testDb = useTestDatabase({ workJobs: false });
 const counting = useCountingHandle(testDb);

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { auditEvents, scimGroupMembers } from '@/db/schema';
 import { publicUrl } from '@/lib/config';
 import { useTestDatabase } from '../support/db';
-import { GROUP, LIST, PATCH_OP, provisioned, scim } from '../support/scim-groups';
+import { GROUP, LIST, PATCH_OP, provisioned, scim } from '../support/scim-client';
 
 useTestDatabase();
 

@@ -365,7 +365,7 @@ describe('finding 4: a token acts only while its maker is an active Owner or Adm
 });
 
 describe('finding 7: names from the directory obey the console’s name rules', () => {
-  it('control and invisible characters are refused with invalidValue (400), never a 500; white space in a name is folded', async () => {
+  it('control and invisible characters are refused with invalidValue (400), never a 500; a name is kept as sent, folded only for the console', async () => {
     const { organization, token } = await provisioned();
     await addInvitation(organization.id, { email: 'ada@example.com' });
     const post = (payload: unknown) =>
@@ -381,15 +381,26 @@ describe('finding 7: names from the directory obey the console’s name rules', 
       body('ada@example.com', { displayName: 'Acme\u202Egnp.exe' }),
       body('ada@example.com', { name: { givenName: 'Ad\u200Ba' } }),
       body('ada@example.com', { externalId: 'okta\n1' }),
+      body('ada@example.com', { displayName: 'Ada \n\t Lovelace' }),
+      body('ada@example.com', { title: 'Chief\u0007Engineer' }),
+      body('ada@example.com', { phoneNumbers: [{ value: '+1\u200B555' }] }),
       { schemas: [USER], userName: 'ada\u0001@example.com', emails: [{ value: 'ada@example.com' }] },
     ]) {
       const response = await post(hostile);
       expect(response.status, JSON.stringify(hostile)).toBe(400);
       expect(await response.json(), JSON.stringify(hostile)).toMatchObject({ scimType: 'invalidValue' });
     }
-    const created = await post(body('ada@example.com', { displayName: 'Ada \n\t Lovelace' }));
+    const created = await post(body('ada@example.com', { displayName: 'Ada   Lovelace ' }));
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ displayName: 'Ada Lovelace' });
+    const user = await created.json();
+    expect(user).toMatchObject({ displayName: 'Ada   Lovelace ' });
+    const [member] = await (
+      await getDb()
+    )
+      .select({ name: memberships.directoryName })
+      .from(memberships)
+      .where(eq(memberships.id, user.id));
+    expect(member.name, "the console's display is folded").toBe('Ada Lovelace');
   });
 });
 

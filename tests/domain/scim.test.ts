@@ -15,6 +15,7 @@ import { createScimToken, deleteScimToken, setProvisioning } from '@/lib/scim/to
 import { authenticateScimToken } from '@/lib/scim/authenticate';
 import { createScimUser, deleteScimUser, updateScimUser } from '@/lib/scim/users';
 import { patchScimUser } from '@/lib/scim/patch';
+import { withUserNameUnique } from '@/lib/scim/user-name';
 import { getScimUser, listScimUsers } from '@/lib/scim/read';
 import { readScimUser, type ScimUserInput } from '@/lib/scim/input';
 import { DomainError } from '@/lib/shared/errors';
@@ -163,10 +164,12 @@ describe('the directory creates and finds members', () => {
     const created = await provision(actor, organization.id, userBody('Ada@Example.com'));
     expect(created).toMatchObject({
       email: 'ada@example.com',
+      userName: 'Ada@Example.com',
       role: 'member',
       active: true,
       directoryManaged: true,
     });
+    expect(toScimUser(created, BASE).userName, 'the userName is returned as sent').toBe('Ada@Example.com');
   });
 
   it.each([
@@ -209,7 +212,7 @@ describe('the directory creates and finds members', () => {
       id: created.id,
       externalId: 'okta-1',
       userName: 'ada@example.com',
-      name: { formatted: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace' },
+      name: { givenName: 'Ada', familyName: 'Lovelace' },
       active: true,
       emails: [{ value: 'ada@example.com', type: 'work', primary: true }],
       meta: { resourceType: 'User', location: `${BASE}/Users/${created.id}` },
@@ -226,7 +229,45 @@ describe('the directory creates and finds members', () => {
     );
   });
 
-  it.each(['userName co "ada"', 'title eq "x"', 'userName eq', 'userName eq "a" or userName eq "b"'])(
+  it('refuses a userName another member has in another case, for another address: 409, on create and on replace', async () => {
+    const { organization, actor } = await provisioned();
+    await provision(actor, organization.id, userBody('Ada.Lovelace@example.com'));
+    const grace = userBody('ADA.LOVELACE@EXAMPLE.COM', {
+      emails: [{ value: 'grace@example.com', primary: true }],
+    });
+    await expectScimError(provision(actor, organization.id, grace), 409, 'uniqueness');
+    // Grace's invitation is still open: the refused creation changed nothing.
+    const other = await createScimUser(actor, organization.id, userBody('grace@example.com'));
+    await expectScimError(
+      updateScimUser(actor, organization.id, other.id, { ...grace, userName: 'ada.lovelace@EXAMPLE.com' }),
+      409,
+      'uniqueness',
+    );
+    const renamed = await updateScimUser(actor, organization.id, other.id, {
+      ...userBody('grace@example.com'),
+      userName: 'Grace@Example.com',
+    });
+    expect(renamed.userName, 'her own userName in another case is hers to keep').toBe('Grace@Example.com');
+  });
+
+  it('a write past the check that breaks the lower(userName) index is answered 409 uniqueness, not 500', async () => {
+    const { organization, actor } = await provisioned();
+    await provision(actor, organization.id, userBody('Ada@Example.com'));
+    const grace = await provision(actor, organization.id, userBody('grace@example.com'));
+    const db = await getDb();
+    await expectScimError(
+      withUserNameUnique(
+        () => 'ADA@EXAMPLE.COM',
+        () =>
+          db.update(memberships).set({ scimUserName: 'ADA@EXAMPLE.COM' }).where(eq(memberships.id, grace.id)),
+      ),
+      409,
+      'uniqueness',
+    );
+    expect((await getScimUser(organization.id, grace.id)).userName).toBe('grace@example.com');
+  });
+
+  it.each(['password eq "x"', 'userName eq', 'userName eq "a" or', 'userName zz "a"'])(
     'refuses the filter %s: 400 invalidFilter',
     async (filter) => {
       const { organization } = await provisioned();

@@ -98,6 +98,19 @@ describe('splitting a selection before a bulk change', () => {
     expect(heldBackReason(soleOwner, { kind: 'remove' }, owner)).toBe('LAST_OWNER');
   });
 
+  it('members whose role a group mapping gives are left out of a role change, naming the group, but not of a removal', () => {
+    const lead = (id: string) => row(id, { roleGroup: 'Engineering Leads', role: 'admin', allowedRoles: [] });
+    const rows = [lead('g1'), lead('g2'), row('m', {})];
+    const action = { kind: 'role', role: 'admin' } as const;
+    expect(heldBackReason(rows[0], { kind: 'role', role: 'member' }, owner)).toBe('ROLE_FROM_GROUP');
+    const split = splitSelection(rows, action, owner);
+    expect(split.changeable.map((r) => r.id)).toEqual(['m']);
+    expect(heldBackSentence(split, action)).toBe(
+      "2 of 3 can't be given Admin: 2 users (their roles come from the directory group “Engineering Leads”: change its mapping on the Provisioning page).",
+    );
+    expect(heldBackReason(lead('g3'), { kind: 'remove' }, owner)).toBeNull();
+  });
+
   it('a member the directory manages and a declined invitation are left out with their own reasons', () => {
     const directory = row('d', { directory: true, allowedRoles: [], canDelete: false, canSuspend: false });
     const declined = row('x', {

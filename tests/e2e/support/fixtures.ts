@@ -187,6 +187,14 @@ export interface E2eFixtures {
     /** An address at the domain with no account yet (joins just in time). */
     newcomer: string;
   };
+  /** directory-groups.e2e.ts (tests/e2e/fixtures/groups.ts): Northwind, a verified domain, provisioning on. */
+  groups: {
+    organization: FixtureOrganization;
+    owner: FixturePerson;
+    domain: string;
+    /** A provisioning token ("Okta"), raw, for the test's SCIM requests. */
+    token: string;
+  };
   wonka: {
     organization: FixtureOrganization;
     owner: FixturePerson;

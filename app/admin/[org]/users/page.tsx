@@ -74,6 +74,10 @@ export default async function UsersPage({
       ...(row.directoryManaged ? { directory: true } : {}),
       ...(row.external ? { external: true } : {}),
       ...(row.sso ? { sso: true } : {}),
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.department ? { department: row.department } : {}),
+      ...(row.roleGroup ? { roleGroup: row.roleGroup } : {}),
+      ...(offer.roleReason ? { roleHeldBack: offer.roleReason } : {}),
       ...(offer.detach ? { canDetach: true } : {}),
       ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };
@@ -92,6 +96,7 @@ export default async function UsersPage({
         }}
         rows={rows}
         params={tableParams}
+        departments={result.departments}
         total={result.total}
         seats={{
           ...result.seats,

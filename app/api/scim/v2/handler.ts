@@ -2,8 +2,9 @@
 // provisioning token (Bearer), which names the organization and the directory acting for it; the
 // per-token rate limit; the body, read no further than MAX_BODY and refused when it names a prototype
 // (lib/scim/body.ts); answers as application/scim+json; and every refusal as an RFC 7644 §3.12 error
-// object, a domain refusal through the one table of lib/scim/errors.ts. Each route file is a few lines
-// on top of `scimRoute`.
+// object, a domain refusal through the one table of lib/scim/errors.ts; a single resource's answer with its
+// version as the ETag header, and the request's If-Match handed on. Each route file is a few lines on top
+// of `scimRoute`.
 import type { DirectoryActor } from '@/lib/shared/actor';
 import { now } from '@/lib/clock';
 import { scimBaseUrl, scimSettings } from '@/lib/config';
@@ -14,9 +15,10 @@ import { parseScimBody } from '@/lib/scim/body';
 import { scimErrorOf } from '@/lib/scim/errors';
 import { LIST_SCHEMA, SCIM_CONTENT_TYPE, ScimError, toScimUser, type ScimMember } from '@/lib/scim/protocol';
 import { scimRequestAllowed } from '@/lib/scim/rate';
+import { resourceVersion } from '@/lib/scim/version';
 import { authenticateScimToken } from '@/lib/scim/authenticate';
 
-/** A SCIM body is small; a much larger one is not a User. */
+/** A SCIM body is small; a much larger one is not a User (an endpoint may allow more: scimRoute's maxBody). */
 const MAX_BODY = 64 * 1024;
 
 /** What an endpoint answers: a body (and its status, 200 unless said), or nothing (204). */
@@ -33,6 +35,10 @@ export interface ScimRequest<P> {
   body: () => Promise<unknown>;
   /** A member as a User, with only the attributes the request's `attributes`/`excludedAttributes` ask for. */
   user: (member: ScimMember) => unknown;
+  /** The answer of a single User (its status 200 unless said): the User, and its version as the ETag header. */
+  single: (member: ScimMember, status?: number, headers?: Record<string, string>) => ScimAnswer;
+  /** The request's If-Match header (RFC 7644 §3.14), null when absent. */
+  ifMatch: string | null;
 }
 
 function respond(answer: ScimAnswer): Response {
@@ -47,11 +53,8 @@ function refusal(error: ScimError): Response {
   return respond({ status: error.status, body: error.body(), headers: error.headers });
 }
 
-/**
- * The body as JSON, read no further than `maxBody` bytes (lib/http/body.ts: a longer one is refused, not
- * buffered): MAX_BODY, unless an endpoint's resources are larger (a Group's thousand members).
- */
-export async function readBody(request: Request, maxBody = MAX_BODY): Promise<unknown> {
+/** The body as JSON, read no further than `maxBody` bytes (lib/http/body.ts: a longer one is refused, not buffered). */
+async function readBody(request: Request, maxBody: number): Promise<unknown> {
   try {
     return parseScimBody(await readCappedText(request, maxBody));
   } catch (error) {
@@ -87,14 +90,24 @@ async function authenticate(request: Request): Promise<DirectoryActor> {
   return result;
 }
 
-/** A route handler of the SCIM service: `endpoint` runs for an authenticated, allowed request. */
+/**
+ * A route handler of the SCIM service: `endpoint` runs for an authenticated, allowed request. `maxBody`:
+ * the largest body it reads, MAX_BODY unless its resources are larger (a Group's thousand members).
+ */
 export function scimRoute<P = Record<string, never>>(
   endpoint: (request: ScimRequest<P>) => ScimAnswer | Promise<ScimAnswer>,
+  options: { maxBody?: number } = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await authenticate(request);
       const url = new URL(request.url);
+      const user = (member: ScimMember) =>
+        project(
+          toScimUser(member, scimBaseUrl()),
+          url.searchParams.get('attributes'),
+          url.searchParams.get('excludedAttributes'),
+        );
       return respond(
         await endpoint({
           actor,
@@ -102,13 +115,11 @@ export function scimRoute<P = Record<string, never>>(
           url,
           params: await context.params,
           base: scimBaseUrl(),
-          body: () => readBody(request),
-          user: (member) =>
-            project(
-              toScimUser(member, scimBaseUrl()),
-              url.searchParams.get('attributes'),
-              url.searchParams.get('excludedAttributes'),
-            ),
+          body: () => readBody(request, options.maxBody ?? MAX_BODY),
+          user,
+          single: (member, status = 200, headers = {}) =>
+            versioned(user(member), member.updatedAt, status, headers),
+          ifMatch: request.headers.get('if-match'),
         }),
       );
     } catch (error) {
@@ -118,6 +129,16 @@ export function scimRoute<P = Record<string, never>>(
       return refusal(new ScimError(500, 'Something went wrong on our side. Nothing was changed; try again.'));
     }
   };
+}
+
+/** The answer of one resource last changed at `updatedAt`: its version (meta.version) as the ETag header. */
+export function versioned(
+  body: unknown,
+  updatedAt: Date,
+  status = 200,
+  headers: Record<string, string> = {},
+): ScimAnswer {
+  return { status, body, headers: { ETag: resourceVersion(updatedAt), ...headers } };
 }
 
 /** The answer for a method an endpoint does not have (RFC 7644 §3.2: 405), on a route of any parameters. */

@@ -5,7 +5,7 @@ import { MAX_GROUP_BODY, readGroupInput } from '@/lib/scim/groups/input';
 import { groupAnswer, membersWanted, projectGroup, toScimGroup, viewOf } from '@/lib/scim/groups/protocol';
 import { getScimGroup, listScimGroups } from '@/lib/scim/groups/read';
 import { createScimGroup } from '@/lib/scim/groups/write';
-import { listOf, methodNotAllowed, readBody, scimRoute, wholeNumber } from '../handler';
+import { listOf, methodNotAllowed, scimRoute, wholeNumber } from '../handler';
 
 export const GET = scimRoute(async ({ actor, url, base }) => {
   const startIndex = Math.max(1, wholeNumber(url, 'startIndex', 1));
@@ -23,19 +23,18 @@ export const GET = scimRoute(async ({ actor, url, base }) => {
   return { body: listOf(resources, total, startIndex) };
 });
 
-export const POST = scimRoute(async ({ actor, request, url, base }) => {
-  const created = await createScimGroup(
-    actor,
-    actor.organizationId,
-    readGroupInput(await readBody(request, MAX_GROUP_BODY)),
-  );
-  const view = viewOf(url);
-  return groupAnswer(
-    await getScimGroup(actor.organizationId, created.id, membersWanted(view)),
-    base,
-    view,
-    true,
-  );
-});
+export const POST = scimRoute(
+  async ({ actor, url, base, body }) => {
+    const created = await createScimGroup(actor, actor.organizationId, readGroupInput(await body()));
+    const view = viewOf(url);
+    return groupAnswer(
+      await getScimGroup(actor.organizationId, created.id, membersWanted(view)),
+      base,
+      view,
+      true,
+    );
+  },
+  { maxBody: MAX_GROUP_BODY },
+);
 
 export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,4 +1,5 @@
-// /ServiceProviderConfig (RFC 7644 §4): what the service supports. Read-only.
+// /ServiceProviderConfig (RFC 7644 §4): what the service supports. Read-only: any other method answers
+// 405 as an RFC 7644 error object.
 import { serviceProviderConfig } from '@/lib/scim/discovery';
 import { methodNotAllowed, scimRoute } from '../handler';
 

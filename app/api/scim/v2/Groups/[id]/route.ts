@@ -9,7 +9,7 @@ import { groupAnswer, membersWanted, viewOf } from '@/lib/scim/groups/protocol';
 import { getScimGroup } from '@/lib/scim/groups/read';
 import { changeScimGroup, deleteScimGroup } from '@/lib/scim/groups/write';
 import { PATCH_SCHEMA, ScimError } from '@/lib/scim/protocol';
-import { methodNotAllowed, readBody, scimRoute } from '../../handler';
+import { methodNotAllowed, scimRoute } from '../../handler';
 
 type Params = { id: string };
 
@@ -18,33 +18,39 @@ export const GET = scimRoute<Params>(async ({ actor, params, url, base }) => {
   return groupAnswer(await getScimGroup(actor.organizationId, params.id, membersWanted(view)), base, view);
 });
 
-export const PUT = scimRoute<Params>(async ({ actor, params, request, url, base }) => {
-  const input = readGroupInput(await readBody(request, MAX_GROUP_BODY));
-  const members = noMemberChange();
-  replaceMembers(members, input.memberIds);
-  const change = { displayName: input.displayName, externalId: input.externalId, members };
-  const ifMatch = request.headers.get('if-match');
-  const group = await changeScimGroup(actor, actor.organizationId, params.id, ifMatch, change);
-  const view = viewOf(url);
-  return groupAnswer(await getScimGroup(actor.organizationId, group.id, membersWanted(view)), base, view);
-});
+export const PUT = scimRoute<Params>(
+  async ({ actor, params, request, url, base, body }) => {
+    const input = readGroupInput(await body());
+    const members = noMemberChange();
+    replaceMembers(members, input.memberIds);
+    const change = { displayName: input.displayName, externalId: input.externalId, members };
+    const ifMatch = request.headers.get('if-match');
+    const group = await changeScimGroup(actor, actor.organizationId, params.id, ifMatch, change);
+    const view = viewOf(url);
+    return groupAnswer(await getScimGroup(actor.organizationId, group.id, membersWanted(view)), base, view);
+  },
+  { maxBody: MAX_GROUP_BODY },
+);
 
 /**
  * A PATCH answers 204 (RFC 7644 §3.5.2 allows it; Okta and Entra expect it) unless the request asks for
  * attributes: a PATCH of a large group then never reads its members back.
  */
-export const PATCH = scimRoute<Params>(async ({ actor, params, request, url, base }) => {
-  const patch = await readBody(request, MAX_GROUP_BODY);
-  const schemas = own(patch, 'schemas');
-  if (!Array.isArray(schemas) || !schemas.includes(PATCH_SCHEMA))
-    throw new ScimError(400, `A PATCH body names the schema ${PATCH_SCHEMA}.`, 'invalidSyntax');
-  const change = readGroupPatch(own(patch, 'Operations'), params.id);
-  const ifMatch = request.headers.get('if-match');
-  const group = await changeScimGroup(actor, actor.organizationId, params.id, ifMatch, change);
-  const view = viewOf(url);
-  if (view.attributes === null && view.excludedAttributes === null) return null;
-  return groupAnswer(await getScimGroup(actor.organizationId, group.id, membersWanted(view)), base, view);
-});
+export const PATCH = scimRoute<Params>(
+  async ({ actor, params, request, url, base, body }) => {
+    const patch = await body();
+    const schemas = own(patch, 'schemas');
+    if (!Array.isArray(schemas) || !schemas.includes(PATCH_SCHEMA))
+      throw new ScimError(400, `A PATCH body names the schema ${PATCH_SCHEMA}.`, 'invalidSyntax');
+    const change = readGroupPatch(own(patch, 'Operations'), params.id);
+    const ifMatch = request.headers.get('if-match');
+    const group = await changeScimGroup(actor, actor.organizationId, params.id, ifMatch, change);
+    const view = viewOf(url);
+    if (view.attributes === null && view.excludedAttributes === null) return null;
+    return groupAnswer(await getScimGroup(actor.organizationId, group.id, membersWanted(view)), base, view);
+  },
+  { maxBody: MAX_GROUP_BODY },
+);
 
 export const DELETE = scimRoute<Params>(async ({ actor, params, request }) => {
   await deleteScimGroup(actor, actor.organizationId, params.id, request.headers.get('if-match'));

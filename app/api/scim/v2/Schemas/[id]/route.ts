@@ -1,11 +1,12 @@
-// /Schemas/{urn} (RFC 7644 §4): one schema by its URN. Read-only.
-import { userSchema } from '@/lib/scim/discovery';
-import { ScimError, USER_SCHEMA } from '@/lib/scim/protocol';
+// /Schemas/{urn} (RFC 7644 §4): one schema by its URN. Read-only: any other method answers 405.
+import { schemaById } from '@/lib/scim/schemas';
+import { ScimError } from '@/lib/scim/protocol';
 import { methodNotAllowed, scimRoute } from '../../handler';
 
 export const GET = scimRoute<{ id: string }>(({ base, params }) => {
-  if (params.id !== USER_SCHEMA) throw new ScimError(404, `No schema ${params.id}.`);
-  return { body: userSchema(base) };
+  const schema = schemaById(base, params.id);
+  if (!schema) throw new ScimError(404, `No schema ${params.id.slice(0, 120)}.`);
+  return { body: schema };
 });
 
 export {

@@ -1,22 +1,27 @@
-// The SCIM service spoken to as an identity provider does, for the Groups tests, without a server: a
-// request through the route files (./scim-routes.ts) with the organization's token, its answer read back;
-// an organization with provisioning on, its token and its members; and large groups made in one statement.
+// A SCIM client for tests: one request as an identity provider sends it, through the service's route files
+// (./scim-routes.ts), answered as status, headers and JSON; an organization with provisioning on, a token,
+// and the addresses it has invited (the people its directory may create, docs/rules.md rule 13) or the
+// members it has; and a large group's rows made in one statement.
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { createScimToken, setProvisioning } from '@/lib/scim/tokens';
 import { routeScimRequest } from './scim-routes';
-import { addMember, createOrganizationWithOwner } from './factories';
+import { addInvitation, addMember, createOrganizationWithOwner } from './factories';
 
-export const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
-export const LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
-export const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
-export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+export const SCIM = {
+  user: 'urn:ietf:params:scim:schemas:core:2.0:User',
+  enterprise: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User',
+  group: 'urn:ietf:params:scim:schemas:core:2.0:Group',
+  list: 'urn:ietf:params:scim:api:messages:2.0:ListResponse',
+  error: 'urn:ietf:params:scim:api:messages:2.0:Error',
+  patch: 'urn:ietf:params:scim:api:messages:2.0:PatchOp',
+} as const;
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type ScimMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One request (its path under /api/scim/v2) with `token`; the answer's status, headers and JSON. */
-export async function scim(
-  method: Method,
+/** One request (`path` under /api/scim/v2) with the token and any headers; the answer's status, headers and JSON. */
+export async function scimCall(
+  method: ScimMethod,
   path: string,
   options: { token: string; body?: unknown; headers?: Record<string, string> },
 ) {
@@ -31,12 +36,34 @@ export async function scim(
   });
   const response = await routeScimRequest(request);
   const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    json: text ? JSON.parse(text) : null,
-  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads the JSON it expects
+  const json: any = text ? JSON.parse(text) : null;
+  return { status: response.status, headers: response.headers, json };
 }
+
+/** An organization with provisioning on and a token named `tokenName`, which has invited `invited`. */
+export async function scimOrganization(invited: string[] = [], tokenName = 'Okta') {
+  const { organization, owner } = await createOrganizationWithOwner('Acme');
+  for (const email of invited) await addInvitation(organization.id, { email });
+  await setProvisioning(owner, { organizationId: organization.id, enabled: true });
+  const { token } = await createScimToken(owner, { organizationId: organization.id, name: tokenName });
+  const call = (method: ScimMethod, path: string, body?: unknown, headers?: Record<string, string>) =>
+    scimCall(method, path, { token, body, headers });
+  return { organization, owner, token, call };
+}
+
+/** A PATCH body of `operations`. */
+export function patchOf(...operations: unknown[]) {
+  return { schemas: [SCIM.patch], Operations: operations };
+}
+
+// The names the Groups tests use.
+export const GROUP = SCIM.group;
+export const LIST = SCIM.list;
+export const ERROR = SCIM.error;
+export const PATCH_OP = SCIM.patch;
+export type Method = ScimMethod;
+export const scim = scimCall;
 
 /** An organization with provisioning on and a token named `tokenName`, and `people` members (Members). */
 export async function provisioned(people = 0, name = 'Acme', tokenName = 'Okta') {
