@@ -35,8 +35,8 @@ export function RowActions({ row }: { row: UserTableRow }) {
   const canChange = row.allowedRoles.some((role) => role !== row.role);
   // A held-back option stays in the menu, dimmed, and points at the reason shown under it.
   const describedBy = row.heldBack ? reasonId : undefined;
-  // A role that a directory group's mapping gives: Change role says why it is not offered.
-  const roleDescribedBy = row.roleHeldBack ? roleReasonId : describedBy;
+  // A role that a directory group's mapping gives: Change role says why (Owner may still be offered).
+  const roleDescribedBy = row.roleHeldBack ? roleReasonId : canChange ? undefined : describedBy;
   const offered: readonly MemberRole[] = row.kind === 'invitation' ? invitationRoles : roles;
   const requestChange = (change: MemberChange) => request(change, trigger.current);
   const target = { rows: [row] };
@@ -66,10 +66,7 @@ export function RowActions({ row }: { row: UserTableRow }) {
           </span>
         </DropdownMenuLabel>
         <DropdownMenuSub>
-          <DropdownMenuSubTrigger
-            disabled={!canChange}
-            aria-describedby={canChange ? undefined : roleDescribedBy}
-          >
+          <DropdownMenuSubTrigger disabled={!canChange} aria-describedby={roleDescribedBy}>
             <UserCog aria-hidden="true" />
             Change role
           </DropdownMenuSubTrigger>

@@ -71,7 +71,8 @@ const targetRow = z
  */
 function targetsQuery(organizationId: string, ids: string[]): SQL {
   return sql`SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
-        m.status = 'suspended' AS suspended, m.directory_managed, rg.display_name AS role_group, u.name
+        m.status = 'suspended' AS suspended, m.directory_managed,
+        CASE WHEN m.role <> 'owner' THEN rg.display_name END AS role_group, u.name
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       LEFT JOIN ${scimGroups} rg ON rg.id = m.role_group_id
       WHERE m.organization_id = ${organizationId} AND m.id = ANY(${uuidArray(ids)})
@@ -99,7 +100,8 @@ function matchingQuery(organizationId: string, filter: TableFilter): SQL {
   const memberWhere = filters.wantMembers ? filters.memberWhere : sql`false`;
   const invitationWhere = filters.wantInvitations ? filters.invitationWhere : sql`false`;
   return sql`(SELECT 'member' AS kind, m.id, m.user_id, m.role::text AS role, u.email, false AS declined,
-        m.status = 'suspended' AS suspended, m.directory_managed, rg.display_name AS role_group, u.name
+        m.status = 'suspended' AS suspended, m.directory_managed,
+        CASE WHEN m.role <> 'owner' THEN rg.display_name END AS role_group, u.name
       FROM ${memberships} m JOIN ${users} u ON u.id = m.user_id
       LEFT JOIN ${scimGroups} rg ON rg.id = m.role_group_id
       WHERE ${memberWhere}

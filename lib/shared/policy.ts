@@ -128,9 +128,12 @@ export function decide(
   }
   // DESIGN §12: a role a group mapping gives is the mapping's. Said before the directory's own refusal
   // (such a member is usually the directory's too), as it names what to change instead; said only to
-  // whoever could otherwise change the role.
+  // whoever could otherwise change the role. A mapping never gives nor touches Owner: making someone an
+  // Owner stays rule 1's, and an Owner's old mark means nothing.
   if (
     action.type === 'change_role' &&
+    action.role !== 'owner' &&
+    target.role !== 'owner' &&
     target.roleGroup &&
     !actor.directory &&
     (self || can(actor.role, 'members:manage'))

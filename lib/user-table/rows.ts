@@ -192,7 +192,8 @@ function rowsQuery(filters: Filters, window: ReadWindow): SQL | null {
   if (parts.length === 0) return null;
   return sql`SELECT p.kind, p.id, p.user_id, p.name, p.email, p.role, p.status, p.date, p.expires_at,
                p.last_sent_at, p.send_count, inviter.email AS invited_by, p.delivery_error, p.delivery_status,
-               p.last_active_at, p.directory_managed, p.sso, p.title, p.department, rg.display_name AS role_group,
+               p.last_active_at, p.directory_managed, p.sso, p.title, p.department,
+               CASE WHEN p.role <> 'owner' THEN rg.display_name END AS role_group,
                (p.kind = 'member' AND ${externalMember(filters.organizationId, sql`p.email`)}) AS external, p.k::text AS k,
                row_number() OVER (ORDER BY ${rowOrder(filters, window.reverse, 'p')}) AS position
         FROM (SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) t

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { auditEvents, memberships, scimGroupMembers, scimGroups } from '@/db/schema';
 import type { InvitationRole } from '@/db/values';
 import { changeRoles } from '@/lib/members';
+import { listUserTable } from '@/lib/user-table/list';
 import { GROUPS_SHOWN, listGroupsForConsole, setGroupRole } from '@/lib/scim/groups/console';
 import { roleFromGroupMessage } from '@/lib/shared/errors';
 import { useCountingHandle } from '../support/counting';
@@ -259,6 +260,14 @@ describe('a role that a mapping gives is changed only through the mapping', () =
       }),
       'ROLE_FROM_GROUP',
     );
+  });
+
+  it('lets an Owner make them an Owner (no mapping gives or touches Owner), and the list stops naming the group', async () => {
+    const { organization, owner, ann } = await mapped();
+    await changeRoles(owner, { organizationId: organization.id, role: 'owner', ids: [ann.membershipId] });
+    expect((await roleOf(ann.membershipId)).role).toBe('owner');
+    const page = await listUserTable(owner, { organizationId: organization.id });
+    expect(page.rows.find((row) => row.email === ann.email)?.roleGroup).toBeNull();
   });
 
   it('leaves a Member tempted to promote them with FORBIDDEN, not the group’s name', async () => {

@@ -156,8 +156,12 @@ describe('roles that a directory group’s mapping gives (DESIGN §12)', () => {
 
   it('refuses the console any role change of them with ROLE_FROM_GROUP, naming them and the group', () => {
     for (const actor of [owner, admin])
-      for (const role of ['owner', 'admin', 'member'] as const)
+      for (const role of ['admin', 'member'] as const)
         expect(code(actor, lead, toRole(role))).toBe('ROLE_FROM_GROUP');
+    // Owner is no mapping's: making someone an Owner stays rule 1's, and an Owner's old mark means nothing.
+    expect(code(owner, lead, toRole('owner'))).toBe('allowed');
+    expect(code(admin, lead, toRole('owner'))).toBe('OWNER_REQUIRED');
+    expect(code(owner, { ...lead, role: 'owner' }, toRole('admin'))).toBe('allowed');
     expect(decide(owner, lead, toRole('member'))).toEqual({
       allowed: false,
       code: 'ROLE_FROM_GROUP',
@@ -166,9 +170,10 @@ describe('roles that a directory group’s mapping gives (DESIGN §12)', () => {
     expect(roleFromGroupMessage('Lee', 'Engineering Leads')).toBe(
       "Lee's role comes from the directory group “Engineering Leads”: change the group's mapping on the Provisioning page, or their groups in your identity provider.",
     );
-    expect(assignableRoles(owner, lead)).toEqual([]);
+    expect(assignableRoles(owner, lead)).toEqual(['owner']);
+    expect(assignableRoles(admin, lead)).toEqual([]);
     // The row menu: no role offered, the sentence where Change role is, Delete still offered.
-    expect(rowOffer(owner, lead, 1)).toMatchObject({
+    expect(rowOffer(admin, lead, 1)).toMatchObject({
       roles: [],
       remove: true,
       roleReason: roleFromGroupMessage('Lee', 'Engineering Leads'),
