@@ -79,8 +79,9 @@ function managerById(operation: ScimPatchOperation): ScimPatchOperation[] {
  * value holds such dotted keys (as Microsoft Entra sends), are scim-patch's to resolve.
  */
 function applyPatch(current: ScimMember, operations: ScimPatchOperation[]): unknown {
-  // Where the resource lives (meta.location) does not matter to a patch: no base URL is needed.
-  const resource = toScimUser(current, '');
+  // Where the resource lives (meta.location) does not matter to a patch: no base URL is needed. The
+  // account's own name is the person's, never written into the directory's data (DESIGN §9).
+  const resource = toScimUser({ ...current, accountName: null }, '');
   let patched: unknown;
   try {
     patched = scimPatch(

@@ -56,6 +56,8 @@ export interface ScimMember {
   email: string;
   /** The console's display of the directory's name (memberships.directory_name). */
   name: string | null;
+  /** The person's own name on their account (users.name), shown when the directory gave none. */
+  accountName: string | null;
   role: MemberRole;
   active: boolean;
   externalId: string | null;
@@ -84,20 +86,35 @@ export interface ScimUser {
 }
 
 /**
+ * The name of a member the directory never named (one from the console, or provisioned before profiles
+ * were kept): their display name, else their account's name, as displayName and name.formatted, and split
+ * at its last space into givenName and familyName, since identity providers expect both on every User
+ * (Okta's spec test reads them on the first one listed, often the Owner who made the organization).
+ * Nothing is derived for a member whose name the directory sent: that is returned as sent.
+ */
+function unsentName(member: ScimMember): Pick<ScimUser, 'name' | 'displayName'> {
+  const shown = (member.name ?? member.accountName)?.trim();
+  if (member.profile !== null || !shown) return {};
+  const cut = shown.lastIndexOf(' ');
+  const parts =
+    cut > 0 ? { givenName: shown.slice(0, cut), familyName: shown.slice(cut + 1) } : { givenName: shown };
+  return { name: { formatted: shown, ...parts }, displayName: shown };
+}
+
+/**
  * A member as a SCIM User, located under `base` (…/api/scim/v2): the directory's attributes exactly as it
- * sent them, the enterprise extension's URN in `schemas` when it has any. A member with no profile kept
- * (one from the console, or provisioned before profiles were kept) shows its display name as displayName.
+ * sent them, the enterprise extension's URN in `schemas` when it has any; a member with no profile kept
+ * is named by unsentName.
  */
 export function toScimUser(member: ScimMember, base: string): ScimUser {
   const { enterprise, phoneNumbers, addresses, name, ...texts } = member.profile ?? {};
-  const legacyName = member.profile === null && member.name ? { displayName: member.name } : {};
   return {
     schemas: enterprise ? [USER_SCHEMA, ENTERPRISE_SCHEMA] : [USER_SCHEMA],
     id: member.id,
     ...(member.externalId ? { externalId: member.externalId } : {}),
     userName: member.userName ?? member.email,
     ...(name ? { name } : {}),
-    ...legacyName,
+    ...unsentName(member),
     ...texts,
     active: member.active,
     emails: [{ value: member.email, type: 'work', primary: true }],

@@ -13,7 +13,7 @@ import { fail } from '../shared/errors';
 import { storedProfile } from './profile';
 import { isUuid, type ScimMember } from './protocol';
 
-const columns = sql`m.id, u.email, m.directory_name AS name, m.role::text AS role,
+const columns = sql`m.id, u.email, m.directory_name AS name, u.name AS account_name, m.role::text AS role,
   m.status::text AS status, m.external_id, m.scim_user_name, m.scim_profile, m.role_group_id, m.directory_managed, m.created_at,
   m.updated_at`;
 
@@ -23,6 +23,7 @@ const memberRow = z
     id: z.string(),
     email: z.string(),
     name: z.string().nullable(),
+    account_name: z.string().nullable(),
     role: z.enum(memberRoleValues),
     status: z.enum(memberStatusValues),
     external_id: z.string().nullable(),
@@ -37,6 +38,7 @@ const memberRow = z
     id: row.id,
     email: row.email,
     name: row.name,
+    accountName: row.account_name,
     role: row.role,
     active: row.status === 'active',
     externalId: row.external_id,

@@ -7,10 +7,13 @@ import { getDb } from '@/db/client';
 import { auditEvents, memberships, scimGroupMembers, scimGroups } from '@/db/schema';
 import type { InvitationRole } from '@/db/values';
 import { lockOrganizationRow } from '@/lib/access';
+import { setGroupRole } from '@/lib/scim/groups/console';
 import { applyGroupRoles, mappingActor, type RoleScope } from '@/lib/scim/groups/roles';
+import { changeRoles, detachFromDirectory } from '@/lib/members';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
 import { addManyMembers, addMember, createOrganizationWithOwner } from '../support/factories';
+import { SCIM, scimOrganization } from '../support/scim-client';
 
 const testDb = useTestDatabase({ workJobs: false });
 const counting = useCountingHandle(testDb);
@@ -134,5 +137,41 @@ describe('group → role mapping', () => {
     expect(thousand.result).toBe(999);
     expect(single.result).toBe(1);
     expect(thousand.statements.length).toBe(single.statements.length);
+  });
+});
+
+describe('detaching a member from the directory', () => {
+  it('clears what the directory kept, takes them out of its groups and leaves them the role a group gave, for the console to change', async () => {
+    const { organization, owner, call } = await scimOrganization(['ada@example.com']);
+    const user = await call('POST', '/Users', {
+      schemas: [SCIM.user, SCIM.enterprise],
+      userName: 'Ada@Example.com',
+      emails: [{ value: 'ada@example.com', primary: true }],
+      title: 'Staff Engineer',
+      [SCIM.enterprise]: { department: 'Engineering' },
+    });
+    expect(user.status).toBe(201);
+    const group = await call('POST', '/Groups', {
+      schemas: [SCIM.group],
+      displayName: 'Leads',
+      members: [{ value: user.json.id }],
+    });
+    await setGroupRole(owner, { organizationId: organization.id, groupId: group.json.id, role: 'admin' });
+    await detachFromDirectory(owner, { organizationId: organization.id, membershipId: user.json.id });
+    const db = await getDb();
+    const [row] = await db.select().from(memberships).where(eq(memberships.id, user.json.id));
+    expect(row).toMatchObject({
+      role: 'admin',
+      roleGroupId: null,
+      directoryManaged: false,
+      scimProfile: null,
+      title: null,
+      department: null,
+    });
+    expect(
+      await db.select().from(scimGroupMembers).where(eq(scimGroupMembers.groupId, group.json.id)),
+    ).toEqual([]);
+    const selection = { organizationId: organization.id, ids: [user.json.id] };
+    expect((await changeRoles(owner, { ...selection, role: 'member' })).changed).toBe(1);
   });
 });

@@ -26,6 +26,29 @@ function expectUser(answer: Answer, status: number) {
 const filterOf = (expression: string) => `filter=${encodeURIComponent(expression)}`;
 
 describe("Okta's SCIM 2.0 spec test", () => {
+  it('reads an id, a userName, a given and a family name, active and an address on the first User listed (the Owner the console made)', async () => {
+    const { call, owner } = await scimOrganization();
+    const first = await call('GET', '/Users?count=1&startIndex=1');
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ schemas: [SCIM.list], startIndex: 1, itemsPerPage: 1 });
+    const [listed] = (first.json as { Resources: Record<string, unknown>[] }).Resources;
+    // createOrganizationWithOwner names the Owner "Olivia Owner" on her account; the directory named no one.
+    expect(listed).toMatchObject({
+      userName: owner.email,
+      name: { formatted: 'Olivia Owner', givenName: 'Olivia', familyName: 'Owner' },
+      displayName: 'Olivia Owner',
+      active: true,
+      emails: [{ value: owner.email }],
+    });
+    expect(await call('GET', `/Users/${String(listed.id)}`)).toMatchObject({ status: 200, json: listed });
+    const missing = await call('GET', '/Users/00919288221112222');
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ schemas: [SCIM.error], status: '404' });
+    const groups = await call('GET', '/Groups');
+    expect(groups.status).toBe(200);
+    expect(groups.json).toMatchObject({ schemas: [SCIM.list], totalResults: 0, Resources: [] });
+  });
+
   it('creates, finds by userName in another case, refuses a duplicate, replaces, deactivates and deletes', async () => {
     const { call } = await scimOrganization([ADDRESS]);
     const user = {

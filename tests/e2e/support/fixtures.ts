@@ -191,6 +191,8 @@ export interface E2eFixtures {
   groups: {
     organization: FixtureOrganization;
     owner: FixturePerson;
+    /** A Member the console added: the directory may put her in a group, but does not manage her. */
+    member: FixturePerson;
     domain: string;
     /** A provisioning token ("Okta"), raw, for the test's SCIM requests. */
     token: string;
