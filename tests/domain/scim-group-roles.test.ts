@@ -1,6 +1,8 @@
 // Group → role mapping (DESIGN §12; lib/scim/groups/roles.ts), on PGlite and PostgreSQL: the highest
 // mapped role wins, never Owner; leaving every mapped group returns a person to Member; each change is
-// audited as the directory's, naming the group; two statements whatever the number of members.
+// audited as the directory's, naming the group; two statements whatever the number of members; a
+// detached member leaves the directory's groups; and, on PostgreSQL, two mapped groups gaining one
+// person at once leave them with the higher role.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
@@ -11,7 +13,7 @@ import { setGroupRole } from '@/lib/scim/groups/console';
 import { applyGroupRoles, mappingActor, type RoleScope } from '@/lib/scim/groups/roles';
 import { changeRoles, detachFromDirectory } from '@/lib/members';
 import { useCountingHandle } from '../support/counting';
-import { useTestDatabase } from '../support/db';
+import { usingPostgres, useTestDatabase } from '../support/db';
 import { addManyMembers, addMember, createOrganizationWithOwner } from '../support/factories';
 import { SCIM, scimOrganization } from '../support/scim-client';
 
@@ -173,5 +175,34 @@ describe('detaching a member from the directory', () => {
     ).toEqual([]);
     const selection = { organizationId: organization.id, ids: [user.json.id] };
     expect((await changeRoles(owner, { ...selection, role: 'member' })).changed).toBe(1);
+  });
+});
+
+describe.skipIf(!usingPostgres)('two mapped groups gaining one person at once (PostgreSQL)', () => {
+  it('ends with the higher role, marked with its group, whichever PATCH commits first', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { organization, owner, call } = await scimOrganization([`ada.${round}@example.com`]);
+      const user = await call('POST', '/Users', {
+        schemas: [SCIM.user],
+        userName: `ada.${round}@example.com`,
+      });
+      const group = async (displayName: string, role: 'admin' | 'member') => {
+        const created = await call('POST', '/Groups', { schemas: [SCIM.group], displayName });
+        await setGroupRole(owner, { organizationId: organization.id, groupId: created.json.id, role });
+        return created.json.id as string;
+      };
+      const everyone = await group('Everyone', 'member');
+      const leads = await group('Leads', 'admin');
+      const add = (groupId: string) =>
+        call('PATCH', `/Groups/${groupId}`, {
+          schemas: [SCIM.patch],
+          Operations: [{ op: 'add', path: 'members', value: [{ value: user.json.id }] }],
+        });
+      const answers = await Promise.all(
+        round % 2 ? [add(everyone), add(leads)] : [add(leads), add(everyone)],
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([204, 204]);
+      expect(await roleOf(user.json.id)).toEqual({ role: 'admin', roleGroupId: leads });
+    }
   });
 });
