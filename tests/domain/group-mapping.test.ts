@@ -5,41 +5,19 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditEvents, memberships, scimGroupMembers, scimGroups } from '@/db/schema';
-import type { InvitationRole } from '@/db/values';
+import { auditEvents, memberships, scimGroups } from '@/db/schema';
 import { changeRoles } from '@/lib/members';
 import { listUserTable } from '@/lib/user-table/list';
 import { GROUPS_SHOWN, listGroupsForConsole, setGroupRole } from '@/lib/scim/groups/console';
 import { roleFromGroupMessage } from '@/lib/shared/errors';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
+import { insertGroup, joinGroup, roleOf } from '../support/groups';
 import { addManyMembers, addMember, createOrganizationWithOwner } from '../support/factories';
 import { expectDomainError, outcomeOf } from '../support/state';
 
 const testDb = useTestDatabase({ workJobs: false });
 const counting = useCountingHandle(testDb);
-
-async function group(organizationId: string, displayName: string, mappedRole: InvitationRole | null = null) {
-  const db = await getDb();
-  const [row] = await db.insert(scimGroups).values({ organizationId, displayName, mappedRole }).returning();
-  return row.id;
-}
-
-async function join(organizationId: string, groupId: string, membershipIds: string[]) {
-  const db = await getDb();
-  await db
-    .insert(scimGroupMembers)
-    .values(membershipIds.map((membershipId) => ({ organizationId, groupId, membershipId })));
-}
-
-async function roleOf(membershipId: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ role: memberships.role, roleGroupId: memberships.roleGroupId })
-    .from(memberships)
-    .where(eq(memberships.id, membershipId));
-  return row;
-}
 
 async function eventsOf(organizationId: string, action: 'group.role_mapped' | 'member.role_changed') {
   const db = await getDb();
@@ -54,8 +32,8 @@ describe('setGroupRole', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const ann = await addMember(organization.id, 'member');
     const bob = await addMember(organization.id, 'member');
-    const leads = await group(organization.id, 'Engineering Leads');
-    await join(organization.id, leads, [ann.membershipId, bob.membershipId]);
+    const leads = await insertGroup(organization.id, 'Engineering Leads');
+    await joinGroup(organization.id, leads, [ann.membershipId, bob.membershipId]);
 
     const result = await setGroupRole(owner, {
       organizationId: organization.id,
@@ -78,8 +56,8 @@ describe('setGroupRole', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const ann = await addMember(organization.id, 'member');
     const second = await addMember(organization.id, 'owner');
-    const leads = await group(organization.id, 'Leads');
-    await join(organization.id, leads, [ann.membershipId, second.membershipId]);
+    const leads = await insertGroup(organization.id, 'Leads');
+    await joinGroup(organization.id, leads, [ann.membershipId, second.membershipId]);
     const input = { organizationId: organization.id, groupId: leads };
     expect((await setGroupRole(owner, { ...input, role: 'admin' })).changed).toBe(1);
     const back = await setGroupRole(owner, { ...input, role: null });
@@ -90,7 +68,7 @@ describe('setGroupRole', () => {
 
   it('the same mapping again changes nothing and writes no event', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
-    const leads = await group(organization.id, 'Leads', 'member');
+    const leads = await insertGroup(organization.id, 'Leads', 'member');
     const result = await setGroupRole(owner, {
       organizationId: organization.id,
       groupId: leads,
@@ -104,7 +82,7 @@ describe('setGroupRole', () => {
     const { organization } = await createOrganizationWithOwner();
     const admin = await addMember(organization.id, 'admin');
     const member = await addMember(organization.id, 'member');
-    const leads = await group(organization.id, 'Leads');
+    const leads = await insertGroup(organization.id, 'Leads');
     const input = { organizationId: organization.id, groupId: leads };
     expect((await setGroupRole(admin, { ...input, role: 'admin' })).to).toBe('admin');
     await expectDomainError(setGroupRole(member, { ...input, role: null }), 'FORBIDDEN');
@@ -114,7 +92,7 @@ describe('setGroupRole', () => {
   it('a group of another organization is not found, and nothing changes there', async () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const other = await createOrganizationWithOwner('Other');
-    const theirs = await group(other.organization.id, 'Theirs');
+    const theirs = await insertGroup(other.organization.id, 'Theirs');
     await expectDomainError(
       setGroupRole(owner, { organizationId: organization.id, groupId: theirs, role: 'admin' }),
       'GROUP_NOT_FOUND',
@@ -128,14 +106,14 @@ describe('setGroupRole', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     await addManyMembers(organization.id, 1000);
     const db = await getDb();
-    const one = await group(organization.id, 'One');
-    const all = await group(organization.id, 'All');
+    const one = await insertGroup(organization.id, 'One');
+    const all = await insertGroup(organization.id, 'All');
     const everyone = await db
       .select({ id: memberships.id })
       .from(memberships)
       .where(and(eq(memberships.organizationId, organization.id), eq(memberships.role, 'member')));
-    await join(organization.id, one, [everyone[0].id]);
-    await join(
+    await joinGroup(organization.id, one, [everyone[0].id]);
+    await joinGroup(
       organization.id,
       all,
       everyone.map((row) => row.id),
@@ -156,11 +134,11 @@ describe('listGroupsForConsole', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const ann = await addMember(organization.id, 'member');
     const bob = await addMember(organization.id, 'member');
-    const zeta = await group(organization.id, 'zeta team', 'member');
-    const alpha = await group(organization.id, 'Alpha', 'admin');
-    await group(organization.id, 'Empty');
-    await join(organization.id, zeta, [ann.membershipId, bob.membershipId]);
-    await join(organization.id, alpha, [ann.membershipId]);
+    const zeta = await insertGroup(organization.id, 'zeta team', 'member');
+    const alpha = await insertGroup(organization.id, 'Alpha', 'admin');
+    await insertGroup(organization.id, 'Empty');
+    await joinGroup(organization.id, zeta, [ann.membershipId, bob.membershipId]);
+    await joinGroup(organization.id, alpha, [ann.membershipId]);
 
     const listed = await listGroupsForConsole(owner, organization.id);
     expect(listed.total).toBe(3);
@@ -209,8 +187,8 @@ describe('a role that a mapping gives is changed only through the mapping', () =
     const { organization, owner } = await createOrganizationWithOwner();
     const ann = await addMember(organization.id, 'member');
     const bob = await addMember(organization.id, 'member');
-    const leads = await group(organization.id, 'Engineering Leads');
-    await join(organization.id, leads, [ann.membershipId]);
+    const leads = await insertGroup(organization.id, 'Engineering Leads');
+    await joinGroup(organization.id, leads, [ann.membershipId]);
     await setGroupRole(owner, { organizationId: organization.id, groupId: leads, role: 'admin' });
     return { organization, owner, ann, bob, leads };
   }
@@ -284,10 +262,10 @@ describe('mappings under concurrency', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const admin = await addMember(organization.id, 'admin');
     const ann = await addMember(organization.id, 'member');
-    const leads = await group(organization.id, 'Leads');
-    const everyone = await group(organization.id, 'Everyone');
-    await join(organization.id, leads, [ann.membershipId]);
-    await join(organization.id, everyone, [ann.membershipId]);
+    const leads = await insertGroup(organization.id, 'Leads');
+    const everyone = await insertGroup(organization.id, 'Everyone');
+    await joinGroup(organization.id, leads, [ann.membershipId]);
+    await joinGroup(organization.id, everyone, [ann.membershipId]);
     await Promise.all([
       setGroupRole(owner, { organizationId: organization.id, groupId: leads, role: 'admin' }),
       setGroupRole(admin, { organizationId: organization.id, groupId: everyone, role: 'member' }),
@@ -299,8 +277,8 @@ describe('mappings under concurrency', () => {
     const { organization, owner } = await createOrganizationWithOwner();
     const admin = await addMember(organization.id, 'admin');
     const ann = await addMember(organization.id, 'admin');
-    const leads = await group(organization.id, 'Leads');
-    await join(organization.id, leads, [ann.membershipId]);
+    const leads = await insertGroup(organization.id, 'Leads');
+    await joinGroup(organization.id, leads, [ann.membershipId]);
     const [mapping, change] = await Promise.all([
       outcomeOf(setGroupRole(owner, { organizationId: organization.id, groupId: leads, role: 'admin' })),
       outcomeOf(

@@ -6,32 +6,19 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditEvents, memberships, scimGroupMembers, scimGroups } from '@/db/schema';
-import type { InvitationRole } from '@/db/values';
+import { auditEvents, memberships, scimGroupMembers } from '@/db/schema';
 import { lockOrganizationRow } from '@/lib/access';
 import { setGroupRole } from '@/lib/scim/groups/console';
 import { applyGroupRoles, mappingActor, type RoleScope } from '@/lib/scim/groups/roles';
 import { changeRoles, detachFromDirectory } from '@/lib/members';
 import { useCountingHandle } from '../support/counting';
 import { usingPostgres, useTestDatabase } from '../support/db';
+import { insertGroup, joinGroup, roleOf } from '../support/groups';
 import { addManyMembers, addMember, createOrganizationWithOwner } from '../support/factories';
 import { SCIM, scimOrganization } from '../support/scim-client';
 
 const testDb = useTestDatabase({ workJobs: false });
 const counting = useCountingHandle(testDb);
-
-async function group(organizationId: string, displayName: string, mappedRole: InvitationRole | null) {
-  const db = await getDb();
-  const [row] = await db.insert(scimGroups).values({ organizationId, displayName, mappedRole }).returning();
-  return row.id;
-}
-
-async function join(organizationId: string, groupId: string, membershipIds: string[]) {
-  const db = await getDb();
-  await db
-    .insert(scimGroupMembers)
-    .values(membershipIds.map((membershipId) => ({ organizationId, groupId, membershipId })));
-}
 
 async function apply(organizationId: string, scope: RoleScope) {
   const db = await getDb();
@@ -41,21 +28,12 @@ async function apply(organizationId: string, scope: RoleScope) {
   });
 }
 
-async function roleOf(membershipId: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ role: memberships.role, roleGroupId: memberships.roleGroupId })
-    .from(memberships)
-    .where(eq(memberships.id, membershipId));
-  return row;
-}
-
 describe('group → role mapping', () => {
   it('gives a member of an Admin-mapped group the Admin role, marked with the group, audited as the directory’s', async () => {
     const { organization } = await createOrganizationWithOwner();
     const mary = await addMember(organization.id, 'member');
-    const leads = await group(organization.id, 'Engineering Leads', 'admin');
-    await join(organization.id, leads, [mary.membershipId]);
+    const leads = await insertGroup(organization.id, 'Engineering Leads', 'admin');
+    await joinGroup(organization.id, leads, [mary.membershipId]);
     expect(await apply(organization.id, { groupId: leads })).toBe(1);
     expect(await roleOf(mary.membershipId)).toEqual({ role: 'admin', roleGroupId: leads });
     const db = await getDb();
@@ -77,10 +55,10 @@ describe('group → role mapping', () => {
   it('gives the highest of a member’s mapped roles, whichever group was applied', async () => {
     const { organization } = await createOrganizationWithOwner();
     const mary = await addMember(organization.id, 'member');
-    const everyone = await group(organization.id, 'Everyone', 'member');
-    const leads = await group(organization.id, 'Leads', 'admin');
-    await join(organization.id, everyone, [mary.membershipId]);
-    await join(organization.id, leads, [mary.membershipId]);
+    const everyone = await insertGroup(organization.id, 'Everyone', 'member');
+    const leads = await insertGroup(organization.id, 'Leads', 'admin');
+    await joinGroup(organization.id, everyone, [mary.membershipId]);
+    await joinGroup(organization.id, leads, [mary.membershipId]);
     await apply(organization.id, { groupId: everyone });
     expect(await roleOf(mary.membershipId)).toEqual({ role: 'admin', roleGroupId: leads });
   });
@@ -89,8 +67,8 @@ describe('group → role mapping', () => {
     const { organization } = await createOrganizationWithOwner();
     const mary = await addMember(organization.id, 'member');
     const ann = await addMember(organization.id, 'admin');
-    const leads = await group(organization.id, 'Leads', 'admin');
-    await join(organization.id, leads, [mary.membershipId]);
+    const leads = await insertGroup(organization.id, 'Leads', 'admin');
+    await joinGroup(organization.id, leads, [mary.membershipId]);
     await apply(organization.id, { groupId: leads });
     const db = await getDb();
     await db.delete(scimGroupMembers).where(eq(scimGroupMembers.groupId, leads));
@@ -110,10 +88,10 @@ describe('group → role mapping', () => {
         .where(eq(memberships.userId, owner.userId))
     )[0].id;
     const mary = await addMember(organization.id, 'admin');
-    const readers = await group(organization.id, 'Readers', 'member');
-    const plain = await group(organization.id, 'Plain', null);
-    await join(organization.id, readers, [ownerMembership]);
-    await join(organization.id, plain, [mary.membershipId]);
+    const readers = await insertGroup(organization.id, 'Readers', 'member');
+    const plain = await insertGroup(organization.id, 'Plain', null);
+    await joinGroup(organization.id, readers, [ownerMembership]);
+    await joinGroup(organization.id, plain, [mary.membershipId]);
     expect(await apply(organization.id, { groupId: readers })).toBe(0);
     expect(await apply(organization.id, { groupId: plain })).toBe(0);
     expect((await roleOf(ownerMembership)).role).toBe('owner');
@@ -130,10 +108,10 @@ describe('group → role mapping', () => {
         .from(memberships)
         .where(and(eq(memberships.organizationId, organization.id), eq(memberships.role, 'member')))
     ).map((row) => row.id);
-    const one = await group(organization.id, 'One', 'admin');
-    const all = await group(organization.id, 'All', 'admin');
-    await join(organization.id, one, ids.slice(0, 1));
-    await join(organization.id, all, ids.slice(1));
+    const one = await insertGroup(organization.id, 'One', 'admin');
+    const all = await insertGroup(organization.id, 'All', 'admin');
+    await joinGroup(organization.id, one, ids.slice(0, 1));
+    await joinGroup(organization.id, all, ids.slice(1));
     const single = await counting().measure(() => apply(organization.id, { groupId: one }));
     const thousand = await counting().measure(() => apply(organization.id, { groupId: all }));
     expect(thousand.result).toBe(999);
@@ -186,13 +164,13 @@ describe.skipIf(!usingPostgres)('two mapped groups gaining one person at once (P
         schemas: [SCIM.user],
         userName: `ada.${round}@example.com`,
       });
-      const group = async (displayName: string, role: 'admin' | 'member') => {
+      const mappedGroup = async (displayName: string, role: 'admin' | 'member') => {
         const created = await call('POST', '/Groups', { schemas: [SCIM.group], displayName });
         await setGroupRole(owner, { organizationId: organization.id, groupId: created.json.id, role });
         return created.json.id as string;
       };
-      const everyone = await group('Everyone', 'member');
-      const leads = await group('Leads', 'admin');
+      const everyone = await mappedGroup('Everyone', 'member');
+      const leads = await mappedGroup('Leads', 'admin');
       const add = (groupId: string) =>
         call('PATCH', `/Groups/${groupId}`, {
           schemas: [SCIM.patch],

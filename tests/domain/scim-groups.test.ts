@@ -39,6 +39,24 @@ function member(person: { membershipId: string; email: string }) {
   };
 }
 
+/** POSTs a group named "G" of `people` (and any other `fields`); its id. */
+async function groupOf(
+  token: string,
+  people: { membershipId: string }[],
+  fields: Record<string, unknown> = {},
+) {
+  const created = await scim('POST', '/Groups', {
+    token,
+    body: {
+      schemas: [GROUP],
+      displayName: 'G',
+      members: people.map((person) => ({ value: person.membershipId })),
+      ...fields,
+    },
+  });
+  return created.json.id as string;
+}
+
 async function membersOf(groupId: string) {
   const db = await getDb();
   const found = await db.select().from(scimGroupMembers).where(eq(scimGroupMembers.groupId, groupId));
@@ -309,16 +327,7 @@ describe('members and their audit', () => {
   it('replace of members, and remove of path "members" without a value, empty the group as asked', async () => {
     const { token, members } = await provisioned(3);
     const [ada, bob, cy] = members;
-    const id = (
-      await scim('POST', '/Groups', {
-        token,
-        body: {
-          schemas: [GROUP],
-          displayName: 'G',
-          members: [{ value: ada.membershipId }, { value: bob.membershipId }],
-        },
-      })
-    ).json.id;
+    const id = await groupOf(token, [ada, bob]);
     await scim('PATCH', `/Groups/${id}`, {
       token,
       body: {
@@ -343,12 +352,7 @@ describe('members and their audit', () => {
   it('operations apply in order: add then remove of the same member leaves them out; remove-all then add keeps only the added', async () => {
     const { token, members } = await provisioned(2);
     const [ada, bob] = members;
-    const id = (
-      await scim('POST', '/Groups', {
-        token,
-        body: { schemas: [GROUP], displayName: 'G', members: [{ value: ada.membershipId }] },
-      })
-    ).json.id;
+    const id = await groupOf(token, [ada]);
     await scim('PATCH', `/Groups/${id}`, {
       token,
       body: {
@@ -376,12 +380,7 @@ describe('members and their audit', () => {
   it('adding a member again is no error and no event; removing one not in the group is no error', async () => {
     const { token, members, organization } = await provisioned(2);
     const [ada, bob] = members;
-    const id = (
-      await scim('POST', '/Groups', {
-        token,
-        body: { schemas: [GROUP], displayName: 'G', members: [{ value: ada.membershipId }] },
-      })
-    ).json.id;
+    const id = await groupOf(token, [ada]);
     const again = await scim('PATCH', `/Groups/${id}`, {
       token,
       body: {
@@ -451,16 +450,7 @@ describe('members and their audit', () => {
   it('a member removed from the organization leaves its groups', async () => {
     const { token, members } = await provisioned(2);
     const [ada, bob] = members;
-    const id = (
-      await scim('POST', '/Groups', {
-        token,
-        body: {
-          schemas: [GROUP],
-          displayName: 'G',
-          members: [{ value: ada.membershipId }, { value: bob.membershipId }],
-        },
-      })
-    ).json.id;
+    const id = await groupOf(token, [ada, bob]);
     expect((await scim('DELETE', `/Users/${ada.membershipId}`, { token })).status).toBe(204);
     const read = await scim('GET', `/Groups/${id}`, { token });
     expect(read.json.members).toMatchObject([{ value: bob.membershipId }]);
@@ -469,17 +459,7 @@ describe('members and their audit', () => {
 
   it('attributes=displayName answers without members; members are shown by the directory’s name when it has one', async () => {
     const { token, members } = await provisioned(1);
-    const id = (
-      await scim('POST', '/Groups', {
-        token,
-        body: {
-          schemas: [GROUP],
-          displayName: 'G',
-          externalId: 'x',
-          members: [{ value: members[0].membershipId }],
-        },
-      })
-    ).json.id;
+    const id = await groupOf(token, [members[0]], { externalId: 'x' });
     const only = await scim(
       'GET',
       `/Groups/${id}?attributes=urn:ietf:params:scim:schemas:core:2.0:Group:displayName`,

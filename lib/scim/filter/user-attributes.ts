@@ -4,6 +4,7 @@
 // from the columns the users list reads. userName, emails.value and externalId `eq` keep the shapes
 // their indexes answer (db/schema/organizations.ts, db/schema/auth.ts). Pure.
 import { sql, type SQL } from 'drizzle-orm';
+import { ADDRESS_KEYS } from '../profile';
 import type { AttributeTable, Collection, Scalar } from './attributes';
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -20,7 +21,7 @@ function profile(name: string, ...path: string[]): Scalar {
 }
 
 /** A multi-valued attribute of the profile (a JSON array), its elements' text sub-attributes and `primary`. */
-function profileList(name: string, subs: string[]): Collection {
+function profileList(name: string, subs: readonly string[]): Collection {
   const list = sql`m.scim_profile->${name}::text`;
   return {
     kind: 'collection',
@@ -113,15 +114,7 @@ export function userAttributes(organizationId: string): AttributeTable {
       ),
       phonenumbers: profileList('phoneNumbers', ['value', 'type', 'display']),
       addresses: {
-        ...profileList('addresses', [
-          'type',
-          'formatted',
-          'streetAddress',
-          'locality',
-          'region',
-          'postalCode',
-          'country',
-        ]),
+        ...profileList('addresses', ADDRESS_KEYS),
         bare: 'formatted',
       },
       groups: {
