@@ -7,6 +7,7 @@ import { deleteDevelopmentRecordAction } from '@/app/actions/development-dns';
 import { callAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { formatPreciseTime } from '@/lib/shared/format';
+import { BorderedItem } from '@/components/shared/bordered-item';
 
 export interface RecordRow {
   id: string;
@@ -21,10 +22,7 @@ export function RecordsList({ records }: { records: RecordRow[] }) {
   return (
     <ul aria-label="TXT records" className="grid gap-3">
       {records.map((record) => (
-        <li
-          key={record.id}
-          className="flex flex-wrap items-start justify-between gap-3 rounded-md border p-3"
-        >
+        <BorderedItem key={record.id}>
           <div className="grid min-w-0 flex-1 gap-1 text-xs [overflow-wrap:anywhere]">
             <dl className="grid gap-1 font-mono">
               <div>
@@ -39,7 +37,7 @@ export function RecordsList({ records }: { records: RecordRow[] }) {
             <p className="text-muted-foreground">Published {formatPreciseTime(record.createdAt)}</p>
           </div>
           <DeleteRecord record={record} />
-        </li>
+        </BorderedItem>
       ))}
     </ul>
   );

@@ -8,6 +8,7 @@ import { MAX_SEARCH } from '@/lib/shared/limits';
 import { plural } from '@/lib/shared/text';
 import { GroupRoleSelect } from './group-role-select';
 import { groupRoleRule } from './group-role-words';
+import { BorderedItem } from '@/components/shared/bordered-item';
 
 export interface GroupView {
   id: string;
@@ -97,10 +98,7 @@ export function DirectoryGroups({
         ) : (
           <ul aria-labelledby="directory-groups-heading" className="grid gap-3">
             {groups.map((group) => (
-              <li
-                key={group.id}
-                className="flex flex-wrap items-center justify-between gap-3 rounded-md border p-3"
-              >
+              <BorderedItem key={group.id} align="center">
                 <div className="grid min-w-0 gap-0.5 text-sm">
                   <span className="flex min-w-0 items-center gap-2 font-medium">
                     <Users className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
@@ -121,7 +119,7 @@ export function DirectoryGroups({
                     disabled={!canMap}
                   />
                 </div>
-              </li>
+              </BorderedItem>
             ))}
           </ul>
         )}

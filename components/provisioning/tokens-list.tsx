@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { plural } from '@/lib/shared/text';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { TokenDialog, type TokenDialogState } from './token-dialog';
+import { BorderedItem } from '@/components/shared/bordered-item';
 
 export interface TokenRow {
   id: string;
@@ -58,10 +59,7 @@ export function Tokens({
         ) : (
           <ul ref={list} aria-label="Provisioning tokens" className="grid gap-3">
             {tokens.map((token, index) => (
-              <li
-                key={token.id}
-                className="flex flex-wrap items-start justify-between gap-3 rounded-md border p-3"
-              >
+              <BorderedItem key={token.id}>
                 <div className="grid min-w-0 gap-0.5 text-sm">
                   <span className="flex min-w-0 items-center gap-2 font-medium">
                     <KeyRound className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
@@ -122,7 +120,7 @@ export function Tokens({
                     }
                   />
                 </div>
-              </li>
+              </BorderedItem>
             ))}
           </ul>
         )}
