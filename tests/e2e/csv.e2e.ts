@@ -36,6 +36,8 @@ describe('CSV', () => {
       'Joined or invited',
       'Last active',
       'Invited by',
+      'Title',
+      'Department',
     ]);
     expect(records.map((record) => record.slice(0, 4))).toEqual([
       [member.email, member.name, 'Member', 'Active'],
