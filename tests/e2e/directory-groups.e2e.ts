@@ -7,9 +7,9 @@
 // signed-in page, each a test of its own, so that a failure names the step that broke.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { recordBothWidths } from './support/asks-first';
+import { recordBothWidths, WIDTHS } from './support/asks-first';
 import { baseUrl, expectNoBrowserErrors, newPage, screenshot, signIn, useBrowser } from './support/browser';
-import { expectToast, openRowMenu, openUsers, userRow } from './support/console';
+import { expectToast, openRowMenu, openUsers, recordPage, userRow } from './support/console';
 import { fixtures } from './support/fixtures';
 import { gotoReady } from './support/ready';
 
@@ -110,14 +110,31 @@ describe('directory groups, step by step as a company maps a group to a role', (
     await recordBothWidths(page, 'groups-provisioning');
   });
 
+  test('the role select, open, at both widths: No role, Member, Admin, never Owner', async () => {
+    const select = page.getByRole('combobox', { name: `Role from this group ${GROUP_NAME}` });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+      await select.click();
+      const listbox = page.getByRole('listbox');
+      await listbox.waitFor();
+      expect(await listbox.getByRole('option').allTextContents()).toEqual(['No role', 'Member', 'Admin']);
+      await recordPage(page, `groups-role-select-open-${width}`);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => listbox.count()).toBe(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   test('mapping the group to Admin, by keyboard alone, makes its three members Admins', async () => {
     const select = page.getByRole('combobox', { name: `Role from this group ${GROUP_NAME}` });
     await select.focus();
     await page.keyboard.press('Enter');
     const admin = page.getByRole('option', { name: 'Admin', exact: true });
-    await admin.waitFor();
-    await recordBothWidths(page, 'groups-role-select-open');
+    const focusedOption = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    // The list takes the focus once it is open (on the current choice); End then moves it to Admin.
+    await expect.poll(focusedOption, { message: 'the open list has the focus' }).toBe('No role');
     await page.keyboard.press('End');
+    await expect.poll(() => admin.getAttribute('data-highlighted')).toBe('');
     await page.keyboard.press('Enter');
     await expectToast(page, '3 people are now Admins');
     await expect.poll(() => select.textContent()).toBe('Admin');
@@ -132,14 +149,21 @@ describe('directory groups, step by step as a company maps a group to a role', (
     await recordBothWidths(page, 'groups-users');
   });
 
-  test('the console explains why it cannot change a role that the group gives', async () => {
+  test('the console explains why it cannot change a role that the group gives; an Owner may still make her an Owner', async () => {
     const { member } = fixtures().groups;
     const menu = await openRowMenu(page, member.email);
-    const changeRole = menu.getByRole('menuitem', { name: 'Change role' });
-    expect(await changeRole.getAttribute('aria-disabled')).toBe('true');
     const reason = menu.locator('[data-slot="role-held-back-reason"]');
     expect(await reason.textContent()).toContain(`comes from the directory group “${GROUP_NAME}”`);
     expect(await reason.textContent()).toContain('Provisioning page');
+    const changeRole = menu.getByRole('menuitem', { name: 'Change role' });
+    expect(await changeRole.getAttribute('aria-describedby')).toBe(await reason.getAttribute('id'));
+    await changeRole.hover();
+    const memberOption = page.getByRole('menuitemradio', { name: 'Member', exact: true });
+    await memberOption.waitFor();
+    expect(await memberOption.getAttribute('aria-disabled')).toBe('true');
+    expect(
+      await page.getByRole('menuitemradio', { name: 'Owner', exact: true }).getAttribute('aria-disabled'),
+    ).toBeNull();
     await recordBothWidths(page, 'groups-row-menu');
     await page.keyboard.press('Escape');
   });
