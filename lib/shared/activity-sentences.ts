@@ -84,7 +84,8 @@ export function describeEvent(event: DescribedEvent): string {
     case 'invitation.declined':
       return 'declined the invitation';
     case 'member.role_changed':
-      return `changed the role of ${target} from ${role(details.from)} to ${role(details.to)}`;
+      // A change a group mapping caused names the group (lib/scim/groups/roles.ts).
+      return `changed the role of ${target} from ${role(details.from)} to ${role(details.to)}${text(details.group) ? `, from the group “${text(details.group)}”` : ''}`;
     case 'member.removed':
       return `removed ${target} (${role(details.role)})`;
     case 'member.left':

@@ -34,10 +34,10 @@ export function describeGroupEvent(action: GroupAction, details: Record<string, 
         : `updated ${group} from the directory`;
     case 'group.members_changed': {
       const parts = [
-        details.added ? `added ${count(details.added, 'member', 'members')}` : '',
-        details.removed ? `removed ${count(details.removed, 'member', 'members')}` : '',
+        details.added ? `added ${count(details.added, 'member', 'members')} to ${group}` : '',
+        details.removed ? `removed ${count(details.removed, 'member', 'members')} from ${group}` : '',
       ].filter(Boolean);
-      return `${parts.join(' and ') || 'changed no members'} in ${group}`;
+      return parts.join(' and ') || `changed no members of ${group}`;
     }
     case 'group.deleted':
       return `deleted ${group}`;

@@ -247,6 +247,42 @@ describe('activity sentences', () => {
       eventSentence({ ...base, actorEmail: null, actorName: null, action: 'organization.created' }),
     ).toBe('Someone created the organization');
   });
+
+  it('says what the directory did to a group, and which group a role came from', () => {
+    const directory = { actorEmail: null, actorName: null, targetEmail: null };
+    const of = (action: Parameters<typeof eventSentence>[0]['action'], details: Record<string, unknown>) =>
+      eventSentence({ ...directory, action, details: { directory: 'Okta', group: 'Leads', ...details } });
+    expect(of('group.created', {})).toBe('Directory (Okta) created the group “Leads” from the directory');
+    expect(of('group.updated', { from: 'Lead' })).toBe(
+      'Directory (Okta) renamed the group “Lead” to “Leads”',
+    );
+    expect(of('group.members_changed', { added: 3, removed: 0 })).toBe(
+      'Directory (Okta) added 3 members to the group “Leads”',
+    );
+    expect(of('group.members_changed', { added: 1, removed: 2 })).toBe(
+      'Directory (Okta) added 1 member to the group “Leads” and removed 2 members from the group “Leads”',
+    );
+    expect(of('group.deleted', {})).toBe('Directory (Okta) deleted the group “Leads”');
+    expect(
+      eventSentence({
+        actorEmail: 'ann@example.com',
+        actorName: 'Ann',
+        targetEmail: null,
+        action: 'group.role_mapped',
+        details: { group: 'Leads', to: 'admin' },
+      }),
+    ).toBe('Ann changed the group “Leads”: its members are Admins');
+    expect(
+      eventSentence({
+        ...directory,
+        targetEmail: 'bob@example.com',
+        action: 'member.role_changed',
+        details: { from: 'member', to: 'admin', group: 'Leads', directory: 'group mapping' },
+      }),
+    ).toBe(
+      'Directory (group mapping) changed the role of bob@example.com from Member to Admin, from the group “Leads”',
+    );
+  });
 });
 
 describe('names that end with a full stop', () => {

@@ -198,7 +198,8 @@ describe('directory groups, step by step as a company maps a group to a role', (
     const text = (await activity.textContent()) ?? '';
     expect(text).toContain(`changed the group “${GROUP_NAME}”: its members are Admins`);
     expect(text).toContain('Directory (group mapping)');
-    expect(text).toContain(`removed 1 member in the group “${GROUP_NAME}”`);
+    expect(text).toContain(`removed 1 member from the group “${GROUP_NAME}”`);
+    expect(text).toContain(`from Member to Admin, from the group “${GROUP_NAME}”`);
     await recordBothWidths(page, 'groups-activity');
   });
 
