@@ -174,8 +174,8 @@ describe('statements per page with the External marker and filter', () => {
       const b = await counting.measure(() =>
         listUserTable(large.owner, { organizationId: large.orgId, external }),
       );
-      expect(a.statements.length).toBe(1);
-      expect(b.statements.length).toBe(1);
+      expect(a.statements, a.statements.join('\n;\n')).toHaveLength(1);
+      expect(b.statements, b.statements.join('\n;\n')).toHaveLength(1);
       expect(b.result.total).toBe(external ? 1_001 : 2_000);
       if (external) expect(b.result.rows.every((row) => row.external)).toBe(true);
     }

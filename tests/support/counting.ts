@@ -1,6 +1,8 @@
 // A second handle on this file's test database that records every SQL statement the app sends, on
 // either driver: postgres.js through openPostgres({ onQuery }), PGlite through drizzle's logger on the
-// same in-memory client.
+// same in-memory client. Only the statements the measured call sends count: one that work started
+// before it (a promise still running from an earlier test) sends meanwhile is not its cost.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setDatabaseHandle, schema, type DatabaseHandle } from '@/db/client';
 import { afterAll, beforeAll } from 'vitest';
 import type { TestDatabase } from './db';
@@ -16,8 +18,9 @@ export interface CountingHandle {
 
 export async function openCountingHandle(testDb: TestDatabase): Promise<CountingHandle> {
   const statements: string[] = [];
+  const measured = new AsyncLocalStorage<true>();
   const logQuery = (query: string) => {
-    statements.push(query);
+    if (measured.getStore()) statements.push(query);
   };
   let handle: DatabaseHandle;
   if (testDb.url) {
@@ -39,7 +42,7 @@ export async function openCountingHandle(testDb: TestDatabase): Promise<Counting
       statements.length = 0;
       setDatabaseHandle(handle);
       try {
-        const result = await body();
+        const result = await measured.run(true, body);
         return { result, statements: [...statements] };
       } finally {
         setDatabaseHandle(testDb.handle);
