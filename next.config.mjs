@@ -1,3 +1,4 @@
+import createNextIntlPlugin from 'next-intl/plugin';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from 'next/constants.js';
 import { startupProblems, startupRefusal } from './lib/config/settings.mjs';
 
@@ -56,8 +57,16 @@ const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
 ];
 
+/** Messages in the reader's language (next-intl without locale routing: URLs never carry the language). */
+const withNextIntl = createNextIntlPlugin('./app/_lib/i18n-request.ts');
+
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function config(phase) {
+  return withNextIntl(appConfig(phase));
+}
+
+/** @type {(phase: string) => import('next').NextConfig} */
+function appConfig(phase) {
   if (phase === PHASE_PRODUCTION_SERVER) refuseToStartIfMisconfigured({ production: true });
   if (phase === PHASE_DEVELOPMENT_SERVER) refuseToStartIfMisconfigured({ production: false });
   return {

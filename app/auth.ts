@@ -112,8 +112,10 @@ async function authConfig(): Promise<NextAuthConfig> {
         if (email?.verificationRequest) throw new SsoRequired(required.connection.id);
         return ssoRequiredPath(required.connection.id);
       },
+      // The account's language rides on the session the pages read anyway (app/_lib/i18n-request.ts).
       session({ session, user }) {
-        return { ...session, user: { ...session.user, id: user.id } };
+        const locale = (user as { locale?: string | null }).locale ?? null;
+        return { ...session, user: { ...session.user, id: user.id, locale } };
       },
     },
   };

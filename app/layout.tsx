@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import { HydrationMarker } from '@/components/shared/hydration-marker';
 import { SkipLink } from '@/components/shared/skip-link';
 import { Toaster } from '@/components/ui/sonner';
+import { clientMessages, formats, TIME_ZONE } from '@/lib/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,14 +14,23 @@ export const metadata: Metadata = {
   description: 'AI Hub admin console',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The request's language (app/_lib/i18n-request.ts); the browser gets the catalogs its components read.
+  const locale = await getLocale();
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-svh bg-background font-sans text-foreground antialiased">
-        <SkipLink />
-        {children}
-        <Toaster />
-        <HydrationMarker />
+        <NextIntlClientProvider
+          locale={locale}
+          messages={clientMessages(locale)}
+          formats={formats}
+          timeZone={TIME_ZONE}
+        >
+          <SkipLink />
+          {children}
+          <Toaster />
+          <HydrationMarker />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

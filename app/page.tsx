@@ -9,6 +9,7 @@ import { listJoinSuggestions } from '@/lib/domains/join';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { StatusBadge } from '@/components/users/status-badge';
+import { LanguageMenu } from '@/components/shared/language-menu';
 import { UserMenu } from '@/components/shared/user-menu';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -43,7 +44,10 @@ export default async function HomePage({
       <header className="border-b bg-background">
         <div className="mx-auto flex h-16 max-w-4xl items-center justify-between gap-4 px-4 sm:px-6">
           <Logo />
-          <UserMenu email={actor.email} name={actor.name} />
+          <div className="flex min-w-0 items-center gap-2">
+            <LanguageMenu />
+            <UserMenu email={actor.email} name={actor.name} />
+          </div>
         </div>
       </header>
       <main id={MAIN_ID} className="mx-auto grid max-w-4xl gap-6 px-4 py-8 outline-none sm:px-6">

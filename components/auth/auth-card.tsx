@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Logo } from '@/components/brand/logo';
+import { LanguageMenu } from '@/components/shared/language-menu';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -33,7 +34,10 @@ export function AuthCard({
       id={MAIN_ID}
       className="flex min-h-svh flex-col items-center justify-center gap-8 bg-muted/40 p-6 outline-none"
     >
-      <Logo className="text-lg" />
+      <div className="flex w-full max-w-md items-center justify-between gap-4">
+        <Logo className="text-lg" />
+        <LanguageMenu />
+      </div>
       <Card className="w-full max-w-md">
         <CardHeader className="text-center">
           {icon ? <div className="mx-auto mb-2">{icon}</div> : null}

@@ -1,6 +1,6 @@
 // Auth.js's tables (the property names are the ones @auth/drizzle-adapter expects).
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns';
 import { signInMethod } from './enums';
 
@@ -12,12 +12,15 @@ export const users = pgTable(
     email: text('email').notNull().unique(),
     emailVerified: timestamp('email_verified', { withTimezone: true, mode: 'date' }),
     image: text('image'),
+    /** The language the person chose (lib/i18n/locales.ts), or null: their browser's then. */
+    locale: text('locale'),
     createdAt: createdAt(),
   },
   // The user table's search: `lower(email) LIKE '%…%'` and `lower(coalesce(name, '')) LIKE '%…%'`.
   (t) => [
     index('users_email_trgm_idx').using('gin', sql`lower(${t.email}) gin_trgm_ops`),
     index('users_name_trgm_idx').using('gin', sql`lower(coalesce(${t.name}, '')) gin_trgm_ops`),
+    check('users_locale_known', sql`${t.locale} IN ('en', 'ko', 'ja')`),
   ],
 );
 

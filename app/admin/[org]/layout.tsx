@@ -7,6 +7,7 @@ import { SidebarNav } from '@/components/console/sidebar-nav';
 import { RoleBadge } from '@/components/shared/role-badge';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { OrganizationMark } from '@/components/shared/organization-mark';
+import { LanguageMenu } from '@/components/shared/language-menu';
 import { UserMenu } from '@/components/shared/user-menu';
 import { requireConsole } from './guard';
 
@@ -40,6 +41,7 @@ export default async function ConsoleLayout({
               <RoleBadge role={role} />
             </div>
           </div>
+          <LanguageMenu compact className="md:hidden" />
           <form action={signOutAction} className="md:hidden">
             <Button
               type="submit"
@@ -62,7 +64,8 @@ export default async function ConsoleLayout({
         </Link>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="hidden h-14 items-center justify-end border-b px-4 sm:px-6 md:flex">
+        <header className="hidden h-14 items-center justify-end gap-2 border-b px-4 sm:px-6 md:flex">
+          <LanguageMenu />
           <UserMenu email={actor.email} name={actor.name} />
         </header>
         <main id={MAIN_ID} className="min-w-0 flex-1 p-4 outline-none sm:p-6">
