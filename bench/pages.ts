@@ -9,6 +9,7 @@ import { root } from '../tests/support/next-server';
 import { config, CouldNotRun, log, logDir, quick } from './config';
 import { viaProxy, type SeededOrg } from './database';
 import { measureExports } from './export';
+import { measureLanguages } from './languages';
 import { measureScim } from './scim';
 import {
   counted,
@@ -293,7 +294,8 @@ export async function measurePages(small: SeededOrg, large: SeededOrg, benchUrl:
       benchUrl,
       proxy,
     );
-    return { small: sizeResult(smallRun), large: sizeResult(largeRun), exports, scim };
+    const languages = await measureLanguages(largeRun.server, largeRun.cookie, largeRun.org);
+    return { small: sizeResult(smallRun), large: sizeResult(largeRun), exports, scim, languages };
   } finally {
     for (const running of runs) await running.server.stop();
   }

@@ -23,6 +23,7 @@ import { config, CouldNotRun, flags, log, logDir, outDir, quick, stamp } from '.
 import { adminUrl, createDatabase, redact, seed, viaProxy, type SeededOrg } from './database';
 import { measureDrain } from './drain';
 import { groupRows, measureGroups } from './groups';
+import { languageRows } from './languages';
 import { measureBulk, measureInvite } from './in-process';
 import { startProxyProcess, type ProxyClient } from './measure';
 import { measurePages } from './pages';
@@ -109,6 +110,7 @@ async function main() {
       large: largeResult,
       exports,
       scim,
+      languages,
     } = await measurePages(small, large, database.url, proxy);
 
     // 4. Bulk operations and invitations.
@@ -137,6 +139,7 @@ async function main() {
     const table = [
       ...buildRows(smallResult, largeResult, bulk, invites, drain, exports, scim),
       ...groupRows(groups),
+      ...languageRows(languages, large.members),
     ];
     const sizeLabel = (o: { members: number; invitations: number }) =>
       `${o.members.toLocaleString('en-US')} (+${o.invitations.toLocaleString('en-US')})`;
@@ -177,6 +180,7 @@ async function main() {
       exports,
       scim,
       groups,
+      languages,
       table,
     };
     fs.writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`);
