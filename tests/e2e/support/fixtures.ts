@@ -197,6 +197,11 @@ export interface E2eFixtures {
     /** A provisioning token ("Okta"), raw, for the test's SCIM requests. */
     token: string;
   };
+  /** languages.e2e.ts (tests/e2e/fixtures/languages.ts): one organization run in Korean, one in Japanese. */
+  languages: Record<'ko' | 'ja', LanguageOrganization> & {
+    /** An account that chose Japanese, in neither organization. */
+    japaneseReader: FixturePerson;
+  };
   wonka: {
     organization: FixtureOrganization;
     owner: FixturePerson;
@@ -204,6 +209,14 @@ export interface E2eFixtures {
     long: FixturePerson;
     invitation: { id: string; email: string; token: string };
   };
+}
+
+/** An organization with a long name in its language, its Owner (who chose it), and two Members. */
+export interface LanguageOrganization {
+  organization: FixtureOrganization;
+  owner: FixturePerson;
+  promoted: FixturePerson;
+  leaving: FixturePerson;
 }
 
 declare module 'vitest' {
