@@ -14,6 +14,7 @@ import { SIGN_IN_ADDRESS_COOKIE } from '@/app/_lib/sign-in-address';
 import { sessionCookie } from '@/lib/auth/session';
 import { ssoRequiredPath } from '@/lib/sso/enforce';
 import { signInRoute, startSsoSignIn } from '@/lib/sso/start';
+import { keepAccountLanguageOnBrowser } from '@/app/_lib/language-cookie';
 
 /** A text field of a submitted form ('' when absent or a file). */
 function formText(form: FormData, name: string): string {
@@ -123,5 +124,6 @@ export async function continueWithSsoAction(form: FormData): Promise<void> {
 /** Signs out and goes to /login, or to `redirectTo` (a path on this site) when the form sends one. */
 export async function signOutAction(form?: FormData): Promise<void> {
   const target = form?.get('redirectTo');
+  await keepAccountLanguageOnBrowser();
   await signOut({ redirectTo: typeof target === 'string' ? safeCallbackPath(target) : '/login' });
 }

@@ -1,11 +1,10 @@
 'use server';
 // The language a person reads the product in (DESIGN.md §13).
-import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { keepLanguageOnBrowser } from '@/app/_lib/language-cookie';
 import { getActor } from '@/app/_lib/session';
 import { saveAccountLocale } from '@/lib/auth/locale';
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS, locales } from '@/lib/shared/locales';
-import { sessionCookie } from '@/lib/auth/session';
+import { locales } from '@/lib/shared/locales';
 import { definePublicAction } from './result';
 
 /**
@@ -17,14 +16,7 @@ export const setLanguageAction = definePublicAction({
   input: z.object({ locale: z.enum(locales) }),
   errors: [],
   run: async ({ locale }) => {
-    const jar = await cookies();
-    jar.set(LOCALE_COOKIE, locale, {
-      path: '/',
-      maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
-      sameSite: 'lax',
-      httpOnly: true,
-      secure: sessionCookie().options.secure,
-    });
+    await keepLanguageOnBrowser(locale);
     const actor = await getActor();
     if (actor) await saveAccountLocale(actor.userId, locale);
     return { locale };
