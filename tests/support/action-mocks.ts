@@ -19,6 +19,8 @@ export const actionMocks = {
   /** The request's headers, lower-case names (`headers().get(name)`). */
   requestHeaders: {} as Record<string, string>,
   revalidatePath: vi.fn(),
+  /** The language the signed-in person chose on their account (`getAccountLocale()`), or null. */
+  accountLocale: null as string | null,
 };
 
 vi.doMock('next/cache', () => ({ revalidatePath: actionMocks.revalidatePath, revalidateTag: vi.fn() }));
@@ -28,7 +30,10 @@ vi.doMock('next/headers', () => ({
     get: (name: string) => actionMocks.requestHeaders[name.toLowerCase()] ?? null,
   })),
 }));
-vi.doMock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => actionMocks.actor) }));
+vi.doMock('@/app/_lib/session', () => ({
+  getActor: vi.fn(async () => actionMocks.actor),
+  getAccountLocale: vi.fn(async () => (actionMocks.actor ? actionMocks.accountLocale : null)),
+}));
 
 /**
  * `action` taking any input, as a hostile or careless client calls it over the wire: the compiler checks
