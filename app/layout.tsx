@@ -6,7 +6,7 @@ import { GeistSans } from 'geist/font/sans';
 import { HydrationMarker } from '@/components/shared/hydration-marker';
 import { SkipLink } from '@/components/shared/skip-link';
 import { Toaster } from '@/components/ui/sonner';
-import { clientMessages, formats, TIME_ZONE } from '@/lib/i18n/messages';
+import { clientMessages, formatsFor, TIME_ZONE } from '@/lib/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider
           locale={locale}
           messages={clientMessages(locale)}
-          formats={formats}
+          formats={formatsFor(locale)}
           timeZone={TIME_ZONE}
         >
           <SkipLink />

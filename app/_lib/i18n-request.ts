@@ -6,7 +6,7 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { chooseLocale, type Locale } from '@/lib/i18n/locales';
 import { LOCALE_COOKIE } from '@/lib/shared/locales';
-import { catalogs, formats, TIME_ZONE } from '@/lib/i18n/messages';
+import { catalogs, formatsFor, TIME_ZONE } from '@/lib/i18n/messages';
 import { getAccountLocale } from './session';
 
 /** This request's language. Deduplicated within one request. */
@@ -21,5 +21,5 @@ export const requestLocale = cache(async (): Promise<Locale> => {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  return { locale, messages: catalogs[locale], formats, timeZone: TIME_ZONE };
+  return { locale, messages: catalogs[locale], formats: formatsFor(locale), timeZone: TIME_ZONE };
 });

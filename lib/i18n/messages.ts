@@ -24,20 +24,28 @@ export function clientMessages(locale: Locale): Partial<Messages> {
 /**
  * Dates and times always in UTC, so that the server's HTML and the browser's render agree; a text that
  * shows a time says so ("common.utc"). Named formats: `format.dateTime(date, 'date')`, or
- * `{when, date, date}` inside a message.
+ * `{when, date, date}` inside a message. Korean and Japanese show times on the 24-hour clock, as their
+ * business software does: Node and Chromium also write the 12-hour Korean day period differently ("PM"
+ * and "오후"), which would make a page's HTML and its hydration disagree.
  */
-export const formats = {
-  dateTime: {
-    /** "Dec 1, 2026" · "2026. 12. 1." · "2026/12/01". */
-    date: { dateStyle: 'medium', timeZone: 'UTC' },
-    /** "December 1, 2026": in sentences and emails. */
-    longDate: { dateStyle: 'long', timeZone: 'UTC' },
-    /** "Dec 1, 2026, 2:05 PM". */
-    dateTime: { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' },
-    /** To the second (the development mailbox). */
-    preciseTime: { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' },
-  },
-  number: { integer: { maximumFractionDigits: 0 } },
-} satisfies Formats;
+export function formatsFor(locale: Locale) {
+  const clock = locale === 'en' ? {} : ({ hourCycle: 'h23' } as const);
+  return {
+    dateTime: {
+      /** "Dec 1, 2026" · "2026. 12. 1." · "2026/12/01". */
+      date: { dateStyle: 'medium', timeZone: 'UTC' },
+      /** "December 1, 2026": in sentences and emails. */
+      longDate: { dateStyle: 'long', timeZone: 'UTC' },
+      /** "Dec 1, 2026, 2:05 PM" · "2026. 12. 1. 14:05" · "2026/12/01 14:05". */
+      dateTime: { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', ...clock },
+      /** To the second (the development mailbox). */
+      preciseTime: { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC', ...clock },
+    },
+    number: { integer: { maximumFractionDigits: 0 } },
+  } satisfies Formats;
+}
+
+/** The named formats' shape (the same in every language): what typed `format` calls check against. */
+export const formats = formatsFor('en');
 
 export const TIME_ZONE = 'UTC';

@@ -119,6 +119,8 @@ export interface ContextOptions {
    * test shares one bucket with every other suite.
    */
   clientAddress?: string;
+  /** The browser's language (its Accept-Language and navigator.language); en-US unless said. */
+  locale?: string;
 }
 
 /** A new browser context (1280×800, relative URLs against the server); every page in it is watched. */
@@ -126,7 +128,7 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
   const context = await browser.newContext({
     baseURL: baseUrl(),
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
     timezoneId: 'UTC',
     ...(options.clientAddress ? { extraHTTPHeaders: { 'X-Forwarded-For': options.clientAddress } } : {}),
   });

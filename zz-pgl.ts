@@ -1,0 +1,15 @@
+import { openPglite } from '@/db/client';
+const t0 = performance.now();
+const h = await openPglite('memory://');
+const t1 = performance.now();
+const client = (h.queue as any).pglite;
+const dump = await client.dumpDataDir('none');
+const t2 = performance.now();
+const { PGlite } = await import('@electric-sql/pglite');
+const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+const c2 = new PGlite({ extensions: { pg_trgm }, loadDataDir: dump });
+await c2.waitReady;
+const t3 = performance.now();
+const r = await c2.query('select count(*) from users');
+console.log({ openMigrate: t1 - t0, dump: t2 - t1, size: dump.size, load: t3 - t2, r: r.rows });
+const c3 = new PGlite({ extensions: { pg_trgm } }); await c3.waitReady; console.log('bare', performance.now() - t3);
