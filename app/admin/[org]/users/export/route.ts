@@ -3,6 +3,7 @@
 // the console's guard runs first, as for a page. Asked for from anywhere but the console's own origin
 // (Sec-Fetch-Site other than same-origin or none; lib/http/fetch-metadata.ts), it is refused: a link
 // elsewhere, even on a sibling site, must not make an admin's browser export and log an export.
+import { getTranslations } from 'next-intl/server';
 import { exportUserList } from '@/lib/members';
 import { now } from '@/lib/clock';
 import { DomainError } from '@/lib/shared/errors';
@@ -15,7 +16,7 @@ export async function GET(
   { params }: { params: Promise<{ org: string }> },
 ): Promise<Response> {
   if (!startedFromThisOrigin(request.headers.get('sec-fetch-site')))
-    return new Response('Exports are started from the console.', { status: 403 });
+    return new Response((await getTranslations('users'))('exportRefused'), { status: 403 });
   const { org } = await params;
   const { actor, organization } = await requireConsole(org, 'users');
   const url = new URL(request.url);
