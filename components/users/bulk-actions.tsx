@@ -2,6 +2,7 @@
 
 import { useRef } from 'react';
 import { ChevronDown, Trash2, UserCheck, UserCog, UserX } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -14,8 +15,6 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { MAX_SELECTION } from '@/lib/shared/limits';
-import { roleLabels } from '@/lib/shared/roles';
-import { plural } from '@/lib/shared/text';
 import type { BulkSelection } from './use-bulk-selection';
 import type { ConfirmableChange } from './use-users-dialogs';
 import { useUsersActions } from './users-actions';
@@ -27,6 +26,7 @@ import { useUsersActions } from './users-actions';
  */
 function BulkActions({ selection }: { selection: BulkSelection }) {
   const { ask, pending } = useUsersActions();
+  const t = useTranslations();
   // Focus returns here when a dialog it opened closes, while the selection (and so the button) lasts.
   const trigger = useRef<HTMLButtonElement>(null);
   const { count, roleChoices: roles, target } = selection;
@@ -35,7 +35,7 @@ function BulkActions({ selection }: { selection: BulkSelection }) {
     <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button ref={trigger} variant="outline" size="sm" disabled={pending}>
-          Bulk actions ({count})
+          {t('users.bulk.trigger', { count })}
           <ChevronDown aria-hidden="true" />
         </Button>
       </DropdownMenuTrigger>
@@ -44,12 +44,12 @@ function BulkActions({ selection }: { selection: BulkSelection }) {
         <DropdownMenuSub>
           <DropdownMenuSubTrigger disabled={roles.length === 0}>
             <UserCog aria-hidden="true" />
-            Change role
+            {t('users.rowActions.changeRole')}
           </DropdownMenuSubTrigger>
           <DropdownMenuSubContent collisionPadding={8}>
             {roles.map((role) => (
               <DropdownMenuItem key={role} onSelect={() => confirm({ kind: 'role', role, target })}>
-                {roleLabels[role]}
+                {t(`common.roles.${role}`)}
               </DropdownMenuItem>
             ))}
           </DropdownMenuSubContent>
@@ -59,19 +59,19 @@ function BulkActions({ selection }: { selection: BulkSelection }) {
           onSelect={() => confirm({ kind: 'status', status: 'suspended', target })}
         >
           <UserX aria-hidden="true" />
-          Suspend
+          {t('users.rowActions.suspend')}
         </DropdownMenuItem>
         <DropdownMenuItem
           disabled={roles.length === 0}
           onSelect={() => confirm({ kind: 'status', status: 'active', target })}
         >
           <UserCheck aria-hidden="true" />
-          Reactivate
+          {t('users.rowActions.reactivate')}
         </DropdownMenuItem>
         <DropdownMenuSeparator />
         <DropdownMenuItem variant="destructive" onSelect={() => confirm({ kind: 'remove', target })}>
           <Trash2 aria-hidden="true" />
-          Delete
+          {t('common.actions.delete')}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>
@@ -91,7 +91,7 @@ export function SelectionBar({
   total: number;
   onClear: () => void;
 }) {
-  const matchingCount = total.toLocaleString('en-US');
+  const t = useTranslations('users.bulk');
   return (
     <div
       className="flex w-full flex-wrap items-center gap-x-2 gap-y-1 sm:ml-auto sm:w-auto"
@@ -100,23 +100,22 @@ export function SelectionBar({
     >
       <span className="text-sm font-medium">
         {selection.matching
-          ? `All ${plural(selection.matching.count, 'matching user')} selected`
-          : `${selection.count.toLocaleString('en-US')} selected`}
+          ? t('allSelected', { count: selection.matching.count })
+          : t('selected', { count: selection.count })}
       </span>
       {selection.canSelectMatching ? (
         <Button variant="link" size="sm" className="h-auto px-1 underline" onClick={selection.selectMatching}>
-          Select all {matchingCount} matching
+          {t('selectAll', { count: total })}
         </Button>
       ) : null}
       {selection.tooManyToSelect ? (
         <span className="text-sm text-muted-foreground">
-          {matchingCount} users match: narrow the filters to select at most{' '}
-          {MAX_SELECTION.toLocaleString('en-US')} at once.
+          {t('tooMany', { count: total, max: MAX_SELECTION })}
         </span>
       ) : null}
       <BulkActions selection={selection} />
       <Button variant="ghost" size="sm" onClick={onClear}>
-        Clear selection
+        {t('clear')}
       </Button>
     </div>
   );

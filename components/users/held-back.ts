@@ -5,9 +5,8 @@
 import type { MemberRole } from '@/db/values';
 import type { ErrorCode } from '@/lib/shared/errors';
 import { decide, policyTarget, type TargetAction } from '@/lib/shared/policy';
-import { roleLabels } from '@/lib/shared/roles';
-import { plural } from '@/lib/shared/text';
 import type { UserTableRow, UsersViewer } from './types';
+import { listText, type Translate, type Words } from './words';
 
 /** A bulk change as the rows see it (member-changes.ts MemberChange, without its target). */
 export type BulkAction =
@@ -111,60 +110,64 @@ export function splitSelection(
   return { changeable, heldBack: heldBack.sort((a, b) => own(a) - own(b)) };
 }
 
-/** "suspended", "given Admin": what cannot be done, after "can't be". */
-export function pastTense(action: BulkAction): string {
+/** The action as the messages choose between its words (`{action, select, …}` in users.heldBack and users.confirm). */
+export function actionWords(action: BulkAction, t: Translate): { action: string; role: string } {
   switch (action.kind) {
     case 'role':
-      return `given ${roleLabels[action.role]}`;
+      return { action: 'role', role: t(`common.roles.${action.role}`) };
     case 'status':
-      return action.status === 'suspended' ? 'suspended' : 'reactivated';
+      return { action: action.status === 'suspended' ? 'suspend' : 'reactivate', role: '' };
     case 'remove':
-      return 'deleted';
+      return { action: 'remove', role: '' };
   }
 }
 
 /** Who a group is: "you", the one address, or "2 pending invitations" / "3 users". */
-function who(rows: UserTableRow[]): string {
-  if (rows.length === 1) return rows[0].isSelf ? 'you' : rows[0].email;
+function who(rows: UserTableRow[], t: Translate): string {
+  if (rows.length === 1) return rows[0].isSelf ? t('users.heldBack.you') : rows[0].email;
+  const count = rows.length;
   if (rows.every((row) => row.kind === 'invitation'))
-    return plural(
-      rows.length,
-      rows.every((row) => row.status === 'pending') ? 'pending invitation' : 'invitation',
-    );
-  return plural(rows.length, 'user');
+    return rows.every((row) => row.status === 'pending')
+      ? t('users.heldBack.pendingInvitations', { count })
+      : t('users.heldBack.invitations', { count });
+  return t('users.heldBack.users', { count });
 }
 
 /** Why a group is left out, in the words that follow who they are, between brackets. */
-function why(reason: HeldBackReason, rows: UserTableRow[], action: BulkAction): string {
+function why(reason: HeldBackReason, rows: UserTableRow[], action: BulkAction, t: Translate): string {
   const self = rows.length === 1 && rows[0].isSelf;
   switch (reason) {
     case 'ALREADY':
       return action.kind === 'role'
-        ? `already ${roleLabels[action.role]}`
-        : `already ${action.kind === 'status' && action.status === 'suspended' ? 'suspended' : 'active'}`;
+        ? t('users.heldBack.alreadyRole', { role: t(`common.roles.${action.role}`) })
+        : action.kind === 'status' && action.status === 'suspended'
+          ? t('users.heldBack.alreadySuspended')
+          : t('users.heldBack.alreadyActive');
     case 'SELF_SUSPEND':
-      return `you can't ${action.kind === 'status' && action.status === 'active' ? 'reactivate' : 'suspend'} yourself`;
+      return action.kind === 'status' && action.status === 'active'
+        ? t('users.heldBack.selfReactivate')
+        : t('users.heldBack.selfSuspend');
     case 'NOT_SUSPENDABLE':
-      return rows.length === 1 ? 'not a member yet' : 'not members yet';
+      return t('users.heldBack.notMembers', { count: rows.length });
     case 'INVITATION_ROLE':
-      return 'an invitation can’t make an Owner: make them one after they join';
+      return t('users.heldBack.invitationRole');
     case 'INVITATION_DECLINED':
-      return 'declined: delete it, or invite the address again';
+      return t('users.heldBack.invitationDeclined');
     case 'OWNER_REQUIRED':
-      return 'only an Owner can change, suspend or remove an Owner';
+      return t('users.heldBack.ownerRequired');
     case 'DIRECTORY_MANAGED':
-      return 'managed by your identity provider: change them there';
+      return t('users.heldBack.directoryManaged');
     case 'ROLE_FROM_GROUP': {
       const groups = [...new Set(rows.map((row) => row.roleGroup))];
-      const whose = rows.length === 1 ? (self ? 'your role comes' : 'their role comes') : 'their roles come';
+      const whose = rows.length === 1 ? (self ? 'you' : 'one') : 'many';
       return groups.length === 1
-        ? `${whose} from the directory group “${groups[0]}”: change its mapping on the Provisioning page`
-        : `${whose} from directory groups: change their mappings on the Provisioning page`;
+        ? t('users.heldBack.roleFromGroup', { whose, group: groups[0] ?? '' })
+        : t('users.heldBack.roleFromGroups', { whose });
     }
     case 'LAST_OWNER':
-      return self ? 'you are the only Owner: make someone else an Owner first' : 'the only Owner';
+      return self ? t('users.heldBack.lastOwnerSelf') : t('users.heldBack.lastOwner');
     default:
-      return 'you don’t have permission';
+      return t('users.heldBack.forbidden');
   }
 }
 
@@ -173,13 +176,17 @@ function why(reason: HeldBackReason, rows: UserTableRow[], action: BulkAction): 
  * yet)."; when it applies to none, only who and why ("You (…), 2 pending invitations (…)."); null when
  * it applies to every row.
  */
-export function heldBackSentence(split: SplitSelection, action: BulkAction): string | null {
+export function heldBackSentence(split: SplitSelection, action: BulkAction, words: Words): string | null {
   if (split.heldBack.length === 0) return null;
+  const { t } = words;
   const held = split.heldBack.reduce((sum, group) => sum + group.rows.length, 0);
   const total = held + split.changeable.length;
-  const parts = split.heldBack.map(({ reason, rows }) => `${who(rows)} (${why(reason, rows, action)})`);
-  const list = parts.join(', ');
+  const parts = split.heldBack.map(({ reason, rows }) =>
+    t('users.heldBack.item', { who: who(rows, t), why: why(reason, rows, action, t) }),
+  );
+  const list = listText(words, parts);
   // Nothing left to change: the dialog's title says so, and this says who and why.
-  if (held === total) return `${list.charAt(0).toUpperCase()}${list.slice(1)}.`;
-  return `${held} of ${total} can't be ${pastTense(action)}: ${list}.`;
+  if (held === total)
+    return t('users.heldBack.all', { list: `${list.charAt(0).toUpperCase()}${list.slice(1)}` });
+  return t('users.heldBack.some', { held, total, list, ...actionWords(action, t) });
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { Check, X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { formatDate, formatDateTime } from './format';
 import type { JoinRequestRow } from './types';
 import { useUsersActions } from './users-actions';
+import { dateText, dateTimeText, useWords } from './words';
 
 /**
  * The pending requests to join through a verified domain (DESIGN §10), above the table: who asked,
@@ -13,19 +14,18 @@ import { useUsersActions } from './users-actions';
  */
 export function JoinRequests({ requests, pending }: { requests: JoinRequestRow[]; pending: number }) {
   const { request, pending: running } = useUsersActions();
+  const words = useWords();
+  const t = useTranslations('users.joinRequests');
   if (pending === 0) return null;
   return (
     <section aria-labelledby="join-requests-heading" className="rounded-lg border bg-card">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1 border-b px-4 py-3">
         <h2 id="join-requests-heading" className="font-semibold">
-          Requests <span className="text-muted-foreground">{pending.toLocaleString('en-US')}</span>
+          {t('heading')} <span className="text-muted-foreground">{words.format.number(pending)}</span>
         </h2>
-        <p className="text-sm text-muted-foreground">
-          {pending === 1 ? 'Someone' : `${pending.toLocaleString('en-US')} people`} at your verified domains
-          asked to join. Approving adds them as Member and takes a seat.
-        </p>
+        <p className="text-sm text-muted-foreground">{t('intro', { count: pending })}</p>
       </div>
-      <ul className="divide-y" aria-label="Requests to join">
+      <ul className="divide-y" aria-label={t('listLabel')}>
         {requests.map((row) => (
           <li
             key={row.id}
@@ -37,30 +37,33 @@ export function JoinRequests({ requests, pending }: { requests: JoinRequestRow[]
                 {row.name || row.email.split('@')[0]}
               </span>
               <span className="[overflow-wrap:anywhere] text-muted-foreground">{row.email}</span>
-              <span className="text-xs text-muted-foreground" title={formatDateTime(row.createdAt)}>
-                Asked {formatDate(row.createdAt)} through{' '}
-                <span className="[overflow-wrap:anywhere]">{row.domain}</span>
+              <span className="text-xs text-muted-foreground" title={dateTimeText(words, row.createdAt)}>
+                {t.rich('asked', {
+                  date: dateText(words, row.createdAt),
+                  domain: row.domain,
+                  domainName: (chunks) => <span className="[overflow-wrap:anywhere]">{chunks}</span>,
+                })}
               </span>
             </div>
             <div className="flex shrink-0 gap-2">
               <Button
                 size="sm"
                 disabled={running}
-                aria-label={`Approve ${row.email}`}
+                aria-label={t('approveLabel', { email: row.email })}
                 onClick={(event) => request({ kind: 'approve', request: row }, event.currentTarget)}
               >
                 <Check aria-hidden="true" />
-                Approve
+                {t('approve')}
               </Button>
               <Button
                 size="sm"
                 variant="outline"
                 disabled={running}
-                aria-label={`Decline ${row.email}`}
+                aria-label={t('declineLabel', { email: row.email })}
                 onClick={(event) => request({ kind: 'decline', request: row }, event.currentTarget)}
               >
                 <X aria-hidden="true" />
-                Decline
+                {t('decline')}
               </Button>
             </div>
           </li>
@@ -68,7 +71,7 @@ export function JoinRequests({ requests, pending }: { requests: JoinRequestRow[]
       </ul>
       {pending > requests.length ? (
         <p className="border-t px-4 py-2 text-xs text-muted-foreground">
-          Showing the {requests.length} oldest. Answer them to see the others.
+          {t('showingOldest', { count: requests.length })}
         </p>
       ) : null}
     </section>

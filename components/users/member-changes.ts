@@ -14,6 +14,7 @@ import type { MemberStatus } from '@/db/values';
 import { removalMessage, roleChangeMessage, statusMessage } from './change-messages';
 import type { JoinRequestRow, UserTableRow } from './types';
 import type { ChangeTarget } from './use-bulk-selection';
+import type { Translate } from './words';
 
 export type MemberChange =
   | { kind: 'role'; role: MemberRole; target: ChangeTarget }
@@ -41,28 +42,35 @@ function settled<T>(result: ActionResult<T>, outcome: (data: T) => Outcome): Act
 
 const success = (message: string): Outcome['toast'] => ({ type: 'success', message });
 
-/** Runs `change` in `organizationId`: the server's refusal as it is, or the outcome of what it did. */
-export async function perform(organizationId: string, change: MemberChange): Promise<ActionResult<Outcome>> {
+/**
+ * Runs `change` in `organizationId`: the server's refusal as it is, or the outcome of what it did, in the
+ * words of `t`.
+ */
+export async function perform(
+  organizationId: string,
+  change: MemberChange,
+  t: Translate,
+): Promise<ActionResult<Outcome>> {
   switch (change.kind) {
     case 'role': {
       const { role, target } = change;
       const result = await changeRolesAction({ organizationId, role, ...selectionOf(target) });
       return settled(result, (data) => ({
-        toast: success(roleChangeMessage(target, role)),
+        toast: success(roleChangeMessage(t, target, role)),
         leave: data.actorLostAccess ? 'lost-access' : undefined,
       }));
     }
     case 'remove': {
       const result = await removeMembersAction({ organizationId, ...selectionOf(change.target) });
       return settled(result, (data) => ({
-        toast: success(removalMessage(change.target, data)),
+        toast: success(removalMessage(t, change.target, data)),
         leave: data.actorLeft ? 'left' : undefined,
       }));
     }
     case 'status': {
       const { status, target } = change;
       const result = await setMemberStatusAction({ organizationId, status, ...selectionOf(target) });
-      return settled(result, (data) => ({ toast: success(statusMessage(target, status, data.changed)) }));
+      return settled(result, (data) => ({ toast: success(statusMessage(t, target, status, data.changed)) }));
     }
     case 'resend': {
       const { row } = change;
@@ -72,17 +80,17 @@ export async function perform(organizationId: string, change: MemberChange): Pro
           data.outcome === 'not_delivered'
             ? {
                 type: 'error',
-                message: `The invitation to ${row.email} could not be delivered`,
+                message: t('users.changes.notDelivered', { email: row.email }),
                 description: data.reason,
               }
-            : success(`Sent a new invitation to ${row.email}`),
+            : success(t('users.changes.resent', { email: row.email })),
       }));
     }
     case 'detach': {
       const { row } = change;
       const result = await detachFromDirectoryAction({ organizationId, membershipId: row.id });
       return settled(result, () => ({
-        toast: success(`Detached ${row.email} from the directory: the console manages them now`),
+        toast: success(t('users.changes.detached', { email: row.email })),
       }));
     }
     case 'approve': {
@@ -90,16 +98,18 @@ export async function perform(organizationId: string, change: MemberChange): Pro
       const result = await approveJoinRequestAction({ organizationId, requestId: request.id });
       return settled(result, (data) => ({
         toast: success(
-          data.alreadyMember
-            ? `${request.email} was already a member: the request is closed`
-            : `Approved: ${request.email} joined as Member`,
+          t(data.alreadyMember ? 'users.changes.alreadyMember' : 'users.changes.approved', {
+            email: request.email,
+          }),
         ),
       }));
     }
     case 'decline': {
       const { request } = change;
       const result = await declineJoinRequestAction({ organizationId, requestId: request.id });
-      return settled(result, () => ({ toast: success(`Declined the request of ${request.email}`) }));
+      return settled(result, () => ({
+        toast: success(t('users.changes.declined', { email: request.email })),
+      }));
     }
   }
 }

@@ -16,7 +16,8 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import { invitationRoles, roleLabels, roles } from '@/lib/shared/roles';
+import { useTranslations } from 'next-intl';
+import { invitationRoles, roles } from '@/lib/shared/roles';
 import type { MemberRole } from '@/db/values';
 import type { MemberChange } from './member-changes';
 import type { UserTableRow } from './types';
@@ -29,6 +30,7 @@ import { useUsersActions } from './users-actions';
  */
 export function RowActions({ row }: { row: UserTableRow }) {
   const { request } = useUsersActions();
+  const t = useTranslations();
   const trigger = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
   const roleReasonId = useId();
@@ -47,8 +49,8 @@ export function RowActions({ row }: { row: UserTableRow }) {
           ref={trigger}
           variant="ghost"
           size="icon-sm"
-          aria-label="More options"
-          title={`More options for ${row.email}`}
+          aria-label={t('users.row.moreOptions')}
+          title={t('users.rowActions.moreOptionsFor', { email: row.email })}
         >
           <MoreHorizontal aria-hidden="true" />
         </Button>
@@ -68,7 +70,7 @@ export function RowActions({ row }: { row: UserTableRow }) {
         <DropdownMenuSub>
           <DropdownMenuSubTrigger disabled={!canChange} aria-describedby={roleDescribedBy}>
             <UserCog aria-hidden="true" />
-            Change role
+            {t('users.rowActions.changeRole')}
           </DropdownMenuSubTrigger>
           <DropdownMenuSubContent>
             <DropdownMenuRadioGroup
@@ -83,7 +85,7 @@ export function RowActions({ row }: { row: UserTableRow }) {
                   value={role}
                   disabled={role !== row.role && !row.allowedRoles.includes(role)}
                 >
-                  {roleLabels[role]}
+                  {t(`common.roles.${role}`)}
                 </DropdownMenuRadioItem>
               ))}
             </DropdownMenuRadioGroup>
@@ -101,25 +103,25 @@ export function RowActions({ row }: { row: UserTableRow }) {
         {row.canResend ? (
           <DropdownMenuItem onSelect={() => requestChange({ kind: 'resend', row })}>
             <Send aria-hidden="true" />
-            Resend invitation
+            {t('users.rowActions.resend')}
           </DropdownMenuItem>
         ) : null}
         {row.canSuspend ? (
           <DropdownMenuItem onSelect={() => requestChange({ kind: 'status', status: 'suspended', target })}>
             <UserX aria-hidden="true" />
-            Suspend
+            {t('users.rowActions.suspend')}
           </DropdownMenuItem>
         ) : null}
         {row.canReactivate ? (
           <DropdownMenuItem onSelect={() => requestChange({ kind: 'status', status: 'active', target })}>
             <UserCheck aria-hidden="true" />
-            Reactivate
+            {t('users.rowActions.reactivate')}
           </DropdownMenuItem>
         ) : null}
         {row.canDetach ? (
           <DropdownMenuItem onSelect={() => requestChange({ kind: 'detach', row })}>
             <Unlink aria-hidden="true" />
-            Detach from directory
+            {t('users.rowActions.detach')}
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
@@ -130,7 +132,7 @@ export function RowActions({ row }: { row: UserTableRow }) {
           onSelect={() => requestChange({ kind: 'remove', target })}
         >
           <Trash2 aria-hidden="true" />
-          Delete
+          {t('common.actions.delete')}
         </DropdownMenuItem>
         {row.heldBack ? (
           <p id={reasonId} className="px-2 py-1.5 text-xs text-muted-foreground" data-slot="held-back-reason">

@@ -4,22 +4,22 @@ import type { SortKey, UserTableParams } from '@/lib/shared/user-table';
 
 type Direction = UserTableParams['direction'];
 
-/** Each order as [value, words]: "key:direction", in the order offered. */
-export const sortChoices: ReadonlyArray<readonly [string, string]> = [
-  ['date:desc', 'Newest first'],
-  ['date:asc', 'Oldest first'],
+/** Each order as [value, its words' key in users.sort]: "key:direction", in the order offered. */
+export const sortChoices = [
+  ['date:desc', 'newestFirst'],
+  ['date:asc', 'oldestFirst'],
   // Inactivity reviewed from the phone: never active since joining counts as the longest ago.
-  ['active:asc', 'Least recently active'],
-  ['active:desc', 'Most recently active'],
-  ['name:asc', 'Name, A to Z'],
-  ['name:desc', 'Name, Z to A'],
-  ['role:asc', 'Role, Owners first'],
-  ['role:desc', 'Role, Members first'],
-  ['status:asc', 'Status, Active first'],
-  ['status:desc', 'Status, Active last'],
-  ['email:asc', 'Email, A to Z'],
-  ['email:desc', 'Email, Z to A'],
-];
+  ['active:asc', 'leastRecentlyActive'],
+  ['active:desc', 'mostRecentlyActive'],
+  ['name:asc', 'nameAscending'],
+  ['name:desc', 'nameDescending'],
+  ['role:asc', 'ownersFirst'],
+  ['role:desc', 'membersFirst'],
+  ['status:asc', 'activeFirst'],
+  ['status:desc', 'activeLast'],
+  ['email:asc', 'emailAscending'],
+  ['email:desc', 'emailDescending'],
+] as const;
 
 /** The choice of the table's order now. */
 export function sortChoiceOf(params: Pick<UserTableParams, 'sort' | 'direction'>): string {

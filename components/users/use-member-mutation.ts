@@ -11,13 +11,17 @@ import { noticeQuery } from '@/lib/shared/notices';
 import { perform, type MemberChange, type Outcome } from './member-changes';
 import type { UsersOrganization } from './types';
 import type { BulkSelection } from './use-bulk-selection';
+import { listText, useWords, type Words } from './words';
 
 /** "Refused: a@x.com, b@x.com, c@x.com and 4 more" under a bulk refusal that names several rows. */
-function refusedRows(error: ActionError): string | undefined {
+function refusedRows(words: Words, error: ActionError): string | undefined {
   const refused = (error.details?.refused as RefusedTarget[] | undefined) ?? [];
   const named = refused.filter((row) => row.email).map((row) => row.email);
   if (named.length < 2) return undefined;
-  return `Refused: ${named.slice(0, 3).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more` : ''}`;
+  const names = listText(words, named.slice(0, 3));
+  return named.length > 3
+    ? words.t('users.changes.refusedMore', { names, count: named.length - 3 })
+    : words.t('users.changes.refused', { names });
 }
 
 /**
@@ -38,6 +42,7 @@ export function useMemberMutation({
   selection: BulkSelection;
 }) {
   const router = useRouter();
+  const words = useWords();
   const [pending, startTransition] = useTransition();
 
   function succeeded(change: MemberChange, { toast: shown, leave }: Outcome) {
@@ -54,7 +59,8 @@ export function useMemberMutation({
 
   function refused(error: ActionError, inline: boolean) {
     // A dialog that stays open says a call that got no answer itself, where the person is looking.
-    if (!(inline && isUnanswered(error))) toast.error(error.message, { description: refusedRows(error) });
+    if (!(inline && isUnanswered(error)))
+      toast.error(error.message, { description: refusedRows(words, error) });
     if (error.code === 'SELECTION_CHANGED') {
       selection.clear();
       router.refresh();
@@ -69,7 +75,7 @@ export function useMemberMutation({
       startTransition(async () => {
         // A call that got no answer (connection, server) comes back as an error, never a thrown one:
         // thrown inside the transition it would replace the page with the error page.
-        const result = await callAction(() => perform(organization.id, change));
+        const result = await callAction(() => perform(organization.id, change, words.t));
         if (result.ok) succeeded(change, result.data);
         else refused(result.error, inline);
         resolve(result.ok ? null : result.error);

@@ -6,6 +6,7 @@ import { confirmationOf } from './confirmations/confirmation-of';
 import type { UsersViewer } from './types';
 import type { MemberMutation } from './use-member-mutation';
 import { closesOnRefusal, type UsersDialog } from './use-users-dialogs';
+import { useWords } from './words';
 
 /**
  * The confirmation of the users page's open dialog, when it is one: its words come from the change, and
@@ -29,6 +30,7 @@ export function UsersConfirmDialog({
   /** Where focus goes when the control that opened the dialog has gone (its row, or the bulk bar). */
   fallbackFocus: () => HTMLElement | null | undefined;
 }) {
+  const words = useWords();
   const confirming = dialog?.kind === 'confirm' ? dialog : null;
   // The last confirmation stays on screen while the dialog closes, after the selection it named was cleared.
   const [last, setLast] = useState(confirming);
@@ -40,7 +42,7 @@ export function UsersConfirmDialog({
   const shown = confirming ?? last;
   if (!shown) return null;
   const { change, opener } = shown;
-  const { content, run } = confirmationOf(change, viewer, organizationName);
+  const { content, run } = confirmationOf(change, viewer, organizationName, words);
   return (
     <ConfirmDialog
       {...content}

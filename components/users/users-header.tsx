@@ -1,9 +1,9 @@
 'use client';
 
 import { Download } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { can } from '@/lib/shared/permissions';
-import { plural } from '@/lib/shared/text';
 import { viewQuery, type UserTableParams } from '@/lib/shared/user-table';
 import { InviteDialog } from './invite/invite-dialog';
 import type { UsersOrganization, UsersViewer } from './types';
@@ -21,20 +21,19 @@ export interface Seats {
  * are refused.
  */
 function SeatsLine({ seats }: { seats: Seats }) {
+  const t = useTranslations('users.header');
   if (seats.limit === null)
     return (
       <p className="text-sm font-medium" data-testid="seats">
-        {plural(seats.activeMembers, 'member')}
+        {t('members', { count: seats.activeMembers })}
       </p>
     );
   const over = seats.used - seats.limit;
   return (
     <p className="text-sm font-medium" data-testid="seats">
-      {seats.used.toLocaleString('en-US')} of {plural(seats.limit, 'seat')}
+      {t('seats', { used: seats.used, limit: seats.limit })}
       {over > 0 ? (
-        <span className="ml-2 font-normal text-destructive">
-          {plural(over, 'seat')} over the limit: new invitations and reactivations are refused
-        </span>
+        <span className="ml-2 font-normal text-destructive">{t('over', { count: over })}</span>
       ) : null}
     </p>
   );
@@ -63,19 +62,21 @@ export function UsersHeader({
   inviteOpen: boolean;
   onInviteOpenChange: (open: boolean) => void;
 }) {
+  const t = useTranslations('users.header');
+  const format = useFormatter();
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div>
         <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
-          Users{' '}
+          {t('title')}{' '}
           <span className="ml-1 text-base font-normal text-muted-foreground tabular-nums">
-            {total.toLocaleString('en-US')}
+            {format.number(total)}
           </span>
         </h1>
         <SeatsLine seats={seats} />
         <p className="text-sm text-muted-foreground">
-          Invite people to {organization.name}, change their roles, suspend or remove them.
-          {filtered ? ` ${plural(total, 'user matches', 'users match')} the filters.` : ''}
+          {t('intro', { organization: organization.name })}
+          {filtered ? ` ${t('matches', { count: total })}` : ''}
         </p>
       </div>
       <div className="flex flex-wrap gap-2">
@@ -85,10 +86,10 @@ export function UsersHeader({
             <a
               href={`/admin/${organization.slug}/users/export?${viewQuery(params)}`}
               download
-              title="Download every row of this view (its search, filters and sort) as a CSV file"
+              title={t('exportTitle')}
             >
               <Download aria-hidden="true" />
-              Export CSV
+              {t('export')}
             </a>
           </Button>
         ) : null}

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import Link from 'next/link';
 import { ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { OptionSelect } from '@/components/shared/option-select';
 import { pageSizes } from '@/lib/shared/user-table';
 
@@ -26,6 +27,7 @@ export function UsersPagination({
 }) {
   // A page link keeps the scroll (scroll={false}: the heading and filters stay put), so after it the
   // new page is shown from the table's top when the person had scrolled past it, not from its bottom.
+  const t = useTranslations('users.pagination');
   const moved = useRef(false);
   useEffect(() => {
     if (!moved.current) return;
@@ -55,34 +57,30 @@ export function UsersPagination({
       </Link>
     );
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav aria-label={t('label')} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted-foreground" aria-live="polite">
-        {total === 0
-          ? 'No users'
-          : `Showing ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`}
+        {total === 0 ? t('none') : t('showing', { first, last, total })}
       </p>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex items-center gap-2">
           <span className="hidden text-muted-foreground sm:inline" id="rows-per-page">
-            Rows per page
+            {t('rowsPerPage')}
           </span>
           <OptionSelect
             aria-labelledby="rows-per-page"
-            aria-label="Rows per page"
+            aria-label={t('rowsPerPage')}
             className="w-20"
             value={String(pageSize)}
             options={sizeOptions}
             onValueChange={(value) => onPageSize(Number(value))}
           />
         </div>
-        <span className="tabular-nums">
-          Page {page} of {pageCount}
-        </span>
+        <span className="tabular-nums">{t('page', { page, count: pageCount })}</span>
         <div className="flex items-center gap-1">
-          {link(1, 'First page', <ChevronsLeft aria-hidden="true" />, page <= 1)}
-          {link(page - 1, 'Previous page', <ChevronLeft aria-hidden="true" />, page <= 1)}
-          {link(page + 1, 'Next page', <ChevronRight aria-hidden="true" />, page >= pageCount)}
-          {link(pageCount, 'Last page', <ChevronsRight aria-hidden="true" />, page >= pageCount)}
+          {link(1, t('first'), <ChevronsLeft aria-hidden="true" />, page <= 1)}
+          {link(page - 1, t('previous'), <ChevronLeft aria-hidden="true" />, page <= 1)}
+          {link(page + 1, t('next'), <ChevronRight aria-hidden="true" />, page >= pageCount)}
+          {link(pageCount, t('last'), <ChevronsRight aria-hidden="true" />, page >= pageCount)}
         </div>
       </div>
     </nav>

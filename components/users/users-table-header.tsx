@@ -1,4 +1,5 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { SortKey, UserTableParams } from '@/lib/shared/user-table';
 import { cn } from '@/lib/shared/utils';
 import { RowCheckbox } from './row-checkbox';
@@ -18,6 +19,7 @@ function SortHeader({
   onSort: OnSort;
   className?: string;
 }) {
+  const t = useTranslations('users.columns');
   const active = params.sort === sortKey;
   const next = active && params.direction === 'asc' ? 'desc' : 'asc';
   const Icon = active ? (params.direction === 'asc' ? ArrowUp : ArrowDown) : ArrowUpDown;
@@ -30,7 +32,7 @@ function SortHeader({
         {label}
         <Icon className={cn('size-3.5', !active && 'text-muted-foreground/60')} aria-hidden="true" />
         <span className="sr-only">
-          {active ? `, sorted ${params.direction === 'asc' ? 'ascending' : 'descending'}` : ', not sorted'}
+          {active ? t(params.direction === 'asc' ? 'sortedAscending' : 'sortedDescending') : t('notSorted')}
         </span>
       </button>
     </th>
@@ -51,6 +53,7 @@ export function UsersTableHeader({
   onTogglePage: (checked: boolean) => void;
   onSort: OnSort;
 }) {
+  const t = useTranslations('users.columns');
   return (
     <thead className="bg-muted/40">
       <tr>
@@ -59,19 +62,25 @@ export function UsersTableHeader({
             checked={pageState === true}
             indeterminate={pageState === 'indeterminate'}
             disabled={empty}
-            label="Select all users on this page"
+            label={t('selectPage')}
             onChange={onTogglePage}
           />
         </th>
-        <SortHeader label="User" sortKey="name" params={params} onSort={onSort} />
-        <SortHeader label="Role" sortKey="role" params={params} onSort={onSort} className="ut-md" />
-        <SortHeader label="Status" sortKey="status" params={params} onSort={onSort} className="ut-md" />
+        <SortHeader label={t('user')} sortKey="name" params={params} onSort={onSort} />
+        <SortHeader label={t('role')} sortKey="role" params={params} onSort={onSort} className="ut-md" />
+        <SortHeader label={t('status')} sortKey="status" params={params} onSort={onSort} className="ut-md" />
         {/* Members: when they joined; invitations: when first invited (a resend does not move a row). */}
-        <SortHeader label="Added" sortKey="date" params={params} onSort={onSort} className="ut-lg" />
-        <SortHeader label="Last active" sortKey="active" params={params} onSort={onSort} className="ut-lg" />
-        <th className="ut-xl">Invited by</th>
+        <SortHeader label={t('added')} sortKey="date" params={params} onSort={onSort} className="ut-lg" />
+        <SortHeader
+          label={t('lastActive')}
+          sortKey="active"
+          params={params}
+          onSort={onSort}
+          className="ut-lg"
+        />
+        <th className="ut-xl">{t('invitedBy')}</th>
         <th>
-          <span className="sr-only">Actions</span>
+          <span className="sr-only">{t('actions')}</span>
         </th>
       </tr>
     </thead>

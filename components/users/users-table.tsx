@@ -1,6 +1,7 @@
 'use client';
 
 import { SearchX, UserPlus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useHydrated } from '@/components/shared/use-hydrated';
 import { Button } from '@/components/ui/button';
 import type { UserTableParams } from '@/lib/shared/user-table';
@@ -20,6 +21,7 @@ function EmptyRow({
   onClearFilters: () => void;
   onInvite: () => void;
 }) {
+  const t = useTranslations();
   return (
     <tr>
       <td colSpan={8} className="h-48">
@@ -27,17 +29,17 @@ function EmptyRow({
           {filtered ? (
             <>
               <SearchX className="size-8 text-muted-foreground" aria-hidden="true" />
-              <p className="font-medium">No users match these filters</p>
+              <p className="font-medium">{t('users.table.noMatches')}</p>
               <Button variant="outline" size="sm" onClick={onClearFilters}>
-                Clear filters
+                {t('users.toolbar.clearFilters')}
               </Button>
             </>
           ) : (
             <>
               <UserPlus className="size-8 text-muted-foreground" aria-hidden="true" />
-              <p className="font-medium">No one here yet</p>
+              <p className="font-medium">{t('users.table.empty')}</p>
               <Button size="sm" onClick={onInvite}>
-                Invite New User
+                {t('invite.trigger')}
               </Button>
             </>
           )}

@@ -2,28 +2,14 @@
 
 import { useEffect, useState } from 'react';
 import { Search, X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { OptionSelect } from '@/components/shared/option-select';
 import { useChosenValue } from '@/components/shared/use-chosen-value';
 import { MAX_SEARCH } from '@/lib/shared/limits';
-import { roleLabels } from '@/lib/shared/roles';
-import { inactivityDays, type UserTableParams } from '@/lib/shared/user-table';
-import { statusLabels } from '@/lib/shared/user-table';
-
-// Each filter's choices as [value, text], in the order shown; its trigger names the choice itself, so
-// the server's HTML shows "All roles" before hydration, not an empty box.
-const roleOptions = Object.entries({ all: 'All roles', ...roleLabels });
-const statusOptions = Object.entries({ all: 'All statuses', ...statusLabels });
-const activityOptions: [string, string][] = [
-  ['all', 'Any activity'],
-  ...inactivityDays.map((days): [string, string] => [String(days), `Inactive ${days}+ days`]),
-];
-
-const addressOptions: [string, string][] = [
-  ['all', 'Any address'],
-  ['1', 'External'],
-];
+import { roles } from '@/lib/shared/roles';
+import { inactivityDays, userStatuses, type UserTableParams } from '@/lib/shared/user-table';
 
 /** A department as a choice of the Department filter ('all' stays free for "All departments"). */
 const departmentValue = (department: string) => `d:${department}`;
@@ -47,6 +33,7 @@ export function UsersToolbar({
   onChange: (changes: Record<string, string | null>) => void;
   children?: React.ReactNode;
 }) {
+  const t = useTranslations();
   const [search, setSearch] = useState(params.search);
   // When the URL's search changes (back button, a cleared filter), the box follows it: adjusted while
   // rendering, as React advises, rather than in an effect that would render twice.
@@ -77,8 +64,26 @@ export function UsersToolbar({
     params.department && !departments.includes(params.department)
       ? [params.department, ...departments]
       : departments;
+  // Each filter's choices as [value, text], in the order shown; its trigger names the choice itself, so
+  // the server's HTML shows "All roles" before hydration, not an empty box.
+  const roleOptions: [string, string][] = [
+    ['all', t('users.toolbar.allRoles')],
+    ...roles.map((value): [string, string] => [value, t(`common.roles.${value}`)]),
+  ];
+  const statusOptions: [string, string][] = [
+    ['all', t('users.toolbar.allStatuses')],
+    ...userStatuses.map((value): [string, string] => [value, t(`common.statuses.${value}`)]),
+  ];
+  const activityOptions: [string, string][] = [
+    ['all', t('users.toolbar.anyActivity')],
+    ...inactivityDays.map((days): [string, string] => [String(days), t('users.toolbar.inactive', { days })]),
+  ];
+  const addressOptions: [string, string][] = [
+    ['all', t('users.toolbar.anyAddress')],
+    ['1', t('users.toolbar.external')],
+  ];
   const departmentOptions: [string, string][] = [
-    ['all', 'All departments'],
+    ['all', t('users.toolbar.allDepartments')],
     ...shownDepartments.map((name): [string, string] => [departmentValue(name), name]),
   ];
   return (
@@ -95,14 +100,14 @@ export function UsersToolbar({
           onKeyDown={(event) => {
             if (event.key === 'Enter') onChange({ q: search.trim() || null });
           }}
-          placeholder="Search by name, email, title or department"
-          aria-label="Search users"
+          placeholder={t('users.toolbar.searchPlaceholder')}
+          aria-label={t('users.toolbar.searchLabel')}
           className="pl-8"
           maxLength={MAX_SEARCH}
         />
       </div>
       <OptionSelect
-        aria-label="Filter by role"
+        aria-label={t('users.toolbar.filterRole')}
         options={roleOptions}
         value={role}
         onValueChange={(value) => {
@@ -112,7 +117,7 @@ export function UsersToolbar({
         className="w-[calc(50%-0.25rem)] sm:w-36"
       />
       <OptionSelect
-        aria-label="Filter by status"
+        aria-label={t('users.toolbar.filterStatus')}
         options={statusOptions}
         value={status}
         onValueChange={(value) => {
@@ -122,7 +127,7 @@ export function UsersToolbar({
         className="w-[calc(50%-0.25rem)] sm:w-40"
       />
       <OptionSelect
-        aria-label="Filter by activity"
+        aria-label={t('users.toolbar.filterActivity')}
         options={activityOptions}
         value={inactive}
         onValueChange={(value) => {
@@ -133,7 +138,7 @@ export function UsersToolbar({
       />
       {externalFilter || params.external ? (
         <OptionSelect
-          aria-label="Filter by address"
+          aria-label={t('users.toolbar.filterAddress')}
           options={addressOptions}
           value={external}
           onValueChange={(value) => {
@@ -145,7 +150,7 @@ export function UsersToolbar({
       ) : null}
       {shownDepartments.length > 0 ? (
         <OptionSelect
-          aria-label="Filter by department"
+          aria-label={t('users.toolbar.filterDepartment')}
           options={departmentOptions}
           value={department}
           onValueChange={(value) => {
@@ -165,7 +170,7 @@ export function UsersToolbar({
           }
         >
           <X aria-hidden="true" />
-          Clear filters
+          {t('users.toolbar.clearFilters')}
         </Button>
       ) : null}
       {children}

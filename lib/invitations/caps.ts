@@ -93,7 +93,7 @@ function refusalOf(
   room: Room,
   limits: InvitationSettings,
   email: string,
-): { code: ErrorCode; reason: string } | null {
+): { code: ErrorCode; reason: string; limit?: number } | null {
   if ((room.received.get(receivedKey(email)) ?? 0) >= limits.perAddressPerDay) {
     return { code: 'INVITATION_ADDRESS_LIMIT', reason: errorMessages.INVITATION_ADDRESS_LIMIT };
   }
@@ -101,6 +101,7 @@ function refusalOf(
     return {
       code: 'RATE_LIMITED',
       reason: `Your organization can send ${limits.perOrganizationPerHour} invitations an hour. Try again later.`,
+      limit: limits.perOrganizationPerHour,
     };
   }
   if (room.account <= 0)

@@ -28,6 +28,17 @@ import { z } from 'zod';
 export type CsvRowProblem =
   'no_address' | 'invalid_address' | 'unknown_role' | 'owner_role' | 'duplicate' | 'already_member';
 
+/**
+ * Why a row will not be sent: its code and the facts the preview's sentence names (the repeated line, the
+ * role cell as written, the role the actor may not give), which the invite modal puts in the reader's
+ * language (invite.csv.problems); `message` is the same sentence in English, for the API and the logs.
+ */
+export interface CsvProblem {
+  code: CsvRowProblem;
+  message: string;
+  values?: { line?: number; value?: string; role?: InvitationRole };
+}
+
 export interface CsvInviteRow {
   /** The row's line in the file (a quoted cell may span lines: where the row starts). */
   line: number;
@@ -35,7 +46,7 @@ export interface CsvInviteRow {
   email: string;
   /** The role the row names; null when it names none (the role chosen in the form applies). */
   role: InvitationRole | null;
-  problem?: { code: CsvRowProblem; message: string };
+  problem?: CsvProblem;
   /** A row that will go: true when the address has a pending invitation, which is sent again with a new link. */
   resend?: boolean;
 }
@@ -104,7 +115,11 @@ function readRole(cell: string | undefined): {
     };
   return {
     role: null,
-    problem: { code: 'unknown_role', message: `Unknown role “${value.slice(0, 40)}”: use Admin or Member` },
+    problem: {
+      code: 'unknown_role',
+      message: `Unknown role “${value.slice(0, 40)}”: use Admin or Member`,
+      values: { value: value.slice(0, 40) },
+    },
   };
 }
 
@@ -142,7 +157,11 @@ export function readInviteCsv(text: string): CsvInviteRow[] {
     if (!email) row.problem = { code: 'no_address', message: 'No email address in this row' };
     else if (!isValidEmail(email)) row.problem = { code: 'invalid_address', message: INVALID_ADDRESS };
     else if (earlier !== undefined)
-      row.problem = { code: 'duplicate', message: `Repeats line ${earlier}: invited once` };
+      row.problem = {
+        code: 'duplicate',
+        message: `Repeats line ${earlier}: invited once`,
+        values: { line: earlier },
+      };
     else if (roleProblem) row.problem = roleProblem;
     if (email && !firstLine.has(email)) firstLine.set(email, line);
     return row;
@@ -198,7 +217,11 @@ export async function previewInviteCsv(
         message: 'Already a member of the organization: nothing to send',
       };
     else if (row.role && !allowed.includes(row.role))
-      row.problem = { code: 'unknown_role', message: `You cannot invite as ${roleLabels[row.role]}` };
+      row.problem = {
+        code: 'unknown_role',
+        message: `You cannot invite as ${roleLabels[row.role]}`,
+        values: { role: row.role },
+      };
     else if (pending.has(row.email)) row.resend = true;
   }
   const problems = list.filter((row) => row.problem).length;

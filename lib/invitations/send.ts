@@ -181,6 +181,7 @@ async function applySeats(
         outcome: 'no_seat',
         code: 'SEAT_LIMIT',
         reason: noSeatReason(limit),
+        limit,
       });
   }
   return { allowed, refused };

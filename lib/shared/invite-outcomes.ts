@@ -1,6 +1,7 @@
-// What inviting did to each address: the result the invite dialog shows, address by address, and the
-// words it shows them in. No server imports: the confirmation modal (a client component) reads
-// describeOutcome, and the domain builds its `reason`s from the same sentences.
+// What inviting did to each address: the result the invite dialog shows, address by address, and its
+// English words. No server imports. The domain builds its English `reason`s (the API's, the logs') from
+// these sentences; the confirmation modal says the same in the reader's language from the catalogs
+// (`outcomes`, components/users/invite/outcome-words.ts), from the outcome, its code and its numbers.
 import { errorMessages, type ErrorCode } from './errors';
 
 export type InviteOutcome =
@@ -23,6 +24,8 @@ export interface InviteResult {
   code?: ErrorCode;
   /** For `rate_limited` by the cooldown (docs/rules.md rule 12): whole seconds until it may be sent again. */
   retryInSeconds?: number;
+  /** The limit a refusal names: the organization's hourly cap (`rate_limited`), its seats (`no_seat`). */
+  limit?: number;
 }
 
 export interface InviteSummary {
@@ -49,7 +52,7 @@ export function secondsUntilResend(sentAt: Date, at: Date, cooldownMs: number): 
   return left > 0 ? Math.ceil(left / 1000) : 0;
 }
 
-/** What the email confirmation modal says about one address. */
+/** What the email confirmation modal says about one address, in English (the catalogs' `outcomes` hold the same). */
 export function describeOutcome(result: InviteResult): OutcomeWords {
   switch (result.outcome) {
     case 'invited':

@@ -14,7 +14,7 @@ export const userStatuses = [
 /** The statuses a member has (db/values.ts); the others are an invitation's. */
 export const memberStatuses = memberStatusValues;
 export type UserStatus = (typeof userStatuses)[number];
-/** Each status in words, as the list, its filter and the CSV export show it. */
+/** Each status in English words, as the CSV export writes it (the pages read common.statuses in the catalogs). */
 export const statusLabels: Record<UserStatus, string> = {
   active: 'Active',
   suspended: 'Suspended',

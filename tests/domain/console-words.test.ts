@@ -6,6 +6,7 @@ import { invitationDetails } from '@/components/users/format';
 import { characterCount } from '@/lib/shared/character-count';
 import { MAX_SLUG_BASE } from '@/lib/shared/limits';
 import { createdMessage, cutAtWord, slugify } from '@/lib/shared/organization-names';
+import { english } from '../support/english-words';
 
 describe('slugs', () => {
   it('are cut at the end of a word, never inside one', () => {
@@ -52,17 +53,17 @@ describe('an invitation row', () => {
   };
 
   it('says nothing more for an email that was sent ("Last sent" says it)', () => {
-    expect(invitationDetails({ ...row, delivery: 'sent' })).toEqual([
+    expect(invitationDetails({ ...row, delivery: 'sent' }, english)).toEqual([
       'Last sent Mar 3, 2026, 10:00 AM UTC (sent once)',
       'Expires Mar 10, 2026, 10:00 AM UTC',
     ]);
   });
 
   it('still names the states that tell something: sending, delivered, bounced', () => {
-    expect(invitationDetails({ ...row, delivery: 'delivered' })[0]).toMatch(/ · Delivered$/);
-    expect(invitationDetails({ ...row, delivery: 'queued' })[0]).toMatch(/ · Sending$/);
-    expect(invitationDetails({ ...row, delivery: 'bounced', deliveryError: 'No such mailbox' })[0]).toMatch(
-      / · Bounced: No such mailbox$/,
-    );
+    expect(invitationDetails({ ...row, delivery: 'delivered' }, english)[0]).toMatch(/ · Delivered$/);
+    expect(invitationDetails({ ...row, delivery: 'queued' }, english)[0]).toMatch(/ · Sending$/);
+    expect(
+      invitationDetails({ ...row, delivery: 'bounced', deliveryError: 'No such mailbox' }, english)[0],
+    ).toMatch(/ · Bounced: No such mailbox$/);
   });
 });

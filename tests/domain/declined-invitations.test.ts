@@ -14,6 +14,7 @@ import { listUserTable } from '@/lib/user-table/list';
 import { useTestDatabase } from '../support/db';
 import { addInvitation, createOrganizationWithOwner } from '../support/factories';
 import { expectDomainError, tokenFrom } from '../support/state';
+import { english } from '../support/english-words';
 
 useTestDatabase();
 
@@ -137,12 +138,15 @@ describe('what an invitation row tells', () => {
     const rows = (await listUserTable(owner, { organizationId: organization.id })).rows;
     const details = (email: string) => {
       const row = rows.find((r) => r.email === email)!;
-      return invitationDetails({
-        status: row.status,
-        sendCount: row.sendCount,
-        lastSentAt: row.lastSentAt!.toISOString(),
-        expiresAt: row.expiresAt!.toISOString(),
-      });
+      return invitationDetails(
+        {
+          status: row.status,
+          sendCount: row.sendCount,
+          lastSentAt: row.lastSentAt!.toISOString(),
+          expiresAt: row.expiresAt!.toISOString(),
+        },
+        english,
+      );
     };
     const [lapsedSent, lapsedExpiry] = details(lapsed.email);
     expect(lapsedSent).toMatch(

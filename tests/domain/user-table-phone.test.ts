@@ -4,30 +4,33 @@ import { describe, expect, it } from 'vitest';
 import { rowFacts } from '@/components/users/format';
 import { sortChangeOf, sortChoiceOf, sortChoices } from '@/components/users/sort-choices';
 import { sortKeys } from '@/lib/shared/user-table';
+import { english } from '../support/english-words';
 
 describe("a row's second line on narrow screens", () => {
   it('a member: Added, Last active (or Never active) and who invited them; the dates hide from lg, Invited by from xl', () => {
     expect(
-      rowFacts({
-        kind: 'member',
-        date: '2026-03-03T10:00:00Z',
-        lastActiveAt: '2026-04-05T12:00:00Z',
-        invitedBy: 'Pat',
-      }),
+      rowFacts(
+        {
+          kind: 'member',
+          date: '2026-03-03T10:00:00Z',
+          lastActiveAt: '2026-04-05T12:00:00Z',
+          invitedBy: 'Pat',
+        },
+        english,
+      ),
     ).toEqual([
       { key: 'added', text: 'Added Mar 3, 2026', wide: 'lg' },
       { key: 'active', text: 'Last active Apr 5, 2026', wide: 'lg' },
       { key: 'invited-by', text: 'Invited by Pat', wide: 'xl' },
     ]);
-    expect(rowFacts({ kind: 'member', date: '2026-03-03T10:00:00Z' }).map((fact) => fact.text)).toEqual([
-      'Added Mar 3, 2026',
-      'Never active',
-    ]);
+    expect(
+      rowFacts({ kind: 'member', date: '2026-03-03T10:00:00Z' }, english).map((fact) => fact.text),
+    ).toEqual(['Added Mar 3, 2026', 'Never active']);
   });
 
   it('an invitation: when it was first sent and by whom, never a Last active', () => {
     expect(
-      rowFacts({ kind: 'invitation', date: '2026-03-03T10:00:00Z', invitedBy: 'Pat' }).map(
+      rowFacts({ kind: 'invitation', date: '2026-03-03T10:00:00Z', invitedBy: 'Pat' }, english).map(
         (fact) => fact.text,
       ),
     ).toEqual(['Invited Mar 3, 2026', 'Invited by Pat']);

@@ -15,6 +15,7 @@ import { invitationDetails } from '@/components/users/format';
 import { useTestDatabase } from '../support/db';
 import { createOrganizationWithOwner } from '../support/factories';
 import { useFakeResend, useResendAt } from '../support/fake-resend';
+import { english } from '../support/english-words';
 
 useTestDatabase();
 const fake = useFakeResend();
@@ -47,14 +48,17 @@ async function sentInvitation(email = 'ann@example.com') {
 
 /** The lines the list shows under an invitation's address (components/users/format.ts). */
 function detailsOf(row: UserRow) {
-  return invitationDetails({
-    status: row.status,
-    lastSentAt: row.lastSentAt?.toISOString(),
-    sendCount: row.sendCount,
-    expiresAt: row.expiresAt?.toISOString(),
-    delivery: row.deliveryStatus,
-    deliveryError: row.deliveryError,
-  });
+  return invitationDetails(
+    {
+      status: row.status,
+      lastSentAt: row.lastSentAt?.toISOString(),
+      sendCount: row.sendCount,
+      expiresAt: row.expiresAt?.toISOString(),
+      delivery: row.deliveryStatus,
+      deliveryError: row.deliveryError,
+    },
+    english,
+  );
 }
 
 function event(type: string, providerId: string, extra: Record<string, unknown> = {}) {

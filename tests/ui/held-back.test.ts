@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { heldBackReason, heldBackSentence, splitSelection } from '@/components/users/held-back';
 import type { UserTableRow, UsersViewer } from '@/components/users/types';
 import { roleChangeMatters, asksFirst } from '@/components/users/use-users-dialogs';
+import { english } from '../support/english-words';
 
 const owner: UsersViewer = {
   userId: 'u-owner',
@@ -49,7 +50,7 @@ describe('splitting a selection before a bulk change', () => {
       ['SELF_SUSPEND', ['self']],
       ['NOT_SUSPENDABLE', ['i1', 'i2']],
     ]);
-    expect(heldBackSentence(split, { kind: 'status', status: 'suspended' })).toBe(
+    expect(heldBackSentence(split, { kind: 'status', status: 'suspended' }, english)).toBe(
       "3 of 25 can't be suspended: you (you can't suspend yourself), 2 pending invitations (not members yet).",
     );
   });
@@ -59,7 +60,7 @@ describe('splitting a selection before a bulk change', () => {
     const action = { kind: 'status', status: 'active' } as const;
     const split = splitSelection([suspended, members[0], invitation('i1')], action, owner);
     expect(split.changeable).toEqual([suspended]);
-    expect(heldBackSentence(split, action)).toBe(
+    expect(heldBackSentence(split, action, english)).toBe(
       `2 of 3 can't be reactivated: ${members[0].email} (already active), i1@acme.test (not a member yet).`,
     );
   });
@@ -105,7 +106,7 @@ describe('splitting a selection before a bulk change', () => {
     expect(heldBackReason(rows[0], { kind: 'role', role: 'member' }, owner)).toBe('ROLE_FROM_GROUP');
     const split = splitSelection(rows, action, owner);
     expect(split.changeable.map((r) => r.id)).toEqual(['m']);
-    expect(heldBackSentence(split, action)).toBe(
+    expect(heldBackSentence(split, action, english)).toBe(
       "2 of 3 can't be given Admin: 2 users (their roles come from the directory group “Engineering Leads”: change its mapping on the Provisioning page).",
     );
     expect(heldBackReason(lead('g3'), { kind: 'remove' }, owner)).toBeNull();
@@ -127,8 +128,8 @@ describe('splitting a selection before a bulk change', () => {
 
   it('nothing to leave out: no sentence; nothing left to change: only who and why, yourself first', () => {
     const action = { kind: 'status', status: 'suspended' } as const;
-    expect(heldBackSentence(splitSelection(members, action, owner), action)).toBeNull();
-    expect(heldBackSentence(splitSelection([invitation('i1'), self], action, owner), action)).toBe(
+    expect(heldBackSentence(splitSelection(members, action, owner), action, english)).toBeNull();
+    expect(heldBackSentence(splitSelection([invitation('i1'), self], action, owner), action, english)).toBe(
       "You (you can't suspend yourself), i1@acme.test (not a member yet).",
     );
   });

@@ -1,21 +1,25 @@
 import type { ConfirmContent } from '@/components/shared/confirm-dialog';
-import { roleLabels } from '@/lib/shared/roles';
-import { plural } from '@/lib/shared/text';
-import { heldBackSentence, pastTense, splitSelection, type BulkAction } from '../held-back';
+import { actionWords, heldBackSentence, splitSelection, type BulkAction } from '../held-back';
 import type { UsersViewer } from '../types';
 import type { ConfirmableChange } from '../use-users-dialogs';
+import type { Translate, Words } from '../words';
 import { removalConfirmation } from './removal-confirmation';
 import { roleConfirmation } from './role-confirmation';
 import { statusConfirmation } from './status-confirmation';
 
-function contentOf(change: ConfirmableChange, viewer: UsersViewer, organizationName: string): ConfirmContent {
+function contentOf(
+  change: ConfirmableChange,
+  viewer: UsersViewer,
+  organizationName: string,
+  words: Words,
+): ConfirmContent {
   switch (change.kind) {
     case 'role':
-      return roleConfirmation(change, viewer, organizationName);
+      return roleConfirmation(change, viewer, organizationName, words);
     case 'remove':
-      return removalConfirmation(change, viewer, organizationName);
+      return removalConfirmation(change, viewer, organizationName, words.t);
     case 'status':
-      return statusConfirmation(change, organizationName);
+      return statusConfirmation(change, organizationName, words.t);
   }
 }
 
@@ -31,23 +35,27 @@ function actionOf(change: ConfirmableChange): BulkAction {
 }
 
 /** The button that goes on with the rest: "Suspend 22 users", "Make 3 users Admin"; with none, its verb. */
-function restLabel(change: ConfirmableChange, count: number): string {
+function restLabel(change: ConfirmableChange, count: number, t: Translate): string {
   if (count === 0)
     return change.kind === 'role'
-      ? 'Change role'
+      ? t('users.confirm.changeRole')
       : change.kind === 'remove'
-        ? 'Delete'
+        ? t('common.actions.delete')
         : change.status === 'suspended'
-          ? 'Suspend'
-          : 'Reactivate';
-  const whom = plural(count, 'user');
+          ? t('users.confirm.suspend')
+          : t('users.confirm.reactivate');
   switch (change.kind) {
     case 'role':
-      return `Make ${whom} ${roleLabels[change.role]}`;
+      return t('users.confirm.makeUsers', { count, role: t(`common.roles.${change.role}`) });
     case 'status':
-      return `${change.status === 'suspended' ? 'Suspend' : 'Reactivate'} ${whom}`;
+      return t(
+        change.status === 'suspended' ? 'users.confirm.suspendUsers' : 'users.confirm.reactivateUsers',
+        {
+          count,
+        },
+      );
     case 'remove':
-      return `Delete ${whom}`;
+      return t('users.confirm.deleteUsers', { count });
   }
 }
 
@@ -61,13 +69,15 @@ export function confirmationOf(
   change: ConfirmableChange,
   viewer: UsersViewer,
   organizationName: string,
+  words: Words,
 ): { content: ConfirmContent; run: ConfirmableChange } {
+  const { t } = words;
   if (!('rows' in change.target))
-    return { content: contentOf(change, viewer, organizationName), run: change };
+    return { content: contentOf(change, viewer, organizationName, words), run: change };
   const action = actionOf(change);
   const split = splitSelection(change.target.rows, action, viewer);
-  const sentence = heldBackSentence(split, action);
-  if (!sentence) return { content: contentOf(change, viewer, organizationName), run: change };
+  const sentence = heldBackSentence(split, action, words);
+  if (!sentence) return { content: contentOf(change, viewer, organizationName, words), run: change };
   const note = <p className="font-medium text-foreground">{sentence}</p>;
   if (split.changeable.length === 0) {
     const total = change.target.rows.length;
@@ -75,17 +85,17 @@ export function confirmationOf(
       content: {
         title:
           total === 1
-            ? `This user can't be ${pastTense(action)}`
-            : `None of the ${plural(total, 'selected user')} can be ${pastTense(action)}`,
+            ? t('users.confirm.noneOne', actionWords(action, t))
+            : t('users.confirm.noneMany', { count: total, ...actionWords(action, t) }),
         description: note,
-        confirmLabel: restLabel(change, 0),
+        confirmLabel: restLabel(change, 0, t),
         unavailable: true,
       },
       run: change,
     };
   }
   const run = { ...change, target: { rows: split.changeable } };
-  const content = contentOf(run, viewer, organizationName);
+  const content = contentOf(run, viewer, organizationName, words);
   return {
     content: {
       ...content,
@@ -95,7 +105,7 @@ export function confirmationOf(
           {content.description}
         </>
       ),
-      confirmLabel: restLabel(change, split.changeable.length),
+      confirmLabel: restLabel(change, split.changeable.length, t),
     },
     run,
   };

@@ -1,57 +1,61 @@
 import type { ConfirmContent } from '@/components/shared/confirm-dialog';
-import { plural } from '@/lib/shared/text';
 import type { MemberChange } from '../member-changes';
 import type { UserTableRow, UsersViewer } from '../types';
 import { includesViewer, type MatchingSelection } from '../use-bulk-selection';
+import type { Translate } from '../words';
 import { MatchingNote, RowList } from './target-list';
 
 /** What deleting picked rows does, said in the number it is about (one account, or several). */
-function removalSentence(rows: UserTableRow[], organizationName: string): string {
+function removalSentence(rows: UserTableRow[], organizationName: string, t: Translate): string {
   const members = rows.filter((row) => row.kind === 'member').length;
   const invitations = rows.length - members;
   const links =
     invitations === 0
       ? ''
       : invitations === 1
-        ? 'The invitation link will stop working.'
-        : 'The invitation links will stop working.';
+        ? t('users.confirm.removal.linkOne')
+        : t('users.confirm.removal.linkMany');
   if (members === 0) return links;
+  const organization = organizationName;
   const access =
     members === 1
-      ? `${rows.length === 1 ? 'They' : 'The member'} will lose access to ${organizationName} at once. Their AI Hub account is kept.`
-      : `They will lose access to ${organizationName} at once. Their AI Hub accounts are kept.`;
-  return links ? `${access} ${links}` : access;
+      ? t(rows.length === 1 ? 'users.confirm.removal.accessThey' : 'users.confirm.removal.accessMember', {
+          organization,
+        })
+      : t('users.confirm.removal.accessMany', { organization });
+  return links ? t('users.twoSentences', { first: access, second: links }) : access;
 }
 
 /** Picked rows, named. Removing only yourself is leaving: the dialog then speaks to you and says `Leave`. */
-function rowsRemoval(rows: UserTableRow[], organizationName: string): ConfirmContent {
+function rowsRemoval(rows: UserTableRow[], organizationName: string, t: Translate): ConfirmContent {
+  const organization = organizationName;
   const self = rows.some((row) => row.isSelf);
   if (rows.length === 1 && self)
     return {
-      title: `Leave ${organizationName}?`,
-      description: `You will lose access to ${organizationName} and its admin console at once. Your AI Hub account is kept; someone will have to invite you again to come back.`,
-      confirmLabel: 'Leave',
+      title: t('users.confirm.removal.leaveTitle', { organization }),
+      description: t('users.confirm.removal.leaveDescription', { organization }),
+      confirmLabel: t('users.confirm.removal.leave'),
       variant: 'destructive',
     };
   return {
     title:
       rows.length > 1
-        ? `Delete ${plural(rows.length, 'user')}?`
+        ? t('users.confirm.removal.titleMany', { count: rows.length })
         : rows[0].kind === 'invitation'
-          ? 'Delete this invitation?'
-          : 'Delete this user?',
+          ? t('users.confirm.removal.titleInvitation')
+          : t('users.confirm.removal.titleUser'),
     description: (
       <>
-        <p>{removalSentence(rows, organizationName)}</p>
-        <RowList rows={rows} label="Users to delete" />
+        <p>{removalSentence(rows, organizationName, t)}</p>
+        <RowList rows={rows} label={t('users.confirm.removal.listLabel')} t={t} />
         {self ? (
           <p className="font-medium text-destructive">
-            You are removing yourself: you will leave {organizationName} and its admin console.
+            {t('users.confirm.removal.removingSelf', { organization })}
           </p>
         ) : null}
       </>
     ),
-    confirmLabel: 'Delete',
+    confirmLabel: t('common.actions.delete'),
     variant: 'destructive',
   };
 }
@@ -61,28 +65,28 @@ function matchingRemoval(
   matching: MatchingSelection,
   viewer: UsersViewer,
   organizationName: string,
+  t: Translate,
 ): ConfirmContent {
+  const organization = organizationName;
   const { count } = matching;
   const self = includesViewer({ matching }, viewer);
   return {
-    title: `Delete ${plural(count, 'user')}?`,
+    title: t('users.confirm.removal.titleMany', { count }),
     description: (
       <>
-        <MatchingNote matching={matching} organizationName={organizationName} />
-        <p>
-          Members lose access to {organizationName} at once; their AI Hub accounts are kept. Invitation links
-          stop working.
-        </p>
-        {count > 1 ? <p>If any of them can’t be removed, nobody is removed.</p> : null}
+        <MatchingNote matching={matching} organizationName={organizationName} t={t} />
+        <p>{t('users.confirm.removal.matching', { organization })}</p>
+        {count > 1 ? <p>{t('users.confirm.removal.allOrNothing')}</p> : null}
         {self ? (
           <p className="font-medium text-destructive">
-            {count > 1 ? 'You are among them. ' : ''}You will leave {organizationName} and lose access to its
-            admin console.
+            {t(count > 1 ? 'users.confirm.removal.selfAmongMatching' : 'users.confirm.removal.selfMatching', {
+              organization,
+            })}
           </p>
         ) : null}
       </>
     ),
-    confirmLabel: 'Delete',
+    confirmLabel: t('common.actions.delete'),
     variant: 'destructive',
   };
 }
@@ -92,8 +96,9 @@ export function removalConfirmation(
   { target }: Extract<MemberChange, { kind: 'remove' }>,
   viewer: UsersViewer,
   organizationName: string,
+  t: Translate,
 ): ConfirmContent {
   return 'rows' in target
-    ? rowsRemoval(target.rows, organizationName)
-    : matchingRemoval(target.matching, viewer, organizationName);
+    ? rowsRemoval(target.rows, organizationName, t)
+    : matchingRemoval(target.matching, viewer, organizationName, t);
 }

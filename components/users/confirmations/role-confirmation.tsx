@@ -1,55 +1,61 @@
 import type { ConfirmContent } from '@/components/shared/confirm-dialog';
-import { roleDescriptions, roleLabels, roleRank } from '@/lib/shared/roles';
+import { roleRank } from '@/lib/shared/roles';
 import type { MemberRole } from '@/db/values';
-import { endSentence, plural } from '@/lib/shared/text';
 import type { MemberChange } from '../member-changes';
 import type { UserTableRow, UsersViewer } from '../types';
 import { countOf, includesViewer } from '../use-bulk-selection';
+import type { Translate, Words } from '../words';
 import { RowList, TargetList } from './target-list';
 
-/** What the viewer loses by giving themselves `role`, or null when it takes nothing from them. */
-function selfWarning(role: MemberRole, viewerRole: MemberRole, organizationName: string) {
-  if (roleRank[role] >= roleRank[viewerRole]) return null;
-  return role === 'member'
-    ? `Members cannot open the admin console: you will be taken out of the console of ${organizationName}, and only an Owner or Admin can give your access back.`
-    : `${endSentence(`You will no longer be an Owner of ${organizationName}`)} Only an Owner can make you an Owner again.`;
+/**
+ * `text` ending a sentence: a full stop is added unless it already ends with one (an organization named
+ * "Acme Inc." never reads "Acme Inc.."), in the marks of every language of the catalogs.
+ */
+function endSentence(text: string): string {
+  return /[.!?…。！？]["'”’)\]」』]*$/u.test(text) ? text : `${text}.`;
 }
 
-/** "an Owner", "a Member". */
-const withArticle = (role: MemberRole) => `${role === 'member' ? 'a' : 'an'} ${roleLabels[role]}`;
-
-/** What `role` lets its holder do: "Admins can invite people …". */
-function allows(role: MemberRole): string {
-  return `${roleLabels[role]}s can ${roleDescriptions[role]}.`;
+/** What the viewer loses by giving themselves `role`, or null when it takes nothing from them. */
+function selfWarning(role: MemberRole, viewerRole: MemberRole, organization: string, t: Translate) {
+  if (roleRank[role] >= roleRank[viewerRole]) return null;
+  return role === 'member'
+    ? t('users.confirm.role.selfToMember', { organization })
+    : t('users.twoSentences', {
+        first: endSentence(t('users.confirm.role.noLongerOwner', { organization })),
+        second: t('users.confirm.role.ownerAgain'),
+      });
 }
 
 /**
  * One person's role change that grants or takes away Owner or Admin: names them, the new role and what
  * it allows, and what they lose when it is less than they had (asksFirst in ../use-users-dialogs.ts).
  */
-function oneRowRoleChange(row: UserTableRow, role: MemberRole): ConfirmContent {
+function oneRowRoleChange(row: UserTableRow, role: MemberRole, t: Translate): ConfirmContent {
   const lower = roleRank[role] < roleRank[row.role];
   const invitation = row.kind === 'invitation';
+  const allows = t(`users.roleAllows.${role}`);
   return {
     title: invitation
-      ? `Change the invitation to ${row.email} to ${roleLabels[role]}?`
-      : `Make ${row.name ?? row.email} ${withArticle(role)}?`,
+      ? t('users.confirm.role.invitationTitle', { email: row.email, role: t(`common.roles.${role}`) })
+      : t('users.confirm.role.memberTitle', { name: row.name ?? row.email, role }),
     description: (
       <>
-        <RowList rows={[row]} label="User" />
+        <RowList rows={[row]} label={t('users.confirm.role.listLabel')} t={t} />
         {lower && !invitation ? (
           <p className="font-medium text-foreground">
-            {`They will no longer be ${withArticle(row.role)}: ${allows(row.role)}`}
+            {t('users.confirm.role.noLonger', { role: row.role, allows: t(`users.roleAllows.${row.role}`) })}
           </p>
         ) : null}
         <p>
           {invitation
-            ? `When they accept, they join as ${withArticle(role)}. ${allows(role)}`
-            : `${lower ? '' : `Now ${withArticle(row.role)}. `}${allows(role)}`}
+            ? t('users.confirm.role.whenAccepted', { role, allows })
+            : lower
+              ? allows
+              : t('users.confirm.role.now', { role: row.role, allows })}
         </p>
       </>
     ),
-    confirmLabel: `Make ${roleLabels[role]}`,
+    confirmLabel: t('users.confirm.role.make', { role: t(`common.roles.${role}`) }),
   };
 }
 
@@ -61,29 +67,38 @@ export function roleConfirmation(
   { role, target }: Extract<MemberChange, { kind: 'role' }>,
   viewer: UsersViewer,
   organizationName: string,
+  { t }: Words,
 ): ConfirmContent {
   const count = countOf(target);
   const self = includesViewer(target, viewer);
   const alone = self && count === 1;
-  if ('rows' in target && count === 1 && !alone) return oneRowRoleChange(target.rows[0], role);
-  const warning = self ? selfWarning(role, viewer.role, organizationName) : null;
+  if ('rows' in target && count === 1 && !alone) return oneRowRoleChange(target.rows[0], role, t);
+  const warning = self ? selfWarning(role, viewer.role, organizationName, t) : null;
+  const label = t(`common.roles.${role}`);
   return {
     title: alone
-      ? `Change your own role to ${roleLabels[role]}?`
-      : `Change the role of ${plural(count, 'user')} to ${roleLabels[role]}?`,
+      ? t('users.confirm.role.titleSelf', { role: label })
+      : t('users.confirm.role.titleMany', { count, role: label }),
     description: (
       <>
         {/* The viewer alone: the title says whose role it is. */}
         {alone ? null : (
-          <TargetList target={target} label="Selected users" organizationName={organizationName} />
+          <TargetList
+            target={target}
+            label={t('users.confirm.role.selectedLabel')}
+            organizationName={organizationName}
+            t={t}
+          />
         )}
-        <p>{allows(role)}</p>
-        {count > 1 ? <p>If any of them can’t be given this role, nobody’s role changes.</p> : null}
+        <p>{t(`users.roleAllows.${role}`)}</p>
+        {count > 1 ? <p>{t('users.confirm.role.allOrNothing')}</p> : null}
         {warning ? (
-          <p className="font-medium text-destructive">{alone ? warning : `You are among them. ${warning}`}</p>
+          <p className="font-medium text-destructive">
+            {alone ? warning : t('users.confirm.role.among', { warning })}
+          </p>
         ) : null}
       </>
     ),
-    confirmLabel: alone ? 'Change my role' : 'Change role',
+    confirmLabel: alone ? t('users.confirm.role.changeMine') : t('users.confirm.changeRole'),
   };
 }

@@ -1,6 +1,6 @@
 import type { ConfirmContent } from '@/components/shared/confirm-dialog';
-import { plural } from '@/lib/shared/text';
 import type { MemberChange } from '../member-changes';
+import type { Translate } from '../words';
 import { RowList } from './target-list';
 
 /**
@@ -10,30 +10,36 @@ import { RowList } from './target-list';
 export function statusConfirmation(
   { status, target }: Extract<MemberChange, { kind: 'status' }>,
   organizationName: string,
+  t: Translate,
 ): ConfirmContent {
   const suspend = status === 'suspended';
-  const verb = suspend ? 'Suspend' : 'Reactivate';
+  const action = suspend ? 'suspend' : 'reactivate';
   const rows = 'rows' in target ? target.rows : [];
+  const organization = organizationName;
   return {
     title:
       'matching' in target
-        ? `${verb} all ${plural(target.matching.count, 'matching user')}?`
+        ? t('users.confirm.status.titleMatching', { action, count: target.matching.count })
         : rows.length === 1
-          ? `${verb} ${rows[0].email}?`
-          : `${verb} ${plural(rows.length, 'user')}?`,
+          ? t('users.confirm.status.titleOne', { action, email: rows[0].email })
+          : t('users.confirm.status.titleMany', { action, count: rows.length }),
     description: (
       <>
         <p>
           {suspend
-            ? `They keep their role but lose access to ${organizationName} at once, until they are reactivated. Their AI Hub accounts are kept.`
-            : `They get their access to ${organizationName} back at once, with the role they had.`}
+            ? t('users.confirm.status.suspendBody', { organization })
+            : t('users.confirm.status.reactivateBody', { organization })}
         </p>
         {rows.length > 1 ? (
-          <RowList rows={rows} label={suspend ? 'Users to suspend' : 'Users to reactivate'} />
+          <RowList
+            rows={rows}
+            label={t(suspend ? 'users.confirm.status.suspendList' : 'users.confirm.status.reactivateList')}
+            t={t}
+          />
         ) : null}
       </>
     ),
-    confirmLabel: verb,
+    confirmLabel: t(suspend ? 'users.confirm.suspend' : 'users.confirm.reactivate'),
     variant: suspend ? 'destructive' : 'default',
   };
 }

@@ -1,7 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
-import { plural } from '@/lib/shared/text';
 
 /**
  * The line under the address input: how many addresses will go and how many are invalid, the seats
@@ -21,25 +21,25 @@ export function AddressCounts({
   /** Seats left in the organization; null without a limit. */
   seatsLeft: number | null;
 }) {
+  const t = useTranslations('invite.counts');
   const invalid = total - valid;
-  const seats = seatsLeft === null ? '' : ` · ${plural(seatsLeft, 'seat')} left`;
+  const seats = seatsLeft === null ? null : t('seatsLeft', { count: seatsLeft });
   const over = seatsLeft !== null && valid > seatsLeft;
+  const counts = [
+    t('toInvite', { count: valid }),
+    ...(invalid ? [t('invalid', { count: invalid })] : []),
+    ...(seats ? [seats] : []),
+  ];
   return (
     <div id={id} className="grid gap-1 text-xs" aria-live="polite">
       <p className="text-muted-foreground" data-testid="invite-counts">
         {total === 0
-          ? `Up to ${MAX_INVITATIONS_PER_BATCH} addresses at a time${seats}.`
-          : `${valid} to invite${invalid ? ` · ${invalid} invalid (marked in red, not sent)` : ''}${seats}`}
+          ? t('empty', { max: MAX_INVITATIONS_PER_BATCH, seats: seats ? ` · ${seats}` : '' })
+          : counts.join(' · ')}
       </p>
       {over ? (
         <p className="font-medium text-amber-800 dark:text-amber-300" data-testid="invite-seats-warning">
-          {`${plural(valid, 'address', 'addresses')} but only ${plural(seatsLeft ?? 0, 'seat')} left: ${
-            seatsLeft === 1
-              ? 'only the first new address'
-              : seatsLeft
-                ? `only the first ${seatsLeft} new addresses`
-                : 'no new address'
-          } will be sent (one already a member or invited takes no seat). Free seats or raise the limit in Settings.`}
+          {t('seatsWarning', { valid, left: seatsLeft ?? 0 })}
         </p>
       ) : null}
     </div>

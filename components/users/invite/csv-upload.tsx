@@ -2,15 +2,15 @@
 
 import { useRef, useTransition } from 'react';
 import { FileUp, Loader2, X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { previewInviteCsvAction } from '@/app/actions/invitations';
 import { callAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { MiddleTruncatedEmail } from '@/components/shared/middle-truncated-email';
-import type { CsvInvitePreview } from '@/lib/invitations';
+import type { CsvInvitePreview, CsvInviteRow } from '@/lib/invitations';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '@/lib/shared/limits';
-import { roleLabels } from '@/lib/shared/roles';
 import type { InvitationRole } from '@/db/values';
-import { plural } from '@/lib/shared/text';
+import type { Translate } from '../words';
 
 export interface UploadedList {
   fileName: string;
@@ -32,12 +32,13 @@ export function CsvUploadButton({
   onRead: (list: UploadedList) => void;
   onError: (message: string) => void;
 }) {
+  const t = useTranslations('invite.csv');
   const input = useRef<HTMLInputElement>(null);
   const [reading, startReading] = useTransition();
 
   function read(file: File) {
     if (file.size > MAX_CSV_BYTES) {
-      onError(`${file.name} is larger than ${MAX_CSV_BYTES / 1024} KB. Split it and upload each part.`);
+      onError(t('tooLarge', { name: file.name, size: MAX_CSV_BYTES / 1024 }));
       return;
     }
     startReading(async () => {
@@ -77,14 +78,28 @@ export function CsvUploadButton({
         onClick={() => input.current?.click()}
       >
         {reading ? <Loader2 className="animate-spin" aria-hidden="true" /> : <FileUp aria-hidden="true" />}
-        Upload CSV
+        {t('upload')}
       </Button>
       <p id="invite-csv-help" className="text-xs text-muted-foreground">
-        A column of email addresses and, if you like, a role column (Admin or Member). Up to{' '}
-        {MAX_CSV_ROWS.toLocaleString('en-US')} rows.
+        {t('help', { max: MAX_CSV_ROWS })}
       </p>
     </div>
   );
+}
+
+/** Why a row will not be sent, in the reader's language: its code and the facts it names. */
+function problemText(t: Translate, problem: NonNullable<CsvInviteRow['problem']>): string {
+  const { line = 0, value = '', role } = problem.values ?? {};
+  switch (problem.code) {
+    case 'duplicate':
+      return t('invite.csv.problems.duplicate', { line });
+    case 'unknown_role':
+      return role
+        ? t('invite.csv.problems.role_not_allowed', { role: t(`common.roles.${role}`) })
+        : t('invite.csv.problems.unknown_role', { value });
+    default:
+      return t(`invite.csv.problems.${problem.code}`);
+  }
 }
 
 /** Each row of the uploaded file: ready (with its role) or why it will not be sent. */
@@ -101,6 +116,7 @@ export function CsvPreview({
   disabled?: boolean;
 }) {
   const { fileName, preview } = list;
+  const t = useTranslations();
   return (
     <section aria-labelledby="invite-csv-title" className="grid min-w-0 gap-2 rounded-md border p-3">
       <div className="flex min-w-0 items-start justify-between gap-2">
@@ -109,35 +125,38 @@ export function CsvPreview({
             {fileName}
           </h3>
           <p className="text-xs text-muted-foreground" aria-live="polite">
-            {plural(preview.ready, 'row')} ready to invite
-            {preview.problems ? ` · ${plural(preview.problems, 'row')} will not be sent` : ''}
+            {t('invite.csv.ready', { count: preview.ready })}
+            {preview.problems ? ` · ${t('invite.csv.notSent', { count: preview.problems })}` : ''}
           </p>
         </div>
         <Button type="button" variant="ghost" size="sm" onClick={onRemove} disabled={disabled}>
           <X aria-hidden="true" />
-          Remove file
+          {t('invite.csv.removeFile')}
         </Button>
       </div>
       {/* A scrolling list must be reachable by keyboard (axe: scrollable-region-focusable). */}
       <ul
         tabIndex={0}
-        aria-label={`Rows of ${fileName}`}
+        aria-label={t('invite.csv.rowsOf', { name: fileName })}
         className="grid max-h-40 min-w-0 content-start gap-1 overflow-y-auto rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
       >
         {preview.rows.map((row) => (
           <li key={row.line} className="grid min-w-0 text-xs" data-problem={row.problem?.code}>
             <span className="flex min-w-0 gap-2">
-              <span className="shrink-0 text-muted-foreground tabular-nums">Line {row.line}</span>
+              <span className="shrink-0 text-muted-foreground tabular-nums">
+                {t('invite.csv.line', { line: row.line })}
+              </span>
               <span className="min-w-0 font-medium" title={row.email}>
-                {row.email ? <MiddleTruncatedEmail email={row.email} /> : '(empty)'}
+                {row.email ? <MiddleTruncatedEmail email={row.email} /> : t('invite.csv.empty')}
               </span>
             </span>
             {row.problem ? (
-              <span className="text-red-700 dark:text-red-300">{row.problem.message}</span>
+              <span className="text-red-700 dark:text-red-300">{problemText(t, row.problem)}</span>
             ) : (
               <span className="text-muted-foreground">
-                {row.resend ? 'Has a pending invitation: sent again with a new link' : 'Ready'} as{' '}
-                {roleLabels[row.role ?? defaultRole]}
+                {t(row.resend ? 'invite.csv.resendAs' : 'invite.csv.readyAs', {
+                  role: t(`common.roles.${row.role ?? defaultRole}`),
+                })}
               </span>
             )}
           </li>

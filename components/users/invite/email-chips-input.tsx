@@ -2,8 +2,8 @@
 
 import { useEffect, useRef } from 'react';
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { MAX_INVITATIONS_PER_BATCH } from '@/lib/shared/limits';
-import { roleLabels } from '@/lib/shared/roles';
 import { cn } from '@/lib/shared/utils';
 import { MiddleTruncatedEmail } from '@/components/shared/middle-truncated-email';
 import { withAddresses, type Chip } from './chips';
@@ -34,6 +34,7 @@ export function EmailChipsInput({
   describedBy?: string;
   max?: number;
 }) {
+  const t = useTranslations();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const count = useRef(chips.length);
@@ -75,7 +76,7 @@ export function EmailChipsInput({
         <ul
           ref={list}
           tabIndex={0}
-          aria-label={`Addresses to invite (${chips.length})`}
+          aria-label={t('invite.chips.listLabel', { count: chips.length })}
           className="flex max-h-36 min-w-0 flex-wrap content-start items-start gap-1.5 overflow-y-auto rounded-sm focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         >
           {chips.map((chip) => (
@@ -88,16 +89,16 @@ export function EmailChipsInput({
                   : 'border-destructive/50 bg-destructive/10 text-red-700 dark:text-red-300',
               )}
               aria-invalid={chip.valid ? undefined : true}
-              title={
-                chip.valid ? chip.email : `${chip.email}: not a valid email address, it will not be sent`
-              }
+              title={chip.valid ? chip.email : t('invite.chips.invalidTitle', { email: chip.email })}
             >
               {/* A long address is cut in the middle, its domain kept; the title and the text read aloud keep it whole. */}
               <MiddleTruncatedEmail email={chip.email} />
               {chip.role ? (
-                <span className="shrink-0 text-xs text-muted-foreground">· {roleLabels[chip.role]}</span>
+                <span className="shrink-0 text-xs text-muted-foreground">
+                  · {t(`common.roles.${chip.role}`)}
+                </span>
               ) : null}
-              {chip.valid ? null : <span className="sr-only">(not a valid email address)</span>}
+              {chip.valid ? null : <span className="sr-only">{t('invite.chips.invalid')}</span>}
               <button
                 type="button"
                 className="shrink-0 rounded-sm p-0.5 hover:bg-foreground/10 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
@@ -105,7 +106,7 @@ export function EmailChipsInput({
                   event.stopPropagation();
                   remove(chip.email);
                 }}
-                aria-label={`Remove ${chip.email}`}
+                aria-label={t('invite.chips.remove', { email: chip.email })}
               >
                 <X className="size-3.5" aria-hidden="true" />
               </button>
@@ -123,7 +124,7 @@ export function EmailChipsInput({
         value={text}
         disabled={disabled}
         aria-describedby={describedBy}
-        placeholder={chips.length === 0 ? 'name@company.com, another@company.com' : 'Add another address'}
+        placeholder={t(chips.length === 0 ? 'invite.chips.placeholder' : 'invite.chips.addAnother')}
         className="w-full min-w-0 bg-transparent px-1 py-0.5 text-sm outline-none placeholder:text-muted-foreground"
         onChange={(event) => {
           const value = event.target.value;

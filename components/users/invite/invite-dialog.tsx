@@ -2,6 +2,7 @@
 
 import { useRef, useState, useTransition } from 'react';
 import { Loader2, Send, UserPlus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { inviteListAction, inviteMembersAction } from '@/app/actions/invitations';
 import { callAction, isUnanswered } from '@/components/shared/call-action';
@@ -34,6 +35,7 @@ export function InviteDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const t = useTranslations();
   const [chips, setChips] = useState<Chip[]>([]);
   // The address being typed, not yet a chip: it counts, and goes, as if Enter had been pressed.
   const [text, setText] = useState('');
@@ -108,7 +110,7 @@ export function InviteDialog({
     return (
       <Button>
         <UserPlus aria-hidden="true" />
-        Invite New User
+        {t('invite.trigger')}
       </Button>
     );
   return (
@@ -122,7 +124,7 @@ export function InviteDialog({
         <DialogTrigger asChild>
           <Button ref={trigger}>
             <UserPlus aria-hidden="true" />
-            Invite New User
+            {t('invite.trigger')}
           </Button>
         </DialogTrigger>
         <DialogContent
@@ -152,17 +154,13 @@ export function InviteDialog({
               send();
             }}
           >
-            <DialogHeading
-              className="px-1"
-              title="Invite New User"
-              description="Enter email addresses and press Enter to add each one. You can paste a list, or upload a CSV file."
-            />
+            <DialogHeading className="px-1" title={t('invite.title')} description={t('invite.description')} />
             <div
               data-testid="invite-dialog-body"
               className="-my-1 grid min-h-0 grid-cols-[minmax(0,1fr)] content-start gap-4 overflow-y-auto p-1"
             >
               <div className="grid gap-2">
-                <Label htmlFor="invite-emails">Email addresses</Label>
+                <Label htmlFor="invite-emails">{t('invite.emailsLabel')}</Label>
                 <EmailChipsInput
                   id="invite-emails"
                   chips={chips}
@@ -204,7 +202,7 @@ export function InviteDialog({
             </div>
             <DialogFooter className="px-1">
               <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
-                Cancel
+                {t('common.actions.cancel')}
               </Button>
               <Button
                 type="submit"
@@ -219,7 +217,7 @@ export function InviteDialog({
                 ) : (
                   <Send aria-hidden="true" />
                 )}
-                Send Invitation
+                {t('invite.send')}
               </Button>
             </DialogFooter>
           </form>

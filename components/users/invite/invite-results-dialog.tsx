@@ -16,8 +16,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeading } from '@/components/ui/dialog';
 import type { InviteOutcome, InviteSummary } from '@/lib/invitations';
-import { describeOutcome, isNotSent, notSentFirst, notSentLine } from '@/lib/shared/invite-outcomes';
-import { plural } from '@/lib/shared/text';
+import { isNotSent, notSentFirst } from '@/lib/shared/invite-outcomes';
+import { useWords, type Translate } from '../words';
+import { notSentText, outcomeWords } from './outcome-words';
 
 const looks: Record<
   InviteOutcome,
@@ -33,23 +34,25 @@ const looks: Record<
   not_delivered: { variant: 'destructive', icon: MailX },
 };
 
-function headline(summary: InviteSummary) {
+function headline(t: Translate, summary: InviteSummary) {
   const sent = summary.counts.invited + summary.counts.resent;
   const sending = summary.counts.sending;
-  if (sending > 0 && sent + sending === summary.results.length)
-    return sent === 0 ? 'Sending your invitations' : `${sent} sent, ${sending} still sending`;
-  if (sent === summary.results.length) return sent === 1 ? 'Invitation sent' : `${sent} invitations sent`;
-  if (sent === 0) return 'No invitations were sent';
-  return `${sent} of ${summary.results.length} invitations sent`;
+  const total = summary.results.length;
+  if (sending > 0 && sent + sending === total)
+    return sent === 0 ? t('invite.results.sending') : t('invite.results.sentSending', { sent, sending });
+  if (sent === total)
+    return sent === 1 ? t('invite.results.sentOne') : t('invite.results.sentAll', { count: sent });
+  if (sent === 0) return t('invite.results.none');
+  return t('invite.results.some', { sent, total });
 }
 
 /** Copies the addresses not sent, one a line, to paste into a fix or another invitation. */
-async function copyNotSent(emails: string[]) {
+async function copyNotSent(t: Translate, emails: string[]) {
   try {
     await navigator.clipboard.writeText(emails.join('\n'));
-    toast.success(`Copied ${plural(emails.length, 'address', 'addresses')} not sent`);
+    toast.success(t('invite.results.copied', { count: emails.length }));
   } catch {
-    toast.error('Could not copy: the browser did not allow it. Select the addresses in the list instead.');
+    toast.error(t('invite.results.copyFailed'));
   }
 }
 
@@ -66,10 +69,12 @@ export function InviteResultsDialog({
   onClose: () => void;
   onClosed?: () => void;
 }) {
+  const words = useWords();
+  const { t } = words;
   // The addresses to act on first, under a line that counts them by why; the ones that went after them.
   const results = summary ? notSentFirst(summary.results) : [];
   const notSent = results.filter(isNotSent).map((result) => result.email);
-  const line = summary ? notSentLine(summary) : null;
+  const line = summary ? notSentText(words, summary) : null;
   return (
     <Dialog open={summary !== null} onOpenChange={(open) => (open ? null : onClose())}>
       <DialogContent
@@ -83,28 +88,28 @@ export function InviteResultsDialog({
       >
         <DialogHeading
           className="pr-6"
-          title={summary ? headline(summary) : ''}
-          description="Invited people get an email with an Accept Invitation button. Until they accept they show as Pending in the user list."
+          title={summary ? headline(t, summary) : ''}
+          description={t('invite.results.description')}
         />
         {line ? (
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm font-medium" data-testid="invite-not-sent">
               {line}
             </p>
-            <Button type="button" variant="outline" size="sm" onClick={() => copyNotSent(notSent)}>
+            <Button type="button" variant="outline" size="sm" onClick={() => copyNotSent(t, notSent)}>
               <Copy aria-hidden="true" />
-              Copy addresses not sent
+              {t('invite.results.copy')}
             </Button>
           </div>
         ) : null}
         {/* A scrolling region is a tab stop, named by its label (axe: scrollable-region-focusable). */}
         <ul
           className="-mx-1 grid min-h-0 flex-1 content-start gap-1 overflow-y-auto rounded-md px-1 py-0.5 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
-          aria-label="Invitation results"
+          aria-label={t('invite.results.listLabel')}
           tabIndex={0}
         >
           {results.map((result) => {
-            const { label, sentence } = describeOutcome(result);
+            const { label, sentence } = outcomeWords(t, result);
             const { variant, icon: Icon } = looks[result.outcome];
             return (
               <li key={result.email} className="grid gap-1 rounded-md border px-3 py-2 text-sm">
@@ -122,7 +127,7 @@ export function InviteResultsDialog({
           })}
         </ul>
         <DialogFooter>
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t('invite.results.done')}</Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

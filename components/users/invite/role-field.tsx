@@ -1,8 +1,8 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { roleDescriptions, roleLabels } from '@/lib/shared/roles';
 import type { InvitationRole } from '@/db/values';
 
 /** The invite dialog's one role for the batch (with a file: for the rows that name none), and what it may do. */
@@ -19,22 +19,23 @@ export function RoleField({
   forFile: boolean;
   disabled?: boolean;
 }) {
+  const t = useTranslations();
   return (
     <div className="grid gap-2">
-      <Label htmlFor="invite-role">{forFile ? 'Role (for rows that name none)' : 'Role'}</Label>
+      <Label htmlFor="invite-role">{t(forFile ? 'invite.roleForFile' : 'invite.roleLabel')}</Label>
       <Select value={role} onValueChange={(value) => onChange(value as InvitationRole)} disabled={disabled}>
-        <SelectTrigger id="invite-role" className="w-full" aria-label="Role">
-          <SelectValue>{roleLabels[role]}</SelectValue>
+        <SelectTrigger id="invite-role" className="w-full" aria-label={t('invite.roleLabel')}>
+          <SelectValue>{t(`common.roles.${role}`)}</SelectValue>
         </SelectTrigger>
         <SelectContent>
           {roles.map((option) => (
             <SelectItem key={option} value={option}>
-              {roleLabels[option]}
+              {t(`common.roles.${option}`)}
             </SelectItem>
           ))}
         </SelectContent>
       </Select>
-      <p className="text-xs text-muted-foreground">{`${roleLabels[role]}s can ${roleDescriptions[role]}.`}</p>
+      <p className="text-xs text-muted-foreground">{t(`users.roleAllows.${role}`)}</p>
     </div>
   );
 }

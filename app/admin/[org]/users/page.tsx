@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { FlashToast } from '@/components/shared/flash-toast';
 import { UsersView } from '@/components/users/users-view';
 import { noticeMessage } from '@/lib/shared/notices';
@@ -14,7 +15,8 @@ import { seatsLeft } from '@/lib/organizations/seats';
 import { requireConsole, consoleTitle } from '../guard';
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
-  return consoleTitle((await params).org, 'Users', 'users');
+  const t = await getTranslations('users.header');
+  return consoleTitle((await params).org, t('title'), 'users');
 }
 
 export default async function UsersPage({

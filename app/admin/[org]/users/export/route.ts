@@ -4,18 +4,36 @@
 // (Sec-Fetch-Site other than same-origin or none; lib/http/fetch-metadata.ts), it is refused: a link
 // elsewhere, even on a sibling site, must not make an admin's browser export and log an export.
 import { exportUserList } from '@/lib/members';
+import { chooseLocale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translator';
+import { LOCALE_COOKIE } from '@/lib/shared/locales';
 import { now } from '@/lib/clock';
 import { DomainError } from '@/lib/shared/errors';
 import { startedFromThisOrigin } from '@/lib/http/fetch-metadata';
 import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { requireConsole } from '../../guard';
 
+/**
+ * The refusal in the browser's language: its cookie, else its Accept-Language. Read from the request
+ * itself: the refusal comes before the session is read, and costs nothing more.
+ */
+function refusalText(request: Request): string {
+  const cookie = request.headers
+    .get('cookie')
+    ?.split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${LOCALE_COOKIE}=`))
+    ?.slice(LOCALE_COOKIE.length + 1);
+  const locale = chooseLocale({ cookie, acceptLanguage: request.headers.get('accept-language') });
+  return translatorFor(locale, 'users')('exportRefused');
+}
+
 export async function GET(
   request: Request,
   { params }: { params: Promise<{ org: string }> },
 ): Promise<Response> {
   if (!startedFromThisOrigin(request.headers.get('sec-fetch-site')))
-    return new Response('Exports are started from the console.', { status: 403 });
+    return new Response(refusalText(request), { status: 403 });
   const { org } = await params;
   const { actor, organization } = await requireConsole(org, 'users');
   const url = new URL(request.url);
