@@ -25,7 +25,8 @@ import { OrganizationMark } from '@/components/shared/organization-mark';
 /** Why Leave is held back (lib/shared/offers.ts decides), in the reader's language; null when it is offered. */
 function leaveRefusalText(
   t: (key: 'leave.directoryManaged' | 'leave.soleOwner') => string,
-  membership: Parameters<typeof leaveRefusal>[0]): string | null {
+  membership: Parameters<typeof leaveRefusal>[0],
+): string | null {
   const refusal = leaveRefusal(membership);
   if (refusal === null) return null;
   return refusal === directoryMemberReason ? t('leave.directoryManaged') : t('leave.soleOwner');

@@ -72,7 +72,12 @@ function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
             </Button>
           </>
         ) : (
-          <Button size="sm" disabled={pending} aria-label={t('askLabel', { name })} onClick={() => run('ask')}>
+          <Button
+            size="sm"
+            disabled={pending}
+            aria-label={t('askLabel', { name })}
+            onClick={() => run('ask')}
+          >
             {pending ? (
               <Loader2 className="animate-spin" aria-hidden="true" />
             ) : (

@@ -150,9 +150,7 @@ export function InvitationResponse({
           </Button>
         </div>
         {mode === 'new-account' ? (
-          <p className="text-center text-xs text-muted-foreground">
-            {t('newAccount')}
-          </p>
+          <p className="text-center text-xs text-muted-foreground">{t('newAccount')}</p>
         ) : null}
       </div>
     </AuthCard>

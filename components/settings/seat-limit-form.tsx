@@ -29,9 +29,7 @@ export function SeatLimitForm({
   >(setSeatLimitAction, {
     onSuccess(result) {
       limit.onValue(result.seatLimit === null ? '' : String(result.seatLimit));
-      toast.success(
-        result.seatLimit === null ? t('removed') : t('set', { limit: result.seatLimit }),
-      );
+      toast.success(result.seatLimit === null ? t('removed') : t('set', { limit: result.seatLimit }));
     },
   });
   // Told once, under the field (a refusal is not a toast as well): what is wrong with it, or why it was refused.

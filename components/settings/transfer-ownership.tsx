@@ -33,9 +33,7 @@ export function TransferOwnership({
     onSuccess(result) {
       setOpen(false);
       setPicked(null);
-      toast.success(
-        oneFullStop(t('done', { email: result.newOwnerEmail, organization: organizationName })),
-      );
+      toast.success(oneFullStop(t('done', { email: result.newOwnerEmail, organization: organizationName })));
       // The button is disabled now and, for an Admin, the section goes: focus lands on the heading.
       keepFocusOnPage();
       router.refresh();

@@ -47,7 +47,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           <CardTitle>
             <h2>{t('seats.title')}</h2>
           </CardTitle>
-          <CardDescription className="[overflow-wrap:anywhere]">{t('seats.description', named)}</CardDescription>
+          <CardDescription className="[overflow-wrap:anywhere]">
+            {t('seats.description', named)}
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <SeatLimitForm organizationId={organization.id} seatLimit={organization.seatLimit} used={used} />
