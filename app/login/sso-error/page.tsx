@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ShieldX } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { isSsoRefusal } from '@/db/values';
 import { organizationOfConnection } from '@/lib/sso/connections';
@@ -21,7 +21,7 @@ export default async function SsoErrorPage({
   const organization = typeof connection === 'string' ? await organizationOfConnection(connection) : null;
   const t = await getTranslations('auth');
   const description = isSsoRefusal(reason)
-    ? await ssoRefusalMessage(reason, organization?.name ?? t('ssoError.theOrganization'))
+    ? ssoRefusalMessage(await getLocale(), reason, organization?.name ?? t('ssoError.theOrganization'))
     : t('ssoError.fallback');
   return (
     <AuthCard
