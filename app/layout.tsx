@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import { HydrationMarker } from '@/components/shared/hydration-marker';
@@ -9,10 +9,11 @@ import { Toaster } from '@/components/ui/sonner';
 import { clientMessages, formatsFor, TIME_ZONE } from '@/lib/i18n/messages';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'AI Hub', template: '%s · AI Hub' },
-  description: 'AI Hub admin console',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('console.metadata');
+  // The brand is the same in every language.
+  return { title: { default: 'AI Hub', template: '%s · AI Hub' }, description: t('description') };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The request's language (app/_lib/i18n-request.ts); the browser gets the catalogs its components read.

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ArrowRight, Building2 } from 'lucide-react';
 import { Logo } from '@/components/brand/logo';
 import { CreateOrganizationForm } from '@/components/home/create-organization-form';
@@ -17,9 +18,19 @@ import { getActor } from '@/app/_lib/session';
 import { noticeMessage } from '@/lib/shared/notices';
 import { listMyOrganizations } from '@/lib/organizations';
 import { can } from '@/lib/shared/permissions';
-import { leaveRefusal } from '@/lib/shared/offers';
+import { directoryMemberReason, leaveRefusal } from '@/lib/shared/offers';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { OrganizationMark } from '@/components/shared/organization-mark';
+
+/** Why Leave is held back (lib/shared/offers.ts decides), in the reader's language; null when it is offered. */
+function leaveRefusalText(
+  t: (key: 'leave.directoryManaged' | 'leave.soleOwner') => string,
+  membership: Parameters<typeof leaveRefusal>[0],
+): string | null {
+  const refusal = leaveRefusal(membership);
+  if (refusal === null) return null;
+  return refusal === directoryMemberReason ? t('leave.directoryManaged') : t('leave.soleOwner');
+}
 
 export default async function HomePage({
   searchParams,
@@ -29,6 +40,7 @@ export default async function HomePage({
   const actor = await getActor();
   if (!actor) redirect('/login');
   const params = await searchParams;
+  const t = await getTranslations('home');
   // Two statements, whatever the size of anything: the memberships, and the organization the
   // address's verified domain offers (lib/domains/join.ts).
   const [organizations, suggestions] = await Promise.all([
@@ -53,26 +65,22 @@ export default async function HomePage({
       <main id={MAIN_ID} className="mx-auto grid max-w-4xl gap-6 px-4 py-8 outline-none sm:px-6">
         <div>
           <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight outline-none">
-            Your organizations
+            {t('title')}
           </h1>
-          <p className="text-sm text-muted-foreground">
-            The organizations you belong to on AI Hub, and your role in each.
-          </p>
+          <p className="text-sm text-muted-foreground">{t('description')}</p>
         </div>
         <Card>
           <CardContent className="p-0">
             {organizations.length === 0 ? (
               <div className="flex flex-col items-center gap-2 px-6 py-10 text-center">
                 <Building2 className="size-8 text-muted-foreground" aria-hidden="true" />
-                <p className="font-medium">You are not in any organization yet</p>
+                <p className="font-medium">{t('empty.title')}</p>
                 <p className="text-sm text-muted-foreground">
-                  {suggestions.length > 0
-                    ? 'Ask to join your team below, or create an organization.'
-                    : 'Create one below, or accept an invitation from your email.'}
+                  {suggestions.length > 0 ? t('empty.withSuggestions') : t('empty.withoutSuggestions')}
                 </p>
               </div>
             ) : (
-              <ul className="divide-y" aria-label="Your organizations">
+              <ul className="divide-y" aria-label={t('title')}>
                 {organizations.map((organization) => (
                   <li
                     key={organization.id}
@@ -106,7 +114,7 @@ export default async function HomePage({
                     {organization.status === 'suspended' ? (
                       // A suspended member has no access (docs/rules.md rule 8a): nothing to open or leave.
                       <p className="pl-12 text-sm text-muted-foreground sm:max-w-64 sm:shrink-0 sm:pl-0">
-                        Your access is suspended. An Owner or Admin of the organization can reactivate you.
+                        {t('suspended')}
                       </p>
                     ) : (
                       <div className="flex flex-wrap items-start gap-2 pl-12 sm:shrink-0 sm:pl-0">
@@ -114,9 +122,9 @@ export default async function HomePage({
                           <Button asChild variant="outline" size="sm">
                             <Link
                               href={`/admin/${organization.slug}/users`}
-                              aria-label={`Open the admin console of ${organization.name}`}
+                              aria-label={t('openConsole', { organization: organization.name })}
                             >
-                              Admin console
+                              {t('adminConsole')}
                               <ArrowRight aria-hidden="true" />
                             </Link>
                           </Button>
@@ -124,7 +132,7 @@ export default async function HomePage({
                         <LeaveOrganization
                           organizationId={organization.id}
                           organizationName={organization.name}
-                          refusal={leaveRefusal(organization)}
+                          refusal={leaveRefusalText(t, organization)}
                           size="sm"
                           className="max-w-60"
                         />
@@ -147,9 +155,9 @@ export default async function HomePage({
         <Card>
           <CardHeader>
             <CardTitle>
-              <h2>Create organization</h2>
+              <h2>{t('create.title')}</h2>
             </CardTitle>
-            <CardDescription>You become its Owner and can invite your team right away.</CardDescription>
+            <CardDescription>{t('create.description')}</CardDescription>
           </CardHeader>
           <CardContent>
             <CreateOrganizationForm />

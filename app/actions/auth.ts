@@ -6,6 +6,8 @@ import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { EMAIL_PROVIDER_ID, signIn, signOut, ssoRequiredIn } from '@/app/auth';
 import { clientKey } from '@/app/_lib/client-key';
+import { requestLocale } from '@/app/_lib/i18n-request';
+import { translatorFor } from '@/lib/i18n/translator';
 import { ssoBrowser } from '@/app/_lib/sso-browser';
 import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 import { DomainError, errorMessages } from '@/lib/shared/errors';
@@ -20,6 +22,11 @@ import { keepAccountLanguageOnBrowser } from '@/app/_lib/language-cookie';
 function formText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
+}
+
+/** The sign-in form's own words, in the language of the request. */
+async function formWords(key: 'invalidEmail' | 'sendFailed'): Promise<string> {
+  return translatorFor(await requestLocale(), 'auth')(`form.${key}`);
 }
 
 export interface SignInState {
@@ -48,7 +55,7 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
   });
   if (!parsed.success) {
     return {
-      error: parsed.error.issues[0]?.message ?? 'Enter a valid email address.',
+      error: parsed.error.issues[0]?.message ?? (await formWords('invalidEmail')),
       email: formText(form, 'email'),
     };
   }
@@ -80,7 +87,7 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
     if (refused) redirect(required ?? ssoRequiredPath(refused.connectionId, { callbackPath, emailed: true }));
     if (error instanceof AuthError) {
       console.error('[auth] sign-in failed', error);
-      return { error: 'We could not send the sign-in email. Please try again in a moment.', email };
+      return { error: await formWords('sendFailed'), email };
     }
     throw error;
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { clientKey } from '@/app/_lib/client-key';
@@ -8,7 +9,10 @@ import { invitationForSignIn } from '@/lib/auth/invitation-sign-in';
 import { signInErrorMessage } from '@/lib/shared/notices';
 import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.login');
+  return { title: t('metaTitle') };
+}
 
 export default async function LoginPage({
   searchParams,
@@ -22,15 +26,16 @@ export default async function LoginPage({
   if (await getActor()) redirect(safeCallbackPath(callbackUrl));
   // Reached from an invitation, the page says so, naming the organization when the link is still open.
   const invitation = await invitationForSignIn(callbackUrl, await clientKey());
+  const t = await getTranslations('auth.login');
   const title = !invitation.invited
-    ? 'Sign in to AI Hub'
+    ? t('title')
     : invitation.organizationName
-      ? `Sign in to accept your invitation to ${invitation.organizationName}`
-      : 'Sign in to accept your invitation';
+      ? t('titleInvitedTo', { organization: invitation.organizationName })
+      : t('titleInvited');
   return (
     <AuthCard
       title={<span className="[overflow-wrap:anywhere]">{title}</span>}
-      description="We'll email you a magic link for a password-free sign in, or send you to your company's single sign-on if it has one."
+      description={t('description')}
     >
       {error ? (
         <p

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { continueWithSsoAction } from '@/app/actions/auth';
 import { Button } from '@/components/ui/button';
 
@@ -11,12 +12,13 @@ export function ContinueWithSso({
   connectionName: string;
   callbackUrl?: string;
 }) {
+  const t = useTranslations('auth');
   return (
     <form action={continueWithSsoAction} className="grid">
       <input type="hidden" name="connection" value={connectionId} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Button type="submit" className="[overflow-wrap:anywhere] whitespace-normal">
-        Continue with {connectionName}
+        {t('continueWith', { connection: connectionName })}
       </Button>
     </form>
   );

@@ -1,24 +1,22 @@
 import { FileQuestion, ShieldX } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { AuthCard } from './auth-card';
 
-/** The pages that end a path: what happened, and the one way onward. */
+/** The pages that end a path: what happened, and the one way onward (their words: auth.<kind>). */
 const deadEnds = {
-  notFound: {
-    title: 'Page not found',
-    description: 'The page you were looking for does not exist, or is not available here.',
-    Icon: FileQuestion,
-    way: { href: '/', label: 'Go to AI Hub' },
-  },
-  forbidden: {
-    title: "You don't have access to this admin console",
-    description:
-      'Only Owners and Admins of an organization can open its admin console. If you think you should, ask an Owner or Admin of the organization.',
-    Icon: ShieldX,
-    way: { href: '/', label: 'Go to your organizations' },
-  },
+  notFound: { Icon: FileQuestion, href: '/' },
+  forbidden: { Icon: ShieldX, href: '/' },
 };
 
 export function DeadEnd({ kind }: { kind: keyof typeof deadEnds }) {
-  const { Icon, ...page } = deadEnds[kind];
-  return <AuthCard {...page} icon={<Icon className="size-10 text-muted-foreground" aria-hidden="true" />} />;
+  const t = useTranslations('auth');
+  const { Icon, href } = deadEnds[kind];
+  return (
+    <AuthCard
+      title={t(`${kind}.title`)}
+      description={t(`${kind}.description`)}
+      way={{ href, label: t(`${kind}.way`) }}
+      icon={<Icon className="size-10 text-muted-foreground" aria-hidden="true" />}
+    />
+  );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { signInWithEmailAction, type SignInState } from '@/app/actions/auth';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -12,6 +13,7 @@ import { Label } from '@/components/ui/label';
  * (signInWithEmailAction): its organization's identity provider, or an emailed link.
  */
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
+  const t = useTranslations('auth.form');
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithEmailAction, {
     email: defaultEmail,
   });
@@ -19,13 +21,13 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
     <form action={formAction} className="grid gap-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <div className="grid gap-2">
-        <Label htmlFor="email">Email</Label>
+        <Label htmlFor="email">{t('email')}</Label>
         <Input
           id="email"
           name="email"
           type="email"
           autoComplete="email"
-          placeholder="you@company.com"
+          placeholder={t('placeholder')}
           defaultValue={state.email}
           aria-invalid={state.error ? true : undefined}
           aria-describedby={state.error ? 'email-error' : undefined}
@@ -40,7 +42,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-        Sign in with email
+        {t('submit')}
       </Button>
       {/* An address at a domain with single sign-on goes to its identity provider; this keeps the
           emailed link for those whose organization does not require SSO, and its break-glass Owners. */}
@@ -53,7 +55,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
         className="justify-self-center text-muted-foreground"
         disabled={pending}
       >
-        Email me a sign-in link instead
+        {t('emailLink')}
       </Button>
     </form>
   );

@@ -1,8 +1,10 @@
 import { Sparkles } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { cn } from '@/lib/shared/utils';
 
 /** The AI Hub wordmark. */
 export function Logo({ className }: { className?: string }) {
+  const t = useTranslations('common');
   return (
     <span
       className={cn(
@@ -13,7 +15,7 @@ export function Logo({ className }: { className?: string }) {
       <span className="flex size-7 shrink-0 items-center justify-center rounded-md bg-primary text-primary-foreground">
         <Sparkles className="size-4" aria-hidden="true" />
       </span>
-      AI Hub
+      {t('appName')}
     </span>
   );
 }

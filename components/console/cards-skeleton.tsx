@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Skeleton } from '@/components/ui/skeleton';
 
 /**
@@ -5,6 +6,7 @@ import { Skeleton } from '@/components/ui/skeleton';
  * entry of `cards`, each with that many control-sized blocks. Not a spinner: the page keeps its shape.
  */
 export function CardsSkeleton({ label, cards }: { label: string; cards: number[] }) {
+  const t = useTranslations('console.loading');
   return (
     <div className="grid max-w-3xl gap-6" role="status" aria-label={label}>
       <div className="grid gap-2">
@@ -24,7 +26,7 @@ export function CardsSkeleton({ label, cards }: { label: string; cards: number[]
           </div>
         </div>
       ))}
-      <span className="sr-only">Loading…</span>
+      <span className="sr-only">{t('generic')}</span>
     </div>
   );
 }

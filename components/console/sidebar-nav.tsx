@@ -2,26 +2,29 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { Activity, Globe, KeyRound, Network, Settings, Users } from 'lucide-react';
 import { cn } from '@/lib/shared/utils';
 import { LinkPending } from './link-pending';
 
+/** The console's pages, each named by console.nav.<segment>. */
 const items = [
-  { segment: 'users', label: 'Users', icon: Users },
-  { segment: 'activity', label: 'Activity', icon: Activity },
-  { segment: 'provisioning', label: 'Provisioning', icon: Network },
-  { segment: 'domains', label: 'Domains', icon: Globe },
-  { segment: 'sso', label: 'SSO', icon: KeyRound },
-  { segment: 'settings', label: 'Settings', icon: Settings },
+  { segment: 'users', icon: Users },
+  { segment: 'activity', icon: Activity },
+  { segment: 'provisioning', icon: Network },
+  { segment: 'domains', icon: Globe },
+  { segment: 'sso', icon: KeyRound },
+  { segment: 'settings', icon: Settings },
 ] as const;
 
 export function SidebarNav({ slug }: { slug: string }) {
   const pathname = usePathname();
+  const t = useTranslations('console.nav');
   return (
     // On a phone the six links share one short row, names only, each as wide as its name and an equal
     // share of the rest (equal cells would cut "Provisioning" at 390 px); beside the page, a column with icons.
-    <nav aria-label="Admin console" className="flex gap-1 md:flex-col">
-      {items.map(({ segment, label, icon: Icon }) => {
+    <nav aria-label={t('label')} className="flex gap-1 md:flex-col">
+      {items.map(({ segment, icon: Icon }) => {
         const href = `/admin/${slug}/${segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
@@ -35,7 +38,7 @@ export function SidebarNav({ slug }: { slug: string }) {
             )}
           >
             <Icon className="hidden size-4 md:block" aria-hidden="true" />
-            {label}
+            {t(segment)}
             <LinkPending />
           </Link>
         );

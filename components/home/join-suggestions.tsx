@@ -3,6 +3,7 @@
 import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Clock, Loader2, UserPlus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { askToJoinAction, withdrawJoinRequestAction } from '@/app/actions/join-requests';
 import { callAction } from '@/components/shared/call-action';
@@ -20,6 +21,7 @@ export interface JoinSuggestionView {
 /** One organization the person may ask to join: `Ask to join`, or `Requested` with `Withdraw request`. */
 function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
   const router = useRouter();
+  const t = useTranslations('home.join');
   const [pending, startTransition] = useTransition();
   const { organizationId, name, requested } = suggestion;
 
@@ -33,11 +35,7 @@ function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
         router.refresh();
         return;
       }
-      toast.success(
-        kind === 'ask'
-          ? `You asked to join ${name}. An Owner or Admin will answer.`
-          : `You withdrew your request to join ${name}.`,
-      );
+      toast.success(kind === 'ask' ? t('asked', { name }) : t('withdrew', { name }));
       router.refresh();
     });
   }
@@ -51,9 +49,7 @@ function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
             {name}
           </div>
           <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
-            {requested
-              ? 'Your request was sent. You will see the organization here once an Owner or Admin approves it.'
-              : `For people with an address at ${suggestion.domain}.`}
+            {requested ? t('sent') : t('forDomain', { domain: suggestion.domain })}
           </p>
         </div>
       </div>
@@ -62,27 +58,32 @@ function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
           <>
             <span className="badge" data-tone="pending">
               <Clock className="mr-1 size-3" aria-hidden="true" />
-              Requested
+              {t('requested')}
             </span>
             <Button
               variant="ghost"
               size="sm"
               disabled={pending}
-              aria-label={`Withdraw request to join ${name}`}
+              aria-label={t('withdrawLabel', { name })}
               onClick={() => run('withdraw')}
             >
               {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-              Withdraw request
+              {t('withdraw')}
             </Button>
           </>
         ) : (
-          <Button size="sm" disabled={pending} aria-label={`Ask to join ${name}`} onClick={() => run('ask')}>
+          <Button
+            size="sm"
+            disabled={pending}
+            aria-label={t('askLabel', { name })}
+            onClick={() => run('ask')}
+          >
             {pending ? (
               <Loader2 className="animate-spin" aria-hidden="true" />
             ) : (
               <UserPlus aria-hidden="true" />
             )}
-            Ask to join
+            {t('ask')}
           </Button>
         )}
       </div>
@@ -95,17 +96,18 @@ function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
  * home page; nothing when there are none.
  */
 export function JoinSuggestions({ suggestions }: { suggestions: JoinSuggestionView[] }) {
+  const t = useTranslations('home.join');
   if (suggestions.length === 0) return null;
   return (
     <Card>
       <CardHeader>
         <CardTitle>
-          <h2>Join your team</h2>
+          <h2>{t('title')}</h2>
         </CardTitle>
-        <CardDescription>Your email address belongs to an organization already on AI Hub.</CardDescription>
+        <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
       <CardContent className="border-t p-0">
-        <ul className="divide-y" aria-label="Organizations you can join">
+        <ul className="divide-y" aria-label={t('listLabel')}>
           {suggestions.map((suggestion) => (
             <Suggestion key={suggestion.organizationId} suggestion={suggestion} />
           ))}

@@ -3,17 +3,18 @@
 import { useId, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { LogOut } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { leaveOrganizationAction } from '@/app/actions/members';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/shared/utils';
-import { endSentence } from '@/lib/shared/text';
+import { oneFullStop } from '@/components/shared/full-stop';
 
 /**
  * `Leave organization`, on the home page and in the console's settings; asks first. `refusal` is why
- * the policy would refuse it (the only Owner, docs/rules.md rule 4): the button is then disabled and the
+ * (in the reader's language) the policy would refuse it (the only Owner, docs/rules.md rule 4): the button is then disabled and the
  * reason is shown beside it. The server refuses the same on its own.
  */
 export function LeaveOrganization({
@@ -30,6 +31,8 @@ export function LeaveOrganization({
   className?: string;
 }) {
   const router = useRouter();
+  const t = useTranslations('home.leave');
+  const named = { organization: organizationName };
   const reasonId = useId();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -38,12 +41,12 @@ export function LeaveOrganization({
       variant="outline"
       size={size}
       disabled={refusal !== null}
-      aria-label={`Leave organization ${organizationName}`}
+      aria-label={t('label', named)}
       aria-describedby={refusal ? reasonId : undefined}
       className={refusal ? undefined : className}
     >
       <LogOut aria-hidden="true" />
-      Leave organization
+      {t('button')}
     </Button>
   );
   if (refusal) {
@@ -66,7 +69,7 @@ export function LeaveOrganization({
         return;
       }
       // The Toaster lives in the root layout, so the toast outlives the move to the home page.
-      toast.success(endSentence(`You left ${organizationName}`));
+      toast.success(oneFullStop(t('left', named)));
       // The row (on the home page) or the whole page (settings) goes: focus lands on the heading.
       keepFocusOnPage();
       router.push('/');
@@ -78,9 +81,9 @@ export function LeaveOrganization({
       open={open}
       onOpenChange={setOpen}
       trigger={trigger}
-      title={`Leave ${organizationName}?`}
-      description={`You will lose access to ${organizationName} at once. Your AI Hub account is kept; someone will have to invite you again to come back.`}
-      confirmLabel="Leave"
+      title={t('title', named)}
+      description={t('description', named)}
+      confirmLabel={t('confirm')}
       variant="destructive"
       pending={pending}
       onConfirm={leave}

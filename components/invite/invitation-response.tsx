@@ -3,8 +3,8 @@
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
-import { endSentence } from '@/lib/shared/text';
 import {
   acceptInvitationAction,
   acceptInvitationAsNewUserAction,
@@ -13,6 +13,7 @@ import {
 import type { ActionResult } from '@/app/actions/result';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
+import { oneFullStop } from '@/components/shared/full-stop';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -41,6 +42,8 @@ export function InvitationResponse({
   icon: React.ReactNode;
 }) {
   const router = useRouter();
+  const t = useTranslations('acceptance.response');
+  const named = { organization: organizationName };
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [declined, setDeclined] = useState(false);
@@ -88,15 +91,15 @@ export function InvitationResponse({
       }
       setConfirmDecline(false);
       setDeclined(true);
-      toast.success(endSentence(`You declined the invitation to ${organizationName}`));
+      toast.success(oneFullStop(t('declined', named)));
     });
   }
 
   if (declined) {
     return (
-      <AuthCard title={endSentence(`You declined the invitation to ${organizationName}`)} icon={icon}>
+      <AuthCard title={oneFullStop(t('declined', named))} icon={icon}>
         <p role="status" className="text-center text-sm text-muted-foreground">
-          Nothing else changed. If you change your mind, ask for a new invitation. You can close this page.
+          {t('declinedBody')}
         </p>
       </AuthCard>
     );
@@ -107,7 +110,7 @@ export function InvitationResponse({
       <div className="grid gap-4">
         {mode === 'new-account' ? (
           <div className="grid gap-2">
-            <Label htmlFor="invite-name">Your name (optional)</Label>
+            <Label htmlFor="invite-name">{t('name')}</Label>
             <Input
               id="invite-name"
               value={name}
@@ -130,12 +133,12 @@ export function InvitationResponse({
             }}
             trigger={
               <Button variant="outline" disabled={pending}>
-                Decline
+                {t('decline')}
               </Button>
             }
-            title={`Decline the invitation to ${organizationName}?`}
-            description="The link stops working. To join later, you will need a new invitation."
-            confirmLabel="Decline"
+            title={t('declineTitle', named)}
+            description={t('declineDescription')}
+            confirmLabel={t('decline')}
             variant="destructive"
             pending={pending && choice === 'decline'}
             error={choice === 'decline' ? error : null}
@@ -143,13 +146,11 @@ export function InvitationResponse({
           />
           <Button onClick={accept} disabled={pending} className="sm:order-last">
             {pending && choice === 'accept' ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-            Accept
+            {t('accept')}
           </Button>
         </div>
         {mode === 'new-account' ? (
-          <p className="text-center text-xs text-muted-foreground">
-            Accepting creates your AI Hub account for this address.
-          </p>
+          <p className="text-center text-xs text-muted-foreground">{t('newAccount')}</p>
         ) : null}
       </div>
     </AuthCard>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { deleteOrganizationAction } from '@/app/actions/organizations';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { useFormAction } from '@/components/shared/use-form-action';
@@ -18,6 +19,7 @@ export function DeleteOrganization({
   organizationName: string;
 }) {
   const router = useRouter();
+  const t = useTranslations('settings.danger');
   const [open, setOpen] = useState(false);
   const { state, formAction, pending } = useFormAction(deleteOrganizationAction, {
     onSuccess() {
@@ -37,20 +39,19 @@ export function DeleteOrganization({
         if (next) setEarlier(state);
         setOpen(next);
       }}
-      trigger={<Button variant="destructive">Delete organization</Button>}
-      title={`Delete ${organizationName}?`}
-      description="This removes the organization, every membership and invitation, and its activity log, for good. People keep their AI Hub accounts."
-      confirmLabel="Delete organization"
+      trigger={<Button variant="destructive">{t('delete')}</Button>}
+      title={t('dialogTitle', { organization: organizationName })}
+      description={t('dialogDescription')}
+      confirmLabel={t('delete')}
       variant="destructive"
       typed={{
         id: 'confirm-name',
         name: 'confirmName',
         expected: organizationName,
-        label: (
-          <>
-            Type <span className="font-semibold">{organizationName}</span> to confirm
-          </>
-        ),
+        label: t.rich('typeToConfirm', {
+          organization: organizationName,
+          name: (chunks) => <span className="font-semibold">{chunks}</span>,
+        }),
       }}
       // The only field: whatever went wrong is told under it.
       error={state === earlier ? undefined : (state.fields?.confirmName ?? state.error)}

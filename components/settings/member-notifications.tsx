@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setMemberNotificationsAction } from '@/app/actions/organizations';
 import { Label } from '@/components/ui/label';
@@ -14,6 +15,7 @@ export function MemberNotifications({
   organizationId: string;
   enabled: boolean;
 }) {
+  const t = useTranslations('settings.notifications');
   const [checked, setChecked] = useState(enabled);
   const [pending, startTransition] = useTransition();
   function change(next: boolean) {
@@ -25,22 +27,15 @@ export function MemberNotifications({
         toast.error(result.error.message);
         return;
       }
-      toast.success(
-        next
-          ? 'People will be emailed when their role changes or they are removed'
-          : 'People will no longer be emailed when their role changes or they are removed',
-      );
+      toast.success(next ? t('on') : t('off'));
     });
   }
   return (
     <div className="flex items-start justify-between gap-4">
       <div className="grid gap-1">
-        <Label htmlFor="notify-member-changes">
-          Email people when their role changes or they are removed
-        </Label>
+        <Label htmlFor="notify-member-changes">{t('label')}</Label>
         <p id="notify-member-changes-help" className="text-xs text-muted-foreground">
-          They are told what changed and who changed it. A new Owner is told too. Invitations are sent either
-          way.
+          {t('help')}
         </p>
       </div>
       <Switch

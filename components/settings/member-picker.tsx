@@ -2,10 +2,10 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { Check, Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { searchMembersAction } from '@/app/actions/organizations';
 import { Input } from '@/components/ui/input';
 import type { MemberMatch } from '@/lib/members/search';
-import { roleLabels } from '@/lib/shared/roles';
 import { cn } from '@/lib/shared/utils';
 
 /** Quiet time after the last keystroke before the server is asked (one search per pause, not per key). */
@@ -37,6 +37,8 @@ export function MemberPicker({
   onPick: (member: MemberMatch | null) => void;
   describedBy?: string;
 }) {
+  const t = useTranslations('settings.picker');
+  const roles = useTranslations('common.roles');
   const listId = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -92,7 +94,7 @@ export function MemberPicker({
   const showList = open && matches.length > 0;
   const emptyText =
     open && !searching && matches.length === 0 && answered
-      ? (failure ?? (query.trim() ? 'No member matches.' : 'No other members yet.'))
+      ? (failure ?? (query.trim() ? t('noMatch') : t('noOthers')))
       : null;
   return (
     <div className="relative min-w-0 flex-1">
@@ -100,7 +102,7 @@ export function MemberPicker({
         id={id}
         role="combobox"
         autoComplete="off"
-        placeholder="Search members by name or email"
+        placeholder={t('placeholder')}
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={showList ? listId : undefined}
@@ -127,7 +129,7 @@ export function MemberPicker({
         <ul
           id={listId}
           role="listbox"
-          aria-label="Members"
+          aria-label={t('listLabel')}
           className="absolute top-full z-50 mt-1 max-h-72 w-full overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-md"
         >
           {matches.map((member, index) => (
@@ -152,15 +154,14 @@ export function MemberPicker({
                   <span className="block truncate text-xs text-muted-foreground">{member.email}</span>
                 ) : null}
               </span>
-              <span className="shrink-0 text-xs text-muted-foreground">{roleLabels[member.role]}</span>
+              <span className="shrink-0 text-xs text-muted-foreground">{roles(member.role)}</span>
               {picked?.userId === member.userId ? <Check className="size-4" aria-hidden="true" /> : null}
             </li>
           ))}
         </ul>
       ) : null}
       <div role="status" aria-live="polite" className={emptyText ? statusClass : 'sr-only'}>
-        {emptyText ??
-          (showList ? `${matches.length} ${matches.length === 1 ? 'member' : 'members'} found` : '')}
+        {emptyText ?? (showList ? t('found', { count: matches.length }) : '')}
       </div>
     </div>
   );

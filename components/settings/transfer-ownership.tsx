@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { transferOwnershipAction } from '@/app/actions/organizations';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
@@ -11,7 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import type { MemberMatch } from '@/lib/members/search';
 import { MemberPicker, memberLabel } from './member-picker';
-import { endSentence } from '@/lib/shared/text';
+import { oneFullStop } from '@/components/shared/full-stop';
 
 /** `Transfer ownership`: pick a member from the search, confirm; they become Owner and you become Admin. */
 export function TransferOwnership({
@@ -22,6 +23,7 @@ export function TransferOwnership({
   organizationName: string;
 }) {
   const router = useRouter();
+  const t = useTranslations('settings.transfer');
   const [picked, setPicked] = useState<MemberMatch | null>(null);
   const [open, setOpen] = useState(false);
   const { state, formAction, pending } = useFormAction<
@@ -31,9 +33,7 @@ export function TransferOwnership({
     onSuccess(result) {
       setOpen(false);
       setPicked(null);
-      toast.success(
-        `${endSentence(`${result.newOwnerEmail} is now an Owner of ${organizationName}`)} You are an Admin.`,
-      );
+      toast.success(oneFullStop(t('done', { email: result.newOwnerEmail, organization: organizationName })));
       // The button is disabled now and, for an Admin, the section goes: focus lands on the heading.
       keepFocusOnPage();
       router.refresh();
@@ -48,7 +48,7 @@ export function TransferOwnership({
 
   return (
     <div className="grid gap-2">
-      <Label htmlFor="transfer-member">New Owner</Label>
+      <Label htmlFor="transfer-member">{t('newOwner')}</Label>
       <div className="flex flex-col gap-2 sm:flex-row">
         <MemberPicker
           id="transfer-member"
@@ -62,12 +62,12 @@ export function TransferOwnership({
           onOpenChange={setOpen}
           trigger={
             <Button variant="outline" disabled={!picked || pending}>
-              Transfer ownership
+              {t('button')}
             </Button>
           }
-          title={`Transfer ownership of ${organizationName}?`}
-          description={`${picked ? memberLabel(picked) : ''} becomes an Owner and you become an Admin, in one step. You keep access to the admin console but can no longer delete the organization or change Owners.`}
-          confirmLabel="Transfer ownership"
+          title={t('dialogTitle', { organization: organizationName })}
+          description={t('dialogDescription', { member: picked ? memberLabel(picked) : '' })}
+          confirmLabel={t('button')}
           pending={pending}
           action={formAction}
           values={{ organizationId, toUserId: picked?.userId ?? '' }}
@@ -78,7 +78,7 @@ export function TransferOwnership({
         className={error ? 'text-sm text-destructive' : 'text-xs text-muted-foreground'}
         role={error ? 'alert' : undefined}
       >
-        {error ?? 'Search the members of the organization by name or email, and pick one.'}
+        {error ?? t('help')}
       </p>
     </div>
   );

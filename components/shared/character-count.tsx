@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { characterCount } from '@/lib/shared/character-count';
 import { cn } from '@/lib/shared/utils';
 
@@ -6,6 +7,7 @@ import { cn } from '@/lib/shared/utils';
  * typing without a word, this says why. Polite, so a screen reader hears it when it appears.
  */
 export function CharacterCount({ id, value, max }: { id: string; value: string; max: number }) {
+  const t = useTranslations('console.characterCount');
   const text = characterCount(value.length, max);
   return (
     <p
@@ -16,7 +18,7 @@ export function CharacterCount({ id, value, max }: { id: string; value: string; 
         value.length >= max ? 'text-amber-800 dark:text-amber-300' : 'text-muted-foreground',
       )}
     >
-      {text ? (value.length >= max ? `${text}: the most this field takes` : text) : null}
+      {text ? (value.length >= max ? t('atLimit', { count: text }) : text) : null}
     </p>
   );
 }

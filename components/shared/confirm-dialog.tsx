@@ -3,6 +3,7 @@
 
 import { useId, useRef, useState } from 'react';
 import { Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -129,6 +130,7 @@ function ConfirmForm({
   pending: boolean;
   field: React.Ref<HTMLInputElement>;
 }) {
+  const common = useTranslations('common.actions');
   // Controlled: the button waits for the exact word.
   const [text, setText] = useState('');
   const fieldId = useId();
@@ -175,7 +177,7 @@ function ConfirmForm({
         errorArea
       )}
       <AlertDialogFooter>
-        <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+        <AlertDialogCancel disabled={pending}>{common('cancel')}</AlertDialogCancel>
         <Button type="submit" variant={variant} disabled={pending || !ready}>
           {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
           {confirmLabel}

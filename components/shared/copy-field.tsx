@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Check, Copy } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -25,6 +26,8 @@ export function CopyField({
   what?: string;
   autoFocus?: boolean;
 }) {
+  const t = useTranslations('console.copyField');
+  const common = useTranslations('common.actions');
   const [copied, setCopied] = useState(false);
   return (
     <div className="grid min-w-0 gap-2">
@@ -48,16 +51,16 @@ export function CopyField({
               // No clipboard here (a page not served over HTTPS or localhost, or permission denied): the
               // text is selected for the person to copy themselves.
               document.getElementById(id)?.focus();
-              toast.error(`Couldn't copy the ${what}: it is selected, copy it with your keyboard`);
+              toast.error(t('failed', { what }));
               return;
             }
             setCopied(true);
-            toast.success(`Copied the ${what}`);
+            toast.success(t('copied', { what }));
           }}
-          aria-label={`Copy the ${what}`}
+          aria-label={t('copy', { what })}
         >
           {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />}
-          Copy
+          {common('copy')}
         </Button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/app/actions/result';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from './confirm-dialog';
@@ -28,18 +29,20 @@ export function RemoveConfirm({
   onRemoved: () => void;
   returnFocus: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations('console.removeConfirm');
+  const common = useTranslations('common.actions');
   const confirm = useConfirmAction(remove, onRemoved);
   return (
     <ConfirmDialog
       {...confirm}
       returnFocus={returnFocus}
       trigger={
-        <Button variant="outline" size="sm" aria-label={`Remove ${name}`} data-remove={id}>
+        <Button variant="outline" size="sm" aria-label={t('label', { name })} data-remove={id}>
           <Trash2 aria-hidden="true" />
-          Remove
+          {common('remove')}
         </Button>
       }
-      title={`Remove ${name}?`}
+      title={t('title', { name })}
       description={description}
       confirmLabel={confirmLabel}
       variant="destructive"

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { MAIN_ID } from './main-id';
 
 /**
@@ -9,6 +10,7 @@ import { MAIN_ID } from './main-id';
  * inside the content rather than from the top of the page.
  */
 export function SkipLink() {
+  const t = useTranslations('console');
   return (
     <a
       href={`#${MAIN_ID}`}
@@ -22,7 +24,7 @@ export function SkipLink() {
       }}
       className="fixed top-2 left-2 z-[100] -translate-y-[200%] rounded-md border bg-background px-4 py-2 text-sm font-medium shadow-md transition-transform focus-visible:translate-y-0 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
     >
-      Skip to content
+      {t('skipLink')}
     </a>
   );
 }

@@ -3,6 +3,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import type * as React from 'react';
 import { CheckIcon, ChevronDownIcon, ChevronUpIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Select as SelectPrimitive } from 'radix-ui';
 
 import { LayerRegion } from '@/components/ui/layer';
@@ -50,12 +51,13 @@ function SelectContent({
   align = 'center',
   ...props
 }: React.ComponentProps<typeof SelectPrimitive.Content>) {
+  const t = useTranslations('console.select');
   return (
     <SelectPrimitive.Portal>
       {/* The open list in its own labelled region (see LayerRegion). Radix keeps this portal mounted while
           the list is closed (the closed list lives in a detached fragment), so the region hides itself
           while it is empty: no empty landmark lingers. */}
-      <LayerRegion label="Options" className="empty:hidden">
+      <LayerRegion label={t('options')} className="empty:hidden">
         <SelectPrimitive.Content
           data-slot="select-content"
           className={cn(

@@ -2,11 +2,16 @@
 
 import type * as React from 'react';
 import { CircleCheckIcon, InfoIcon, Loader2Icon, OctagonXIcon, TriangleAlertIcon } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Toaster as Sonner, type ToasterProps } from 'sonner';
 
 function Toaster({ ...props }: ToasterProps) {
+  const t = useTranslations('console.toaster');
   return (
     <Sonner
+      // sonner's own words ("Notifications", "Close toast"), in the reader's language.
+      containerAriaLabel={t('region')}
+      toastOptions={{ closeButtonAriaLabel: t('close') }}
       theme="light"
       position="bottom-right"
       richColors

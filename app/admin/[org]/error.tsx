@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { TriangleAlert } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
 /** A console page that failed to render: say so plainly, offer a retry; details go to the server log. */
@@ -12,6 +13,8 @@ export default function ConsoleError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
+  const t = useTranslations('console.error');
+  const common = useTranslations('common.actions');
   useEffect(() => {
     console.warn('Console page failed to render', error.digest ?? '');
   }, [error]);
@@ -21,13 +24,11 @@ export default function ConsoleError({
       className="mx-auto flex max-w-md flex-col items-center gap-3 rounded-lg border bg-background p-8 text-center"
     >
       <TriangleAlert className="size-8 text-destructive" aria-hidden="true" />
-      <h1 className="text-lg font-semibold">This page could not be loaded</h1>
+      <h1 className="text-lg font-semibold">{t('title')}</h1>
       <p className="text-sm text-muted-foreground">
-        Something went wrong on our side. Nothing was changed. Try again; if it keeps happening, contact
-        support
-        {error.digest ? ` with the reference ${error.digest}` : ''}.
+        {error.digest ? t('bodyWithReference', { reference: error.digest }) : t('body')}
       </p>
-      <Button onClick={reset}>Try again</Button>
+      <Button onClick={reset}>{common('tryAgain')}</Button>
     </div>
   );
 }

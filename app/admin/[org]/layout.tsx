@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ChevronLeft, LogOut } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/actions/auth';
 import { Logo } from '@/components/brand/logo';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ export default async function ConsoleLayout({
 }) {
   const { org } = await params;
   const { actor, organization, role } = await requireConsole(org);
+  const t = await getTranslations('console.header');
   return (
     <div className="flex min-h-svh flex-col md:flex-row">
       {/* On a phone a compact bar (the logo, the organization, Sign out) over the console’s links, so that the
@@ -47,8 +49,8 @@ export default async function ConsoleLayout({
               type="submit"
               variant="ghost"
               size="icon-sm"
-              aria-label={`Sign out (${actor.email})`}
-              title={`Signed in as ${actor.email}. Sign out`}
+              aria-label={t('signOutOf', { email: actor.email })}
+              title={t('signedInAs', { email: actor.email })}
             >
               <LogOut aria-hidden="true" />
             </Button>
@@ -60,7 +62,7 @@ export default async function ConsoleLayout({
           className="mt-auto hidden items-center gap-1 text-sm text-muted-foreground hover:text-foreground md:flex"
         >
           <ChevronLeft className="size-4" aria-hidden="true" />
-          All organizations
+          {t('allOrganizations')}
         </Link>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CircleCheck, Clock, LinkIcon } from 'lucide-react';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/actions/auth';
 import { getActor } from '@/app/_lib/session';
 import { AuthCard } from '@/components/auth/auth-card';
@@ -9,12 +10,13 @@ import { InvitationResponse } from '@/components/invite/invitation-response';
 import { Button } from '@/components/ui/button';
 import { allowInvitationAttempt, getInvitation } from '@/lib/invitations';
 import { clientKey } from '@/app/_lib/client-key';
-import { roleLabels } from '@/lib/shared/roles';
-import { formatLongDate } from '@/lib/shared/format';
-import { endSentence } from '@/lib/shared/text';
+import { oneFullStop } from '@/components/shared/full-stop';
 import { ssoOfferForInvitee } from '@/lib/sso/enforce';
 
-export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('acceptance');
+  return { title: t('metaTitle'), referrer: 'no-referrer' };
+}
 
 function OrganizationMark({ name }: { name: string }) {
   return (
@@ -30,11 +32,16 @@ function OrganizationMark({ name }: { name: string }) {
 /** The invitation acceptance page: every state of the link gets its own clear card, never a crash. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const [t, common, format] = await Promise.all([
+    getTranslations('acceptance'),
+    getTranslations('common'),
+    getFormatter(),
+  ]);
   if (!(await allowInvitationAttempt(await clientKey()))) {
     return (
       <AuthCard
-        title="Too many attempts"
-        description="This device has opened too many invitation links in a short time. Wait a minute, then open your link again."
+        title={t('tooMany.title')}
+        description={t('tooMany.description')}
         icon={<Clock className="size-10 text-muted-foreground" aria-hidden="true" />}
       />
     );
@@ -45,29 +52,30 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (invitation.status === 'invalid') {
     return (
       <AuthCard
-        title="This invitation link is not valid"
-        description="It may have been revoked, or replaced by a newer invitation. Ask an admin of the organization to send you a new one."
+        title={t('invalid.title')}
+        description={t('invalid.description')}
         icon={<LinkIcon className="size-10 text-muted-foreground" aria-hidden="true" />}
       >
         <Button asChild variant="outline">
-          <Link href="/">Go to AI Hub</Link>
+          <Link href="/">{t('goHome')}</Link>
         </Button>
       </AuthCard>
     );
   }
 
-  const inviter = invitation.inviter.name || invitation.inviter.email || 'Someone';
+  const inviter = invitation.inviter.name || invitation.inviter.email || t('someone');
   const organization = invitation.organization.name;
+  const date = format.dateTime(invitation.expiresAt, 'longDate');
 
   if (invitation.status === 'expired') {
     return (
       <AuthCard
-        title="This invitation has expired"
-        description={`Your invitation to join ${organization} expired on ${formatLongDate(invitation.expiresAt)}. Ask ${inviter} or another admin of ${organization} to send you a new one.`}
+        title={t('expired.title')}
+        description={t('expired.description', { organization, date, inviter })}
         icon={<Clock className="size-10 text-muted-foreground" aria-hidden="true" />}
       >
         <Button asChild variant="outline">
-          <Link href="/">Go to AI Hub</Link>
+          <Link href="/">{t('goHome')}</Link>
         </Button>
       </AuthCard>
     );
@@ -76,37 +84,36 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (invitation.status === 'accepted') {
     return (
       <AuthCard
-        title="This invitation has already been accepted"
-        description={endSentence(`You can sign in to AI Hub to use ${organization}`)}
+        title={t('accepted.title')}
+        description={oneFullStop(t('accepted.description', { organization }))}
         icon={<CircleCheck className="size-10 text-muted-foreground" aria-hidden="true" />}
       >
         <Button asChild>
           <Link href={actor ? '/' : `/login?email=${encodeURIComponent(invitation.email)}`}>
-            {actor ? 'Go to your organizations' : 'Sign in'}
+            {actor ? t('accepted.goOrganizations') : t('accepted.signIn')}
           </Link>
         </Button>
       </AuthCard>
     );
   }
 
-  const heading = (
-    <>
-      {inviter} invited you to join {organization} on AI Hub as {roleLabels[invitation.role]}
-    </>
-  );
-  const description = `The invitation was sent to ${invitation.email} and expires on ${formatLongDate(invitation.expiresAt)}.`;
+  const heading = t('heading', { inviter, organization, role: common(`roles.${invitation.role}`) });
+  const description = t('description', { email: invitation.email, date });
 
   if (actor && actor.email !== invitation.email) {
     return (
       <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
         <div role="alert" className="rounded-md border border-warning/50 bg-warning/10 p-3 text-sm">
-          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as{' '}
-          <strong>{actor.email}</strong>. Sign out and open the link again as {invitation.email} to accept it.
+          {t.rich('wrongAccount', {
+            invited: invitation.email,
+            actor: actor.email,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </div>
         <form action={signOutAction}>
           <input type="hidden" name="redirectTo" value={self} />
           <Button type="submit" className="w-full">
-            Sign out
+            {common('actions.signOut')}
           </Button>
         </form>
       </AuthCard>
@@ -117,13 +124,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
         <p className="text-center text-sm text-muted-foreground">
-          {invitation.email} already has an AI Hub account. Sign in to accept; you will come back here.
+          {t('accountExists', { email: invitation.email })}
         </p>
         <Button asChild>
           <Link
             href={`/login?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(self)}`}
           >
-            Sign in to accept
+            {t('signInToAccept')}
           </Link>
         </Button>
       </AuthCard>
@@ -136,8 +143,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title={heading} description={description} icon={<OrganizationMark name={organization} />}>
         <p className="text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
-          {organization} signs in through {sso.connectionName}. Continue there to accept; you will come back
-          here.
+          {t('ssoContinue', { organization, connection: sso.connectionName })}
         </p>
         <ContinueWithSso
           connectionId={sso.connectionId}

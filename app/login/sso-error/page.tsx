@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { ShieldX } from 'lucide-react';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { isSsoRefusal } from '@/db/values';
 import { organizationOfConnection } from '@/lib/sso/connections';
-import { ssoRefusalForPerson } from '@/lib/shared/sso-refusals';
+import { ssoRefusalMessage } from './refusal-message';
 
-export const metadata: Metadata = { title: 'Single sign-on refused' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.ssoError');
+  return { title: t('metaTitle') };
+}
 
 /** Where a refused SSO sign-in lands (lib/sso/finish.ts): why, in words the person can act on. */
 export default async function SsoErrorPage({
@@ -15,15 +19,16 @@ export default async function SsoErrorPage({
 }) {
   const { reason, connection } = await searchParams;
   const organization = typeof connection === 'string' ? await organizationOfConnection(connection) : null;
+  const t = await getTranslations('auth');
   const description = isSsoRefusal(reason)
-    ? ssoRefusalForPerson(reason, organization?.name ?? 'the organization')
-    : 'The sign-in through your identity provider could not be completed. Start again from the sign-in page.';
+    ? ssoRefusalMessage(await getLocale(), reason, organization?.name ?? t('ssoError.theOrganization'))
+    : t('ssoError.fallback');
   return (
     <AuthCard
-      title="We couldn't sign you in"
+      title={t('ssoError.title')}
       description={<span className="[overflow-wrap:anywhere]">{description}</span>}
       icon={<ShieldX className="size-10 text-muted-foreground" aria-hidden="true" />}
-      way={{ href: '/login', label: 'Back to sign in' }}
+      way={{ href: '/login', label: t('backToSignIn') }}
     />
   );
 }

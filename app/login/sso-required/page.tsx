@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { KeyRound } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ContinueWithSso } from '@/components/auth/continue-with-sso';
 import { Button } from '@/components/ui/button';
@@ -8,7 +9,10 @@ import { errorMessages } from '@/lib/shared/errors';
 import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 import { organizationOfConnection } from '@/lib/sso/connections';
 
-export const metadata: Metadata = { title: 'Sign in through your organization' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.ssoRequired');
+  return { title: t('metaTitle') };
+}
 
 const startErrors: Record<string, string> = {
   rate_limited: errorMessages.RATE_LIMITED,
@@ -27,26 +31,23 @@ export default async function SsoRequiredPage({
 }) {
   const { connection, callbackUrl, from, error } = await searchParams;
   const found = typeof connection === 'string' ? await organizationOfConnection(connection) : null;
+  const t = await getTranslations('auth');
   if (!found?.connection.enabled || typeof connection !== 'string') {
     return (
       <AuthCard
-        title="Sign in"
-        description="Single sign-on for this address is not available any more. Start again from the sign-in page."
+        title={t('ssoRequired.unavailableTitle')}
+        description={t('ssoRequired.unavailable')}
         icon={<KeyRound className="size-10 text-muted-foreground" aria-hidden="true" />}
-        way={{ href: '/login', label: 'Back to sign in' }}
+        way={{ href: '/login', label: t('backToSignIn') }}
       />
     );
   }
   const problem = typeof error === 'string' ? startErrors[error] : undefined;
+  const names = { organization: found.name, connection: found.connection.name };
   return (
     <AuthCard
-      title={<span className="[overflow-wrap:anywhere]">Sign in with {found.connection.name}</span>}
-      description={
-        <span className="[overflow-wrap:anywhere]">
-          {found.name} signs in through {found.connection.name}, so we don&apos;t email sign-in links to its
-          addresses.
-        </span>
-      }
+      title={<span className="[overflow-wrap:anywhere]">{t('ssoRequired.title', names)}</span>}
+      description={<span className="[overflow-wrap:anywhere]">{t('ssoRequired.description', names)}</span>}
       icon={<KeyRound className="size-10 text-muted-foreground" aria-hidden="true" />}
     >
       {problem ? (
@@ -59,7 +60,7 @@ export default async function SsoRequiredPage({
       ) : null}
       {from === 'email' ? (
         <p className="text-center text-sm [overflow-wrap:anywhere] text-muted-foreground">
-          If {found.name} named you to keep email sign-in for emergencies, we have emailed you a link.
+          {t('ssoRequired.breakGlass', names)}
         </p>
       ) : null}
       <ContinueWithSso
@@ -68,7 +69,7 @@ export default async function SsoRequiredPage({
         callbackUrl={typeof callbackUrl === 'string' ? safeCallbackPath(callbackUrl) : undefined}
       />
       <Button asChild variant="ghost">
-        <Link href="/login">Use a different email</Link>
+        <Link href="/login">{t('differentEmail')}</Link>
       </Button>
     </AuthCard>
   );

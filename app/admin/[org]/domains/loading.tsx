@@ -1,6 +1,8 @@
+import { useTranslations } from 'next-intl';
 import { CardsSkeleton } from '@/components/console/cards-skeleton';
 
 /** Shown while the domains page renders on the server: its heading and cards, not a spinner. */
 export default function DomainsLoading() {
-  return <CardsSkeleton label="Loading domains" cards={[2, 3]} />;
+  const t = useTranslations('console.loading');
+  return <CardsSkeleton label={t('domains')} cards={[2, 3]} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { LeaveOrganization } from '@/components/home/leave-organization';
 import { DeleteOrganization } from '@/components/settings/danger-zone';
 import { MemberNotifications } from '@/components/settings/member-notifications';
@@ -8,14 +9,14 @@ import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { decideForOrganization, isSoleOwner } from '@/lib/shared/policy';
 import { can } from '@/lib/shared/permissions';
-import { soleOwnerReason } from '@/lib/shared/offers';
 import { seatsInUse } from '@/lib/organizations/seats';
-import { endSentence } from '@/lib/shared/text';
+import { oneFullStop } from '@/components/shared/full-stop';
 import { requireConsole, consoleTitle } from '../guard';
 import { PageHeading } from '@/components/console/page-heading';
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
-  return consoleTitle((await params).org, 'Settings', 'settings');
+  const t = await getTranslations('settings');
+  return consoleTitle((await params).org, t('title'), 'settings');
 }
 
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
@@ -24,17 +25,18 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const owner = can(role, 'org:delete');
   const mayTransfer = decideForOrganization(role, 'transfer_ownership').allowed;
   const used = await seatsInUse(organization.id);
+  const t = await getTranslations('settings');
+  const named = { organization: organization.name };
+  const home = await getTranslations('home');
   return (
     <div className="grid max-w-3xl gap-6">
-      <PageHeading title="Settings">{endSentence(`General settings of ${organization.name}`)}</PageHeading>
+      <PageHeading title={t('title')}>{oneFullStop(t('subtitle', named))}</PageHeading>
       <Card>
         <CardHeader>
           <CardTitle>
-            <h2>General</h2>
+            <h2>{t('general.title')}</h2>
           </CardTitle>
-          <CardDescription>
-            The organization&apos;s name. Its address, /{organization.slug}, stays the same.
-          </CardDescription>
+          <CardDescription>{t('general.description', { slug: organization.slug })}</CardDescription>
         </CardHeader>
         <CardContent>
           <RenameForm organizationId={organization.id} name={organization.name} />
@@ -43,11 +45,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       <Card>
         <CardHeader>
           <CardTitle>
-            <h2>Seats</h2>
+            <h2>{t('seats.title')}</h2>
           </CardTitle>
           <CardDescription className="[overflow-wrap:anywhere]">
-            How many people {organization.name} may have: beyond it, new invitations and reactivations are
-            refused. Nobody is removed when the limit is lowered.
+            {t('seats.description', named)}
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -57,10 +58,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       <Card>
         <CardHeader>
           <CardTitle>
-            <h2>Notifications</h2>
+            <h2>{t('notifications.title')}</h2>
           </CardTitle>
           <CardDescription className="[overflow-wrap:anywhere]">
-            {endSentence(`Emails AI Hub sends to members of ${organization.name}`)}
+            {oneFullStop(t('notifications.description', named))}
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -71,11 +72,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         <Card>
           <CardHeader>
             <CardTitle>
-              <h2>Transfer ownership</h2>
+              <h2>{t('transfer.title')}</h2>
             </CardTitle>
-            <CardDescription>
-              Hand the organization to another member: they become an Owner, and you become an Admin.
-            </CardDescription>
+            <CardDescription>{t('transfer.description')}</CardDescription>
           </CardHeader>
           <CardContent>
             <TransferOwnership organizationId={organization.id} organizationName={organization.name} />
@@ -85,12 +84,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       <Card className="border-destructive/40">
         <CardHeader>
           <CardTitle>
-            <h2>Danger zone</h2>
+            <h2>{t('danger.title')}</h2>
           </CardTitle>
           <CardDescription>
-            {owner
-              ? 'Leave the organization, or delete it with everything in it. An organization always keeps at least one Owner.'
-              : 'Leave the organization. Only an Owner can delete it.'}
+            {owner ? t('danger.ownerDescription') : t('danger.memberDescription')}
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-wrap items-start gap-3">
@@ -98,7 +95,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           <LeaveOrganization
             organizationId={organization.id}
             organizationName={organization.name}
-            refusal={isSoleOwner(role, ownerCount) ? soleOwnerReason : null}
+            refusal={isSoleOwner(role, ownerCount) ? home('leave.soleOwner') : null}
             className="max-w-60"
           />
           {owner ? (
