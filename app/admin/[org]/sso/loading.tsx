@@ -1,6 +1,8 @@
+import { getTranslations } from 'next-intl/server';
 import { CardsSkeleton } from '@/components/console/cards-skeleton';
 
 /** Shown while the SSO page renders on the server: its heading and cards, not a spinner. */
-export default function SsoLoading() {
-  return <CardsSkeleton label="Loading SSO" cards={[3, 4, 2]} />;
+export default async function SsoLoading() {
+  const t = await getTranslations('sso.page');
+  return <CardsSkeleton label={t('loading')} cards={[3, 4, 2]} />;
 }
