@@ -70,7 +70,8 @@ export function ProvisioningPanel({
               aria-describedby="provisioning-enabled-help"
             />
           </div>
-          <CopyField id="scim-base-url" label={t('baseUrl')} value={baseUrl} />
+          {/* The Copy button names it in the sentence's own case ("scim base url" in English, as before). */}
+          <CopyField id="scim-base-url" label={t('baseUrl')} value={baseUrl} what={t('baseUrlCopy')} />
         </CardContent>
       </Card>
       <Tokens organizationId={organizationId} tokens={tokens} maxTokens={maxTokens} tokenDays={tokenDays} />
