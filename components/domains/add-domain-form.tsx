@@ -1,13 +1,18 @@
 'use client';
 
 import { Loader2, Plus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { addDomainAction } from '@/app/actions/domains';
 import { useFieldValue } from '@/components/shared/field-input';
 import { LabelledField } from '@/components/shared/labelled-field';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
+import { domainInputCode } from '@/lib/shared/domain-validation';
 import { MAX_DOMAIN_INPUT } from '@/lib/shared/limits';
+
+/** The field's example: a domain, the same in every language. */
+const EXAMPLE_DOMAIN = 'acme.com';
 
 /**
  * `Add domain`: a refusal (not a domain, a public suffix, a consumer mail domain, another organization's,
@@ -24,15 +29,19 @@ export function AddDomainForm({
   full: string | null;
   onAdded: (domain: { id: string; domain: string }) => void;
 }) {
+  const t = useTranslations('domains');
   const domain = useFieldValue('');
   const { state, formAction, pending } = useFormAction(addDomainAction, {
     onSuccess(added) {
       domain.onValue('');
-      toast.success(`Added ${added.domain}: publish its record, then Verify`);
+      toast.success(t('add.added', { domain: added.domain }));
       onAdded(added);
     },
   });
-  const error = state.fields?.domain ?? state.error;
+  const field = state.fields?.domain;
+  // The schema's own refusal in the reader's language; any other text (the server's) as it came.
+  const code = field ? domainInputCode(field) : null;
+  const error = (code ? t(`validation.${code}`) : field) ?? state.error;
   return (
     <form
       action={formAction}
@@ -46,18 +55,15 @@ export function AddDomainForm({
       <input type="hidden" name="organizationId" value={organizationId} />
       <LabelledField
         id="domain-name"
-        label="Domain"
+        label={t('add.label')}
         name="domain"
         {...domain}
         error={error}
         code
-        placeholder="acme.com"
+        placeholder={EXAMPLE_DOMAIN}
         maxLength={MAX_DOMAIN_INPUT}
         className="min-w-0 sm:max-w-md"
-        help={
-          full ??
-          'The part of your people’s email addresses after the @. You get a DNS record to publish; nothing changes until it is verified.'
-        }
+        help={full ?? t('add.help')}
         beside={
           <Button
             type="submit"
@@ -66,7 +72,7 @@ export function AddDomainForm({
             className="w-fit"
           >
             {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Plus aria-hidden="true" />}
-            Add domain
+            {t('add.submit')}
           </Button>
         }
       />

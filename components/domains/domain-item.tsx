@@ -1,7 +1,7 @@
 'use client';
 
 import { DomainRecord } from './domain-record';
-import { DomainStatusBadge, statusSentence } from './domain-status';
+import { DomainStatusBadge, StatusSentence } from './domain-status';
 import { JoinPolicyField } from './join-policy';
 import { RemoveDomain } from './remove-domain';
 import type { DomainRow } from './types';
@@ -32,7 +32,9 @@ export function DomainItem({
           <ArrivalHeading id={domain.id}>{domain.domain}</ArrivalHeading>
           <DomainStatusBadge status={domain.status} />
         </div>
-        <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">{statusSentence(domain)}</p>
+        <p className="text-sm [overflow-wrap:anywhere] text-muted-foreground">
+          <StatusSentence domain={domain} />
+        </p>
       </div>
       <DomainRecord domain={domain} developmentDns={manage ? developmentDns : null} />
       <VerifyDomain organizationId={organizationId} domain={domain} manage={manage} />

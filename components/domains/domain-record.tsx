@@ -2,6 +2,7 @@
 // development resolver a link that publishes it there (the development DNS page, filled in).
 import Link from 'next/link';
 import { ArrowRight } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { CopyField } from '@/components/shared/copy-field';
 import type { DomainRow } from './types';
 
@@ -13,37 +14,40 @@ export function DomainRecord({
   /** The page to come back to from the development DNS page, when it is open here; else null. */
   developmentDns: { back: string } | null;
 }) {
+  const t = useTranslations('domains.record');
   const { record } = domain;
   const publish = developmentDns
     ? `/dev/dns?${new URLSearchParams({ name: record.name, value: record.value, back: developmentDns.back })}`
     : null;
   return (
     <section
-      aria-label={`TXT record for ${domain.domain}`}
+      aria-label={t('label', { domain: domain.domain })}
       className="grid min-w-0 gap-3 rounded-md border bg-muted/40 p-3"
     >
       <p className="text-sm">
-        Publish a <span className="font-mono font-medium">{record.type}</span> record with this name and value
-        at your DNS provider:
+        {t.rich('publish', {
+          type: record.type,
+          code: (chunks) => <span className="font-mono font-medium">{chunks}</span>,
+        })}
       </p>
       <CopyField
         id={`domain-${domain.id}-record-name`}
-        label="Name"
+        label={t('name')}
         value={record.name}
-        what={`record name for ${domain.domain}`}
+        what={t('copyName', { domain: domain.domain })}
       />
       <CopyField
         id={`domain-${domain.id}-record-value`}
-        label="Value"
+        label={t('value')}
         value={record.value}
-        what={`record value for ${domain.domain}`}
+        what={t('copyValue', { domain: domain.domain })}
       />
       {publish ? (
         <Link
           href={publish}
           className="flex w-fit items-center gap-1 rounded-sm text-sm font-medium text-primary underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
         >
-          Publish it in the development DNS
+          {t('developmentDns')}
           <span className="sr-only"> ({domain.domain})</span>
           <ArrowRight className="size-4" aria-hidden="true" />
         </Link>

@@ -1,38 +1,48 @@
 // A domain's state in words: its badge (Pending, Verified, Failing, Removed) and the sentence that says
 // what it means now and what to do. Pure: rendered on the server and in the browser alike.
+import { useFormatter, useTranslations } from 'next-intl';
 import type { DomainStatus } from '@/db/values';
-import { formatDate, formatDateTime } from '@/lib/shared/format';
 import type { DomainRow } from './types';
 
-const badges: Record<DomainStatus, { label: string; tone: string }> = {
-  pending: { label: 'Pending', tone: 'pending' },
-  verified: { label: 'Verified', tone: 'active' },
-  failing: { label: 'Failing', tone: 'not_delivered' },
-  removed: { label: 'Removed', tone: 'declined' },
+const tones: Record<DomainStatus, string> = {
+  pending: 'pending',
+  verified: 'active',
+  failing: 'not_delivered',
+  removed: 'declined',
 };
 
 export function DomainStatusBadge({ status }: { status: DomainStatus }) {
-  const { label, tone } = badges[status];
+  const t = useTranslations('domains.status');
   return (
-    <span className="badge" data-tone={tone} data-testid="domain-status">
-      {label}
+    <span className="badge" data-tone={tones[status]} data-testid="domain-status">
+      {t(status)}
     </span>
   );
 }
 
 /** What the status means for the organization, and the next step. */
-export function statusSentence(domain: DomainRow): string {
-  const lastSeen = domain.lastSeenAt ? ` It was last seen on ${formatDate(domain.lastSeenAt)}.` : '';
+export function StatusSentence({ domain }: { domain: DomainRow }) {
+  const t = useTranslations('domains.statusSentence');
+  const format = useFormatter();
+  const date = (iso: string) => format.dateTime(new Date(iso), 'date');
+  // The day the record was last seen, said only when it ever was ("yes"/"no" select the sentence).
+  const seen = {
+    seen: domain.lastSeenAt ? 'yes' : 'no',
+    lastSeen: domain.lastSeenAt ? date(domain.lastSeenAt) : '',
+  };
   switch (domain.status) {
     case 'pending':
-      return 'Not verified yet: publish the TXT record below with your DNS provider, then Verify. Until then the domain unlocks nothing.';
+      return t('pending');
     case 'verified':
-      return `Verified${domain.verifiedAt ? ` since ${formatDate(domain.verifiedAt)}` : ''}. Keep the record published: AI Hub checks it every day.`;
+      return domain.verifiedAt ? t('verifiedSince', { date: date(domain.verifiedAt) }) : t('verified');
     case 'failing':
-      return `The daily check no longer finds the record.${lastSeen} The domain still counts${
-        domain.stopsCountingAt ? ` until ${formatDateTime(domain.stopsCountingAt)}` : ' for 7 days'
-      }: publish the record again, then Verify, or it stops counting then.`;
+      return domain.stopsCountingAt
+        ? t('failingUntil', {
+            ...seen,
+            time: format.dateTime(new Date(domain.stopsCountingAt), 'dateTime'),
+          })
+        : t('failing', seen);
     case 'removed':
-      return `No longer verified: the record was missing for 7 days, so the domain unlocks nothing.${lastSeen} Publish the record again, then Verify.`;
+      return t('removed', seen);
   }
 }

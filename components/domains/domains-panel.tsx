@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { focusAfterRemove } from '@/components/shared/remove-confirm';
 import { useFocusOnArrival } from '@/components/shared/use-focus-on-arrival';
-import { plural } from '@/lib/shared/text';
 import { AddDomainForm } from './add-domain-form';
 import { DomainItem } from './domain-item';
 import type { DomainRow } from './types';
@@ -28,6 +28,7 @@ export function DomainsPanel({
   manage: boolean;
   developmentDns: { back: string } | null;
 }) {
+  const t = useTranslations('domains');
   const list = useRef<HTMLUListElement>(null);
   const setFocusOn = useFocusOnArrival(list, domains);
   const addField = () => document.getElementById('domain-name');
@@ -51,21 +52,14 @@ export function DomainsPanel({
         <Card>
           <CardHeader>
             <CardTitle>
-              <h2>Add a domain</h2>
+              <h2>{t('add.heading')}</h2>
             </CardTitle>
-            <CardDescription>
-              A domain you own, such as the one in your people’s email addresses. Up to{' '}
-              {plural(maxDomains, 'domain')}.
-            </CardDescription>
+            <CardDescription>{t('add.description', { max: maxDomains })}</CardDescription>
           </CardHeader>
           <CardContent>
             <AddDomainForm
               organizationId={organizationId}
-              full={
-                full
-                  ? `${organizationName} has ${plural(maxDomains, 'domain')}, the most an organization can have. Remove one first.`
-                  : null
-              }
+              full={full ? t('add.full', { organization: organizationName, max: maxDomains }) : null}
               onAdded={(added) => setFocusOn(added.id)}
             />
           </CardContent>
@@ -74,26 +68,20 @@ export function DomainsPanel({
       <Card>
         <CardHeader>
           <CardTitle>
-            <h2>Your domains</h2>
+            <h2>{t('list.heading')}</h2>
           </CardTitle>
           <CardDescription className="[overflow-wrap:anywhere]">
-            {domains.length > 0
-              ? `${domains.length.toLocaleString('en-US')} of ${plural(maxDomains, 'domain')}. `
-              : null}
-            {manage
-              ? 'A domain counts once its record is found, and while the daily check keeps finding it.'
-              : `Only Owners of ${organizationName} add, verify and remove domains and change how people join.`}
+            {domains.length > 0 ? `${t('list.count', { count: domains.length, max: maxDomains })} ` : null}
+            {manage ? t('list.manageHint') : t('list.viewHint', { organization: organizationName })}
           </CardDescription>
         </CardHeader>
         <CardContent>
           {domains.length === 0 ? (
             <p className="text-sm text-muted-foreground">
-              {manage
-                ? 'No domain yet. Add the domain of your people’s email addresses to start.'
-                : 'No domain yet. An Owner can add the domain of your people’s email addresses.'}
+              {manage ? t('list.emptyManage') : t('list.emptyView')}
             </p>
           ) : (
-            <ul ref={list} aria-label="Domains" className="grid gap-4">
+            <ul ref={list} aria-label={t('list.label')} className="grid gap-4">
               {domains.map((domain, index) => (
                 <DomainItem
                   key={domain.id}

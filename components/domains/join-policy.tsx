@@ -1,25 +1,25 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setJoinPolicyAction } from '@/app/actions/domains';
-import { isCountingStatus, type JoinPolicy } from '@/db/values';
+import { isCountingStatus, joinPolicyValues, type JoinPolicy } from '@/db/values';
 import { callAction } from '@/components/shared/call-action';
 import { FieldHelp } from '@/components/shared/field-help';
 import { OptionSelect } from '@/components/shared/option-select';
 import { Label } from '@/components/ui/label';
-import { joinPolicyExplanations, joinPolicyLabels } from '@/lib/shared/join-policies';
 import type { DomainControlProps } from './types';
-
-const options = (Object.keys(joinPolicyLabels) as JoinPolicy[]).map(
-  (policy) => [policy, joinPolicyLabels[policy], joinPolicyExplanations[policy]] as const,
-);
 
 /**
  * How people at the domain join. An Owner changes it at once (a toast says so; a refusal puts the old
  * choice back); others read it. It applies only while the domain counts (verified, or failing).
  */
 export function JoinPolicyField({ organizationId, domain, manage }: DomainControlProps) {
+  const t = useTranslations('domains.joinPolicy');
+  const options = joinPolicyValues.map(
+    (value) => [value, t(`labels.${value}`), t(`explanations.${value}`)] as const,
+  );
   const [policy, setPolicy] = useState<JoinPolicy>(domain.joinPolicy);
   const [pending, startTransition] = useTransition();
   const id = `domain-${domain.id}-join-policy`;
@@ -39,17 +39,21 @@ export function JoinPolicyField({ organizationId, domain, manage }: DomainContro
         toast.error(result.error.message);
         return;
       }
-      toast.success(`Join policy of ${domain.domain}: ${joinPolicyLabels[next]}`);
+      toast.success(t('changed', { domain: domain.domain, policy: t(`labels.${next}`) }));
     });
   }
 
-  const help = `${joinPolicyExplanations[policy]}${counts ? '' : ' It applies once the domain is verified.'}`;
+  const explanation = t(`explanations.${policy}`);
+  const help = counts ? explanation : t('notYetCounting', { explanation });
   return (
     <div className="grid min-w-0 gap-2">
       {manage ? (
         <>
           <Label htmlFor={id}>
-            Join policy<span className="sr-only"> for {domain.domain}</span>
+            {t.rich('label', {
+              domain: domain.domain,
+              hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+            })}
           </Label>
           <OptionSelect
             id={id}
@@ -63,7 +67,10 @@ export function JoinPolicyField({ organizationId, domain, manage }: DomainContro
         </>
       ) : (
         <p className="text-sm">
-          <span className="font-medium">Join policy:</span> {joinPolicyLabels[policy]}
+          {t.rich('readOnly', {
+            policy: t(`labels.${policy}`),
+            name: (chunks) => <span className="font-medium">{chunks}</span>,
+          })}
         </p>
       )}
       <FieldHelp id={`${id}-help`}>{help}</FieldHelp>

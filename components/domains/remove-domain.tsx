@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { removeDomainAction } from '@/app/actions/domains';
 import { isCountingStatus } from '@/db/values';
@@ -22,25 +23,23 @@ export function RemoveDomain({
   /** Where focus goes when the dialog closes, asked then (the domain may be gone). */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations('domains.remove');
   const counts = isCountingStatus(domain.status);
+  const names = { organization: organizationName, domain: domain.domain };
   return (
     <RemoveConfirm
       name={domain.domain}
       id={domain.id}
       remove={() => removeDomainAction({ organizationId, domainId: domain.id })}
-      onRemoved={() => toast.success(`Removed ${domain.domain}`)}
+      onRemoved={() => toast.success(t('removed', names))}
       returnFocus={returnFocus}
       description={
         <>
-          <p>
-            {counts
-              ? `${organizationName} stops counting ${domain.domain} as its own: your identity provider can no longer take over existing accounts at it, and its join policy stops (no more suggestions or automatic joins).`
-              : `Its record will no longer be checked, and it will never count as ${organizationName}'s unless you add it again.`}
-          </p>
-          <p>Everyone who is a member stays a member. To use the domain again, add it and verify it again.</p>
+          <p>{counts ? t('counting', names) : t('notCounting', names)}</p>
+          <p>{t('members')}</p>
         </>
       }
-      confirmLabel="Remove domain"
+      confirmLabel={t('confirm')}
     />
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { Loader2, SearchCheck } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { verifyDomainAction } from '@/app/actions/domains';
 import { callAction } from '@/components/shared/call-action';
@@ -14,6 +15,7 @@ import type { DomainControlProps } from './types';
  * last check shows after a reload); a found record also gets a toast, as every change does.
  */
 export function VerifyDomain({ organizationId, domain, manage }: DomainControlProps) {
+  const t = useTranslations('domains.verify');
   const [pending, startTransition] = useTransition();
   const [answer, setAnswer] = useState<ShownCheck | null>(null);
   const saved: ShownCheck = { check: domain.lastCheck, at: domain.lastCheckedAt };
@@ -33,7 +35,7 @@ export function VerifyDomain({ organizationId, domain, manage }: DomainControlPr
       const { check, domain: after } = result.data;
       const at = after.lastCheckedAt ? new Date(after.lastCheckedAt).toISOString() : new Date().toISOString();
       setAnswer({ check, at });
-      if (check === 'found') toast.success(`Verified ${domain.domain}`);
+      if (check === 'found') toast.success(t('verified', { domain: domain.domain }));
     });
   }
 
@@ -45,7 +47,7 @@ export function VerifyDomain({ organizationId, domain, manage }: DomainControlPr
           onClick={verify}
           // Not disabled while it looks up: a disabled button would drop the keyboard's focus.
           aria-disabled={pending || undefined}
-          aria-label={`Verify ${domain.domain}`}
+          aria-label={t('label', { domain: domain.domain })}
           aria-describedby={resultId}
           className="w-fit shrink-0"
         >
@@ -54,7 +56,7 @@ export function VerifyDomain({ organizationId, domain, manage }: DomainControlPr
           ) : (
             <SearchCheck aria-hidden="true" />
           )}
-          Verify
+          {t('button')}
         </Button>
       ) : null}
       <CheckResult

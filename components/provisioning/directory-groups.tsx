@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { Search, Users } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import type { InvitationRole } from '@/db/values';
 import { MAX_SEARCH } from '@/lib/shared/limits';
-import { plural } from '@/lib/shared/text';
 import { GroupRoleSelect } from './group-role-select';
 import { groupRoleRule } from './group-role-words';
 import { BorderedItem } from '@/components/shared/bordered-item';
@@ -18,11 +18,17 @@ export interface GroupView {
 }
 
 /** "Showing 100 of 240 groups", with the search when there is one; null when every group is shown. */
-function shownLine(shown: number, total: number, capped: boolean, search: string): string | null {
-  const matching = search ? ` matching “${search}”` : '';
-  const all = capped ? `more than ${total.toLocaleString('en-US')}` : total.toLocaleString('en-US');
-  if (shown < total || capped) return `Showing ${shown.toLocaleString('en-US')} of ${all} groups${matching}.`;
-  return search ? `${plural(total, 'group')}${matching}.` : null;
+function shownLine(
+  t: ReturnType<typeof useTranslations<'provisioning.groups'>>,
+  shown: number,
+  total: number,
+  capped: boolean,
+  search: string,
+): string | null {
+  // The selects' "yes"/"no": whether the total is a floor, and whether a search is made.
+  const values = { shown, total, capped: capped ? 'yes' : 'no', matching: search ? 'yes' : 'no', search };
+  if (shown < total || capped) return t('showing', values);
+  return search ? t('found', values) : null;
 }
 
 /**
@@ -49,34 +55,41 @@ export function DirectoryGroups({
   /** The viewer may change mappings (lib/shared/policy.ts decideGroupMapping). */
   canMap: boolean;
 }) {
-  const line = shownLine(groups.length, total, totalCapped, search);
+  const t = useTranslations('provisioning');
+  const tg = useTranslations('provisioning.groups');
+  const line = shownLine(tg, groups.length, total, totalCapped, search);
   return (
     <Card>
       <CardHeader>
         <CardTitle>
-          <h2 id="directory-groups-heading">Directory groups</h2>
+          <h2 id="directory-groups-heading">{t('groups.heading')}</h2>
         </CardTitle>
-        <CardDescription>{groupRoleRule}</CardDescription>
+        <CardDescription>{groupRoleRule(t)}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {searchable ? (
-          <form role="search" method="get" className="flex flex-wrap gap-2" aria-label="Search groups">
+          <form
+            role="search"
+            method="get"
+            className="flex flex-wrap gap-2"
+            aria-label={t('groups.searchLabel')}
+          >
             <Input
               type="search"
               name="group"
               defaultValue={search}
               maxLength={MAX_SEARCH}
-              aria-label="Group name"
-              placeholder="Search groups by name"
+              aria-label={t('groups.searchField')}
+              placeholder={t('groups.searchPlaceholder')}
               className="w-full sm:w-72"
             />
             <Button type="submit" variant="outline" size="sm" className="h-9">
               <Search aria-hidden="true" />
-              Search
+              {t('groups.search')}
             </Button>
             {search ? (
               <Button asChild variant="ghost" size="sm" className="h-9">
-                <Link href="?">Show all groups</Link>
+                <Link href="?">{t('groups.showAll')}</Link>
               </Button>
             ) : null}
           </form>
@@ -84,15 +97,11 @@ export function DirectoryGroups({
         {line ? <p className="text-sm text-muted-foreground">{line}</p> : null}
         {groups.length === 0 ? (
           search ? (
-            <p className="text-sm text-muted-foreground">No group’s name contains “{search}”.</p>
+            <p className="text-sm text-muted-foreground">{t('groups.noMatch', { search })}</p>
           ) : (
             <div className="grid gap-1 text-sm" data-slot="groups-empty">
-              <p className="font-medium">Your identity provider has sent no groups yet.</p>
-              <p className="text-muted-foreground">
-                In Okta, push them from the app’s Push Groups tab (Group Push). In Microsoft Entra ID, assign
-                groups to the app under Users and groups (group assignment): provisioning sends them with
-                their members.
-              </p>
+              <p className="font-medium">{t('groups.empty')}</p>
+              <p className="text-muted-foreground">{t('groups.emptyHow')}</p>
             </div>
           )
         ) : (
@@ -106,11 +115,13 @@ export function DirectoryGroups({
                       {group.name}
                     </span>
                   </span>
-                  <span className="text-xs text-muted-foreground">{plural(group.members, 'member')}</span>
+                  <span className="text-xs text-muted-foreground">
+                    {t('groups.members', { count: group.members })}
+                  </span>
                 </div>
                 <div className="grid w-full gap-1 sm:w-auto">
                   <span id={`group-role-${group.id}`} className="text-xs text-muted-foreground">
-                    Role from this group
+                    {t('groups.roleFromGroup')}
                   </span>
                   <GroupRoleSelect
                     organizationId={organizationId}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setGroupRoleAction } from '@/app/actions/provisioning';
 import { callAction } from '@/components/shared/call-action';
@@ -25,6 +26,7 @@ export function GroupRoleSelect({
   labelledBy: string;
   disabled: boolean;
 }) {
+  const t = useTranslations('provisioning');
   const [value, setValue] = useState(groupRoleValue(group.mappedRole));
   // When the page comes back with another mapping (someone else changed it), the select follows it:
   // adjusted while rendering, as React advises.
@@ -48,14 +50,14 @@ export function GroupRoleSelect({
         toast.error(result.error.message);
         return;
       }
-      toast.success(groupRoleChanged(result.data));
+      toast.success(groupRoleChanged(t, result.data));
     });
   }
 
   return (
     <OptionSelect
       aria-labelledby={labelledBy}
-      options={groupRoleOptions}
+      options={groupRoleOptions(t)}
       value={value}
       onValueChange={choose}
       disabled={disabled || pending}

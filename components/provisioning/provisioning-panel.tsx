@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setProvisioningAction } from '@/app/actions/provisioning';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -27,6 +28,7 @@ export function ProvisioningPanel({
   tokenDays: number;
   tokens: TokenRow[];
 }) {
+  const t = useTranslations('provisioning.panel');
   const [on, setOn] = useState(enabled);
   const [pending, startTransition] = useTransition();
 
@@ -39,9 +41,7 @@ export function ProvisioningPanel({
         toast.error(result.error.message);
         return;
       }
-      toast.success(
-        next ? 'Provisioning is on' : 'Provisioning is off: every token is refused until it is on again',
-      );
+      toast.success(next ? t('turnedOn') : t('turnedOff'));
     });
   }
 
@@ -50,22 +50,16 @@ export function ProvisioningPanel({
       <Card>
         <CardHeader>
           <CardTitle>
-            <h2>SCIM provisioning</h2>
+            <h2>{t('heading')}</h2>
           </CardTitle>
-          <CardDescription>
-            Your identity provider adds the people you have invited, changes their role (Admin or Member),
-            suspends them when they leave and removes them. It never touches an Owner, and stays within your
-            seats. A token works while the Owner or Admin who made it is one.
-          </CardDescription>
+          <CardDescription>{t('description')}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6">
           <div className="flex items-start justify-between gap-4">
             <div className="grid gap-1">
-              <Label htmlFor="provisioning-enabled">Enable provisioning</Label>
+              <Label htmlFor="provisioning-enabled">{t('enable')}</Label>
               <p id="provisioning-enabled-help" className="text-xs text-muted-foreground">
-                {on
-                  ? 'On: your identity provider can add, change, suspend and remove people with a token below.'
-                  : 'Off: every token is refused, and members stay as they are.'}
+                {on ? t('on') : t('off')}
               </p>
             </div>
             <Switch
@@ -76,7 +70,8 @@ export function ProvisioningPanel({
               aria-describedby="provisioning-enabled-help"
             />
           </div>
-          <CopyField id="scim-base-url" label="SCIM base URL" value={baseUrl} />
+          {/* The Copy button names it in the sentence's own case ("scim base url" in English, as before). */}
+          <CopyField id="scim-base-url" label={t('baseUrl')} value={baseUrl} what={t('baseUrlCopy')} />
         </CardContent>
       </Card>
       <Tokens organizationId={organizationId} tokens={tokens} maxTokens={maxTokens} tokenDays={tokenDays} />

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { createScimTokenAction } from '@/app/actions/provisioning';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeading } from '@/components/ui/dialog';
@@ -10,6 +11,9 @@ import { Label } from '@/components/ui/label';
 import { CharacterCount } from '@/components/shared/character-count';
 import { MAX_SCIM_TOKEN_NAME } from '@/lib/shared/limits';
 import { CopyField } from '@/components/shared/copy-field';
+
+/** The name field's example: an identity provider's name, the same in every language. */
+const EXAMPLE_NAME = 'Okta';
 
 /** What the token dialog is open for: a new token, or the replacement of `replaces`. */
 export interface TokenDialogState {
@@ -35,6 +39,8 @@ export function TokenDialog({
   /** Where focus goes when the dialog closes. */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations('provisioning.tokenDialog');
+  const tc = useTranslations('common.actions');
   const { open, replaces } = state;
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -66,13 +72,10 @@ export function TokenDialog({
         >
           {token ? (
             <>
-              <DialogHeading
-                title="Copy your token now"
-                description="It will not be shown again: AI Hub keeps only a fingerprint of it. Paste it into your identity provider with the SCIM base URL."
-              />
-              <CopyField id="scim-new-token" label="Token" value={token} autoFocus />
+              <DialogHeading title={t('copyTitle')} description={t('copyDescription')} />
+              <CopyField id="scim-new-token" label={t('token')} value={token} autoFocus />
               <DialogFooter>
-                <Button onClick={() => reset(false)}>Done</Button>
+                <Button onClick={() => reset(false)}>{t('done')}</Button>
               </DialogFooter>
             </>
           ) : (
@@ -98,21 +101,17 @@ export function TokenDialog({
               }}
             >
               <DialogHeading
-                title={replaces ? `Replace the token “${replaces.name}”` : 'Generate token'}
-                description={
-                  replaces
-                    ? 'The old token is deleted and a new one made, which works while you are an Owner or Admin here. Give it to your identity provider.'
-                    : 'Name it after the identity provider that will use it: the activity log shows changes it makes as “Directory (name)”.'
-                }
+                title={replaces ? t('replaceTitle', { name: replaces.name }) : t('generateTitle')}
+                description={replaces ? t('replaceDescription') : t('generateDescription')}
               />
               <div className="grid gap-2">
-                <Label htmlFor="scim-token-name">Name</Label>
+                <Label htmlFor="scim-token-name">{t('name')}</Label>
                 <Input
                   id="scim-token-name"
                   value={name}
                   maxLength={MAX_SCIM_TOKEN_NAME}
                   onChange={(event) => setName(event.target.value)}
-                  placeholder="Okta"
+                  placeholder={EXAMPLE_NAME}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={error ? 'scim-token-error scim-token-count' : 'scim-token-count'}
                   required
@@ -126,11 +125,11 @@ export function TokenDialog({
               </div>
               <DialogFooter>
                 <Button type="button" variant="outline" onClick={() => reset(false)} disabled={pending}>
-                  Cancel
+                  {tc('cancel')}
                 </Button>
                 <Button type="submit" disabled={pending || name.trim() === ''}>
                   {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}
-                  {replaces ? 'Replace' : 'Generate'}
+                  {replaces ? t('replace') : t('generate')}
                 </Button>
               </DialogFooter>
             </form>

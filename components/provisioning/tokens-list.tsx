@@ -2,12 +2,11 @@
 
 import { useRef, useState, useTransition } from 'react';
 import { KeyRound, RefreshCw, Trash2 } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { deleteScimTokenAction } from '@/app/actions/provisioning';
-import { formatDate, formatDateTime } from '@/lib/shared/format';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { Button } from '@/components/ui/button';
-import { plural } from '@/lib/shared/text';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { TokenDialog, type TokenDialogState } from './token-dialog';
 import { BorderedItem } from '@/components/shared/bordered-item';
@@ -36,6 +35,9 @@ export function Tokens({
   /** How long a token works (SCIM_TOKEN_TTL_DAYS). */
   tokenDays: number;
 }) {
+  const t = useTranslations('provisioning.tokens');
+  const format = useFormatter();
+  const date = (iso: string) => format.dateTime(new Date(iso), 'date');
   const full = tokens.length >= maxTokens;
   const [dialog, setDialog] = useState<TokenDialogState>({ open: false, replaces: null });
   const generate = useRef<HTMLButtonElement>(null);
@@ -46,18 +48,17 @@ export function Tokens({
     <Card>
       <CardHeader>
         <CardTitle>
-          <h2>Tokens</h2>
+          <h2>{t('heading')}</h2>
         </CardTitle>
         <CardDescription>
-          Your identity provider sends one with every request. At most {maxTokens}, so you can replace one
-          without a gap; each works for {tokenDays === 365 ? 'a year' : plural(tokenDays, 'day')}.
+          {t('description', { max: maxTokens, days: tokenDays, year: tokenDays === 365 ? 'yes' : 'no' })}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {tokens.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No token yet.</p>
+          <p className="text-sm text-muted-foreground">{t('empty')}</p>
         ) : (
-          <ul ref={list} aria-label="Provisioning tokens" className="grid gap-3">
+          <ul ref={list} aria-label={t('label')} className="grid gap-3">
             {tokens.map((token, index) => (
               <BorderedItem key={token.id}>
                 <div className="grid min-w-0 gap-0.5 text-sm">
@@ -68,30 +69,32 @@ export function Tokens({
                     </span>
                     {token.expired ? (
                       <span className="badge" data-tone="expired">
-                        Expired
+                        {t('expiredBadge')}
                       </span>
                     ) : null}
                     {token.makerLeft ? (
                       <span className="badge" data-tone="not_delivered">
-                        Refused
+                        {t('refusedBadge')}
                       </span>
                     ) : null}
                   </span>
                   <span className="text-xs [overflow-wrap:anywhere] text-muted-foreground">
-                    Created {formatDate(token.createdAt)}
-                    {token.createdBy ? ` by ${token.createdBy}` : ''} ·{' '}
+                    {token.createdBy
+                      ? t('createdBy', { date: date(token.createdAt), name: token.createdBy })
+                      : t('created', { date: date(token.createdAt) })}{' '}
+                    ·{' '}
                     {token.expired
-                      ? `Expired on ${formatDate(token.expiresAt)}`
-                      : `Expires ${formatDate(token.expiresAt)}`}
+                      ? t('expiredOn', { date: date(token.expiresAt) })
+                      : t('expires', { date: date(token.expiresAt) })}
                   </span>
                   <span className="text-xs text-muted-foreground">
-                    Last used {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'}
+                    {token.lastUsedAt
+                      ? t('lastUsed', { time: format.dateTime(new Date(token.lastUsedAt), 'dateTime') })
+                      : t('neverUsed')}
                   </span>
                   {token.makerLeft ? (
                     <span className="text-xs [overflow-wrap:anywhere] text-destructive">
-                      {token.createdBy ?? 'The person who made it'} is no longer an Owner or Admin here, so
-                      every request with this token is refused. Replace it, then give your identity provider
-                      the new token.
+                      {token.createdBy ? t('makerLeft', { name: token.createdBy }) : t('makerLeftUnknown')}
                     </span>
                   ) : null}
                 </div>
@@ -101,10 +104,10 @@ export function Tokens({
                       variant="outline"
                       size="sm"
                       onClick={() => setDialog({ open: true, replaces: { id: token.id, name: token.name } })}
-                      aria-label={`Replace ${token.name}`}
+                      aria-label={t('replaceLabel', { name: token.name })}
                     >
                       <RefreshCw aria-hidden="true" />
-                      Replace
+                      {t('replace')}
                     </Button>
                   ) : null}
                   <DeleteToken
@@ -127,13 +130,9 @@ export function Tokens({
         <div className="flex flex-wrap items-center gap-3">
           <Button ref={generate} onClick={() => setDialog({ open: true, replaces: null })} disabled={full}>
             <KeyRound aria-hidden="true" />
-            Generate token
+            {t('generate')}
           </Button>
-          {full ? (
-            <p className="text-xs text-muted-foreground">
-              You have {maxTokens} tokens, the most an organization can hold. Delete one first.
-            </p>
-          ) : null}
+          {full ? <p className="text-xs text-muted-foreground">{t('full', { max: maxTokens })}</p> : null}
         </div>
         <TokenDialog
           organizationId={organizationId}
@@ -165,6 +164,7 @@ function DeleteToken({
   /** Where focus goes when the dialog closes: asked then, after the list lost the token or kept it. */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations('provisioning.tokens');
   const [pending, startTransition] = useTransition();
   return (
     <ConfirmDialog
@@ -173,22 +173,22 @@ function DeleteToken({
         <Button
           variant="outline"
           size="sm"
-          aria-label={`Delete token ${token.name}`}
+          aria-label={t('deleteLabel', { name: token.name })}
           data-token-delete={token.id}
         >
           <Trash2 aria-hidden="true" />
-          Delete
+          {t('delete')}
         </Button>
       }
-      title={`Delete the token “${token.name}”?`}
-      description="The identity provider that uses it is refused from its next request. Members it added stay."
-      confirmLabel="Delete"
+      title={t('deleteTitle', { name: token.name })}
+      description={t('deleteDescription')}
+      confirmLabel={t('delete')}
       variant="destructive"
       pending={pending}
       onConfirm={() =>
         startTransition(async () => {
           const result = await deleteScimTokenAction({ organizationId, tokenId: token.id });
-          if (result.ok) toast.success(`Deleted the token “${token.name}”`);
+          if (result.ok) toast.success(t('deleted', { name: token.name }));
           else toast.error(result.error.message);
         })
       }

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Loader2, Plus } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { addOidcConnectionAction, addSamlConnectionAction } from '@/app/actions/sso';
 import type { ActionResult } from '@/app/actions/result';
@@ -16,6 +17,9 @@ import { MetadataFields } from './metadata-fields';
 import { OidcClientFields } from './oidc-client-fields';
 import { protocolLabels } from './types';
 import { useSsoForm } from './use-sso-form';
+
+/** The name field's examples: identity providers' names, the same in every language. */
+const EXAMPLE_NAMES = { saml: 'Okta', oidc: 'Entra ID' } as const;
 
 /**
  * `Add connection`: its name, then SAML (metadata by URL or file) or OpenID Connect (issuer, client id and
@@ -32,11 +36,12 @@ export function AddConnection({
   full: string | null;
   onAdded: (connection: { id: string; name: string }) => void;
 }) {
+  const t = useTranslations('sso.add');
   const [protocol, setProtocol] = useState<SsoProtocol>('saml');
   return (
     <div className="grid gap-4">
       <fieldset className="grid gap-2">
-        <legend className="mb-2 text-sm font-medium">Protocol</legend>
+        <legend className="mb-2 text-sm font-medium">{t('protocol')}</legend>
         <div className="flex flex-wrap gap-4">
           {(['saml', 'oidc'] as const).map((value) => (
             <label key={value} className="flex items-center gap-2 text-sm">
@@ -75,6 +80,7 @@ function AddForm({
   full: string | null;
   onAdded: (connection: { id: string; name: string }) => void;
 }) {
+  const t = useTranslations('sso.add');
   const name = useFieldValue('');
   // The form's named fields are the action's input, as text; the SAML form leaves out the metadata URL
   // once a file is chosen (the action takes either), which the form's type cannot say.
@@ -85,7 +91,7 @@ function AddForm({
   const { formAction, pending, fields, general } = useSsoForm(action, (added) => {
     name.onValue('');
     setFormKey((key) => key + 1);
-    toast.success(`Added ${added.name}: paste its details into your identity provider, then Test connection`);
+    toast.success(t('added', { name: added.name }));
     onAdded(added);
   });
   return (
@@ -101,21 +107,17 @@ function AddForm({
       <div className="grid gap-2">
         <LabelledField
           id="sso-new-name"
-          label="Name"
+          label={t('name')}
           name="name"
           {...name}
           error={fields.name}
           maxLength={MAX_SSO_CONNECTION_NAME}
-          placeholder={protocol === 'saml' ? 'Okta' : 'Entra ID'}
-          help="What the console and Activity call it, such as the identity provider’s name."
+          placeholder={EXAMPLE_NAMES[protocol]}
+          help={t('nameHelp')}
         />
       </div>
       {protocol === 'saml' ? (
-        <MetadataFields
-          id="sso-new-metadata"
-          errors={fields}
-          urlHelp="Your identity provider shows it on the application’s SAML page. The server reads it now."
-        />
+        <MetadataFields id="sso-new-metadata" errors={fields} urlHelp={t('urlHelp')} />
       ) : (
         <OidcClientFields id="sso-new-oidc" errors={fields} secretSet={false} />
       )}
@@ -126,7 +128,7 @@ function AddForm({
       ) : null}
       <Button type="submit" disabled={full !== null} aria-disabled={pending || undefined} className="w-fit">
         {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Plus aria-hidden="true" />}
-        Add connection
+        {t('submit')}
       </Button>
     </form>
   );

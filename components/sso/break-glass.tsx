@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { setBreakGlassAction } from '@/app/actions/sso';
 import { useAppliedSetting } from '@/components/shared/use-applied-setting';
 import type { OwnerRow } from './types';
@@ -17,12 +18,12 @@ export function BreakGlassOwners({
   owners: OwnerRow[];
   manage: boolean;
 }) {
+  const t = useTranslations('sso.breakGlass');
   return (
     <fieldset className="grid gap-2">
-      <legend className="mb-1 text-sm font-medium">Break-glass Owners</legend>
+      <legend className="mb-1 text-sm font-medium">{t('legend')}</legend>
       <p id="sso-break-glass-help" className="text-xs text-muted-foreground">
-        They keep the email link while Require SSO is on, to get in if the identity provider fails. Name at
-        least one.
+        {t('help')}
       </p>
       <ul className="grid gap-1" aria-describedby="sso-break-glass-help">
         {owners.map((owner) => (
@@ -47,6 +48,7 @@ function BreakGlassOwner({
   owner: OwnerRow;
   manage: boolean;
 }) {
+  const t = useTranslations('sso.breakGlass');
   const {
     value: checked,
     apply: change,
@@ -54,8 +56,7 @@ function BreakGlassOwner({
   } = useAppliedSetting(
     owner.breakGlass,
     (on) => setBreakGlassAction({ organizationId, membershipId: owner.membershipId, on }),
-    (on) =>
-      on ? `${owner.email} is a break-glass Owner` : `${owner.email} is no longer a break-glass Owner`,
+    (on) => t(on ? 'named' : 'unnamed', { email: owner.email }),
   );
   return (
     <li>
@@ -70,7 +71,9 @@ function BreakGlassOwner({
         />
         <span className="min-w-0 [overflow-wrap:anywhere]">
           {owner.name ? `${owner.name} (${owner.email})` : owner.email}
-          {owner.status === 'suspended' ? <span className="text-muted-foreground"> · suspended</span> : null}
+          {owner.status === 'suspended' ? (
+            <span className="text-muted-foreground"> · {t('suspended')}</span>
+          ) : null}
         </span>
       </label>
     </li>

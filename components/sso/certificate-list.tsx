@@ -1,5 +1,5 @@
 import { AlertTriangle } from 'lucide-react';
-import { formatLongDate } from '@/lib/shared/format';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { CertificateRow } from './types';
 
 /**
@@ -7,13 +7,15 @@ import type { CertificateRow } from './types';
  * from 30 days before it expires (the Owners are emailed then too). Two at once during a rotation.
  */
 export function CertificateList({ certificates }: { certificates: CertificateRow[] }) {
+  const t = useTranslations('sso.certificates');
+  const format = useFormatter();
   return (
-    <ul aria-label="Signing certificates" className="grid gap-2">
+    <ul aria-label={t('label')} className="grid gap-2">
       {certificates.map((certificate) => (
         <li key={certificate.fingerprint} className="grid min-w-0 gap-1 rounded-md border p-3 text-sm">
-          <span className="[overflow-wrap:anywhere]">{certificate.subject || 'No subject'}</span>
+          <span className="[overflow-wrap:anywhere]">{certificate.subject || t('noSubject')}</span>
           <span className="font-mono text-xs [overflow-wrap:anywhere] text-muted-foreground">
-            SHA-256 {certificate.fingerprint}
+            {t('fingerprint', { fingerprint: certificate.fingerprint })}
           </span>
           <span
             className={
@@ -26,14 +28,9 @@ export function CertificateList({ certificates }: { certificates: CertificateRow
               <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
             ) : null}
             <span>
-              {certificate.expiry === 'expired' ? 'Expired on' : 'Expires on'}{' '}
-              {formatLongDate(certificate.notAfter)}
-              {certificate.expiry === 'soon'
-                ? ': once your identity provider has its next certificate, Replace metadata.'
-                : ''}
-              {certificate.expiry === 'expired'
-                ? ': sign-ins signed with it are refused. Replace metadata.'
-                : ''}
+              {t(certificate.expiry ?? 'expires', {
+                date: format.dateTime(new Date(certificate.notAfter), 'longDate'),
+              })}
             </span>
           </span>
         </li>

@@ -1,7 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import { roleLabels } from '@/lib/shared/roles';
 import { ConnectionSettings } from './connection-settings';
 import { OidcDetails } from './oidc-details';
 import { RemoveConnection } from './remove-connection';
@@ -27,6 +27,8 @@ export function ConnectionItem({
   enableBlocked: string | null;
   returnFocus: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations('sso.connection');
+  const tc = useTranslations('common');
   const props = { organizationId, connection, manage };
   return (
     <li className="grid min-w-0 gap-5 rounded-md border p-4" data-sso-connection={connection.name}>
@@ -35,10 +37,12 @@ export function ConnectionItem({
         <ArrivalHeading id={connection.id}>{connection.name}</ArrivalHeading>
         <Badge variant="outline">{protocolLabels[connection.protocol]}</Badge>
         <Badge variant={connection.enabled ? 'success' : 'secondary'}>
-          {connection.enabled ? 'On' : 'Off'}
+          {connection.enabled ? t('on') : t('off')}
         </Badge>
         {connection.justInTime ? (
-          <span className="text-xs text-muted-foreground">Joins as {roleLabels[connection.defaultRole]}</span>
+          <span className="text-xs text-muted-foreground">
+            {t('joinsAs', { role: tc(`roles.${connection.defaultRole}`) })}
+          </span>
         ) : null}
       </div>
       {connection.saml ? <SamlDetails {...props} /> : <OidcDetails {...props} />}

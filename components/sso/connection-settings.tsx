@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { updateConnectionAction } from '@/app/actions/sso';
 import type { InvitationRole } from '@/db/values';
 import { FieldHelp } from '@/components/shared/field-help';
@@ -7,11 +8,11 @@ import { OptionSelect } from '@/components/shared/option-select';
 import { SettingSwitch } from '@/components/shared/setting-switch';
 import { useAppliedSetting } from '@/components/shared/use-applied-setting';
 import { Label } from '@/components/ui/label';
-import { roleLabels } from '@/lib/shared/roles';
 import type { ConnectionSettings as ConnectionSettingsInput } from '@/lib/sso/settings';
 import type { ConnectionControlProps } from './types';
 
-const roleOptions = (['member', 'admin'] as const).map((role) => [role, roleLabels[role]] as const);
+/** The words a sr-only part of a label is wrapped in (`<hidden>`): the connection it is about. */
+const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /**
  * A connection's own settings, each applied at once with a toast: turned on (why it cannot be, when it
@@ -27,6 +28,8 @@ export function ConnectionSettings({
   /** Why it cannot be turned on now (another is on, no verified domain), or null. */
   enableBlocked: string | null;
 }) {
+  const t = useTranslations('sso.settings');
+  const name = connection.name;
   const ids = { organizationId, connectionId: connection.id };
   const id = `sso-${connection.id}`;
   const run = (settings: ConnectionSettingsInput) => updateConnectionAction({ ...ids, ...settings });
@@ -34,21 +37,13 @@ export function ConnectionSettings({
     <div className="grid gap-4">
       <SettingSwitch
         id={`${id}-enabled`}
-        label={
-          <>
-            Enabled<span className="sr-only"> ({connection.name})</span>
-          </>
-        }
-        help={
-          connection.enabled
-            ? 'On: people at your verified domains sign in through this provider.'
-            : (enableBlocked ?? 'Off: nobody signs in through it. Test it first, then turn it on.')
-        }
+        label={t.rich('enabled', { name, hidden })}
+        help={connection.enabled ? t('enabledOn') : (enableBlocked ?? t('enabledOff'))}
         checked={connection.enabled}
         disabled={!connection.enabled && enableBlocked !== null}
         readOnly={!manage}
         run={(enabled) => run({ enabled })}
-        said={(on) => (on ? `${connection.name} is on` : `${connection.name} is off`)}
+        said={(on) => t(on ? 'saidOn' : 'saidOff', { name })}
       />
       <DefaultRole
         {...ids}
@@ -59,32 +54,22 @@ export function ConnectionSettings({
       />
       <SettingSwitch
         id={`${id}-jit`}
-        label={
-          <>
-            Just-in-time joining<span className="sr-only"> ({connection.name})</span>
-          </>
-        }
-        help="On: someone at your verified domains who signs in here and is not a member yet joins with the default role, if a seat is free. Off: only people you invited or your directory added get in."
+        label={t.rich('justInTime', { name, hidden })}
+        help={t('justInTimeHelp')}
         checked={connection.justInTime}
         readOnly={!manage}
         run={(justInTime) => run({ justInTime })}
-        said={(on) => `Just-in-time joining through ${connection.name} is ${on ? 'on' : 'off'}`}
+        said={(on) => t(on ? 'justInTimeOn' : 'justInTimeOff', { name })}
       />
       {connection.protocol === 'saml' ? (
         <SettingSwitch
           id={`${id}-idp`}
-          label={
-            <>
-              Allow IdP-initiated sign-in<span className="sr-only"> ({connection.name})</span>
-            </>
-          }
-          help="Lets people start at the identity provider’s dashboard. Less safe: such a response answers no request of ours, so a stolen one is harder to tell from a real one. Leave it off unless your people need the tile."
+          label={t.rich('idpInitiated', { name, hidden })}
+          help={t('idpInitiatedHelp')}
           checked={connection.allowIdpInitiated}
           readOnly={!manage}
           run={(allowIdpInitiated) => run({ allowIdpInitiated })}
-          said={(on) =>
-            on ? 'Sign-in started at the identity provider is allowed' : 'Sign-in starts here only'
-          }
+          said={(on) => t(on ? 'idpInitiatedOn' : 'idpInitiatedOff')}
         />
       ) : null}
     </div>
@@ -107,18 +92,19 @@ function DefaultRole({
   manage: boolean;
   id: string;
 }) {
+  const t = useTranslations('sso.settings');
+  const tc = useTranslations('common');
+  const roleOptions = (['member', 'admin'] as const).map((value) => [value, tc(`roles.${value}`)] as const);
   const { value: role, apply: change } = useAppliedSetting<InvitationRole>(
     saved,
     (defaultRole) => updateConnectionAction({ organizationId, connectionId, defaultRole }),
-    (next) => `People who join through ${name} join as ${roleLabels[next]}`,
+    (next) => t('defaultRoleChanged', { name, role: tc(`roles.${next}`) }),
   );
   return (
     <div className="grid gap-2">
       {manage ? (
         <>
-          <Label htmlFor={id}>
-            Default role<span className="sr-only"> ({name})</span>
-          </Label>
+          <Label htmlFor={id}>{t.rich('defaultRole', { name, hidden })}</Label>
           <OptionSelect
             id={id}
             value={role}
@@ -130,12 +116,13 @@ function DefaultRole({
         </>
       ) : (
         <p className="text-sm">
-          <span className="font-medium">Default role:</span> {roleLabels[role]}
+          {t.rich('defaultRoleReadOnly', {
+            role: tc(`roles.${role}`),
+            label: (chunks) => <span className="font-medium">{chunks}</span>,
+          })}
         </p>
       )}
-      <FieldHelp id={`${id}-help`}>
-        The role of people who join just in time. Change it for one person in Users.
-      </FieldHelp>
+      <FieldHelp id={`${id}-help`}>{t('defaultRoleHelp')}</FieldHelp>
     </div>
   );
 }

@@ -1,12 +1,16 @@
 'use client';
 
 import { useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { useFieldValue } from '@/components/shared/field-input';
 import { FieldHelp } from '@/components/shared/field-help';
 import { LabelledField } from '@/components/shared/labelled-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { MAX_SAML_METADATA_BYTES } from '@/lib/shared/limits';
+
+/** The URL field's example: the shape of Okta's metadata URL, the same in every language. */
+const EXAMPLE_URL = 'https://acme.okta.com/app/…/sso/saml/metadata';
 
 /**
  * Where SAML metadata comes from: its URL (the server fetches it), or a file read here in the browser
@@ -23,6 +27,7 @@ export function MetadataFields({
   errors: { metadataUrl?: string; metadataXml?: string; metadata?: string };
   urlHelp: string;
 }) {
+  const t = useTranslations('sso.metadata');
   const url = useFieldValue('');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -32,7 +37,7 @@ export function MetadataFields({
     setFileError(null);
     if (!chosen) return;
     if (chosen.size > MAX_SAML_METADATA_BYTES) {
-      setFileError(`${chosen.name} is larger than 1 MB: that is not one identity provider’s metadata.`);
+      setFileError(t('tooLarge', { file: chosen.name }));
       return;
     }
     setFile({ name: chosen.name, text: await chosen.text() });
@@ -44,19 +49,19 @@ export function MetadataFields({
       <div className="grid gap-2">
         <LabelledField
           id={`${id}-url`}
-          label="Metadata URL"
+          label={t('urlLabel')}
           name="metadataUrl"
           type="url"
           {...url}
           disabled={file !== null}
           error={file ? null : (errors.metadataUrl ?? errors.metadata)}
           code
-          placeholder="https://acme.okta.com/app/…/sso/saml/metadata"
-          help={file ? 'The file below is used instead.' : urlHelp}
+          placeholder={EXAMPLE_URL}
+          help={file ? t('fileUsed') : urlHelp}
         />
       </div>
       <div className="grid gap-2">
-        <Label htmlFor={`${id}-file`}>Or upload the metadata file</Label>
+        <Label htmlFor={`${id}-file`}>{t('fileLabel')}</Label>
         <Input
           id={`${id}-file`}
           type="file"
@@ -67,7 +72,7 @@ export function MetadataFields({
         />
         <input type="hidden" name="metadataXml" value={file?.text ?? ''} />
         <FieldHelp id={`${id}-file-help`} error={fileMessage}>
-          {file ? `${file.name} will be read.` : 'An XML file, at most 1 MB.'}
+          {file ? t('fileChosen', { file: file.name }) : t('fileHelp')}
         </FieldHelp>
       </div>
     </div>

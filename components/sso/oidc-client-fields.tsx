@@ -1,8 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useFieldValue } from '@/components/shared/field-input';
 import { LabelledField } from '@/components/shared/labelled-field';
 import { MAX_OIDC_CLIENT_ID, MAX_OIDC_CLIENT_SECRET, MAX_SSO_URL } from '@/lib/shared/limits';
+
+/** The issuer field's example: the shape of Microsoft Entra ID's issuer, the same in every language. */
+const EXAMPLE_ISSUER = 'https://login.microsoftonline.com/<tenant>/v2.0';
 
 /**
  * An OpenID client's fields: the issuer (its discovery document is read from it), the client ID and the
@@ -19,6 +23,7 @@ export function OidcClientFields({
   secretSet: boolean;
   initial?: { issuer: string; clientId: string };
 }) {
+  const t = useTranslations('sso.oidc');
   const issuer = useFieldValue(initial.issuer);
   const clientId = useFieldValue(initial.clientId);
   const secret = useFieldValue('');
@@ -27,44 +32,40 @@ export function OidcClientFields({
       <div className="grid gap-2">
         <LabelledField
           id={`${id}-issuer`}
-          label="Issuer URL"
+          label={t('issuerLabel')}
           name="issuer"
           type="url"
           {...issuer}
           error={errors.issuer}
           code
           maxLength={MAX_SSO_URL}
-          placeholder="https://login.microsoftonline.com/<tenant>/v2.0"
-          help="The server reads its discovery document (/.well-known/openid-configuration) to check it."
+          placeholder={EXAMPLE_ISSUER}
+          help={t('issuerHelp')}
         />
       </div>
       <div className="grid gap-2">
         <LabelledField
           id={`${id}-client-id`}
-          label="Client ID"
+          label={t('clientId')}
           name="clientId"
           {...clientId}
           error={errors.clientId}
           code
           maxLength={MAX_OIDC_CLIENT_ID}
-          help="The application’s (client’s) ID at your identity provider."
+          help={t('clientIdHelp')}
         />
       </div>
       <div className="grid gap-2">
         <LabelledField
           id={`${id}-client-secret`}
-          label="Client secret"
+          label={t('clientSecret')}
           name="clientSecret"
           type="password"
           autoComplete="new-password"
           {...secret}
           error={errors.clientSecret}
           maxLength={MAX_OIDC_CLIENT_SECRET}
-          help={
-            secretSet
-              ? 'A secret is set. Leave this blank to keep it, or enter the new one.'
-              : 'Stored encrypted and never shown again.'
-          }
+          help={secretSet ? t('secretSetHelp') : t('secretNewHelp')}
         />
       </div>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { KeyRound } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { updateOidcClientAction } from '@/app/actions/sso';
 import type { ActionResult } from '@/app/actions/result';
 import { CopyField } from '@/components/shared/copy-field';
@@ -14,53 +15,50 @@ import type { ConnectionControlProps } from './types';
  * client ID, and of the secret only that it is set, with `Replace` (a new client or secret).
  */
 export function OidcDetails({ organizationId, connection, manage }: ConnectionControlProps) {
+  const t = useTranslations('sso.oidc');
   const oidc = connection.oidc!;
   const id = `sso-${connection.id}`;
-  const of = ` for ${connection.name}`;
+  const name = connection.name;
   return (
     <div className="grid gap-4">
       <section
-        aria-label={`Register at your identity provider${of}`}
+        aria-label={t('region', { name })}
         className="grid min-w-0 gap-3 rounded-md border bg-muted/40 p-3"
       >
-        <p className="text-sm">Register this redirect URI for the application at your identity provider:</p>
+        <p className="text-sm">{t('registerIntro')}</p>
         <CopyField
           id={`${id}-redirect`}
-          label="Redirect URI"
+          label={t('redirectUri')}
           value={oidc.redirectUrl}
-          what={`redirect URI${of}`}
+          what={t('copyRedirectUri', { name })}
         />
       </section>
       <dl className="grid gap-1 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
-        <dt className="text-muted-foreground">Issuer</dt>
+        <dt className="text-muted-foreground">{t('issuer')}</dt>
         <dd className="font-mono text-xs [overflow-wrap:anywhere]">{oidc.issuer}</dd>
-        <dt className="text-muted-foreground">Client ID</dt>
+        <dt className="text-muted-foreground">{t('clientId')}</dt>
         <dd className="font-mono text-xs [overflow-wrap:anywhere]">{oidc.clientId}</dd>
-        <dt className="text-muted-foreground">Client secret</dt>
-        <dd>{oidc.secretSet ? 'Secret set' : 'Not set'}</dd>
+        <dt className="text-muted-foreground">{t('clientSecret')}</dt>
+        <dd>{oidc.secretSet ? t('secretSet') : t('secretNotSet')}</dd>
       </dl>
       {manage ? (
         <ReplaceDialog
           trigger={
             <Button type="button" variant="outline" size="sm" className="w-fit">
               <KeyRound aria-hidden="true" />
-              Replace<span className="sr-only"> the client{of}</span>
+              {t.rich('replace', { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
             </Button>
           }
-          title={`Replace the client of ${connection.name}`}
-          description="The server checks the issuer before saving. A new issuer, client or secret must pass Test connection again."
+          title={t('replaceTitle', { name })}
+          description={t('replaceDescription')}
           hidden={{ organizationId, connectionId: connection.id }}
           action={
             updateOidcClientAction as unknown as (
               input: Record<string, string>,
             ) => Promise<ActionResult<{ changed: boolean }>>
           }
-          submitLabel="Save client"
-          said={(changed) =>
-            changed
-              ? `Client of ${connection.name} replaced: test the connection again`
-              : `The client of ${connection.name} has not changed`
-          }
+          submitLabel={t('replaceSubmit')}
+          said={(changed) => t(changed ? 'replaced' : 'unchanged', { name })}
         >
           {(errors) => (
             <OidcClientFields

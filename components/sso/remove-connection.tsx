@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { removeConnectionAction } from '@/app/actions/sso';
 import { RemoveConfirm } from '@/components/shared/remove-confirm';
@@ -15,27 +16,21 @@ export function RemoveConnection({
   connection: ConnectionRow;
   returnFocus: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations('sso.remove');
   return (
     <RemoveConfirm
       name={connection.name}
       id={connection.id}
       remove={() => removeConnectionAction({ organizationId, connectionId: connection.id })}
-      onRemoved={() => toast.success(`Removed ${connection.name}`)}
+      onRemoved={() => toast.success(t('removed', { name: connection.name }))}
       returnFocus={returnFocus}
       description={
         <>
-          <p>
-            {connection.enabled
-              ? 'It is turned on: people at your verified domains will sign in with an email link again.'
-              : 'Nobody signs in through it now.'}
-          </p>
-          <p>
-            Members keep their membership. To use this provider again, add a connection and paste its new
-            details there.
-          </p>
+          <p>{connection.enabled ? t('enabled') : t('disabled')}</p>
+          <p>{t('members')}</p>
         </>
       }
-      confirmLabel="Remove connection"
+      confirmLabel={t('confirm')}
     />
   );
 }

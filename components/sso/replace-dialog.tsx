@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import type { ActionResult } from '@/app/actions/result';
 import { FieldHelp } from '@/components/shared/field-help';
@@ -80,6 +81,7 @@ function ReplaceForm({
   onDone: (changed: boolean) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations('common.actions');
   const { formAction, pending, fields, general } = useSsoForm(action, (data) => onDone(data.changed));
   return (
     <form
@@ -100,7 +102,7 @@ function ReplaceForm({
       ) : null}
       <DialogFooter>
         <Button type="button" variant="outline" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t('cancel')}
         </Button>
         <Button type="submit" aria-disabled={pending || undefined}>
           {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : null}

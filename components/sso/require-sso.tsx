@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { AlertTriangle } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
 import { setRequireSsoAction } from '@/app/actions/sso';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { SettingSwitch } from '@/components/shared/setting-switch';
@@ -9,14 +10,23 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { BreakGlassOwners } from './break-glass';
 import type { ConnectionRow, OwnerRow } from './types';
 
-/** Why Require SSO cannot be turned on now, or null: the server refuses the same (lib/sso/require.ts). */
-function blockedBecause(enabled: ConnectionRow | undefined, domains: string[]): string | null {
-  if (!enabled) return 'Turn on a connection first: Require SSO sends people to it.';
-  if (!enabled.testPassedAt)
-    return `Test ${enabled.name} first: a Test connection of its current settings must pass.`;
-  if (domains.length === 0)
-    return 'Verify a domain on the Domains page first: Require SSO applies to its addresses.';
+/**
+ * Why Require SSO cannot be turned on now (its key in sso.requireSso.blocked), or null: the server refuses
+ * the same (lib/sso/require.ts).
+ */
+function blockedBecause(enabled: ConnectionRow | undefined, domains: string[]) {
+  if (!enabled) return 'noConnection' as const;
+  if (!enabled.testPassedAt) return 'untested' as const;
+  if (domains.length === 0) return 'noDomain' as const;
   return null;
+}
+
+/**
+ * The domains as one list: "a, b and c". English without the serial comma, as the console has always
+ * written it (British English's list); every other language as Intl writes its lists.
+ */
+function listOf(domains: string[], locale: string): string {
+  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : locale, { type: 'conjunction' }).format(domains);
 }
 
 /**
@@ -43,39 +53,35 @@ export function RequireSso({
   /** The viewer's own address is at one of the domains and they are not break-glass. */
   youAreAffected: boolean;
 }) {
+  const t = useTranslations('sso.requireSso');
+  const locale = useLocale();
   const enabled = connections.find((connection) => connection.enabled);
-  const blocked = blockedBecause(enabled, domains);
+  const blockedKey = blockedBecause(enabled, domains);
+  const blocked = blockedKey ? t(`blocked.${blockedKey}`, { name: enabled?.name ?? '' }) : null;
   const [asking, setAsking] = useState(false);
   const confirmed = useRef<(() => void) | null>(null);
-  const at = domains.length === 1 ? domains[0] : `${domains.slice(0, -1).join(', ')} and ${domains.at(-1)}`;
+  const at = listOf(domains, locale);
   return (
     <Card>
       <CardHeader>
         <CardTitle>
-          <h2>Require SSO</h2>
+          <h2>{t('heading')}</h2>
         </CardTitle>
         <CardDescription className="[overflow-wrap:anywhere]">
-          {domains.length > 0
-            ? `People with an address at ${at} sign in through your identity provider only: email links are refused them.`
-            : 'People at your verified domains sign in through your identity provider only.'}
+          {domains.length > 0 ? t('descriptionAt', { domains: at }) : t('description')}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
         {requireSso && enabled && !enabled.testPassedAt ? (
           <p role="status" className="flex items-start gap-2 text-sm font-medium text-destructive">
             <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-            The settings of {enabled.name} changed since its last passing test. Require SSO stays on; test the
-            connection now to be sure people can still sign in.
+            {t('untestedWarning', { name: enabled.name })}
           </p>
         ) : null}
         <SettingSwitch
           id="sso-require"
-          label="Require SSO"
-          help={
-            requireSso
-              ? 'On: email links are refused at your verified domains, except for break-glass Owners.'
-              : (blocked ?? 'Off: people at your verified domains may also sign in with an email link.')
-          }
+          label={t('label')}
+          help={requireSso ? t('on') : (blocked ?? t('off'))}
           checked={requireSso}
           disabled={!requireSso && blocked !== null}
           readOnly={!manage}
@@ -85,11 +91,7 @@ export function RequireSso({
             if (result.ok && on && youAreAffected) window.location.reload();
             return result;
           }}
-          said={(on) =>
-            on
-              ? 'Require SSO is on: people at your domains sign in through your identity provider'
-              : 'Require SSO is off'
-          }
+          said={(on) => t(on ? 'saidOn' : 'saidOff')}
           beforeChange={(next, apply) => {
             if (!next) return true;
             confirmed.current = apply;
@@ -101,20 +103,19 @@ export function RequireSso({
           open={asking}
           onOpenChange={setAsking}
           returnFocus={() => document.getElementById('sso-require')}
-          title="Turn on Require SSO?"
+          title={t('confirmTitle')}
           description={
             <>
               <p>
-                Everyone with an address at {at} who signed in with an email link is signed out now, and from
-                then on signs in through {enabled?.name ?? 'your identity provider'}.
+                {t('confirmSignedOut', {
+                  domains: at,
+                  provider: enabled?.name ?? t('yourProvider'),
+                })}
               </p>
-              <p>
-                Break-glass Owners keep the email link.
-                {youAreAffected ? ' You are not one: you will be signed out too.' : ''}
-              </p>
+              <p>{youAreAffected ? t('confirmBreakGlassYou') : t('confirmBreakGlass')}</p>
             </>
           }
-          confirmLabel="Turn on Require SSO"
+          confirmLabel={t('confirm')}
           onConfirm={() => {
             setAsking(false);
             confirmed.current?.();

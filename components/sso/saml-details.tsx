@@ -1,6 +1,7 @@
 'use client';
 
 import { RefreshCw } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { refreshSamlMetadataAction } from '@/app/actions/sso';
 import type { ActionResult } from '@/app/actions/result';
 import { CopyField } from '@/components/shared/copy-field';
@@ -16,48 +17,49 @@ import type { ConnectionControlProps } from './types';
  * certificates), with `Replace metadata` for a rotated certificate.
  */
 export function SamlDetails({ organizationId, connection, manage }: ConnectionControlProps) {
+  const t = useTranslations('sso.saml');
   const saml = connection.saml!;
   const id = `sso-${connection.id}`;
-  const of = ` for ${connection.name}`;
+  const name = connection.name;
   return (
     <div className="grid gap-4">
       <section
-        aria-label={`Paste into your identity provider${of}`}
+        aria-label={t('region', { name })}
         className="grid min-w-0 gap-3 rounded-md border bg-muted/40 p-3"
       >
-        <p className="text-sm">Paste these into the SAML application at your identity provider:</p>
+        <p className="text-sm">{t('pasteIntro')}</p>
         <CopyField
           id={`${id}-acs`}
-          label="ACS URL (Single sign-on URL)"
+          label={t('acsUrl')}
           value={saml.acsUrl}
-          what={`ACS URL${of}`}
+          what={t('copyAcsUrl', { name })}
         />
         <CopyField
           id={`${id}-entity`}
-          label="Entity ID (Audience URI)"
+          label={t('entityId')}
           value={saml.entityId}
-          what={`entity ID${of}`}
+          what={t('copyEntityId', { name })}
         />
         <CopyField
           id={`${id}-sp-metadata`}
-          label="SP metadata URL"
+          label={t('spMetadataUrl')}
           value={saml.metadataUrl}
-          what={`SP metadata URL${of}`}
+          what={t('copySpMetadataUrl', { name })}
         />
       </section>
-      <section aria-label={`Identity provider${of}`} className="grid min-w-0 gap-2 text-sm">
-        <h4 className="font-medium">From your identity provider’s metadata</h4>
+      <section aria-label={t('idpRegion', { name })} className="grid min-w-0 gap-2 text-sm">
+        <h4 className="font-medium">{t('fromMetadata')}</h4>
         <dl className="grid gap-1 sm:grid-cols-[10rem_minmax(0,1fr)]">
-          <dt className="text-muted-foreground">Entity ID</dt>
+          <dt className="text-muted-foreground">{t('idpEntityId')}</dt>
           <dd className="font-mono text-xs [overflow-wrap:anywhere]">{saml.idpEntityId}</dd>
-          <dt className="text-muted-foreground">Sign-in (SSO) URL</dt>
+          <dt className="text-muted-foreground">{t('idpSsoUrl')}</dt>
           <dd className="font-mono text-xs [overflow-wrap:anywhere]">{saml.idpSsoUrl}</dd>
-          <dt className="text-muted-foreground">Read from</dt>
+          <dt className="text-muted-foreground">{t('readFrom')}</dt>
           <dd className="[overflow-wrap:anywhere]">
             {saml.idpMetadataUrl ? (
               <span className="font-mono text-xs">{saml.idpMetadataUrl}</span>
             ) : (
-              'an uploaded file'
+              t('uploadedFile')
             )}
           </dd>
         </dl>
@@ -67,37 +69,25 @@ export function SamlDetails({ organizationId, connection, manage }: ConnectionCo
             trigger={
               <Button type="button" variant="outline" size="sm" className="w-fit">
                 <RefreshCw aria-hidden="true" />
-                Replace metadata<span className="sr-only">{of}</span>
+                {t.rich('replace', { name, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
               </Button>
             }
-            title={`Replace the metadata of ${connection.name}`}
-            description={
-              saml.idpMetadataUrl
-                ? 'Read it again from its URL (leave both fields blank), from a new URL, or from a new file. A new certificate or sign-in URL must pass Test connection again.'
-                : 'Upload the new metadata file, or give its URL. A new certificate or sign-in URL must pass Test connection again.'
-            }
+            title={t('replaceTitle', { name })}
+            description={saml.idpMetadataUrl ? t('replaceFromUrl') : t('replaceFromFile')}
             hidden={{ organizationId, connectionId: connection.id }}
             action={
               refreshSamlMetadataAction as unknown as (
                 input: Record<string, string>,
               ) => Promise<ActionResult<{ changed: boolean }>>
             }
-            submitLabel="Read metadata"
-            said={(changed) =>
-              changed
-                ? `Metadata of ${connection.name} replaced: test the connection again`
-                : `The metadata of ${connection.name} has not changed`
-            }
+            submitLabel={t('replaceSubmit')}
+            said={(changed) => t(changed ? 'replaced' : 'unchanged', { name })}
           >
             {(errors) => (
               <MetadataFields
                 id={`${id}-replace`}
                 errors={errors}
-                urlHelp={
-                  saml.idpMetadataUrl
-                    ? 'Blank: read again from the URL above.'
-                    : 'The URL your identity provider shows.'
-                }
+                urlHelp={saml.idpMetadataUrl ? t('urlHelpAgain') : t('urlHelpNew')}
               />
             )}
           </ReplaceDialog>

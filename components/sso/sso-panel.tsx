@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { focusAfterRemove } from '@/components/shared/remove-confirm';
 import { useFocusOnArrival } from '@/components/shared/use-focus-on-arrival';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { plural } from '@/lib/shared/text';
 import { AddConnection } from './add-connection';
 import { ConnectionItem } from './connection-item';
 import { RequireSso } from './require-sso';
@@ -39,6 +39,7 @@ export function SsoPanel({
   youAreAffected: boolean;
   testedId: string | null;
 }) {
+  const t = useTranslations('sso.panel');
   const list = useRef<HTMLUListElement>(null);
   const tested = useRef(false);
   const setFocusOn = useFocusOnArrival(list, connections, testedId);
@@ -49,10 +50,10 @@ export function SsoPanel({
     tested.current = true;
     const connection = connections.find((c) => c.id === testedId);
     if (!connection?.lastTest) return;
-    if (connection.lastTest.ok) toast.success(`Test of ${connection.name} passed`);
-    else toast.error(`Test of ${connection.name} failed: see what the provider sent below`);
+    if (connection.lastTest.ok) toast.success(t('testPassed', { name: connection.name }));
+    else toast.error(t('testFailed', { name: connection.name }));
     window.history.replaceState(null, '', window.location.pathname);
-  }, [testedId, connections]);
+  }, [testedId, connections, t]);
 
   const enabled = connections.find((connection) => connection.enabled);
   const full = connections.length >= maxConnections;
@@ -63,21 +64,14 @@ export function SsoPanel({
         <Card>
           <CardHeader>
             <CardTitle>
-              <h2>Add connection</h2>
+              <h2>{t('addHeading')}</h2>
             </CardTitle>
-            <CardDescription>
-              Connect your identity provider (Okta, Microsoft Entra ID, Google Workspace, …) by SAML 2.0 or
-              OpenID Connect. Up to {plural(maxConnections, 'connection')}; one is on at a time.
-            </CardDescription>
+            <CardDescription>{t('addDescription', { max: maxConnections })}</CardDescription>
           </CardHeader>
           <CardContent>
             <AddConnection
               organizationId={organizationId}
-              full={
-                full
-                  ? `${organizationName} has ${plural(maxConnections, 'connection')}. Remove one first.`
-                  : null
-              }
+              full={full ? t('full', { organization: organizationName, max: maxConnections }) : null}
               onAdded={(added) => setFocusOn(added.id)}
             />
           </CardContent>
@@ -86,21 +80,17 @@ export function SsoPanel({
       <Card>
         <CardHeader>
           <CardTitle>
-            <h2>Connections</h2>
+            <h2>{t('listHeading')}</h2>
           </CardTitle>
           <CardDescription className="[overflow-wrap:anywhere]">
-            {manage
-              ? 'People at your verified domains sign in through the connection that is on.'
-              : `Only Owners of ${organizationName} change SSO: add, test, turn on and remove connections, and Require SSO.`}
+            {manage ? t('manageHint') : t('viewHint', { organization: organizationName })}
           </CardDescription>
         </CardHeader>
         <CardContent>
           {connections.length === 0 ? (
-            <p className="text-sm text-muted-foreground">
-              {manage ? 'No connection yet. Add one above.' : 'No connection yet. An Owner can add one.'}
-            </p>
+            <p className="text-sm text-muted-foreground">{manage ? t('emptyManage') : t('emptyView')}</p>
           ) : (
-            <ul ref={list} aria-label="Connections" className="grid gap-4">
+            <ul ref={list} aria-label={t('listLabel')} className="grid gap-4">
               {connections.map((connection, index) => (
                 <ConnectionItem
                   key={connection.id}
@@ -109,9 +99,9 @@ export function SsoPanel({
                   manage={manage}
                   enableBlocked={
                     enabled && enabled.id !== connection.id
-                      ? `Turn off ${enabled.name} first: one connection is on at a time.`
+                      ? t('otherIsOn', { name: enabled.name })
                       : domains.length === 0
-                        ? 'Verify a domain on the Domains page first: a connection serves its addresses.'
+                        ? t('noDomain')
                         : null
                   }
                   returnFocus={() =>

@@ -2,6 +2,7 @@
 
 import { useTransition } from 'react';
 import { FlaskConical, Loader2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { testConnectionAction } from '@/app/actions/sso';
 import { callAction } from '@/components/shared/call-action';
@@ -15,6 +16,7 @@ import type { ConnectionControlProps } from './types';
  * and the result below is the one it found.
  */
 export function TestConnection({ organizationId, connection, manage }: ConnectionControlProps) {
+  const t = useTranslations('sso.test');
   const [pending, startTransition] = useTransition();
   const resultId = `sso-${connection.id}-test`;
 
@@ -48,7 +50,10 @@ export function TestConnection({ organizationId, connection, manage }: Connectio
           ) : (
             <FlaskConical aria-hidden="true" />
           )}
-          Test connection<span className="sr-only"> {connection.name}</span>
+          {t.rich('button', {
+            name: connection.name,
+            hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+          })}
         </Button>
       ) : null}
       <TestResult id={resultId} connection={connection} />

@@ -9,13 +9,31 @@ import { MAX_DEV_DNS_VALUE, MAX_DOMAIN_INPUT } from './limits';
 
 const id = z.uuid({ message: 'Not a valid id.' });
 
+/**
+ * The refusals the Add domain form can show under its field, by code. The schema answers them in English
+ * (what the action returns, its tests and its logs read); the form finds the code of the text it got and
+ * says it in the reader's language (the catalogs' domains.validation.<code>), else shows the text as is.
+ */
+export const domainInputMessages = {
+  domainRequired: 'Enter a domain, such as example.com.',
+  domainTooLong: 'That is not a domain name: a domain has at most 253 characters.',
+} as const;
+
+export type DomainInputCode = keyof typeof domainInputMessages;
+
+/** The code of one of domainInputMessages, or null for any other text. */
+export function domainInputCode(message: string): DomainInputCode | null {
+  const found = Object.entries(domainInputMessages).find(([, text]) => text === message);
+  return found ? (found[0] as DomainInputCode) : null;
+}
+
 export const addDomainSchema = z.object({
   organizationId: id,
   domain: z
     .string()
     .trim()
-    .min(1, 'Enter a domain, such as example.com.')
-    .max(MAX_DOMAIN_INPUT, 'That is not a domain name: a domain has at most 253 characters.'),
+    .min(1, domainInputMessages.domainRequired)
+    .max(MAX_DOMAIN_INPUT, domainInputMessages.domainTooLong),
 });
 
 export const domainIdSchema = z.object({ organizationId: id, domainId: id });

@@ -14,32 +14,47 @@ import {
 
 const id = z.uuid({ message: 'Not a valid id.' });
 
+/**
+ * The refusals the SSO forms can show under a field, by code. The schemas answer them in English (what
+ * the actions return, their tests and their logs read); a form finds the code of the text it got and says
+ * it in the reader's language (the catalogs' sso.validation.<code>, with the same limits), else shows the
+ * text as is.
+ */
+export const ssoInputMessages = {
+  nameTooLong: `A connection’s name has at most ${MAX_SSO_CONNECTION_NAME} characters.`,
+  metadataUrlTooLong: `A metadata URL has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`,
+  metadataTooLarge: 'A metadata file has at most 1 MB.',
+  issuerTooLong: `An issuer URL has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`,
+  clientIdTooLong: `A client ID has at most ${MAX_OIDC_CLIENT_ID} characters.`,
+  clientSecretTooLong: `A client secret has at most ${MAX_OIDC_CLIENT_SECRET.toLocaleString('en-US')} characters.`,
+} as const;
+
+export type SsoInputCode = keyof typeof ssoInputMessages;
+
+/** The code of one of ssoInputMessages, or null for any other text. */
+export function ssoInputCode(message: string): SsoInputCode | null {
+  const found = Object.entries(ssoInputMessages).find(([, text]) => text === message);
+  return found ? (found[0] as SsoInputCode) : null;
+}
+
 /** A form's text field: over `max` characters is refused with `tooLong`. */
 const text = (max: number, tooLong: string) => z.string().max(max, tooLong);
 
-const name = text(
-  MAX_SSO_CONNECTION_NAME,
-  `A connection’s name has at most ${MAX_SSO_CONNECTION_NAME} characters.`,
-);
-const url = (what: string) =>
-  text(MAX_SSO_URL, `${what} has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`);
-const metadataXml = text(MAX_SAML_METADATA_BYTES, 'A metadata file has at most 1 MB.');
+const name = text(MAX_SSO_CONNECTION_NAME, ssoInputMessages.nameTooLong);
+const metadataXml = text(MAX_SAML_METADATA_BYTES, ssoInputMessages.metadataTooLarge);
 
 /** SAML metadata: its URL or its file's text (a blank one is left out). */
 const metadata = {
-  metadataUrl: url('A metadata URL').optional(),
+  metadataUrl: text(MAX_SSO_URL, ssoInputMessages.metadataUrlTooLong).optional(),
   metadataXml: metadataXml.optional(),
 };
 
 export const addSamlConnectionSchema = z.object({ organizationId: id, name, ...metadata });
 
 const oidcClient = {
-  issuer: url('An issuer URL'),
-  clientId: text(MAX_OIDC_CLIENT_ID, `A client ID has at most ${MAX_OIDC_CLIENT_ID} characters.`),
-  clientSecret: text(
-    MAX_OIDC_CLIENT_SECRET,
-    `A client secret has at most ${MAX_OIDC_CLIENT_SECRET.toLocaleString('en-US')} characters.`,
-  ),
+  issuer: text(MAX_SSO_URL, ssoInputMessages.issuerTooLong),
+  clientId: text(MAX_OIDC_CLIENT_ID, ssoInputMessages.clientIdTooLong),
+  clientSecret: text(MAX_OIDC_CLIENT_SECRET, ssoInputMessages.clientSecretTooLong),
 };
 
 export const addOidcConnectionSchema = z.object({ organizationId: id, name, ...oidcClient });

@@ -2,11 +2,15 @@
 // toast after a mapping changed, and the select's choices (never Owner).
 import { describe, expect, it } from 'vitest';
 import {
-  groupRoleChanged,
+  groupRoleChanged as changedIn,
   groupRoleOf,
   groupRoleOptions,
   groupRoleValue,
 } from '@/components/provisioning/group-role-words';
+import { translatorFor } from '@/lib/i18n/translator';
+
+const english = translatorFor('en', 'provisioning');
+const groupRoleChanged = (change: Parameters<typeof changedIn>[1]) => changedIn(english, change);
 
 describe('the toast after a change of mapping', () => {
   it('says how many people now hold which role', () => {
@@ -26,9 +30,25 @@ describe('the toast after a change of mapping', () => {
   });
 });
 
+describe('in Korean and Japanese', () => {
+  it('says the change with the count and the role, without English', () => {
+    const korean = translatorFor('ko', 'provisioning');
+    const japanese = translatorFor('ja', 'provisioning');
+    for (const [t, person] of [
+      [korean, '3명'],
+      [japanese, '3人'],
+    ] as const) {
+      const said = changedIn(t, { group: 'Leads', to: 'admin', changed: 3 });
+      expect(said).toContain(person);
+      expect(said).not.toMatch(/[A-Za-z]{2,}/);
+      expect(changedIn(t, { group: 'Leads', to: null, changed: 0 })).toContain('Leads');
+    }
+  });
+});
+
 describe('the select', () => {
   it('offers No role, Member and Admin, never Owner, and reads its value back', () => {
-    expect(groupRoleOptions.map(([, text]) => text)).toEqual(['No role', 'Member', 'Admin']);
+    expect(groupRoleOptions(english).map(([, text]) => text)).toEqual(['No role', 'Member', 'Admin']);
     expect(groupRoleOf(groupRoleValue(null))).toBeNull();
     expect(groupRoleOf(groupRoleValue('admin'))).toBe('admin');
     expect(groupRoleOf('owner')).toBeNull();

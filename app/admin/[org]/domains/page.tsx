@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { forbidden } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/console/page-heading';
 import { DomainsPanel } from '@/components/domains/domains-panel';
 import { domainRow } from '@/components/domains/types';
@@ -11,7 +12,8 @@ import { developmentDnsOpenTo } from '@/app/dev/access';
 import { requireConsole, consoleTitle } from '../guard';
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
-  return consoleTitle((await params).org, 'Domains', 'domains');
+  const t = await getTranslations('domains.page');
+  return consoleTitle((await params).org, t('title'), 'domains');
 }
 
 /**
@@ -24,13 +26,10 @@ export default async function DomainsPage({ params }: { params: Promise<{ org: s
   if (!can(role, 'domains:view')) forbidden();
   const domains = await listDomains(actor, organization.id);
   const back = `/admin/${organization.slug}/domains`;
+  const t = await getTranslations('domains.page');
   return (
     <div className="grid max-w-3xl gap-6">
-      <PageHeading title="Domains">
-        Prove that {organization.name} owns a domain with a DNS record. Once verified, your identity provider
-        may manage existing accounts at it, people who sign in with an address there can join as its join
-        policy says, and Users marks members outside every verified domain as External.
-      </PageHeading>
+      <PageHeading title={t('title')}>{t('intro', { organization: organization.name })}</PageHeading>
       <DomainsPanel
         organizationId={organization.id}
         organizationName={organization.name}

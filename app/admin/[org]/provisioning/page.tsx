@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { ProvisioningPanel } from '@/components/provisioning/provisioning-panel';
 import { scimBaseUrl, scimSettings } from '@/lib/config';
 import { MAX_SCIM_TOKENS, MAX_SEARCH } from '@/lib/shared/limits';
@@ -10,7 +11,8 @@ import { GROUPS_SHOWN, listGroupsForConsole } from '@/lib/scim/groups/console';
 import { decideGroupMapping } from '@/lib/shared/policy';
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
-  return consoleTitle((await params).org, 'Provisioning', 'provisioning');
+  const t = await getTranslations('provisioning.page');
+  return consoleTitle((await params).org, t('title'), 'provisioning');
 }
 
 /**
@@ -34,16 +36,14 @@ export default async function ProvisioningPage({
           .slice(0, MAX_SEARCH)
       : '';
   const { actor, organization, role } = await requireConsole(org, 'provisioning');
+  const t = await getTranslations('provisioning.page');
   const [{ enabled, tokens }, groups] = await Promise.all([
     provisioningOf(actor, organization.id),
     listGroupsForConsole(actor, organization.id, search),
   ]);
   return (
     <div className="grid max-w-3xl gap-6">
-      <PageHeading title="Provisioning">
-        Let your identity provider (Okta, Microsoft Entra ID, Google, JumpCloud) add, update, suspend and
-        remove the members of {organization.name} over SCIM 2.0.
-      </PageHeading>
+      <PageHeading title={t('title')}>{t('intro', { organization: organization.name })}</PageHeading>
       <ProvisioningPanel
         organizationId={organization.id}
         enabled={enabled}

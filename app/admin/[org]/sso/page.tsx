@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { PageHeading } from '@/components/console/page-heading';
 import { connectionRow } from '@/components/sso/rows';
 import { SsoPanel } from '@/components/sso/sso-panel';
@@ -10,7 +11,8 @@ import { ssoOverview } from '@/lib/sso/manage';
 import { requireConsole, consoleTitle } from '../guard';
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
-  return consoleTitle((await params).org, 'SSO', 'sso');
+  const t = await getTranslations('sso.page');
+  return consoleTitle((await params).org, t('title'), 'sso');
 }
 
 /**
@@ -31,13 +33,11 @@ export default async function SsoPage({
   if (!can(role, 'sso:view')) forbidden();
   const overview = await ssoOverview(actor, organization.id);
   const connections = overview.connections.map((view) => connectionRow(view));
+  const t = await getTranslations('sso.page');
   const mine = overview.owners.find((owner) => owner.userId === actor.userId);
   return (
     <div className="grid max-w-3xl gap-6">
-      <PageHeading title="SSO">
-        Let the people of {organization.name} sign in through your company’s identity provider, by SAML 2.0 or
-        OpenID Connect, at your verified domains.
-      </PageHeading>
+      <PageHeading title={t('title')}>{t('intro', { organization: organization.name })}</PageHeading>
       <SsoPanel
         organizationId={organization.id}
         organizationName={organization.name}
