@@ -6,7 +6,7 @@ import { GeistSans } from 'geist/font/sans';
 import { HydrationMarker } from '@/components/shared/hydration-marker';
 import { SkipLink } from '@/components/shared/skip-link';
 import { Toaster } from '@/components/ui/sonner';
-import { clientMessages, formatsFor, TIME_ZONE } from '@/lib/i18n/messages';
+import { catalogs, everyPage, formatsFor, pickMessages, TIME_ZONE } from '@/lib/i18n/messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,14 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The request's language (app/_lib/i18n-request.ts); the browser gets the catalogs its components read.
+  // The request's language (app/_lib/i18n-request.ts). The browser gets the words of every page here;
+  // each page adds its own (app/_lib/client-messages.tsx).
   const locale = await getLocale();
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-svh bg-background font-sans text-foreground antialiased">
         <NextIntlClientProvider
           locale={locale}
-          messages={clientMessages(locale)}
+          messages={pickMessages(catalogs[locale], everyPage)}
           formats={formatsFor(locale)}
           timeZone={TIME_ZONE}
         >

@@ -12,13 +12,32 @@ export type Namespace = keyof Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, ko, ja };
 
-/** Read on the server only (an email is rendered there): not sent to the browser with every page. */
-const serverOnly: readonly Namespace[] = ['emails'];
+/**
+ * What every page's browser code reads: the shared words, the console's chrome (skip link, toasts,
+ * selects) and the two refusals the browser writes itself (no answer from the server).
+ */
+export const everyPage = ['common', 'console', 'errors.UNREACHABLE', 'errors.NO_ANSWER'] as const;
 
-/** The namespaces the browser needs: every one but the server's own. */
-export function clientMessages(locale: Locale): Partial<Messages> {
-  const all = catalogs[locale];
-  return Object.fromEntries(Object.entries(all).filter(([name]) => !serverOnly.includes(name as Namespace)));
+/**
+ * The messages of `paths` (a namespace, or a dotted path to a message or a group of them): what a page
+ * hands to its browser components, so that a page carries its own words and not the whole catalog.
+ */
+export function pickMessages(messages: Messages, paths: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const path of paths) {
+    const keys = path.split('.');
+    let from: unknown = messages;
+    for (const key of keys)
+      from =
+        from && typeof from === 'object' && Object.hasOwn(from, key)
+          ? (from as Record<string, unknown>)[key]
+          : undefined;
+    if (from === undefined) continue;
+    let into = picked;
+    for (const key of keys.slice(0, -1)) into = (into[key] ??= {}) as Record<string, unknown>;
+    into[keys.at(-1)!] = from;
+  }
+  return picked;
 }
 
 /**

@@ -1,0 +1,6 @@
+import { ClientMessages } from '@/app/_lib/client-messages';
+
+/** The activity page: the page's browser components get its words. */
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={['activity']}>{children}</ClientMessages>;
+}
