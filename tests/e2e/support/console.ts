@@ -188,8 +188,8 @@ export function invitationSubject(inviter: string, organization: string) {
 }
 
 /** The acceptance link in an invitation email's text part (the plain-text link under the button). */
-export function invitationLinkFrom(message: MailboxMessage): string {
-  expect(message.text, `the invitation email to ${message.to}`).toContain('Accept Invitation');
+export function invitationLinkFrom(message: MailboxMessage, button = 'Accept Invitation'): string {
+  expect(message.text, `the invitation email to ${message.to}`).toContain(button);
   const link = urlsIn(message.text).find((url) => new URL(url).pathname.startsWith('/invite/'));
   if (!link)
     throw new Error(
