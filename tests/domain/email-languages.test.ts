@@ -3,6 +3,7 @@
 // queued facts keep), else English. Subjects too; each language is rendered once per fetch.
 import { describe, expect, it, vi } from 'vitest';
 import { listMailboxMessages } from '@/lib/email/mailbox';
+import { emailFor } from '@/lib/email/render-queued';
 import { saveAccountLocale } from '@/lib/auth/locale';
 import { inviteMembers } from '@/lib/invitations';
 import { changeRoles } from '@/lib/members';
@@ -129,5 +130,41 @@ describe('a role change', () => {
     await eventually(async () => (await listMailboxMessages()).length === 1);
     const email = await only();
     expect(email.subject).toBe('Acme でのロールが管理者に変更されました');
+  });
+});
+
+describe('the notices of a domain whose record went missing', () => {
+  const facts = {
+    organizationName: 'Northwind',
+    organizationSlug: 'northwind',
+    domain: 'northwind.example',
+    recordName: '_ai-hub-verification.northwind.example',
+    recordValue: 'ai-hub-verification=abc',
+    stopsCountingAt: '2026-12-14T04:17:00.000Z',
+  };
+  const message = (payload: Record<string, unknown>, recipient = 'owner@example.com') => ({
+    id: '00000000-0000-4000-8000-000000000001',
+    kind: 'domain_failing',
+    recipient,
+    payload,
+  });
+
+  it('found by a Verify, are in the language of its request; found by the daily re-check, in English', async () => {
+    const verified = await emailFor(message({ ...facts, locale: 'ko' }), new Map());
+    expect(verified).toMatchObject({
+      subject: 'northwind.example 도메인의 인증 레코드를 찾을 수 없습니다(Northwind)',
+    });
+    const daily = await emailFor(message(facts), new Map());
+    expect(daily).toMatchObject({
+      subject: 'The verification record of northwind.example is missing (Northwind)',
+    });
+    expect((daily as { text: string }).text).toContain('Unless the record is back by Dec 14, 2026, 4:17');
+  });
+
+  it("are in the language the Owner chose on their account, before the Verify's", async () => {
+    const owner = await createUser();
+    await saveAccountLocale(owner.userId, 'ja');
+    const email = await emailFor(message({ ...facts, locale: 'ko' }, owner.email), new Map());
+    expect(email).toMatchObject({ subject: 'northwind.example の検証レコードが見つかりません（Northwind）' });
   });
 });
