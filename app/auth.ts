@@ -3,6 +3,7 @@
 // database and reads no settings (builds and scripts import it too).
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth, { AuthError, type NextAuthConfig } from 'next-auth';
+import { cookies, headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { renderSignInEmail } from '@/emails/render';
@@ -11,6 +12,9 @@ import { publicUrl } from '@/lib/config';
 import { isOnPublicUrl } from '@/lib/config/deployment.mjs';
 import { sendEmail } from '@/lib/email';
 import { allowSignInEmail } from '@/lib/auth/sign-in';
+import { accountLocales } from '@/lib/auth/locale';
+import { chooseLocale, type Locale } from '@/lib/i18n/locales';
+import { LOCALE_COOKIE } from '@/lib/shared/locales';
 import { joinOnSignIn } from '@/lib/domains/join-automatic';
 import { emailSignInRefusal, ssoRequiredPath } from '@/lib/sso/enforce';
 
@@ -42,6 +46,27 @@ export function ssoRequiredIn(error: unknown): SsoRequired | null {
   if (error instanceof SsoRequired) return error;
   const inner = error instanceof AuthError ? (error.cause as { err?: unknown } | undefined)?.err : undefined;
   return inner instanceof SsoRequired ? inner : null;
+}
+
+/**
+ * The sign-in email's language: the one the address's account chose, else that of the request asking for
+ * the link (its language cookie, then Accept-Language), else English. Neither read may stop the email.
+ */
+async function signInLocale(address: string): Promise<Locale> {
+  const chosen = await accountLocales([address])
+    .then((found) => found.get(address.toLowerCase()))
+    .catch(() => undefined);
+  if (chosen) return chosen;
+  try {
+    const [jar, list] = await Promise.all([cookies(), headers()]);
+    return chooseLocale({
+      cookie: jar.get(LOCALE_COOKIE)?.value,
+      acceptLanguage: list.get('accept-language'),
+    });
+  } catch {
+    // Outside a request (a script): nobody's language is known.
+    return chooseLocale({});
+  }
 }
 
 /** The Auth.js configuration, built on each use inside a request (never at import or build time). */
@@ -81,7 +106,8 @@ async function authConfig(): Promise<NextAuthConfig> {
           if (!(await allowSignInEmail(identifier))) {
             throw new SignInEmailNotSent(`Too many sign-in emails to ${identifier} in the last hour.`);
           }
-          const email = await renderSignInEmail({ url: link, host: new URL(link).host });
+          const locale = await signInLocale(identifier);
+          const email = await renderSignInEmail({ url: link, host: new URL(link).host, locale });
           const result = await sendEmail({ to: identifier, ...email, tags: { kind: 'sign-in' } });
           if (!result.ok) throw new SignInEmailNotSent(`Could not send the sign-in email: ${result.error}`);
         },

@@ -1,15 +1,17 @@
 import { Heading, Text } from '@react-email/components';
 import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
-import { displayName, nameWithEmail } from './_components/person';
+import { emailTranslator, type EmailLanguage } from './_components/i18n';
+import { displayName, nameWithEmail, personName } from './_components/person';
 
-export interface InvitationEmailProps {
+export interface InvitationEmailProps extends EmailLanguage {
   inviterName: string;
   inviterEmail: string;
   organizationName: string;
+  /** The role's label in the email's language ("Admin"). */
   roleLabel: string;
   acceptUrl: string;
-  /** Already formatted, e.g. "December 4, 2026". */
+  /** Already formatted in the email's language, e.g. "December 4, 2026". */
   expiresAt: string;
 }
 
@@ -22,27 +24,30 @@ export function inviterDisplayName(
 
 /** The subject, also the HTML's title and the inbox preview. */
 export function invitationSubject(
-  props: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail' | 'organizationName'>,
+  props: Pick<InvitationEmailProps, 'inviterName' | 'inviterEmail' | 'organizationName' | 'locale'>,
 ): string {
-  return `${inviterDisplayName(props)} invited you to join ${props.organizationName} on AI Hub`;
+  const t = emailTranslator(props.locale);
+  return t('invitation.subject', {
+    inviter: personName({ name: props.inviterName, email: props.inviterEmail }, t),
+    organization: props.organizationName,
+  });
 }
 
 export default function InvitationEmail(props: InvitationEmailProps) {
-  const { organizationName, roleLabel, acceptUrl, expiresAt } = props;
-
+  const { organizationName, roleLabel, acceptUrl, expiresAt, locale } = props;
+  const t = emailTranslator(locale);
+  const inviter = nameWithEmail({ name: props.inviterName, email: props.inviterEmail }, t);
   return (
-    <EmailLayout title={invitationSubject(props)} preview={invitationSubject(props)}>
+    <EmailLayout title={invitationSubject(props)} preview={invitationSubject(props)} locale={locale}>
       <Heading as="h1" style={emailStyles.heading}>
-        {`Join ${organizationName} on AI Hub`}
+        {t('invitation.heading', { organization: organizationName })}
       </Heading>
       <Text style={emailStyles.text}>
-        {`${nameWithEmail({ name: props.inviterName, email: props.inviterEmail })} invited you to join ${organizationName} on AI Hub as ${roleLabel}.`}
+        {t('invitation.body', { inviter, organization: organizationName, role: roleLabel })}
       </Text>
-      <CallToAction href={acceptUrl} label="Accept Invitation" spelledOut />
-      <Text style={emailStyles.text}>{`This invitation expires on ${expiresAt}.`}</Text>
-      <Text style={emailStyles.muted}>
-        If you weren&apos;t expecting this invitation, you can ignore this email.
-      </Text>
+      <CallToAction href={acceptUrl} label={t('invitation.accept')} spelledOut locale={locale} />
+      <Text style={emailStyles.text}>{t('invitation.expires', { date: expiresAt })}</Text>
+      <Text style={emailStyles.muted}>{t('invitation.ignore')}</Text>
     </EmailLayout>
   );
 }

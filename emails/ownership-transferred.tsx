@@ -1,40 +1,50 @@
 import { Heading, Text } from '@react-email/components';
 import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
+import { emailTranslator, type EmailLanguage } from './_components/i18n';
 import { displayName, nameWithEmail } from './_components/person';
 
-export interface OwnershipTransferredEmailProps {
+export interface OwnershipTransferredEmailProps extends EmailLanguage {
   organizationName: string;
   actorName: string;
   actorEmail: string;
   /** The change was the organization's identity provider's (actorName is its token's name). */
   byDirectory?: boolean;
-  /** What an Owner can do, to follow "you can" (lib/shared/policy.ts roleDescriptions). */
+  /** What an Owner can do, to follow "you can" (the catalogs' emails.roleSummaries.owner). */
   ownerSummary: string;
   /** The organization's console. */
   url: string;
 }
 
-export function ownershipTransferredSubject(props: Pick<OwnershipTransferredEmailProps, 'organizationName'>) {
-  return `You are now an Owner of ${props.organizationName} on AI Hub`;
+export function ownershipTransferredSubject(
+  props: Pick<OwnershipTransferredEmailProps, 'organizationName' | 'locale'>,
+) {
+  return emailTranslator(props.locale)('ownershipTransferred.subject', {
+    organization: props.organizationName,
+  });
 }
 
 export default function OwnershipTransferredEmail(props: OwnershipTransferredEmailProps) {
-  const { organizationName, ownerSummary, url } = props;
+  const { organizationName, ownerSummary, url, locale } = props;
+  const t = emailTranslator(locale);
   const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
+  const actorName = displayName(actor);
+  const subject = ownershipTransferredSubject(props);
   return (
-    <EmailLayout title={ownershipTransferredSubject(props)} preview={ownershipTransferredSubject(props)}>
+    <EmailLayout title={subject} preview={subject} locale={locale}>
       <Heading as="h1" style={emailStyles.heading}>
-        {`You are now an Owner of ${organizationName}`}
+        {t('ownershipTransferred.heading', { organization: organizationName })}
       </Heading>
       <Text style={emailStyles.text}>
-        {`${nameWithEmail(actor)} transferred ownership of ${organizationName} on AI Hub to you. You are an Owner now, and ${displayName(actor)} is an Admin.`}
+        {t('ownershipTransferred.body', {
+          actor: nameWithEmail(actor, t),
+          organization: organizationName,
+          actorName,
+        })}
       </Text>
-      <Text style={emailStyles.text}>{`As an Owner you can ${ownerSummary}.`}</Text>
-      <CallToAction href={url} label="Open AI Hub" />
-      <Text style={emailStyles.muted}>
-        {`If you did not expect this, ask ${displayName(actor)} about it.`}
-      </Text>
+      <Text style={emailStyles.text}>{t('ownershipTransferred.summary', { summary: ownerSummary })}</Text>
+      <CallToAction href={url} label={t('openAiHub')} locale={locale} />
+      <Text style={emailStyles.muted}>{t('ownershipTransferred.unexpected', { actorName })}</Text>
     </EmailLayout>
   );
 }

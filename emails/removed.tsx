@@ -1,8 +1,9 @@
 import { Heading, Text } from '@react-email/components';
 import { EmailLayout, emailStyles } from './_components/email-layout';
+import { emailTranslator, type EmailLanguage } from './_components/i18n';
 import { nameWithEmail, whomToAsk } from './_components/person';
 
-export interface RemovedEmailProps {
+export interface RemovedEmailProps extends EmailLanguage {
   organizationName: string;
   actorName: string;
   actorEmail: string;
@@ -10,27 +11,26 @@ export interface RemovedEmailProps {
   byDirectory?: boolean;
 }
 
-export function removedSubject(props: Pick<RemovedEmailProps, 'organizationName'>) {
-  return `You were removed from ${props.organizationName} on AI Hub`;
+export function removedSubject(props: Pick<RemovedEmailProps, 'organizationName' | 'locale'>) {
+  return emailTranslator(props.locale)('removed.subject', { organization: props.organizationName });
 }
 
 /** No link: the person has no access to the organization any more. */
 export default function RemovedEmail(props: RemovedEmailProps) {
-  const { organizationName } = props;
+  const { organizationName, locale } = props;
+  const t = emailTranslator(locale);
   const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
-    <EmailLayout title={removedSubject(props)} preview={removedSubject(props)}>
+    <EmailLayout title={removedSubject(props)} preview={removedSubject(props)} locale={locale}>
       <Heading as="h1" style={emailStyles.heading}>
-        {`You were removed from ${organizationName}`}
+        {t('removed.heading', { organization: organizationName })}
       </Heading>
       <Text style={emailStyles.text}>
-        {`${nameWithEmail(actor)} removed you from ${organizationName} on AI Hub. You no longer have access to it.`}
+        {t('removed.body', { actor: nameWithEmail(actor, t), organization: organizationName })}
       </Text>
-      <Text style={emailStyles.text}>
-        Your AI Hub account stays, with any other organizations you belong to.
-      </Text>
+      <Text style={emailStyles.text}>{t('removed.accountStays')}</Text>
       <Text style={emailStyles.muted}>
-        {`If you think this is a mistake, ask ${whomToAsk(actor, organizationName)} to invite you again.`}
+        {t('removed.mistake', { whom: whomToAsk(actor, organizationName, t) })}
       </Text>
     </EmailLayout>
   );

@@ -1,5 +1,7 @@
 import { createElement, type ReactElement } from 'react';
 import { render } from '@react-email/components';
+import { formatterFor, translatorFor } from '@/lib/i18n/translator';
+import type { Locale } from '@/lib/shared/locales';
 import DomainFailingEmail, { domainFailingSubject, type DomainFailingEmailProps } from './domain-failing';
 import InvitationEmail, { invitationSubject, type InvitationEmailProps } from './invitation';
 import OwnershipTransferredEmail, {
@@ -8,7 +10,7 @@ import OwnershipTransferredEmail, {
 } from './ownership-transferred';
 import RemovedEmail, { removedSubject, type RemovedEmailProps } from './removed';
 import RoleChangedEmail, { roleChangedSubject, type RoleChangedEmailProps } from './role-changed';
-import SignInEmail, { type SignInEmailProps } from './sign-in';
+import SignInEmail, { signInSubject, type SignInEmailProps } from './sign-in';
 import SsoCertificateExpiringEmail, {
   ssoCertificateExpiringSubject,
   type SsoCertificateExpiringEmailProps,
@@ -57,7 +59,7 @@ export async function renderInvitationEmail(props: InvitationEmailProps): Promis
 
 export async function renderSignInEmail(props: SignInEmailProps): Promise<RenderedEmail> {
   const { html, text } = await renderBoth(createElement(SignInEmail, props));
-  return { subject: sanitizeSubject('Sign in to AI Hub'), html, text };
+  return { subject: sanitizeSubject(signInSubject(props)), html, text };
 }
 
 export async function renderRoleChangedEmail(props: RoleChangedEmailProps): Promise<RenderedEmail> {
@@ -89,21 +91,65 @@ export async function renderSsoCertificateExpiringEmail(
   return { subject: sanitizeSubject(ssoCertificateExpiringSubject(props)), html, text };
 }
 
-/** Every template with its preview props, rendered: what `npm run email:dev` and /dev/emails show. */
-export async function renderPreviews(): Promise<{ name: string; email: RenderedEmail }[]> {
+/**
+ * The preview props of every template in `locale`: English as each template's PreviewProps say, another
+ * language with its role names, role summaries and dates in that language (as lib/email/render-queued.ts
+ * writes them for a real message).
+ */
+function previewsIn(locale: Locale) {
+  const roles = translatorFor(locale, 'common');
+  const t = translatorFor(locale, 'emails');
+  const format = formatterFor(locale);
+  const at = (iso: string) => roles('utc', { time: format.dateTime(new Date(iso), 'dateTime') });
+  const english = locale === 'en';
+  return {
+    invitation: english
+      ? InvitationEmail.PreviewProps
+      : {
+          ...InvitationEmail.PreviewProps,
+          roleLabel: roles('roles.admin'),
+          expiresAt: format.dateTime(new Date('2026-12-04T12:00:00Z'), 'longDate'),
+        },
+    signIn: SignInEmail.PreviewProps,
+    roleChanged: english
+      ? RoleChangedEmail.PreviewProps
+      : {
+          ...RoleChangedEmail.PreviewProps,
+          fromRole: roles('roles.member'),
+          toRole: roles('roles.admin'),
+          toRoleSummary: t('roleSummaries.admin'),
+        },
+    removed: RemovedEmail.PreviewProps,
+    ownershipTransferred: english
+      ? OwnershipTransferredEmail.PreviewProps
+      : { ...OwnershipTransferredEmail.PreviewProps, ownerSummary: t('roleSummaries.owner') },
+    domainFailing: english
+      ? DomainFailingEmail.PreviewProps
+      : { ...DomainFailingEmail.PreviewProps, stopsCountingAt: at('2026-12-14T04:17:00Z') },
+    ssoCertificate: english
+      ? SsoCertificateExpiringEmail.PreviewProps
+      : { ...SsoCertificateExpiringEmail.PreviewProps, expiresAt: at('2027-01-06T04:17:00Z') },
+  };
+}
+
+/** Every template with its preview props, rendered in `locale`: what `npm run email:dev` and /dev/emails show. */
+export async function renderPreviews(
+  locale: Locale = 'en',
+): Promise<{ name: string; email: RenderedEmail }[]> {
+  const props = previewsIn(locale);
   return [
-    { name: 'invitation', email: await renderInvitationEmail(InvitationEmail.PreviewProps) },
-    { name: 'sign-in', email: await renderSignInEmail(SignInEmail.PreviewProps) },
-    { name: 'role-changed', email: await renderRoleChangedEmail(RoleChangedEmail.PreviewProps) },
-    { name: 'removed', email: await renderRemovedEmail(RemovedEmail.PreviewProps) },
+    { name: 'invitation', email: await renderInvitationEmail({ ...props.invitation, locale }) },
+    { name: 'sign-in', email: await renderSignInEmail({ ...props.signIn, locale }) },
+    { name: 'role-changed', email: await renderRoleChangedEmail({ ...props.roleChanged, locale }) },
+    { name: 'removed', email: await renderRemovedEmail({ ...props.removed, locale }) },
     {
       name: 'ownership-transferred',
-      email: await renderOwnershipTransferredEmail(OwnershipTransferredEmail.PreviewProps),
+      email: await renderOwnershipTransferredEmail({ ...props.ownershipTransferred, locale }),
     },
-    { name: 'domain-failing', email: await renderDomainFailingEmail(DomainFailingEmail.PreviewProps) },
+    { name: 'domain-failing', email: await renderDomainFailingEmail({ ...props.domainFailing, locale }) },
     {
       name: 'sso-certificate-expiring',
-      email: await renderSsoCertificateExpiringEmail(SsoCertificateExpiringEmail.PreviewProps),
+      email: await renderSsoCertificateExpiringEmail({ ...props.ssoCertificate, locale }),
     },
   ];
 }

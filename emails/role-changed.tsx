@@ -1,47 +1,56 @@
 import { Heading, Text } from '@react-email/components';
 import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
+import { emailTranslator, type EmailLanguage } from './_components/i18n';
 import { nameWithEmail, whomToAsk } from './_components/person';
 
-export interface RoleChangedEmailProps {
+export interface RoleChangedEmailProps extends EmailLanguage {
   organizationName: string;
   actorName: string;
   actorEmail: string;
   /** The change was the organization's identity provider's (actorName is its token's name). */
   byDirectory?: boolean;
-  /** Role labels: "Member", "Admin", "Owner". */
+  /** Role labels in the email's language: "Member", "Admin", "Owner". */
   fromRole: string;
   toRole: string;
-  /** What the new role lets them do, to follow "you can" (lib/shared/policy.ts roleDescriptions). */
+  /** What the new role lets them do, to follow "you can" (the catalogs' emails.roleSummaries). */
   toRoleSummary: string;
   /** Where AI Hub opens for them: the console for an Owner or Admin, else the home page. */
   url: string;
 }
 
-/** "a Member", "an Admin", "an Owner". */
-function withArticle(label: string): string {
-  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
-}
-
-export function roleChangedSubject(props: Pick<RoleChangedEmailProps, 'organizationName' | 'toRole'>) {
-  return `Your role in ${props.organizationName} is now ${props.toRole}`;
+export function roleChangedSubject(
+  props: Pick<RoleChangedEmailProps, 'organizationName' | 'toRole' | 'locale'>,
+) {
+  return emailTranslator(props.locale)('roleChanged.subject', {
+    organization: props.organizationName,
+    role: props.toRole,
+  });
 }
 
 export default function RoleChangedEmail(props: RoleChangedEmailProps) {
-  const { organizationName, fromRole, toRole, toRoleSummary, url } = props;
+  const { organizationName, fromRole, toRole, toRoleSummary, url, locale } = props;
+  const t = emailTranslator(locale);
   const actor = { name: props.actorName, email: props.actorEmail, directory: props.byDirectory };
   return (
-    <EmailLayout title={roleChangedSubject(props)} preview={roleChangedSubject(props)}>
+    <EmailLayout title={roleChangedSubject(props)} preview={roleChangedSubject(props)} locale={locale}>
       <Heading as="h1" style={emailStyles.heading}>
-        {`Your role in ${organizationName} changed`}
+        {t('roleChanged.heading', { organization: organizationName })}
       </Heading>
       <Text style={emailStyles.text}>
-        {`${nameWithEmail(actor)} changed your role in ${organizationName} on AI Hub from ${fromRole} to ${toRole}.`}
+        {t('roleChanged.body', {
+          actor: nameWithEmail(actor, t),
+          organization: organizationName,
+          fromRole,
+          toRole,
+        })}
       </Text>
-      <Text style={emailStyles.text}>{`As ${withArticle(toRole)} you can ${toRoleSummary}.`}</Text>
-      <CallToAction href={url} label="Open AI Hub" />
+      <Text style={emailStyles.text}>
+        {t('roleChanged.summary', { role: toRole, summary: toRoleSummary })}
+      </Text>
+      <CallToAction href={url} label={t('openAiHub')} locale={locale} />
       <Text style={emailStyles.muted}>
-        {`If you did not expect this change, ask ${whomToAsk(actor, organizationName)}.`}
+        {t('roleChanged.unexpected', { whom: whomToAsk(actor, organizationName, t) })}
       </Text>
     </EmailLayout>
   );

@@ -1,29 +1,35 @@
 import { Heading, Text } from '@react-email/components';
 import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
+import { emailTranslator, type EmailLanguage } from './_components/i18n';
 
-export interface SignInEmailProps {
+export interface SignInEmailProps extends EmailLanguage {
   /** The one-time sign-in link. */
   url: string;
   /** The host the request came from, e.g. "aihub.example.com". */
   host: string;
 }
 
-export default function SignInEmail({ url, host }: SignInEmailProps) {
+/** The subject, also the HTML's title. */
+export function signInSubject(props: Pick<SignInEmailProps, 'locale'>): string {
+  return emailTranslator(props.locale)('signIn.subject');
+}
+
+export default function SignInEmail({ url, host, locale }: SignInEmailProps) {
+  const t = emailTranslator(locale);
   return (
     <EmailLayout
-      title="Sign in to AI Hub"
-      preview={host ? `Sign in to AI Hub (${host})` : 'Sign in to AI Hub'}
+      title={signInSubject({ locale })}
+      preview={host ? t('signIn.previewAt', { host }) : signInSubject({ locale })}
+      locale={locale}
     >
       <Heading as="h1" style={emailStyles.heading}>
-        Sign in to AI Hub
+        {t('signIn.heading')}
       </Heading>
-      {host ? (
-        <Text style={emailStyles.text}>{`Use the button below to sign in to AI Hub at ${host}.`}</Text>
-      ) : null}
-      <CallToAction href={url} label="Sign in" spelledOut />
-      <Text style={emailStyles.text}>This link expires in 24 hours and can be used once.</Text>
-      <Text style={emailStyles.muted}>If you didn&apos;t try to sign in, you can ignore this email.</Text>
+      {host ? <Text style={emailStyles.text}>{t('signIn.body', { host })}</Text> : null}
+      <CallToAction href={url} label={t('signIn.button')} spelledOut locale={locale} />
+      <Text style={emailStyles.text}>{t('signIn.expires')}</Text>
+      <Text style={emailStyles.muted}>{t('signIn.ignore')}</Text>
     </EmailLayout>
   );
 }

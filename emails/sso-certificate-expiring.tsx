@@ -1,15 +1,16 @@
 import { Heading, Text } from '@react-email/components';
 import { CallToAction } from './_components/call-to-action';
 import { EmailLayout, emailStyles } from './_components/email-layout';
+import { emailTranslator, type EmailLanguage } from './_components/i18n';
 
-export interface SsoCertificateExpiringEmailProps {
+export interface SsoCertificateExpiringEmailProps extends EmailLanguage {
   organizationName: string;
   /** The connection, as the SSO page names it ("Okta"). */
   connectionName: string;
   /** The certificate's subject ("CN=okta.example") and SHA-256 fingerprint, as the SSO page shows them. */
   certificateSubject: string;
   fingerprint: string;
-  /** When it expires, as the console writes it ("Jan 6, 2027, 4:17 AM UTC"). */
+  /** When it expires, in the email's language ("Jan 6, 2027, 4:17 AM UTC"). */
   expiresAt: string;
   /** Whether that moment had already passed when the email was written. */
   expired: boolean;
@@ -20,37 +21,45 @@ export interface SsoCertificateExpiringEmailProps {
 export function ssoCertificateExpiringSubject(
   props: Pick<
     SsoCertificateExpiringEmailProps,
-    'organizationName' | 'connectionName' | 'expiresAt' | 'expired'
+    'organizationName' | 'connectionName' | 'expiresAt' | 'expired' | 'locale'
   >,
 ) {
-  const when = props.expired ? `expired on ${props.expiresAt}` : `expires on ${props.expiresAt}`;
-  return `The signing certificate of ${props.connectionName} ${when} (${props.organizationName})`;
+  const values = {
+    connection: props.connectionName,
+    time: props.expiresAt,
+    organization: props.organizationName,
+  };
+  const t = emailTranslator(props.locale);
+  return props.expired
+    ? t('ssoCertificate.subjectExpired', values)
+    : t('ssoCertificate.subjectExpiring', values);
 }
 
 export default function SsoCertificateExpiringEmail(props: SsoCertificateExpiringEmailProps) {
   const { organizationName, connectionName, certificateSubject, fingerprint, expiresAt, expired, url } =
     props;
+  const { locale } = props;
+  const t = emailTranslator(locale);
   const subject = ssoCertificateExpiringSubject(props);
+  const about = { organization: organizationName, connection: connectionName };
   return (
-    <EmailLayout title={subject} preview={subject}>
+    <EmailLayout title={subject} preview={subject} locale={locale}>
       <Heading as="h1" style={emailStyles.heading}>
         {expired
-          ? `Sign-in through ${connectionName} has stopped working`
-          : `Sign-in through ${connectionName} stops working on ${expiresAt}`}
+          ? t('ssoCertificate.headingExpired', { connection: connectionName })
+          : t('ssoCertificate.headingExpiring', { connection: connectionName, time: expiresAt })}
       </Heading>
       <Text style={emailStyles.text}>
-        {`${organizationName} signs people in through its identity provider (the connection ${connectionName}). AI Hub accepts a sign-in only when the provider signs it with a certificate it knows, and this one ${expired ? 'has expired' : 'expires soon'}:`}
+        {expired ? t('ssoCertificate.introExpired', about) : t('ssoCertificate.introExpiring', about)}
       </Text>
-      <Text style={emailStyles.text}>{`Subject: ${certificateSubject}`}</Text>
-      <Text style={emailStyles.text}>{`SHA-256 fingerprint: ${fingerprint}`}</Text>
-      <Text style={emailStyles.text}>{`Valid until: ${expiresAt}`}</Text>
       <Text style={emailStyles.text}>
-        {`Create the new signing certificate in your identity provider, then upload its new metadata (or read it again from its URL) on the SSO page. While you switch over, the metadata may list the old and the new certificate together: AI Hub accepts both, so nobody is locked out. Once the provider signs with the new one, read its metadata again.`}
+        {t('ssoCertificate.certificateSubject', { value: certificateSubject })}
       </Text>
-      <CallToAction href={url} label="Open the SSO page" />
-      <Text style={emailStyles.muted}>
-        You receive this because you are an Owner of the organization. It is sent once for each certificate.
-      </Text>
+      <Text style={emailStyles.text}>{t('ssoCertificate.fingerprint', { value: fingerprint })}</Text>
+      <Text style={emailStyles.text}>{t('ssoCertificate.validUntil', { time: expiresAt })}</Text>
+      <Text style={emailStyles.text}>{t('ssoCertificate.steps')}</Text>
+      <CallToAction href={url} label={t('ssoCertificate.button')} locale={locale} />
+      <Text style={emailStyles.muted}>{t('ssoCertificate.why')}</Text>
     </EmailLayout>
   );
 }

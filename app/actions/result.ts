@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { PersonActor } from '@/lib/shared/actor';
 import { DomainError, errorMessages, type ErrorCode } from '@/lib/shared/errors';
 import { getActor } from '@/app/_lib/session';
+import { requestLocale } from '@/app/_lib/i18n-request';
 
 export type ActionError<E extends ErrorCode = ErrorCode> = {
   code: E;
@@ -129,7 +130,9 @@ export function defineAction<S extends z.ZodType, T, const E extends ErrorCode>(
     const { data, refused } = parse(definition.input, input);
     if (refused) return refused;
     return settle<T, E>(errors, async () => {
-      const result = await definition.run(actor, data);
+      // The request's language goes with the person, for the emails their change causes (lib/email/locale.ts).
+      const locale = await requestLocale().catch(() => undefined);
+      const result = await definition.run({ ...actor, locale }, data);
       revalidateAll(definition.revalidate);
       return result;
     });

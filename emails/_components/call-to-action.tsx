@@ -1,5 +1,6 @@
 import { Button, Link, Section, Text } from '@react-email/components';
 import { emailStyles } from './email-layout';
+import { emailTranslator, type Locale } from './i18n';
 
 /**
  * An email's one button, and, for a link that must work where buttons do not render (`spelledOut`), the
@@ -9,11 +10,14 @@ export function CallToAction({
   href,
   label,
   spelledOut = false,
+  locale,
 }: {
   href: string;
   label: string;
   spelledOut?: boolean;
+  locale?: Locale;
 }) {
+  const t = emailTranslator(locale);
   return (
     <>
       <Section style={emailStyles.buttonSection}>
@@ -23,7 +27,7 @@ export function CallToAction({
       </Section>
       {spelledOut ? (
         <>
-          <Text style={emailStyles.muted}>Or copy and paste this link into your browser:</Text>
+          <Text style={emailStyles.muted}>{t('callToAction.copyLink')}</Text>
           <Text style={emailStyles.muted}>
             <Link href={href} style={emailStyles.link}>
               {href}

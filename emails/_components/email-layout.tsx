@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import { appName, emailTranslator, type Locale } from './i18n';
 
 const fontFamily =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
@@ -93,21 +94,24 @@ export interface EmailLayoutProps {
   /** Inbox preview text (shown next to the subject, hidden in the body). */
   preview: string;
   children: ReactNode;
+  /** The language it is written in: the document's `lang`, and the footer's. English by default. */
+  locale?: Locale;
 }
 
-export function EmailLayout({ title, preview, children }: EmailLayoutProps) {
+export function EmailLayout({ title, preview, children, locale = 'en' }: EmailLayoutProps) {
+  const t = emailTranslator(locale);
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={locale} dir="ltr">
       <Head>
         <title>{title}</title>
       </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>
-          <Text style={wordmark}>AI Hub</Text>
+          <Text style={wordmark}>{appName(locale)}</Text>
           <Section>{children}</Section>
           <Hr style={divider} />
-          <Text style={footer}>AI Hub · This is an automated message, please do not reply.</Text>
+          <Text style={footer}>{t('layout.footer')}</Text>
         </Container>
       </Body>
     </Html>

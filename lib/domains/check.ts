@@ -114,7 +114,7 @@ export async function applyCheck(
     await enqueueEmails(
       tx,
       context.queue,
-      await domainFailingEmails(tx, row, new Date(at.getTime() + DOMAIN_GRACE_MS)),
+      await domainFailingEmails(tx, row, new Date(at.getTime() + DOMAIN_GRACE_MS), context.actor),
     );
   return updated;
 }

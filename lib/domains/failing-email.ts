@@ -5,6 +5,9 @@
 import 'server-only';
 import type { Transaction } from '@/db/client';
 import type { QueuedEmail } from '../email/queue';
+import { senderLocale } from '../email/locale';
+import type { Locale } from '../i18n/locales';
+import type { Actor } from '../shared/actor';
 import { organizationOwners } from '../organizations/owners';
 import { verificationRecord } from './record';
 
@@ -18,13 +21,19 @@ export interface DomainFailingFacts {
   recordValue: string;
   /** ISO 8601: when it stops counting unless the record is back. */
   stopsCountingAt: string;
+  /** The language of the Verify that found the miss (lib/email/locale.ts); the daily re-check has none. */
+  locale?: Locale;
 }
 
-/** One email to each active Owner of the organization about `domain` (its row's domain and token). */
+/**
+ * One email to each active Owner of the organization about `domain` (its row's domain and token).
+ * `finder`: the person whose Verify found the miss, or null for the daily re-check.
+ */
 export async function domainFailingEmails(
   tx: Transaction,
   row: { organizationId: string; domain: string; token: string },
   stopsCountingAt: Date,
+  finder: Actor | null = null,
 ): Promise<QueuedEmail[]> {
   const owners = await organizationOwners(tx, row.organizationId);
   const record = verificationRecord(row.domain, row.token);
@@ -39,6 +48,7 @@ export async function domainFailingEmails(
       recordName: record.name,
       recordValue: record.value,
       stopsCountingAt: stopsCountingAt.toISOString(),
+      ...(finder ? senderLocale(finder) : {}),
     } satisfies DomainFailingFacts,
   }));
 }

@@ -1,6 +1,6 @@
 // Rendering a queued message (lib/email/queue.ts) into the email the worker sends (./email.ts): each kind
-// from its facts, a template rendered once for every message of a fetch that shares them (an invitation's
-// link put in afterwards), never a stored body.
+// from its facts, in its recipient's language (./locale.ts), a template rendered once for every message of
+// a fetch that shares them and the language (an invitation's link put in afterwards), never a stored body.
 import 'server-only';
 import { domainToUnicode } from 'node:url';
 import {
@@ -18,8 +18,17 @@ import { unseal } from '../sealed';
 import { invitationUrl } from '../invitations/link';
 import type { ChangeFacts, RoleChangedFacts } from '../members/notifications';
 import { can } from '@/lib/shared/permissions';
-import { isRole, roleLabels, roleDescriptions } from '@/lib/shared/roles';
-import { formatDateTime } from '@/lib/shared/format';
+import { isRole } from '@/lib/shared/roles';
+import { formatterFor } from '../i18n/translator';
+import type { Locale } from '../i18n/locales';
+import {
+  accountChoicesOf,
+  messageLocale,
+  momentIn,
+  roleName,
+  roleSummary,
+  type AccountChoices,
+} from './locale';
 import type { DomainFailingFacts } from '../domains/failing-email';
 import type { SsoCertificateExpiringFacts } from '../sso/expiry-email';
 
@@ -39,21 +48,33 @@ const URL_PLACEHOLDER = 'https://invitation.placeholder/accept-url';
 /** The templates rendered for one fetch of jobs, by their facts: invitations of one request render once. */
 export type Templates = Map<string, Promise<RenderedEmail>>;
 
+/** What rendering one message needs besides its facts: the templates of the fetch, and its language. */
+interface Rendering {
+  templates: Templates;
+  locale: Locale;
+}
+
 /**
  * A message's email, rendered from its facts, or the reason it cannot be (a template that throws is
  * logged, and the message fails with NOT_PREPARED: trying the same template again would not help).
+ * `choices`: the account languages of the fetch's addresses (./locale.ts), read here when not given.
  */
-export async function emailFor(message: QueuedMessage, templates: Templates): Promise<EmailMessage | string> {
+export async function emailFor(
+  message: QueuedMessage,
+  templates: Templates,
+  choices?: AccountChoices,
+): Promise<EmailMessage | string> {
   try {
-    return await renderMessage(message, templates);
+    const locale = messageLocale(message, choices ?? (await accountChoicesOf([message])));
+    return await renderMessage(message, { templates, locale });
   } catch (error) {
     console.error(`[email] could not render message ${message.id}; nothing was sent`, error);
     return NOT_PREPARED;
   }
 }
 
-async function renderMessage(message: QueuedMessage, templates: Templates): Promise<EmailMessage | string> {
-  const email = await renderByKind(message, templates);
+async function renderMessage(message: QueuedMessage, rendering: Rendering): Promise<EmailMessage | string> {
+  const email = await renderByKind(message, rendering);
   if (typeof email === 'string') return email;
   return {
     ...email,
@@ -63,9 +84,14 @@ async function renderMessage(message: QueuedMessage, templates: Templates): Prom
   };
 }
 
-/** The rendered template of `facts`, rendered once per fetch for every message that shares them. */
-function once(templates: Templates, kind: string, facts: object, render: () => Promise<RenderedEmail>) {
-  const key = `${kind}:${JSON.stringify(facts)}`;
+/** The rendered template of `facts`, rendered once per fetch for every message that shares them and the language. */
+function once(
+  { templates, locale }: Rendering,
+  kind: string,
+  facts: object,
+  render: () => Promise<RenderedEmail>,
+) {
+  const key = `${kind}:${locale}:${JSON.stringify(facts)}`;
   let template = templates.get(key);
   if (!template) {
     template = render();
@@ -74,9 +100,10 @@ function once(templates: Templates, kind: string, facts: object, render: () => P
   return template;
 }
 
-/** Who made the change, and where: what every email about a change says. */
-function byWhom(facts: ChangeFacts) {
+/** Who made the change, and where, in `locale`: what every email about a change says. */
+function byWhom(facts: ChangeFacts, locale: Locale) {
   return {
+    locale,
     organizationName: facts.organizationName,
     actorName: facts.actorName,
     actorEmail: facts.actorEmail,
@@ -89,59 +116,62 @@ function consoleUrl(slug: string): string {
   return `${appUrl()}/admin/${encodeURIComponent(slug)}/users`;
 }
 
-async function renderByKind(message: QueuedMessage, templates: Templates): Promise<RenderedEmail | string> {
+async function renderByKind(message: QueuedMessage, rendering: Rendering): Promise<RenderedEmail | string> {
+  const { locale } = rendering;
   switch (message.kind) {
     case 'invitation':
-      return renderInvitation(message, templates);
+      return renderInvitation(message, rendering);
     case 'role_changed': {
       const facts = message.payload as unknown as RoleChangedFacts;
       if (!isRole(facts.fromRole) || !isRole(facts.toRole)) return 'The email names no known role.';
-      return once(templates, message.kind, facts, () =>
+      return once(rendering, message.kind, facts, () =>
         renderRoleChangedEmail({
-          ...byWhom(facts),
-          fromRole: roleLabels[facts.fromRole],
-          toRole: roleLabels[facts.toRole],
-          toRoleSummary: roleDescriptions[facts.toRole],
+          ...byWhom(facts, locale),
+          fromRole: roleName(facts.fromRole, locale),
+          toRole: roleName(facts.toRole, locale),
+          toRoleSummary: roleSummary(facts.toRole, locale),
           url: can(facts.toRole, 'console:access') ? consoleUrl(facts.organizationSlug) : `${appUrl()}/`,
         }),
       );
     }
     case 'removed': {
       const facts = message.payload as unknown as ChangeFacts;
-      return once(templates, message.kind, facts, () => renderRemovedEmail(byWhom(facts)));
+      return once(rendering, message.kind, facts, () => renderRemovedEmail(byWhom(facts, locale)));
     }
     case 'ownership_transferred': {
       const facts = message.payload as unknown as ChangeFacts;
-      return once(templates, message.kind, facts, () =>
+      return once(rendering, message.kind, facts, () =>
         renderOwnershipTransferredEmail({
-          ...byWhom(facts),
-          ownerSummary: roleDescriptions.owner,
+          ...byWhom(facts, locale),
+          ownerSummary: roleSummary('owner', locale),
           url: consoleUrl(facts.organizationSlug),
         }),
       );
     }
     case 'domain_failing': {
       const facts = message.payload as unknown as DomainFailingFacts;
-      return once(templates, message.kind, facts, () =>
+      return once(rendering, message.kind, facts, () =>
         renderDomainFailingEmail({
+          locale,
           organizationName: facts.organizationName,
           domain: domainToUnicode(facts.domain) || facts.domain,
           recordName: facts.recordName,
           recordValue: facts.recordValue,
-          stopsCountingAt: formatDateTime(facts.stopsCountingAt),
+          stopsCountingAt: momentIn(facts.stopsCountingAt, locale),
           url: `${appUrl()}/admin/${encodeURIComponent(facts.organizationSlug)}/domains`,
         }),
       );
     }
     case 'sso_certificate_expiring': {
       const facts = message.payload as unknown as SsoCertificateExpiringFacts;
-      return once(templates, message.kind, facts, () =>
+      return once(rendering, message.kind, facts, () =>
         renderSsoCertificateExpiringEmail({
+          locale,
           organizationName: facts.organizationName,
           connectionName: facts.connectionName,
           certificateSubject: facts.certificateSubject,
           fingerprint: facts.fingerprint,
-          expiresAt: formatDateTime(facts.expiresAt),
+          expiresAt: momentIn(facts.expiresAt, locale),
           expired: facts.expired,
           url: `${appUrl()}/admin/${encodeURIComponent(facts.organizationSlug)}/sso`,
         }),
@@ -152,23 +182,42 @@ async function renderByKind(message: QueuedMessage, templates: Templates): Promi
   }
 }
 
+/**
+ * The facts of an invitation as queued: the role and the expiry as data (lib/invitations/delivery.ts),
+ * or, in a message queued before emails had a language, as English text (`roleLabel`, a written date).
+ */
+interface InvitationFacts {
+  inviterName: string;
+  inviterEmail: string;
+  organizationName: string;
+  role?: string;
+  roleLabel?: string;
+  /** ISO 8601, or (an older message) the date already written out. */
+  expiresAt: string;
+  locale?: string;
+}
+
 /** An invitation: its template rendered once for the invitations that share their facts, each link put in after. */
 async function renderInvitation(
   message: QueuedMessage,
-  templates: Templates,
+  rendering: Rendering,
 ): Promise<RenderedEmail | string> {
-  const { token: sealed, ...facts } = message.payload as {
-    token?: string;
-    inviterName: string;
-    inviterEmail: string;
-    organizationName: string;
-    roleLabel: string;
-    expiresAt: string;
-  };
+  const { token: sealed, ...facts } = message.payload as unknown as InvitationFacts & { token?: string };
   const token = sealed ? unseal(sealed, 'email payload') : null;
   if (!token) return 'The invitation link could not be read (AUTH_SECRET changed?). Send it again.';
-  const rendered = await once(templates, message.kind, facts, () =>
-    renderInvitationEmail({ ...facts, acceptUrl: URL_PLACEHOLDER }),
+  const { locale } = rendering;
+  const rendered = await once(rendering, message.kind, facts, () =>
+    renderInvitationEmail({
+      locale,
+      inviterName: facts.inviterName,
+      inviterEmail: facts.inviterEmail,
+      organizationName: facts.organizationName,
+      roleLabel: isRole(facts.role) ? roleName(facts.role, locale) : (facts.roleLabel ?? ''),
+      expiresAt: ISO_MOMENT.test(facts.expiresAt)
+        ? formatterFor(locale).dateTime(new Date(facts.expiresAt), 'longDate')
+        : facts.expiresAt,
+      acceptUrl: URL_PLACEHOLDER,
+    }),
   );
   const url = invitationUrl(token);
   return {
@@ -177,6 +226,9 @@ async function renderInvitation(
     text: withLink(rendered.text, url),
   };
 }
+
+/** A date written as ISO 8601 ("2026-12-04T10:00:00.000Z"), not yet for people. */
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T/;
 
 /** The rendered texts split at their link placeholder, once each (the same string for a whole batch). */
 const splitTexts = new Map<string, string[]>();

@@ -18,6 +18,7 @@ import { column, jsonb, rows } from '../sql';
 import { emailResultsRecorded, setEmailNudge } from './nudge';
 import { emailRetrySettings } from '../config';
 import { emailFor, type Templates } from './render-queued';
+import { accountChoicesOf, type AccountChoices } from './locale';
 import { EMAIL_GAVE_UP_QUEUE, EMAIL_QUEUE } from '../jobs/queues';
 
 /** Works queue `email` in this process; a request that queued emails wakes it (./email-nudge.ts). */
@@ -157,9 +158,23 @@ interface PreparedBatch {
 
 /** Renders a batch's emails (never rejects: a message that cannot be rendered gets its reason). */
 async function prepareBatch(messages: MessageRow[], templates: Templates): Promise<PreparedBatch> {
-  const prepared = await Promise.all(messages.map((message) => emailFor(message, templates)));
+  const choices = await languagesOf(messages);
+  const prepared = await Promise.all(messages.map((message) => emailFor(message, templates, choices)));
   const emails = prepared.filter((email): email is EmailMessage => typeof email !== 'string');
   return { messages, prepared, emails };
+}
+
+/**
+ * The account languages of a batch's addresses, in one read. Should it fail, the emails are still sent,
+ * in the language their facts keep (else English): a wrong language is better than no sign-in link.
+ */
+async function languagesOf(messages: readonly MessageRow[]): Promise<AccountChoices> {
+  try {
+    return await accountChoicesOf(messages);
+  } catch (error) {
+    console.error("[email] could not read the recipients' languages; sending in the senders'", error);
+    return new Map();
+  }
 }
 
 /**

@@ -13,9 +13,10 @@ import { isUndelivered } from '../email/statuses';
 import { nextRecordingOr, nudgeEmailWorker } from '../email/nudge';
 import type { InviteResult } from '../shared/invite-outcomes';
 import { rows } from '../sql';
-import { formatLongDate } from '../shared/format';
+import { senderLocale } from '../email/locale';
+import type { PersonActor } from '../shared/actor';
 import { z } from 'zod';
-import { deliveryStatusValues } from '@/db/values';
+import { deliveryStatusValues, type InvitationRole, type MemberRole } from '@/db/values';
 
 /** An invitation just written, with the secret of its link (known only until it is queued, sealed). */
 export interface OutgoingInvitation {
@@ -28,10 +29,10 @@ export interface OutgoingInvitation {
 
 /** What the email says besides the link, the same for every address of a request. */
 export interface InvitationEmailFacts {
-  inviterName: string;
-  inviterEmail: string;
+  /** The inviter: their name, their address and the language of their request (the email's if the invitee chose none). */
+  inviter: PersonActor;
   organizationName: string;
-  roleLabel: string;
+  role: InvitationRole | MemberRole;
   expiresAt: Date;
 }
 
@@ -46,7 +47,9 @@ export function invitationEmails(
   outgoing: readonly OutgoingInvitation[],
   facts: InvitationEmailFacts,
 ): Promise<string[]> {
-  const expiresAt = formatLongDate(facts.expiresAt);
+  // The role and the expiry as data: the worker writes them in the invitee's language (lib/email/render-queued.ts).
+  const expiresAt = facts.expiresAt.toISOString();
+  const inviter = facts.inviter;
   return enqueueEmails(
     tx,
     queue,
@@ -57,11 +60,12 @@ export function invitationEmails(
       invitationId: item.invitationId,
       payload: {
         token: seal(item.token, 'email payload'),
-        inviterName: facts.inviterName,
-        inviterEmail: facts.inviterEmail,
+        inviterName: inviter.name?.trim() || inviter.email,
+        inviterEmail: inviter.email,
         organizationName: facts.organizationName,
-        roleLabel: facts.roleLabel,
+        role: facts.role,
         expiresAt,
+        ...senderLocale(inviter),
       },
     })),
   );

@@ -12,7 +12,7 @@ import { normalizeEmail, parseAddresses } from '../shared/email-address';
 import { MAX_CSV_ROWS } from '../shared/limits';
 import { fail } from '../shared/errors';
 import { invitableRoles } from '../shared/policy';
-import { isInvitationRole, isRole, roleLabels } from '@/lib/shared/roles';
+import { isInvitationRole, isRole } from '@/lib/shared/roles';
 import { freeSeats, noSeatReason } from '../organizations/seats';
 import { applyCaps, countSent, type Sender } from './caps';
 import { auditSent, writeInvitations, type Timing, type Written } from './write';
@@ -95,10 +95,9 @@ async function invite(
       await auditSent(tx, organization.id, actor, role, sent);
       // The emails are queued with the invitations: this commit has them, a rollback has none.
       const queued = await invitationEmails(tx, queue, organization.id, sent, {
-        inviterName: actor.name?.trim() || actor.email,
-        inviterEmail: actor.email,
+        inviter: actor,
         organizationName: organization.name,
-        roleLabel: roleLabels[role],
+        role,
         expiresAt: timing.expiresAt,
       });
       settled.push(...classified.settled, ...seated.refused, ...refused);

@@ -8,6 +8,8 @@ import type { MemberRole } from '@/db/values';
 import { accountOf, type Actor } from '../shared/actor';
 import type { LockedOrganization } from '../access';
 import type { QueuedEmail } from '../email/queue';
+import { senderLocale } from '../email/locale';
+import type { Locale } from '../i18n/locales';
 import type { Target } from './targets';
 
 /** What every notification says about who made the change and where. */
@@ -19,6 +21,8 @@ export interface ChangeFacts {
   actorEmail: string;
   /** The organization's identity provider made the change (docs/rules.md rule 13). */
   byDirectory?: true;
+  /** The language of the request the change came from (lib/email/locale.ts), when known. */
+  locale?: Locale;
 }
 
 export interface RoleChangedFacts extends ChangeFacts {
@@ -30,7 +34,7 @@ function changeFacts(org: LockedOrganization, actor: Actor): ChangeFacts {
   const where = { organizationName: org.name, organizationSlug: org.slug };
   return actor.kind === 'directory'
     ? { ...where, actorName: actor.tokenName, actorEmail: '', byDirectory: true }
-    : { ...where, actorName: actor.name ?? '', actorEmail: actor.email };
+    : { ...where, actorName: actor.name ?? '', actorEmail: actor.email, ...senderLocale(actor) };
 }
 
 /** The members (never invitations, never the actor) a change to `targets` is news to, if the organization wants it. */

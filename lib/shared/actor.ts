@@ -1,3 +1,5 @@
+import type { Locale } from './locales';
+
 /**
  * On whose behalf a domain function runs: a signed-in person, or an organization's identity provider
  * over SCIM (lib/scim), which acts with an Admin's rights through the same functions and the same policy
@@ -10,6 +12,11 @@ export interface PersonActor {
   userId: string;
   email: string;
   name?: string | null;
+  /**
+   * The language of the request the person acts through (their account's choice, else their browser's),
+   * when known: the emails their change causes are written in it for a recipient who chose none.
+   */
+  locale?: Locale;
 }
 
 /** The directory of one organization, acting through one of its provisioning tokens. */
