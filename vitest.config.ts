@@ -22,6 +22,8 @@ export default defineConfig({
     // before the next one, so no file saves and restores process.env by hand.
     unstubEnvs: true,
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Migrates one PGlite database that every file's own starts from (not on PostgreSQL).
+    globalSetup: ['tests/support/pglite-snapshot.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

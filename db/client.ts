@@ -98,7 +98,14 @@ export function acquirePgliteLock(dataDir: string): () => void {
 }
 
 /** Opens an embedded PGlite database in `dataDir` (or in memory with `memory://`) and migrates it. */
-export async function openPglite(dataDir: string, options: { lock?: boolean } = {}): Promise<DatabaseHandle> {
+export async function openPglite(
+  dataDir: string,
+  options: {
+    lock?: boolean;
+    /** A dump of an in-memory database to start from (PGlite's dumpDataDir): the tests' migrated snapshot. */
+    from?: Blob;
+  } = {},
+): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const release = !inMemory && options.lock !== false ? acquirePgliteLock(dataDir) : () => {};
   try {
@@ -111,7 +118,9 @@ export async function openPglite(dataDir: string, options: { lock?: boolean } = 
     if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
     // pg_trgm backs the user table's search indexes (migration 0001 creates the extension).
     const extensions = { pg_trgm };
-    const client = inMemory ? new PGlite({ extensions }) : new PGlite(dataDir, { extensions });
+    const client = inMemory
+      ? new PGlite({ extensions, loadDataDir: options.from })
+      : new PGlite(dataDir, { extensions });
     await client.waitReady;
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import * as schema from '@/db/schema';
 import { openPglite, openPostgres, setDatabaseHandle, type DatabaseHandle } from '@/db/client';
 import { resetClock } from '@/lib/clock';
@@ -63,7 +64,10 @@ export function useTestDatabase(options: { max?: number; workJobs?: boolean } = 
       state.url = created.url;
       state.handle = await openPostgres(created.url, { migrate: true, max: options.max ?? 10 });
     } else {
-      state.handle = await openPglite('memory://');
+      // The migrated snapshot of the global setup (tests/support/pglite-snapshot.ts), when there is one.
+      const snapshot = inject('pgliteSnapshot');
+      const from = snapshot ? new Blob([fs.readFileSync(snapshot)]) : undefined;
+      state.handle = await openPglite('memory://', { from });
     }
     setDatabaseHandle(state.handle);
     // Emails queued by the tests are sent by this process's own worker, as a web server does (unless the
