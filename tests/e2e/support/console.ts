@@ -27,11 +27,12 @@ export async function usersCount(page: Page): Promise<number> {
   return Number(text.replace(/[^0-9]/g, ''));
 }
 
-/** The table row of `email` (found by its checkbox, `Select <email>`). */
-export function userRow(page: Page, email: string): Locator {
-  return page
-    .getByRole('row')
-    .filter({ has: page.getByRole('checkbox', { name: `Select ${email}`, exact: true }) });
+/**
+ * The table row of `email` (found by its checkbox, `Select <email>`, or `select`: its name in the page's
+ * language).
+ */
+export function userRow(page: Page, email: string, select = `Select ${email}`): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('checkbox', { name: select, exact: true }) });
 }
 
 /** Body rows of the table (those with a row checkbox). */
@@ -48,21 +49,30 @@ export async function shownEmails(page: Page): Promise<string[]> {
 }
 
 /** The role badge and status badge of a row, as shown. */
-export async function roleAndStatus(page: Page, email: string): Promise<{ role: string; status: string }> {
+export async function roleAndStatus(
+  page: Page,
+  email: string,
+  select?: string,
+): Promise<{ role: string; status: string }> {
   // By markup, not by role: below md the Role and Status columns are hidden (the user cell shows both),
   // and hidden cells leave the accessibility tree, but they still hold the row's role and status.
-  const cells = userRow(page, email).locator('td');
+  const cells = userRow(page, email, select).locator('td');
   const [role, status] = await Promise.all([cells.nth(2).textContent(), cells.nth(3).textContent()]);
   return { role: (role ?? '').trim(), status: (status ?? '').trim() };
 }
 
 /** Waits until the row of `email` shows `role` (and `status`, if given). */
-export async function expectRow(page: Page, email: string, expected: { role?: string; status?: string }) {
-  await userRow(page, email).waitFor();
+export async function expectRow(
+  page: Page,
+  email: string,
+  expected: { role?: string; status?: string },
+  select?: string,
+) {
+  await userRow(page, email, select).waitFor();
   await expect
     .poll(
       async () => {
-        const shown = await roleAndStatus(page, email);
+        const shown = await roleAndStatus(page, email, select);
         return {
           role: expected.role === undefined ? undefined : shown.role,
           status: expected.status === undefined ? undefined : shown.status,
@@ -74,8 +84,8 @@ export async function expectRow(page: Page, email: string, expected: { role?: st
 }
 
 /** Waits until no row of `email` is shown. */
-export async function expectNoRow(page: Page, email: string) {
-  await expect.poll(() => userRow(page, email).count(), { timeout: 10_000 }).toBe(0);
+export async function expectNoRow(page: Page, email: string, select?: string) {
+  await expect.poll(() => userRow(page, email, select).count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Opens the `More options` menu of a row; returns the menu. */
