@@ -28,7 +28,11 @@ vi.doMock('next/headers', () => ({
     get: (name: string) => actionMocks.requestHeaders[name.toLowerCase()] ?? null,
   })),
 }));
-vi.doMock('@/app/_lib/session', () => ({ getActor: vi.fn(async () => actionMocks.actor) }));
+// No account language: the request's language comes from the cookie and Accept-Language (none: English).
+vi.doMock('@/app/_lib/session', () => ({
+  getActor: vi.fn(async () => actionMocks.actor),
+  getAccountLocale: vi.fn(async () => null),
+}));
 
 /**
  * `action` taking any input, as a hostile or careless client calls it over the wire: the compiler checks
