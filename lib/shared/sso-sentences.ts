@@ -1,7 +1,8 @@
-// The SSO events of the audit log in words (lib/shared/activity-sentences.ts hands them here). Pure.
+// The SSO events of the audit log in words (lib/shared/activity-sentences.ts hands them here), from the
+// catalogs' `activity.sso`. Pure.
 import { isSsoRefusal } from '@/db/values';
-import { isRole, roleLabels } from './roles';
-import { ssoRefusalReasons } from './sso-refusals';
+import { isRole } from './roles';
+import type { Translate } from './translate';
 
 type SsoAction =
   | 'sso.connection_added'
@@ -18,41 +19,51 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function reason(value: unknown): string {
-  return isSsoRefusal(value) ? ssoRefusalReasons[value] : 'it could not be checked';
+/** Why a sign-in or a test was refused, as Activity tells it (after "refused the sign-in of …: "). */
+export function ssoRefusalReason(value: unknown, t: Translate): string {
+  return isSsoRefusal(value) ? t(`activity.ssoRefusals.${value}`) : t('activity.ssoRefusals.unchecked');
 }
 
-/** What was done, to follow the actor's name. `target`: the address the event is about. */
+/**
+ * What was done, to follow the actor's name. `target`: the address the event is about. A change of a
+ * connection's settings (`change`) was written in English when it was recorded, and is told as it was.
+ */
 export function describeSsoEvent(
   action: SsoAction,
   target: string,
   details: Record<string, unknown>,
+  t: Translate,
 ): string {
-  const connection = `the SSO connection “${text(details.connection)}”`;
+  const connection = text(details.connection);
   switch (action) {
     case 'sso.connection_added':
-      return `added ${connection} (${details.protocol === 'oidc' ? 'OpenID Connect' : 'SAML'})`;
+      return t('activity.sso.added', { connection, protocol: details.protocol === 'oidc' ? 'oidc' : 'saml' });
     case 'sso.connection_changed':
-      return `changed ${connection}: ${text(details.change)}`;
+      return t('activity.sso.changed', { connection, change: text(details.change) });
     case 'sso.connection_removed':
-      return `removed ${connection}`;
+      return t('activity.sso.removed', { connection });
     case 'sso.tested':
       return details.ok === true
-        ? `tested ${connection}: it passed`
-        : `tested ${connection}: it failed, as ${reason(details.reason)}`;
+        ? t('activity.sso.testPassed', { connection })
+        : t('activity.sso.testFailed', { connection, reason: ssoRefusalReason(details.reason, t) });
     case 'sso.signed_in':
-      return `signed in through ${connection}`;
+      return t('activity.sso.signedIn', { connection });
     case 'sso.joined':
-      return `joined as ${isRole(details.role) ? roleLabels[details.role] : text(details.role)} through ${connection}`;
-    case 'sso.refused':
-      return `refused a sign-in${target ? ` of ${target}` : ''} through ${connection}: ${reason(details.reason)}`;
+      return t('activity.sso.joined', {
+        connection,
+        role: isRole(details.role) ? t(`common.roles.${details.role}`) : text(details.role),
+      });
+    case 'sso.refused': {
+      const reason = ssoRefusalReason(details.reason, t);
+      return target
+        ? t('activity.sso.refusedOf', { target, connection, reason })
+        : t('activity.sso.refused', { connection, reason });
+    }
     case 'sso.required_changed':
-      return details.to === true
-        ? 'turned on Require SSO: people at the verified domains sign in through the identity provider'
-        : 'turned off Require SSO';
+      return details.to === true ? t('activity.sso.requiredOn') : t('activity.sso.requiredOff');
     case 'sso.break_glass_changed':
       return details.to === true
-        ? `named ${target} a break-glass Owner (keeps the email link under Require SSO)`
-        : `no longer names ${target} a break-glass Owner`;
+        ? t('activity.sso.breakGlassOn', { target })
+        : t('activity.sso.breakGlassOff', { target });
   }
 }

@@ -1,9 +1,11 @@
+import { useTranslations } from 'next-intl';
 import { Skeleton } from '@/components/ui/skeleton';
 
 /** Shown while the activity page renders on the server: its heading, filters and rows, not a spinner. */
 export default function ActivityLoading() {
+  const t = useTranslations('activity.page');
   return (
-    <div className="grid gap-4" role="status" aria-label="Loading activity">
+    <div className="grid gap-4" role="status" aria-label={t('loading')}>
       <div className="grid gap-2">
         <Skeleton className="h-7 w-28" />
         <Skeleton className="h-4 w-full max-w-md" />
@@ -27,7 +29,7 @@ export default function ActivityLoading() {
           </div>
         ))}
       </div>
-      <span className="sr-only">Loading…</span>
+      <span className="sr-only">{t('loadingText')}</span>
     </div>
   );
 }
