@@ -8,6 +8,7 @@ import {
   errorValues,
   type ErrorCode,
   type ErrorDetail,
+  type RefusedTarget,
 } from '@/lib/shared/errors';
 import { translatorFor } from '@/lib/i18n/translator';
 import type { Locale } from '@/lib/i18n/locales';
@@ -48,4 +49,17 @@ export async function errorText(code: ErrorCode, message?: string, detail?: Erro
 /** A DomainError's message in this request's language. */
 export function domainErrorText(error: DomainError): Promise<string> {
   return errorText(error.code, error.message, error.detail);
+}
+
+/** A refusal's details with each refused row's reason (a bulk action's `refused`) in this request's language. */
+export async function localizedDetails(
+  details: Record<string, unknown> | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  if (!details || !Array.isArray(details.refused)) return details;
+  const locale = await requestLocale();
+  const refused = (details.refused as RefusedTarget[]).map((row) => ({
+    ...row,
+    message: errorTextIn(locale, row.code, row.message, row.detail),
+  }));
+  return { ...details, refused };
 }

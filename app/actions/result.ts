@@ -9,7 +9,7 @@ import type { PersonActor } from '@/lib/shared/actor';
 import { DomainError, type ErrorCode } from '@/lib/shared/errors';
 import { translatorFor } from '@/lib/i18n/translator';
 import { getActor } from '@/app/_lib/session';
-import { domainErrorText, errorText } from '@/app/_lib/error-text';
+import { domainErrorText, errorText, localizedDetails } from '@/app/_lib/error-text';
 import { requestLocale } from '@/app/_lib/i18n-request';
 
 export type ActionError<E extends ErrorCode = ErrorCode> = {
@@ -100,7 +100,7 @@ async function settle<T, E extends ErrorCode>(
     if (error instanceof DomainError) {
       if (process.env.VITEST && !declared.includes(error.code))
         throw new Error(`An action answered ${error.code}, which it does not declare in its errors.`);
-      return failure(error.code as E, domainErrorText(error), error.details);
+      return failure(error.code as E, domainErrorText(error), await localizedDetails(error.details));
     }
     // Next's redirect() and notFound() are errors too: let them through.
     if (error && typeof error === 'object' && 'digest' in error && String(error.digest).startsWith('NEXT_')) {

@@ -6,9 +6,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const { actionMocks: mocks } = await vi.hoisted(() => import('../support/action-mocks'));
 
 import { deleteOrganizationAction, searchMembersAction } from '@/app/actions/organizations';
+import { removeMembersAction } from '@/app/actions/members';
 import { MAX_SEARCH } from '@/lib/shared/limits';
 import { useTestDatabase } from '../support/db';
-import { addMember, createOrganizationWithOwner, createUser } from '../support/factories';
+import { addMember, createOrganizationWithOwner, createUser, membershipOf } from '../support/factories';
 
 useTestDatabase();
 
@@ -59,6 +60,36 @@ describe('refusals in the request’s language', () => {
     ).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: 'Only an Owner can delete the organization.' },
+    });
+  });
+
+  it('says a bulk refusal and each refused row’s reason in Korean', async () => {
+    const { organization, owner } = await createOrganizationWithOwner('Polyglot');
+    const ownerMembership = await membershipOf(organization.id, owner.userId);
+    const admin = await addMember(organization.id, 'admin');
+    const member = await addMember(organization.id, 'member');
+    mocks.actor = admin;
+    mocks.requestHeaders = { 'accept-language': 'ko' };
+    const result = await removeMembersAction({
+      organizationId: organization.id,
+      ids: [member.membershipId, ownerMembership.id],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BULK_REFUSED',
+        message:
+          '변경된 내용이 없습니다. 선택한 사용자 2명 중 1명을 변경할 수 없습니다. 소유자만 다른 사람을 소유자로 지정하거나 소유자를 변경 또는 제거할 수 있습니다.',
+        details: {
+          refused: [
+            {
+              code: 'OWNER_REQUIRED',
+              email: owner.email,
+              message: '소유자만 다른 사람을 소유자로 지정하거나 소유자를 변경 또는 제거할 수 있습니다.',
+            },
+          ],
+        },
+      },
     });
   });
 });
