@@ -73,4 +73,16 @@ describe('activity sentences in every language', () => {
       'Annがグループ「Leads」に2人のメンバーを追加し、グループ「Leads」から1人のメンバーを削除しました',
     );
   });
+
+  it('tells a connection’s recorded change part by part, a name with "; " whole', () => {
+    const change = event('sso.connection_changed', {
+      change: 'renamed it from “Old; x”; turned it on; people who join through it join as Admin',
+    });
+    expect(eventSentence(change, english)).toBe(
+      'Ann changed the SSO connection “Okta”: renamed it from “Old; x”; turned it on; people who join through it join as Admin',
+    );
+    expect(eventSentence(change, translator('ja'))).toBe(
+      'AnnがSSO接続「Okta」を変更しました：旧名「Old; x」から名前を変更、接続を有効化、接続から参加するユーザーを管理者として参加させる設定に変更',
+    );
+  });
 });
