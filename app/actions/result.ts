@@ -11,6 +11,7 @@ import { translatorFor } from '@/lib/i18n/translator';
 import { getActor } from '@/app/_lib/session';
 import { domainErrorText, errorText, localizedDetails } from '@/app/_lib/error-text';
 import { requestLocale } from '@/app/_lib/i18n-request';
+import { validationTextIn } from '@/app/_lib/validation-text';
 
 export type ActionError<E extends ErrorCode = ErrorCode> = {
   code: E;
@@ -66,16 +67,18 @@ function told(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
 }
 
 /**
- * `input` parsed by `schema`, or INVALID_INPUT with a message per field. The fields' messages are the
- * schema's own; the sentence around the first is in the request's language.
+ * `input` parsed by `schema`, or INVALID_INPUT with a message per field, each (and the sentence around
+ * the first) in the request's language.
  */
 async function parse<S extends z.ZodType>(schema: S, input: unknown) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { data: parsed.data };
+  const locale = await requestLocale();
   const fields: Record<string, string> = {};
-  for (const issue of told(parsed.error.issues)) fields[issue.path.join('.') || 'input'] ??= issue.message;
+  for (const issue of told(parsed.error.issues))
+    fields[issue.path.join('.') || 'input'] ??= validationTextIn(locale, issue.message);
   const first = Object.values(fields)[0];
-  const t = translatorFor(await requestLocale(), 'errors');
+  const t = translatorFor(locale, 'errors');
   return {
     refused: await failure(
       'INVALID_INPUT',

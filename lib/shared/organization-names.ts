@@ -16,7 +16,7 @@ export function cleanOrganizationName(raw: string): string {
     });
   if (name.length > MAX_ORGANIZATION_NAME)
     fail('INVALID_INPUT', ORGANIZATION_NAME_TOO_LONG, undefined, {
-      key: 'organizationNameTooLong',
+      key: 'nameTooLong',
       values: { max: MAX_ORGANIZATION_NAME },
     });
   return name;
