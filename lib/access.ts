@@ -25,7 +25,7 @@ import {
 import { DIRECTORY_ROLE, type Actor } from './shared/actor';
 import { activeMember, members } from './conditions';
 import { countingDomain } from './domains/counting';
-import { fail } from './shared/errors';
+import { fail, refuse, type Refusal } from './shared/errors';
 import { MAX_SLUG_INPUT } from './shared/limits';
 import { can, rolesWith, type Permission } from '@/lib/shared/permissions';
 import { memberRoleValues, type MemberRole } from '@/db/values';
@@ -88,14 +88,14 @@ export function requireMember(role: MemberRole | null | undefined): MemberRole {
   return role;
 }
 
-/** The actor's role, or NOT_FOUND when they are not a member, or FORBIDDEN (with `message`) without `permission`. */
+/** The actor's role, or NOT_FOUND when they are not a member, or FORBIDDEN (with `refusal`'s sentence) without `permission`. */
 export function requirePermission(
   role: MemberRole | null | undefined,
   permission: Permission,
-  message?: string,
+  refusal?: Refusal,
 ): MemberRole {
   const member = requireMember(role);
-  if (!can(member, permission)) fail('FORBIDDEN', message);
+  if (!can(member, permission)) return refusal ? refuse('FORBIDDEN', refusal) : fail('FORBIDDEN');
   return member;
 }
 

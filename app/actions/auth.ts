@@ -10,7 +10,8 @@ import { requestLocale } from '@/app/_lib/i18n-request';
 import { translatorFor } from '@/lib/i18n/translator';
 import { ssoBrowser } from '@/app/_lib/sso-browser';
 import { safeCallbackPath } from '@/lib/shared/safe-redirect';
-import { DomainError, errorMessages } from '@/lib/shared/errors';
+import { DomainError } from '@/lib/shared/errors';
+import { domainErrorText, errorText } from '@/app/_lib/error-text';
 import { signInSchema } from '@/lib/shared/validation';
 import { SIGN_IN_ADDRESS_COOKIE } from '@/app/_lib/sign-in-address';
 import { sessionCookie } from '@/lib/auth/session';
@@ -34,11 +35,11 @@ export interface SignInState {
   email?: string;
 }
 
-/** The message for a sign-in through an identity provider that could not start. */
-function startRefusal(error: unknown): string {
-  if (error instanceof DomainError) return error.message;
+/** The message for a sign-in through an identity provider that could not start, in the request's language. */
+async function startRefusal(error: unknown): Promise<string> {
+  if (error instanceof DomainError) return domainErrorText(error);
   console.error('[auth] could not start single sign-on', error);
-  return errorMessages.SSO_UNAVAILABLE;
+  return errorText('SSO_UNAVAILABLE');
 }
 
 /**
@@ -71,7 +72,7 @@ export async function signInWithEmailAction(_state: SignInState, form: FormData)
         browser: await ssoBrowser(),
       });
     } catch (error) {
-      return { error: startRefusal(error), email };
+      return { error: await startRefusal(error), email };
     }
     redirect(provider);
   }

@@ -6,9 +6,12 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import type { PersonActor } from '@/lib/shared/actor';
-import { DomainError, errorMessages, type ErrorCode } from '@/lib/shared/errors';
+import { DomainError, type ErrorCode } from '@/lib/shared/errors';
+import { translatorFor } from '@/lib/i18n/translator';
 import { getActor } from '@/app/_lib/session';
+import { domainErrorText, errorText, localizedDetails } from '@/app/_lib/error-text';
 import { requestLocale } from '@/app/_lib/i18n-request';
+import { validationTextIn } from '@/app/_lib/validation-text';
 
 export type ActionError<E extends ErrorCode = ErrorCode> = {
   code: E;
@@ -26,12 +29,14 @@ export type ServerAction<S extends z.ZodType, T, E extends ErrorCode> = ((
   input: z.input<S>,
 ) => Promise<ActionResult<T, E | Always>>) & { readonly errors: readonly (E | Always)[] };
 
-function failure<E extends ErrorCode>(
+/** The result of a refusal; `message` is in the request's language (app/_lib/error-text.ts). */
+async function failure<E extends ErrorCode>(
   code: E,
-  message: string = errorMessages[code],
+  message?: string | Promise<string>,
   details?: Record<string, unknown>,
-): { ok: false; error: ActionError<E> } {
-  return { ok: false, error: details ? { code, message, details } : { code, message } };
+): Promise<{ ok: false; error: ActionError<E> }> {
+  const text = (await message) ?? (await errorText(code));
+  return { ok: false, error: details ? { code, message: text, details } : { code, message: text } };
 }
 
 /** A key the input lacks altogether: what a union's branch reports when the input did not take it. */
@@ -61,17 +66,23 @@ function told(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   });
 }
 
-/** `input` parsed by `schema`, or INVALID_INPUT with a message per field. */
-function parse<S extends z.ZodType>(schema: S, input: unknown) {
+/**
+ * `input` parsed by `schema`, or INVALID_INPUT with a message per field, each (and the sentence around
+ * the first) in the request's language.
+ */
+async function parse<S extends z.ZodType>(schema: S, input: unknown) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { data: parsed.data };
+  const locale = await requestLocale();
   const fields: Record<string, string> = {};
-  for (const issue of told(parsed.error.issues)) fields[issue.path.join('.') || 'input'] ??= issue.message;
+  for (const issue of told(parsed.error.issues))
+    fields[issue.path.join('.') || 'input'] ??= validationTextIn(locale, issue.message);
   const first = Object.values(fields)[0];
+  const t = translatorFor(locale, 'errors');
   return {
-    refused: failure(
+    refused: await failure(
       'INVALID_INPUT',
-      first ? `${errorMessages.INVALID_INPUT} ${first}` : errorMessages.INVALID_INPUT,
+      first ? t('invalidInput', { detail: first }) : t('codes.INVALID_INPUT'),
       { fields },
     ),
   };
@@ -92,7 +103,7 @@ async function settle<T, E extends ErrorCode>(
     if (error instanceof DomainError) {
       if (process.env.VITEST && !declared.includes(error.code))
         throw new Error(`An action answered ${error.code}, which it does not declare in its errors.`);
-      return failure(error.code as E, error.message, error.details);
+      return failure(error.code as E, domainErrorText(error), await localizedDetails(error.details));
     }
     // Next's redirect() and notFound() are errors too: let them through.
     if (error && typeof error === 'object' && 'digest' in error && String(error.digest).startsWith('NEXT_')) {
@@ -127,11 +138,11 @@ export function defineAction<S extends z.ZodType, T, const E extends ErrorCode>(
   const action = async (input: z.input<S>) => {
     const actor = await getActor();
     if (!actor) return failure('UNAUTHENTICATED');
-    const { data, refused } = parse(definition.input, input);
+    const { data, refused } = await parse(definition.input, input);
     if (refused) return refused;
     return settle<T, E>(errors, async () => {
       // The request's language goes with the person, for the emails their change causes (lib/email/locale.ts).
-      const locale = await requestLocale().catch(() => undefined);
+      const locale = await requestLocale();
       const result = await definition.run({ ...actor, locale }, data);
       revalidateAll(definition.revalidate);
       return result;
@@ -149,7 +160,7 @@ export function definePublicAction<S extends z.ZodType, T, const E extends Error
 }): ServerAction<S, T, E> {
   const errors = [...always, ...definition.errors];
   const action = async (input: z.input<S>) => {
-    const { data, refused } = parse(definition.input, input);
+    const { data, refused } = await parse(definition.input, input);
     if (refused) return refused;
     return settle<T, E>(errors, async () => {
       const result = await definition.run(data);

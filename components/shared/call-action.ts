@@ -4,6 +4,10 @@
 // 500 from the server or a proxy). Left unhandled inside a transition, React hands that rejection to the
 // nearest error boundary and the whole page becomes "This page could not be loaded". `callAction` turns
 // it into a result like any refusal, so the dialog that asked keeps its input and says what happened.
+// Its message is English (what the console's warning says); `useActionErrorText` says it in the
+// person's language, as the server already did for every other refusal.
+import { useCallback } from 'react';
+import { useTranslations } from 'next-intl';
 import type { ActionError, ActionResult } from '@/app/actions/result';
 import { errorMessages } from '@/lib/shared/errors';
 
@@ -24,6 +28,18 @@ export function unanswered(error: unknown): ActionError<'UNREACHABLE' | 'NO_ANSW
 /** Whether `error` is one of `unanswered`'s: the call never got a result, so nothing says it was refused. */
 export function isUnanswered(error: ActionError): boolean {
   return error.code === 'UNREACHABLE' || error.code === 'NO_ANSWER';
+}
+
+/**
+ * What to show for an action's error, in the person's language: the server's message (already
+ * translated), or, for a call that got no answer, the browser's own sentence from the catalogs.
+ */
+export function useActionErrorText(): (error: ActionError) => string {
+  const t = useTranslations('errors');
+  return useCallback(
+    (error: ActionError) => (isUnanswered(error) ? t(`codes.${error.code}`) : error.message),
+    [t],
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/app/actions/result';
-import { callAction } from './call-action';
+import { callAction, useActionErrorText } from './call-action';
 
 /**
  * A ConfirmDialog's state for an action asked first (Remove): open, pending, and the refusal shown in the
@@ -12,6 +12,7 @@ export function useConfirmAction<T>(run: () => Promise<ActionResult<T>>, onDone:
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const errorText = useActionErrorText();
   return {
     open,
     error,
@@ -24,7 +25,7 @@ export function useConfirmAction<T>(run: () => Promise<ActionResult<T>>, onDone:
       startTransition(async () => {
         const result = await callAction(run);
         if (!result.ok) {
-          setError(result.error.message);
+          setError(errorText(result.error));
           return;
         }
         setOpen(false);

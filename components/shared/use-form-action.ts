@@ -4,7 +4,7 @@
 import { useActionState } from 'react';
 import type { ActionError, ActionResult } from '@/app/actions/result';
 import type { ErrorCode } from '@/lib/shared/errors';
-import { callAction } from './call-action';
+import { callAction, useActionErrorText } from './call-action';
 
 /** What a form shows after its last submit. */
 export interface FormState<Values extends Record<string, string>> {
@@ -38,14 +38,16 @@ export function useFormAction<Values extends Record<string, string>, Data>(
   action: (input: Values) => Promise<ActionResult<Data, ErrorCode>>,
   { initialValues = {}, onSuccess, onError }: FormActionOptions<Values, Data> = {},
 ) {
+  const errorText = useActionErrorText();
   const [state, formAction, pending] = useActionState<FormState<Values>, FormData>(
     async (_previous, formData) => {
       const values = valuesOf<Values>(formData);
       // A call that got no answer is shown in the form like a refusal, not thrown to the error page.
       const result = await callAction(() => action(values));
       if (!result.ok) {
-        onError?.(result.error);
-        return { values, error: result.error.message, fields: fieldMessages<Values>(result.error) };
+        const error = { ...result.error, message: errorText(result.error) };
+        onError?.(error);
+        return { values, error: error.message, fields: fieldMessages<Values>(error) };
       }
       onSuccess?.(result.data);
       return { values };

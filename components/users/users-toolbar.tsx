@@ -114,7 +114,7 @@ export function UsersToolbar({
           chooseRole(value);
           onChange({ role: value === 'all' ? null : value });
         }}
-        className="w-[calc(50%-0.25rem)] sm:w-36"
+        className="w-[calc(50%-0.25rem)] sm:w-auto sm:min-w-36"
       />
       <OptionSelect
         aria-label={t('users.toolbar.filterStatus')}
@@ -124,7 +124,7 @@ export function UsersToolbar({
           chooseStatus(value);
           onChange({ status: value === 'all' ? null : value });
         }}
-        className="w-[calc(50%-0.25rem)] sm:w-40"
+        className="w-[calc(50%-0.25rem)] sm:w-auto sm:min-w-40"
       />
       <OptionSelect
         aria-label={t('users.toolbar.filterActivity')}
@@ -134,7 +134,7 @@ export function UsersToolbar({
           chooseInactive(value);
           onChange({ inactive: value === 'all' ? null : value });
         }}
-        className="w-[calc(50%-0.25rem)] sm:w-44"
+        className="w-[calc(50%-0.25rem)] sm:w-auto sm:min-w-44"
       />
       {externalFilter || params.external ? (
         <OptionSelect
@@ -145,7 +145,7 @@ export function UsersToolbar({
             chooseExternal(value);
             onChange({ external: value === 'all' ? null : '1' });
           }}
-          className="w-[calc(50%-0.25rem)] sm:w-40"
+          className="w-[calc(50%-0.25rem)] sm:w-auto sm:min-w-40"
         />
       ) : null}
       {shownDepartments.length > 0 ? (
@@ -157,7 +157,7 @@ export function UsersToolbar({
             chooseDepartment(value);
             onChange({ department: value === 'all' ? null : value.slice(2) });
           }}
-          className="w-[calc(50%-0.25rem)] sm:w-44"
+          className="w-[calc(50%-0.25rem)] sm:w-auto sm:min-w-44"
           contentClassName="max-h-72"
         />
       ) : null}

@@ -12,9 +12,9 @@ import { memberRoleValues } from '@/db/values';
 import { actorRoleQuery, lockOrganization, requirePermission, type LockedOrganization } from '../access';
 import { rolesWith } from '../shared/permissions';
 import { now } from '../clock';
-import { assertSeats, noSeatReason } from '../organizations/seats';
+import { assertSeats, noSeatRefusal } from '../organizations/seats';
 import type { Actor } from '../shared/actor';
-import { fail } from '../shared/errors';
+import { fail, type Refusal } from '../shared/errors';
 import { column, rows } from '../sql';
 import { countingDomain } from './counting';
 import { joinAnswer, recordJoinEvent } from './join-records';
@@ -129,8 +129,8 @@ async function lockRequest(
 }
 
 /** Why approving is refused when no seat is left (lib/organizations/seats.ts). */
-function approvalSeatReason(_used: number, limit: number): string {
-  return noSeatReason(limit);
+function approvalSeatReason(_used: number, limit: number): Refusal {
+  return noSeatRefusal(limit);
 }
 
 /**

@@ -13,7 +13,7 @@ import type { PersonActor } from '../shared/actor';
 import { actorRoleQuery, requirePermission } from '../access';
 import { now } from '../clock';
 import { isValidEmail, normalizeEmail } from '../shared/email-address';
-import { fail } from '../shared/errors';
+import { fail, refuse } from '../shared/errors';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from '../shared/limits';
 import { invitableRoles } from '../shared/policy';
 import { roleLabels } from '@/lib/shared/roles';
@@ -69,10 +69,10 @@ const headerName = (cell: string) => cell.trim().toLowerCase().replace(/\s+/g, '
 /** The records of the file, each with the line it starts on; refuses what is not CSV, or too long a file. */
 function records(text: string): { cells: string[]; line: number }[] {
   if (new TextEncoder().encode(text).length > MAX_CSV_BYTES)
-    fail(
-      'TOO_MANY_ROWS',
-      `The file is larger than ${MAX_CSV_BYTES / 1024} KB. Split it and upload each part.`,
-    );
+    refuse('TOO_MANY_ROWS', {
+      message: `The file is larger than ${MAX_CSV_BYTES / 1024} KB. Split it and upload each part.`,
+      detail: { key: 'csvTooLarge', values: { size: String(MAX_CSV_BYTES / 1024) } },
+    });
   try {
     const found = parse(text, {
       bom: true,
@@ -87,10 +87,11 @@ function records(text: string): { cells: string[]; line: number }[] {
     return found.map(({ record, info }) => ({ cells: record, line: info.lines }));
   } catch (error) {
     if (error instanceof CsvError)
-      fail(
-        'INVALID_CSV',
-        `That file could not be read as CSV (${error.message}). Save it from your spreadsheet as CSV and try again.`,
-      );
+      refuse('INVALID_CSV', {
+        message: `That file could not be read as CSV (${error.message}). Save it from your spreadsheet as CSV and try again.`,
+        // The parser's own words stay English: the sentence around them says what to do.
+        detail: { key: 'csvUnreadable', values: { reason: error.message } },
+      });
     throw error;
   }
 }
@@ -142,9 +143,13 @@ export function readInviteCsv(text: string): CsvInviteRow[] {
     header.some((cell) => ROLE_HEADERS.has(cell)) ||
     (!hasAt(found[0]?.cells ?? []) && found.slice(1).some((record) => hasAt(record.cells)));
   if (hasHeader && emailColumn < 0)
-    fail('INVALID_CSV', 'The header row has no email column. Name it “email”, or leave the header out.');
+    refuse('INVALID_CSV', {
+      message: 'The header row has no email column. Name it “email”, or leave the header out.',
+      detail: { key: 'csvNoEmailColumn' },
+    });
   const body = hasHeader ? found.slice(1) : found;
-  if (body.length === 0) fail('INVALID_CSV', 'The file has no rows to invite.');
+  if (body.length === 0)
+    refuse('INVALID_CSV', { message: 'The file has no rows to invite.', detail: { key: 'csvNoRows' } });
   if (body.length > MAX_CSV_ROWS) fail('TOO_MANY_ROWS');
   const roleColumn = hasHeader ? header.findIndex((cell) => ROLE_HEADERS.has(cell)) : 1;
   const firstLine = new Map<string, number>();

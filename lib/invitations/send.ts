@@ -10,7 +10,7 @@ import { now } from '../clock';
 import { invitationSettings } from '../config';
 import { normalizeEmail, parseAddresses } from '../shared/email-address';
 import { MAX_CSV_ROWS } from '../shared/limits';
-import { fail } from '../shared/errors';
+import { fail, refuse } from '../shared/errors';
 import { invitableRoles } from '../shared/policy';
 import { isInvitationRole, isRole } from '@/lib/shared/roles';
 import { freeSeats, noSeatReason } from '../organizations/seats';
@@ -129,10 +129,10 @@ function readRequest(
   const parsed = parseAddresses(invites.map((item) => item.email));
   const count = parsed.valid.length + parsed.invalid.length;
   if (count > maxAddresses)
-    fail(
-      'TOO_MANY_ADDRESSES',
-      `You can invite at most ${maxAddresses.toLocaleString('en-US')} addresses at a time.`,
-    );
+    refuse('TOO_MANY_ADDRESSES', {
+      message: `You can invite at most ${maxAddresses.toLocaleString('en-US')} addresses at a time.`,
+      detail: { key: 'tooManyAddresses', values: { max: maxAddresses } },
+    });
   if (count === 0) fail('NO_VALID_ADDRESSES');
   const roleOf = new Map<string, InvitationRole | MemberRole>();
   for (const item of invites) {

@@ -12,7 +12,7 @@ import type { Actor } from '../shared/actor';
 import { auditInsert, type AuditEntry } from '../audit';
 import { now } from '../clock';
 import { roleLabels } from '@/lib/shared/roles';
-import { assertSeats, reactivationSeatReason } from '../organizations/seats';
+import { assertSeats, reactivationSeatRefusal } from '../organizations/seats';
 import { uuidArray } from '../sql';
 import { authorize, idsOf, lockSelection, type Selection, type Target } from './targets';
 
@@ -48,7 +48,7 @@ export async function setMemberStatusIn(
   // A reactivated member takes a seat again (docs/rules.md rule 8b): refused as a whole past the limit.
   if (!suspend)
     await assertSeats(tx, org, toChange.length, now(), (used, limit) =>
-      reactivationSeatReason(toChange.length, used, limit),
+      reactivationSeatRefusal(toChange.length, used, limit),
     );
   if (toChange.length > 0) await writeStatus(tx, org.id, actor, toChange, input.status);
   return { changed: toChange.length, status: input.status };

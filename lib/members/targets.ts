@@ -13,7 +13,7 @@ import {
   requirePermission,
   type LockedOrganization,
 } from '../access';
-import { DomainError, errorMessages, fail, type RefusedTarget } from '../shared/errors';
+import { DomainError, errorMessages, fail, refuse, type RefusedTarget } from '../shared/errors';
 import { MAX_SELECTION } from '../shared/limits';
 import { decide, ownersRemainAfter, policyActorOf, policyTarget, type TargetAction } from '../shared/policy';
 import { uuidArray } from '../sql';
@@ -160,14 +160,17 @@ export async function lockSelection(
   // the count is compared, so that nobody else learns how many rows match.
   requirePermission(organization.actorRole, 'members:manage');
   if (rows.length !== expected) {
-    const now =
-      rows.length > MAX_SELECTION
-        ? `more than ${MAX_SELECTION.toLocaleString('en-US')} users match them now`
-        : `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'user matches' : 'users match'} them now`;
+    const over = rows.length > MAX_SELECTION;
+    const now = over
+      ? `more than ${MAX_SELECTION.toLocaleString('en-US')} users match them now`
+      : `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'user matches' : 'users match'} them now`;
     fail(
       'SELECTION_CHANGED',
       `Nothing was changed: you selected the ${expected.toLocaleString('en-US')} users matching your filters, and ${now}. Look at the list again and select anew.`,
       { expected, found: Math.min(rows.length, MAX_SELECTION + 1) },
+      over
+        ? { key: 'selectionChangedOver', values: { expected, max: MAX_SELECTION } }
+        : { key: 'selectionChanged', values: { expected, found: rows.length } },
     );
   }
   return { org: organization, targets: rows, ids: rows.map((target) => target.id) };
@@ -179,9 +182,13 @@ export function idsOf(targets: Target[], kind: Target['kind']): string[] {
 
 export function uniqueIds(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) fail('INVALID_INPUT', 'Select at least one user.');
+  if (unique.length === 0)
+    refuse('INVALID_INPUT', { message: 'Select at least one user.', detail: { key: 'selectAtLeastOne' } });
   if (unique.length > MAX_SELECTION)
-    fail('INVALID_INPUT', `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`);
+    refuse('INVALID_INPUT', {
+      message: `Select at most ${MAX_SELECTION.toLocaleString('en-US')} users at a time.`,
+      detail: { key: 'selectAtMost', values: { max: MAX_SELECTION } },
+    });
   return unique;
 }
 
@@ -206,20 +213,24 @@ export function authorize(
       continue;
     }
     const decision = decide(policyActor, policyTarget(target), action);
-    if (!decision.allowed)
-      refused.push({ id, email: target.email, code: decision.code, message: decision.message });
+    if (!decision.allowed) {
+      const { code, message, detail } = decision;
+      refused.push({ id, email: target.email, code, message, detail });
+    }
   }
   if (refused.length > 0) {
     if (ids.length === 1) {
       const [only] = refused;
-      throw new DomainError(only.code, only.message, { refused });
+      throw new DomainError(only.code, only.message, { refused }, only.detail);
     }
     // One sentence per reason, in its general words: each row's own is in `refused`.
-    const reasons = [...new Set(refused.map((row) => row.code))].map((code) => errorMessages[code]).join(' ');
+    const codes = [...new Set(refused.map((row) => row.code))];
+    const reasons = codes.map((code) => errorMessages[code]).join(' ');
     throw new DomainError(
       'BULK_REFUSED',
       `Nothing was changed: ${refused.length} of the ${ids.length} selected users can't be changed. ${reasons}`,
       { refused },
+      { key: 'bulkRefused', values: { refused: refused.length, selected: ids.length }, reasons: codes },
     );
   }
   // Rule 4 counts active Owners: a suspended Owner is none to lose, and a suspended member made Owner is

@@ -20,7 +20,10 @@ export async function deleteOrganization(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor);
-    requirePermission(org.actorRole, 'org:delete', 'Only an Owner can delete the organization.');
+    requirePermission(org.actorRole, 'org:delete', {
+      message: 'Only an Owner can delete the organization.',
+      detail: { key: 'deleteOwnerOnly' },
+    });
     if (input.confirmName.trim() !== org.name) fail('CONFIRMATION_MISMATCH');
     const [members] = await tx
       .select({ n: count() })

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit';
 import { emailQueue, enqueueEmails } from '../email/queue';
 import { ownershipTransferredEmails } from '../members/notifications';
 import type { PersonActor } from '../shared/actor';
-import { fail } from '../shared/errors';
+import { fail, refuse } from '../shared/errors';
 import { decideForOrganization } from '../shared/policy';
 
 /**
@@ -26,7 +26,7 @@ export async function transferOwnership(
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor);
     const decision = decideForOrganization(requireMember(org.actorRole), 'transfer_ownership');
-    if (!decision.allowed) fail(decision.code, decision.message);
+    if (!decision.allowed) fail(decision.code, decision.message, undefined, decision.detail);
     const [target] = await tx
       .select({
         id: memberships.id,
@@ -49,7 +49,10 @@ export async function transferOwnership(
     // Handing it to a suspended member would leave no active Owner (docs/rules.md rule 8a).
     if (target.status !== 'active') fail('MEMBER_SUSPENDED');
     if (target.userId === actor.userId)
-      fail('INVALID_INPUT', 'Choose another member to hand the organization to.');
+      refuse('INVALID_INPUT', {
+        message: 'Choose another member to hand the organization to.',
+        detail: { key: 'transferToAnother' },
+      });
     // The actor stops being an Owner, so stops being break-glass under Require SSO (lib/sso/require.ts).
     const [mine] = await tx
       .select({ id: memberships.id, breakGlass: memberships.ssoBreakGlass })

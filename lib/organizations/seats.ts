@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { invitations, memberships } from '@/db/schema';
 import { now } from '../clock';
-import { fail } from '../shared/errors';
+import { refuse, type Refusal } from '../shared/errors';
 import { plural } from '../shared/text';
 import { activeMember, invitees, members, openInvitation } from '../conditions';
 import { column, rows } from '../sql';
@@ -50,7 +50,7 @@ export async function freeSeats(
 
 /**
  * The one seat rule of a change that takes `count` seats at once (a reactivation): refused whole, with
- * SEAT_LIMIT and `reason`, when fewer are free. An invitation list instead takes seats address by
+ * SEAT_LIMIT and `reason`'s sentence, when fewer are free. An invitation list instead takes seats address by
  * address (lib/invitations/send.ts, with freeSeats), so that the others still go out.
  */
 export async function assertSeats(
@@ -58,12 +58,12 @@ export async function assertSeats(
   organization: { id: string; seatLimit: number | null },
   count: number,
   at: Date,
-  reason: (used: number, limit: number) => string,
+  reason: (used: number, limit: number) => Refusal,
 ): Promise<void> {
   const limit = organization.seatLimit;
   if (limit === null || count === 0) return;
   const used = await readSeatsUsed(tx, organization.id, at);
-  if (used + count > limit) fail('SEAT_LIMIT', reason(used, limit), { used, limit });
+  if (used + count > limit) refuse('SEAT_LIMIT', reason(used, limit), { used, limit });
 }
 
 /** The seats in use now, for a page whose guard has checked access (Settings). */
@@ -76,7 +76,15 @@ export function noSeatReason(limit: number): string {
   return `No seat left: all ${plural(limit, 'seat')} are taken. Free a seat or raise the limit in Settings.`;
 }
 
+/** noSeatReason as a refusal, its sentence named in the catalogs. */
+export function noSeatRefusal(limit: number): Refusal {
+  return { message: noSeatReason(limit), detail: { key: 'noSeat', values: { limit } } };
+}
+
 /** Why reactivating `count` members is refused. */
-export function reactivationSeatReason(count: number, used: number, limit: number): string {
-  return `Nothing was changed: reactivating ${plural(count, 'member')} would use ${used + count} of ${plural(limit, 'seat')}. Free seats or raise the limit in Settings first.`;
+export function reactivationSeatRefusal(count: number, used: number, limit: number): Refusal {
+  return {
+    message: `Nothing was changed: reactivating ${plural(count, 'member')} would use ${used + count} of ${plural(limit, 'seat')}. Free seats or raise the limit in Settings first.`,
+    detail: { key: 'reactivationSeats', values: { count, total: String(used + count), limit } },
+  };
 }

@@ -8,7 +8,7 @@ import { invitations } from '@/db/schema';
 import type { LockedOrganization } from '../access';
 import { openInvitation } from '../conditions';
 import { countingDomains, domainOfAddress } from '../domains/counting';
-import { assertSeats, noSeatReason } from '../organizations/seats';
+import { assertSeats, noSeatRefusal } from '../organizations/seats';
 import { fail } from '../shared/errors';
 
 export interface Admission {
@@ -54,6 +54,6 @@ export async function admitFromDirectory(
   const domains = await countingDomains(tx, org.id);
   if (!domains.includes(domainOfAddress(email)))
     fail('NOT_INVITED', notTheOrganizationsReason(email, domains));
-  if (options.active) await assertSeats(tx, org, 1, options.at, (_used, limit) => noSeatReason(limit));
+  if (options.active) await assertSeats(tx, org, 1, options.at, (_used, limit) => noSeatRefusal(limit));
   return { invitationId: null };
 }

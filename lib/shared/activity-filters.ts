@@ -7,26 +7,28 @@ import { isValidEmail, normalizeEmail } from './email-address';
 import { MAX_EMAIL_LENGTH } from './limits';
 import { parsePage } from './paging';
 
-/** The kinds of change an admin filters by, in words. */
-const kindLabels = {
-  invitations: 'Invitations sent or withdrawn',
-  answers: 'Invitations accepted or declined',
-  roles: 'Role changes',
-  departures: 'People removed or leaving',
-  suspensions: 'Suspensions and reactivations',
-  exports: 'User lists exported',
-  provisioning: 'Provisioning (SCIM): people added or detached, groups, tokens, on and off',
-  organization: 'Organization created, renamed or its settings changed',
-  domains: 'Domains added, verified or removed, and their join policies',
-  joins: 'People who asked to join or joined through a verified domain',
-  sso: 'Single sign-on (SSO): sign-ins, refusals, connections and Require SSO',
-} as const;
+/** The kinds of change an admin filters by (their words: the catalogs' `activity.filters.kinds`). */
+export const activityKindKeys = [
+  'invitations',
+  'answers',
+  'roles',
+  'departures',
+  'suspensions',
+  'exports',
+  'provisioning',
+  'organization',
+  'domains',
+  'joins',
+  'sso',
+] as const;
+
+export type ActivityKind = (typeof activityKindKeys)[number];
 
 /**
  * The kind of each audit action: a table over every action (db/values.ts), so that an action added there
  * must be given its kind here before the code compiles.
  */
-const kindOf: Record<AuditAction, keyof typeof kindLabels> = {
+const kindOf: Record<AuditAction, ActivityKind> = {
   'organization.created': 'organization',
   'organization.renamed': 'organization',
   'organization.notifications_changed': 'organization',
@@ -78,16 +80,13 @@ const kindOf: Record<AuditAction, keyof typeof kindLabels> = {
   'sso.break_glass_changed': 'sso',
 };
 
-/** Each kind of change in words, with the audit actions it covers. */
+/** Each kind of change with the audit actions it covers. */
 export const activityKinds = Object.fromEntries(
-  Object.entries(kindLabels).map(([kind, label]) => [
+  activityKindKeys.map((kind) => [
     kind,
-    { label, actions: auditActionValues.filter((action) => kindOf[action] === kind) },
+    { actions: auditActionValues.filter((action) => kindOf[action] === kind) },
   ]),
-) as Record<keyof typeof kindLabels, { label: string; actions: AuditAction[] }>;
-
-export type ActivityKind = keyof typeof activityKinds;
-const kindKeys = Object.keys(activityKinds) as [ActivityKind, ...ActivityKind[]];
+) as Record<ActivityKind, { actions: AuditAction[] }>;
 
 /** A day as YYYY-MM-DD that exists on the calendar (2026-02-30 does not), as a Date at 00:00 UTC. */
 const day = z
@@ -104,7 +103,7 @@ const person = z
 
 const fields = {
   who: person,
-  kind: z.enum(kindKeys),
+  kind: z.enum(activityKindKeys),
   from: day,
   to: day,
 } as const;

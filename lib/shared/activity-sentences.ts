@@ -1,10 +1,11 @@
 // Audit events in words, for the activity page: who made the change, and what they did, so that the two
-// read as one sentence ("heidi@example.com declined the invitation"). Pure.
+// read as one sentence ("heidi@example.com declined the invitation"). Pure: the words come from the
+// catalogs (namespace `activity`) through the translator the caller hands in, in the reader's language.
 import type { AuditAction, JoinPolicy } from '@/db/values';
-import { isRole, roleLabels } from '@/lib/shared/roles';
-import { joinPolicyLabels } from './join-policies';
+import { isRole } from '@/lib/shared/roles';
 import { describeGroupEvent } from './group-sentences';
 import { describeSsoEvent } from './sso-sentences';
+import type { Translate } from './translate';
 
 export interface DescribedEvent {
   action: AuditAction;
@@ -15,12 +16,21 @@ export interface DescribedEvent {
 }
 
 /** A detail as text: details are JSON written by the domain, so anything but a string is shown as nothing. */
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function role(value: unknown) {
-  return isRole(value) ? roleLabels[value] : text(value);
+/** A role's name in the reader's language; a value that is no role (an old row) as it was written. */
+export function roleName(t: Translate, value: unknown): string {
+  return isRole(value) ? t(`common.roles.${value}`) : text(value);
+}
+
+const joinPolicies: readonly JoinPolicy[] = ['off', 'suggest', 'automatic'];
+
+function joinPolicy(t: Translate, value: unknown): string {
+  return joinPolicies.includes(value as JoinPolicy)
+    ? t(`activity.joinPolicies.${value as JoinPolicy}`)
+    : text(value);
 }
 
 /**
@@ -28,19 +38,23 @@ function role(value: unknown) {
  * signed out has no actor: the invited address declined it. Null when nobody is known (an account
  * since deleted that left no address).
  */
-export function eventActor(event: DescribedEvent): { label: string; email: string | null } | null {
+export function eventActor(
+  event: DescribedEvent,
+  t: Translate,
+): { label: string; email: string | null } | null {
   // The identity provider over SCIM: no account, the token's name (lib/audit.ts).
   if (typeof event.details.directory === 'string')
-    return { label: `Directory (${event.details.directory})`, email: null };
+    return { label: t('activity.actors.directory', { name: event.details.directory }), email: null };
   // The daily re-check of verified domains (lib/domains) acts on no one's behalf.
   if (
     event.action === 'domain.failing' ||
     event.action === 'domain.unverified' ||
     (event.action === 'domain.verified' && !event.actorEmail)
   )
-    return { label: 'The daily domain check', email: null };
+    return { label: t('activity.actors.domainCheck'), email: null };
   // A refused SSO sign-in: nobody signed in; the identity provider's answer was refused.
-  if (event.action === 'sso.refused' && !event.actorEmail) return { label: 'AI Hub', email: null };
+  if (event.action === 'sso.refused' && !event.actorEmail)
+    return { label: t('activity.actors.aiHub'), email: null };
   const email = event.actorEmail ?? (event.action === 'invitation.declined' ? event.targetEmail : null);
   const label = event.actorName || email;
   return label ? { label, email } : null;
@@ -51,97 +65,109 @@ export function eventActor(event: DescribedEvent): { label: string; email: strin
  * An address is named only when it is someone else's: the person who declined, accepted or left is
  * already the subject of the sentence.
  */
-export function describeEvent(event: DescribedEvent): string {
+export function describeEvent(event: DescribedEvent, t: Translate): string {
   const { details } = event;
-  const target = event.targetEmail ?? 'someone';
+  const target = event.targetEmail ?? t('activity.someone');
+  const role = (value: unknown) => roleName(t, value);
+  const domain = text(details.domain);
   switch (event.action) {
     case 'organization.created':
-      return 'created the organization';
+      return t('activity.events.organizationCreated');
     case 'organization.renamed':
-      return `renamed the organization from “${text(details.from)}” to “${text(details.to)}”`;
+      return t('activity.events.organizationRenamed', { from: text(details.from), to: text(details.to) });
     case 'organization.ownership_transferred':
-      return `transferred ownership to ${target}`;
+      return t('activity.events.ownershipTransferred', { target });
     case 'organization.seat_limit_changed':
       return typeof details.to === 'number'
-        ? `set the seat limit to ${details.to.toLocaleString('en-US')}`
-        : 'removed the seat limit';
+        ? t('activity.events.seatLimitSet', { limit: details.to })
+        : t('activity.events.seatLimitRemoved');
     case 'organization.notifications_changed':
-      return details.to
-        ? 'turned on emails to people whose role changes or who are removed'
-        : 'turned off emails to people whose role changes or who are removed';
+      return details.to ? t('activity.events.notificationsOn') : t('activity.events.notificationsOff');
     case 'invitation.sent':
-      return `invited ${target} as ${role(details.role)}`;
+      return t('activity.events.invitationSent', { target, role: role(details.role) });
     case 'invitation.resent':
-      return `resent the invitation to ${target} as ${role(details.role)}`;
+      return t('activity.events.invitationResent', { target, role: role(details.role) });
     case 'invitation.role_changed':
-      return `changed the invited role of ${target} from ${role(details.from)} to ${role(details.to)}`;
+      return t('activity.events.invitationRoleChanged', {
+        target,
+        from: role(details.from),
+        to: role(details.to),
+      });
     case 'invitation.revoked':
-      return `revoked the invitation to ${target}`;
+      return t('activity.events.invitationRevoked', { target });
     case 'invitation.accepted':
       return details.alreadyMember
-        ? 'accepted the invitation (already a member)'
-        : `accepted the invitation and joined as ${role(details.role)}`;
+        ? t('activity.events.invitationAcceptedAlready')
+        : t('activity.events.invitationAccepted', { role: role(details.role) });
     case 'invitation.declined':
-      return 'declined the invitation';
-    case 'member.role_changed':
+      return t('activity.events.invitationDeclined');
+    case 'member.role_changed': {
       // A change a group mapping caused names the group (lib/scim/groups/roles.ts).
-      return `changed the role of ${target} from ${role(details.from)} to ${role(details.to)}${text(details.group) ? `, from the group “${text(details.group)}”` : ''}`;
+      const change = { target, from: role(details.from), to: role(details.to) };
+      return text(details.group)
+        ? t('activity.events.memberRoleChangedByGroup', { ...change, group: text(details.group) })
+        : t('activity.events.memberRoleChanged', change);
+    }
     case 'member.removed':
-      return `removed ${target} (${role(details.role)})`;
+      return t('activity.events.memberRemoved', { target, role: role(details.role) });
     case 'member.left':
-      return 'left the organization';
+      return t('activity.events.memberLeft');
     case 'member.suspended':
-      return `suspended ${target} (${role(details.role)})`;
+      return t('activity.events.memberSuspended', { target, role: role(details.role) });
     case 'member.reactivated':
-      return `reactivated ${target} (${role(details.role)})`;
+      return t('activity.events.memberReactivated', { target, role: role(details.role) });
     case 'member.provisioned':
-      return `added ${target} from the directory as ${role(details.role)}`;
+      return t('activity.events.memberProvisioned', { target, role: role(details.role) });
     case 'member.directory_updated':
-      return `updated ${target} from the directory`;
+      return t('activity.events.memberDirectoryUpdated', { target });
     case 'member.detached':
-      return `detached ${target} from the directory: the console manages them now`;
+      return t('activity.events.memberDetached', { target });
     case 'provisioning.enabled':
-      return 'turned on provisioning from an identity provider (SCIM)';
+      return t('activity.events.provisioningEnabled');
     case 'provisioning.disabled':
-      return 'turned off provisioning from an identity provider (SCIM)';
+      return t('activity.events.provisioningDisabled');
     case 'provisioning.token_created':
       return details.replaced === true
-        ? `replaced the provisioning token “${text(details.name)}”`
-        : `created the provisioning token “${text(details.name)}”`;
+        ? t('activity.events.tokenReplaced', { name: text(details.name) })
+        : t('activity.events.tokenCreated', { name: text(details.name) });
     case 'provisioning.token_deleted':
-      return `deleted the provisioning token “${text(details.name)}”`;
+      return t('activity.events.tokenDeleted', { name: text(details.name) });
     case 'domain.added':
-      return `added the domain ${text(details.domain)}`;
+      return t('activity.events.domainAdded', { domain });
     case 'domain.verified':
       return details.recovered === true
-        ? `found the verification record of ${text(details.domain)} again: it counts as verified as before`
-        : `verified the domain ${text(details.domain)}`;
+        ? t('activity.events.domainRecovered', { domain })
+        : t('activity.events.domainVerified', { domain });
     case 'domain.failing':
-      return `could not find the verification record of ${text(details.domain)}: it stops counting in 7 days unless the record is back`;
+      return t('activity.events.domainFailing', { domain });
     case 'domain.unverified':
-      return `unverified ${text(details.domain)}: its verification record was missing for 7 days`;
+      return t('activity.events.domainUnverified', { domain });
     case 'domain.removed':
-      return `removed the domain ${text(details.domain)}`;
+      return t('activity.events.domainRemoved', { domain });
     case 'domain.join_policy_changed':
-      return `changed how people at ${text(details.domain)} join from ${joinPolicyLabels[details.from as JoinPolicy] ?? text(details.from)} to ${joinPolicyLabels[details.to as JoinPolicy] ?? text(details.to)}`;
+      return t('activity.events.joinPolicyChanged', {
+        domain,
+        from: joinPolicy(t, details.from),
+        to: joinPolicy(t, details.to),
+      });
     case 'join.requested':
-      return `asked to join through the domain ${text(details.domain)}`;
+      return t('activity.events.joinRequested', { domain });
     case 'join.approved':
-      return `approved ${target}'s request to join, as ${role(details.role)}`;
+      return t('activity.events.joinApproved', { target, role: role(details.role) });
     case 'join.declined':
-      return `declined ${target}'s request to join`;
+      return t('activity.events.joinDeclined', { target });
     case 'join.withdrawn':
-      return `withdrew their request to join (through the domain ${text(details.domain)})`;
+      return t('activity.events.joinWithdrawn', { domain });
     case 'member.joined':
-      return `joined as ${role(details.role)} through the domain ${text(details.domain)}`;
+      return t('activity.events.memberJoined', { role: role(details.role), domain });
     case 'members.exported':
-      return `exported the user list as CSV (${exportedView(details)})`;
+      return t('activity.events.membersExported', { view: exportedView(details, t) });
     case 'group.created':
     case 'group.updated':
     case 'group.members_changed':
     case 'group.deleted':
     case 'group.role_mapped':
-      return describeGroupEvent(event.action, details);
+      return describeGroupEvent(event.action, details, t);
     case 'sso.connection_added':
     case 'sso.connection_changed':
     case 'sso.connection_removed':
@@ -151,22 +177,24 @@ export function describeEvent(event: DescribedEvent): string {
     case 'sso.refused':
     case 'sso.required_changed':
     case 'sso.break_glass_changed':
-      return describeSsoEvent(event.action, event.targetEmail ?? '', details);
+      return describeSsoEvent(event.action, event.targetEmail ?? '', details, t);
   }
 }
 
 /** An export's rows and the view they came from: "1,234 rows, search “hopper”, role Admin". */
-function exportedView(details: Record<string, unknown>): string {
+function exportedView(details: Record<string, unknown>, t: Translate): string {
   const count = typeof details.rows === 'number' ? details.rows : 0;
-  const parts = [`${count.toLocaleString('en-US')} ${count === 1 ? 'row' : 'rows'}`];
-  if (text(details.search)) parts.push(`search “${text(details.search)}”`);
-  if (isRole(details.role)) parts.push(`role ${roleLabels[details.role]}`);
-  if (text(details.status)) parts.push(`status ${text(details.status).replace('_', ' ')}`);
-  if (typeof details.inactiveDays === 'number') parts.push(`inactive ${details.inactiveDays}+ days`);
-  return parts.join(', ');
+  const parts = [t('activity.export.rows', { count })];
+  if (text(details.search)) parts.push(t('activity.export.search', { search: text(details.search) }));
+  if (isRole(details.role)) parts.push(t('activity.export.role', { role: roleName(t, details.role) }));
+  if (text(details.status)) parts.push(t('activity.export.status', { status: text(details.status) }));
+  if (typeof details.inactiveDays === 'number')
+    parts.push(t('activity.export.inactive', { days: String(details.inactiveDays) }));
+  return parts.join(t('activity.export.separator'));
 }
 
 /** The whole event as one sentence: "heidi@example.com declined the invitation". */
-export function eventSentence(event: DescribedEvent): string {
-  return `${eventActor(event)?.label ?? 'Someone'} ${describeEvent(event)}`;
+export function eventSentence(event: DescribedEvent, t: Translate): string {
+  const actor = eventActor(event, t)?.label ?? t('activity.actors.someone');
+  return t('activity.sentence', { actor, action: describeEvent(event, t) });
 }

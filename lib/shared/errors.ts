@@ -1,5 +1,10 @@
 // Every error the domain can return, with the message a person sees. Server actions turn a DomainError
 // into `{ ok: false, error: { code, message, details } }`; anything else is logged and shown as INTERNAL.
+// The English here is what logs, SCIM (a protocol for machines) and tests read; a person reads the same
+// sentence in their language from the catalogs (messages/<locale>.json, `errors.codes.<CODE>` with
+// `errorValues`, or `errors.detail.<key>` for a DomainError that carries its own sentence), which
+// app/_lib/error-text.ts chooses. Under test, that English catalog is checked against this text.
+import type en from '@/messages/en.json';
 import {
   MAX_CSV_ROWS,
   MAX_DOMAINS,
@@ -118,6 +123,32 @@ export const errorMessages = {
 
 export type ErrorCode = keyof typeof errorMessages;
 
+/** The arguments of the codes' messages in the catalogs (`{max, number}`): the limits, from one place. */
+export const errorValues: Partial<Record<ErrorCode, Record<string, number>>> = {
+  TOO_MANY_ADDRESSES: { max: MAX_INVITATIONS_PER_BATCH },
+  TOO_MANY_ROWS: { max: MAX_CSV_ROWS },
+  SCIM_TOKEN_LIMIT: { max: MAX_SCIM_TOKENS },
+  DOMAIN_LIMIT: { max: MAX_DOMAINS },
+  SSO_CONNECTION_LIMIT: { max: MAX_SSO_CONNECTIONS },
+};
+
+/** A sentence of the catalogs' `errors.detail`, more precise than its code's: what this refusal says. */
+export type ErrorDetailKey = keyof (typeof en)['errors']['detail'];
+
+/** The sentence a DomainError says instead of its code's, by key, with its arguments. */
+export interface ErrorDetail {
+  key: ErrorDetailKey;
+  values?: Record<string, string | number>;
+  /** Codes whose messages, one after the other, are the sentence's `{reasons}` (a bulk refusal's). */
+  reasons?: ErrorCode[];
+}
+
+/** A refusal's own sentence: its English text and its key in the catalogs. */
+export interface Refusal {
+  message: string;
+  detail: ErrorDetail;
+}
+
 /**
  * ROLE_FROM_GROUP for one person (`person`: their name or address; null: the viewer themselves) and the
  * group whose mapping gives their role (DESIGN §12).
@@ -127,25 +158,49 @@ export function roleFromGroupMessage(person: string | null, group: string): stri
   return `${whose} role comes from the directory group “${group}”: change the group's mapping on the Provisioning page, or ${person === null ? 'your' : 'their'} groups in your identity provider.`;
 }
 
+/** roleFromGroupMessage's sentence in the catalogs. */
+export function roleFromGroupDetail(person: string | null, group: string): ErrorDetail {
+  return person === null
+    ? { key: 'roleFromGroupSelf', values: { group } }
+    : { key: 'roleFromGroup', values: { person, group } };
+}
+
 /** One refused target of a bulk action: which row and why. */
 export interface RefusedTarget {
   id: string;
   email: string;
   code: ErrorCode;
   message: string;
+  /** The row's own sentence in the catalogs, when `message` is not its code's. */
+  detail?: ErrorDetail;
 }
 
+/**
+ * A refusal of the domain. `message` is English (its code's, or its own sentence); `detail` names that
+ * own sentence in the catalogs, so that a person reads it in their language.
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = errorMessages[code],
     readonly details?: Record<string, unknown>,
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'DomainError';
   }
 }
 
-export function fail(code: ErrorCode, message?: string, details?: Record<string, unknown>): never {
-  throw new DomainError(code, message, details);
+export function fail(
+  code: ErrorCode,
+  message?: string,
+  details?: Record<string, unknown>,
+  detail?: ErrorDetail,
+): never {
+  throw new DomainError(code, message, details, detail);
+}
+
+/** Refuses with `refusal`'s own sentence: `refuse('INVALID_INPUT', { message: 'Enter…', detail: { key } })`. */
+export function refuse(code: ErrorCode, refusal: Refusal, details?: Record<string, unknown>): never {
+  throw new DomainError(code, refusal.message, details, refusal.detail);
 }

@@ -10,8 +10,15 @@ export const ORGANIZATION_NAME_TOO_LONG = `The name can be at most ${MAX_ORGANIZ
 export function cleanOrganizationName(raw: string): string {
   refuseInvisibleCharacters(raw);
   const name = foldWhitespace(raw);
-  if (name.length === 0) fail('INVALID_INPUT', 'Enter a name for the organization.');
-  if (name.length > MAX_ORGANIZATION_NAME) fail('INVALID_INPUT', ORGANIZATION_NAME_TOO_LONG);
+  if (name.length === 0)
+    fail('INVALID_INPUT', 'Enter a name for the organization.', undefined, {
+      key: 'organizationNameRequired',
+    });
+  if (name.length > MAX_ORGANIZATION_NAME)
+    fail('INVALID_INPUT', ORGANIZATION_NAME_TOO_LONG, undefined, {
+      key: 'nameTooLong',
+      values: { max: MAX_ORGANIZATION_NAME },
+    });
   return name;
 }
 

@@ -4,7 +4,13 @@
 // browser loads it too.
 import type { InvitationRole, MemberRole } from '@/db/values';
 import type { Actor } from './actor';
-import { errorMessages, roleFromGroupMessage, type ErrorCode } from './errors';
+import {
+  errorMessages,
+  roleFromGroupDetail,
+  roleFromGroupMessage,
+  type ErrorCode,
+  type ErrorDetail,
+} from './errors';
 import { can } from './permissions';
 import { invitationRoles, isInvitationRole, roleRank, roles } from './roles';
 
@@ -87,7 +93,8 @@ export type TargetAction =
 /** What is done to one invitation alone. */
 export type InvitationAction = { type: 'resend' };
 
-export type Decision = { allowed: true } | { allowed: false; code: ErrorCode; message: string };
+export type Decision =
+  { allowed: true } | { allowed: false; code: ErrorCode; message: string; detail?: ErrorDetail };
 
 const allow: Decision = { allowed: true };
 const deny = (code: ErrorCode): Decision => ({ allowed: false, code, message: errorMessages[code] });
@@ -142,6 +149,7 @@ export function decide(
       allowed: false,
       code: 'ROLE_FROM_GROUP',
       message: roleFromGroupMessage(self ? null : target.roleGroup.person, target.roleGroup.group),
+      detail: roleFromGroupDetail(self ? null : target.roleGroup.person, target.roleGroup.group),
     };
   if (target.directoryManaged && !actor.directory) return deny('DIRECTORY_MANAGED');
 

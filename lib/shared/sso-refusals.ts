@@ -1,8 +1,13 @@
 // Why an SSO sign-in was refused, in words: for Activity (what an Owner reads) and for the page the person
 // lands on (what they can do about it). Pure; the reasons are listed in db/values.ts.
 import type { SsoRefusal } from '@/db/values';
+import { ssoRefusalReason } from './sso-sentences';
+import type { Translate } from './translate';
 
-/** The reason as Activity tells it, after "refused the sign-in of …: ". */
+/**
+ * The reason as Activity tells it, after "refused the sign-in of …: ", in English (the catalogs'
+ * `activity.ssoRefusals` hold it in every language: ssoRefusalReason in ./sso-sentences.ts).
+ */
 export const ssoRefusalReasons: Record<SsoRefusal, string> = {
   unsigned: 'the response was not signed',
   bad_signature: 'the signature did not match the connection’s certificates',
@@ -24,8 +29,40 @@ export const ssoRefusalReasons: Record<SsoRefusal, string> = {
   no_seat: 'no seat was free for the person to join',
 };
 
-/** What the person who was refused reads, and what to do. `organization` is the organization's name. */
-export function ssoRefusalForPerson(reason: SsoRefusal, organization: string): string {
+type PersonKey =
+  'jitOff' | 'noSeat' | 'suspended' | 'outsideDomains' | 'noEmail' | 'disabled' | 'otherBrowser' | 'used';
+
+/** The sentences a refused person reads, by reason; any other reason: `unchecked`. */
+const personKeys: Partial<Record<SsoRefusal, PersonKey>> = {
+  jit_off: 'jitOff',
+  no_seat: 'noSeat',
+  suspended: 'suspended',
+  outside_domains: 'outsideDomains',
+  no_email: 'noEmail',
+  disabled: 'disabled',
+  other_browser: 'otherBrowser',
+  unknown_request: 'used',
+  expired: 'used',
+  replayed: 'used',
+};
+
+/**
+ * What the person who was refused reads, and what to do. `organization` is the organization's name (null:
+ * "the organization"). `t`: the page's translator of the whole catalog (the words are the catalogs'
+ * `errors.ssoRefusal`, the reason Activity's); without one, English.
+ */
+export function ssoRefusalForPerson(reason: SsoRefusal, organization: string | null, t?: Translate): string {
+  if (t) {
+    const name = organization ?? t('errors.ssoRefusal.theOrganization');
+    const key = personKeys[reason];
+    return key
+      ? t(`errors.ssoRefusal.${key}`, { organization: name })
+      : t('errors.ssoRefusal.unchecked', { organization: name, reason: ssoRefusalReason(reason, t) });
+  }
+  return englishForPerson(reason, organization ?? 'the organization');
+}
+
+function englishForPerson(reason: SsoRefusal, organization: string): string {
   switch (reason) {
     case 'jit_off':
       return `You are not a member of ${organization}. Ask one of its admins to invite you.`;

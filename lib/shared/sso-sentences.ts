@@ -1,7 +1,8 @@
-// The SSO events of the audit log in words (lib/shared/activity-sentences.ts hands them here). Pure.
+// The SSO events of the audit log in words (lib/shared/activity-sentences.ts hands them here), from the
+// catalogs' `activity.sso`. Pure.
 import { isSsoRefusal } from '@/db/values';
 import { isRole, roleLabels } from './roles';
-import { ssoRefusalReasons } from './sso-refusals';
+import type { Translate } from './translate';
 
 type SsoAction =
   | 'sso.connection_added'
@@ -18,8 +19,72 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function reason(value: unknown): string {
-  return isSsoRefusal(value) ? ssoRefusalReasons[value] : 'it could not be checked';
+/** Why a sign-in or a test was refused, as Activity tells it (after "refused the sign-in of …: "). */
+export function ssoRefusalReason(value: unknown, t: Translate): string {
+  return isSsoRefusal(value) ? t(`activity.ssoRefusals.${value}`) : t('activity.ssoRefusals.unchecked');
+}
+
+/** The parts of a connection's change that read the same every time, by their English (lib/sso). */
+const fixedChanges: Record<string, SsoChangeKey> = {
+  'turned it on': 'enabled',
+  'turned it off': 'disabled',
+  'turned just-in-time joining on': 'jitOn',
+  'turned just-in-time joining off': 'jitOff',
+  'allowed sign-in started at the identity provider': 'idpInitiatedOn',
+  'stopped sign-in started at the identity provider': 'idpInitiatedOff',
+  'its issuer changed': 'issuer',
+  'its client ID changed': 'clientId',
+  'its client secret was replaced': 'clientSecret',
+  'its identity provider’s entity ID changed': 'entityId',
+  'its sign-in URL changed': 'ssoUrl',
+  'its signing certificates changed': 'certificates',
+  'its metadata is now read from a new URL': 'metadataUrl',
+  'its metadata is now a file': 'metadataFile',
+};
+
+type SsoChangeKey =
+  | 'enabled'
+  | 'disabled'
+  | 'jitOn'
+  | 'jitOff'
+  | 'idpInitiatedOn'
+  | 'idpInitiatedOff'
+  | 'issuer'
+  | 'clientId'
+  | 'clientSecret'
+  | 'entityId'
+  | 'ssoUrl'
+  | 'certificates'
+  | 'metadataUrl'
+  | 'metadataFile';
+
+/** One part of a change as lib/sso recorded it (in English), in the reader's words; an unknown one as it is. */
+function changePart(part: string, t: Translate): string {
+  const fixed = fixedChanges[part];
+  if (fixed) return t(`activity.ssoChanges.${fixed}`);
+  const renamed = /^renamed it from “(.*)”$/su.exec(part);
+  if (renamed) return t('activity.ssoChanges.renamed', { name: renamed[1] });
+  const joinsAs = /^people who join through it join as (.+)$/su.exec(part);
+  const role =
+    joinsAs &&
+    (Object.keys(roleLabels) as (keyof typeof roleLabels)[]).find((r) => roleLabels[r] === joinsAs[1]);
+  if (role) return t('activity.ssoChanges.defaultRole', { role: t(`common.roles.${role}`) });
+  return part;
+}
+
+/**
+ * A connection's change: recorded in English as parts joined by "; " (lib/sso/changes.ts), told in the
+ * reader's words part by part, so that rows written before the catalogs read the same.
+ */
+function changeWords(change: string, t: Translate): string {
+  if (!change) return change;
+  return (
+    change
+      // A "; " inside a quoted name is the name's own.
+      .split(/; (?![^“”]*”)/u)
+      .map((part) => changePart(part, t))
+      .join(t('activity.ssoChanges.separator'))
+  );
 }
 
 /** What was done, to follow the actor's name. `target`: the address the event is about. */
@@ -27,32 +92,38 @@ export function describeSsoEvent(
   action: SsoAction,
   target: string,
   details: Record<string, unknown>,
+  t: Translate,
 ): string {
-  const connection = `the SSO connection “${text(details.connection)}”`;
+  const connection = text(details.connection);
   switch (action) {
     case 'sso.connection_added':
-      return `added ${connection} (${details.protocol === 'oidc' ? 'OpenID Connect' : 'SAML'})`;
+      return t('activity.sso.added', { connection, protocol: details.protocol === 'oidc' ? 'oidc' : 'saml' });
     case 'sso.connection_changed':
-      return `changed ${connection}: ${text(details.change)}`;
+      return t('activity.sso.changed', { connection, change: changeWords(text(details.change), t) });
     case 'sso.connection_removed':
-      return `removed ${connection}`;
+      return t('activity.sso.removed', { connection });
     case 'sso.tested':
       return details.ok === true
-        ? `tested ${connection}: it passed`
-        : `tested ${connection}: it failed, as ${reason(details.reason)}`;
+        ? t('activity.sso.testPassed', { connection })
+        : t('activity.sso.testFailed', { connection, reason: ssoRefusalReason(details.reason, t) });
     case 'sso.signed_in':
-      return `signed in through ${connection}`;
+      return t('activity.sso.signedIn', { connection });
     case 'sso.joined':
-      return `joined as ${isRole(details.role) ? roleLabels[details.role] : text(details.role)} through ${connection}`;
-    case 'sso.refused':
-      return `refused a sign-in${target ? ` of ${target}` : ''} through ${connection}: ${reason(details.reason)}`;
+      return t('activity.sso.joined', {
+        connection,
+        role: isRole(details.role) ? t(`common.roles.${details.role}`) : text(details.role),
+      });
+    case 'sso.refused': {
+      const reason = ssoRefusalReason(details.reason, t);
+      return target
+        ? t('activity.sso.refusedOf', { target, connection, reason })
+        : t('activity.sso.refused', { connection, reason });
+    }
     case 'sso.required_changed':
-      return details.to === true
-        ? 'turned on Require SSO: people at the verified domains sign in through the identity provider'
-        : 'turned off Require SSO';
+      return details.to === true ? t('activity.sso.requiredOn') : t('activity.sso.requiredOff');
     case 'sso.break_glass_changed':
       return details.to === true
-        ? `named ${target} a break-glass Owner (keeps the email link under Require SSO)`
-        : `no longer names ${target} a break-glass Owner`;
+        ? t('activity.sso.breakGlassOn', { target })
+        : t('activity.sso.breakGlassOff', { target });
   }
 }

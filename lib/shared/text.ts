@@ -33,7 +33,8 @@ export function hasInvisibleCharacters(text: string): boolean {
 
 /** Refuses (INVALID_INPUT) a name as typed that holds a character no name may hold. */
 export function refuseInvisibleCharacters(raw: string): void {
-  if (hasInvisibleCharacters(raw)) fail('INVALID_INPUT', INVISIBLE_CHARACTERS_MESSAGE);
+  if (hasInvisibleCharacters(raw))
+    fail('INVALID_INPUT', INVISIBLE_CHARACTERS_MESSAGE, undefined, { key: 'invisibleCharacters' });
 }
 
 /** A display name as typed: one line of at most MAX_PERSON_NAME characters, or null when blank. */

@@ -8,7 +8,7 @@ import { organizationDomains, organizations, ssoConnections, type SsoConnection 
 import { lockOrganization, requirePermission, type LockedOrganization } from '../access';
 import { countingDomain } from '../domains/counting';
 import type { Actor } from '../shared/actor';
-import { fail } from '../shared/errors';
+import { fail, refuse } from '../shared/errors';
 import { MAX_SSO_CONNECTION_NAME } from '../shared/limits';
 import { foldWhitespace, refuseInvisibleCharacters } from '../shared/text';
 
@@ -26,7 +26,10 @@ export interface SsoLocked extends LockedOrganization {
 /** Locks the organization, refuses anyone but its Owners, and reads whether it requires SSO. */
 export async function lockForSso(tx: Transaction, organizationId: string, actor: Actor): Promise<SsoLocked> {
   const org = await lockOrganization(tx, organizationId, actor);
-  requirePermission(org.actorRole, 'sso:manage', 'Only Owners can change SSO.');
+  requirePermission(org.actorRole, 'sso:manage', {
+    message: 'Only Owners can change SSO.',
+    detail: { key: 'ssoOwnersOnly' },
+  });
   const [row] = await tx
     .select({ requireSso: organizations.requireSso })
     .from(organizations)
@@ -88,9 +91,16 @@ export function connectionName(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
   refuseInvisibleCharacters(text);
   const name = foldWhitespace(text);
-  if (!name) fail('INVALID_INPUT', 'Name the connection, such as Okta or Entra ID.');
+  if (!name)
+    refuse('INVALID_INPUT', {
+      message: 'Name the connection, such as Okta or Entra ID.',
+      detail: { key: 'connectionNameRequired' },
+    });
   if (name.length > MAX_SSO_CONNECTION_NAME)
-    fail('INVALID_INPUT', `A connection’s name has at most ${MAX_SSO_CONNECTION_NAME} characters.`);
+    refuse('INVALID_INPUT', {
+      message: `A connection’s name has at most ${MAX_SSO_CONNECTION_NAME} characters.`,
+      detail: { key: 'connectionNameTooLong', values: { max: MAX_SSO_CONNECTION_NAME } },
+    });
   return name;
 }
 

@@ -3,7 +3,7 @@
 // (lib/sealed.ts) and never leaves the server again: the page only says that one is set.
 import 'server-only';
 import type { Actor } from '../shared/actor';
-import { fail } from '../shared/errors';
+import { fail, refuse } from '../shared/errors';
 import { seal, unseal } from '../sealed';
 import { changeProvider, insertConnection, providerOf } from './changes';
 import { connectionName } from './locked';
@@ -51,7 +51,11 @@ export async function updateOidcClient(
   const newSecret = typeof input.clientSecret === 'string' && input.clientSecret.trim() !== '';
   const kept = current.oidcClientSecret ? unseal(current.oidcClientSecret, SECRET) : null;
   // A secret sealed under another AUTH_SECRET cannot be opened: it must be typed again.
-  if (!newSecret && kept === null) fail('INVALID_INPUT', 'Enter the client secret again.');
+  if (!newSecret && kept === null)
+    refuse('INVALID_INPUT', {
+      message: 'Enter the client secret again.',
+      detail: { key: 'ssoClientSecretAgain' },
+    });
   const client = readOidcClient({ ...input, clientSecret: newSecret ? input.clientSecret : kept });
   await checkOidcClient(client);
   return changeProvider(actor, organizationId, connectionId, (row) => {

@@ -3,7 +3,7 @@
 import 'server-only';
 import type { SsoConnection } from '@/db/schema';
 import type { Actor } from '../shared/actor';
-import { fail } from '../shared/errors';
+import { fail, refuse } from '../shared/errors';
 import { describeCertificate } from './certificates';
 import { changeProvider, insertConnection, providerOf } from './changes';
 import { connectionName } from './locked';
@@ -66,7 +66,10 @@ export async function refreshSamlMetadata(
   if (current.protocol !== 'saml') fail('SSO_NOT_SAML');
   const given = Boolean(source.metadataUrl?.trim() || source.metadataXml?.trim());
   if (!given && !current.samlMetadataUrl)
-    fail('INVALID_INPUT', 'This connection’s metadata was uploaded as a file: upload the new file.');
+    refuse('INVALID_INPUT', {
+      message: 'This connection’s metadata was uploaded as a file: upload the new file.',
+      detail: { key: 'ssoMetadataWasFile' },
+    });
   const saml = await readSamlMetadata(
     given ? sourceOf(source) : { metadataUrl: current.samlMetadataUrl ?? '' },
   );

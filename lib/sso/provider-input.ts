@@ -7,7 +7,7 @@ import { requireConsoleAccess } from '../access';
 import { now } from '../clock';
 import { allow } from '../rate-limit';
 import type { Actor } from '../shared/actor';
-import { fail } from '../shared/errors';
+import { fail, refuse, type ErrorDetailKey } from '../shared/errors';
 import {
   MAX_OIDC_CLIENT_ID,
   MAX_OIDC_CLIENT_SECRET,
@@ -42,10 +42,17 @@ export async function allowProviderCheck(actor: Actor, organizationId: string): 
     fail('RATE_LIMITED');
 }
 
-function text(value: unknown, max: number, empty: string, tooLong: string): string {
+/** A field's refusals: its English sentences and their keys in the catalogs (`errors.detail`). */
+function text(
+  value: unknown,
+  max: number,
+  empty: [message: string, key: ErrorDetailKey],
+  tooLong: [message: string, key: ErrorDetailKey],
+): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (!trimmed) fail('INVALID_INPUT', empty);
-  if (trimmed.length > max) fail('INVALID_INPUT', tooLong);
+  if (!trimmed) refuse('INVALID_INPUT', { message: empty[0], detail: { key: empty[1] } });
+  if (trimmed.length > max)
+    refuse('INVALID_INPUT', { message: tooLong[0], detail: { key: tooLong[1], values: { max } } });
   return trimmed;
 }
 
@@ -63,19 +70,29 @@ export async function readSamlMetadata(source: MetadataSource): Promise<SamlSett
     url = text(
       source.metadataUrl,
       MAX_SSO_URL,
-      'Enter the metadata URL your identity provider shows, or upload its metadata file.',
-      `A metadata URL has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`,
+      [
+        'Enter the metadata URL your identity provider shows, or upload its metadata file.',
+        'ssoMetadataUrlRequired',
+      ],
+      [
+        `A metadata URL has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`,
+        'ssoMetadataUrlTooLong',
+      ],
     );
     xml = await fetchSamlMetadata(url).catch(metadataRefusal);
   } else {
     const given = 'metadataXml' in source ? source.metadataXml : undefined;
     xml = typeof given === 'string' ? given : '';
-    if (!xml.trim()) fail('INVALID_INPUT', 'Upload the metadata file your identity provider gives you.');
+    if (!xml.trim())
+      refuse('INVALID_INPUT', {
+        message: 'Upload the metadata file your identity provider gives you.',
+        detail: { key: 'ssoMetadataFileRequired' },
+      });
     if (Buffer.byteLength(xml, 'utf8') > MAX_SAML_METADATA_BYTES)
-      fail(
-        'INVALID_INPUT',
-        'A metadata file has at most 1 MB. Upload the metadata of one identity provider.',
-      );
+      refuse('INVALID_INPUT', {
+        message: 'A metadata file has at most 1 MB. Upload the metadata of one identity provider.',
+        detail: { key: 'ssoMetadataFileTooLarge' },
+      });
   }
   let parsed: ReturnType<typeof parseSamlMetadata>;
   try {
@@ -110,20 +127,23 @@ export function readOidcClient(input: {
     issuer: text(
       input.issuer,
       MAX_SSO_URL,
-      'Enter the issuer URL, such as https://acme.okta.com.',
-      `An issuer URL has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`,
+      ['Enter the issuer URL, such as https://acme.okta.com.', 'ssoIssuerRequired'],
+      [`An issuer URL has at most ${MAX_SSO_URL.toLocaleString('en-US')} characters.`, 'ssoIssuerTooLong'],
     ),
     clientId: text(
       input.clientId,
       MAX_OIDC_CLIENT_ID,
-      'Enter the client ID your identity provider gave the application.',
-      `A client ID has at most ${MAX_OIDC_CLIENT_ID} characters.`,
+      ['Enter the client ID your identity provider gave the application.', 'ssoClientIdRequired'],
+      [`A client ID has at most ${MAX_OIDC_CLIENT_ID} characters.`, 'ssoClientIdTooLong'],
     ),
     clientSecret: text(
       input.clientSecret,
       MAX_OIDC_CLIENT_SECRET,
-      'Enter the client secret your identity provider gave the application.',
-      `A client secret has at most ${MAX_OIDC_CLIENT_SECRET.toLocaleString('en-US')} characters.`,
+      ['Enter the client secret your identity provider gave the application.', 'ssoClientSecretRequired'],
+      [
+        `A client secret has at most ${MAX_OIDC_CLIENT_SECRET.toLocaleString('en-US')} characters.`,
+        'ssoClientSecretTooLong',
+      ],
     ),
   };
 }

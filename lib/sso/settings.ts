@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import type { ssoConnections, SsoConnection } from '@/db/schema';
 import { invitationRoleValues, type InvitationRole } from '@/db/values';
 import type { Actor } from '../shared/actor';
-import { fail } from '../shared/errors';
+import { fail, refuse } from '../shared/errors';
 import { roleLabels } from '../shared/roles';
 import { isUniqueViolation } from '../sql';
 import {
@@ -34,10 +34,10 @@ export interface ConnectionSettings {
 
 /** The refusal of turning a connection on while `other` is. */
 function anotherEnabled(other: string): never {
-  fail(
-    'SSO_ANOTHER_ENABLED',
-    `Turn off ${quoted(other)} first: an organization signs in through one connection at a time.`,
-  );
+  refuse('SSO_ANOTHER_ENABLED', {
+    message: `Turn off ${quoted(other)} first: an organization signs in through one connection at a time.`,
+    detail: { key: 'ssoAnotherEnabled', values: { name: other } },
+  });
 }
 
 /** What changes, as the columns to set and the sentences Activity tells them in. */
@@ -57,7 +57,10 @@ function changesOf(row: SsoConnection, settings: ConnectionSettings) {
   }
   if (settings.defaultRole !== undefined && settings.defaultRole !== row.defaultRole) {
     if (!invitationRoleValues.includes(settings.defaultRole))
-      fail('INVALID_INPUT', 'People who join through a connection join as Member or Admin.');
+      refuse('INVALID_INPUT', {
+        message: 'People who join through a connection join as Member or Admin.',
+        detail: { key: 'ssoDefaultRole' },
+      });
     set.defaultRole = settings.defaultRole;
     said.push(`people who join through it join as ${roleLabels[settings.defaultRole]}`);
   }

@@ -16,6 +16,7 @@ import { useTestDatabase } from '../support/db';
 import { addInvitation, addMember, createOrganizationWithOwner, uniqueEmail } from '../support/factories';
 import { expectDomainError } from '../support/state';
 import { rawRows } from '../support/raw-rows';
+import { english } from '../support/english';
 
 useTestDatabase();
 
@@ -224,7 +225,7 @@ describe('activity sentences', () => {
     await declineInvitation(null, { token: invitation.token });
     const { events } = await listAuditEvents(owner, { organizationId: organization.id, kind: 'answers' });
     expect(events).toHaveLength(1);
-    expect(eventSentence(events[0])).toBe(`${invitation.email} declined the invitation`);
+    expect(eventSentence(events[0], english)).toBe(`${invitation.email} declined the invitation`);
   });
 
   it('names the other person when there is one, and the actor by name first', () => {
@@ -235,23 +236,29 @@ describe('activity sentences', () => {
       details: {},
     };
     expect(
-      eventSentence({ ...base, action: 'member.role_changed', details: { from: 'member', to: 'admin' } }),
+      eventSentence(
+        { ...base, action: 'member.role_changed', details: { from: 'member', to: 'admin' } },
+        english,
+      ),
     ).toBe('Ann changed the role of bob@example.com from Member to Admin');
-    expect(eventSentence({ ...base, actorName: null, action: 'member.left' })).toBe(
+    expect(eventSentence({ ...base, actorName: null, action: 'member.left' }, english)).toBe(
       'ann@example.com left the organization',
     );
-    expect(describeEvent({ ...base, action: 'invitation.accepted', details: { role: 'member' } })).toBe(
-      'accepted the invitation and joined as Member',
-    );
     expect(
-      eventSentence({ ...base, actorEmail: null, actorName: null, action: 'organization.created' }),
+      describeEvent({ ...base, action: 'invitation.accepted', details: { role: 'member' } }, english),
+    ).toBe('accepted the invitation and joined as Member');
+    expect(
+      eventSentence({ ...base, actorEmail: null, actorName: null, action: 'organization.created' }, english),
     ).toBe('Someone created the organization');
   });
 
   it('says what the directory did to a group, and which group a role came from', () => {
     const directory = { actorEmail: null, actorName: null, targetEmail: null };
     const of = (action: Parameters<typeof eventSentence>[0]['action'], details: Record<string, unknown>) =>
-      eventSentence({ ...directory, action, details: { directory: 'Okta', group: 'Leads', ...details } });
+      eventSentence(
+        { ...directory, action, details: { directory: 'Okta', group: 'Leads', ...details } },
+        english,
+      );
     expect(of('group.created', {})).toBe('Directory (Okta) created the group “Leads” from the directory');
     expect(of('group.updated', { from: 'Lead' })).toBe(
       'Directory (Okta) renamed the group “Lead” to “Leads”',
@@ -264,21 +271,27 @@ describe('activity sentences', () => {
     );
     expect(of('group.deleted', {})).toBe('Directory (Okta) deleted the group “Leads”');
     expect(
-      eventSentence({
-        actorEmail: 'ann@example.com',
-        actorName: 'Ann',
-        targetEmail: null,
-        action: 'group.role_mapped',
-        details: { group: 'Leads', to: 'admin' },
-      }),
+      eventSentence(
+        {
+          actorEmail: 'ann@example.com',
+          actorName: 'Ann',
+          targetEmail: null,
+          action: 'group.role_mapped',
+          details: { group: 'Leads', to: 'admin' },
+        },
+        english,
+      ),
     ).toBe('Ann changed the group “Leads”: its members are Admins');
     expect(
-      eventSentence({
-        ...directory,
-        targetEmail: 'bob@example.com',
-        action: 'member.role_changed',
-        details: { from: 'member', to: 'admin', group: 'Leads', directory: 'group mapping' },
-      }),
+      eventSentence(
+        {
+          ...directory,
+          targetEmail: 'bob@example.com',
+          action: 'member.role_changed',
+          details: { from: 'member', to: 'admin', group: 'Leads', directory: 'group mapping' },
+        },
+        english,
+      ),
     ).toBe(
       'Directory (group mapping) changed the role of bob@example.com from Member to Admin, from the group “Leads”',
     );

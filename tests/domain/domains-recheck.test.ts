@@ -19,6 +19,7 @@ import { useDnsServer } from '../support/dns-server';
 import { domainRowById, organizationWithStaff, queuedEmails, verifiedDomain } from '../support/domains';
 import { addMember } from '../support/factories';
 import { auditActions } from '../support/state';
+import { english } from '../support/english';
 
 useTestDatabase();
 const dns = useDnsServer({ timeoutMs: 2000 });
@@ -96,7 +97,9 @@ describe('the daily re-check', () => {
     const events = (await auditActions(orgId)).map((e) => e.action);
     expect(events.filter((a) => a === 'domain.unverified')).toHaveLength(1);
     const unverified = (await auditActions(orgId)).find((e) => e.action === 'domain.unverified')!;
-    expect(describeEvent({ ...unverified, actorEmail: null, actorName: null })).toContain('corp.example');
+    expect(describeEvent({ ...unverified, actorEmail: null, actorName: null }, english)).toContain(
+      'corp.example',
+    );
     // No longer counting: the re-check leaves it alone; the record published again and Verify pressed,
     // it counts again, from then.
     expect((await runDomainRecheck(later(9))).checked).toBe(0);
@@ -120,8 +123,8 @@ describe('the daily re-check', () => {
     const recovered = (await auditActions(orgId)).at(-1)!;
     expect(recovered).toMatchObject({ action: 'domain.verified', details: { recovered: true } });
     const described = { ...recovered, actorEmail: null, actorName: null } as never;
-    expect(eventActor(described)?.label).toBe('The daily domain check');
-    expect(describeEvent(described)).toMatch(/again/);
+    expect(eventActor(described, english)?.label).toBe('The daily domain check');
+    expect(describeEvent(described, english)).toMatch(/again/);
     // A later miss starts a new grace of its own, with a new email.
     dns().reset();
     await runDomainRecheck(later(4));

@@ -29,6 +29,7 @@ import type { PersonActor as Actor } from '@/lib/shared/actor';
 import { sortKeys } from '@/lib/shared/user-table';
 import { useCountingHandle } from '../support/counting';
 import { useTestDatabase } from '../support/db';
+import { english } from '../support/english';
 import {
   addInvitation,
   addManyMembers,
@@ -248,7 +249,7 @@ describe('CSV export', () => {
       sort: 'date',
       direction: 'desc',
     });
-    expect(eventSentence({ ...event, actorName: null })).toBe(
+    expect(eventSentence({ ...event, actorName: null }, english)).toBe(
       `${owner.email} exported the user list as CSV (1 row, search “example”, role Admin)`,
     );
     const db = await getDb();

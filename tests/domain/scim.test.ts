@@ -31,6 +31,7 @@ import {
   membershipOf,
 } from '../support/factories';
 import { expectDomainError } from '../support/state';
+import { english } from '../support/english';
 
 useTestDatabase();
 
@@ -378,7 +379,7 @@ describe('the directory changes members', () => {
       'member.suspended',
     ]);
     for (const event of events)
-      expect(eventActor({ ...event, actorName: null, targetEmail: null })?.label, event.action).toBe(
+      expect(eventActor({ ...event, actorName: null, targetEmail: null }, english)?.label, event.action).toBe(
         'Directory (Okta)',
       );
   });

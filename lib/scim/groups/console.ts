@@ -124,7 +124,7 @@ export async function setGroupRole(
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, input.organizationId, actor);
     const decision = decideGroupMapping(requireMember(org.actorRole), input.role);
-    if (!decision.allowed) throw new DomainError(decision.code, decision.message);
+    if (!decision.allowed) throw new DomainError(decision.code, decision.message, undefined, decision.detail);
     // The row as it was is read in the same statement (the FROM's snapshot), to audit from → to.
     const [mapped] = await rows(
       tx,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { ActivityFiltersForm } from '@/components/activity/activity-filters';
 import { ActivityTable } from '@/components/activity/activity-table';
@@ -12,7 +13,8 @@ import { requireConsole, consoleTitle } from '../guard';
 import { PageHeading } from '@/components/console/page-heading';
 
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
-  return consoleTitle((await params).org, 'Activity', 'activity');
+  const t = await getTranslations('activity.page');
+  return consoleTitle((await params).org, t('title'), 'activity');
 }
 
 const PAGE_SIZE = 50;
@@ -39,33 +41,29 @@ export default async function ActivityPage({
   // A page past the end was answered with the last one: the address says so too.
   if (page !== requested) redirect(`${base}${activityQuery(filters, page)}`);
   const filtered = isFiltered(filters);
+  const t = await getTranslations('activity.page');
 
   return (
     <div className="grid min-w-0 gap-4">
-      <PageHeading title="Activity">
-        Every change to who is in {organization.name}: who did what to whom, and when (UTC).
-      </PageHeading>
+      <PageHeading title={t('title')}>{t('description', { organization: organization.name })}</PageHeading>
       {/* Keyed by the filters, so its fields show what the URL says after every navigation. */}
       <ActivityFiltersForm key={activityQuery(filters)} base={base} filters={filters} />
       <ActivityTable base={base} filters={filters} events={result.events} filtered={filtered} />
-      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <nav aria-label={t('pagination')} className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-muted-foreground" role="status">
-          {result.total.toLocaleString('en-US')} {result.total === 1 ? 'event' : 'events'}
-          {filtered ? ' match' : ''}
+          {t(filtered ? 'eventsMatch' : 'events', { count: result.total })}
         </p>
         <div className="flex items-center gap-2">
-          <span className="tabular-nums">
-            Page {page} of {pageCount}
-          </span>
+          <span className="tabular-nums">{t('pageOf', { page, pages: pageCount })}</span>
           <PageLink
             href={page > 1 ? `${base}${activityQuery(filters, page - 1)}` : null}
-            label="Previous page"
+            label={t('previous')}
           >
             <ChevronLeft aria-hidden="true" />
           </PageLink>
           <PageLink
             href={page < pageCount ? `${base}${activityQuery(filters, page + 1)}` : null}
-            label="Next page"
+            label={t('next')}
           >
             <ChevronRight aria-hidden="true" />
           </PageLink>
