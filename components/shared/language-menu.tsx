@@ -39,7 +39,9 @@ export function LanguageMenu({ className, compact = false }: { className?: strin
     });
   };
   return (
-    <DropdownMenu>
+    // Not modal: a small menu of the header, which leaves the page as it is (nothing hidden from assistive
+    // technology behind it) and closes on a click anywhere else.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button
           variant="ghost"

@@ -118,7 +118,7 @@ describe.each(['ko', 'ja'] as const)('the console in %s', (locale) => {
 
     const subjectIn = (reading: Locale) =>
       words(reading)('emails.invitation.subject', {
-        inviter: owner.name ?? owner.email,
+        inviter: words(reading)('emails.person.name', { name: owner.name ?? owner.email }),
         organization: organization.name,
       });
     const invitation = await waitForEmail(newcomer, { subjectIncludes: subjectIn(locale) });
