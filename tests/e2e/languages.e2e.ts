@@ -66,7 +66,7 @@ async function htmlLang(page: Page) {
 /** `More options` → an item of the row of `email`. */
 async function rowMenuItem(page: Page, t: Words, email: string, item: string) {
   await userRow(page, email, t('users.row.select', { email }))
-    .getByRole('button', { name: t('users.rowActions.moreOptionsFor', { email }) })
+    .getByRole('button', { name: t('users.row.moreOptions') })
     .click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
