@@ -22,8 +22,10 @@ export function SidebarNav({ slug }: { slug: string }) {
   const t = useTranslations('console.nav');
   return (
     // On a phone the six links share one short row, names only, each as wide as its name and an equal
-    // share of the rest (equal cells would cut "Provisioning" at 390 px); beside the page, a column with icons.
-    <nav aria-label={t('label')} className="flex gap-1 md:flex-col">
+    // share of the rest (equal cells would cut "Provisioning" at 390 px); where the names are longer than
+    // the row (Japanese), never broken inside a word: the row scrolls sideways. Beside the page, a column
+    // with icons.
+    <nav aria-label={t('label')} className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
       {items.map(({ segment, icon: Icon }) => {
         const href = `/admin/${slug}/${segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
@@ -33,7 +35,7 @@ export function SidebarNav({ slug }: { slug: string }) {
             href={href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'relative flex min-w-0 flex-auto items-center justify-center gap-2 rounded-md px-1 py-1.5 text-xs font-medium text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground md:flex-none md:justify-start md:px-3 md:py-2 md:text-sm',
+              'relative flex shrink-0 grow items-center justify-center gap-2 rounded-md px-1 py-1.5 text-xs font-medium whitespace-nowrap text-sidebar-foreground/80 transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground md:flex-none md:justify-start md:px-3 md:py-2 md:text-sm',
               active && 'bg-sidebar-accent text-sidebar-accent-foreground',
             )}
           >
