@@ -2,7 +2,7 @@
 // time and HTML weight within 5%). One server, the Owner's session, the language chosen by its cookie;
 // sequential views, the three languages interleaved in a turning order so that drift weighs alike on each.
 import zlib from 'node:zlib';
-import { config, CouldNotRun, quick } from './config';
+import { config, CouldNotRun, median, quick } from './config';
 import type { SeededOrg } from './database';
 import { view } from './measure';
 import type { Row } from './report';
@@ -19,18 +19,13 @@ export interface LanguageFigures {
 }
 export type LanguageResult = Record<Language, LanguageFigures>;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-
 export async function measureLanguages(
   server: Server,
   cookie: string,
   org: SeededOrg,
+  views = quick ? 30 : config.viewSamples * 20,
 ): Promise<LanguageResult> {
   const url = `${server.url}/admin/${org.slug}/users`;
-  const views = quick ? 30 : config.viewSamples * 20;
   const times: Record<Language, number[]> = { en: [], ko: [], ja: [] };
   const sizes = {} as Record<Language, { bytes: number; gzipBytes: number }>;
   for (let round = -3; round < views; round++) {
