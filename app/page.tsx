@@ -54,7 +54,7 @@ export default async function HomePage({
   return (
     <ClientMessages namespaces={['home']}>
       <div className="min-h-svh bg-muted/40">
-        <FlashToast message={noticeMessage(params.notice, named)} />
+        <FlashToast message={noticeMessage(params.notice, named, await getTranslations())} />
         <header className="border-b bg-background">
           <div className="mx-auto flex h-16 max-w-4xl items-center justify-between gap-4 px-4 sm:px-6">
             <Logo />

@@ -86,7 +86,7 @@ export default async function UsersPage({
   });
   return (
     <>
-      <FlashToast message={noticeMessage(query.notice, organization.name)} />
+      <FlashToast message={noticeMessage(query.notice, organization.name, await getTranslations())} />
       <UsersView
         organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
         viewer={{
