@@ -16,21 +16,20 @@ import { UserMenu } from '@/components/shared/user-menu';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getActor } from '@/app/_lib/session';
+import { errorTextIn } from '@/app/_lib/error-text';
+import { requestLocale } from '@/app/_lib/i18n-request';
+import type { Locale } from '@/lib/i18n/locales';
 import { noticeMessage } from '@/lib/shared/notices';
 import { listMyOrganizations } from '@/lib/organizations';
 import { can } from '@/lib/shared/permissions';
-import { directoryMemberReason, leaveRefusal } from '@/lib/shared/offers';
+import { leaveRefusal } from '@/lib/shared/offers';
 import { MAIN_ID } from '@/components/shared/main-id';
 import { OrganizationMark } from '@/components/shared/organization-mark';
 
 /** Why Leave is held back (lib/shared/offers.ts decides), in the reader's language; null when it is offered. */
-function leaveRefusalText(
-  t: (key: 'leave.directoryManaged' | 'leave.soleOwner') => string,
-  membership: Parameters<typeof leaveRefusal>[0],
-): string | null {
+function leaveRefusalText(locale: Locale, membership: Parameters<typeof leaveRefusal>[0]): string | null {
   const refusal = leaveRefusal(membership);
-  if (refusal === null) return null;
-  return refusal === directoryMemberReason ? t('leave.directoryManaged') : t('leave.soleOwner');
+  return refusal && errorTextIn(locale, refusal.code, refusal.message, refusal.detail);
 }
 
 export default async function HomePage({
@@ -42,6 +41,7 @@ export default async function HomePage({
   if (!actor) redirect('/login');
   const params = await searchParams;
   const t = await getTranslations('home');
+  const locale = await requestLocale();
   // Two statements, whatever the size of anything: the memberships, and the organization the
   // address's verified domain offers (lib/domains/join.ts).
   const [organizations, suggestions] = await Promise.all([
@@ -54,7 +54,7 @@ export default async function HomePage({
   return (
     <ClientMessages namespaces={['home']}>
       <div className="min-h-svh bg-muted/40">
-        <FlashToast message={noticeMessage(params.notice, named)} />
+        <FlashToast message={noticeMessage(params.notice, named, await getTranslations())} />
         <header className="border-b bg-background">
           <div className="mx-auto flex h-16 max-w-4xl items-center justify-between gap-4 px-4 sm:px-6">
             <Logo />
@@ -134,7 +134,7 @@ export default async function HomePage({
                           <LeaveOrganization
                             organizationId={organization.id}
                             organizationName={organization.name}
-                            refusal={leaveRefusalText(t, organization)}
+                            refusal={leaveRefusalText(locale, organization)}
                             size="sm"
                             className="max-w-60"
                           />

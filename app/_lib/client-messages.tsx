@@ -10,7 +10,8 @@ export async function ClientMessages({
   namespaces,
   children,
 }: {
-  namespaces: readonly Namespace[];
+  /** Namespaces, or dotted paths to a group of messages another page's namespace holds. */
+  namespaces: readonly (Namespace | `${Namespace}.${string}`)[];
   children: React.ReactNode;
 }) {
   const locale = await getLocale();

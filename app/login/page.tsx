@@ -22,7 +22,7 @@ export default async function LoginPage({
   const params = await searchParams;
   const callbackUrl = typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined;
   const email = typeof params.email === 'string' ? params.email : undefined;
-  const error = signInErrorMessage(params.error);
+  const error = signInErrorMessage(params.error, await getTranslations());
   if (await getActor()) redirect(safeCallbackPath(callbackUrl));
   // Reached from an invitation, the page says so, naming the organization when the link is still open.
   const invitation = await invitationForSignIn(callbackUrl, await clientKey());

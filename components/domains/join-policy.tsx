@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setJoinPolicyAction } from '@/app/actions/domains';
 import { isCountingStatus, joinPolicyValues, type JoinPolicy } from '@/db/values';
-import { callAction } from '@/components/shared/call-action';
+import { useCallAction } from '@/components/shared/call-action';
 import { FieldHelp } from '@/components/shared/field-help';
 import { OptionSelect } from '@/components/shared/option-select';
 import { Label } from '@/components/ui/label';
@@ -22,6 +22,7 @@ export function JoinPolicyField({ organizationId, domain, manage }: DomainContro
   );
   const [policy, setPolicy] = useState<JoinPolicy>(domain.joinPolicy);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const id = `domain-${domain.id}-join-policy`;
   const counts = isCountingStatus(domain.status);
 
@@ -31,7 +32,7 @@ export function JoinPolicyField({ organizationId, domain, manage }: DomainContro
     if (next === before || pending) return;
     setPolicy(next);
     startTransition(async () => {
-      const result = await callAction(() =>
+      const result = await call(() =>
         setJoinPolicyAction({ organizationId, domainId: domain.id, policy: next }),
       );
       if (!result.ok) {

@@ -5,7 +5,7 @@ import { Loader2, SearchCheck } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { verifyDomainAction } from '@/app/actions/domains';
-import { callAction } from '@/components/shared/call-action';
+import { useCallAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { CheckResult, type ShownCheck } from './check-result';
 import type { DomainControlProps } from './types';
@@ -17,6 +17,7 @@ import type { DomainControlProps } from './types';
 export function VerifyDomain({ organizationId, domain, manage }: DomainControlProps) {
   const t = useTranslations('domains.verify');
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const [answer, setAnswer] = useState<ShownCheck | null>(null);
   const saved: ShownCheck = { check: domain.lastCheck, at: domain.lastCheckedAt };
   // The answer to this page's Verify until the page has a later check (the refreshed page, or the daily one).
@@ -27,7 +28,7 @@ export function VerifyDomain({ organizationId, domain, manage }: DomainControlPr
   function verify() {
     if (pending) return;
     startTransition(async () => {
-      const result = await callAction(() => verifyDomainAction({ organizationId, domainId: domain.id }));
+      const result = await call(() => verifyDomainAction({ organizationId, domainId: domain.id }));
       if (!result.ok) {
         setAnswer({ check: null, at: null, error: result.error.message });
         return;

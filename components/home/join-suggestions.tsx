@@ -6,7 +6,7 @@ import { Clock, Loader2, UserPlus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { askToJoinAction, withdrawJoinRequestAction } from '@/app/actions/join-requests';
-import { callAction } from '@/components/shared/call-action';
+import { useCallAction } from '@/components/shared/call-action';
 import { OrganizationMark } from '@/components/shared/organization-mark';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -23,11 +23,12 @@ function Suggestion({ suggestion }: { suggestion: JoinSuggestionView }) {
   const router = useRouter();
   const t = useTranslations('home.join');
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const { organizationId, name, requested } = suggestion;
 
   function run(kind: 'ask' | 'withdraw') {
     startTransition(async () => {
-      const result = await callAction<unknown>(() =>
+      const result = await call<unknown>(() =>
         kind === 'ask' ? askToJoinAction({ organizationId }) : withdrawJoinRequestAction({ organizationId }),
       );
       if (!result.ok) {

@@ -6,6 +6,7 @@ import { LogOut } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { leaveOrganizationAction } from '@/app/actions/members';
+import { useCallAction } from '@/components/shared/call-action';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import { Button } from '@/components/ui/button';
@@ -36,6 +37,7 @@ export function LeaveOrganization({
   const reasonId = useId();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const trigger = (
     <Button
       variant="outline"
@@ -62,7 +64,7 @@ export function LeaveOrganization({
 
   function leave() {
     startTransition(async () => {
-      const result = await leaveOrganizationAction({ organizationId });
+      const result = await call(() => leaveOrganizationAction({ organizationId }));
       setOpen(false);
       if (!result.ok) {
         toast.error(result.error.message);

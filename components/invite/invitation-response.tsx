@@ -10,6 +10,7 @@ import {
   acceptInvitationAsNewUserAction,
   declineInvitationAction,
 } from '@/app/actions/invitations';
+import { useCallAction } from '@/components/shared/call-action';
 import type { ActionResult } from '@/app/actions/result';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
@@ -48,6 +49,7 @@ export function InvitationResponse({
   const [error, setError] = useState<string | null>(null);
   const [declined, setDeclined] = useState(false);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const [choice, setChoice] = useState<'accept' | 'decline' | null>(null);
   const [confirmDecline, setConfirmDecline] = useState(false);
 
@@ -74,8 +76,8 @@ export function InvitationResponse({
     startTransition(async () => {
       finish(
         mode === 'signed-in'
-          ? await acceptInvitationAction({ token })
-          : await acceptInvitationAsNewUserAction({ token, name: name.trim() || undefined }),
+          ? await call(() => acceptInvitationAction({ token }))
+          : await call(() => acceptInvitationAsNewUserAction({ token, name: name.trim() || undefined })),
       );
     });
   }
@@ -83,7 +85,7 @@ export function InvitationResponse({
   function decline() {
     setChoice('decline');
     startTransition(async () => {
-      const result = await declineInvitationAction({ token });
+      const result = await call(() => declineInvitationAction({ token }));
       if (!result.ok) {
         setError(result.error.message);
         toast.error(result.error.message);

@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setGroupRoleAction } from '@/app/actions/provisioning';
-import { callAction } from '@/components/shared/call-action';
+import { useCallAction } from '@/components/shared/call-action';
 import { OptionSelect } from '@/components/shared/option-select';
 import type { InvitationRole } from '@/db/values';
 import { groupRoleChanged, groupRoleOf, groupRoleOptions, groupRoleValue } from './group-role-words';
@@ -36,13 +36,14 @@ export function GroupRoleSelect({
     setValue(groupRoleValue(group.mappedRole));
   }
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
 
   function choose(next: string) {
     if (next === value) return;
     const before = value;
     setValue(next);
     startTransition(async () => {
-      const result = await callAction(() =>
+      const result = await call(() =>
         setGroupRoleAction({ organizationId, groupId: group.id, role: groupRoleOf(next) }),
       );
       if (!result.ok) {

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setProvisioningAction } from '@/app/actions/provisioning';
+import { useCallAction } from '@/components/shared/call-action';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
@@ -31,11 +32,12 @@ export function ProvisioningPanel({
   const t = useTranslations('provisioning.panel');
   const [on, setOn] = useState(enabled);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
 
   function toggle(next: boolean) {
     setOn(next);
     startTransition(async () => {
-      const result = await setProvisioningAction({ organizationId, enabled: next });
+      const result = await call(() => setProvisioningAction({ organizationId, enabled: next }));
       if (!result.ok) {
         setOn(!next);
         toast.error(result.error.message);

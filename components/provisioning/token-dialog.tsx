@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { createScimTokenAction } from '@/app/actions/provisioning';
+import { useCallAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeading } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
@@ -46,6 +47,7 @@ export function TokenDialog({
   const [error, setError] = useState<string | null>(null);
   const [token, setToken] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const [openedFor, setOpenedFor] = useState<TokenDialogState | null>(null);
   // A dialog opened anew starts from the name of what it replaces (or none), with no error and no token.
   if (open && openedFor !== state) {
@@ -84,11 +86,13 @@ export function TokenDialog({
               onSubmit={(event) => {
                 event.preventDefault();
                 startTransition(async () => {
-                  const result = await createScimTokenAction({
-                    organizationId,
-                    name,
-                    ...(replaces ? { replaces: replaces.id } : {}),
-                  });
+                  const result = await call(() =>
+                    createScimTokenAction({
+                      organizationId,
+                      name,
+                      ...(replaces ? { replaces: replaces.id } : {}),
+                    }),
+                  );
                   if (!result.ok) {
                     // The name's own words when the name is what is wrong, without the generic preamble.
                     const fields = result.error.details?.fields as Record<string, string> | undefined;

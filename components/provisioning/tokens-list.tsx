@@ -5,6 +5,7 @@ import { KeyRound, RefreshCw, Trash2 } from 'lucide-react';
 import { useFormatter, useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { deleteScimTokenAction } from '@/app/actions/provisioning';
+import { useCallAction } from '@/components/shared/call-action';
 import { ConfirmDialog } from '@/components/shared/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -166,6 +167,7 @@ function DeleteToken({
 }) {
   const t = useTranslations('provisioning.tokens');
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   return (
     <ConfirmDialog
       returnFocus={returnFocus}
@@ -187,7 +189,7 @@ function DeleteToken({
       pending={pending}
       onConfirm={() =>
         startTransition(async () => {
-          const result = await deleteScimTokenAction({ organizationId, tokenId: token.id });
+          const result = await call(() => deleteScimTokenAction({ organizationId, tokenId: token.id }));
           if (result.ok) toast.success(t('deleted', { name: token.name }));
           else toast.error(result.error.message);
         })

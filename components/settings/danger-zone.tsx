@@ -20,12 +20,13 @@ export function DeleteOrganization({
 }) {
   const router = useRouter();
   const t = useTranslations('settings.danger');
+  const translate = useTranslations();
   const [open, setOpen] = useState(false);
   const { state, formAction, pending } = useFormAction(deleteOrganizationAction, {
     onSuccess() {
       // Gone from the database, the organization cannot be named by the next page: the toast is shown
       // here, where its name is known, and lasts across the navigation.
-      toast.success(noticeMessage('deleted', organizationName));
+      toast.success(noticeMessage('deleted', organizationName, translate));
       router.push('/');
     },
   });

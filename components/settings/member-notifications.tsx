@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { setMemberNotificationsAction } from '@/app/actions/organizations';
+import { useCallAction } from '@/components/shared/call-action';
 import { Label } from '@/components/ui/label';
 import { Switch } from '@/components/ui/switch';
 
@@ -18,10 +19,11 @@ export function MemberNotifications({
   const t = useTranslations('settings.notifications');
   const [checked, setChecked] = useState(enabled);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   function change(next: boolean) {
     setChecked(next);
     startTransition(async () => {
-      const result = await setMemberNotificationsAction({ organizationId, enabled: next });
+      const result = await call(() => setMemberNotificationsAction({ organizationId, enabled: next }));
       if (!result.ok) {
         setChecked(!next);
         toast.error(result.error.message);

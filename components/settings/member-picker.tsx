@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Check, Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { searchMembersAction } from '@/app/actions/organizations';
+import { useCallAction } from '@/components/shared/call-action';
 import { Input } from '@/components/ui/input';
 import type { MemberMatch } from '@/lib/members/search';
 import { cn } from '@/lib/shared/utils';
@@ -48,6 +49,7 @@ export function MemberPicker({
   const [failure, setFailure] = useState<string | null>(null);
   const [answered, setAnswered] = useState(false);
   const latest = useRef(0);
+  const call = useCallAction();
 
   // Ask the server once typing pauses; a slower, older answer never replaces a newer one.
   useEffect(() => {
@@ -55,7 +57,7 @@ export function MemberPicker({
     const request = ++latest.current;
     const search = async () => {
       setSearching(true);
-      const result = await searchMembersAction({ organizationId, query });
+      const result = await call(() => searchMembersAction({ organizationId, query }));
       if (request !== latest.current) return;
       setSearching(false);
       setAnswered(true);
@@ -65,7 +67,7 @@ export function MemberPicker({
     };
     const timer = setTimeout(() => void search(), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [open, query, organizationId]);
+  }, [open, query, organizationId, call]);
 
   function choose(member: MemberMatch) {
     onPick(member);

@@ -56,3 +56,19 @@ export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promi
     return { ok: false, error: answer };
   }
 }
+
+/**
+ * `callAction` for a component: a refusal's message is the server's (already in the person's language)
+ * and a call that got no answer says so in that language too, so whatever the component shows of
+ * `result.error.message` is what the person should read.
+ */
+export function useCallAction(): <T>(call: () => Promise<ActionResult<T>>) => Promise<ActionResult<T>> {
+  const errorText = useActionErrorText();
+  return useCallback(
+    async <T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> => {
+      const result = await callAction(call);
+      return result.ok ? result : { ok: false, error: { ...result.error, message: errorText(result.error) } };
+    },
+    [errorText],
+  );
+}

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { setLanguageAction } from '@/app/actions/language';
-import { callAction } from '@/components/shared/call-action';
+import { useCallAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -27,10 +27,11 @@ export function LanguageMenu({ className, compact = false }: { className?: strin
   const current = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const choose = (value: string) => {
     if (!isLocale(value) || value === current) return;
     startTransition(async () => {
-      const result = await callAction(() => setLanguageAction({ locale: value }));
+      const result = await call(() => setLanguageAction({ locale: value }));
       if (!result.ok) {
         toast.error(result.error.message);
         return;

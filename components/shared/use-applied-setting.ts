@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import type { ActionResult } from '@/app/actions/result';
-import { callAction } from './call-action';
+import { useCallAction } from './call-action';
 
 /**
  * A setting that applies as soon as it is chosen (a switch, a select, a checkbox): shown chosen at once,
@@ -18,6 +18,7 @@ export function useAppliedSetting<T>(
   const [value, setValue] = useState(saved);
   const [seen, setSeen] = useState(saved);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   if (seen !== saved) {
     setSeen(saved);
     setValue(saved);
@@ -27,7 +28,7 @@ export function useAppliedSetting<T>(
     if (pending || next === before) return;
     setValue(next);
     startTransition(async () => {
-      const result = await callAction(() => run(next));
+      const result = await call(() => run(next));
       if (!result.ok) {
         setValue(before);
         toast.error(result.error.message);

@@ -5,7 +5,7 @@ import { FlaskConical, Loader2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { testConnectionAction } from '@/app/actions/sso';
-import { callAction } from '@/components/shared/call-action';
+import { useCallAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { TestResult } from './test-result';
 import type { ConnectionControlProps } from './types';
@@ -18,14 +18,13 @@ import type { ConnectionControlProps } from './types';
 export function TestConnection({ organizationId, connection, manage }: ConnectionControlProps) {
   const t = useTranslations('sso.test');
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   const resultId = `sso-${connection.id}-test`;
 
   function test() {
     if (pending) return;
     startTransition(async () => {
-      const result = await callAction(() =>
-        testConnectionAction({ organizationId, connectionId: connection.id }),
-      );
+      const result = await call(() => testConnectionAction({ organizationId, connectionId: connection.id }));
       if (!result.ok) {
         toast.error(result.error.message);
         return;

@@ -3,11 +3,13 @@
 // attribute or claim in a compact table. One live region per connection, read out when a test returns.
 import { useFormatter, useTranslations } from 'next-intl';
 import { isSsoRefusal } from '@/db/values';
+import { ssoRefusalReason } from '@/lib/shared/sso-sentences';
 import { cn } from '@/lib/shared/utils';
 import type { ConnectionRow } from './types';
 
 export function TestResult({ id, connection }: { id: string; connection: ConnectionRow }) {
   const t = useTranslations('sso.testResult');
+  const translate = useTranslations();
   const format = useFormatter();
   const test = connection.lastTest;
   if (!test || !connection.lastTestedAt)
@@ -26,7 +28,9 @@ export function TestResult({ id, connection }: { id: string; connection: Connect
           : test.ok
             ? t('passed')
             : t('failed', {
-                reason: isSsoRefusal(test.refusal) ? t(`refusals.${test.refusal}`) : t('unchecked'),
+                reason: isSsoRefusal(test.refusal)
+                  ? ssoRefusalReason(test.refusal, translate)
+                  : t('unchecked'),
               })}
       </p>
       {!test.ok && test.detail ? (

@@ -4,7 +4,7 @@ import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import type { ActionError } from '@/app/actions/result';
-import { callAction, isUnanswered } from '@/components/shared/call-action';
+import { isUnanswered, useCallAction } from '@/components/shared/call-action';
 import { keepFocusOnPage } from '@/components/shared/focus-on-page';
 import type { RefusedTarget } from '@/lib/shared/errors';
 import { noticeQuery } from '@/lib/shared/notices';
@@ -44,6 +44,7 @@ export function useMemberMutation({
   const router = useRouter();
   const words = useWords();
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
 
   function succeeded(change: MemberChange, { toast: shown, leave }: Outcome) {
     toast[shown.type](shown.message, shown.description ? { description: shown.description } : undefined);
@@ -75,7 +76,7 @@ export function useMemberMutation({
       startTransition(async () => {
         // A call that got no answer (connection, server) comes back as an error, never a thrown one:
         // thrown inside the transition it would replace the page with the error page.
-        const result = await callAction(() => perform(organization.id, change, words.t));
+        const result = await call(() => perform(organization.id, change, words.t));
         if (result.ok) succeeded(change, result.data);
         else refused(result.error, inline);
         resolve(result.ok ? null : result.error);

@@ -16,7 +16,7 @@ export const catalogs: Record<Locale, Messages> = { en, ko, ja };
  * What every page's browser code reads: the shared words, the console's chrome (skip link, toasts,
  * selects) and the two refusals the browser writes itself (no answer from the server).
  */
-export const everyPage = ['common', 'console', 'errors.UNREACHABLE', 'errors.NO_ANSWER'] as const;
+export const everyPage = ['common', 'console', 'errors.codes.UNREACHABLE', 'errors.codes.NO_ANSWER'] as const;
 
 /**
  * The messages of `paths` (a namespace, or a dotted path to a message or a group of them): what a page

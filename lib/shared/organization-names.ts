@@ -44,14 +44,3 @@ export function cutAtWord(slug: string, max: number): string {
   const end = head.lastIndexOf('-');
   return (end >= max / 2 ? head.slice(0, end) : head).replace(/-+$/g, '');
 }
-
-/**
- * The toast after creating an organization: its name, and its address when it is not the one its name
- * makes (another organization had it): "Created Acme. Its address is /admin/acme-2: acme was taken."
- */
-export function createdMessage(name: string, slug: string): string {
-  const wanted = slugify(name);
-  return slug === wanted
-    ? `Created ${name}`
-    : `Created ${name}. Its address is /admin/${slug}: ${wanted} was taken.`;
-}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { invitationDetails } from '@/components/users/format';
 import { characterCount } from '@/lib/shared/character-count';
 import { MAX_SLUG_BASE } from '@/lib/shared/limits';
-import { createdMessage, cutAtWord, slugify } from '@/lib/shared/organization-names';
+import { cutAtWord, slugify } from '@/lib/shared/organization-names';
 import { english } from '../support/english-words';
 
 describe('slugs', () => {
@@ -27,10 +27,11 @@ describe('slugs', () => {
 
 describe('the toast after creating an organization', () => {
   it('names it, and says its address when its name’s was taken', () => {
-    expect(createdMessage('Acme', 'acme')).toBe('Created Acme');
-    expect(createdMessage('Acme', 'acme-2')).toBe(
-      'Created Acme. Its address is /admin/acme-2: acme was taken.',
-    );
+    // As components/home/create-organization-form.tsx says it.
+    expect(english.t('home.create.created', { name: 'Acme' })).toBe('Created Acme');
+    expect(
+      english.t('home.create.createdElsewhere', { name: 'Acme', slug: 'acme-2', wanted: slugify('Acme') }),
+    ).toBe('Created Acme. Its address is /admin/acme-2: acme was taken.');
   });
 });
 

@@ -176,7 +176,7 @@ describe('roles that a directory group’s mapping gives (DESIGN §12)', () => {
     expect(rowOffer(admin, lead, 1)).toMatchObject({
       roles: [],
       remove: true,
-      roleReason: roleFromGroupMessage('Lee', 'Engineering Leads'),
+      roleReason: { code: 'ROLE_FROM_GROUP', message: roleFromGroupMessage('Lee', 'Engineering Leads') },
     });
     expect(rowOffer(owner, otherAdmin, 1).roleReason).toBeUndefined();
   });

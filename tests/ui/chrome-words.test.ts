@@ -1,14 +1,13 @@
 // The words of the console's chrome, the home page and the sign-in pages that moved to the catalogs: in
 // English they read exactly as the sentences they replace, and a name's own full stop is not doubled.
 import { describe, expect, it } from 'vitest';
-import { ssoRefusalMessage } from '@/app/login/sso-error/refusal-message';
 import { oneFullStop } from '@/components/shared/full-stop';
 import { ssoRefusalValues } from '@/db/values';
 import { translatorFor } from '@/lib/i18n/translator';
-import { directoryMemberReason, soleOwnerReason } from '@/lib/shared/offers';
-import { createdMessage, slugify } from '@/lib/shared/organization-names';
+import { directoryMemberReason, ownerRowReason, soleOwnerReason } from '@/lib/shared/offers';
 import { ssoRefusalForPerson } from '@/lib/shared/sso-refusals';
 import { endSentence, plural } from '@/lib/shared/text';
+import { translator } from '../support/english';
 
 describe('a sentence that ends with a name', () => {
   it('keeps one full stop when the name brings its own', () => {
@@ -31,24 +30,17 @@ describe('a sentence that ends with a name', () => {
 describe('the English of the moved sentences', () => {
   it('tells a refused SSO sign-in as before, for every reason', () => {
     for (const reason of ssoRefusalValues) {
-      expect(ssoRefusalMessage('en', reason, 'Acme')).toBe(ssoRefusalForPerson(reason, 'Acme'));
-      expect(ssoRefusalMessage('ko', reason, 'Acme')).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
-      expect(ssoRefusalMessage('ja', reason, 'Acme')).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
+      expect(ssoRefusalForPerson(reason, 'Acme', translator('en'))).toBe(ssoRefusalForPerson(reason, 'Acme'));
+      expect(ssoRefusalForPerson(reason, 'Acme', translator('ko'))).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
+      expect(ssoRefusalForPerson(reason, 'Acme', translator('ja'))).not.toMatch(/[A-Za-z]{3,} [a-z]{3,}/);
     }
   });
 
-  it('names a new organization, and its address when its name’s was taken', () => {
-    const t = translatorFor('en', 'home');
-    expect(t('create.created', { name: 'Acme' })).toBe(createdMessage('Acme', 'acme'));
-    expect(t('create.createdElsewhere', { name: 'Acme', slug: 'acme-2', wanted: slugify('Acme') })).toBe(
-      createdMessage('Acme', 'acme-2'),
-    );
-  });
-
   it('says why Leave is held back in the policy’s words', () => {
-    const t = translatorFor('en', 'home');
-    expect(t('leave.soleOwner')).toBe(soleOwnerReason);
-    expect(t('leave.directoryManaged')).toBe(directoryMemberReason);
+    const t = translatorFor('en', 'errors');
+    expect(t('detail.soleOwner')).toBe(soleOwnerReason);
+    expect(t('detail.directoryMember')).toBe(directoryMemberReason);
+    expect(t('detail.ownerRow')).toBe(ownerRowReason);
   });
 
   it('counts seats with their noun and thousands separators', () => {

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { ShieldX } from 'lucide-react';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { isSsoRefusal } from '@/db/values';
 import { organizationOfConnection } from '@/lib/sso/connections';
-import { ssoRefusalMessage } from './refusal-message';
+import { ssoRefusalForPerson } from '@/lib/shared/sso-refusals';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.ssoError');
@@ -21,7 +21,7 @@ export default async function SsoErrorPage({
   const organization = typeof connection === 'string' ? await organizationOfConnection(connection) : null;
   const t = await getTranslations('auth');
   const description = isSsoRefusal(reason)
-    ? ssoRefusalMessage(await getLocale(), reason, organization?.name ?? t('ssoError.theOrganization'))
+    ? ssoRefusalForPerson(reason, organization?.name ?? null, await getTranslations())
     : t('ssoError.fallback');
   return (
     <AuthCard

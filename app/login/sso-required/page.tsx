@@ -5,7 +5,6 @@ import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/components/auth/auth-card';
 import { ContinueWithSso } from '@/components/auth/continue-with-sso';
 import { Button } from '@/components/ui/button';
-import { errorMessages } from '@/lib/shared/errors';
 import { safeCallbackPath } from '@/lib/shared/safe-redirect';
 import { organizationOfConnection } from '@/lib/sso/connections';
 
@@ -14,10 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-const startErrors: Record<string, string> = {
-  rate_limited: errorMessages.RATE_LIMITED,
-  unavailable: errorMessages.SSO_UNAVAILABLE,
-};
+// The refusals a failed start brings back in `?error=`: a Map, so that only its own entries are codes.
+const startErrors = new Map<string, 'RATE_LIMITED' | 'SSO_UNAVAILABLE'>([
+  ['rate_limited', 'RATE_LIMITED'],
+  ['unavailable', 'SSO_UNAVAILABLE'],
+]);
 
 /**
  * Where an address under Require SSO is sent instead of an emailed link (lib/sso/enforce.ts): which
@@ -42,7 +42,8 @@ export default async function SsoRequiredPage({
       />
     );
   }
-  const problem = typeof error === 'string' ? startErrors[error] : undefined;
+  const problemCode = typeof error === 'string' ? startErrors.get(error) : undefined;
+  const problem = problemCode ? (await getTranslations('errors'))(`codes.${problemCode}`) : undefined;
   const names = { organization: found.name, connection: found.connection.name };
   return (
     <AuthCard

@@ -4,7 +4,7 @@ import { useRef, useTransition } from 'react';
 import { FileUp, Loader2, X } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { previewInviteCsvAction } from '@/app/actions/invitations';
-import { callAction } from '@/components/shared/call-action';
+import { useCallAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { MiddleTruncatedEmail } from '@/components/shared/middle-truncated-email';
 import type { CsvInvitePreview, CsvInviteRow } from '@/lib/invitations';
@@ -35,6 +35,7 @@ export function CsvUploadButton({
   const t = useTranslations('invite.csv');
   const input = useRef<HTMLInputElement>(null);
   const [reading, startReading] = useTransition();
+  const call = useCallAction();
 
   function read(file: File) {
     if (file.size > MAX_CSV_BYTES) {
@@ -44,7 +45,7 @@ export function CsvUploadButton({
     startReading(async () => {
       // UTF-8, its byte order mark dropped; the server parses and checks (a CSV library, not a split).
       const csv = await file.text();
-      const result = await callAction(() => previewInviteCsvAction({ organizationId, csv }));
+      const result = await call(() => previewInviteCsvAction({ organizationId, csv }));
       if (result.ok) onRead({ fileName: file.name, preview: result.data });
       else onError(result.error.message);
     });

@@ -5,7 +5,7 @@ import { Loader2, Send, UserPlus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
 import { inviteListAction, inviteMembersAction } from '@/app/actions/invitations';
-import { callAction, isUnanswered } from '@/components/shared/call-action';
+import { isUnanswered, useCallAction } from '@/components/shared/call-action';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogFooter, DialogHeading, DialogTrigger } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
@@ -44,6 +44,7 @@ export function InviteDialog({
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<InviteSummary | null>(null);
   const [pending, startTransition] = useTransition();
+  const call = useCallAction();
   // Where focus goes back to when the invite modal, or the confirmation after it, closes: the control
   // that opened it (`Invite New User`, or the empty table's own invite button), else `Invite New User`.
   const trigger = useRef<HTMLButtonElement>(null);
@@ -85,7 +86,7 @@ export function InviteDialog({
       // The invalid ones go too: the server is what decides, and the confirmation gives each its line.
       // With a file, each address carries its row's role (or the one chosen here), up to MAX_CSV_ROWS.
       // A call that got no answer is said here like a refusal: the modal and its addresses stay.
-      const result = await callAction(() =>
+      const result = await call(() =>
         list
           ? inviteListAction({
               organizationId,

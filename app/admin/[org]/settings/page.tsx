@@ -8,6 +8,8 @@ import { SeatLimitForm } from '@/components/settings/seat-limit-form';
 import { TransferOwnership } from '@/components/settings/transfer-ownership';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { decideForOrganization, isSoleOwner } from '@/lib/shared/policy';
+import { soleOwnerRefusal } from '@/lib/shared/offers';
+import { errorText } from '@/app/_lib/error-text';
 import { can } from '@/lib/shared/permissions';
 import { seatsInUse } from '@/lib/organizations/seats';
 import { oneFullStop } from '@/components/shared/full-stop';
@@ -27,7 +29,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const used = await seatsInUse(organization.id);
   const t = await getTranslations('settings');
   const named = { organization: organization.name };
-  const home = await getTranslations('home');
+  // Leave as the home page offers it, without the directory's refusal, which the console never showed here.
+  const leaveHeldBack = isSoleOwner(role, ownerCount)
+    ? await errorText(soleOwnerRefusal.code, soleOwnerRefusal.message, soleOwnerRefusal.detail)
+    : null;
   return (
     <div className="grid max-w-3xl gap-6">
       <PageHeading title={t('title')}>{oneFullStop(t('subtitle', named))}</PageHeading>
@@ -95,7 +100,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           <LeaveOrganization
             organizationId={organization.id}
             organizationName={organization.name}
-            refusal={isSoleOwner(role, ownerCount) ? home('leave.soleOwner') : null}
+            refusal={leaveHeldBack}
             className="max-w-60"
           />
           {owner ? (

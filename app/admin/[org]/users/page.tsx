@@ -6,7 +6,9 @@ import { UsersView } from '@/components/users/users-view';
 import { noticeMessage } from '@/lib/shared/notices';
 import type { UserTableRow } from '@/components/users/types';
 import { invitableRoles, policyActorOf, policyTarget } from '@/lib/shared/policy';
-import { rowOffer } from '@/lib/shared/offers';
+import { rowOffer, type HeldBack } from '@/lib/shared/offers';
+import { errorTextIn } from '@/app/_lib/error-text';
+import { requestLocale } from '@/app/_lib/i18n-request';
 import { queryWithPage } from '@/lib/shared/paging';
 import { parseUserTableParams, tableQuery } from '@/lib/shared/user-table';
 import { listUserTable } from '@/lib/user-table/list';
@@ -42,6 +44,9 @@ export default async function UsersPage({
   if (result.page !== tableParams.page)
     redirect(`/admin/${organization.slug}/users${queryWithPage(query, result.page)}`);
   const viewer = policyActorOf(actor, role);
+  // Why a row's option is held back, said under it in the reader's language, as the server would refuse it.
+  const locale = await requestLocale();
+  const said = (reason: HeldBack) => errorTextIn(locale, reason.code, reason.message, reason.detail);
   // Only what the browser shows or acts on is sent, empty fields left out (components/users/types.ts).
   const rows: UserTableRow[] = result.rows.map((row) => {
     // The Owner count comes with the console's membership read (requireConsole): rule 4 without a statement.
@@ -69,7 +74,7 @@ export default async function UsersPage({
       ...(row.lastActiveAt ? { lastActiveAt: row.lastActiveAt.toISOString() } : {}),
       allowedRoles: offer.roles,
       ...(offer.remove ? { canDelete: true } : {}),
-      ...(offer.reason ? { heldBack: offer.reason } : {}),
+      ...(offer.reason ? { heldBack: said(offer.reason) } : {}),
       ...(offer.resend ? { canResend: true } : {}),
       ...(offer.suspend ? { canSuspend: true } : {}),
       ...(offer.reactivate ? { canReactivate: true } : {}),
@@ -79,14 +84,14 @@ export default async function UsersPage({
       ...(row.title ? { title: row.title } : {}),
       ...(row.department ? { department: row.department } : {}),
       ...(row.roleGroup ? { roleGroup: row.roleGroup } : {}),
-      ...(offer.roleReason ? { roleHeldBack: offer.roleReason } : {}),
+      ...(offer.roleReason ? { roleHeldBack: said(offer.roleReason) } : {}),
       ...(offer.detach ? { canDetach: true } : {}),
       ...(row.userId === actor.userId ? { isSelf: true } : {}),
     };
   });
   return (
     <>
-      <FlashToast message={noticeMessage(query.notice, organization.name)} />
+      <FlashToast message={noticeMessage(query.notice, organization.name, await getTranslations())} />
       <UsersView
         organization={{ id: organization.id, name: organization.name, slug: organization.slug }}
         viewer={{
