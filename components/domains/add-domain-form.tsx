@@ -8,7 +8,6 @@ import { useFieldValue } from '@/components/shared/field-input';
 import { LabelledField } from '@/components/shared/labelled-field';
 import { useFormAction } from '@/components/shared/use-form-action';
 import { Button } from '@/components/ui/button';
-import { domainInputCode } from '@/lib/shared/domain-validation';
 import { MAX_DOMAIN_INPUT } from '@/lib/shared/limits';
 
 /** The field's example: a domain, the same in every language. */
@@ -38,10 +37,8 @@ export function AddDomainForm({
       onAdded(added);
     },
   });
-  const field = state.fields?.domain;
-  // The schema's own refusal in the reader's language; any other text (the server's) as it came.
-  const code = field ? domainInputCode(field) : null;
-  const error = (code ? t(`validation.${code}`) : field) ?? state.error;
+  // The field's refusal, else the form's (both in the reader's language: the action says them so).
+  const error = state.fields?.domain ?? state.error;
   return (
     <form
       action={formAction}

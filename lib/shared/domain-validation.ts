@@ -11,8 +11,8 @@ const id = z.uuid({ message: 'Not a valid id.' });
 
 /**
  * The refusals the Add domain form can show under its field, by code. The schema answers them in English
- * (what the action returns, its tests and its logs read); the form finds the code of the text it got and
- * says it in the reader's language (the catalogs' domains.validation.<code>), else shows the text as is.
+ * (what its tests and logs read); the action says them in the reader's language (the catalogs'
+ * domains.validation.<code>: app/_lib/validation-text.ts).
  */
 export const domainInputMessages = {
   domainRequired: 'Enter a domain, such as example.com.',
@@ -20,12 +20,6 @@ export const domainInputMessages = {
 } as const;
 
 export type DomainInputCode = keyof typeof domainInputMessages;
-
-/** The code of one of domainInputMessages, or null for any other text. */
-export function domainInputCode(message: string): DomainInputCode | null {
-  const found = Object.entries(domainInputMessages).find(([, text]) => text === message);
-  return found ? (found[0] as DomainInputCode) : null;
-}
 
 export const addDomainSchema = z.object({
   organizationId: id,

@@ -16,9 +16,8 @@ const id = z.uuid({ message: 'Not a valid id.' });
 
 /**
  * The refusals the SSO forms can show under a field, by code. The schemas answer them in English (what
- * the actions return, their tests and their logs read); a form finds the code of the text it got and says
- * it in the reader's language (the catalogs' sso.validation.<code>, with the same limits), else shows the
- * text as is.
+ * their tests and logs read); the actions say them in the reader's language (the catalogs'
+ * sso.validation.<code>, with ssoInputLimits: app/_lib/validation-text.ts).
  */
 export const ssoInputMessages = {
   nameTooLong: `A connection’s name has at most ${MAX_SSO_CONNECTION_NAME} characters.`,
@@ -31,11 +30,15 @@ export const ssoInputMessages = {
 
 export type SsoInputCode = keyof typeof ssoInputMessages;
 
-/** The code of one of ssoInputMessages, or null for any other text. */
-export function ssoInputCode(message: string): SsoInputCode | null {
-  const found = Object.entries(ssoInputMessages).find(([, text]) => text === message);
-  return found ? (found[0] as SsoInputCode) : null;
-}
+/** The limit each refusal tells (the metadata file's, 1 MB, is in its words). */
+export const ssoInputLimits: Record<SsoInputCode, number> = {
+  nameTooLong: MAX_SSO_CONNECTION_NAME,
+  metadataUrlTooLong: MAX_SSO_URL,
+  metadataTooLarge: 1,
+  issuerTooLong: MAX_SSO_URL,
+  clientIdTooLong: MAX_OIDC_CLIENT_ID,
+  clientSecretTooLong: MAX_OIDC_CLIENT_SECRET,
+};
 
 /** A form's text field: over `max` characters is refused with `tooLong`. */
 const text = (max: number, tooLong: string) => z.string().max(max, tooLong);

@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { validationTextIn } from '@/app/_lib/validation-text';
+import { domainInputMessages } from '@/lib/shared/domain-validation';
+import { MAX_OIDC_CLIENT_ID } from '@/lib/shared/limits';
+import { ssoInputMessages } from '@/lib/shared/sso-validation';
 import { errorMessages } from '@/lib/shared/errors';
 import { ORGANIZATION_NAME_TOO_LONG } from '@/lib/shared/organization-names';
 import { INVISIBLE_CHARACTERS_MESSAGE } from '@/lib/shared/text';
@@ -59,6 +62,17 @@ describe('the schemas’ messages in the catalogs', () => {
       expect(validationTextIn('ko', message), message).not.toBe(message);
       expect(validationTextIn('ja', message), message).not.toBe(message);
     }
+  });
+
+  it('says the Domains and SSO forms’ own refusals too, each with its limit, and keeps their English', () => {
+    const own = [...Object.values(domainInputMessages), ...Object.values(ssoInputMessages)];
+    expect(own.length).toBe(8);
+    for (const message of own) {
+      expect(validationTextIn('en', message)).toBe(message);
+      expect(validationTextIn('ko', message), message).not.toBe(message);
+      expect(validationTextIn('ja', message), message).not.toBe(message);
+    }
+    expect(validationTextIn('ko', ssoInputMessages.clientIdTooLong)).toContain(String(MAX_OIDC_CLIENT_ID));
   });
 
   it('says one in Japanese, and an unknown message as it is', () => {
