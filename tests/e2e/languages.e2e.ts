@@ -21,7 +21,6 @@ import {
   expectRow,
   expectToast,
   invitationLinkFrom,
-  openUsers,
   userRow,
 } from './support/console';
 import { fixtures } from './support/fixtures';
