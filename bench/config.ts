@@ -53,6 +53,19 @@ export function log(message: string) {
 /** The benchmark could not run (a missed target is no error: it is reported in the table). */
 export class CouldNotRun extends Error {}
 
+/** Runs a benchmark's `main`: exits 0 when it ran (a missed target included), 1 when it could not, saying why. */
+export function runBench(main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(
+        `\n[bench] could not run: ${error instanceof CouldNotRun ? error.message : ((error as Error).stack ?? String(error))}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}
+
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

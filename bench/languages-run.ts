@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '@/db/client';
-import { config, CouldNotRun, flags, log, logDir } from './config';
+import { config, flags, log, logDir, runBench } from './config';
 import { adminUrl, createDatabase, seed } from './database';
 import { languageRows, measureLanguages } from './languages';
 import { formatTable } from './report';
@@ -47,12 +47,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(
-      `\n[bench] could not run: ${error instanceof CouldNotRun ? error.message : ((error as Error).stack ?? error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench(main);

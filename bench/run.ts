@@ -19,7 +19,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '@/db/client';
 import { root } from '../tests/support/next-server';
-import { config, CouldNotRun, flags, log, logDir, outDir, quick, stamp } from './config';
+import { config, CouldNotRun, flags, log, logDir, outDir, quick, runBench, stamp } from './config';
 import { adminUrl, createDatabase, redact, seed, viaProxy, type SeededOrg } from './database';
 import { measureDrain } from './drain';
 import { groupRows, measureGroups } from './groups';
@@ -193,12 +193,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(
-      `\n[bench] could not run: ${error instanceof CouldNotRun ? error.message : ((error as Error).stack ?? error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench(main);
