@@ -34,10 +34,7 @@ export function AuthCard({
       id={MAIN_ID}
       className="flex min-h-svh flex-col items-center justify-center gap-8 bg-muted/40 p-6 outline-none"
     >
-      <div className="flex w-full max-w-md items-center justify-between gap-4">
-        <Logo className="text-lg" />
-        <LanguageMenu />
-      </div>
+      <Logo className="text-lg" />
       <Card className="w-full max-w-md">
         <CardHeader className="text-center">
           {icon ? <div className="mx-auto mb-2">{icon}</div> : null}
@@ -48,6 +45,8 @@ export function AuthCard({
         </CardHeader>
         {content ? <CardContent className="grid gap-4">{content}</CardContent> : null}
       </Card>
+      {/* Last, below the card: the page's own way on (its first field, its button) comes first by keyboard. */}
+      <LanguageMenu />
     </main>
   );
 }
