@@ -6,7 +6,8 @@ import { GeistSans } from 'geist/font/sans';
 import { HydrationMarker } from '@/components/shared/hydration-marker';
 import { SkipLink } from '@/components/shared/skip-link';
 import { Toaster } from '@/components/ui/sonner';
-import { catalogs, everyPage, formatsFor, pickMessages, TIME_ZONE } from '@/lib/i18n/messages';
+import { PageMessages } from '@/app/_lib/page-messages';
+import { formatsFor, TIME_ZONE } from '@/lib/i18n/messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,22 +17,24 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // The request's language (app/_lib/i18n-request.ts). The browser gets the words of every page here;
-  // each page adds its own (app/_lib/client-messages.tsx).
+  // The request's language (app/_lib/i18n-request.ts). The words of every page come with the browser
+  // code, not in the HTML (app/_lib/page-messages.tsx); each page adds its own (client-messages.tsx).
   const locale = await getLocale();
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-svh bg-background font-sans text-foreground antialiased">
         <NextIntlClientProvider
           locale={locale}
-          messages={pickMessages(catalogs[locale], everyPage)}
+          messages={{}}
           formats={formatsFor(locale)}
           timeZone={TIME_ZONE}
         >
-          <SkipLink />
-          {children}
-          <Toaster />
-          <HydrationMarker />
+          <PageMessages paths={[]}>
+            <SkipLink />
+            {children}
+            <Toaster />
+            <HydrationMarker />
+          </PageMessages>
         </NextIntlClientProvider>
       </body>
     </html>
