@@ -16,13 +16,7 @@ import {
   waitForEmail,
 } from './support/browser';
 import { recordBothWidths } from './support/asks-first';
-import {
-  expectNoRow,
-  expectRow,
-  expectToast,
-  invitationLinkFrom,
-  userRow,
-} from './support/console';
+import { expectNoRow, expectRow, expectToast, invitationLinkFrom, userRow } from './support/console';
 import { fixtures } from './support/fixtures';
 import { gotoReady, waitForReady } from './support/ready';
 
