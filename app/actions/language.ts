@@ -1,5 +1,5 @@
 'use server';
-// The language a person reads the product in (DESIGN.md §13).
+// The language a person reads the product in (README: Languages).
 import { z } from 'zod';
 import { keepLanguageOnBrowser } from '@/app/_lib/language-cookie';
 import { getActor } from '@/app/_lib/session';

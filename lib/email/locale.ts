@@ -1,4 +1,4 @@
-// The language a queued email is written in (DESIGN §13): its recipient's, when their account chose one;
+// The language a queued email is written in (README: Languages): its recipient's, when their account chose one;
 // else that of whoever caused it — their account's choice, else the language of the request they acted
 // through, which the message's facts keep (`locale`) — else English (the daily checks, which nobody caused).
 // Read when the email is rendered, not when it is queued, so that a choice made meanwhile counts.

@@ -1,4 +1,4 @@
-// The languages of the product (DESIGN.md §13). How one is chosen for a person: lib/i18n/locales.ts.
+// The languages of the product (README: Languages). How one is chosen for a person: lib/i18n/locales.ts.
 export const locales = ['en', 'ko', 'ja'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'en';
