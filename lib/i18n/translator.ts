@@ -15,6 +15,16 @@ export function translatorFor<N extends Namespace>(locale: Locale, namespace: N)
   });
 }
 
+/** The whole catalog of `locale` as one translator (keys with their namespace): tests and tools. */
+export function catalogTranslator(locale: Locale) {
+  return createTranslator({
+    locale,
+    messages: catalogs[locale],
+    formats: formatsFor(locale),
+    timeZone: TIME_ZONE,
+  });
+}
+
 /** Dates, numbers and lists in `locale`, with the catalogs' named formats. */
 export function formatterFor(locale: Locale) {
   return createFormatter({ locale, formats: formatsFor(locale), timeZone: TIME_ZONE });

@@ -4,9 +4,8 @@
 // (tests/e2e/fixtures/languages.ts) chose its language on the account; the browser asks for it too.
 // Each page is recorded at 1280 and 390 px with its long organization name.
 import type { Page } from 'playwright-core';
-import { createTranslator } from 'use-intl/core';
 import { describe, expect, test } from 'vitest';
-import { catalogs } from '@/lib/i18n/messages';
+import { catalogTranslator } from '@/lib/i18n/translator';
 import type { Locale } from '@/lib/shared/locales';
 import {
   expectNoBrowserErrors,
@@ -22,9 +21,7 @@ import { gotoReady, waitForReady } from './support/ready';
 
 const BROWSER_LOCALE = { ko: 'ko-KR', ja: 'ja-JP' } as const;
 
-function words(locale: Locale) {
-  return createTranslator({ locale, messages: catalogs[locale] });
-}
+const words = catalogTranslator;
 type Words = ReturnType<typeof words>;
 
 /** Signs `email` in through the sign-in page and the emailed link, reading the page's and the email's words in `t`. */
